@@ -1,0 +1,467 @@
+//! The clap tree: every command and flag of the CLI contract in DESIGN.md, arguments only.
+//! Turning arguments into settings and work happens in `commands/`.
+
+use crate::env_vars as ev;
+use crate::spine::finding::Severity;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The `[commands.NAME]` sections the config file may hold.
+pub const COMMAND_SECTIONS: &[&str] = &[
+    "inventory",
+    "trusted-advisor",
+    "dx-vif",
+    "support",
+    "maintenance-mail",
+    "wiki",
+    "findings",
+];
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage or config error;
+3 a failure of the run (API, sink, storage; also partial); 4 another run holds the lock.
+
+Every flag has an OPSKIT_* environment variable; flags win over the environment,
+the environment over the config file, the file over defaults.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "opskit",
+    version,
+    about = "Cloud-operations commands for people who run other people's infrastructure",
+    long_about = "opskit watches AWS accounts (Direct Connect, Trusted Advisor, Support cases, \
+maintenance mails, inventory) and routes what it finds to Slack, PagerDuty, SNS, Backlog and \
+webhooks, remembering what it already said.",
+    after_help = AFTER_HELP,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    #[default]
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FailOn {
+    #[default]
+    Never,
+    Info,
+    Warning,
+    Critical,
+}
+
+impl FailOn {
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Never => None,
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Critical => Some(Severity::Critical),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)
+    #[arg(long, global = true, env = ev::OPSKIT_CONFIG, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Only these accounts (name or id); repeat or separate with commas
+    #[arg(long, global = true, env = ev::OPSKIT_ACCOUNT, value_delimiter = ',', value_name = "ACCOUNT")]
+    pub account: Vec<String>,
+
+    /// Only these regions; repeat or separate with commas
+    #[arg(long, global = true, env = ev::OPSKIT_REGION, value_delimiter = ',', value_name = "REGION")]
+    pub region: Vec<String>,
+
+    /// Report format on stdout
+    #[arg(long, short = 'o', global = true, env = ev::OPSKIT_OUTPUT, value_enum, default_value_t)]
+    pub output: OutputFormat,
+
+    /// Send nothing, write nothing: print what would be sent
+    #[arg(long, global = true, env = ev::OPSKIT_DRY_RUN)]
+    pub dry_run: bool,
+
+    /// State store: a SQLite path or sqlite:PATH, or `none` for a stateless run
+    #[arg(long, global = true, env = ev::OPSKIT_STATE, value_name = "URL")]
+    pub state: Option<String>,
+
+    /// Exit 1 when an open finding is at or above this severity
+    #[arg(long, global = true, env = ev::OPSKIT_FAIL_ON, value_enum, default_value_t)]
+    pub fail_on: FailOn,
+
+    /// Print no report on stdout (logs still go to stderr)
+    #[arg(long, short = 'q', global = true, env = ev::OPSKIT_QUIET)]
+    pub quiet: bool,
+
+    /// More logs on stderr (-v info, -vv debug, -vvv trace)
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count, env = ev::OPSKIT_VERBOSE)]
+    pub verbose: u8,
+
+    /// Log format on stderr
+    #[arg(long, global = true, env = ev::OPSKIT_LOG_FORMAT, value_enum, default_value_t)]
+    pub log_format: LogFormat,
+
+    /// No colour (NO_COLOR is honoured too)
+    #[arg(long, global = true, env = ev::OPSKIT_NO_COLOR)]
+    pub no_color: bool,
+
+    /// healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end
+    #[arg(long, global = true, env = ev::OPSKIT_HEARTBEAT_URL, value_name = "URL", hide_env_values = true)]
+    pub heartbeat_url: Option<String>,
+
+    /// Write run metrics in node_exporter textfile format to this file (atomically)
+    #[arg(long, global = true, env = ev::OPSKIT_METRICS_FILE, value_name = "FILE")]
+    pub metrics_file: Option<PathBuf>,
+
+    /// Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout
+    #[arg(long, global = true, env = ev::OPSKIT_TIMEOUT, value_name = "DURATION")]
+    pub timeout: Option<String>,
+
+    /// When another run holds the lock, wait up to this long instead of exiting 4
+    #[arg(long, global = true, env = ev::OPSKIT_WAIT_LOCK, value_name = "DURATION")]
+    pub wait_lock: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Resource inventory across accounts and regions, published to Backlog Wiki
+    #[command(subcommand)]
+    Inventory(InventoryCommand),
+    /// Trusted Advisor recommendations at or above a status, new since the last run
+    #[command(subcommand, name = "trusted-advisor", visible_alias = "ta")]
+    TrustedAdvisor(TrustedAdvisorCommand),
+    /// Direct Connect virtual interface and BGP state, escalated when down
+    #[command(subcommand, name = "dx-vif")]
+    DxVif(DxVifCommand),
+    /// AWS Support cases: new replies, status changes, awaiting-us reminders
+    #[command(subcommand)]
+    Support(SupportCommand),
+    /// AWS maintenance and warning mails: classify, extract, notify
+    #[command(subcommand, name = "maintenance-mail", visible_alias = "mail")]
+    MaintenanceMail(MailCommand),
+    /// Backlog Wiki backups to GCS, S3 or a directory, in generations
+    #[command(subcommand)]
+    Wiki(WikiCommand),
+    /// Mute matching findings until a time, with a reason (planned work)
+    #[command(subcommand)]
+    Silence(SilenceCommand),
+    /// Run your own script's findings through opskit's diff, routes and sinks
+    #[command(subcommand)]
+    Findings(FindingsCommand),
+    /// Send a test message to a sink
+    #[command(subcommand)]
+    Notify(NotifyCommand),
+    /// Validate the configuration and show what it resolves to
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page (or write all pages to a directory)
+    Man(ManArgs),
+    /// A tour of opskit against an embedded sandbox: no account, no network needed
+    Demo(DemoArgs),
+    /// Serve the embedded sandbox until interrupted (for trying configs by hand)
+    #[command(hide = true)]
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InventoryCommand {
+    /// Collect resources across accounts and regions and print them
+    Show(InventoryArgs),
+    /// Compare with the last published snapshot: added, removed, changed
+    Diff(InventoryArgs),
+    /// Render per-account pages and update Backlog Wiki only where content changed
+    Publish(InventoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryArgs {
+    /// Resource types to collect (e.g. ec2,ebs,vpc); default all
+    #[arg(long, value_delimiter = ',')]
+    pub resource_types: Vec<String>,
+    /// Discover enabled regions with DescribeRegions
+    #[arg(long)]
+    pub all_regions: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrustedAdvisorCommand {
+    /// List recommendations at or above a status and notify new, changed and resolved ones
+    Check(TaCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TaCheckArgs {
+    /// Lowest status reported: error (action recommended) or warning (investigation recommended)
+    #[arg(long, default_value = "error")]
+    pub min_status: String,
+    /// Which API: trustedadvisor (default) or legacy (Support API)
+    #[arg(long, default_value = "trustedadvisor")]
+    pub api: String,
+    /// Fail only on recommendations not seen on the last run
+    #[arg(long)]
+    pub new_only: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DxVifCommand {
+    /// One poll of Direct Connect VIFs and BGP peers
+    Poll,
+    /// Poll in a loop (for a long-running service); stops cleanly on SIGTERM
+    Watch(DxWatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DxWatchArgs {
+    /// Time between polls
+    #[arg(long, default_value = "60s")]
+    pub interval: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SupportCommand {
+    /// Notify new AWS replies and status changes on support cases
+    Watch,
+    /// List open support cases across accounts
+    Cases,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify
+    Ingest(MailArgs),
+    /// Print what was understood of mails, without notifying
+    Parse(MailArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// Files, Maildir or mbox paths; stdin when none
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WikiCommand {
+    /// Back up Backlog Wiki pages and attachments as a new generation
+    Backup(WikiBackupArgs),
+    /// List backup generations
+    List(WikiFromArgs),
+    /// Re-read every object of a generation and check sizes and SHA-256
+    Verify(WikiFromArgs),
+    /// Restore a generation to a directory or a Backlog project
+    Restore(WikiFromArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WikiBackupArgs {
+    /// Backlog project keys
+    #[arg(long, required = true)]
+    pub project: Vec<String>,
+    /// Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir
+    #[arg(long)]
+    pub to: String,
+}
+
+#[derive(Debug, Args)]
+pub struct WikiFromArgs {
+    /// Backup location: gs://, s3:// or file://
+    #[arg(long)]
+    pub from: String,
+    /// Generation (timestamp); default the newest complete one
+    #[arg(long)]
+    pub generation: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SilenceCommand {
+    /// Mute findings that match until a time
+    Add(SilenceAddArgs),
+    /// List silences (active and future; --all for expired too)
+    List(SilenceListArgs),
+    /// Remove a silence by id
+    Remove(SilenceRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SilenceAddArgs {
+    /// Source (command) to match, e.g. dx-vif
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Glob over the finding key, e.g. 'dx-vif/111122223333/*'
+    #[arg(long)]
+    pub key: Option<String>,
+    /// Account name or id
+    #[arg(long = "match-account", value_name = "ACCOUNT")]
+    pub match_account: Option<String>,
+    /// A resource id the finding names (glob allowed), e.g. dxvif-fg5678
+    #[arg(long)]
+    pub resource: Option<String>,
+    /// Until when: RFC 3339 time, or a duration from now (2h, 30m)
+    #[arg(long)]
+    pub until: String,
+    /// From when (default now): RFC 3339 time or a duration from now
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Why (shown in lists and reports)
+    #[arg(long)]
+    pub reason: String,
+    /// Who set it (default $USER)
+    #[arg(long)]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SilenceListArgs {
+    /// Include expired silences
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SilenceRemoveArgs {
+    pub id: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FindingsCommand {
+    /// Take the complete current findings of your script as JSON; absent ones resolve
+    Push(PushArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Source name your findings are filed under (letters, digits, -, _)
+    #[arg(long)]
+    pub source: String,
+    /// JSON file (an array, or {"findings": [...]}); - or nothing for stdin
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotifyCommand {
+    /// Send a test message to one sink
+    Test(NotifyTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NotifyTestArgs {
+    /// Sink name from the config
+    #[arg(long)]
+    pub sink: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Validate the config and print what it resolved to (secrets masked)
+    Check(ConfigCheckArgs),
+    /// Print a commented example config
+    Example,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigCheckArgs {
+    /// Also check each account's credentials (STS GetCallerIdentity)
+    #[arg(long)]
+    pub probe: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell
+    pub shell: clap_complete::Shell,
+    /// Write every shell's file into this directory instead of printing one
+    #[arg(long, value_name = "DIR", hide = true)]
+    pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write opskit.1 and one page per subcommand into this directory
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Keep the sandbox running at the end until interrupted, to poke at it
+    #[arg(long)]
+    pub keep: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// Port to listen on (default: any free port)
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_clap_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_flags_parse_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "opskit",
+            "findings",
+            "push",
+            "--source",
+            "x",
+            "--dry-run",
+            "--fail-on",
+            "warning",
+            "-o",
+            "json",
+            "--account",
+            "a,b",
+        ])
+        .unwrap();
+        assert!(cli.global.dry_run);
+        assert_eq!(cli.global.fail_on, FailOn::Warning);
+        assert_eq!(cli.global.output, OutputFormat::Json);
+        assert_eq!(cli.global.account, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn aliases_reach_their_commands() {
+        assert!(matches!(
+            Cli::try_parse_from(["opskit", "ta", "check"])
+                .unwrap()
+                .command,
+            Command::TrustedAdvisor(_)
+        ));
+        assert!(matches!(
+            Cli::try_parse_from(["opskit", "mail", "parse"])
+                .unwrap()
+                .command,
+            Command::MaintenanceMail(_)
+        ));
+    }
+}

@@ -1,0 +1,1150 @@
+//! The configuration file: its TOML schema, where it is looked for, and its resolution
+//! into [`Config`] (secrets read, durations and time zones parsed, references checked).
+//!
+//! Every error names the file, the line and the key. Secrets come from `*_env` or `*_file`
+//! keys; a literal secret is accepted only when the file is readable by its owner alone.
+
+use crate::redact::Secret;
+use crate::spine::finding::Severity;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A configuration error: exit code 2. `line` is 1-based.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", self.render())]
+pub struct ConfigError {
+    pub file: Option<PathBuf>,
+    pub line: Option<usize>,
+    pub key: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl ConfigError {
+    fn render(&self) -> String {
+        let mut s = String::from("config");
+        if let Some(f) = &self.file {
+            s = f.display().to_string();
+            if let Some(l) = self.line {
+                s.push_str(&format!(":{l}"));
+            }
+        }
+        if let Some(k) = &self.key {
+            s.push_str(&format!(": key `{k}`"));
+        }
+        s.push_str(": ");
+        s.push_str(&self.message);
+        if let Some(h) = &self.hint {
+            s.push_str("\nhint: ");
+            s.push_str(h);
+        }
+        s
+    }
+
+    pub fn plain(message: impl Into<String>) -> Self {
+        ConfigError {
+            file: None,
+            line: None,
+            key: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+}
+
+/// A duration written as `30s`, `5m`, `1h 30m` or ISO 8601 (`PT30S`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Dur(pub Duration);
+
+impl Dur {
+    pub fn parse(s: &str) -> Result<Dur, String> {
+        let sd: jiff::SignedDuration = s
+            .trim()
+            .parse()
+            .map_err(|e| format!("invalid duration `{s}` (write e.g. 30s, 5m, 2h): {e}"))?;
+        if sd.is_negative() {
+            return Err(format!("invalid duration `{s}`: must not be negative"));
+        }
+        Ok(Dur(sd.unsigned_abs()))
+    }
+}
+
+impl std::fmt::Display for Dur {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sd = jiff::SignedDuration::try_from(self.0).unwrap_or(jiff::SignedDuration::MAX);
+        write!(f, "{sd:#}")
+    }
+}
+
+impl<'de> Deserialize<'de> for Dur {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Dur::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Dur {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The file as written
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    #[serde(default)]
+    pub defaults: RawDefaults,
+    #[serde(default)]
+    pub accounts: Vec<RawAccount>,
+    pub backlog: Option<RawBacklog>,
+    #[serde(default)]
+    pub sinks: BTreeMap<String, RawSink>,
+    #[serde(default)]
+    pub routes: Vec<RawRoute>,
+    /// Per-command settings; each command reads its own table.
+    #[serde(default)]
+    pub commands: BTreeMap<String, toml::Table>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDefaults {
+    pub timezone: Option<String>,
+    pub state: Option<String>,
+    pub concurrency: Option<usize>,
+    /// Per-target timeout for AWS fan-out.
+    pub timeout: Option<Dur>,
+    pub regions: Option<Vec<String>>,
+    pub templates_dir: Option<PathBuf>,
+    /// Delivery attempts per message, including the first.
+    pub delivery_attempts: Option<u32>,
+    /// First backoff between delivery attempts; doubles each time.
+    pub retry_backoff: Option<Dur>,
+    /// The longest a `Retry-After` is honoured before the delivery counts as failed.
+    pub max_retry_wait: Option<Dur>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccount {
+    pub name: String,
+    pub id: Option<String>,
+    pub profile: Option<String>,
+    pub role_arn: Option<String>,
+    pub external_id: Option<String>,
+    pub external_id_env: Option<String>,
+    pub external_id_file: Option<PathBuf>,
+    pub session_name: Option<String>,
+    pub regions: Option<Vec<String>>,
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBacklog {
+    /// `https://SPACE.backlog.com` (or `.jp`, or an on-premises host).
+    pub base_url: String,
+    pub api_key: Option<String>,
+    pub api_key_env: Option<String>,
+    pub api_key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RawSink {
+    Slack {
+        webhook_url: Option<String>,
+        webhook_url_env: Option<String>,
+        webhook_url_file: Option<PathBuf>,
+    },
+    Pagerduty {
+        routing_key: Option<String>,
+        routing_key_env: Option<String>,
+        routing_key_file: Option<PathBuf>,
+        /// Events API endpoint; defaults to PagerDuty's.
+        events_url: Option<String>,
+    },
+    Sns {
+        topic_arn: String,
+        /// The `[[accounts]]` name whose credentials publish; else the default chain.
+        account: Option<String>,
+        profile: Option<String>,
+        region: Option<String>,
+    },
+    BacklogIssue {
+        project: String,
+        issue_type: String,
+        priority: Option<String>,
+        /// Status to set when the finding resolves (e.g. `Closed`); unset leaves it.
+        resolve_status: Option<String>,
+    },
+    Webhook {
+        url: Option<String>,
+        url_env: Option<String>,
+        url_file: Option<PathBuf>,
+        /// HMAC-SHA256 key; when set, the body is signed.
+        secret: Option<String>,
+        secret_env: Option<String>,
+        secret_file: Option<PathBuf>,
+        signature_header: Option<String>,
+    },
+    Stdout {},
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRoute {
+    pub name: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub min_severity: Option<Severity>,
+    #[serde(default)]
+    pub accounts: Vec<String>,
+    #[serde(default)]
+    pub account_tags: BTreeMap<String, String>,
+    #[serde(default)]
+    pub keys: Vec<String>,
+    pub sinks: Vec<String>,
+    pub notify_after: Option<u32>,
+    pub notify_after_duration: Option<Dur>,
+    pub quiet_hours: Option<RawQuietHours>,
+    pub send_resolved: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuietHours {
+    pub timezone: Option<String>,
+    #[serde(default)]
+    pub windows: Vec<RawWindow>,
+    /// `jp`: Japanese public holidays are quiet all day.
+    pub holidays: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWindow {
+    /// `mon`..`sun`, `weekdays`, `weekends`, `all`.
+    pub days: Vec<String>,
+    /// `HH:MM`, local time in the quiet-hours time zone.
+    pub start: String,
+    /// `HH:MM`; an end before the start spans midnight.
+    pub end: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// The resolved configuration
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub file: Option<PathBuf>,
+    pub defaults: Defaults,
+    pub accounts: Vec<Account>,
+    pub backlog: Option<Backlog>,
+    pub sinks: BTreeMap<String, Sink>,
+    pub routes: Vec<Route>,
+    #[serde(skip)]
+    pub commands: BTreeMap<String, toml::Table>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Defaults {
+    pub timezone: String,
+    pub state: Option<String>,
+    pub concurrency: usize,
+    pub timeout: Dur,
+    pub regions: Vec<String>,
+    pub templates_dir: Option<PathBuf>,
+    pub delivery_attempts: u32,
+    pub retry_backoff: Dur,
+    pub max_retry_wait: Dur,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Account {
+    pub name: String,
+    pub id: Option<String>,
+    pub profile: Option<String>,
+    pub role_arn: Option<String>,
+    pub external_id: Option<Secret>,
+    pub session_name: String,
+    pub regions: Vec<String>,
+    pub tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Backlog {
+    pub base_url: String,
+    pub api_key: Secret,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Sink {
+    Slack {
+        webhook_url: Secret,
+    },
+    Pagerduty {
+        routing_key: Secret,
+        events_url: String,
+    },
+    Sns {
+        topic_arn: String,
+        account: Option<String>,
+        profile: Option<String>,
+        region: String,
+    },
+    BacklogIssue {
+        project: String,
+        issue_type: String,
+        priority: String,
+        resolve_status: Option<String>,
+    },
+    Webhook {
+        url: Secret,
+        secret: Option<Secret>,
+        signature_header: String,
+    },
+    Stdout,
+}
+
+impl Sink {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Sink::Slack { .. } => "slack",
+            Sink::Pagerduty { .. } => "pagerduty",
+            Sink::Sns { .. } => "sns",
+            Sink::BacklogIssue { .. } => "backlog_issue",
+            Sink::Webhook { .. } => "webhook",
+            Sink::Stdout => "stdout",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Route {
+    pub name: String,
+    pub sources: Vec<String>,
+    pub min_severity: Option<Severity>,
+    pub accounts: Vec<String>,
+    pub account_tags: BTreeMap<String, String>,
+    pub keys: Vec<String>,
+    pub sinks: Vec<String>,
+    pub notify_after: u32,
+    pub notify_after_duration: Option<Dur>,
+    pub quiet_hours: Option<QuietHours>,
+    pub send_resolved: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuietHours {
+    pub timezone: String,
+    pub windows: Vec<Window>,
+    pub holidays: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Window {
+    /// Weekdays as numbers, Monday = 1 .. Sunday = 7.
+    pub days: Vec<i8>,
+    /// Minutes after local midnight.
+    pub start: u16,
+    pub end: u16,
+}
+
+pub const DEFAULT_PAGERDUTY_EVENTS_URL: &str = "https://events.pagerduty.com/v2/enqueue";
+
+impl Config {
+    /// An empty configuration: what `opskit` runs with when no file is found.
+    pub fn empty() -> Config {
+        resolve(RawConfig::default(), None, "", &Env::process()).expect("the empty config resolves")
+    }
+
+    pub fn account(&self, name_or_id: &str) -> Option<&Account> {
+        self.accounts
+            .iter()
+            .find(|a| a.name == name_or_id || a.id.as_deref() == Some(name_or_id))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding and loading the file
+// ---------------------------------------------------------------------------------------
+
+/// Where the environment comes from, so tests can resolve without touching the process.
+#[derive(Clone)]
+pub struct Env {
+    vars: std::sync::Arc<dyn Fn(&str) -> Option<String> + Send + Sync>,
+}
+
+impl Env {
+    pub fn process() -> Env {
+        Env {
+            vars: std::sync::Arc::new(|k| std::env::var(k).ok()),
+        }
+    }
+    pub fn get(&self, key: &str) -> Option<String> {
+        (self.vars)(key).filter(|v| !v.is_empty())
+    }
+}
+
+/// The files looked at, in order, when `--config` and `OPSKIT_CONFIG` are not given.
+pub fn search_path(env: &Env) -> Vec<PathBuf> {
+    let mut v = vec![PathBuf::from("opskit.toml")];
+    let xdg = env
+        .get("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env.get("HOME").map(|h| PathBuf::from(h).join(".config")));
+    if let Some(x) = xdg {
+        v.push(x.join("opskit").join("config.toml"));
+    }
+    v.push(PathBuf::from("/etc/opskit/config.toml"));
+    v
+}
+
+/// Load the config: the explicit path if given (it must exist), else the first file of the
+/// search path that exists, else the empty config.
+pub fn load(explicit: Option<&Path>, env: &Env) -> Result<Config, ConfigError> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => search_path(env).into_iter().find(|p| p.is_file()),
+    };
+    let Some(path) = path else {
+        return resolve(RawConfig::default(), None, "", env);
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+        file: Some(path.clone()),
+        line: None,
+        key: None,
+        message: format!("cannot read the config file: {e}"),
+        hint: explicit
+            .is_none()
+            .then(|| "it was found on the search path; pass --config to choose another".into()),
+    })?;
+    parse_and_resolve(&text, Some(&path), env)
+}
+
+pub fn parse_and_resolve(
+    text: &str,
+    path: Option<&Path>,
+    env: &Env,
+) -> Result<Config, ConfigError> {
+    let raw = parse(text, path)?;
+    resolve(raw, path, text, env)
+}
+
+fn parse(text: &str, path: Option<&Path>) -> Result<RawConfig, ConfigError> {
+    let de = toml::de::Deserializer::parse(text).map_err(|e| ConfigError {
+        file: path.map(Path::to_path_buf),
+        line: e.span().map(|s| line_of(text, s.start)),
+        key: None,
+        message: e.message().trim().to_string(),
+        hint: None,
+    })?;
+    serde_path_to_error::deserialize::<_, RawConfig>(de).map_err(|e| {
+        let mut key = e.path().to_string();
+        let inner = e.into_inner();
+        // Inside tagged enums serde buffers the table and the span points at the table:
+        // an unknown field is better located by its own name.
+        let unknown = inner
+            .message()
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split('`').next())
+            .map(str::to_string);
+        if let Some(field) = unknown {
+            let candidate = if key == "." {
+                field
+            } else {
+                format!("{key}.{field}")
+            };
+            if locate(text, &candidate).is_some() {
+                key = candidate;
+            }
+        }
+        let line = locate(text, &key)
+            .filter(|_| key != ".")
+            .or_else(|| inner.span().map(|s| line_of(text, s.start)));
+        ConfigError {
+            file: path.map(Path::to_path_buf),
+            line,
+            key: (key != ".").then_some(key),
+            message: inner.message().trim().to_string(),
+            hint: None,
+        }
+    })
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|b| *b == b'\n')
+        .count()
+        + 1
+}
+
+/// Find the line of a dotted key path (`sinks.slack.webhook_url_env`, `routes[1].sinks`)
+/// in the document, as near as it exists.
+pub fn locate(text: &str, path: &str) -> Option<usize> {
+    use toml::de::{DeTable, DeValue};
+    let doc = DeTable::parse(text).ok()?;
+    let mut table: &DeTable = doc.get_ref();
+    let mut best: Option<usize> = None;
+    for part in path.split('.') {
+        let (name, index) = match part.find('[') {
+            Some(i) => (
+                &part[..i],
+                part[i + 1..].trim_end_matches(']').parse::<usize>().ok(),
+            ),
+            None => (part, None),
+        };
+        let (k, v) = table.iter().find(|(k, _)| k.get_ref().as_ref() == name)?;
+        best = Some(line_of(text, k.span().start));
+        let mut value = v;
+        if let Some(i) = index {
+            if let DeValue::Array(items) = value.get_ref() {
+                value = items.get(i)?;
+                best = Some(line_of(text, value.span().start));
+            }
+        }
+        match value.get_ref() {
+            DeValue::Table(t) => table = t,
+            _ => break,
+        }
+    }
+    best
+}
+
+// ---------------------------------------------------------------------------------------
+// Resolution
+// ---------------------------------------------------------------------------------------
+
+struct Ctx<'a> {
+    path: Option<&'a Path>,
+    text: &'a str,
+    env: &'a Env,
+    /// Whether the config file may be read by group or others.
+    loose: bool,
+}
+
+impl Ctx<'_> {
+    fn err(&self, key: &str, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: self.path.map(Path::to_path_buf),
+            line: locate(self.text, key),
+            key: Some(key.to_string()),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    fn err_hint(
+        &self,
+        key: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> ConfigError {
+        ConfigError {
+            hint: Some(hint.into()),
+            ..self.err(key, message)
+        }
+    }
+
+    /// Resolve a secret given as `<name>`, `<name>_env` or `<name>_file` under `base`.
+    fn secret(
+        &self,
+        base: &str,
+        name: &str,
+        literal: Option<&String>,
+        env: Option<&String>,
+        file: Option<&PathBuf>,
+    ) -> Result<Option<Secret>, ConfigError> {
+        let given = [literal.is_some(), env.is_some(), file.is_some()]
+            .iter()
+            .filter(|b| **b)
+            .count();
+        if given > 1 {
+            return Err(self.err(
+                &format!("{base}.{name}"),
+                format!("give only one of `{name}`, `{name}_env` and `{name}_file`"),
+            ));
+        }
+        if let Some(value) = literal {
+            if self.loose {
+                let mode = self.path.and_then(|p| file_mode(p)).unwrap_or(0);
+                return Err(self.err_hint(
+                    &format!("{base}.{name}"),
+                    format!("a literal secret in a file readable by others (mode {mode:o})"),
+                    format!(
+                        "use `{name}_env = \"VAR\"` or `{name}_file = \"/path\"`, or `chmod 600 {}`",
+                        self.path.map(|p| p.display().to_string()).unwrap_or_default()
+                    ),
+                ));
+            }
+            return Ok(Some(Secret::new(value.clone())));
+        }
+        if let Some(var) = env {
+            let key = format!("{base}.{name}_env");
+            return match self.env.get(var) {
+                Some(v) => Ok(Some(Secret::new(v.trim().to_string()))),
+                None => Err(self.err_hint(
+                    &key,
+                    format!("environment variable `{var}` is not set or empty"),
+                    format!("export {var}=… in the environment of the opskit process (systemd: EnvironmentFile=)"),
+                )),
+            };
+        }
+        if let Some(path) = file {
+            let key = format!("{base}.{name}_file");
+            let v = std::fs::read_to_string(path).map_err(|e| {
+                self.err(
+                    &key,
+                    format!("cannot read secret file {}: {e}", path.display()),
+                )
+            })?;
+            let v = v.trim().to_string();
+            if v.is_empty() {
+                return Err(self.err(&key, format!("secret file {} is empty", path.display())));
+            }
+            if file_mode(path).is_some_and(|m| m & 0o077 != 0) {
+                tracing::warn!(file = %path.display(), "secret file is readable by group or others; chmod 600 it");
+            }
+            return Ok(Some(Secret::new(v)));
+        }
+        Ok(None)
+    }
+
+    fn required_secret(
+        &self,
+        base: &str,
+        name: &str,
+        literal: Option<&String>,
+        env: Option<&String>,
+        file: Option<&PathBuf>,
+    ) -> Result<Secret, ConfigError> {
+        self.secret(base, name, literal, env, file)?.ok_or_else(|| {
+            self.err_hint(
+                base,
+                format!("missing `{name}`"),
+                format!("set `{name}_env = \"VAR\"` (the value comes from that environment variable) or `{name}_file`"),
+            )
+        })
+    }
+}
+
+#[cfg(unix)]
+fn file_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o777)
+}
+
+#[cfg(not(unix))]
+fn file_mode(_: &Path) -> Option<u32> {
+    None
+}
+
+fn check_tz(ctx: &Ctx, key: &str, tz: &str) -> Result<(), ConfigError> {
+    jiff::tz::TimeZone::get(tz).map(|_| ()).map_err(|_| {
+        ctx.err_hint(
+            key,
+            format!("unknown time zone `{tz}`"),
+            "use an IANA name such as Asia/Tokyo or UTC",
+        )
+    })
+}
+
+fn parse_hhmm(s: &str) -> Option<u16> {
+    let (h, m) = s.split_once(':')?;
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    // 24:00 is allowed as the end of a day.
+    ((h < 24 && m < 60) || (h == 24 && m == 0)).then_some(h * 60 + m)
+}
+
+fn parse_days(list: &[String]) -> Result<Vec<i8>, String> {
+    let mut days = Vec::new();
+    for d in list {
+        let add: &[i8] = match d.to_ascii_lowercase().as_str() {
+            "mon" | "monday" => &[1],
+            "tue" | "tuesday" => &[2],
+            "wed" | "wednesday" => &[3],
+            "thu" | "thursday" => &[4],
+            "fri" | "friday" => &[5],
+            "sat" | "saturday" => &[6],
+            "sun" | "sunday" => &[7],
+            "weekdays" => &[1, 2, 3, 4, 5],
+            "weekends" => &[6, 7],
+            "all" | "every" | "daily" => &[1, 2, 3, 4, 5, 6, 7],
+            other => {
+                return Err(format!(
+                    "unknown day `{other}` (mon..sun, weekdays, weekends, all)"
+                ));
+            }
+        };
+        days.extend_from_slice(add);
+    }
+    days.sort();
+    days.dedup();
+    Ok(days)
+}
+
+fn region_ok(r: &str) -> bool {
+    !r.is_empty()
+        && r.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+pub fn resolve(
+    raw: RawConfig,
+    path: Option<&Path>,
+    text: &str,
+    env: &Env,
+) -> Result<Config, ConfigError> {
+    let loose = path.and_then(file_mode).is_some_and(|m| m & 0o077 != 0);
+    let ctx = Ctx {
+        path,
+        text,
+        env,
+        loose,
+    };
+
+    let d = raw.defaults;
+    let timezone = d.timezone.unwrap_or_else(|| "UTC".into());
+    check_tz(&ctx, "defaults.timezone", &timezone)?;
+    let concurrency = d.concurrency.unwrap_or(16);
+    if concurrency == 0 {
+        return Err(ctx.err("defaults.concurrency", "must be at least 1"));
+    }
+    let regions = d.regions.unwrap_or_default();
+    for r in &regions {
+        if !region_ok(r) {
+            return Err(ctx.err("defaults.regions", format!("`{r}` is not a region name")));
+        }
+    }
+    let delivery_attempts = d.delivery_attempts.unwrap_or(5);
+    if delivery_attempts == 0 {
+        return Err(ctx.err("defaults.delivery_attempts", "must be at least 1"));
+    }
+    let defaults = Defaults {
+        timezone: timezone.clone(),
+        state: d.state,
+        concurrency,
+        timeout: d.timeout.unwrap_or(Dur(Duration::from_secs(60))),
+        regions: regions.clone(),
+        templates_dir: d.templates_dir,
+        delivery_attempts,
+        retry_backoff: d.retry_backoff.unwrap_or(Dur(Duration::from_secs(1))),
+        max_retry_wait: d.max_retry_wait.unwrap_or(Dur(Duration::from_secs(120))),
+    };
+
+    let mut accounts = Vec::new();
+    for (i, a) in raw.accounts.into_iter().enumerate() {
+        let base = format!("accounts[{i}]");
+        if a.name.trim().is_empty() {
+            return Err(ctx.err(&format!("{base}.name"), "an account needs a name"));
+        }
+        if accounts.iter().any(|x: &Account| x.name == a.name) {
+            return Err(ctx.err(
+                &format!("{base}.name"),
+                format!("account `{}` is defined twice", a.name),
+            ));
+        }
+        if let Some(id) = &a.id
+            && !(id.len() == 12 && id.chars().all(|c| c.is_ascii_digit()))
+        {
+            return Err(ctx.err(
+                &format!("{base}.id"),
+                format!("`{id}` is not a 12-digit AWS account id"),
+            ));
+        }
+        if let Some(arn) = &a.role_arn
+            && !arn.starts_with("arn:aws")
+        {
+            return Err(ctx.err(
+                &format!("{base}.role_arn"),
+                format!("`{arn}` is not a role ARN"),
+            ));
+        }
+        let external_id = ctx.secret(
+            &base,
+            "external_id",
+            a.external_id.as_ref(),
+            a.external_id_env.as_ref(),
+            a.external_id_file.as_ref(),
+        )?;
+        if external_id.is_some() && a.role_arn.is_none() {
+            return Err(ctx.err(
+                &format!("{base}.external_id"),
+                "an external id needs `role_arn`",
+            ));
+        }
+        let regions = a.regions.unwrap_or_else(|| regions.clone());
+        for r in &regions {
+            if !region_ok(r) {
+                return Err(ctx.err(
+                    &format!("{base}.regions"),
+                    format!("`{r}` is not a region name"),
+                ));
+            }
+        }
+        accounts.push(Account {
+            session_name: a.session_name.unwrap_or_else(|| "opskit".into()),
+            name: a.name,
+            id: a.id,
+            profile: a.profile,
+            role_arn: a.role_arn,
+            external_id,
+            regions,
+            tags: a.tags,
+        });
+    }
+
+    let backlog = match raw.backlog {
+        None => None,
+        Some(b) => {
+            let url = url::Url::parse(&b.base_url).map_err(|e| {
+                ctx.err(
+                    "backlog.base_url",
+                    format!("`{}` is not a URL: {e}", b.base_url),
+                )
+            })?;
+            if !matches!(url.scheme(), "http" | "https") {
+                return Err(ctx.err("backlog.base_url", "must be an http(s) URL"));
+            }
+            let api_key = ctx.required_secret(
+                "backlog",
+                "api_key",
+                b.api_key.as_ref(),
+                b.api_key_env.as_ref(),
+                b.api_key_file.as_ref(),
+            )?;
+            Some(Backlog {
+                base_url: b.base_url.trim_end_matches('/').to_string(),
+                api_key,
+            })
+        }
+    };
+
+    let mut sinks = BTreeMap::new();
+    for (name, s) in raw.sinks {
+        let base = format!("sinks.{name}");
+        let sink = match s {
+            RawSink::Slack {
+                webhook_url,
+                webhook_url_env,
+                webhook_url_file,
+            } => Sink::Slack {
+                webhook_url: ctx.required_secret(
+                    &base,
+                    "webhook_url",
+                    webhook_url.as_ref(),
+                    webhook_url_env.as_ref(),
+                    webhook_url_file.as_ref(),
+                )?,
+            },
+            RawSink::Pagerduty {
+                routing_key,
+                routing_key_env,
+                routing_key_file,
+                events_url,
+            } => Sink::Pagerduty {
+                routing_key: ctx.required_secret(
+                    &base,
+                    "routing_key",
+                    routing_key.as_ref(),
+                    routing_key_env.as_ref(),
+                    routing_key_file.as_ref(),
+                )?,
+                events_url: events_url.unwrap_or_else(|| DEFAULT_PAGERDUTY_EVENTS_URL.into()),
+            },
+            RawSink::Sns {
+                topic_arn,
+                account,
+                profile,
+                region,
+            } => {
+                // arn:aws:sns:REGION:ACCOUNT:NAME
+                let parts: Vec<&str> = topic_arn.split(':').collect();
+                if parts.len() != 6 || parts[2] != "sns" {
+                    return Err(ctx.err(
+                        &format!("{base}.topic_arn"),
+                        format!("`{topic_arn}` is not an SNS topic ARN"),
+                    ));
+                }
+                if let Some(acc) = &account
+                    && !accounts.iter().any(|a| &a.name == acc)
+                {
+                    return Err(ctx.err(
+                        &format!("{base}.account"),
+                        format!("no `[[accounts]]` entry named `{acc}`"),
+                    ));
+                }
+                let region = region.unwrap_or_else(|| parts[3].to_string());
+                Sink::Sns {
+                    topic_arn,
+                    account,
+                    profile,
+                    region,
+                }
+            }
+            RawSink::BacklogIssue {
+                project,
+                issue_type,
+                priority,
+                resolve_status,
+            } => {
+                if backlog.is_none() {
+                    return Err(ctx.err_hint(
+                        &base,
+                        "a backlog_issue sink needs a `[backlog]` section",
+                        "add [backlog] with base_url and api_key_env",
+                    ));
+                }
+                Sink::BacklogIssue {
+                    project,
+                    issue_type,
+                    priority: priority.unwrap_or_else(|| "Normal".into()),
+                    resolve_status,
+                }
+            }
+            RawSink::Webhook {
+                url,
+                url_env,
+                url_file,
+                secret,
+                secret_env,
+                secret_file,
+                signature_header,
+            } => Sink::Webhook {
+                url: ctx.required_secret(
+                    &base,
+                    "url",
+                    url.as_ref(),
+                    url_env.as_ref(),
+                    url_file.as_ref(),
+                )?,
+                secret: ctx.secret(
+                    &base,
+                    "secret",
+                    secret.as_ref(),
+                    secret_env.as_ref(),
+                    secret_file.as_ref(),
+                )?,
+                signature_header: signature_header
+                    .unwrap_or_else(|| "X-Opskit-Signature-256".into()),
+            },
+            RawSink::Stdout {} => Sink::Stdout,
+        };
+        sinks.insert(name, sink);
+    }
+
+    let mut routes = Vec::new();
+    for (i, r) in raw.routes.into_iter().enumerate() {
+        let base = format!("routes[{i}]");
+        if r.sinks.is_empty() {
+            return Err(ctx.err(&format!("{base}.sinks"), "a route needs at least one sink"));
+        }
+        for s in &r.sinks {
+            if !sinks.contains_key(s) {
+                let known: Vec<&str> = sinks.keys().map(String::as_str).collect();
+                return Err(ctx.err_hint(
+                    &format!("{base}.sinks"),
+                    format!("no sink named `{s}`"),
+                    if known.is_empty() {
+                        "define it under [sinks.NAME]".to_string()
+                    } else {
+                        format!("defined sinks: {}", known.join(", "))
+                    },
+                ));
+            }
+        }
+        for (list, what) in [
+            (&r.sources, "sources"),
+            (&r.accounts, "accounts"),
+            (&r.keys, "keys"),
+        ] {
+            for g in list {
+                globset::Glob::new(g).map_err(|e| {
+                    ctx.err(&format!("{base}.{what}"), format!("bad pattern `{g}`: {e}"))
+                })?;
+            }
+        }
+        let quiet_hours = match r.quiet_hours {
+            None => None,
+            Some(q) => {
+                let qb = format!("{base}.quiet_hours");
+                let tz = q.timezone.unwrap_or_else(|| timezone.clone());
+                check_tz(&ctx, &format!("{qb}.timezone"), &tz)?;
+                if let Some(h) = &q.holidays
+                    && h != "jp"
+                {
+                    return Err(ctx.err(
+                        &format!("{qb}.holidays"),
+                        format!("unknown holiday calendar `{h}` (known: jp)"),
+                    ));
+                }
+                let mut windows = Vec::new();
+                for (j, w) in q.windows.iter().enumerate() {
+                    let wb = format!("{qb}.windows[{j}]");
+                    let days =
+                        parse_days(&w.days).map_err(|m| ctx.err(&format!("{wb}.days"), m))?;
+                    let start = parse_hhmm(&w.start).ok_or_else(|| {
+                        ctx.err(
+                            &format!("{wb}.start"),
+                            format!("`{}` is not a time (HH:MM)", w.start),
+                        )
+                    })?;
+                    let end = parse_hhmm(&w.end).ok_or_else(|| {
+                        ctx.err(
+                            &format!("{wb}.end"),
+                            format!("`{}` is not a time (HH:MM)", w.end),
+                        )
+                    })?;
+                    windows.push(Window { days, start, end });
+                }
+                if windows.is_empty() && q.holidays.is_none() {
+                    return Err(ctx.err(&qb, "quiet hours need `windows` or `holidays`"));
+                }
+                Some(QuietHours {
+                    timezone: tz,
+                    windows,
+                    holidays: q.holidays,
+                })
+            }
+        };
+        routes.push(Route {
+            name: r.name.unwrap_or_else(|| format!("route {}", i + 1)),
+            sources: r.sources,
+            min_severity: r.min_severity,
+            accounts: r.accounts,
+            account_tags: r.account_tags,
+            keys: r.keys,
+            sinks: r.sinks,
+            notify_after: r.notify_after.unwrap_or(1).max(1),
+            notify_after_duration: r.notify_after_duration,
+            quiet_hours,
+            send_resolved: r.send_resolved.unwrap_or(true),
+        });
+    }
+
+    for name in raw.commands.keys() {
+        if !crate::cli::COMMAND_SECTIONS.contains(&name.as_str()) {
+            return Err(ctx.err_hint(
+                &format!("commands.{name}"),
+                format!("unknown command section `{name}`"),
+                format!("known: {}", crate::cli::COMMAND_SECTIONS.join(", ")),
+            ));
+        }
+    }
+
+    Ok(Config {
+        file: path.map(Path::to_path_buf),
+        defaults,
+        accounts,
+        backlog,
+        sinks,
+        routes,
+        commands: raw.commands,
+    })
+}
+
+/// The commented example that `opskit config example` prints; `config check` accepts it.
+pub const EXAMPLE: &str = include_str!("../commands/opskit.example.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_with(vars: &[(&str, &str)]) -> Env {
+        let map: BTreeMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Env {
+            vars: std::sync::Arc::new(move |k| map.get(k).cloned()),
+        }
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let text = "[defaults]\ntimezone = \"UTC\"\n\n[sinks.ops]\ntype = \"slack\"\nwebhook_url_env = \"X\"\ncolour = \"red\"\n";
+        let err = parse_and_resolve(
+            text,
+            Some(Path::new("/etc/o.toml")),
+            &env_with(&[("X", "https://h/x")]),
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(7), "{err}");
+        assert!(err.to_string().contains("colour"), "{err}");
+        assert!(err.to_string().starts_with("/etc/o.toml:7"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_names_line_and_key() {
+        let text = "[defaults]\nconcurrency = \"many\"\n";
+        let err = parse_and_resolve(text, Some(Path::new("c.toml")), &env_with(&[])).unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+        assert_eq!(err.key.as_deref(), Some("defaults.concurrency"), "{err}");
+    }
+
+    #[test]
+    fn missing_secret_env_names_the_variable_and_key() {
+        let text = "[sinks.pd]\ntype = \"pagerduty\"\nrouting_key_env = \"PD_KEY\"\n";
+        let err = parse_and_resolve(text, Some(Path::new("c.toml")), &env_with(&[])).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("sinks.pd.routing_key_env"));
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("PD_KEY"));
+    }
+
+    #[test]
+    fn route_to_unknown_sink_is_refused_with_the_known_ones() {
+        let text = "[sinks.out]\ntype = \"stdout\"\n\n[[routes]]\nsinks = [\"slak\"]\n";
+        let err = parse_and_resolve(text, None, &env_with(&[])).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("routes[0].sinks"));
+        assert_eq!(err.line, Some(5));
+        assert!(err.to_string().contains("defined sinks: out"), "{err}");
+    }
+
+    #[test]
+    fn quiet_hours_parse_days_and_midnight_spans() {
+        let text = "[sinks.out]\ntype = \"stdout\"\n[[routes]]\nsinks = [\"out\"]\n[routes.quiet_hours]\ntimezone = \"Asia/Tokyo\"\nholidays = \"jp\"\nwindows = [{ days = [\"weekdays\"], start = \"22:00\", end = \"07:00\" }]\n";
+        let cfg = parse_and_resolve(text, None, &env_with(&[])).unwrap();
+        let q = cfg.routes[0].quiet_hours.as_ref().unwrap();
+        assert_eq!(q.windows[0].days, vec![1, 2, 3, 4, 5]);
+        assert_eq!((q.windows[0].start, q.windows[0].end), (22 * 60, 7 * 60));
+    }
+
+    #[test]
+    fn durations_accept_friendly_and_iso_forms() {
+        assert_eq!(Dur::parse("90s").unwrap().0, Duration::from_secs(90));
+        assert_eq!(Dur::parse("1h 30m").unwrap().0, Duration::from_secs(5400));
+        assert_eq!(Dur::parse("PT2M").unwrap().0, Duration::from_secs(120));
+        assert!(Dur::parse("soon").is_err());
+    }
+
+    #[test]
+    fn the_example_config_resolves() {
+        let env = env_with(&[
+            (
+                "SLACK_WEBHOOK_OPS",
+                "https://hooks.slack.com/services/T0/B0/example",
+            ),
+            ("PAGERDUTY_ROUTING_KEY", "R0123456789abcdef0123456789abcdef"),
+            ("BACKLOG_API_KEY", "example-backlog-key"),
+            ("WEBHOOK_URL", "https://ops.example.com/hooks/opskit"),
+            ("WEBHOOK_SECRET", "example-hmac-secret"),
+            ("ACME_EXTERNAL_ID", "acme-external-id"),
+        ]);
+        let cfg = parse_and_resolve(EXAMPLE, None, &env).unwrap();
+        assert!(!cfg.accounts.is_empty() && !cfg.routes.is_empty());
+    }
+}

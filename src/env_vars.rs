@@ -1,0 +1,46 @@
+//! Every `OPSKIT_*` environment variable, in one place: clap's `env =`, the tests and the
+//! README all read this list.
+
+pub const OPSKIT_CONFIG: &str = "OPSKIT_CONFIG";
+pub const OPSKIT_ACCOUNT: &str = "OPSKIT_ACCOUNT";
+pub const OPSKIT_REGION: &str = "OPSKIT_REGION";
+pub const OPSKIT_OUTPUT: &str = "OPSKIT_OUTPUT";
+pub const OPSKIT_DRY_RUN: &str = "OPSKIT_DRY_RUN";
+pub const OPSKIT_STATE: &str = "OPSKIT_STATE";
+pub const OPSKIT_FAIL_ON: &str = "OPSKIT_FAIL_ON";
+pub const OPSKIT_QUIET: &str = "OPSKIT_QUIET";
+pub const OPSKIT_VERBOSE: &str = "OPSKIT_VERBOSE";
+pub const OPSKIT_LOG_FORMAT: &str = "OPSKIT_LOG_FORMAT";
+pub const OPSKIT_NO_COLOR: &str = "OPSKIT_NO_COLOR";
+pub const OPSKIT_HEARTBEAT_URL: &str = "OPSKIT_HEARTBEAT_URL";
+pub const OPSKIT_METRICS_FILE: &str = "OPSKIT_METRICS_FILE";
+pub const OPSKIT_TIMEOUT: &str = "OPSKIT_TIMEOUT";
+pub const OPSKIT_WAIT_LOCK: &str = "OPSKIT_WAIT_LOCK";
+/// Override "now" (RFC 3339): for tests and for replaying quiet-hours decisions.
+pub const OPSKIT_NOW: &str = "OPSKIT_NOW";
+/// Log filter in `tracing` syntax, overriding `--verbose` (e.g. `opskit=trace`).
+pub const OPSKIT_LOG: &str = "OPSKIT_LOG";
+
+/// All of them, with what they mirror, for the docs and the test environment.
+pub const ALL: &[(&str, &str)] = &[
+    (OPSKIT_CONFIG, "--config"),
+    (OPSKIT_ACCOUNT, "--account (comma-separated)"),
+    (OPSKIT_REGION, "--region (comma-separated)"),
+    (OPSKIT_OUTPUT, "--output"),
+    (OPSKIT_DRY_RUN, "--dry-run (true/false)"),
+    (OPSKIT_STATE, "--state"),
+    (OPSKIT_FAIL_ON, "--fail-on"),
+    (OPSKIT_QUIET, "--quiet (true/false)"),
+    (OPSKIT_VERBOSE, "--verbose (0-3)"),
+    (OPSKIT_LOG_FORMAT, "--log-format"),
+    (
+        OPSKIT_NO_COLOR,
+        "--no-color (true/false; NO_COLOR is honoured too)",
+    ),
+    (OPSKIT_HEARTBEAT_URL, "--heartbeat-url"),
+    (OPSKIT_METRICS_FILE, "--metrics-file"),
+    (OPSKIT_TIMEOUT, "--timeout"),
+    (OPSKIT_WAIT_LOCK, "--wait-lock"),
+    (OPSKIT_NOW, "the clock (RFC 3339), for tests and replays"),
+    (OPSKIT_LOG, "log filter, overrides --verbose"),
+];

@@ -1,0 +1,19 @@
+//! opskit: cloud-operations commands for people who run other people's infrastructure.
+//!
+//! Every watching command collects [`spine::finding::Finding`]s and hands them to the
+//! spine, which diffs them against the [`state`] store, applies routes, quiet hours,
+//! silences and damping, delivers to [`sinks`] with retries, commits what was delivered
+//! and reports. See DESIGN.md in the shared folder for the shape.
+
+pub mod aws;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod env_vars;
+pub mod output;
+pub mod redact;
+pub mod sandbox;
+pub mod sinks;
+pub mod spine;
+pub mod state;

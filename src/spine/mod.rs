@@ -1,0 +1,4 @@
+//! The spine every watching command shares: findings, diff against state, policy
+//! (routes, quiet hours, silences, damping), delivery with retries, commit, report.
+
+pub mod finding;
