@@ -1,1 +1,279 @@
-//! SQLite store (being written).
+//! The default state store: one SQLite file (rusqlite, bundled, WAL).
+//!
+//! Records are kept as JSON in narrow tables keyed the way the spine reads them, so a new
+//! field in a record needs no migration. The run lock is a row with an expiry, refreshed by
+//! long runs; a holder whose process is gone (same host) or whose lease lapsed is replaced.
+
+use super::{
+    DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore,
+};
+use async_trait::async_trait;
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+const SCHEMA_VERSION: i64 = 1;
+
+pub struct SqliteStore {
+    path: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Open (creating the file and its directory if needed) and migrate.
+    pub fn open(path: &Path) -> StateResult<SqliteStore> {
+        let loc = format!("sqlite:{}", path.display());
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                StateError::backend(&loc, format!("cannot create {}: {e}", dir.display()))
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| StateError::backend(&loc, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(|e| StateError::backend(&loc, e))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| StateError::backend(&loc, e))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| StateError::backend(&loc, e))?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| StateError::backend(&loc, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(StateError::backend(
+                &loc,
+                format!(
+                    "written by a newer opskit (schema {version}, this one knows {SCHEMA_VERSION})"
+                ),
+            ));
+        }
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS findings (
+                 source TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL,
+                 PRIMARY KEY (source, key));
+             CREATE TABLE IF NOT EXISTS deliveries (
+                 source TEXT NOT NULL, key TEXT NOT NULL, sink TEXT NOT NULL, record TEXT NOT NULL,
+                 PRIMARY KEY (source, key, sink));
+             CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+             CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, at TEXT NOT NULL, data BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires INTEGER NOT NULL);
+             PRAGMA user_version = 1;",
+        )
+        .map_err(|e| StateError::backend(&loc, e))?;
+        Ok(SqliteStore {
+            path: path.to_path_buf(),
+            conn: Mutex::new(conn),
+        })
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> StateResult<T> {
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut conn).map_err(|e| StateError::backend(self.location(), e))
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
+    serde_json::to_string(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Whether a process of this host with that pid still runs. Only Linux can tell cheaply;
+/// elsewhere a holder is presumed alive until its lease lapses.
+pub(crate) fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
+}
+
+pub(crate) fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_string())
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "localhost".into())
+}
+
+/// Whether a lock held by `current` (expiring at `expires`) may be taken by `me`.
+pub(crate) fn lock_takeable(
+    current: &LockHolder,
+    expires: i64,
+    me: &LockHolder,
+    now: Timestamp,
+) -> bool {
+    let same_holder = current.host == me.host && current.pid == me.pid;
+    let lapsed = expires <= now.as_second();
+    let dead = current.host == me.host && !process_alive(current.pid);
+    same_holder || lapsed || dead
+}
+
+#[async_trait]
+impl StateStore for SqliteStore {
+    fn location(&self) -> String {
+        format!("sqlite:{}", self.path.display())
+    }
+
+    async fn findings(&self, source: &str) -> StateResult<Vec<FindingRecord>> {
+        self.with(|c| {
+            let mut st =
+                c.prepare_cached("SELECT record FROM findings WHERE source = ?1 ORDER BY key")?;
+            let rows = st.query_map([source], |r| r.get::<_, String>(0))?;
+            rows.map(|r| r.and_then(|s| from_json(&s))).collect()
+        })
+    }
+
+    async fn put_findings(&self, records: &[FindingRecord]) -> StateResult<()> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            {
+                let mut st = tx.prepare_cached(
+                    "INSERT OR REPLACE INTO findings (source, key, record) VALUES (?1, ?2, ?3)",
+                )?;
+                for r in records {
+                    st.execute(params![r.finding.source, r.finding.key, to_json(r)?])?;
+                }
+            }
+            tx.commit()
+        })
+    }
+
+    async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>> {
+        self.with(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT record FROM deliveries WHERE source = ?1 ORDER BY key, sink",
+            )?;
+            let rows = st.query_map([source], |r| r.get::<_, String>(0))?;
+            rows.map(|r| r.and_then(|s| from_json(&s))).collect()
+        })
+    }
+
+    async fn put_delivery(&self, r: &DeliveryRecord) -> StateResult<()> {
+        self.with(|c| {
+            c.execute(
+                "INSERT OR REPLACE INTO deliveries (source, key, sink, record) VALUES (?1, ?2, ?3, ?4)",
+                params![r.source, r.key, r.sink, to_json(r)?],
+            )
+            .map(|_| ())
+        })
+    }
+
+    async fn silences(&self) -> StateResult<Vec<Silence>> {
+        self.with(|c| {
+            let mut st = c.prepare_cached("SELECT record FROM silences")?;
+            let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+            let mut v: Vec<Silence> = rows
+                .map(|r| r.and_then(|s| from_json(&s)))
+                .collect::<Result<_, _>>()?;
+            v.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+            Ok(v)
+        })
+    }
+
+    async fn add_silence(&self, s: &Silence) -> StateResult<()> {
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO silences (id, record) VALUES (?1, ?2)",
+                params![s.id, to_json(s)?],
+            )
+            .map(|_| ())
+        })
+    }
+
+    async fn remove_silence(&self, id: &str) -> StateResult<bool> {
+        self.with(|c| {
+            c.execute("DELETE FROM silences WHERE id = ?1", [id])
+                .map(|n| n > 0)
+        })
+    }
+
+    async fn snapshot(&self, name: &str) -> StateResult<Option<(Timestamp, Vec<u8>)>> {
+        let row: Option<(String, Vec<u8>)> = self.with(|c| {
+            c.query_row(
+                "SELECT at, data FROM snapshots WHERE name = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+        })?;
+        row.map(|(at, data)| {
+            let at: Timestamp = at.parse().map_err(|e| {
+                StateError::backend(self.location(), format!("snapshot `{name}`: {e}"))
+            })?;
+            Ok((at, data))
+        })
+        .transpose()
+    }
+
+    async fn put_snapshot(&self, name: &str, at: Timestamp, data: &[u8]) -> StateResult<()> {
+        self.with(|c| {
+            c.execute(
+                "INSERT OR REPLACE INTO snapshots (name, at, data) VALUES (?1, ?2, ?3)",
+                params![name, at.to_string(), data],
+            )
+            .map(|_| ())
+        })
+    }
+
+    async fn acquire_lock(
+        &self,
+        name: &str,
+        me: &LockHolder,
+        ttl: jiff::SignedDuration,
+    ) -> StateResult<()> {
+        let now = Timestamp::now();
+        let outcome: Result<(), LockHolder> = self.with(|c| {
+            // IMMEDIATE takes the write lock up front, so two runs cannot both see "free".
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let current: Option<(String, i64)> = tx
+                .query_row(
+                    "SELECT holder, expires FROM locks WHERE name = ?1",
+                    [name],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((holder, expires)) = current {
+                let holder: LockHolder = from_json(&holder)?;
+                if !lock_takeable(&holder, expires, me, now) {
+                    return Ok(Err(holder));
+                }
+            }
+            let expires = now.as_second() + ttl.as_secs();
+            tx.execute(
+                "INSERT OR REPLACE INTO locks (name, holder, expires) VALUES (?1, ?2, ?3)",
+                params![name, to_json(me)?, expires],
+            )?;
+            tx.commit()?;
+            Ok(Ok(()))
+        })?;
+        outcome.map_err(|holder| StateError::Locked {
+            name: name.to_string(),
+            holder,
+        })
+    }
+
+    async fn release_lock(&self, name: &str, me: &LockHolder) -> StateResult<()> {
+        self.with(|c| {
+            let holder: Option<String> = c
+                .query_row("SELECT holder FROM locks WHERE name = ?1", [name], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if let Some(h) = holder {
+                let h: LockHolder = from_json(&h)?;
+                if h.host == me.host && h.pid == me.pid {
+                    c.execute("DELETE FROM locks WHERE name = ?1", [name])?;
+                }
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,845 @@
+//! The spine's run: diff the collected findings against the state, decide per sink what is
+//! owed (New, Changed, Resolved, Reopened) under routes, damping, silences and quiet hours,
+//! deliver with retries, commit each delivery the moment its sink accepted it, and build
+//! the report.
+//!
+//! The model is "owed vs told": for every (finding, sink) the state remembers what the sink
+//! was last told (status + fingerprint). Each run computes what the sink should know now;
+//! a difference is a message. A failed, deferred or silenced message is simply not
+//! committed, so the next run owes it again: at-least-once, with no retry queue to lose.
+
+use crate::config::Config;
+use crate::sinks::{Message, Notifier, SinkError};
+use crate::spine::finding::{Finding, Severity, Status, TransitionKind};
+use crate::spine::policy;
+use crate::state::{DeliveryRecord, FindingRecord, StateError, StateStore};
+use jiff::Timestamp;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Which previous findings a collection speaks for: an open finding in scope that is
+/// absent from the collection has resolved; one out of scope (an account that failed or
+/// was not selected) is left alone.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    All,
+    Accounts(BTreeSet<String>),
+    Targets(BTreeSet<(String, String)>),
+}
+
+impl Scope {
+    pub fn covers(&self, f: &Finding) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Accounts(a) => f.account.as_ref().is_some_and(|x| a.contains(x)),
+            Scope::Targets(t) => match (&f.account, &f.region) {
+                (Some(a), Some(r)) => t.contains(&(a.clone(), r.clone())),
+                _ => false,
+            },
+        }
+    }
+}
+
+/// A target (account/region) whose collection failed; reported, never hiding the others.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetError {
+    pub target: String,
+    pub message: String,
+}
+
+/// What a producer hands to the spine.
+#[derive(Debug, Clone)]
+pub struct Collected {
+    pub source: String,
+    pub findings: Vec<Finding>,
+    pub scope: Scope,
+    pub errors: Vec<TargetError>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The sink accepted it; committed.
+    Delivered,
+    /// `--dry-run`: shown, not sent, not committed.
+    DryRun,
+    /// The sink refused or stayed down; owed again next run.
+    Failed,
+    /// Quiet hours; owed again after the window.
+    Deferred,
+    /// An operator's silence matched.
+    Suppressed,
+    /// Not bad for long enough yet (`notify_after`).
+    Damped,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Delivered => "delivered",
+            Outcome::DryRun => "dry-run",
+            Outcome::Failed => "failed",
+            Outcome::Deferred => "deferred",
+            Outcome::Suppressed => "suppressed",
+            Outcome::Damped => "damped",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeliveryOutcome {
+    pub sink: String,
+    pub key: String,
+    pub kind: TransitionKind,
+    pub outcome: Outcome,
+    /// Why (error, silence id, deferred-until) or, in a dry run, what would be sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    pub attempts: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportFinding {
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// The transition this run saw, if any.
+    pub change: Option<TransitionKind>,
+    pub since: Timestamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub silenced_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub open: BTreeMap<String, usize>,
+    pub transitions: BTreeMap<String, usize>,
+    pub deliveries: BTreeMap<String, usize>,
+    pub errors: usize,
+}
+
+/// The run's report: what `--output` renders. Its JSON form is a documented interface
+/// (README, "JSON output"); add fields, never rename them.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    pub version: u32,
+    pub source: String,
+    pub started: Timestamp,
+    pub finished: Timestamp,
+    pub dry_run: bool,
+    pub summary: Summary,
+    pub findings: Vec<ReportFinding>,
+    pub deliveries: Vec<DeliveryOutcome>,
+    pub errors: Vec<TargetError>,
+}
+
+impl RunReport {
+    /// The highest severity among open findings.
+    pub fn max_open_severity(&self) -> Option<Severity> {
+        self.findings
+            .iter()
+            .filter(|f| f.finding.status == Status::Open)
+            .map(|f| f.finding.severity)
+            .max()
+    }
+
+    /// Whether part of the run failed (a target or a delivery): exit 3.
+    pub fn failed(&self) -> bool {
+        !self.errors.is_empty() || self.deliveries.iter().any(|d| d.outcome == Outcome::Failed)
+    }
+}
+
+/// How deliveries are retried.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    pub attempts: u32,
+    pub backoff: Duration,
+    pub max_wait: Duration,
+}
+
+impl RetryPolicy {
+    pub fn from_config(c: &Config) -> RetryPolicy {
+        RetryPolicy {
+            attempts: c.defaults.delivery_attempts,
+            backoff: c.defaults.retry_backoff.0,
+            max_wait: c.defaults.max_retry_wait.0,
+        }
+    }
+}
+
+pub struct Spine<'a> {
+    pub config: &'a Config,
+    pub state: &'a dyn StateStore,
+    pub notifiers: &'a BTreeMap<String, Arc<dyn Notifier>>,
+    pub dry_run: bool,
+    pub now: Timestamp,
+    pub retry: RetryPolicy,
+}
+
+/// One message owed to one sink.
+struct Pending {
+    sink: String,
+    message: Message,
+    fingerprint: String,
+}
+
+fn transition(prev: Option<&FindingRecord>, cur: &Finding) -> Option<TransitionKind> {
+    match (prev.map(|p| p.finding.status), cur.status) {
+        (None, Status::Open) => Some(TransitionKind::New),
+        (None, Status::Resolved) => None,
+        (Some(Status::Resolved), Status::Open) => Some(TransitionKind::Reopened),
+        (Some(Status::Open), Status::Resolved) => Some(TransitionKind::Resolved),
+        (Some(Status::Open), Status::Open) => (prev.map(|p| p.finding.fingerprint.as_str())
+            != Some(cur.fingerprint.as_str()))
+        .then_some(TransitionKind::Changed),
+        (Some(Status::Resolved), Status::Resolved) => None,
+    }
+}
+
+fn observe(
+    prev: Option<&FindingRecord>,
+    cur: Finding,
+    kind: Option<TransitionKind>,
+    now: Timestamp,
+) -> FindingRecord {
+    let same_status = prev.is_some_and(|p| p.finding.status == cur.status);
+    FindingRecord {
+        since: if same_status {
+            prev.map(|p| p.since).unwrap_or(now)
+        } else {
+            now
+        },
+        last_seen: now,
+        streak: if same_status {
+            prev.map(|p| p.streak.saturating_add(1)).unwrap_or(1)
+        } else {
+            1
+        },
+        last_transition: kind.or(prev.and_then(|p| p.last_transition)),
+        last_transition_at: if kind.is_some() {
+            Some(now)
+        } else {
+            prev.and_then(|p| p.last_transition_at)
+        },
+        finding: cur,
+    }
+}
+
+impl Spine<'_> {
+    pub async fn process(&self, collected: Collected) -> Result<RunReport, StateError> {
+        let started = self.now;
+        let source = collected.source.clone();
+        let previous: BTreeMap<String, FindingRecord> = self
+            .state
+            .findings(&source)
+            .await?
+            .into_iter()
+            .map(|r| (r.finding.key.clone(), r))
+            .collect();
+        let told: BTreeMap<(String, String), DeliveryRecord> = self
+            .state
+            .deliveries(&source)
+            .await?
+            .into_iter()
+            .map(|d| ((d.key.clone(), d.sink.clone()), d))
+            .collect();
+        let silences = self.state.silences().await?;
+
+        // 1. Diff: the current set, then the open findings in scope that vanished.
+        let mut records: Vec<(FindingRecord, Option<TransitionKind>)> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for mut f in collected.findings {
+            f.source = source.clone();
+            f.ensure_fingerprint();
+            if !seen.insert(f.key.clone()) {
+                tracing::warn!(key = %f.key, "duplicate finding key in one collection; keeping the first");
+                continue;
+            }
+            let prev = previous.get(&f.key);
+            let kind = transition(prev, &f);
+            records.push((observe(prev, f, kind, self.now), kind));
+        }
+        for (key, prev) in &previous {
+            if seen.contains(key)
+                || prev.finding.status != Status::Open
+                || !collected.scope.covers(&prev.finding)
+            {
+                continue;
+            }
+            let mut gone = prev.finding.clone();
+            gone.status = Status::Resolved;
+            records.push((
+                observe(Some(prev), gone, Some(TransitionKind::Resolved), self.now),
+                Some(TransitionKind::Resolved),
+            ));
+        }
+
+        // 2. Policy: what each sink is owed.
+        let mut outcomes = Vec::new();
+        let mut pending = Vec::new();
+        let mut report_findings = Vec::new();
+        for (rec, kind) in &records {
+            let f = &rec.finding;
+            let silence = policy::silenced_by(self.config, &silences, f, self.now);
+            let routed = policy::sinks_for(self.config, f);
+            // Sinks told "open" earlier but no longer routed (e.g. severity dropped below a
+            // pager route's minimum) are owed a resolve, so nothing stays open there.
+            let mut sinks: Vec<(String, Option<&crate::config::Route>)> = routed
+                .iter()
+                .map(|(s, r)| (s.to_string(), Some(*r)))
+                .collect();
+            for ((key, sink), d) in told.range((f.key.clone(), String::new())..) {
+                if key != &f.key {
+                    break;
+                }
+                if d.status == Status::Open && !sinks.iter().any(|(s, _)| s == sink) {
+                    sinks.push((sink.clone(), None));
+                }
+            }
+            for (sink, route) in sinks {
+                let last = told.get(&(f.key.clone(), sink.clone()));
+                let want_open = f.status == Status::Open && route.is_some();
+                let owed = match (last.map(|d| d.status), want_open) {
+                    (None | Some(Status::Resolved), true) => Some(if last.is_some() {
+                        TransitionKind::Reopened
+                    } else {
+                        TransitionKind::New
+                    }),
+                    (Some(Status::Open), true) => (last.map(|d| d.fingerprint.as_str())
+                        != Some(f.fingerprint.as_str()))
+                    .then_some(TransitionKind::Changed),
+                    (Some(Status::Open), false) => Some(TransitionKind::Resolved),
+                    (None | Some(Status::Resolved), false) => None,
+                };
+                let Some(owed) = owed else { continue };
+                let mut outcome = |o: Outcome, detail: Option<String>| {
+                    outcomes.push(DeliveryOutcome {
+                        sink: sink.clone(),
+                        key: f.key.clone(),
+                        kind: owed,
+                        outcome: o,
+                        detail,
+                        attempts: 0,
+                    })
+                };
+                if owed != TransitionKind::Resolved {
+                    let route = route.expect("an open finding is owed only through a route");
+                    // Damping holds back the first notification only; once a sink knows,
+                    // changes and recoveries go through at once.
+                    if matches!(owed, TransitionKind::New | TransitionKind::Reopened)
+                        && !policy::damping_satisfied(route, rec, self.now)
+                    {
+                        outcome(
+                            Outcome::Damped,
+                            Some(format!(
+                                "observed {} of {} times",
+                                rec.streak, route.notify_after
+                            )),
+                        );
+                        continue;
+                    }
+                    if let Some(s) = silence {
+                        outcome(
+                            Outcome::Suppressed,
+                            Some(format!("silence {} until {}: {}", s.id, s.until, s.reason)),
+                        );
+                        continue;
+                    }
+                }
+                if let Some(r) = route {
+                    if !r.send_resolved && owed == TransitionKind::Resolved {
+                        continue;
+                    }
+                    if let Some(until) = policy::quiet_until(r, self.now) {
+                        outcome(
+                            Outcome::Deferred,
+                            Some(format!("quiet hours of `{}` until {until}", r.name)),
+                        );
+                        continue;
+                    }
+                }
+                pending.push(Pending {
+                    sink: sink.clone(),
+                    fingerprint: f.fingerprint.clone(),
+                    message: Message {
+                        kind: owed,
+                        finding: f.clone(),
+                        previous: previous.get(&f.key).map(|p| p.finding.clone()),
+                        external_ref: last.and_then(|d| d.external_ref.clone()),
+                        since: rec.since,
+                        timezone: self.config.defaults.timezone.clone(),
+                        test: false,
+                    },
+                });
+            }
+            report_findings.push(ReportFinding {
+                finding: f.clone(),
+                change: *kind,
+                since: rec.since,
+                silenced_by: silence.map(|s| s.id.clone()),
+            });
+        }
+
+        // 3. Deliver: sinks in parallel, each sink's messages in order; commit on accept.
+        outcomes.extend(self.deliver(&source, pending).await?);
+
+        // 4. Observations. Written after delivery so a crash mid-run re-diffs the same way.
+        if !self.dry_run {
+            let recs: Vec<FindingRecord> = records.into_iter().map(|(r, _)| r).collect();
+            self.state.put_findings(&recs).await?;
+        }
+
+        report_findings.sort_by(|a, b| {
+            b.finding
+                .severity
+                .cmp(&a.finding.severity)
+                .then_with(|| a.finding.key.cmp(&b.finding.key))
+        });
+        let mut summary = Summary::default();
+        for f in &report_findings {
+            if f.finding.status == Status::Open {
+                *summary
+                    .open
+                    .entry(f.finding.severity.to_string())
+                    .or_default() += 1;
+            }
+            if let Some(k) = f.change {
+                *summary.transitions.entry(k.to_string()).or_default() += 1;
+            }
+        }
+        for d in &outcomes {
+            *summary
+                .deliveries
+                .entry(d.outcome.as_str().to_string())
+                .or_default() += 1;
+        }
+        summary.errors = collected.errors.len();
+        Ok(RunReport {
+            version: 1,
+            source,
+            started,
+            finished: Timestamp::now().max(started),
+            dry_run: self.dry_run,
+            summary,
+            findings: report_findings,
+            deliveries: outcomes,
+            errors: collected.errors,
+        })
+    }
+
+    async fn deliver(
+        &self,
+        source: &str,
+        pending: Vec<Pending>,
+    ) -> Result<Vec<DeliveryOutcome>, StateError> {
+        let mut by_sink: BTreeMap<String, Vec<Pending>> = BTreeMap::new();
+        for p in pending {
+            by_sink.entry(p.sink.clone()).or_default().push(p);
+        }
+        let runs = by_sink.into_iter().map(|(sink, items)| async move {
+            let mut out = Vec::new();
+            let notifier = self.notifiers.get(&sink);
+            for p in items {
+                let base = DeliveryOutcome {
+                    sink: sink.clone(),
+                    key: p.message.finding.key.clone(),
+                    kind: p.message.kind,
+                    outcome: Outcome::Failed,
+                    detail: None,
+                    attempts: 0,
+                };
+                let Some(notifier) = notifier else {
+                    out.push(DeliveryOutcome { detail: Some(format!("sink `{sink}` is not available")), ..base });
+                    continue;
+                };
+                if self.dry_run {
+                    let detail = match notifier.preview(&p.message) {
+                        Ok(s) => s,
+                        Err(e) => format!("(cannot preview: {e})"),
+                    };
+                    out.push(DeliveryOutcome { outcome: Outcome::DryRun, detail: Some(crate::redact::redact(&detail)), ..base });
+                    continue;
+                }
+                let (result, attempts) = send_with_retries(notifier.as_ref(), &p.message, self.retry).await;
+                match result {
+                    Ok(receipt) => {
+                        let record = DeliveryRecord {
+                            source: source.to_string(),
+                            key: p.message.finding.key.clone(),
+                            sink: sink.clone(),
+                            status: if p.message.kind == TransitionKind::Resolved { Status::Resolved } else { Status::Open },
+                            fingerprint: p.fingerprint.clone(),
+                            kind: p.message.kind,
+                            at: Timestamp::now(),
+                            external_ref: receipt.external_ref.or(p.message.external_ref.clone()),
+                        };
+                        self.state.put_delivery(&record).await?;
+                        out.push(DeliveryOutcome { outcome: Outcome::Delivered, detail: record.external_ref, attempts, ..base });
+                    }
+                    Err(e) => {
+                        let msg = crate::redact::redact(&e.to_string());
+                        tracing::warn!(sink = %sink, key = %base.key, attempts, "delivery failed: {msg}");
+                        out.push(DeliveryOutcome { detail: Some(msg), attempts, ..base });
+                    }
+                }
+            }
+            Ok::<_, StateError>(out)
+        });
+        let mut all = Vec::new();
+        for r in futures::future::join_all(runs).await {
+            all.extend(r?);
+        }
+        Ok(all)
+    }
+}
+
+/// Send once, and again while the sink says it is worth it: exponential backoff, or the
+/// wait the sink asked for (`Retry-After`) when it is not longer than `max_wait`.
+pub async fn send_with_retries(
+    notifier: &dyn Notifier,
+    msg: &Message,
+    policy: RetryPolicy,
+) -> (Result<crate::sinks::Receipt, SinkError>, u32) {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match notifier.send(msg).await {
+            Ok(r) => return (Ok(r), attempt),
+            Err(SinkError::Retryable {
+                message,
+                retry_after,
+            }) if attempt < policy.attempts => {
+                let wait = match retry_after {
+                    Some(w) if w > policy.max_wait => {
+                        let message = format!(
+                            "{message}; the sink asked to wait {}s, more than max_retry_wait",
+                            w.as_secs()
+                        );
+                        return (
+                            Err(SinkError::Retryable {
+                                message,
+                                retry_after,
+                            }),
+                            attempt,
+                        );
+                    }
+                    Some(w) => w,
+                    None => policy
+                        .backoff
+                        .saturating_mul(1 << (attempt - 1).min(6))
+                        .min(Duration::from_secs(60)),
+                };
+                tracing::info!(
+                    sink = notifier.name(),
+                    attempt,
+                    wait_ms = wait.as_millis() as u64,
+                    "retrying: {message}"
+                );
+                tokio::time::sleep(wait).await;
+            }
+            Err(e) => return (Err(e), attempt),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Env, parse_and_resolve};
+    use crate::sinks::Receipt;
+    use crate::state::memory::MemoryStore;
+    use crate::state::{Silence, SilenceMatcher};
+    use async_trait::async_trait;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    /// A sink that records what it was sent and fails the first `fail` sends.
+    #[derive(Default)]
+    struct Recorder {
+        name: String,
+        sent: Mutex<Vec<(TransitionKind, String)>>,
+        fail: AtomicU32,
+        permanent: bool,
+    }
+
+    #[async_trait]
+    impl Notifier for Recorder {
+        fn name(&self) -> &str {
+            &self.name
+        }
+        async fn send(&self, m: &Message) -> Result<Receipt, SinkError> {
+            if self.fail.load(Ordering::SeqCst) > 0 {
+                self.fail.fetch_sub(1, Ordering::SeqCst);
+                return Err(if self.permanent {
+                    SinkError::Permanent {
+                        message: "refused".into(),
+                    }
+                } else {
+                    SinkError::Retryable {
+                        message: "503".into(),
+                        retry_after: None,
+                    }
+                });
+            }
+            self.sent
+                .lock()
+                .unwrap()
+                .push((m.kind, m.finding.key.clone()));
+            Ok(Receipt {
+                external_ref: Some(format!("REF-{}", m.finding.key)),
+            })
+        }
+        fn preview(&self, m: &Message) -> Result<String, SinkError> {
+            Ok(format!("would send {} {}", m.kind, m.finding.key))
+        }
+    }
+
+    struct Bench {
+        config: Config,
+        state: MemoryStore,
+        sinks: BTreeMap<String, Arc<dyn Notifier>>,
+        chat: Arc<Recorder>,
+        pager: Arc<Recorder>,
+    }
+
+    const CONFIG: &str = r#"
+        [defaults]
+        retry_backoff = "1ms"
+        [[accounts]]
+        name = "acme"
+        id = "111122223333"
+        tags = { tier = "gold" }
+        [sinks.chat]
+        type = "stdout"
+        [sinks.pager]
+        type = "stdout"
+        [[routes]]
+        sinks = ["chat"]
+        [[routes]]
+        min_severity = "critical"
+        account_tags = { tier = "gold" }
+        notify_after = 3
+        sinks = ["pager"]
+    "#;
+
+    fn bench() -> Bench {
+        let config = parse_and_resolve(CONFIG, None, &Env::process()).unwrap();
+        let chat = Arc::new(Recorder {
+            name: "chat".into(),
+            ..Default::default()
+        });
+        let pager = Arc::new(Recorder {
+            name: "pager".into(),
+            ..Default::default()
+        });
+        let mut sinks: BTreeMap<String, Arc<dyn Notifier>> = BTreeMap::new();
+        sinks.insert("chat".into(), chat.clone());
+        sinks.insert("pager".into(), pager.clone());
+        Bench {
+            config,
+            state: MemoryStore::new(),
+            sinks,
+            chat,
+            pager,
+        }
+    }
+
+    impl Bench {
+        async fn run(&self, findings: Vec<Finding>) -> RunReport {
+            self.run_opts(findings, false, Scope::All).await
+        }
+        async fn run_opts(&self, findings: Vec<Finding>, dry_run: bool, scope: Scope) -> RunReport {
+            let spine = Spine {
+                config: &self.config,
+                state: &self.state,
+                notifiers: &self.sinks,
+                dry_run,
+                now: Timestamp::now(),
+                retry: RetryPolicy::from_config(&self.config),
+            };
+            spine
+                .process(Collected {
+                    source: "test".into(),
+                    findings,
+                    scope,
+                    errors: vec![],
+                })
+                .await
+                .unwrap()
+        }
+    }
+
+    fn vif(sev: Severity) -> Finding {
+        Finding {
+            account: Some("111122223333".into()),
+            region: Some("ap-northeast-1".into()),
+            ..Finding::new("test", "vif-1", sev, "VIF down")
+        }
+    }
+
+    fn sent(r: &Recorder) -> Vec<(TransitionKind, String)> {
+        r.sent.lock().unwrap().clone()
+    }
+
+    #[tokio::test]
+    async fn new_then_quiet_then_resolved_on_absence() {
+        let b = bench();
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(r.findings[0].change, Some(TransitionKind::New));
+        assert_eq!(sent(&b.chat), vec![(TransitionKind::New, "vif-1".into())]);
+        b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(sent(&b.chat).len(), 1, "an unchanged finding sends nothing");
+        let r = b.run(vec![]).await;
+        assert_eq!(r.findings[0].change, Some(TransitionKind::Resolved));
+        assert_eq!(sent(&b.chat)[1], (TransitionKind::Resolved, "vif-1".into()));
+        assert!(
+            sent(&b.pager).is_empty(),
+            "a warning never reached the critical route"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failed_delivery_is_not_committed_and_is_owed_next_run() {
+        let b = bench();
+        b.chat.fail.store(100, Ordering::SeqCst);
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert!(r.failed());
+        assert_eq!(r.deliveries[0].attempts, 5);
+        assert!(b.state.deliveries("test").await.unwrap().is_empty());
+        b.chat.fail.store(0, Ordering::SeqCst);
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert!(!r.failed());
+        assert_eq!(sent(&b.chat), vec![(TransitionKind::New, "vif-1".into())]);
+    }
+
+    #[tokio::test]
+    async fn retryable_failures_then_success_deliver_once() {
+        let b = bench();
+        b.chat.fail.store(3, Ordering::SeqCst);
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(r.deliveries[0].outcome, Outcome::Delivered);
+        assert_eq!(r.deliveries[0].attempts, 4);
+        assert_eq!(sent(&b.chat).len(), 1);
+    }
+
+    #[tokio::test]
+    async fn permanent_failure_is_not_retried() {
+        let mut b = bench();
+        let chat = Arc::new(Recorder {
+            name: "chat".into(),
+            fail: AtomicU32::new(1),
+            permanent: true,
+            ..Default::default()
+        });
+        b.sinks.insert("chat".into(), chat.clone());
+        b.chat = chat;
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(r.deliveries[0].attempts, 1);
+        assert_eq!(r.deliveries[0].outcome, Outcome::Failed);
+    }
+
+    #[tokio::test]
+    async fn damping_pages_on_the_third_bad_poll_and_recovery_resolves_both() {
+        let b = bench();
+        for i in 1..=2 {
+            let r = b.run(vec![vif(Severity::Critical)]).await;
+            assert!(sent(&b.pager).is_empty(), "poll {i} must not page");
+            assert!(
+                r.deliveries
+                    .iter()
+                    .any(|d| d.sink == "pager" && d.outcome == Outcome::Damped)
+            );
+        }
+        b.run(vec![vif(Severity::Critical)]).await;
+        assert_eq!(sent(&b.pager), vec![(TransitionKind::New, "vif-1".into())]);
+        assert_eq!(
+            sent(&b.chat).len(),
+            1,
+            "chat heard it on the first poll only"
+        );
+        b.run(vec![]).await;
+        assert_eq!(sent(&b.pager)[1].0, TransitionKind::Resolved);
+        assert_eq!(sent(&b.chat)[1].0, TransitionKind::Resolved);
+    }
+
+    #[tokio::test]
+    async fn a_severity_drop_below_the_pager_route_resolves_the_page() {
+        let b = bench();
+        for _ in 0..3 {
+            b.run(vec![vif(Severity::Critical)]).await;
+        }
+        b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(sent(&b.pager).last().unwrap().0, TransitionKind::Resolved);
+        assert_eq!(sent(&b.chat).last().unwrap().0, TransitionKind::Changed);
+    }
+
+    #[tokio::test]
+    async fn a_silence_suppresses_until_removed() {
+        let b = bench();
+        let now = Timestamp::now();
+        b.state
+            .add_silence(&Silence {
+                id: "s1".into(),
+                matcher: SilenceMatcher {
+                    resource: Some("vif-1".into()),
+                    ..Default::default()
+                },
+                starts: now - jiff::SignedDuration::from_secs(60),
+                until: now + jiff::SignedDuration::from_hours(1),
+                reason: "planned work".into(),
+                created_by: "me".into(),
+                created_at: now,
+            })
+            .await
+            .unwrap();
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert!(sent(&b.chat).is_empty());
+        assert_eq!(r.findings[0].silenced_by.as_deref(), Some("s1"));
+        b.state.remove_silence("s1").await.unwrap();
+        b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(sent(&b.chat), vec![(TransitionKind::New, "vif-1".into())]);
+    }
+
+    #[tokio::test]
+    async fn dry_run_sends_and_commits_nothing() {
+        let b = bench();
+        let r = b
+            .run_opts(vec![vif(Severity::Warning)], true, Scope::All)
+            .await;
+        assert_eq!(r.deliveries[0].outcome, Outcome::DryRun);
+        assert!(
+            r.deliveries[0]
+                .detail
+                .as_deref()
+                .unwrap()
+                .contains("would send new vif-1")
+        );
+        assert!(sent(&b.chat).is_empty());
+        assert!(b.state.findings("test").await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn findings_outside_the_scope_are_not_resolved() {
+        let b = bench();
+        b.run(vec![vif(Severity::Warning)]).await;
+        let other = Scope::Accounts(["444455556666".to_string()].into());
+        let r = b.run_opts(vec![], false, other).await;
+        assert!(r.findings.is_empty());
+        assert_eq!(
+            sent(&b.chat).len(),
+            1,
+            "no resolve for an account that was not collected"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_reopened_finding_is_reported_as_reopened() {
+        let b = bench();
+        b.run(vec![vif(Severity::Warning)]).await;
+        b.run(vec![]).await;
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(r.findings[0].change, Some(TransitionKind::Reopened));
+        assert_eq!(sent(&b.chat).last().unwrap().0, TransitionKind::Reopened);
+    }
+}

@@ -1,0 +1,160 @@
+//! Policy: which sinks a finding goes to (routes), and whether it may go now (silences,
+//! damping, quiet hours). Pure functions over the config, the state's records and a clock.
+
+use crate::config::{Config, Route};
+use crate::spine::finding::Finding;
+use crate::state::{FindingRecord, Silence};
+use globset::{Glob, GlobMatcher};
+use jiff::Timestamp;
+
+fn glob(pattern: &str) -> Option<GlobMatcher> {
+    Glob::new(pattern).ok().map(|g| g.compile_matcher())
+}
+
+fn any_glob(patterns: &[String], candidates: &[&str]) -> bool {
+    patterns.iter().any(|p| match glob(p) {
+        Some(m) => candidates.iter().any(|c| m.is_match(c)),
+        None => candidates.contains(&p.as_str()),
+    })
+}
+
+/// The account name and id a finding's `account` refers to, through the config.
+fn account_names<'a>(config: &'a Config, finding: &'a Finding) -> Vec<&'a str> {
+    let Some(acc) = finding.account.as_deref() else {
+        return Vec::new();
+    };
+    let mut names = vec![acc];
+    if let Some(a) = config.account(acc) {
+        names.push(a.name.as_str());
+        if let Some(id) = a.id.as_deref() {
+            names.push(id);
+        }
+    }
+    names
+}
+
+pub fn route_matches(config: &Config, route: &Route, finding: &Finding) -> bool {
+    if !route.sources.is_empty() && !any_glob(&route.sources, &[&finding.source]) {
+        return false;
+    }
+    if route.min_severity.is_some_and(|min| finding.severity < min) {
+        return false;
+    }
+    if !route.keys.is_empty() && !any_glob(&route.keys, &[&finding.key]) {
+        return false;
+    }
+    if !route.accounts.is_empty() {
+        let names = account_names(config, finding);
+        if names.is_empty() || !any_glob(&route.accounts, &names) {
+            return false;
+        }
+    }
+    if !route.account_tags.is_empty() {
+        let Some(acc) = finding.account.as_deref().and_then(|a| config.account(a)) else {
+            return false;
+        };
+        if !route
+            .account_tags
+            .iter()
+            .all(|(k, v)| acc.tags.get(k) == Some(v))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// For each sink, the first route that sends this finding there.
+pub fn sinks_for<'c>(config: &'c Config, finding: &Finding) -> Vec<(&'c str, &'c Route)> {
+    let mut out: Vec<(&str, &Route)> = Vec::new();
+    for route in &config.routes {
+        if !route_matches(config, route, finding) {
+            continue;
+        }
+        for sink in &route.sinks {
+            if !out.iter().any(|(s, _)| s == sink) {
+                out.push((sink.as_str(), route));
+            }
+        }
+    }
+    out
+}
+
+pub fn silence_active(s: &Silence, now: Timestamp) -> bool {
+    s.starts <= now && now < s.until
+}
+
+pub fn silence_matches(config: &Config, s: &Silence, finding: &Finding) -> bool {
+    let m = &s.matcher;
+    if m.source.is_none() && m.key.is_none() && m.account.is_none() && m.resource.is_none() {
+        return false;
+    }
+    if let Some(src) = &m.source
+        && !any_glob(std::slice::from_ref(src), &[&finding.source])
+    {
+        return false;
+    }
+    if let Some(k) = &m.key
+        && !any_glob(std::slice::from_ref(k), &[&finding.key])
+    {
+        return false;
+    }
+    if let Some(a) = &m.account {
+        let names = account_names(config, finding);
+        let wanted: Vec<&str> = match config.account(a) {
+            Some(acc) => [Some(acc.name.as_str()), acc.id.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect(),
+            None => vec![a.as_str()],
+        };
+        if !names.iter().any(|n| wanted.contains(n)) {
+            return false;
+        }
+    }
+    if let Some(r) = &m.resource {
+        let mut candidates: Vec<&str> = finding.resources.iter().map(String::as_str).collect();
+        // Resource ids are usually the last part of the key too (dx-vif/ACCOUNT/REGION/dxvif-…).
+        candidates.extend(finding.key.split('/'));
+        if !any_glob(std::slice::from_ref(r), &candidates) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The first active silence that matches, if any.
+pub fn silenced_by<'a>(
+    config: &Config,
+    silences: &'a [Silence],
+    finding: &Finding,
+    now: Timestamp,
+) -> Option<&'a Silence> {
+    silences
+        .iter()
+        .find(|s| silence_active(s, now) && silence_matches(config, s, finding))
+}
+
+/// Whether an open finding has been bad long enough for this route to notify.
+pub fn damping_satisfied(route: &Route, record: &FindingRecord, now: Timestamp) -> bool {
+    if record.streak < route.notify_after {
+        return false;
+    }
+    match route.notify_after_duration {
+        None => true,
+        Some(d) => {
+            let open_for = now.duration_since(record.since);
+            open_for >= jiff::SignedDuration::try_from(d.0).unwrap_or(jiff::SignedDuration::MAX)
+        }
+    }
+}
+
+/// When the route's quiet hours end, if they hold now.
+pub fn quiet_until(route: &Route, now: Timestamp) -> Option<Timestamp> {
+    let q = route.quiet_hours.as_ref()?;
+    if super::quiet::is_quiet(q, now) {
+        Some(super::quiet::quiet_until(q, now).unwrap_or(now))
+    } else {
+        None
+    }
+}
