@@ -1,1 +1,183 @@
-//! (being written)
+//! AWS targets: one `SdkConfig` per (account, region), from a profile or an assumed role
+//! (with external id), and a fan-out that runs a future per target with bounded
+//! concurrency and a per-target timeout. One target's failure is reported against it and
+//! never hides the others.
+//!
+//! Endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`, `endpoint_url` in
+//! profiles) are honoured by aws-config itself, so every client can point at loopback.
+
+use crate::config::{Account, Config};
+use crate::error::{AppError, AppResult};
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_credential_types::provider::SharedCredentialsProvider;
+use futures::StreamExt;
+use std::future::Future;
+use std::time::Duration;
+
+/// One (account, region) to work on.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub account: Account,
+    pub region: String,
+}
+
+impl Target {
+    /// `acme-prod/ap-northeast-1`: how a target is named in reports and errors.
+    pub fn label(&self) -> String {
+        format!("{}/{}", self.account.name, self.region)
+    }
+
+    /// The id if known (what AWS calls the account), else the configured name.
+    pub fn account_id_or_name(&self) -> &str {
+        self.account.id.as_deref().unwrap_or(&self.account.name)
+    }
+}
+
+/// The targets selected by `--account` / `--region` (names or ids; empty = all).
+pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) -> AppResult<Vec<Target>> {
+    for a in accounts {
+        if config.account(a).is_none() {
+            let known: Vec<&str> = config.accounts.iter().map(|a| a.name.as_str()).collect();
+            return Err(AppError::usage(format!(
+                "--account: no account `{a}` in the config\nhint: configured accounts: {}",
+                if known.is_empty() { "(none)".into() } else { known.join(", ") }
+            )));
+        }
+    }
+    let mut out = Vec::new();
+    for acc in &config.accounts {
+        if !accounts.is_empty() && !accounts.iter().any(|a| a == &acc.name || acc.id.as_deref() == Some(a)) {
+            continue;
+        }
+        let regions_of: Vec<String> = if acc.regions.is_empty() { vec!["us-east-1".into()] } else { acc.regions.clone() };
+        for r in regions_of {
+            if regions.is_empty() || regions.contains(&r) {
+                out.push(Target { account: acc.clone(), region: r });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The SDK config for one account in one region: its profile (or the default chain), then
+/// the role to assume, if any, with its external id.
+pub async fn sdk_config(account: &Account, region: &str) -> SdkConfig {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(region.to_string()));
+    if let Some(p) = &account.profile {
+        loader = loader.profile_name(p);
+    }
+    let base = loader.load().await;
+    let Some(role) = &account.role_arn else { return base };
+    let mut b = aws_config::sts::AssumeRoleProvider::builder(role)
+        .session_name(account.session_name.clone())
+        .region(Region::new(region.to_string()));
+    if let Some(ext) = &account.external_id {
+        b = b.external_id(ext.expose());
+    }
+    let provider = b.configure(&base).build().await;
+    base.into_builder().credentials_provider(SharedCredentialsProvider::new(provider)).build()
+}
+
+/// The SDK config a sink (SNS) publishes with: a named account's, a profile's, or the
+/// default chain's, in `region`.
+pub async fn sdk_config_for(config: &Config, account: Option<&str>, profile: Option<&str>, region: &str) -> SdkConfig {
+    if let Some(acc) = account.and_then(|a| config.account(a)) {
+        return sdk_config(acc, region).await;
+    }
+    let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(region.to_string()));
+    if let Some(p) = profile {
+        loader = loader.profile_name(p);
+    }
+    loader.load().await
+}
+
+/// Run `work` for every target, at most `concurrency` at once, each bounded by `timeout`.
+/// Results come back in target order, each with its own outcome.
+pub async fn fan_out<T, F, Fut>(
+    targets: Vec<Target>,
+    concurrency: usize,
+    timeout: Duration,
+    work: F,
+) -> Vec<(Target, anyhow::Result<T>)>
+where
+    F: Fn(Target) -> Fut,
+    Fut: Future<Output = anyhow::Result<T>>,
+{
+    let work = &work;
+    let mut results: Vec<(usize, Target, anyhow::Result<T>)> = futures::stream::iter(targets.into_iter().enumerate())
+        .map(|(i, t)| async move {
+            let label = t.label();
+            let r = match tokio::time::timeout(timeout, work(t.clone())).await {
+                Ok(r) => r,
+                Err(_) => Err(anyhow::anyhow!("{label}: timed out after {}s", timeout.as_secs_f64())),
+            };
+            (i, t, r)
+        })
+        .buffer_unordered(concurrency.max(1))
+        .collect()
+        .await;
+    results.sort_by_key(|(i, _, _)| *i);
+    results.into_iter().map(|(_, t, r)| (t, r)).collect()
+}
+
+/// STS GetCallerIdentity for one account: who its credentials say we are.
+pub async fn caller_identity(account: &Account, region: &str) -> anyhow::Result<String> {
+    let cfg = sdk_config(account, region).await;
+    let sts = aws_sdk_sts::Client::new(&cfg);
+    let out = sts.get_caller_identity().send().await.map_err(|e| {
+        use aws_sdk_sts::error::DisplayErrorContext;
+        anyhow::anyhow!("{}", DisplayErrorContext(e))
+    })?;
+    if let (Some(want), Some(got)) = (account.id.as_deref(), out.account())
+        && want != got
+    {
+        anyhow::bail!("credentials are for account {got}, but the config says {want}");
+    }
+    Ok(out.arn().unwrap_or("(no arn)").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Env, parse_and_resolve};
+
+    fn cfg() -> Config {
+        parse_and_resolve(
+            "[[accounts]]\nname = \"a\"\nid = \"111122223333\"\nregions = [\"eu-west-1\", \"us-east-1\"]\n[[accounts]]\nname = \"b\"\nregions = [\"eu-west-1\"]\n",
+            None,
+            &Env::process(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn targets_filter_by_account_name_or_id_and_region() {
+        let c = cfg();
+        assert_eq!(select_targets(&c, &[], &[]).unwrap().len(), 3);
+        let t = select_targets(&c, &["111122223333".into()], &["eu-west-1".into()]).unwrap();
+        assert_eq!(t.iter().map(Target::label).collect::<Vec<_>>(), vec!["a/eu-west-1"]);
+        assert!(select_targets(&c, &["nope".into()], &[]).is_err());
+    }
+
+    #[tokio::test]
+    async fn one_slow_or_failing_target_does_not_hide_the_others() {
+        let c = cfg();
+        let targets = select_targets(&c, &[], &[]).unwrap();
+        let results = fan_out(targets, 2, Duration::from_millis(200), |t| async move {
+            match t.label().as_str() {
+                "a/us-east-1" => {
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                    Ok(1)
+                }
+                "b/eu-west-1" => anyhow::bail!("AccessDenied"),
+                _ => Ok(0),
+            }
+        })
+        .await;
+        let labels: Vec<String> = results.iter().map(|(t, _)| t.label()).collect();
+        assert_eq!(labels, vec!["a/eu-west-1", "a/us-east-1", "b/eu-west-1"]);
+        assert_eq!(results[0].1.as_ref().unwrap(), &0);
+        assert!(results[1].1.as_ref().unwrap_err().to_string().contains("timed out"));
+        assert!(results[2].1.as_ref().unwrap_err().to_string().contains("AccessDenied"));
+    }
+}

@@ -1,1 +1,234 @@
-//! (being written)
+//! One context per run: the resolved config and flags, the clock, the HTTP client, and the
+//! lazily built state store, templates and sinks. Commands take what they need from here
+//! and never build clients themselves.
+
+use crate::cli::GlobalArgs;
+use crate::config::{Config, Dur, Env, Sink};
+use crate::error::{AppError, AppResult};
+use crate::output::Style;
+use crate::sinks::Notifier;
+use crate::sinks::templates::Templates;
+use crate::spine::engine::{Collected, RetryPolicy, RunReport, Spine};
+use crate::state::memory::MemoryStore;
+use crate::state::sqlite::SqliteStore;
+use crate::state::{LockHolder, StateError, StateStore};
+use anyhow::Context as _;
+use jiff::Timestamp;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Where the state lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateLocation {
+    None,
+    Sqlite(PathBuf),
+}
+
+impl StateLocation {
+    pub fn parse(s: &str) -> Result<StateLocation, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("none") {
+            return Ok(StateLocation::None);
+        }
+        if let Some(rest) = s.strip_prefix("sqlite://").or_else(|| s.strip_prefix("sqlite:")) {
+            return Ok(StateLocation::Sqlite(PathBuf::from(rest)));
+        }
+        if s.starts_with("dynamodb://") {
+            return Err("the DynamoDB state store is not built yet (use a SQLite path)".into());
+        }
+        if s.contains("://") {
+            return Err(format!("unknown state store `{s}` (use a path, sqlite:PATH or none)"));
+        }
+        Ok(StateLocation::Sqlite(PathBuf::from(s)))
+    }
+
+    pub fn default_path(env: &Env) -> PathBuf {
+        let base = env
+            .get("XDG_STATE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| env.get("HOME").map(|h| PathBuf::from(h).join(".local/state")))
+            .unwrap_or_else(|| PathBuf::from("."));
+        base.join("opskit").join("state.db")
+    }
+}
+
+pub struct Context {
+    pub global: GlobalArgs,
+    pub config: Config,
+    pub env: Env,
+    pub now: Timestamp,
+    pub style: Style,
+    pub http: reqwest::Client,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs, config: Config, env: Env) -> AppResult<Context> {
+        let now = match env.get(crate::env_vars::OPSKIT_NOW) {
+            Some(s) => s
+                .parse::<Timestamp>()
+                .map_err(|e| AppError::usage(format!("{}: `{s}` is not an RFC 3339 time: {e}", crate::env_vars::OPSKIT_NOW)))?,
+            None => Timestamp::now(),
+        };
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
+            .timeout(Duration::from_secs(30))
+            .connect_timeout(Duration::from_secs(10))
+            .build()
+            .context("building the HTTP client")?;
+        let style = Style::detect(global.no_color);
+        Ok(Context { global, config, env, now, style, http })
+    }
+
+    /// Per-target timeout: `--timeout` over `defaults.timeout`.
+    pub fn timeout(&self) -> AppResult<Duration> {
+        match &self.global.timeout {
+            Some(t) => Dur::parse(t).map(|d| d.0).map_err(|e| AppError::usage(format!("--timeout: {e}"))),
+            None => Ok(self.config.defaults.timeout.0),
+        }
+    }
+
+    pub fn state_location(&self) -> AppResult<StateLocation> {
+        let (given, from) = match (&self.global.state, &self.config.defaults.state) {
+            (Some(s), _) => (Some(s.clone()), "--state"),
+            (None, Some(s)) => (Some(s.clone()), "defaults.state"),
+            (None, None) => (None, ""),
+        };
+        match given {
+            Some(s) => StateLocation::parse(&s).map_err(|e| AppError::usage(format!("{from}: {e}"))),
+            None => Ok(StateLocation::Sqlite(StateLocation::default_path(&self.env))),
+        }
+    }
+
+    pub fn open_state(&self) -> AppResult<Arc<dyn StateStore>> {
+        Ok(match self.state_location()? {
+            StateLocation::None => Arc::new(MemoryStore::new()),
+            StateLocation::Sqlite(p) => Arc::new(SqliteStore::open(&p)?),
+        })
+    }
+
+    pub fn templates(&self) -> AppResult<Arc<Templates>> {
+        let t = match &self.config.defaults.templates_dir {
+            Some(dir) => Templates::with_overrides(dir)
+                .map_err(|e| AppError::Config(crate::config::ConfigError::plain(format!("defaults.templates_dir: {e:#}"))))?,
+            None => Templates::embedded(),
+        };
+        Ok(Arc::new(t))
+    }
+
+    /// Build every configured sink. A sink that cannot be built (its AWS config, say) is
+    /// left out with a warning; messages owed to it fail and stay owed.
+    pub async fn notifiers(&self) -> AppResult<BTreeMap<String, Arc<dyn Notifier>>> {
+        let templates = self.templates()?;
+        let mut out = BTreeMap::new();
+        for (name, sink) in &self.config.sinks {
+            match crate::sinks::build(name, sink, self, templates.clone()).await {
+                Ok(n) => {
+                    out.insert(name.clone(), n);
+                }
+                Err(e) => tracing::warn!(sink = %name, "cannot set up sink: {}", crate::redact::redact(&format!("{e:#}"))),
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn sink(&self, name: &str) -> AppResult<&Sink> {
+        self.config.sinks.get(name).ok_or_else(|| {
+            let known: Vec<&str> = self.config.sinks.keys().map(String::as_str).collect();
+            AppError::usage(format!(
+                "no sink named `{name}` in the config\nhint: defined sinks: {}",
+                if known.is_empty() { "(none)".to_string() } else { known.join(", ") }
+            ))
+        })
+    }
+
+    fn lock_name(&self, command: &str) -> String {
+        let cfg = self
+            .config
+            .file
+            .as_ref()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
+            .unwrap_or_else(|| "-".into());
+        format!("{command}:{cfg}")
+    }
+
+    pub fn lock_holder(&self, command: &str) -> LockHolder {
+        LockHolder {
+            host: crate::state::sqlite::hostname(),
+            pid: std::process::id(),
+            command: command.to_string(),
+            since: Timestamp::now(),
+        }
+    }
+
+    /// Take the run lock for `command`, waiting up to `--wait-lock` if given.
+    pub async fn lock(&self, state: &dyn StateStore, command: &str) -> AppResult<RunLock> {
+        let name = self.lock_name(command);
+        let holder = self.lock_holder(command);
+        let wait = match &self.global.wait_lock {
+            Some(w) => Some(Dur::parse(w).map_err(|e| AppError::usage(format!("--wait-lock: {e}")))?.0),
+            None => None,
+        };
+        let deadline = wait.map(|w| std::time::Instant::now() + w);
+        loop {
+            match state.acquire_lock(&name, &holder, LOCK_TTL).await {
+                Ok(()) => return Ok(RunLock { name, holder }),
+                Err(StateError::Locked { .. }) if deadline.is_some_and(|d| std::time::Instant::now() < d) => {
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e @ StateError::Locked { .. }) => {
+                    let mut msg = e.to_string();
+                    msg.push_str("\nhint: wait for it to finish, or pass --wait-lock 5m to wait");
+                    return Err(AppError::Locked(msg));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// The whole spine for one collection: lock, diff, policy, deliver, commit.
+    pub async fn run_spine(&self, command: &str, collected: Collected) -> AppResult<RunReport> {
+        let state = self.open_state()?;
+        let lock = self.lock(state.as_ref(), command).await?;
+        let result = async {
+            let notifiers = self.notifiers().await?;
+            let spine = Spine {
+                config: &self.config,
+                state: state.as_ref(),
+                notifiers: &notifiers,
+                dry_run: self.global.dry_run,
+                now: self.now,
+                retry: RetryPolicy::from_config(&self.config),
+            };
+            Ok::<_, AppError>(spine.process(collected).await?)
+        }
+        .await;
+        if let Err(e) = state.release_lock(&lock.name, &lock.holder).await {
+            tracing::warn!("releasing the run lock: {e}");
+        }
+        result
+    }
+}
+
+/// A lease is refreshed by long runs; a crashed holder's lapses after this.
+pub const LOCK_TTL: jiff::SignedDuration = jiff::SignedDuration::from_secs(15 * 60);
+
+pub struct RunLock {
+    pub name: String,
+    pub holder: LockHolder,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_locations_parse() {
+        assert_eq!(StateLocation::parse("none").unwrap(), StateLocation::None);
+        assert_eq!(StateLocation::parse("sqlite:/tmp/s.db").unwrap(), StateLocation::Sqlite("/tmp/s.db".into()));
+        assert_eq!(StateLocation::parse("/var/lib/opskit.db").unwrap(), StateLocation::Sqlite("/var/lib/opskit.db".into()));
+        assert!(StateLocation::parse("dynamodb://t").unwrap_err().contains("not built yet"));
+        assert!(StateLocation::parse("redis://x").is_err());
+    }
+}

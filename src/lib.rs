@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod env_vars;
+pub mod error;
 pub mod output;
 pub mod redact;
 pub mod sandbox;

@@ -1,1 +1,201 @@
-//! (being written)
+//! Rendering a run's report on stdout: table (comfy-table; width-aware on a TTY, plain
+//! when piped), json (the whole report, a stable shape), jsonl (one finding per line),
+//! csv and markdown. Nothing here decides anything; it only formats.
+
+use crate::cli::OutputFormat;
+use crate::spine::engine::{Outcome, RunReport};
+use comfy_table::{ContentArrangement, Table, presets};
+use std::io::Write;
+
+/// How to render for the terminal at hand.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub tty: bool,
+    pub color: bool,
+}
+
+impl Style {
+    pub fn detect(no_color_flag: bool) -> Style {
+        use std::io::IsTerminal;
+        let tty = std::io::stdout().is_terminal();
+        let no_color = no_color_flag || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style { tty, color: tty && !no_color }
+    }
+}
+
+pub fn table(style: Style, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    if style.tty {
+        t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        t.load_preset(presets::ASCII_MARKDOWN).set_content_arrangement(ContentArrangement::Disabled);
+    }
+    t.set_header(header.iter().copied());
+    t
+}
+
+fn account_region(a: &Option<String>, r: &Option<String>) -> (String, String) {
+    (a.clone().unwrap_or_else(|| "-".into()), r.clone().unwrap_or_else(|| "-".into()))
+}
+
+fn csv_escape(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn render(report: &RunReport, format: OutputFormat, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            writeln!(out)
+        }
+        OutputFormat::Jsonl => {
+            for f in &report.findings {
+                serde_json::to_writer(&mut *out, f)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        OutputFormat::Csv => {
+            writeln!(out, "severity,status,change,account,region,key,title,resources,since")?;
+            for f in &report.findings {
+                let (a, r) = account_region(&f.finding.account, &f.finding.region);
+                let row = [
+                    f.finding.severity.to_string(),
+                    f.finding.status.to_string(),
+                    f.change.map(|c| c.to_string()).unwrap_or_default(),
+                    a,
+                    r,
+                    f.finding.key.clone(),
+                    f.finding.title.clone(),
+                    f.finding.resources.join(" "),
+                    f.since.to_string(),
+                ];
+                writeln!(out, "{}", row.iter().map(|c| csv_escape(c)).collect::<Vec<_>>().join(","))?;
+            }
+            Ok(())
+        }
+        OutputFormat::Markdown => {
+            writeln!(out, "## {}\n", report.source)?;
+            writeln!(out, "| Severity | Status | Change | Account | Region | Title | Key |")?;
+            writeln!(out, "|---|---|---|---|---|---|---|")?;
+            for f in &report.findings {
+                let (a, r) = account_region(&f.finding.account, &f.finding.region);
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} | `{}` |",
+                    f.finding.severity,
+                    f.finding.status,
+                    f.change.map(|c| c.to_string()).unwrap_or_default(),
+                    md_escape(&a),
+                    md_escape(&r),
+                    md_escape(&f.finding.title),
+                    md_escape(&f.finding.key)
+                )?;
+            }
+            if !report.deliveries.is_empty() {
+                writeln!(out, "\n| Sink | Key | Kind | Outcome | Detail |")?;
+                writeln!(out, "|---|---|---|---|---|")?;
+                for d in &report.deliveries {
+                    let detail = if d.outcome == Outcome::DryRun { "" } else { d.detail.as_deref().unwrap_or("") };
+                    writeln!(out, "| {} | `{}` | {} | {} | {} |", d.sink, md_escape(&d.key), d.kind, d.outcome.as_str(), md_escape(detail))?;
+                }
+            }
+            render_errors_md(report, out)
+        }
+        OutputFormat::Table => render_table(report, style, out),
+    }
+}
+
+fn render_errors_md(report: &RunReport, out: &mut dyn Write) -> std::io::Result<()> {
+    if report.errors.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n**Errors**\n")?;
+    for e in &report.errors {
+        writeln!(out, "- {}: {}", e.target, md_escape(&e.message))?;
+    }
+    Ok(())
+}
+
+fn severity_cell(sev: crate::spine::finding::Severity, style: Style) -> comfy_table::Cell {
+    use crate::spine::finding::Severity;
+    let cell = comfy_table::Cell::new(sev.to_string());
+    if !style.color {
+        return cell;
+    }
+    match sev {
+        Severity::Critical => cell.fg(comfy_table::Color::Red),
+        Severity::Warning => cell.fg(comfy_table::Color::Yellow),
+        Severity::Info => cell,
+    }
+}
+
+fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    if report.findings.is_empty() {
+        writeln!(out, "{}: no findings", report.source)?;
+    } else {
+        let mut t = table(style, &["SEVERITY", "STATUS", "CHANGE", "ACCOUNT", "REGION", "TITLE", "KEY"]);
+        for f in &report.findings {
+            let (a, r) = account_region(&f.finding.account, &f.finding.region);
+            let status = match &f.silenced_by {
+                Some(id) => format!("{} (silenced {id})", f.finding.status),
+                None => f.finding.status.to_string(),
+            };
+            t.add_row(vec![
+                severity_cell(f.finding.severity, style),
+                status.into(),
+                f.change.map(|c| c.to_string()).unwrap_or_default().into(),
+                a.into(),
+                r.into(),
+                f.finding.title.clone().into(),
+                f.finding.key.clone().into(),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
+    let shown: Vec<_> = report.deliveries.iter().filter(|d| d.outcome != Outcome::DryRun).collect();
+    if !shown.is_empty() {
+        let mut t = table(style, &["SINK", "KIND", "OUTCOME", "KEY", "DETAIL"]);
+        for d in shown {
+            t.add_row(vec![
+                d.sink.clone(),
+                d.kind.to_string(),
+                if d.attempts > 1 { format!("{} ({} attempts)", d.outcome.as_str(), d.attempts) } else { d.outcome.as_str().to_string() },
+                d.key.clone(),
+                d.detail.clone().unwrap_or_default(),
+            ]);
+        }
+        writeln!(out, "\n{t}")?;
+    }
+    let dry: Vec<_> = report.deliveries.iter().filter(|d| d.outcome == Outcome::DryRun).collect();
+    if !dry.is_empty() {
+        writeln!(out, "\ndry run: {} message(s) would be sent, nothing was sent or saved", dry.len())?;
+        for d in dry {
+            writeln!(out, "\n--- {} ({} {}) ---", d.sink, d.kind, d.key)?;
+            writeln!(out, "{}", d.detail.as_deref().unwrap_or(""))?;
+        }
+    }
+    if !report.errors.is_empty() {
+        writeln!(out, "\nerrors:")?;
+        for e in &report.errors {
+            writeln!(out, "  {}: {}", e.target, e.message)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_commas_and_quotes() {
+        assert_eq!(csv_escape("a,b"), "\"a,b\"");
+        assert_eq!(csv_escape("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_escape("plain"), "plain");
+    }
+}

@@ -1,0 +1,64 @@
+//! One module per command: each turns its arguments into settings and calls the library
+//! (collect, then the spine). Commands do no HTTP of their own and print only through
+//! the [`Output`] they return.
+
+pub mod config_cmd;
+pub mod demo;
+pub mod findings;
+pub mod generate;
+pub mod notify;
+pub mod silence;
+
+use crate::cli::{Cli, Command, ConfigCommand, FindingsCommand, NotifyCommand, SilenceCommand};
+use crate::context::Context;
+use crate::error::{AppError, AppResult};
+use crate::spine::engine::RunReport;
+
+/// What a command leaves for `main` to print and to turn into an exit code.
+pub enum Output {
+    /// A spine run: rendered with `--output`, judged with `--fail-on`.
+    Report(RunReport),
+    /// Text already formatted for stdout, and whether the run failed (exit 3).
+    Text { text: String, failed: bool },
+}
+
+impl Output {
+    pub fn text(text: impl Into<String>) -> Output {
+        Output::Text { text: text.into(), failed: false }
+    }
+}
+
+fn not_built(what: &str, issue: u32) -> AppError {
+    AppError::usage(format!("`opskit {what}` is not built yet (tracked as issue {issue}); see `opskit --help` for what works today"))
+}
+
+/// Commands that need no config or context.
+pub fn run_standalone(cli: &Cli) -> Option<AppResult<Output>> {
+    match &cli.command {
+        Command::Completions(a) => Some(generate::completions(a)),
+        Command::Man(a) => Some(generate::man(a)),
+        Command::Config(ConfigCommand::Example) => Some(Ok(Output::text(crate::config::EXAMPLE))),
+        _ => None,
+    }
+}
+
+pub async fn run(cli: &Cli, ctx: &Context) -> AppResult<Output> {
+    match &cli.command {
+        Command::Findings(FindingsCommand::Push(a)) => findings::push(ctx, a).await,
+        Command::Silence(SilenceCommand::Add(a)) => silence::add(ctx, a).await,
+        Command::Silence(SilenceCommand::List(a)) => silence::list(ctx, a).await,
+        Command::Silence(SilenceCommand::Remove(a)) => silence::remove(ctx, a).await,
+        Command::Notify(NotifyCommand::Test(a)) => notify::test(ctx, a).await,
+        Command::Config(ConfigCommand::Check(a)) => config_cmd::check(ctx, a).await,
+        Command::Inventory(_) => Err(not_built("inventory", 7)),
+        Command::TrustedAdvisor(_) => Err(not_built("trusted-advisor", 4)),
+        Command::DxVif(_) => Err(not_built("dx-vif", 3)),
+        Command::Support(_) => Err(not_built("support", 5)),
+        Command::MaintenanceMail(_) => Err(not_built("maintenance-mail", 6)),
+        Command::Wiki(_) => Err(not_built("wiki", 8)),
+        Command::Config(ConfigCommand::Example) | Command::Completions(_) | Command::Man(_) => {
+            unreachable!("handled by run_standalone")
+        }
+        Command::Demo(_) | Command::Sandbox(_) => unreachable!("handled in main before a context exists"),
+    }
+}

@@ -1,0 +1,52 @@
+//! The errors a command ends with, each mapped to its exit code in one place
+//! ([`AppError::exit_code`]), so `main` applies DESIGN.md's table and nothing else does.
+
+use crate::config::ConfigError;
+use crate::state::StateError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Exit 2: the config is wrong.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Exit 2: the command line or its input is wrong.
+    #[error("{0}")]
+    Usage(String),
+    /// Exit 4: another run holds the lock.
+    #[error("{0}")]
+    Locked(String),
+    /// Exit 3: the run failed (API, sink, storage).
+    #[error(transparent)]
+    Run(anyhow::Error),
+}
+
+impl AppError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            AppError::Config(_) | AppError::Usage(_) => 2,
+            AppError::Run(_) => 3,
+            AppError::Locked(_) => 4,
+        }
+    }
+
+    pub fn usage(msg: impl Into<String>) -> Self {
+        AppError::Usage(msg.into())
+    }
+}
+
+impl From<StateError> for AppError {
+    fn from(e: StateError) -> Self {
+        match e {
+            StateError::Locked { .. } => AppError::Locked(e.to_string()),
+            other => AppError::Run(other.into()),
+        }
+    }
+}
+
+impl From<anyhow::Error> for AppError {
+    fn from(e: anyhow::Error) -> Self {
+        AppError::Run(e)
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
