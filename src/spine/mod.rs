@@ -2,3 +2,5 @@
 //! (routes, quiet hours, silences, damping), delivery with retries, commit, report.
 
 pub mod finding;
+pub mod holidays_jp;
+pub mod quiet;
