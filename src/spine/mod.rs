@@ -3,5 +3,6 @@
 
 pub mod engine;
 pub mod finding;
+pub mod holidays_jp;
 pub mod policy;
 pub mod quiet;
