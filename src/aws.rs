@@ -49,7 +49,8 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
         if !accounts.is_empty() && !accounts.iter().any(|a| a == &acc.name || acc.id.as_deref() == Some(a)) {
             continue;
         }
-        let regions_of: Vec<String> = if acc.regions.is_empty() { vec!["us-east-1".into()] } else { acc.regions.clone() };
+        let regions_of: Vec<String> =
+            if acc.regions.is_empty() { vec!["us-east-1".into()] } else { acc.regions.clone() };
         for r in regions_of {
             if regions.is_empty() || regions.contains(&r) {
                 out.push(Target { account: acc.clone(), region: r });

@@ -7,15 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// The `[commands.NAME]` sections the config file may hold.
-pub const COMMAND_SECTIONS: &[&str] = &[
-    "inventory",
-    "trusted-advisor",
-    "dx-vif",
-    "support",
-    "maintenance-mail",
-    "wiki",
-    "findings",
-];
+pub const COMMAND_SECTIONS: &[&str] =
+    &["inventory", "trusted-advisor", "dx-vif", "support", "maintenance-mail", "wiki", "findings"];
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage or config error;
@@ -451,16 +444,9 @@ mod tests {
 
     #[test]
     fn aliases_reach_their_commands() {
+        assert!(matches!(Cli::try_parse_from(["opskit", "ta", "check"]).unwrap().command, Command::TrustedAdvisor(_)));
         assert!(matches!(
-            Cli::try_parse_from(["opskit", "ta", "check"])
-                .unwrap()
-                .command,
-            Command::TrustedAdvisor(_)
-        ));
-        assert!(matches!(
-            Cli::try_parse_from(["opskit", "mail", "parse"])
-                .unwrap()
-                .command,
+            Cli::try_parse_from(["opskit", "mail", "parse"]).unwrap().command,
             Command::MaintenanceMail(_)
         ));
     }

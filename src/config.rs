@@ -44,13 +44,7 @@ impl ConfigError {
     }
 
     pub fn plain(message: impl Into<String>) -> Self {
-        ConfigError {
-            file: None,
-            line: None,
-            key: None,
-            message: message.into(),
-            hint: None,
-        }
+        ConfigError { file: None, line: None, key: None, message: message.into(), hint: None }
     }
 }
 
@@ -60,10 +54,8 @@ pub struct Dur(pub Duration);
 
 impl Dur {
     pub fn parse(s: &str) -> Result<Dur, String> {
-        let sd: jiff::SignedDuration = s
-            .trim()
-            .parse()
-            .map_err(|e| format!("invalid duration `{s}` (write e.g. 30s, 5m, 2h): {e}"))?;
+        let sd: jiff::SignedDuration =
+            s.trim().parse().map_err(|e| format!("invalid duration `{s}` (write e.g. 30s, 5m, 2h): {e}"))?;
         if sd.is_negative() {
             return Err(format!("invalid duration `{s}`: must not be negative"));
         }
@@ -289,30 +281,11 @@ pub struct Backlog {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Sink {
-    Slack {
-        webhook_url: Secret,
-    },
-    Pagerduty {
-        routing_key: Secret,
-        events_url: String,
-    },
-    Sns {
-        topic_arn: String,
-        account: Option<String>,
-        profile: Option<String>,
-        region: String,
-    },
-    BacklogIssue {
-        project: String,
-        issue_type: String,
-        priority: String,
-        resolve_status: Option<String>,
-    },
-    Webhook {
-        url: Secret,
-        secret: Option<Secret>,
-        signature_header: String,
-    },
+    Slack { webhook_url: Secret },
+    Pagerduty { routing_key: Secret, events_url: String },
+    Sns { topic_arn: String, account: Option<String>, profile: Option<String>, region: String },
+    BacklogIssue { project: String, issue_type: String, priority: String, resolve_status: Option<String> },
+    Webhook { url: Secret, secret: Option<Secret>, signature_header: String },
     Stdout,
 }
 
@@ -369,9 +342,7 @@ impl Config {
     }
 
     pub fn account(&self, name_or_id: &str) -> Option<&Account> {
-        self.accounts
-            .iter()
-            .find(|a| a.name == name_or_id || a.id.as_deref() == Some(name_or_id))
+        self.accounts.iter().find(|a| a.name == name_or_id || a.id.as_deref() == Some(name_or_id))
     }
 }
 
@@ -387,9 +358,7 @@ pub struct Env {
 
 impl Env {
     pub fn process() -> Env {
-        Env {
-            vars: std::sync::Arc::new(|k| std::env::var(k).ok()),
-        }
+        Env { vars: std::sync::Arc::new(|k| std::env::var(k).ok()) }
     }
     pub fn get(&self, key: &str) -> Option<String> {
         (self.vars)(key).filter(|v| !v.is_empty())
@@ -425,18 +394,12 @@ pub fn load(explicit: Option<&Path>, env: &Env) -> Result<Config, ConfigError> {
         line: None,
         key: None,
         message: format!("cannot read the config file: {e}"),
-        hint: explicit
-            .is_none()
-            .then(|| "it was found on the search path; pass --config to choose another".into()),
+        hint: explicit.is_none().then(|| "it was found on the search path; pass --config to choose another".into()),
     })?;
     parse_and_resolve(&text, Some(&path), env)
 }
 
-pub fn parse_and_resolve(
-    text: &str,
-    path: Option<&Path>,
-    env: &Env,
-) -> Result<Config, ConfigError> {
+pub fn parse_and_resolve(text: &str, path: Option<&Path>, env: &Env) -> Result<Config, ConfigError> {
     let raw = parse(text, path)?;
     resolve(raw, path, text, env)
 }
@@ -454,24 +417,15 @@ fn parse(text: &str, path: Option<&Path>) -> Result<RawConfig, ConfigError> {
         let inner = e.into_inner();
         // Inside tagged enums serde buffers the table and the span points at the table:
         // an unknown field is better located by its own name.
-        let unknown = inner
-            .message()
-            .strip_prefix("unknown field `")
-            .and_then(|r| r.split('`').next())
-            .map(str::to_string);
+        let unknown =
+            inner.message().strip_prefix("unknown field `").and_then(|r| r.split('`').next()).map(str::to_string);
         if let Some(field) = unknown {
-            let candidate = if key == "." {
-                field
-            } else {
-                format!("{key}.{field}")
-            };
+            let candidate = if key == "." { field } else { format!("{key}.{field}") };
             if locate(text, &candidate).is_some() {
                 key = candidate;
             }
         }
-        let line = locate(text, &key)
-            .filter(|_| key != ".")
-            .or_else(|| inner.span().map(|s| line_of(text, s.start)));
+        let line = locate(text, &key).filter(|_| key != ".").or_else(|| inner.span().map(|s| line_of(text, s.start)));
         ConfigError {
             file: path.map(Path::to_path_buf),
             line,
@@ -484,11 +438,7 @@ fn parse(text: &str, path: Option<&Path>) -> Result<RawConfig, ConfigError> {
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())]
-        .bytes()
-        .filter(|b| *b == b'\n')
-        .count()
-        + 1
+    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
 }
 
 /// Find the line of a dotted key path (`sinks.slack.webhook_url_env`, `routes[1].sinks`)
@@ -500,10 +450,7 @@ pub fn locate(text: &str, path: &str) -> Option<usize> {
     let mut best: Option<usize> = None;
     for part in path.split('.') {
         let (name, index) = match part.find('[') {
-            Some(i) => (
-                &part[..i],
-                part[i + 1..].trim_end_matches(']').parse::<usize>().ok(),
-            ),
+            Some(i) => (&part[..i], part[i + 1..].trim_end_matches(']').parse::<usize>().ok()),
             None => (part, None),
         };
         let (k, v) = table.iter().find(|(k, _)| k.get_ref().as_ref() == name)?;
@@ -546,16 +493,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn err_hint(
-        &self,
-        key: &str,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> ConfigError {
-        ConfigError {
-            hint: Some(hint.into()),
-            ..self.err(key, message)
-        }
+    fn err_hint(&self, key: &str, message: impl Into<String>, hint: impl Into<String>) -> ConfigError {
+        ConfigError { hint: Some(hint.into()), ..self.err(key, message) }
     }
 
     /// Resolve a secret given as `<name>`, `<name>_env` or `<name>_file` under `base`.
@@ -567,15 +506,10 @@ impl Ctx<'_> {
         env: Option<&String>,
         file: Option<&PathBuf>,
     ) -> Result<Option<Secret>, ConfigError> {
-        let given = [literal.is_some(), env.is_some(), file.is_some()]
-            .iter()
-            .filter(|b| **b)
-            .count();
+        let given = [literal.is_some(), env.is_some(), file.is_some()].iter().filter(|b| **b).count();
         if given > 1 {
-            return Err(self.err(
-                &format!("{base}.{name}"),
-                format!("give only one of `{name}`, `{name}_env` and `{name}_file`"),
-            ));
+            return Err(self
+                .err(&format!("{base}.{name}"), format!("give only one of `{name}`, `{name}_env` and `{name}_file`")));
         }
         if let Some(value) = literal {
             if self.loose {
@@ -604,12 +538,8 @@ impl Ctx<'_> {
         }
         if let Some(path) = file {
             let key = format!("{base}.{name}_file");
-            let v = std::fs::read_to_string(path).map_err(|e| {
-                self.err(
-                    &key,
-                    format!("cannot read secret file {}: {e}", path.display()),
-                )
-            })?;
+            let v = std::fs::read_to_string(path)
+                .map_err(|e| self.err(&key, format!("cannot read secret file {}: {e}", path.display())))?;
             let v = v.trim().to_string();
             if v.is_empty() {
                 return Err(self.err(&key, format!("secret file {} is empty", path.display())));
@@ -643,9 +573,7 @@ impl Ctx<'_> {
 #[cfg(unix)]
 fn file_mode(path: &Path) -> Option<u32> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path)
-        .ok()
-        .map(|m| m.permissions().mode() & 0o777)
+    std::fs::metadata(path).ok().map(|m| m.permissions().mode() & 0o777)
 }
 
 #[cfg(not(unix))]
@@ -655,11 +583,7 @@ fn file_mode(_: &Path) -> Option<u32> {
 
 fn check_tz(ctx: &Ctx, key: &str, tz: &str) -> Result<(), ConfigError> {
     jiff::tz::TimeZone::get(tz).map(|_| ()).map_err(|_| {
-        ctx.err_hint(
-            key,
-            format!("unknown time zone `{tz}`"),
-            "use an IANA name such as Asia/Tokyo or UTC",
-        )
+        ctx.err_hint(key, format!("unknown time zone `{tz}`"), "use an IANA name such as Asia/Tokyo or UTC")
     })
 }
 
@@ -685,9 +609,7 @@ fn parse_days(list: &[String]) -> Result<Vec<i8>, String> {
             "weekends" => &[6, 7],
             "all" | "every" | "daily" => &[1, 2, 3, 4, 5, 6, 7],
             other => {
-                return Err(format!(
-                    "unknown day `{other}` (mon..sun, weekdays, weekends, all)"
-                ));
+                return Err(format!("unknown day `{other}` (mon..sun, weekdays, weekends, all)"));
             }
         };
         days.extend_from_slice(add);
@@ -698,24 +620,12 @@ fn parse_days(list: &[String]) -> Result<Vec<i8>, String> {
 }
 
 fn region_ok(r: &str) -> bool {
-    !r.is_empty()
-        && r.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !r.is_empty() && r.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-pub fn resolve(
-    raw: RawConfig,
-    path: Option<&Path>,
-    text: &str,
-    env: &Env,
-) -> Result<Config, ConfigError> {
+pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Result<Config, ConfigError> {
     let loose = path.and_then(file_mode).is_some_and(|m| m & 0o077 != 0);
-    let ctx = Ctx {
-        path,
-        text,
-        env,
-        loose,
-    };
+    let ctx = Ctx { path, text, env, loose };
 
     let d = raw.defaults;
     let timezone = d.timezone.unwrap_or_else(|| "UTC".into());
@@ -753,26 +663,17 @@ pub fn resolve(
             return Err(ctx.err(&format!("{base}.name"), "an account needs a name"));
         }
         if accounts.iter().any(|x: &Account| x.name == a.name) {
-            return Err(ctx.err(
-                &format!("{base}.name"),
-                format!("account `{}` is defined twice", a.name),
-            ));
+            return Err(ctx.err(&format!("{base}.name"), format!("account `{}` is defined twice", a.name)));
         }
         if let Some(id) = &a.id
             && !(id.len() == 12 && id.chars().all(|c| c.is_ascii_digit()))
         {
-            return Err(ctx.err(
-                &format!("{base}.id"),
-                format!("`{id}` is not a 12-digit AWS account id"),
-            ));
+            return Err(ctx.err(&format!("{base}.id"), format!("`{id}` is not a 12-digit AWS account id")));
         }
         if let Some(arn) = &a.role_arn
             && !arn.starts_with("arn:aws")
         {
-            return Err(ctx.err(
-                &format!("{base}.role_arn"),
-                format!("`{arn}` is not a role ARN"),
-            ));
+            return Err(ctx.err(&format!("{base}.role_arn"), format!("`{arn}` is not a role ARN")));
         }
         let external_id = ctx.secret(
             &base,
@@ -782,18 +683,12 @@ pub fn resolve(
             a.external_id_file.as_ref(),
         )?;
         if external_id.is_some() && a.role_arn.is_none() {
-            return Err(ctx.err(
-                &format!("{base}.external_id"),
-                "an external id needs `role_arn`",
-            ));
+            return Err(ctx.err(&format!("{base}.external_id"), "an external id needs `role_arn`"));
         }
         let regions = a.regions.unwrap_or_else(|| regions.clone());
         for r in &regions {
             if !region_ok(r) {
-                return Err(ctx.err(
-                    &format!("{base}.regions"),
-                    format!("`{r}` is not a region name"),
-                ));
+                return Err(ctx.err(&format!("{base}.regions"), format!("`{r}` is not a region name")));
             }
         }
         accounts.push(Account {
@@ -811,12 +706,8 @@ pub fn resolve(
     let backlog = match raw.backlog {
         None => None,
         Some(b) => {
-            let url = url::Url::parse(&b.base_url).map_err(|e| {
-                ctx.err(
-                    "backlog.base_url",
-                    format!("`{}` is not a URL: {e}", b.base_url),
-                )
-            })?;
+            let url = url::Url::parse(&b.base_url)
+                .map_err(|e| ctx.err("backlog.base_url", format!("`{}` is not a URL: {e}", b.base_url)))?;
             if !matches!(url.scheme(), "http" | "https") {
                 return Err(ctx.err("backlog.base_url", "must be an http(s) URL"));
             }
@@ -827,10 +718,7 @@ pub fn resolve(
                 b.api_key_env.as_ref(),
                 b.api_key_file.as_ref(),
             )?;
-            Some(Backlog {
-                base_url: b.base_url.trim_end_matches('/').to_string(),
-                api_key,
-            })
+            Some(Backlog { base_url: b.base_url.trim_end_matches('/').to_string(), api_key })
         }
     };
 
@@ -838,11 +726,7 @@ pub fn resolve(
     for (name, s) in raw.sinks {
         let base = format!("sinks.{name}");
         let sink = match s {
-            RawSink::Slack {
-                webhook_url,
-                webhook_url_env,
-                webhook_url_file,
-            } => Sink::Slack {
+            RawSink::Slack { webhook_url, webhook_url_env, webhook_url_file } => Sink::Slack {
                 webhook_url: ctx.required_secret(
                     &base,
                     "webhook_url",
@@ -851,12 +735,7 @@ pub fn resolve(
                     webhook_url_file.as_ref(),
                 )?,
             },
-            RawSink::Pagerduty {
-                routing_key,
-                routing_key_env,
-                routing_key_file,
-                events_url,
-            } => Sink::Pagerduty {
+            RawSink::Pagerduty { routing_key, routing_key_env, routing_key_file, events_url } => Sink::Pagerduty {
                 routing_key: ctx.required_secret(
                     &base,
                     "routing_key",
@@ -866,42 +745,21 @@ pub fn resolve(
                 )?,
                 events_url: events_url.unwrap_or_else(|| DEFAULT_PAGERDUTY_EVENTS_URL.into()),
             },
-            RawSink::Sns {
-                topic_arn,
-                account,
-                profile,
-                region,
-            } => {
+            RawSink::Sns { topic_arn, account, profile, region } => {
                 // arn:aws:sns:REGION:ACCOUNT:NAME
                 let parts: Vec<&str> = topic_arn.split(':').collect();
                 if parts.len() != 6 || parts[2] != "sns" {
-                    return Err(ctx.err(
-                        &format!("{base}.topic_arn"),
-                        format!("`{topic_arn}` is not an SNS topic ARN"),
-                    ));
+                    return Err(ctx.err(&format!("{base}.topic_arn"), format!("`{topic_arn}` is not an SNS topic ARN")));
                 }
                 if let Some(acc) = &account
                     && !accounts.iter().any(|a| &a.name == acc)
                 {
-                    return Err(ctx.err(
-                        &format!("{base}.account"),
-                        format!("no `[[accounts]]` entry named `{acc}`"),
-                    ));
+                    return Err(ctx.err(&format!("{base}.account"), format!("no `[[accounts]]` entry named `{acc}`")));
                 }
                 let region = region.unwrap_or_else(|| parts[3].to_string());
-                Sink::Sns {
-                    topic_arn,
-                    account,
-                    profile,
-                    region,
-                }
+                Sink::Sns { topic_arn, account, profile, region }
             }
-            RawSink::BacklogIssue {
-                project,
-                issue_type,
-                priority,
-                resolve_status,
-            } => {
+            RawSink::BacklogIssue { project, issue_type, priority, resolve_status } => {
                 if backlog.is_none() {
                     return Err(ctx.err_hint(
                         &base,
@@ -916,32 +774,13 @@ pub fn resolve(
                     resolve_status,
                 }
             }
-            RawSink::Webhook {
-                url,
-                url_env,
-                url_file,
-                secret,
-                secret_env,
-                secret_file,
-                signature_header,
-            } => Sink::Webhook {
-                url: ctx.required_secret(
-                    &base,
-                    "url",
-                    url.as_ref(),
-                    url_env.as_ref(),
-                    url_file.as_ref(),
-                )?,
-                secret: ctx.secret(
-                    &base,
-                    "secret",
-                    secret.as_ref(),
-                    secret_env.as_ref(),
-                    secret_file.as_ref(),
-                )?,
-                signature_header: signature_header
-                    .unwrap_or_else(|| "X-Opskit-Signature-256".into()),
-            },
+            RawSink::Webhook { url, url_env, url_file, secret, secret_env, secret_file, signature_header } => {
+                Sink::Webhook {
+                    url: ctx.required_secret(&base, "url", url.as_ref(), url_env.as_ref(), url_file.as_ref())?,
+                    secret: ctx.secret(&base, "secret", secret.as_ref(), secret_env.as_ref(), secret_file.as_ref())?,
+                    signature_header: signature_header.unwrap_or_else(|| "X-Opskit-Signature-256".into()),
+                }
+            }
             RawSink::Stdout {} => Sink::Stdout,
         };
         sinks.insert(name, sink);
@@ -967,15 +806,10 @@ pub fn resolve(
                 ));
             }
         }
-        for (list, what) in [
-            (&r.sources, "sources"),
-            (&r.accounts, "accounts"),
-            (&r.keys, "keys"),
-        ] {
+        for (list, what) in [(&r.sources, "sources"), (&r.accounts, "accounts"), (&r.keys, "keys")] {
             for g in list {
-                globset::Glob::new(g).map_err(|e| {
-                    ctx.err(&format!("{base}.{what}"), format!("bad pattern `{g}`: {e}"))
-                })?;
+                globset::Glob::new(g)
+                    .map_err(|e| ctx.err(&format!("{base}.{what}"), format!("bad pattern `{g}`: {e}")))?;
             }
         }
         let quiet_hours = match r.quiet_hours {
@@ -987,38 +821,32 @@ pub fn resolve(
                 if let Some(h) = &q.holidays
                     && h != "jp"
                 {
-                    return Err(ctx.err(
-                        &format!("{qb}.holidays"),
-                        format!("unknown holiday calendar `{h}` (known: jp)"),
-                    ));
+                    return Err(
+                        ctx.err(&format!("{qb}.holidays"), format!("unknown holiday calendar `{h}` (known: jp)"))
+                    );
                 }
                 let mut windows = Vec::new();
                 for (j, w) in q.windows.iter().enumerate() {
                     let wb = format!("{qb}.windows[{j}]");
-                    let days =
-                        parse_days(&w.days).map_err(|m| ctx.err(&format!("{wb}.days"), m))?;
+                    let days = parse_days(&w.days).map_err(|m| ctx.err(&format!("{wb}.days"), m))?;
                     let start = parse_hhmm(&w.start).ok_or_else(|| {
-                        ctx.err(
-                            &format!("{wb}.start"),
-                            format!("`{}` is not a time (HH:MM)", w.start),
-                        )
+                        ctx.err(&format!("{wb}.start"), format!("`{}` is not a time (HH:MM)", w.start))
                     })?;
-                    let end = parse_hhmm(&w.end).ok_or_else(|| {
-                        ctx.err(
+                    let end = parse_hhmm(&w.end)
+                        .ok_or_else(|| ctx.err(&format!("{wb}.end"), format!("`{}` is not a time (HH:MM)", w.end)))?;
+                    if start == end {
+                        return Err(ctx.err_hint(
                             &format!("{wb}.end"),
-                            format!("`{}` is not a time (HH:MM)", w.end),
-                        )
-                    })?;
+                            "a window that ends when it starts is empty",
+                            "for a whole day write start = \"00:00\", end = \"24:00\"",
+                        ));
+                    }
                     windows.push(Window { days, start, end });
                 }
                 if windows.is_empty() && q.holidays.is_none() {
                     return Err(ctx.err(&qb, "quiet hours need `windows` or `holidays`"));
                 }
-                Some(QuietHours {
-                    timezone: tz,
-                    windows,
-                    holidays: q.holidays,
-                })
+                Some(QuietHours { timezone: tz, windows, holidays: q.holidays })
             }
         };
         routes.push(Route {
@@ -1046,15 +874,7 @@ pub fn resolve(
         }
     }
 
-    Ok(Config {
-        file: path.map(Path::to_path_buf),
-        defaults,
-        accounts,
-        backlog,
-        sinks,
-        routes,
-        commands: raw.commands,
-    })
+    Ok(Config { file: path.map(Path::to_path_buf), defaults, accounts, backlog, sinks, routes, commands: raw.commands })
 }
 
 /// The commented example that `opskit config example` prints; `config check` accepts it.
@@ -1065,24 +885,15 @@ mod tests {
     use super::*;
 
     fn env_with(vars: &[(&str, &str)]) -> Env {
-        let map: BTreeMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Env {
-            vars: std::sync::Arc::new(move |k| map.get(k).cloned()),
-        }
+        let map: BTreeMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Env { vars: std::sync::Arc::new(move |k| map.get(k).cloned()) }
     }
 
     #[test]
     fn unknown_key_names_line_and_key() {
         let text = "[defaults]\ntimezone = \"UTC\"\n\n[sinks.ops]\ntype = \"slack\"\nwebhook_url_env = \"X\"\ncolour = \"red\"\n";
-        let err = parse_and_resolve(
-            text,
-            Some(Path::new("/etc/o.toml")),
-            &env_with(&[("X", "https://h/x")]),
-        )
-        .unwrap_err();
+        let err =
+            parse_and_resolve(text, Some(Path::new("/etc/o.toml")), &env_with(&[("X", "https://h/x")])).unwrap_err();
         assert_eq!(err.line, Some(7), "{err}");
         assert!(err.to_string().contains("colour"), "{err}");
         assert!(err.to_string().starts_with("/etc/o.toml:7"), "{err}");
@@ -1134,10 +945,7 @@ mod tests {
     #[test]
     fn the_example_config_resolves() {
         let env = env_with(&[
-            (
-                "SLACK_WEBHOOK_OPS",
-                "https://hooks.slack.com/services/T0/B0/example",
-            ),
+            ("SLACK_WEBHOOK_OPS", "https://hooks.slack.com/services/T0/B0/example"),
             ("PAGERDUTY_ROUTING_KEY", "R0123456789abcdef0123456789abcdef"),
             ("BACKLOG_API_KEY", "example-backlog-key"),
             ("WEBHOOK_URL", "https://ops.example.com/hooks/opskit"),

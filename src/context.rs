@@ -66,9 +66,9 @@ pub struct Context {
 impl Context {
     pub fn new(global: GlobalArgs, config: Config, env: Env) -> AppResult<Context> {
         let now = match env.get(crate::env_vars::OPSKIT_NOW) {
-            Some(s) => s
-                .parse::<Timestamp>()
-                .map_err(|e| AppError::usage(format!("{}: `{s}` is not an RFC 3339 time: {e}", crate::env_vars::OPSKIT_NOW)))?,
+            Some(s) => s.parse::<Timestamp>().map_err(|e| {
+                AppError::usage(format!("{}: `{s}` is not an RFC 3339 time: {e}", crate::env_vars::OPSKIT_NOW))
+            })?,
             None => Timestamp::now(),
         };
         let http = reqwest::Client::builder()
@@ -110,8 +110,9 @@ impl Context {
 
     pub fn templates(&self) -> AppResult<Arc<Templates>> {
         let t = match &self.config.defaults.templates_dir {
-            Some(dir) => Templates::with_overrides(dir)
-                .map_err(|e| AppError::Config(crate::config::ConfigError::plain(format!("defaults.templates_dir: {e:#}"))))?,
+            Some(dir) => Templates::with_overrides(dir).map_err(|e| {
+                AppError::Config(crate::config::ConfigError::plain(format!("defaults.templates_dir: {e:#}")))
+            })?,
             None => Templates::embedded(),
         };
         Ok(Arc::new(t))
@@ -127,7 +128,9 @@ impl Context {
                 Ok(n) => {
                     out.insert(name.clone(), n);
                 }
-                Err(e) => tracing::warn!(sink = %name, "cannot set up sink: {}", crate::redact::redact(&format!("{e:#}"))),
+                Err(e) => {
+                    tracing::warn!(sink = %name, "cannot set up sink: {}", crate::redact::redact(&format!("{e:#}")))
+                }
             }
         }
         Ok(out)
@@ -227,7 +230,10 @@ mod tests {
     fn state_locations_parse() {
         assert_eq!(StateLocation::parse("none").unwrap(), StateLocation::None);
         assert_eq!(StateLocation::parse("sqlite:/tmp/s.db").unwrap(), StateLocation::Sqlite("/tmp/s.db".into()));
-        assert_eq!(StateLocation::parse("/var/lib/opskit.db").unwrap(), StateLocation::Sqlite("/var/lib/opskit.db".into()));
+        assert_eq!(
+            StateLocation::parse("/var/lib/opskit.db").unwrap(),
+            StateLocation::Sqlite("/var/lib/opskit.db".into())
+        );
         assert!(StateLocation::parse("dynamodb://t").unwrap_err().contains("not built yet"));
         assert!(StateLocation::parse("redis://x").is_err());
     }

@@ -33,10 +33,7 @@ pub const ALL: &[(&str, &str)] = &[
     (OPSKIT_QUIET, "--quiet (true/false)"),
     (OPSKIT_VERBOSE, "--verbose (0-3)"),
     (OPSKIT_LOG_FORMAT, "--log-format"),
-    (
-        OPSKIT_NO_COLOR,
-        "--no-color (true/false; NO_COLOR is honoured too)",
-    ),
+    (OPSKIT_NO_COLOR, "--no-color (true/false; NO_COLOR is honoured too)"),
     (OPSKIT_HEARTBEAT_URL, "--heartbeat-url"),
     (OPSKIT_METRICS_FILE, "--metrics-file"),
     (OPSKIT_TIMEOUT, "--timeout"),

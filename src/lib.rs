@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod cron;
 pub mod env_vars;
 pub mod error;
 pub mod output;

@@ -26,9 +26,9 @@ impl Style {
 pub fn table(style: Style, header: &[&str]) -> Table {
     let mut t = Table::new();
     if style.tty {
-        t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     } else {
-        t.load_preset(presets::ASCII_MARKDOWN).set_content_arrangement(ContentArrangement::Disabled);
+        t.load_style(presets::ASCII_MARKDOWN).set_content_arrangement(ContentArrangement::Disabled);
     }
     t.set_header(header.iter().copied());
     t
@@ -101,7 +101,15 @@ pub fn render(report: &RunReport, format: OutputFormat, style: Style, out: &mut 
                 writeln!(out, "|---|---|---|---|---|")?;
                 for d in &report.deliveries {
                     let detail = if d.outcome == Outcome::DryRun { "" } else { d.detail.as_deref().unwrap_or("") };
-                    writeln!(out, "| {} | `{}` | {} | {} | {} |", d.sink, md_escape(&d.key), d.kind, d.outcome.as_str(), md_escape(detail))?;
+                    writeln!(
+                        out,
+                        "| {} | `{}` | {} | {} | {} |",
+                        d.sink,
+                        md_escape(&d.key),
+                        d.kind,
+                        d.outcome.as_str(),
+                        md_escape(detail)
+                    )?;
                 }
             }
             render_errors_md(report, out)
@@ -164,7 +172,11 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
             t.add_row(vec![
                 d.sink.clone(),
                 d.kind.to_string(),
-                if d.attempts > 1 { format!("{} ({} attempts)", d.outcome.as_str(), d.attempts) } else { d.outcome.as_str().to_string() },
+                if d.attempts > 1 {
+                    format!("{} ({} attempts)", d.outcome.as_str(), d.attempts)
+                } else {
+                    d.outcome.as_str().to_string()
+                },
                 d.key.clone(),
                 d.detail.clone().unwrap_or_default(),
             ]);

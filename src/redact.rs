@@ -57,9 +57,7 @@ fn mask_query_param(text: &str, param: &str) -> String {
         let (head, tail) = rest.split_at(pos + param.len());
         out.push_str(head);
         let end = tail
-            .find(|c: char| {
-                c == '&' || c == ' ' || c == '"' || c == '\'' || c == ')' || c.is_whitespace()
-            })
+            .find(|c: char| c == '&' || c == ' ' || c == '"' || c == '\'' || c == ')' || c.is_whitespace())
             .unwrap_or(tail.len());
         if end > 0 && &tail[..end] != MASK {
             out.push_str(MASK);
@@ -129,13 +127,9 @@ mod tests {
     fn registered_secrets_and_api_keys_are_masked() {
         let s = Secret::new("https://hooks.slack.com/services/T000/B000/XXXXsecret");
         assert_eq!(format!("{s:?} {s}"), "**** ****");
-        let msg =
-            "error sending request for url (https://hooks.slack.com/services/T000/B000/XXXXsecret)";
+        let msg = "error sending request for url (https://hooks.slack.com/services/T000/B000/XXXXsecret)";
         assert!(!redact(msg).contains("XXXXsecret"));
         let url = "GET http://x/api/v2/issues?apiKey=abc123def&count=1";
-        assert_eq!(
-            redact(url),
-            "GET http://x/api/v2/issues?apiKey=****&count=1"
-        );
+        assert_eq!(redact(url), "GET http://x/api/v2/issues?apiKey=****&count=1");
     }
 }

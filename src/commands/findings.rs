@@ -72,7 +72,9 @@ fn convert(i: usize, p: PushedFinding, source: &str) -> Result<Finding, String> 
     let severity: Severity = p.severity.parse().map_err(|e| format!("{}: {e}", at("severity")))?;
     let fields = match p.fields {
         None | Some(serde_json::Value::Null) => Vec::new(),
-        Some(serde_json::Value::Object(m)) => m.iter().map(|(k, v)| Field { name: k.clone(), value: scalar(v) }).collect(),
+        Some(serde_json::Value::Object(m)) => {
+            m.iter().map(|(k, v)| Field { name: k.clone(), value: scalar(v) }).collect()
+        }
         Some(serde_json::Value::Array(items)) => items
             .iter()
             .enumerate()
@@ -195,11 +197,14 @@ mod tests {
 
     #[test]
     fn errors_name_the_item_and_field() {
-        let e = parse(r#"[{"key":"a","severity":"warning","title":"t"},{"key":"b","severity":"hot","title":"t"}]"#, "s").unwrap_err();
+        let e =
+            parse(r#"[{"key":"a","severity":"warning","title":"t"},{"key":"b","severity":"hot","title":"t"}]"#, "s")
+                .unwrap_err();
         assert!(e.starts_with("findings[1].severity"), "{e}");
         let e = parse(r#"[{"key":"a","severity":"info","title":"t","colour":1}]"#, "s").unwrap_err();
         assert!(e.contains("colour"), "{e}");
-        let e = parse(r#"[{"key":"a","severity":"info","title":"t"},{"key":"a","severity":"info","title":"t"}]"#, "s").unwrap_err();
+        let e = parse(r#"[{"key":"a","severity":"info","title":"t"},{"key":"a","severity":"info","title":"t"}]"#, "s")
+            .unwrap_err();
         assert!(e.contains("more than once"), "{e}");
         assert!(parse("not json", "s").unwrap_err().contains("hint:"));
     }

@@ -29,7 +29,9 @@ impl Output {
 }
 
 fn not_built(what: &str, issue: u32) -> AppError {
-    AppError::usage(format!("`opskit {what}` is not built yet (tracked as issue {issue}); see `opskit --help` for what works today"))
+    AppError::usage(format!(
+        "`opskit {what}` is not built yet (tracked as issue {issue}); see `opskit --help` for what works today"
+    ))
 }
 
 /// Commands that need no config or context.

@@ -5,7 +5,10 @@
 //! `retry_after`, and commits only what a sink accepted. Message texts come from the
 //! minijinja templates in `output-templates/` (see [`templates`]).
 
+pub mod registry;
 pub mod templates;
+
+pub use registry::build;
 
 use crate::spine::finding::{Finding, TransitionKind};
 use async_trait::async_trait;
@@ -39,10 +42,7 @@ pub struct Receipt {
 pub enum SinkError {
     /// Worth trying again (5xx, 429, timeouts, connection errors).
     #[error("{message}")]
-    Retryable {
-        message: String,
-        retry_after: Option<Duration>,
-    },
+    Retryable { message: String, retry_after: Option<Duration> },
     /// Trying again will not help (400 invalid payload, 403, 404, bad config).
     #[error("{message}")]
     Permanent { message: String },

@@ -137,11 +137,7 @@ pub struct RunReport {
 impl RunReport {
     /// The highest severity among open findings.
     pub fn max_open_severity(&self) -> Option<Severity> {
-        self.findings
-            .iter()
-            .filter(|f| f.finding.status == Status::Open)
-            .map(|f| f.finding.severity)
-            .max()
+        self.findings.iter().filter(|f| f.finding.status == Status::Open).map(|f| f.finding.severity).max()
     }
 
     /// Whether part of the run failed (a target or a delivery): exit 3.
@@ -197,31 +193,14 @@ fn transition(prev: Option<&FindingRecord>, cur: &Finding) -> Option<TransitionK
     }
 }
 
-fn observe(
-    prev: Option<&FindingRecord>,
-    cur: Finding,
-    kind: Option<TransitionKind>,
-    now: Timestamp,
-) -> FindingRecord {
+fn observe(prev: Option<&FindingRecord>, cur: Finding, kind: Option<TransitionKind>, now: Timestamp) -> FindingRecord {
     let same_status = prev.is_some_and(|p| p.finding.status == cur.status);
     FindingRecord {
-        since: if same_status {
-            prev.map(|p| p.since).unwrap_or(now)
-        } else {
-            now
-        },
+        since: if same_status { prev.map(|p| p.since).unwrap_or(now) } else { now },
         last_seen: now,
-        streak: if same_status {
-            prev.map(|p| p.streak.saturating_add(1)).unwrap_or(1)
-        } else {
-            1
-        },
+        streak: if same_status { prev.map(|p| p.streak.saturating_add(1)).unwrap_or(1) } else { 1 },
         last_transition: kind.or(prev.and_then(|p| p.last_transition)),
-        last_transition_at: if kind.is_some() {
-            Some(now)
-        } else {
-            prev.and_then(|p| p.last_transition_at)
-        },
+        last_transition_at: if kind.is_some() { Some(now) } else { prev.and_then(|p| p.last_transition_at) },
         finding: cur,
     }
 }
@@ -230,20 +209,10 @@ impl Spine<'_> {
     pub async fn process(&self, collected: Collected) -> Result<RunReport, StateError> {
         let started = self.now;
         let source = collected.source.clone();
-        let previous: BTreeMap<String, FindingRecord> = self
-            .state
-            .findings(&source)
-            .await?
-            .into_iter()
-            .map(|r| (r.finding.key.clone(), r))
-            .collect();
-        let told: BTreeMap<(String, String), DeliveryRecord> = self
-            .state
-            .deliveries(&source)
-            .await?
-            .into_iter()
-            .map(|d| ((d.key.clone(), d.sink.clone()), d))
-            .collect();
+        let previous: BTreeMap<String, FindingRecord> =
+            self.state.findings(&source).await?.into_iter().map(|r| (r.finding.key.clone(), r)).collect();
+        let told: BTreeMap<(String, String), DeliveryRecord> =
+            self.state.deliveries(&source).await?.into_iter().map(|d| ((d.key.clone(), d.sink.clone()), d)).collect();
         let silences = self.state.silences().await?;
 
         // 1. Diff: the current set, then the open findings in scope that vanished.
@@ -261,10 +230,7 @@ impl Spine<'_> {
             records.push((observe(prev, f, kind, self.now), kind));
         }
         for (key, prev) in &previous {
-            if seen.contains(key)
-                || prev.finding.status != Status::Open
-                || !collected.scope.covers(&prev.finding)
-            {
+            if seen.contains(key) || prev.finding.status != Status::Open || !collected.scope.covers(&prev.finding) {
                 continue;
             }
             let mut gone = prev.finding.clone();
@@ -285,10 +251,8 @@ impl Spine<'_> {
             let routed = policy::sinks_for(self.config, f);
             // Sinks told "open" earlier but no longer routed (e.g. severity dropped below a
             // pager route's minimum) are owed a resolve, so nothing stays open there.
-            let mut sinks: Vec<(String, Option<&crate::config::Route>)> = routed
-                .iter()
-                .map(|(s, r)| (s.to_string(), Some(*r)))
-                .collect();
+            let mut sinks: Vec<(String, Option<&crate::config::Route>)> =
+                routed.iter().map(|(s, r)| (s.to_string(), Some(*r))).collect();
             for ((key, sink), d) in told.range((f.key.clone(), String::new())..) {
                 if key != &f.key {
                     break;
@@ -301,11 +265,9 @@ impl Spine<'_> {
                 let last = told.get(&(f.key.clone(), sink.clone()));
                 let want_open = f.status == Status::Open && route.is_some();
                 let owed = match (last.map(|d| d.status), want_open) {
-                    (None | Some(Status::Resolved), true) => Some(if last.is_some() {
-                        TransitionKind::Reopened
-                    } else {
-                        TransitionKind::New
-                    }),
+                    (None | Some(Status::Resolved), true) => {
+                        Some(if last.is_some() { TransitionKind::Reopened } else { TransitionKind::New })
+                    }
                     (Some(Status::Open), true) => (last.map(|d| d.fingerprint.as_str())
                         != Some(f.fingerprint.as_str()))
                     .then_some(TransitionKind::Changed),
@@ -332,18 +294,12 @@ impl Spine<'_> {
                     {
                         outcome(
                             Outcome::Damped,
-                            Some(format!(
-                                "observed {} of {} times",
-                                rec.streak, route.notify_after
-                            )),
+                            Some(format!("observed {} of {} times", rec.streak, route.notify_after)),
                         );
                         continue;
                     }
                     if let Some(s) = silence {
-                        outcome(
-                            Outcome::Suppressed,
-                            Some(format!("silence {} until {}: {}", s.id, s.until, s.reason)),
-                        );
+                        outcome(Outcome::Suppressed, Some(format!("silence {} until {}: {}", s.id, s.until, s.reason)));
                         continue;
                     }
                 }
@@ -352,10 +308,7 @@ impl Spine<'_> {
                         continue;
                     }
                     if let Some(until) = policy::quiet_until(r, self.now) {
-                        outcome(
-                            Outcome::Deferred,
-                            Some(format!("quiet hours of `{}` until {until}", r.name)),
-                        );
+                        outcome(Outcome::Deferred, Some(format!("quiet hours of `{}` until {until}", r.name)));
                         continue;
                     }
                 }
@@ -391,28 +344,19 @@ impl Spine<'_> {
         }
 
         report_findings.sort_by(|a, b| {
-            b.finding
-                .severity
-                .cmp(&a.finding.severity)
-                .then_with(|| a.finding.key.cmp(&b.finding.key))
+            b.finding.severity.cmp(&a.finding.severity).then_with(|| a.finding.key.cmp(&b.finding.key))
         });
         let mut summary = Summary::default();
         for f in &report_findings {
             if f.finding.status == Status::Open {
-                *summary
-                    .open
-                    .entry(f.finding.severity.to_string())
-                    .or_default() += 1;
+                *summary.open.entry(f.finding.severity.to_string()).or_default() += 1;
             }
             if let Some(k) = f.change {
                 *summary.transitions.entry(k.to_string()).or_default() += 1;
             }
         }
         for d in &outcomes {
-            *summary
-                .deliveries
-                .entry(d.outcome.as_str().to_string())
-                .or_default() += 1;
+            *summary.deliveries.entry(d.outcome.as_str().to_string()).or_default() += 1;
         }
         summary.errors = collected.errors.len();
         Ok(RunReport {
@@ -428,11 +372,7 @@ impl Spine<'_> {
         })
     }
 
-    async fn deliver(
-        &self,
-        source: &str,
-        pending: Vec<Pending>,
-    ) -> Result<Vec<DeliveryOutcome>, StateError> {
+    async fn deliver(&self, source: &str, pending: Vec<Pending>) -> Result<Vec<DeliveryOutcome>, StateError> {
         let mut by_sink: BTreeMap<String, Vec<Pending>> = BTreeMap::new();
         for p in pending {
             by_sink.entry(p.sink.clone()).or_default().push(p);
@@ -458,7 +398,11 @@ impl Spine<'_> {
                         Ok(s) => s,
                         Err(e) => format!("(cannot preview: {e})"),
                     };
-                    out.push(DeliveryOutcome { outcome: Outcome::DryRun, detail: Some(crate::redact::redact(&detail)), ..base });
+                    out.push(DeliveryOutcome {
+                        outcome: Outcome::DryRun,
+                        detail: Some(crate::redact::redact(&detail)),
+                        ..base
+                    });
                     continue;
                 }
                 let (result, attempts) = send_with_retries(notifier.as_ref(), &p.message, self.retry).await;
@@ -468,14 +412,23 @@ impl Spine<'_> {
                             source: source.to_string(),
                             key: p.message.finding.key.clone(),
                             sink: sink.clone(),
-                            status: if p.message.kind == TransitionKind::Resolved { Status::Resolved } else { Status::Open },
+                            status: if p.message.kind == TransitionKind::Resolved {
+                                Status::Resolved
+                            } else {
+                                Status::Open
+                            },
                             fingerprint: p.fingerprint.clone(),
                             kind: p.message.kind,
                             at: Timestamp::now(),
                             external_ref: receipt.external_ref.or(p.message.external_ref.clone()),
                         };
                         self.state.put_delivery(&record).await?;
-                        out.push(DeliveryOutcome { outcome: Outcome::Delivered, detail: record.external_ref, attempts, ..base });
+                        out.push(DeliveryOutcome {
+                            outcome: Outcome::Delivered,
+                            detail: record.external_ref,
+                            attempts,
+                            ..base
+                        });
                     }
                     Err(e) => {
                         let msg = crate::redact::redact(&e.to_string());
@@ -506,29 +459,15 @@ pub async fn send_with_retries(
         attempt += 1;
         match notifier.send(msg).await {
             Ok(r) => return (Ok(r), attempt),
-            Err(SinkError::Retryable {
-                message,
-                retry_after,
-            }) if attempt < policy.attempts => {
+            Err(SinkError::Retryable { message, retry_after }) if attempt < policy.attempts => {
                 let wait = match retry_after {
                     Some(w) if w > policy.max_wait => {
-                        let message = format!(
-                            "{message}; the sink asked to wait {}s, more than max_retry_wait",
-                            w.as_secs()
-                        );
-                        return (
-                            Err(SinkError::Retryable {
-                                message,
-                                retry_after,
-                            }),
-                            attempt,
-                        );
+                        let message =
+                            format!("{message}; the sink asked to wait {}s, more than max_retry_wait", w.as_secs());
+                        return (Err(SinkError::Retryable { message, retry_after }), attempt);
                     }
                     Some(w) => w,
-                    None => policy
-                        .backoff
-                        .saturating_mul(1 << (attempt - 1).min(6))
-                        .min(Duration::from_secs(60)),
+                    None => policy.backoff.saturating_mul(1 << (attempt - 1).min(6)).min(Duration::from_secs(60)),
                 };
                 tracing::info!(
                     sink = notifier.name(),
@@ -572,23 +511,13 @@ mod tests {
             if self.fail.load(Ordering::SeqCst) > 0 {
                 self.fail.fetch_sub(1, Ordering::SeqCst);
                 return Err(if self.permanent {
-                    SinkError::Permanent {
-                        message: "refused".into(),
-                    }
+                    SinkError::Permanent { message: "refused".into() }
                 } else {
-                    SinkError::Retryable {
-                        message: "503".into(),
-                        retry_after: None,
-                    }
+                    SinkError::Retryable { message: "503".into(), retry_after: None }
                 });
             }
-            self.sent
-                .lock()
-                .unwrap()
-                .push((m.kind, m.finding.key.clone()));
-            Ok(Receipt {
-                external_ref: Some(format!("REF-{}", m.finding.key)),
-            })
+            self.sent.lock().unwrap().push((m.kind, m.finding.key.clone()));
+            Ok(Receipt { external_ref: Some(format!("REF-{}", m.finding.key)) })
         }
         fn preview(&self, m: &Message) -> Result<String, SinkError> {
             Ok(format!("would send {} {}", m.kind, m.finding.key))
@@ -625,24 +554,12 @@ mod tests {
 
     fn bench() -> Bench {
         let config = parse_and_resolve(CONFIG, None, &Env::process()).unwrap();
-        let chat = Arc::new(Recorder {
-            name: "chat".into(),
-            ..Default::default()
-        });
-        let pager = Arc::new(Recorder {
-            name: "pager".into(),
-            ..Default::default()
-        });
+        let chat = Arc::new(Recorder { name: "chat".into(), ..Default::default() });
+        let pager = Arc::new(Recorder { name: "pager".into(), ..Default::default() });
         let mut sinks: BTreeMap<String, Arc<dyn Notifier>> = BTreeMap::new();
         sinks.insert("chat".into(), chat.clone());
         sinks.insert("pager".into(), pager.clone());
-        Bench {
-            config,
-            state: MemoryStore::new(),
-            sinks,
-            chat,
-            pager,
-        }
+        Bench { config, state: MemoryStore::new(), sinks, chat, pager }
     }
 
     impl Bench {
@@ -658,15 +575,7 @@ mod tests {
                 now: Timestamp::now(),
                 retry: RetryPolicy::from_config(&self.config),
             };
-            spine
-                .process(Collected {
-                    source: "test".into(),
-                    findings,
-                    scope,
-                    errors: vec![],
-                })
-                .await
-                .unwrap()
+            spine.process(Collected { source: "test".into(), findings, scope, errors: vec![] }).await.unwrap()
         }
     }
 
@@ -693,10 +602,7 @@ mod tests {
         let r = b.run(vec![]).await;
         assert_eq!(r.findings[0].change, Some(TransitionKind::Resolved));
         assert_eq!(sent(&b.chat)[1], (TransitionKind::Resolved, "vif-1".into()));
-        assert!(
-            sent(&b.pager).is_empty(),
-            "a warning never reached the critical route"
-        );
+        assert!(sent(&b.pager).is_empty(), "a warning never reached the critical route");
     }
 
     #[tokio::test]
@@ -726,12 +632,8 @@ mod tests {
     #[tokio::test]
     async fn permanent_failure_is_not_retried() {
         let mut b = bench();
-        let chat = Arc::new(Recorder {
-            name: "chat".into(),
-            fail: AtomicU32::new(1),
-            permanent: true,
-            ..Default::default()
-        });
+        let chat =
+            Arc::new(Recorder { name: "chat".into(), fail: AtomicU32::new(1), permanent: true, ..Default::default() });
         b.sinks.insert("chat".into(), chat.clone());
         b.chat = chat;
         let r = b.run(vec![vif(Severity::Warning)]).await;
@@ -745,19 +647,11 @@ mod tests {
         for i in 1..=2 {
             let r = b.run(vec![vif(Severity::Critical)]).await;
             assert!(sent(&b.pager).is_empty(), "poll {i} must not page");
-            assert!(
-                r.deliveries
-                    .iter()
-                    .any(|d| d.sink == "pager" && d.outcome == Outcome::Damped)
-            );
+            assert!(r.deliveries.iter().any(|d| d.sink == "pager" && d.outcome == Outcome::Damped));
         }
         b.run(vec![vif(Severity::Critical)]).await;
         assert_eq!(sent(&b.pager), vec![(TransitionKind::New, "vif-1".into())]);
-        assert_eq!(
-            sent(&b.chat).len(),
-            1,
-            "chat heard it on the first poll only"
-        );
+        assert_eq!(sent(&b.chat).len(), 1, "chat heard it on the first poll only");
         b.run(vec![]).await;
         assert_eq!(sent(&b.pager)[1].0, TransitionKind::Resolved);
         assert_eq!(sent(&b.chat)[1].0, TransitionKind::Resolved);
@@ -781,10 +675,7 @@ mod tests {
         b.state
             .add_silence(&Silence {
                 id: "s1".into(),
-                matcher: SilenceMatcher {
-                    resource: Some("vif-1".into()),
-                    ..Default::default()
-                },
+                matcher: SilenceMatcher { resource: Some("vif-1".into()), ..Default::default() },
                 starts: now - jiff::SignedDuration::from_secs(60),
                 until: now + jiff::SignedDuration::from_hours(1),
                 reason: "planned work".into(),
@@ -804,17 +695,9 @@ mod tests {
     #[tokio::test]
     async fn dry_run_sends_and_commits_nothing() {
         let b = bench();
-        let r = b
-            .run_opts(vec![vif(Severity::Warning)], true, Scope::All)
-            .await;
+        let r = b.run_opts(vec![vif(Severity::Warning)], true, Scope::All).await;
         assert_eq!(r.deliveries[0].outcome, Outcome::DryRun);
-        assert!(
-            r.deliveries[0]
-                .detail
-                .as_deref()
-                .unwrap()
-                .contains("would send new vif-1")
-        );
+        assert!(r.deliveries[0].detail.as_deref().unwrap().contains("would send new vif-1"));
         assert!(sent(&b.chat).is_empty());
         assert!(b.state.findings("test").await.unwrap().is_empty());
     }
@@ -826,11 +709,7 @@ mod tests {
         let other = Scope::Accounts(["444455556666".to_string()].into());
         let r = b.run_opts(vec![], false, other).await;
         assert!(r.findings.is_empty());
-        assert_eq!(
-            sent(&b.chat).len(),
-            1,
-            "no resolve for an account that was not collected"
-        );
+        assert_eq!(sent(&b.chat).len(), 1, "no resolve for an account that was not collected");
     }
 
     #[tokio::test]

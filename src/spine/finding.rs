@@ -45,9 +45,7 @@ impl FromStr for Severity {
             // `error` is accepted because several AWS APIs call their red status that.
             "warning" | "warn" => Ok(Severity::Warning),
             "critical" | "error" | "crit" => Ok(Severity::Critical),
-            other => Err(format!(
-                "unknown severity `{other}` (expected info, warning or critical)"
-            )),
+            other => Err(format!("unknown severity `{other}` (expected info, warning or critical)")),
         }
     }
 }
@@ -140,10 +138,7 @@ impl Finding {
     }
 
     pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.fields.push(Field {
-            name: name.into(),
-            value: value.into(),
-        });
+        self.fields.push(Field { name: name.into(), value: value.into() });
         self
     }
 
@@ -210,14 +205,8 @@ mod tests {
 
     #[test]
     fn fingerprint_ignores_resource_order_but_not_field_values() {
-        let a = Finding {
-            resources: vec!["b".into(), "a".into()],
-            ..Finding::new("s", "k", Severity::Warning, "t")
-        };
-        let b = Finding {
-            resources: vec!["a".into(), "b".into()],
-            ..Finding::new("s", "k", Severity::Warning, "t")
-        };
+        let a = Finding { resources: vec!["b".into(), "a".into()], ..Finding::new("s", "k", Severity::Warning, "t") };
+        let b = Finding { resources: vec!["a".into(), "b".into()], ..Finding::new("s", "k", Severity::Warning, "t") };
         assert_eq!(a.computed_fingerprint(), b.computed_fingerprint());
         let c = b.clone().field("state", "down");
         assert_ne!(b.computed_fingerprint(), c.computed_fingerprint());

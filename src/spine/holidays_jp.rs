@@ -40,13 +40,7 @@ struct Rule {
 const OLYMPICS: &[i16] = &[2020, 2021];
 
 const fn rule(name: &'static str, day: Day, from: i16, until: i16) -> Rule {
-    Rule {
-        name,
-        day,
-        from,
-        until,
-        moved_in: &[],
-    }
+    Rule { name, day, from, until, moved_in: &[] }
 }
 
 const RULES: &[Rule] = &[
@@ -66,24 +60,15 @@ const RULES: &[Rule] = &[
     rule("Greenery Day", Day::Fixed(5, 4), 2007, 9999),
     rule("Children's Day", Day::Fixed(5, 5), 1949, 9999),
     rule("Marine Day", Day::Fixed(7, 20), 1996, 2002),
-    Rule {
-        moved_in: OLYMPICS,
-        ..rule("Marine Day", Day::NthMonday(7, 3), 2003, 9999)
-    },
-    Rule {
-        moved_in: OLYMPICS,
-        ..rule("Mountain Day", Day::Fixed(8, 11), 2016, 9999)
-    },
+    Rule { moved_in: OLYMPICS, ..rule("Marine Day", Day::NthMonday(7, 3), 2003, 9999) },
+    Rule { moved_in: OLYMPICS, ..rule("Mountain Day", Day::Fixed(8, 11), 2016, 9999) },
     rule("Respect for the Aged Day", Day::Fixed(9, 15), 1966, 2002),
     rule("Respect for the Aged Day", Day::NthMonday(9, 3), 2003, 9999),
     rule("Autumnal Equinox Day", Day::AutumnalEquinox, 1948, 9999),
     rule("Health and Sports Day", Day::Fixed(10, 10), 1966, 1999),
     rule("Health and Sports Day", Day::NthMonday(10, 2), 2000, 2019),
     // Renamed スポーツの日 from 2020.
-    Rule {
-        moved_in: OLYMPICS,
-        ..rule("Sports Day", Day::NthMonday(10, 2), 2020, 9999)
-    },
+    Rule { moved_in: OLYMPICS, ..rule("Sports Day", Day::NthMonday(10, 2), 2020, 9999) },
     rule("Culture Day", Day::Fixed(11, 3), 1948, 9999),
     rule("Labour Thanksgiving Day", Day::Fixed(11, 23), 1948, 9999),
     rule("Emperor's Birthday", Day::Fixed(12, 23), 1989, 2018),
@@ -122,11 +107,7 @@ pub fn holiday_name(date: Date) -> Option<&'static str> {
     // Article 3(3), the sandwich rule (国民の休日): an ordinary day between two national
     // holidays is a holiday. Before 2007 a Sunday so placed stayed a plain Sunday.
     let sunday_excluded = date.year() < AMENDMENT_2007 && date.weekday() == Weekday::Sunday;
-    if date.year() >= 1986
-        && !sunday_excluded
-        && national(before).is_some()
-        && national(after).is_some()
-    {
+    if date.year() >= 1986 && !sunday_excluded && national(before).is_some() && national(after).is_some() {
         return Some("Citizens' holiday");
     }
     None
@@ -178,10 +159,7 @@ fn national(date: Date) -> Option<&'static str> {
 fn rule_date(day: Day, year: i16) -> Option<Date> {
     match day {
         Day::Fixed(m, d) => Date::new(year, m, d).ok(),
-        Day::NthMonday(m, n) => Date::new(year, m, 1)
-            .ok()?
-            .nth_weekday_of_month(n, Weekday::Monday)
-            .ok(),
+        Day::NthMonday(m, n) => Date::new(year, m, 1).ok()?.nth_weekday_of_month(n, Weekday::Monday).ok(),
         Day::VernalEquinox => Date::new(year, 3, equinox_day(year, 20_843_100)).ok(),
         Day::AutumnalEquinox => Date::new(year, 9, equinox_day(year, 23_248_800)).ok(),
     }
@@ -387,10 +365,7 @@ mod tests {
         assert_eq!(holiday_name(date(2019, 4, 30)), Some("Citizens' holiday"));
         assert_eq!(holiday_name(date(2019, 5, 1)), Some("Enthronement Day"));
         assert_eq!(holiday_name(date(2026, 1, 1)), Some("New Year's Day"));
-        assert_eq!(
-            holiday_name(date(2019, 10, 14)),
-            Some("Health and Sports Day")
-        );
+        assert_eq!(holiday_name(date(2019, 10, 14)), Some("Health and Sports Day"));
         assert_eq!(holiday_name(date(2020, 7, 24)), Some("Sports Day"));
         assert_eq!(holiday_name(date(2026, 5, 7)), None);
     }

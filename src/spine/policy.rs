@@ -53,11 +53,7 @@ pub fn route_matches(config: &Config, route: &Route, finding: &Finding) -> bool 
         let Some(acc) = finding.account.as_deref().and_then(|a| config.account(a)) else {
             return false;
         };
-        if !route
-            .account_tags
-            .iter()
-            .all(|(k, v)| acc.tags.get(k) == Some(v))
-        {
+        if !route.account_tags.iter().all(|(k, v)| acc.tags.get(k) == Some(v)) {
             return false;
         }
     }
@@ -102,10 +98,7 @@ pub fn silence_matches(config: &Config, s: &Silence, finding: &Finding) -> bool 
     if let Some(a) = &m.account {
         let names = account_names(config, finding);
         let wanted: Vec<&str> = match config.account(a) {
-            Some(acc) => [Some(acc.name.as_str()), acc.id.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect(),
+            Some(acc) => [Some(acc.name.as_str()), acc.id.as_deref()].into_iter().flatten().collect(),
             None => vec![a.as_str()],
         };
         if !names.iter().any(|n| wanted.contains(n)) {
@@ -130,9 +123,7 @@ pub fn silenced_by<'a>(
     finding: &Finding,
     now: Timestamp,
 ) -> Option<&'a Silence> {
-    silences
-        .iter()
-        .find(|s| silence_active(s, now) && silence_matches(config, s, finding))
+    silences.iter().find(|s| silence_active(s, now) && silence_matches(config, s, finding))
 }
 
 /// Whether an open finding has been bad long enough for this route to notify.
@@ -152,9 +143,5 @@ pub fn damping_satisfied(route: &Route, record: &FindingRecord, now: Timestamp) 
 /// When the route's quiet hours end, if they hold now.
 pub fn quiet_until(route: &Route, now: Timestamp) -> Option<Timestamp> {
     let q = route.quiet_hours.as_ref()?;
-    if super::quiet::is_quiet(q, now) {
-        Some(super::quiet::quiet_until(q, now).unwrap_or(now))
-    } else {
-        None
-    }
+    if super::quiet::is_quiet(q, now) { Some(super::quiet::quiet_until(q, now).unwrap_or(now)) } else { None }
 }

@@ -78,13 +78,8 @@ fn quiet_at(q: &QuietHours, local: DateTime) -> bool {
 /// The minutes of the local day at which some window opens or closes, with midnight,
 /// sorted; where the day changes (and with it the weekday and the holiday).
 fn boundaries(q: &QuietHours) -> Vec<u16> {
-    let mut b: Vec<u16> = q
-        .windows
-        .iter()
-        .flat_map(|w| [w.start, w.end])
-        .filter(|&m| m < MINUTES_PER_DAY)
-        .chain([0])
-        .collect();
+    let mut b: Vec<u16> =
+        q.windows.iter().flat_map(|w| [w.start, w.end]).filter(|&m| m < MINUTES_PER_DAY).chain([0]).collect();
     b.sort_unstable();
     b.dedup();
     b
@@ -96,16 +91,11 @@ fn next_change(bounds: &[u16], tz: &TimeZone, t: Timestamp) -> Timestamp {
     let local = tz.to_datetime(t);
     let day = local.date();
     let at = |d: Date, m: u16| d.at((m / 60) as i8, (m % 60) as i8, 0, 0);
-    let next_local = bounds
-        .iter()
-        .map(|&m| at(day, m))
-        .find(|&dt| dt > local)
-        .or_else(|| day.tomorrow().ok().map(|d| at(d, 0)));
+    let next_local =
+        bounds.iter().map(|&m| at(day, m)).find(|&dt| dt > local).or_else(|| day.tomorrow().ok().map(|d| at(d, 0)));
     // Until the next transition the offset is fixed, so local and real time advance
     // together and the boundary is the same distance away in both.
-    let by_clock = next_local
-        .and_then(|dt| t.checked_add(local.duration_until(dt)).ok())
-        .unwrap_or(Timestamp::MAX);
+    let by_clock = next_local.and_then(|dt| t.checked_add(local.duration_until(dt)).ok()).unwrap_or(Timestamp::MAX);
     match tz.following(t).next() {
         Some(tr) if tr.timestamp() < by_clock => tr.timestamp(),
         _ => by_clock,
@@ -120,11 +110,7 @@ mod tests {
     const WEEKDAYS: [i8; 5] = [1, 2, 3, 4, 5];
 
     fn hours(tz: &str, windows: Vec<Window>, holidays: Option<&str>) -> QuietHours {
-        QuietHours {
-            timezone: tz.into(),
-            windows,
-            holidays: holidays.map(String::from),
-        }
+        QuietHours { timezone: tz.into(), windows, holidays: holidays.map(String::from) }
     }
 
     fn window(days: &[i8], start: &str, end: &str) -> Window {
@@ -132,21 +118,12 @@ mod tests {
             let (h, m) = s.split_once(':').unwrap();
             h.parse::<u16>().unwrap() * 60 + m.parse::<u16>().unwrap()
         };
-        Window {
-            days: days.to_vec(),
-            start: minutes(start),
-            end: minutes(end),
-        }
+        Window { days: days.to_vec(), start: minutes(start), end: minutes(end) }
     }
 
     /// An instant written as local time in a zone, e.g. `at("2026-05-12T23:00", "Asia/Tokyo")`.
     fn at(local: &str, tz: &str) -> Timestamp {
-        local
-            .parse::<DateTime>()
-            .unwrap()
-            .to_zoned(TimeZone::get(tz).unwrap())
-            .unwrap()
-            .timestamp()
+        local.parse::<DateTime>().unwrap().to_zoned(TimeZone::get(tz).unwrap()).unwrap().timestamp()
     }
 
     fn jst(local: &str) -> Timestamp {
@@ -159,21 +136,14 @@ mod tests {
 
     #[test]
     fn weekday_night_window_crosses_midnight_and_ends_at_its_end() {
-        let q = hours(
-            "Asia/Tokyo",
-            vec![window(&WEEKDAYS, "22:00", "07:00")],
-            None,
-        );
+        let q = hours("Asia/Tokyo", vec![window(&WEEKDAYS, "22:00", "07:00")], None);
         // 2026-05-12 is a Tuesday.
         assert!(!is_quiet(&q, jst("2026-05-12T21:59")));
         assert!(is_quiet(&q, jst("2026-05-12T22:00")));
         assert!(is_quiet(&q, jst("2026-05-12T23:00")));
         assert!(is_quiet(&q, jst("2026-05-13T06:59")));
         assert!(!is_quiet(&q, jst("2026-05-13T07:00")));
-        assert_eq!(
-            quiet_until(&q, jst("2026-05-12T23:00")),
-            Some(jst("2026-05-13T07:00"))
-        );
+        assert_eq!(quiet_until(&q, jst("2026-05-12T23:00")), Some(jst("2026-05-13T07:00")));
         assert_eq!(quiet_until(&q, jst("2026-05-13T07:00")), None);
     }
 
@@ -195,10 +165,7 @@ mod tests {
         assert!(is_quiet(&q, jst("2026-05-16T00:00")));
         assert!(is_quiet(&q, jst("2026-05-17T23:59")));
         assert!(!is_quiet(&q, jst("2026-05-18T00:00")));
-        assert_eq!(
-            quiet_until(&q, jst("2026-05-16T12:00")),
-            Some(jst("2026-05-18T00:00"))
-        );
+        assert_eq!(quiet_until(&q, jst("2026-05-16T12:00")), Some(jst("2026-05-18T00:00")));
     }
 
     #[test]
@@ -213,32 +180,20 @@ mod tests {
         }
         assert!(!is_quiet(&with, jst("2026-05-07T12:00")));
         // Golden Week: Greenery Day, Children's Day and the substitute holiday in a row.
-        assert_eq!(
-            quiet_until(&with, jst("2026-05-04T09:00")),
-            Some(jst("2026-05-07T00:00"))
-        );
+        assert_eq!(quiet_until(&with, jst("2026-05-04T09:00")), Some(jst("2026-05-07T00:00")));
     }
 
     #[test]
     fn quiet_until_follows_friday_night_into_weekend_into_holiday_monday() {
-        let windows = vec![
-            window(&WEEKDAYS, "20:00", "08:00"),
-            window(&[6, 7], "00:00", "24:00"),
-        ];
+        let windows = vec![window(&WEEKDAYS, "20:00", "08:00"), window(&[6, 7], "00:00", "24:00")];
         // 2026-07-17 is a Friday; Monday 2026-07-20 is Marine Day. The holiday Monday is
         // a weekday, so its night window carries the quiet on to Tuesday 08:00.
         let q = hours("Asia/Tokyo", windows.clone(), Some("jp"));
-        assert_eq!(
-            quiet_until(&q, jst("2026-07-17T21:00")),
-            Some(jst("2026-07-21T08:00"))
-        );
+        assert_eq!(quiet_until(&q, jst("2026-07-17T21:00")), Some(jst("2026-07-21T08:00")));
         // Without the holiday calendar the weekend ends at Monday midnight: Sunday is not
         // a weekday, so no night window starts on it.
         let q = hours("Asia/Tokyo", windows, None);
-        assert_eq!(
-            quiet_until(&q, jst("2026-07-17T21:00")),
-            Some(jst("2026-07-20T00:00"))
-        );
+        assert_eq!(quiet_until(&q, jst("2026-07-17T21:00")), Some(jst("2026-07-20T00:00")));
     }
 
     #[test]
@@ -261,52 +216,27 @@ mod tests {
     fn new_york_window_follows_the_wall_clock_across_dst() {
         // 2026-03-08 (Sunday): 02:00 EST jumps to 03:00 EDT. A 01:00–02:30 window loses
         // its last half hour, which never happens on the clock.
-        let q = hours(
-            "America/New_York",
-            vec![window(&[7], "01:00", "02:30")],
-            None,
-        );
+        let q = hours("America/New_York", vec![window(&[7], "01:00", "02:30")], None);
         assert!(is_quiet(&q, utc("2026-03-08T06:30:00Z")));
-        assert_eq!(
-            quiet_until(&q, utc("2026-03-08T06:30:00Z")),
-            Some(utc("2026-03-08T07:00:00Z"))
-        );
+        assert_eq!(quiet_until(&q, utc("2026-03-08T06:30:00Z")), Some(utc("2026-03-08T07:00:00Z")));
         assert!(!is_quiet(&q, utc("2026-03-08T07:00:00Z")));
 
         // 2026-11-01 (Sunday): 02:00 EDT falls back to 01:00 EST. A 01:00–02:00 window
         // sees 01:00–02:00 twice, so it lasts two real hours.
-        let q = hours(
-            "America/New_York",
-            vec![window(&[7], "01:00", "02:00")],
-            None,
-        );
+        let q = hours("America/New_York", vec![window(&[7], "01:00", "02:00")], None);
         assert!(is_quiet(&q, utc("2026-11-01T05:00:00Z")));
         assert!(is_quiet(&q, utc("2026-11-01T06:30:00Z")));
-        assert_eq!(
-            quiet_until(&q, utc("2026-11-01T05:30:00Z")),
-            Some(utc("2026-11-01T07:00:00Z"))
-        );
+        assert_eq!(quiet_until(&q, utc("2026-11-01T05:30:00Z")), Some(utc("2026-11-01T07:00:00Z")));
 
         // A night window crossing midnight into the spring-forward morning ends at its
         // wall-clock end, 07:00 EDT (11:00 UTC, not 12:00).
-        let q = hours(
-            "America/New_York",
-            vec![window(&[6], "22:00", "07:00")],
-            None,
-        );
-        assert_eq!(
-            quiet_until(&q, utc("2026-03-08T04:00:00Z")),
-            Some(utc("2026-03-08T11:00:00Z"))
-        );
+        let q = hours("America/New_York", vec![window(&[6], "22:00", "07:00")], None);
+        assert_eq!(quiet_until(&q, utc("2026-03-08T04:00:00Z")), Some(utc("2026-03-08T11:00:00Z")));
     }
 
     #[test]
     fn quiet_until_stops_at_the_horizon_when_always_quiet() {
-        let q = hours(
-            "UTC",
-            vec![window(&[1, 2, 3, 4, 5, 6, 7], "00:00", "24:00")],
-            None,
-        );
+        let q = hours("UTC", vec![window(&[1, 2, 3, 4, 5, 6, 7], "00:00", "24:00")], None);
         let now = utc("2026-05-12T10:00:00Z");
         assert_eq!(quiet_until(&q, now), Some(now + HORIZON));
     }

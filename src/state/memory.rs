@@ -2,9 +2,7 @@
 //! New, nothing is remembered) and for unit tests of the spine.
 
 use super::sqlite::lock_takeable;
-use super::{
-    DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore,
-};
+use super::{DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use std::collections::BTreeMap;
@@ -41,38 +39,23 @@ impl StateStore for MemoryStore {
     }
 
     async fn findings(&self, source: &str) -> StateResult<Vec<FindingRecord>> {
-        Ok(self
-            .lock()
-            .findings
-            .iter()
-            .filter(|((s, _), _)| s == source)
-            .map(|(_, r)| r.clone())
-            .collect())
+        Ok(self.lock().findings.iter().filter(|((s, _), _)| s == source).map(|(_, r)| r.clone()).collect())
     }
 
     async fn put_findings(&self, records: &[FindingRecord]) -> StateResult<()> {
         let mut g = self.lock();
         for r in records {
-            g.findings
-                .insert((r.finding.source.clone(), r.finding.key.clone()), r.clone());
+            g.findings.insert((r.finding.source.clone(), r.finding.key.clone()), r.clone());
         }
         Ok(())
     }
 
     async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>> {
-        Ok(self
-            .lock()
-            .deliveries
-            .values()
-            .filter(|d| d.source == source)
-            .cloned()
-            .collect())
+        Ok(self.lock().deliveries.values().filter(|d| d.source == source).cloned().collect())
     }
 
     async fn put_delivery(&self, r: &DeliveryRecord) -> StateResult<()> {
-        self.lock()
-            .deliveries
-            .insert((r.source.clone(), r.key.clone(), r.sink.clone()), r.clone());
+        self.lock().deliveries.insert((r.source.clone(), r.key.clone(), r.sink.clone()), r.clone());
         Ok(())
     }
 
@@ -97,41 +80,25 @@ impl StateStore for MemoryStore {
     }
 
     async fn put_snapshot(&self, name: &str, at: Timestamp, data: &[u8]) -> StateResult<()> {
-        self.lock()
-            .snapshots
-            .insert(name.to_string(), (at, data.to_vec()));
+        self.lock().snapshots.insert(name.to_string(), (at, data.to_vec()));
         Ok(())
     }
 
-    async fn acquire_lock(
-        &self,
-        name: &str,
-        me: &LockHolder,
-        ttl: jiff::SignedDuration,
-    ) -> StateResult<()> {
+    async fn acquire_lock(&self, name: &str, me: &LockHolder, ttl: jiff::SignedDuration) -> StateResult<()> {
         let now = Timestamp::now();
         let mut g = self.lock();
         if let Some((holder, expires)) = g.locks.get(name)
             && !lock_takeable(holder, *expires, me, now)
         {
-            return Err(StateError::Locked {
-                name: name.to_string(),
-                holder: holder.clone(),
-            });
+            return Err(StateError::Locked { name: name.to_string(), holder: holder.clone() });
         }
-        g.locks.insert(
-            name.to_string(),
-            (me.clone(), now.as_second() + ttl.as_secs()),
-        );
+        g.locks.insert(name.to_string(), (me.clone(), now.as_second() + ttl.as_secs()));
         Ok(())
     }
 
     async fn release_lock(&self, name: &str, me: &LockHolder) -> StateResult<()> {
         let mut g = self.lock();
-        if g.locks
-            .get(name)
-            .is_some_and(|(h, _)| h.host == me.host && h.pid == me.pid)
-        {
+        if g.locks.get(name).is_some_and(|(h, _)| h.host == me.host && h.pid == me.pid) {
             g.locks.remove(name);
         }
         Ok(())

@@ -95,10 +95,7 @@ pub enum StateError {
 
 impl StateError {
     pub fn backend(location: impl Into<String>, e: impl std::fmt::Display) -> Self {
-        StateError::Backend {
-            location: location.into(),
-            message: e.to_string(),
-        }
+        StateError::Backend { location: location.into(), message: e.to_string() }
     }
 }
 
@@ -129,11 +126,6 @@ pub trait StateStore: Send + Sync {
     /// Take the run lock `name`, or fail with [`StateError::Locked`]. A lock whose holder
     /// has not refreshed it within `ttl` (or whose process is gone, on this host) is stale
     /// and taken over.
-    async fn acquire_lock(
-        &self,
-        name: &str,
-        holder: &LockHolder,
-        ttl: jiff::SignedDuration,
-    ) -> StateResult<()>;
+    async fn acquire_lock(&self, name: &str, holder: &LockHolder, ttl: jiff::SignedDuration) -> StateResult<()>;
     async fn release_lock(&self, name: &str, holder: &LockHolder) -> StateResult<()>;
 }

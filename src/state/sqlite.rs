@@ -4,9 +4,7 @@
 //! field in a record needs no migration. The run lock is a row with an expiry, refreshed by
 //! long runs; a holder whose process is gone (same host) or whose lease lapsed is replaced.
 
-use super::{
-    DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore,
-};
+use super::{DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -27,26 +25,19 @@ impl SqliteStore {
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                StateError::backend(&loc, format!("cannot create {}: {e}", dir.display()))
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StateError::backend(&loc, format!("cannot create {}: {e}", dir.display())))?;
         }
         let conn = Connection::open(path).map_err(|e| StateError::backend(&loc, e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(|e| StateError::backend(&loc, e))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| StateError::backend(&loc, e))?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(|e| StateError::backend(&loc, e))?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| StateError::backend(&loc, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| StateError::backend(&loc, e))?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| StateError::backend(&loc, e))?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(|e| StateError::backend(&loc, e))?;
+        let version: i64 =
+            conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| StateError::backend(&loc, e))?;
         if version > SCHEMA_VERSION {
             return Err(StateError::backend(
                 &loc,
-                format!(
-                    "written by a newer opskit (schema {version}, this one knows {SCHEMA_VERSION})"
-                ),
+                format!("written by a newer opskit (schema {version}, this one knows {SCHEMA_VERSION})"),
             ));
         }
         conn.execute_batch(
@@ -62,10 +53,7 @@ impl SqliteStore {
              PRAGMA user_version = 1;",
         )
         .map_err(|e| StateError::backend(&loc, e))?;
-        Ok(SqliteStore {
-            path: path.to_path_buf(),
-            conn: Mutex::new(conn),
-        })
+        Ok(SqliteStore { path: path.to_path_buf(), conn: Mutex::new(conn) })
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> StateResult<T> {
@@ -79,19 +67,14 @@ fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
+    serde_json::from_str(s)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 /// Whether a process of this host with that pid still runs. Only Linux can tell cheaply;
 /// elsewhere a holder is presumed alive until its lease lapses.
 pub(crate) fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        true
-    }
+    if cfg!(target_os = "linux") { Path::new(&format!("/proc/{pid}")).exists() } else { true }
 }
 
 pub(crate) fn hostname() -> String {
@@ -104,12 +87,7 @@ pub(crate) fn hostname() -> String {
 }
 
 /// Whether a lock held by `current` (expiring at `expires`) may be taken by `me`.
-pub(crate) fn lock_takeable(
-    current: &LockHolder,
-    expires: i64,
-    me: &LockHolder,
-    now: Timestamp,
-) -> bool {
+pub(crate) fn lock_takeable(current: &LockHolder, expires: i64, me: &LockHolder, now: Timestamp) -> bool {
     let same_holder = current.host == me.host && current.pid == me.pid;
     let lapsed = expires <= now.as_second();
     let dead = current.host == me.host && !process_alive(current.pid);
@@ -124,8 +102,7 @@ impl StateStore for SqliteStore {
 
     async fn findings(&self, source: &str) -> StateResult<Vec<FindingRecord>> {
         self.with(|c| {
-            let mut st =
-                c.prepare_cached("SELECT record FROM findings WHERE source = ?1 ORDER BY key")?;
+            let mut st = c.prepare_cached("SELECT record FROM findings WHERE source = ?1 ORDER BY key")?;
             let rows = st.query_map([source], |r| r.get::<_, String>(0))?;
             rows.map(|r| r.and_then(|s| from_json(&s))).collect()
         })
@@ -135,9 +112,8 @@ impl StateStore for SqliteStore {
         self.with(|c| {
             let tx = c.transaction()?;
             {
-                let mut st = tx.prepare_cached(
-                    "INSERT OR REPLACE INTO findings (source, key, record) VALUES (?1, ?2, ?3)",
-                )?;
+                let mut st =
+                    tx.prepare_cached("INSERT OR REPLACE INTO findings (source, key, record) VALUES (?1, ?2, ?3)")?;
                 for r in records {
                     st.execute(params![r.finding.source, r.finding.key, to_json(r)?])?;
                 }
@@ -148,9 +124,7 @@ impl StateStore for SqliteStore {
 
     async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>> {
         self.with(|c| {
-            let mut st = c.prepare_cached(
-                "SELECT record FROM deliveries WHERE source = ?1 ORDER BY key, sink",
-            )?;
+            let mut st = c.prepare_cached("SELECT record FROM deliveries WHERE source = ?1 ORDER BY key, sink")?;
             let rows = st.query_map([source], |r| r.get::<_, String>(0))?;
             rows.map(|r| r.and_then(|s| from_json(&s))).collect()
         })
@@ -170,9 +144,7 @@ impl StateStore for SqliteStore {
         self.with(|c| {
             let mut st = c.prepare_cached("SELECT record FROM silences")?;
             let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-            let mut v: Vec<Silence> = rows
-                .map(|r| r.and_then(|s| from_json(&s)))
-                .collect::<Result<_, _>>()?;
+            let mut v: Vec<Silence> = rows.map(|r| r.and_then(|s| from_json(&s))).collect::<Result<_, _>>()?;
             v.sort_by(|a, b| a.created_at.cmp(&b.created_at));
             Ok(v)
         })
@@ -180,34 +152,22 @@ impl StateStore for SqliteStore {
 
     async fn add_silence(&self, s: &Silence) -> StateResult<()> {
         self.with(|c| {
-            c.execute(
-                "INSERT INTO silences (id, record) VALUES (?1, ?2)",
-                params![s.id, to_json(s)?],
-            )
-            .map(|_| ())
+            c.execute("INSERT INTO silences (id, record) VALUES (?1, ?2)", params![s.id, to_json(s)?]).map(|_| ())
         })
     }
 
     async fn remove_silence(&self, id: &str) -> StateResult<bool> {
-        self.with(|c| {
-            c.execute("DELETE FROM silences WHERE id = ?1", [id])
-                .map(|n| n > 0)
-        })
+        self.with(|c| c.execute("DELETE FROM silences WHERE id = ?1", [id]).map(|n| n > 0))
     }
 
     async fn snapshot(&self, name: &str) -> StateResult<Option<(Timestamp, Vec<u8>)>> {
         let row: Option<(String, Vec<u8>)> = self.with(|c| {
-            c.query_row(
-                "SELECT at, data FROM snapshots WHERE name = ?1",
-                [name],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
+            c.query_row("SELECT at, data FROM snapshots WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
         })?;
         row.map(|(at, data)| {
-            let at: Timestamp = at.parse().map_err(|e| {
-                StateError::backend(self.location(), format!("snapshot `{name}`: {e}"))
-            })?;
+            let at: Timestamp =
+                at.parse().map_err(|e| StateError::backend(self.location(), format!("snapshot `{name}`: {e}")))?;
             Ok((at, data))
         })
         .transpose()
@@ -223,22 +183,13 @@ impl StateStore for SqliteStore {
         })
     }
 
-    async fn acquire_lock(
-        &self,
-        name: &str,
-        me: &LockHolder,
-        ttl: jiff::SignedDuration,
-    ) -> StateResult<()> {
+    async fn acquire_lock(&self, name: &str, me: &LockHolder, ttl: jiff::SignedDuration) -> StateResult<()> {
         let now = Timestamp::now();
         let outcome: Result<(), LockHolder> = self.with(|c| {
             // IMMEDIATE takes the write lock up front, so two runs cannot both see "free".
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let current: Option<(String, i64)> = tx
-                .query_row(
-                    "SELECT holder, expires FROM locks WHERE name = ?1",
-                    [name],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                .query_row("SELECT holder, expires FROM locks WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             if let Some((holder, expires)) = current {
                 let holder: LockHolder = from_json(&holder)?;
@@ -254,19 +205,13 @@ impl StateStore for SqliteStore {
             tx.commit()?;
             Ok(Ok(()))
         })?;
-        outcome.map_err(|holder| StateError::Locked {
-            name: name.to_string(),
-            holder,
-        })
+        outcome.map_err(|holder| StateError::Locked { name: name.to_string(), holder })
     }
 
     async fn release_lock(&self, name: &str, me: &LockHolder) -> StateResult<()> {
         self.with(|c| {
-            let holder: Option<String> = c
-                .query_row("SELECT holder FROM locks WHERE name = ?1", [name], |r| {
-                    r.get(0)
-                })
-                .optional()?;
+            let holder: Option<String> =
+                c.query_row("SELECT holder FROM locks WHERE name = ?1", [name], |r| r.get(0)).optional()?;
             if let Some(h) = holder {
                 let h: LockHolder = from_json(&h)?;
                 if h.host == me.host && h.pid == me.pid {
