@@ -237,6 +237,11 @@ impl Params {
     }
 }
 
+/// A numeric JSON id against an id from the path.
+fn id_is(v: &Value, s: &str) -> bool {
+    v.as_u64().is_some_and(|n| s.parse() == Ok(n))
+}
+
 fn id_range(p: &Params, v: &Value) -> bool {
     let id = v.as_u64().unwrap_or(0);
     let min = p.num("minId").ok().flatten().unwrap_or(0);
@@ -292,7 +297,7 @@ impl Backlog {
     }
 
     fn issue_index(&self, id_or_key: &str) -> Result<usize, Reply> {
-        let hit = |v: &Value| v["issueKey"] == id_or_key || v["id"].to_string() == id_or_key;
+        let hit = |v: &Value| v["issueKey"] == id_or_key || id_is(&v["id"], id_or_key);
         self.issues
             .iter()
             .position(hit)
@@ -309,7 +314,7 @@ impl Backlog {
     }
 
     fn wiki_index(&self, id: &str) -> Result<usize, Reply> {
-        let hit = |w: &Wiki| w.page["id"].to_string() == id;
+        let hit = |w: &Wiki| id_is(&w.page["id"], id);
         self.wikis
             .iter()
             .position(hit)
@@ -483,7 +488,7 @@ impl Backlog {
             ("GET", ["wikis", id, "attachments", att]) => {
                 let page = &self.wikis[self.wiki_index(id)?].page;
                 let list = page["attachments"].as_array().cloned().unwrap_or_default();
-                let meta = list.iter().find(|a| a["id"].to_string() == *att);
+                let meta = list.iter().find(|a| id_is(&a["id"], att));
                 let meta = meta.ok_or_else(|| no_resource("attachment"))?;
                 let name = meta["name"].as_str().unwrap_or("file");
                 let data = self.files.get(&meta["id"].as_u64().unwrap_or(0)).cloned();

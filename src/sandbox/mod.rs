@@ -17,6 +17,8 @@
 
 mod backlog;
 mod chat;
+#[cfg(test)]
+mod tests;
 
 use axum::body::Body;
 use axum::extract::connect_info::{ConnectInfo, Connected};
