@@ -5,8 +5,23 @@
 //! `retry_after`, and commits only what a sink accepted. Message texts come from the
 //! minijinja templates in `output-templates/` (see [`templates`]).
 
+pub mod backlog_issue;
+pub mod pagerduty;
+pub mod slack;
+pub mod sns;
+pub mod stdout;
 pub mod templates;
+pub mod webhook;
 
+pub use backlog_issue::BacklogIssueNotifier;
+pub use pagerduty::PagerDutyNotifier;
+pub use slack::SlackNotifier;
+pub use sns::SnsNotifier;
+pub use stdout::StdoutNotifier;
+pub use templates::Templates;
+pub use webhook::WebhookNotifier;
+
+use crate::redact::redact;
 use crate::spine::finding::{Finding, TransitionKind};
 use async_trait::async_trait;
 use std::time::Duration;
@@ -52,6 +67,84 @@ impl SinkError {
     pub fn is_retryable(&self) -> bool {
         matches!(self, SinkError::Retryable { .. })
     }
+
+    /// A permanent error; the text passes through [`redact`] as a second guard.
+    pub fn permanent(message: impl AsRef<str>) -> SinkError {
+        SinkError::Permanent {
+            message: redact(message.as_ref()),
+        }
+    }
+
+    /// A retryable error; the text passes through [`redact`] as a second guard.
+    pub fn retryable(message: impl AsRef<str>, retry_after: Option<Duration>) -> SinkError {
+        SinkError::Retryable {
+            message: redact(message.as_ref()),
+            retry_after,
+        }
+    }
+}
+
+/// A transport error (no answer): retryable unless the request could not even be built.
+/// The URL is stripped first because Slack and webhook URLs are secrets and Backlog's
+/// query string carries the API key.
+pub(crate) fn transport_error(what: &str, err: reqwest::Error) -> SinkError {
+    let builder = err.is_builder();
+    let err = err.without_url();
+    let reason = if err.is_timeout() {
+        "timed out".to_string()
+    } else if err.is_connect() {
+        format!("could not connect: {}", error_chain(&err))
+    } else {
+        error_chain(&err)
+    };
+    let message = format!("{what}: request failed: {reason}");
+    if builder {
+        SinkError::permanent(message)
+    } else {
+        SinkError::retryable(message, None)
+    }
+}
+
+/// An error and its sources on one line (reqwest hides the useful part in `source()`).
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut s = err.to_string();
+    let mut cur = err.source();
+    while let Some(e) = cur {
+        let t = e.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        cur = e.source();
+    }
+    s
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let v = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
+    let wait = at.duration_since(jiff::Timestamp::now());
+    // A date in the past still means "wait a little", not "hammer now".
+    let wait = if wait.is_negative() {
+        Duration::ZERO
+    } else {
+        wait.unsigned_abs()
+    };
+    Some(wait.max(Duration::from_secs(1)))
+}
+
+/// The first part of an answer body for an error message: one line, bounded, redacted.
+pub(crate) fn body_excerpt(body: &str) -> String {
+    let line = templates::one_line(body);
+    redact(&templates::truncate_chars(&line, 300))
 }
 
 #[async_trait]
@@ -62,4 +155,60 @@ pub trait Notifier: Send + Sync {
     async fn send(&self, msg: &Message) -> Result<Receipt, SinkError>;
     /// What `send` would transmit, for `--dry-run` (no secrets).
     fn preview(&self, msg: &Message) -> Result<String, SinkError>;
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Messages and findings shared by the sink tests.
+    use super::*;
+    use crate::spine::finding::{Link, Severity};
+
+    pub fn sample_finding() -> Finding {
+        let mut f = Finding::new(
+            "dx-vif",
+            "dx-vif/111122223333/ap-northeast-1/dxvif-fg5678",
+            Severity::Warning,
+            "VIF dxvif-fg5678 BGP is down",
+        )
+        .field("state", "available")
+        .field("bgp", "down");
+        f.summary = "BGP session to 169.254.0.1 is down".into();
+        f.account = Some("111122223333".into());
+        f.region = Some("ap-northeast-1".into());
+        f.resources = vec!["dxvif-fg5678".into(), "dxcon-abc".into()];
+        f.links = vec![Link {
+            text: "AWS console".into(),
+            href: "https://console.aws.amazon.com/directconnect/v2/home".into(),
+        }];
+        f.ensure_fingerprint();
+        f
+    }
+
+    pub fn message(kind: TransitionKind, mut finding: Finding) -> Message {
+        if kind == TransitionKind::Resolved {
+            finding.status = crate::spine::finding::Status::Resolved;
+        }
+        Message {
+            kind,
+            finding,
+            previous: None,
+            external_ref: None,
+            since: "2025-01-31T00:00:00Z".parse().unwrap(),
+            timezone: "Asia/Tokyo".into(),
+            test: false,
+        }
+    }
+
+    /// Warning → critical, `state` available → down, one resource added.
+    pub fn changed_message() -> Message {
+        let previous = sample_finding();
+        let mut current = sample_finding();
+        current.severity = Severity::Critical;
+        current.fields[0].value = "down".into();
+        current.resources.push("dxcon-new".into());
+        current.fingerprint = current.computed_fingerprint();
+        let mut msg = message(TransitionKind::Changed, current);
+        msg.previous = Some(previous);
+        msg
+    }
 }
