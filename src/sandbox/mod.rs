@@ -1,1 +1,690 @@
-//! Embedded sandbox (being written).
+//! The embedded sandbox: a fake of the outside world on 127.0.0.1, used by `opskit demo`
+//! and by the tests.
+//!
+//! This file owns the server, request recording, fault injection and the control plane.
+//! The fakes answer the way the vendors' API references say (not the way our client
+//! happens to talk): Backlog API v2 in [`backlog`], Slack incoming webhooks, PagerDuty
+//! Events API v2, generic webhooks and healthchecks.io-style pings in [`chat`].
+//!
+//! Every request except the control plane (`/_sandbox/...`) is recorded with its arrival
+//! time and the status it was answered with. A request whose connection was dropped by a
+//! fault is recorded with status 0.
+//!
+//! Control plane, for a sandbox running in another process:
+//! - `GET /_sandbox/requests`: JSON array of [`Recorded`]; `body` is standard base64.
+//! - `POST /_sandbox/faults`: a JSON [`Fault`] (missing fields take their defaults).
+//! - `POST /_sandbox/clear`: same as [`Sandbox::clear`].
+
+mod backlog;
+mod chat;
+#[cfg(test)]
+mod tests;
+
+use axum::body::Body;
+use axum::extract::connect_info::{ConnectInfo, Connected};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::response::Response;
+use axum::serve::{IncomingStream, Listener};
+use serde_json::Value;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+
+pub const SLACK_PATH: &str = "/slack/services/T0SANDBOX/B0SANDBOX/sandboxwebhooksecret";
+pub const PAGERDUTY_PATH: &str = "/pagerduty/v2/enqueue";
+pub const BACKLOG_PREFIX: &str = "/backlog";
+pub const BACKLOG_API_KEY: &str = "sandbox-backlog-api-key-0123456789";
+pub const BACKLOG_PROJECT_KEY: &str = "OPS";
+pub const WEBHOOK_PATH: &str = "/webhook/opskit";
+pub const HEARTBEAT_PREFIX: &str = "/ping/";
+
+const CONTROL_PREFIX: &str = "/_sandbox/";
+/// Large enough for a wiki page or a run log; the fakes never need more.
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// One request as it arrived, and the status it was answered with (0: connection dropped).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Recorded {
+    pub at: jiff::Timestamp,
+    pub method: String,
+    pub path: String,
+    pub query: Option<String>,
+    /// Header names in lower case, in arrival order.
+    pub headers: Vec<(String, String)>,
+    #[serde(with = "base64_body")]
+    pub body: Vec<u8>,
+    pub status: u16,
+}
+
+impl Recorded {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The body as JSON, or `Value::Null` when it is not JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+
+    /// The body as `application/x-www-form-urlencoded` pairs, in order.
+    pub fn form(&self) -> Vec<(String, String)> {
+        url::form_urlencoded::parse(&self.body)
+            .into_owned()
+            .collect()
+    }
+
+    /// The query string as pairs, in order.
+    pub fn query_pairs(&self) -> Vec<(String, String)> {
+        let q = self.query.as_deref().unwrap_or("");
+        url::form_urlencoded::parse(q.as_bytes())
+            .into_owned()
+            .collect()
+    }
+
+    /// First header of that name, case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+mod base64_body {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+
+    pub fn serialize<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(b))
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let s: String = serde::Deserialize::deserialize(d)?;
+        STANDARD.decode(s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An answer to force on matching requests instead of the fake's own.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Fault {
+    pub path_prefix: String,
+    /// Only this method (case-insensitive); `None` matches any.
+    pub method: Option<String>,
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    /// Sleep before answering (or before dropping the connection).
+    pub delay_ms: u64,
+    /// Close the connection without an answer.
+    pub drop_connection: bool,
+    /// How many matching requests it applies to (0 = forever).
+    pub times: u32,
+}
+
+impl Fault {
+    /// Answer `status` `times` times. Under Backlog the body is Backlog's error shape,
+    /// because a Backlog client parses it.
+    pub fn status(path_prefix: &str, status: u16, times: u32) -> Fault {
+        let body = if path_prefix.starts_with(BACKLOG_PREFIX) && status >= 400 {
+            backlog::error_body(backlog::code_for_status(status), "Sandbox fault.")
+        } else {
+            String::new()
+        };
+        Fault {
+            path_prefix: path_prefix.to_string(),
+            status,
+            body,
+            times,
+            ..Fault::default()
+        }
+    }
+
+    /// 429 with `Retry-After`. Under Backlog also the rate-limit headers (reset = now +
+    /// `retry_after_secs`, computed here) and the code-13 body; elsewhere Slack's
+    /// `rate_limited` text.
+    pub fn rate_limited(path_prefix: &str, retry_after_secs: u64, times: u32) -> Fault {
+        let mut f = Fault {
+            path_prefix: path_prefix.to_string(),
+            status: 429,
+            headers: vec![("Retry-After".into(), retry_after_secs.to_string())],
+            body: "rate_limited".into(),
+            times,
+            ..Fault::default()
+        };
+        if path_prefix.starts_with(BACKLOG_PREFIX) {
+            let reset = jiff::Timestamp::now().as_second() + retry_after_secs as i64;
+            f.headers.extend([
+                ("X-RateLimit-Limit".into(), backlog::READ_LIMIT.to_string()),
+                ("X-RateLimit-Remaining".into(), "0".into()),
+                ("X-RateLimit-Reset".into(), reset.to_string()),
+            ]);
+            f.body = backlog::error_body(13, "Too many requests.");
+        }
+        f
+    }
+
+    fn matches(&self, method: &str, path: &str) -> bool {
+        path.starts_with(&self.path_prefix)
+            && self
+                .method
+                .as_deref()
+                .is_none_or(|m| m.eq_ignore_ascii_case(method))
+    }
+}
+
+/// What a fake answers; turned into an HTTP response by the server.
+#[derive(Debug, Clone)]
+pub(crate) struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn text(status: u16, text: &str) -> Reply {
+        Reply {
+            status,
+            headers: vec![("content-type".into(), "text/plain; charset=utf-8".into())],
+            body: text.as_bytes().to_vec(),
+        }
+    }
+
+    pub fn json(status: u16, v: &Value) -> Reply {
+        Reply {
+            status,
+            headers: vec![(
+                "content-type".into(),
+                "application/json; charset=utf-8".into(),
+            )],
+            body: v.to_string().into_bytes(),
+        }
+    }
+
+    pub fn with_header(mut self, name: &str, value: impl Into<String>) -> Reply {
+        self.headers.push((name.to_string(), value.into()));
+        self
+    }
+
+    fn has_header(&self, name: &str) -> bool {
+        self.headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case(name))
+    }
+
+    fn from_fault(f: &Fault) -> Reply {
+        let mut r = Reply {
+            status: f.status,
+            headers: f.headers.clone(),
+            body: f.body.clone().into_bytes(),
+        };
+        if !r.has_header("content-type") && !f.body.is_empty() {
+            let json = f.body.trim_start().starts_with('{');
+            let ct = if json {
+                "application/json"
+            } else {
+                "text/plain; charset=utf-8"
+            };
+            r.headers.push(("content-type".into(), ct.into()));
+        }
+        r
+    }
+
+    fn into_response(self) -> Response {
+        let mut resp = Response::new(Body::from(self.body));
+        *resp.status_mut() = StatusCode::from_u16(self.status).unwrap_or(StatusCode::OK);
+        for (k, v) in &self.headers {
+            match (
+                HeaderName::try_from(k.as_str()),
+                HeaderValue::try_from(v.as_str()),
+            ) {
+                (Ok(k), Ok(v)) => {
+                    resp.headers_mut().append(k, v);
+                }
+                _ => tracing::warn!(header = %k, "sandbox: skipping an invalid response header"),
+            }
+        }
+        resp
+    }
+}
+
+struct Armed {
+    fault: Fault,
+    /// `None`: forever.
+    left: Option<u32>,
+}
+
+#[derive(Default)]
+struct Log {
+    requests: Vec<Recorded>,
+    faults: Vec<Armed>,
+}
+
+/// State shared by the server tasks and the [`Sandbox`] handle.
+pub(crate) struct Shared {
+    log: Mutex<Log>,
+    pub backlog: Mutex<backlog::Backlog>,
+    pub pagerduty: Mutex<Vec<Value>>,
+}
+
+/// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    fn new() -> Shared {
+        Shared {
+            log: Mutex::default(),
+            backlog: Mutex::new(backlog::Backlog::seeded()),
+            pagerduty: Mutex::default(),
+        }
+    }
+
+    /// The first armed fault (in injection order) that matches, used up by one.
+    fn take_fault(&self, method: &str, path: &str) -> Option<Fault> {
+        let mut log = lock(&self.log);
+        let i = log
+            .faults
+            .iter()
+            .position(|a| a.fault.matches(method, path))?;
+        let armed = &mut log.faults[i];
+        let fault = armed.fault.clone();
+        if let Some(left) = &mut armed.left {
+            *left -= 1;
+            if *left == 0 {
+                log.faults.remove(i);
+            }
+        }
+        Some(fault)
+    }
+
+    fn inject(&self, fault: Fault) {
+        let left = (fault.times > 0).then_some(fault.times);
+        lock(&self.log).faults.push(Armed { fault, left });
+    }
+
+    fn clear(&self) {
+        let mut log = lock(&self.log);
+        log.requests.clear();
+        log.faults.clear();
+    }
+}
+
+/// A running sandbox. Dropping it stops the server.
+pub struct Sandbox {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    _stop: Stop,
+}
+
+enum Stop {
+    Task(tokio::task::JoinHandle<()>),
+    Thread(Option<tokio::sync::oneshot::Sender<()>>),
+}
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        match self {
+            Stop::Task(h) => h.abort(),
+            Stop::Thread(tx) => {
+                if let Some(tx) = tx.take() {
+                    let _ = tx.send(());
+                }
+            }
+        }
+    }
+}
+
+type ServeFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+async fn bind(port: u16) -> anyhow::Result<(SocketAddr, Arc<Shared>, ServeFuture)> {
+    use anyhow::Context as _;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .await
+        .with_context(|| format!("binding the sandbox to 127.0.0.1:{port}"))?;
+    let addr = listener.local_addr()?;
+    let shared = Arc::new(Shared::new());
+    let app = axum::Router::new()
+        .fallback(handle)
+        .with_state(shared.clone())
+        .into_make_service_with_connect_info::<Conn>();
+    let serve = axum::serve(KillableListener(listener), app).into_future();
+    let fut = Box::pin(async move {
+        if let Err(e) = serve.await {
+            tracing::error!(error = %e, "sandbox server stopped");
+        }
+    });
+    tracing::debug!(%addr, "sandbox listening");
+    Ok((addr, shared, fut))
+}
+
+impl Sandbox {
+    /// Serve on the current tokio runtime, on an ephemeral port.
+    pub async fn start() -> anyhow::Result<Sandbox> {
+        Sandbox::start_on(0).await
+    }
+
+    pub async fn start_on(port: u16) -> anyhow::Result<Sandbox> {
+        let (addr, shared, fut) = bind(port).await?;
+        let task = tokio::spawn(fut);
+        Ok(Sandbox {
+            addr,
+            shared,
+            _stop: Stop::Task(task),
+        })
+    }
+
+    /// Serve from a thread with its own runtime, for synchronous tests that spawn the
+    /// binary and block while it runs.
+    pub fn start_background() -> anyhow::Result<Sandbox> {
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        std::thread::Builder::new()
+            .name("opskit-sandbox".into())
+            .spawn(move || {
+                let rt = match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => return drop(ready_tx.send(Err(anyhow::Error::from(e)))),
+                };
+                rt.block_on(async move {
+                    match bind(0).await {
+                        Ok((addr, shared, fut)) => {
+                            let _ = ready_tx.send(Ok((addr, shared)));
+                            tokio::select! {
+                                _ = fut => {}
+                                _ = stop_rx => {}
+                            }
+                        }
+                        Err(e) => drop(ready_tx.send(Err(e))),
+                    }
+                });
+            })?;
+        let (addr, shared) = ready_rx.recv()??;
+        Ok(Sandbox {
+            addr,
+            shared,
+            _stop: Stop::Thread(Some(stop_tx)),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT` + `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// Every recorded request, in arrival order.
+    pub fn requests(&self) -> Vec<Recorded> {
+        lock(&self.shared.log).requests.clone()
+    }
+
+    pub fn requests_to(&self, path_prefix: &str) -> Vec<Recorded> {
+        let log = lock(&self.shared.log);
+        let hits = log
+            .requests
+            .iter()
+            .filter(|r| r.path.starts_with(path_prefix));
+        hits.cloned().collect()
+    }
+
+    pub fn inject(&self, fault: Fault) {
+        self.shared.inject(fault);
+    }
+
+    /// Forget recorded requests and armed faults. Backlog data and PagerDuty events stay:
+    /// they are the fake services' state, not the recording.
+    pub fn clear(&self) {
+        self.shared.clear();
+    }
+
+    /// Issues as `GET /issues/:key` would return them, oldest first.
+    pub fn backlog_issues(&self) -> Vec<Value> {
+        lock(&self.shared.backlog).issues.clone()
+    }
+
+    /// Comments of one issue (by key or id), oldest first; an update without a comment
+    /// still adds one with an empty `content` and its `changeLog`, as Backlog does.
+    pub fn backlog_comments(&self, issue_key: &str) -> Vec<Value> {
+        lock(&self.shared.backlog).comments_of(issue_key)
+    }
+
+    /// Wiki pages as `GET /wikis/:id` would return them (with content), in creation order.
+    pub fn backlog_wiki_pages(&self) -> Vec<Value> {
+        lock(&self.shared.backlog).wiki_pages()
+    }
+
+    /// Seed a wiki page in project OPS, or give an existing page of that name new
+    /// content. Returns the page id.
+    pub fn backlog_add_wiki(&self, name: &str, content: &str) -> u64 {
+        lock(&self.shared.backlog).upsert_wiki(name, content)
+    }
+
+    /// Accepted PagerDuty events in arrival order, with the `dedup_key` that was answered.
+    pub fn pagerduty_events(&self) -> Vec<Value> {
+        lock(&self.shared.pagerduty).clone()
+    }
+}
+
+async fn handle(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(conn): ConnectInfo<Conn>,
+    req: Request,
+) -> Response {
+    let at = jiff::Timestamp::now();
+    let (parts, body) = req.into_parts();
+    let body = match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(b) => b.to_vec(),
+        Err(e) => {
+            tracing::warn!(error = %e, "sandbox: could not read a request body");
+            Vec::new()
+        }
+    };
+    let mut rec = Recorded {
+        at,
+        method: parts.method.as_str().to_string(),
+        path: parts.uri.path().to_string(),
+        query: parts.uri.query().map(str::to_string),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into(),
+                )
+            })
+            .collect(),
+        body,
+        status: 0,
+    };
+    if rec.path.starts_with(CONTROL_PREFIX) {
+        return control(&shared, &rec).into_response();
+    }
+
+    // Backlog counts every request against its bucket, faulted or not, like the real one.
+    let rate = rec
+        .path
+        .starts_with(BACKLOG_PREFIX)
+        .then(|| lock(&shared.backlog).count_request(&rec.method));
+    let reply = match shared.take_fault(&rec.method, &rec.path) {
+        Some(fault) => {
+            if fault.delay_ms > 0 {
+                tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
+            }
+            if fault.drop_connection {
+                lock(&shared.log).requests.push(rec);
+                conn.kill.store(true, Ordering::SeqCst);
+                // Never reaches the client: the killed stream fails the write and hyper
+                // closes the connection.
+                return Reply::text(500, "").into_response();
+            }
+            Reply::from_fault(&fault)
+        }
+        None => route(&shared, &rec, rate.as_ref()),
+    };
+    let mut reply = reply;
+    if let Some(rate) = rate {
+        for (k, v) in rate.headers() {
+            if !reply.has_header(&k) {
+                reply.headers.push((k, v));
+            }
+        }
+    }
+    rec.status = reply.status;
+    tracing::debug!(method = %rec.method, path = %rec.path, status = rec.status, "sandbox answered");
+    lock(&shared.log).requests.push(rec);
+    reply.into_response()
+}
+
+fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply {
+    let path = rec.path.as_str();
+    if let Some(rest) = path.strip_prefix(BACKLOG_PREFIX) {
+        if let Some(rate) = rate.filter(|r| r.exceeded) {
+            return backlog::too_many(rate);
+        }
+        return backlog::handle(shared, rec, rest);
+    }
+    if path.starts_with("/slack/") {
+        return chat::slack(rec);
+    }
+    if path == PAGERDUTY_PATH {
+        return chat::pagerduty(shared, rec);
+    }
+    if path.starts_with("/webhook/") {
+        return chat::webhook(rec);
+    }
+    if path.starts_with(HEARTBEAT_PREFIX) {
+        return chat::heartbeat(rec);
+    }
+    Reply::text(404, "not found")
+}
+
+fn control(shared: &Shared, rec: &Recorded) -> Reply {
+    match (rec.method.as_str(), &rec.path[CONTROL_PREFIX.len()..]) {
+        ("GET", "requests") => {
+            let all = lock(&shared.log).requests.clone();
+            Reply::json(200, &serde_json::to_value(all).unwrap_or_default())
+        }
+        ("POST", "faults") => match serde_json::from_slice::<Fault>(&rec.body) {
+            Ok(f) => {
+                shared.inject(f);
+                Reply::json(200, &serde_json::json!({"ok": true}))
+            }
+            Err(e) => Reply::text(400, &format!("invalid fault: {e}")),
+        },
+        ("POST", "clear") => {
+            shared.clear();
+            Reply::json(200, &serde_json::json!({"ok": true}))
+        }
+        _ => Reply::text(404, "unknown control endpoint"),
+    }
+}
+
+/// Accepts TCP connections as [`KillableStream`]s so that a handler can close its own
+/// connection without answering (`Fault::drop_connection`), which axum cannot do.
+struct KillableListener(TcpListener);
+
+/// Connection info handed to the handler: the way to kill the connection.
+#[derive(Clone, Debug)]
+struct Conn {
+    kill: Arc<AtomicBool>,
+}
+
+impl Listener for KillableListener {
+    type Io = KillableStream;
+    type Addr = Conn;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            match self.0.accept().await {
+                Ok((tcp, _)) => {
+                    let kill = Arc::new(AtomicBool::new(false));
+                    let conn = Conn { kill: kill.clone() };
+                    return (KillableStream { tcp, kill }, conn);
+                }
+                Err(e) => {
+                    // Out of file descriptors and the like: wait instead of spinning.
+                    tracing::warn!(error = %e, "sandbox accept failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        // Only used for connect info of the listener itself, which we never ask for.
+        Ok(Conn {
+            kill: Arc::new(AtomicBool::new(false)),
+        })
+    }
+}
+
+impl Connected<IncomingStream<'_, KillableListener>> for Conn {
+    fn connect_info(stream: IncomingStream<'_, KillableListener>) -> Self {
+        stream.remote_addr().clone()
+    }
+}
+
+struct KillableStream {
+    tcp: TcpStream,
+    kill: Arc<AtomicBool>,
+}
+
+impl KillableStream {
+    fn check(&self) -> std::io::Result<()> {
+        if self.kill.load(Ordering::SeqCst) {
+            Err(std::io::ErrorKind::ConnectionAborted.into())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl AsyncRead for KillableStream {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        self.check()?;
+        Pin::new(&mut self.tcp).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for KillableStream {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        self.check()?;
+        Pin::new(&mut self.tcp).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        self.check()?;
+        Pin::new(&mut self.tcp).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_shutdown(cx)
+    }
+}
+
+/// Used by the fakes for Backlog's `Location` headers and similar.
+pub(crate) fn host_of(rec: &Recorded) -> String {
+    rec.header("host").unwrap_or("127.0.0.1").to_string()
+}
