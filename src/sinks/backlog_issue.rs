@@ -327,3 +327,185 @@ impl Notifier for BacklogIssueNotifier {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redact::Secret;
+    use crate::sandbox::{BACKLOG_API_KEY, BACKLOG_PREFIX, BACKLOG_PROJECT_KEY, Fault, Sandbox};
+    use crate::sinks::test_support::{changed_message, http, message, sample_finding, templates};
+
+    fn client(sb: &Sandbox) -> BacklogClient {
+        BacklogClient::new(
+            &sb.url(BACKLOG_PREFIX),
+            Secret::new(BACKLOG_API_KEY),
+            http(),
+        )
+    }
+
+    fn sink(sb: &Sandbox, issue_type: &str, resolve_status: Option<&str>) -> BacklogIssueNotifier {
+        BacklogIssueNotifier::new(
+            "tickets",
+            client(sb),
+            BACKLOG_PROJECT_KEY.to_string(),
+            issue_type.to_string(),
+            "High".to_string(),
+            resolve_status.map(str::to_owned),
+            templates(),
+        )
+    }
+
+    #[tokio::test]
+    async fn backlog_new_creates_issue_changed_comments_resolved_comments_and_closes() {
+        let sb = Sandbox::start().await.unwrap();
+        let n = sink(&sb, "Bug", Some("Closed"));
+
+        let created = n
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap();
+        assert_eq!(created.external_ref.as_deref(), Some("OPS-1"));
+        let issues = sb.backlog_issues();
+        assert_eq!(issues.len(), 1);
+        let issue = &issues[0];
+        assert_eq!(issue["issueType"]["name"], "Bug");
+        assert_eq!(issue["priority"]["name"], "High");
+        let summary = issue["summary"].as_str().unwrap();
+        assert!(
+            summary.contains("VIF dxvif-fg5678 BGP is down"),
+            "{summary}"
+        );
+        let description = issue["description"].as_str().unwrap();
+        assert!(description.contains("| Field | Value |"), "{description}");
+        assert!(description.contains("| bgp | down |"), "{description}");
+        assert!(description.contains("- `dxcon-abc`"), "{description}");
+
+        let mut changed = changed_message();
+        changed.external_ref = created.external_ref.clone();
+        let r = n.send(&changed).await.unwrap();
+        assert_eq!(r.external_ref.as_deref(), Some("OPS-1"));
+        let comments = sb.backlog_comments("OPS-1");
+        assert_eq!(comments.len(), 1);
+        let content = comments[0]["content"].as_str().unwrap();
+        assert!(
+            content.contains("| state | available | down |"),
+            "{content}"
+        );
+
+        let mut resolved = message(TransitionKind::Resolved, sample_finding());
+        resolved.external_ref = Some("OPS-1".into());
+        let r = n.send(&resolved).await.unwrap();
+        assert_eq!(r.external_ref.as_deref(), Some("OPS-1"));
+        let comments = sb.backlog_comments("OPS-1");
+        assert_eq!(comments.len(), 2);
+        assert!(
+            comments[1]["content"]
+                .as_str()
+                .unwrap()
+                .contains("RESOLVED: ")
+        );
+        assert_eq!(sb.backlog_issues()[0]["status"]["name"], "Closed");
+
+        // Ids were looked up once, not per message.
+        let lookups = sb
+            .requests_to(&format!("{BACKLOG_PREFIX}/api/v2/projects"))
+            .len();
+        assert_eq!(lookups, 3, "project, issue types, statuses");
+        // Nothing created twice; the receipt's key is what follow-ups used.
+        assert_eq!(sb.backlog_issues().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn backlog_resolved_without_status_only_comments() {
+        let sb = Sandbox::start().await.unwrap();
+        let n = sink(&sb, "Task", None);
+        let created = n
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap();
+        let mut resolved = message(TransitionKind::Resolved, sample_finding());
+        resolved.external_ref = created.external_ref;
+        n.send(&resolved).await.unwrap();
+        assert_eq!(sb.backlog_issues()[0]["status"]["name"], "Open");
+        assert_eq!(sb.backlog_comments("OPS-1").len(), 1);
+        // A resolved finding that never got an issue sends nothing.
+        let before = sb.requests().len();
+        let r = n
+            .send(&message(TransitionKind::Resolved, sample_finding()))
+            .await
+            .unwrap();
+        assert_eq!(r.external_ref, None);
+        assert_eq!(sb.requests().len(), before);
+    }
+
+    #[tokio::test]
+    async fn backlog_unknown_issue_type_is_permanent_and_lists_known_names() {
+        let sb = Sandbox::start().await.unwrap();
+        let err = sink(&sb, "Incident", None)
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap_err();
+        assert!(!err.is_retryable());
+        let text = err.to_string();
+        assert!(text.contains("issue type `Incident` not found"), "{text}");
+        assert!(text.contains("Task, Bug, Request"), "{text}");
+
+        let err = sink(&sb, "Bug", Some("Done"))
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("Open, In Progress, Resolved, Closed"),
+            "{err}"
+        );
+        assert!(sb.backlog_issues().is_empty());
+    }
+
+    #[tokio::test]
+    async fn backlog_rate_limit_is_retryable_until_the_reset() {
+        let sb = Sandbox::start().await.unwrap();
+        let n = sink(&sb, "Bug", None);
+        sb.inject(Fault::rate_limited(BACKLOG_PREFIX, 30, 1));
+        match n
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap_err()
+        {
+            SinkError::Retryable { retry_after, .. } => {
+                let secs = retry_after.unwrap().as_secs();
+                assert!((28..=31).contains(&secs), "{secs}");
+            }
+            other => panic!("expected retryable, got {other:?}"),
+        }
+        // The failed lookup was not cached: the next attempt resolves and creates.
+        let r = n
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap();
+        assert_eq!(r.external_ref.as_deref(), Some("OPS-1"));
+    }
+
+    #[test]
+    fn backlog_preview_names_what_is_not_resolved_yet_and_hides_the_key() {
+        let n = BacklogIssueNotifier::new(
+            "tickets",
+            BacklogClient::new(
+                "https://space.backlog.com",
+                Secret::new("previewapikey-abcdef"),
+                http(),
+            ),
+            "OPS".into(),
+            "Bug".into(),
+            "High".into(),
+            None,
+            templates(),
+        );
+        let out = n
+            .preview(&message(TransitionKind::New, sample_finding()))
+            .unwrap();
+        assert!(out.starts_with("POST https://space.backlog.com/api/v2/issues?apiKey=****"));
+        assert!(out.contains("projectId: <id of project OPS>"), "{out}");
+        assert!(!out.contains("previewapikey"));
+    }
+}

@@ -163,6 +163,17 @@ pub(crate) mod test_support {
     use super::*;
     use crate::spine::finding::{Link, Severity};
 
+    pub fn http() -> reqwest::Client {
+        reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()
+            .unwrap()
+    }
+
+    pub fn templates() -> std::sync::Arc<Templates> {
+        std::sync::Arc::new(Templates::embedded())
+    }
+
     pub fn sample_finding() -> Finding {
         let mut f = Finding::new(
             "dx-vif",
@@ -210,5 +221,111 @@ pub(crate) mod test_support {
         let mut msg = message(TransitionKind::Changed, current);
         msg.previous = Some(previous);
         msg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{http, message, sample_finding, templates};
+    use super::*;
+    use crate::backlog::BacklogClient;
+    use crate::redact::Secret;
+    use crate::sandbox::{
+        BACKLOG_API_KEY, BACKLOG_PREFIX, BACKLOG_PROJECT_KEY, Fault, SLACK_PATH, Sandbox,
+    };
+
+    /// The secret must not reach the message at all: `redact` would mask it, so a `****`
+    /// in the text means the URL leaked and only the second guard saved it.
+    fn assert_clean(err: &SinkError, secrets: &[&str]) {
+        let text = err.to_string();
+        for s in secrets {
+            assert!(!text.contains(s), "secret {s} in: {text}");
+        }
+        assert!(
+            !text.contains("****"),
+            "a masked URL reached the error: {text}"
+        );
+        assert!(
+            !text.contains("apiKey"),
+            "a query string reached the error: {text}"
+        );
+    }
+
+    fn dropped(prefix: &str) -> Fault {
+        Fault {
+            path_prefix: prefix.to_string(),
+            drop_connection: true,
+            times: 1,
+            ..Fault::default()
+        }
+    }
+
+    fn closed_port_url(path: &str) -> String {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        drop(l);
+        format!("http://127.0.0.1:{port}{path}")
+    }
+
+    #[tokio::test]
+    async fn failed_requests_never_show_the_slack_secret_or_the_backlog_api_key() {
+        let sb = Sandbox::start().await.unwrap();
+        let msg = message(TransitionKind::New, sample_finding());
+        let slack_secret = "sandboxwebhooksecret";
+
+        let slack = |url: String| SlackNotifier::new("chan", Secret::new(url), http(), templates());
+        sb.inject(dropped(SLACK_PATH));
+        let err = slack(sb.url(SLACK_PATH)).send(&msg).await.unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+        assert_clean(&err, &[slack_secret]);
+        let err = slack(closed_port_url(SLACK_PATH))
+            .send(&msg)
+            .await
+            .unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+        assert_clean(&err, &[slack_secret]);
+        sb.inject(Fault::status(SLACK_PATH, 404, 1));
+        assert_clean(
+            &slack(sb.url(SLACK_PATH)).send(&msg).await.unwrap_err(),
+            &[slack_secret],
+        );
+
+        let backlog = |base: String, key: &str| {
+            BacklogIssueNotifier::new(
+                "tickets",
+                BacklogClient::new(&base, Secret::new(key), http()),
+                BACKLOG_PROJECT_KEY.into(),
+                "Bug".into(),
+                "High".into(),
+                None,
+                templates(),
+            )
+        };
+        let base = sb.url(BACKLOG_PREFIX);
+        sb.inject(dropped(BACKLOG_PREFIX));
+        let err = backlog(base.clone(), BACKLOG_API_KEY)
+            .send(&msg)
+            .await
+            .unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+        assert_clean(&err, &[BACKLOG_API_KEY]);
+        let err = backlog(closed_port_url(BACKLOG_PREFIX), BACKLOG_API_KEY)
+            .send(&msg)
+            .await
+            .unwrap_err();
+        assert_clean(&err, &[BACKLOG_API_KEY]);
+        sb.inject(Fault::status(BACKLOG_PREFIX, 500, 1));
+        let err = backlog(base.clone(), BACKLOG_API_KEY)
+            .send(&msg)
+            .await
+            .unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+        assert_clean(&err, &[BACKLOG_API_KEY]);
+        // A wrong key: Backlog's 401 answer is reported, the key is not.
+        let wrong = "wrong-backlog-key-987654";
+        let err = backlog(base, wrong).send(&msg).await.unwrap_err();
+        assert!(!err.is_retryable(), "{err}");
+        assert!(err.to_string().contains("401"), "{err}");
+        assert_clean(&err, &[wrong, BACKLOG_API_KEY]);
     }
 }

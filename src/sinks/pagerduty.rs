@@ -228,6 +228,101 @@ impl Notifier for PagerDutyNotifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sandbox::{Fault, PAGERDUTY_PATH, Sandbox};
+    use crate::sinks::test_support::{http, message, sample_finding, templates};
+
+    fn pagerduty(sb: &Sandbox, routing_key: &str) -> PagerDutyNotifier {
+        PagerDutyNotifier::new(
+            "oncall",
+            Secret::new(routing_key),
+            sb.url(PAGERDUTY_PATH),
+            http(),
+            templates(),
+        )
+    }
+
+    #[tokio::test]
+    async fn pagerduty_trigger_then_resolve_use_the_finding_key_as_dedup_key() {
+        let sb = Sandbox::start().await.unwrap();
+        let pd = pagerduty(&sb, "R0UTINGKEY0123456789");
+        let f = sample_finding();
+        let mut msg = message(TransitionKind::New, f.clone());
+        msg.finding.severity = Severity::Critical;
+        let r = pd.send(&msg).await.unwrap();
+        assert_eq!(r.external_ref.as_deref(), Some(f.key.as_str()));
+        pd.send(&message(TransitionKind::Resolved, f.clone()))
+            .await
+            .unwrap();
+
+        let events = sb.pagerduty_events();
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0]["event_action"], "trigger");
+        assert_eq!(events[1]["event_action"], "resolve");
+        assert_eq!(events[0]["dedup_key"], f.key.as_str());
+        assert_eq!(events[1]["dedup_key"], f.key.as_str());
+        let p = &events[0]["payload"];
+        assert_eq!(p["severity"], "critical");
+        assert_eq!(p["source"], "111122223333/ap-northeast-1");
+        assert_eq!(p["group"], "111122223333");
+        assert_eq!(p["class"], "dx-vif");
+        assert_eq!(p["component"], "dxvif-fg5678");
+        assert_eq!(p["custom_details"]["bgp"], "down");
+        assert_eq!(p["custom_details"]["resources"][1], "dxcon-abc");
+        assert_eq!(events[0]["links"][0]["text"], "AWS console");
+        assert_eq!(
+            sb.requests_to(PAGERDUTY_PATH)[0].json()["routing_key"],
+            "R0UTINGKEY0123456789"
+        );
+    }
+
+    #[tokio::test]
+    async fn pagerduty_400_is_permanent_and_carries_the_errors() {
+        let sb = Sandbox::start().await.unwrap();
+        // A blank routing key is an invalid event: PagerDuty answers 400 with the list.
+        let err = pagerduty(&sb, "")
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap_err();
+        assert!(!err.is_retryable(), "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("400") && text.contains("routing_key"),
+            "{text}"
+        );
+    }
+
+    #[tokio::test]
+    async fn pagerduty_429_and_5xx_are_retryable() {
+        let sb = Sandbox::start().await.unwrap();
+        let pd = pagerduty(&sb, "R0UTINGKEY0123456789");
+        let msg = message(TransitionKind::New, sample_finding());
+        sb.inject(Fault::status(PAGERDUTY_PATH, 502, 1));
+        assert!(pd.send(&msg).await.unwrap_err().is_retryable());
+        sb.inject(Fault::rate_limited(PAGERDUTY_PATH, 3, 1));
+        match pd.send(&msg).await.unwrap_err() {
+            SinkError::Retryable { retry_after, .. } => {
+                assert_eq!(retry_after, Some(std::time::Duration::from_secs(3)))
+            }
+            other => panic!("expected retryable, got {other:?}"),
+        }
+        pd.send(&msg).await.unwrap();
+    }
+
+    #[test]
+    fn pagerduty_preview_masks_the_routing_key() {
+        let pd = PagerDutyNotifier::new(
+            "oncall",
+            Secret::new("PREVIEWROUTINGKEY42"),
+            "https://events.pagerduty.com/v2/enqueue".into(),
+            http(),
+            templates(),
+        );
+        let out = pd
+            .preview(&message(TransitionKind::New, sample_finding()))
+            .unwrap();
+        assert!(out.contains("\"routing_key\": \"****\""), "{out}");
+        assert!(!out.contains("PREVIEWROUTINGKEY42"));
+    }
 
     #[test]
     fn long_keys_hash_to_a_stable_prefixed_dedup_key() {

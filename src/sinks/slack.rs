@@ -252,3 +252,162 @@ impl Notifier for SlackNotifier {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::{Fault, SLACK_PATH, Sandbox};
+    use crate::sinks::test_support::{http, message, sample_finding, templates};
+    use std::time::Duration;
+
+    fn slack(sb: &Sandbox) -> SlackNotifier {
+        SlackNotifier::new(
+            "ops-channel",
+            Secret::new(sb.url(SLACK_PATH)),
+            http(),
+            templates(),
+        )
+    }
+
+    fn all_text(v: &Value) -> String {
+        v.to_string()
+    }
+
+    #[tokio::test]
+    async fn slack_body_has_blocks_and_the_severity_word() {
+        let sb = Sandbox::start().await.unwrap();
+        let receipt = slack(&sb)
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap();
+        assert_eq!(receipt, Receipt::default());
+        let reqs = sb.requests_to(SLACK_PATH);
+        assert_eq!(reqs.len(), 1);
+        assert_eq!(reqs[0].status, 200);
+        let body = reqs[0].json();
+        let blocks = body["blocks"].as_array().unwrap();
+        assert!(blocks.len() >= 3 && blocks.len() <= MAX_BLOCKS);
+        assert_eq!(blocks[0]["type"], "header");
+        assert!(
+            blocks[0]["text"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("WARNING")
+        );
+        assert!(body["text"].as_str().unwrap().contains("WARNING"));
+        let all = all_text(&body);
+        for expected in [
+            "111122223333",
+            "ap-northeast-1",
+            "dxvif-fg5678",
+            "*bgp*: down",
+        ] {
+            assert!(all.contains(expected), "missing {expected} in {all}");
+        }
+        assert!(all.contains("<https://console.aws.amazon.com/directconnect/v2/home|AWS console>"));
+    }
+
+    #[tokio::test]
+    async fn slack_resolved_message_says_resolved() {
+        let sb = Sandbox::start().await.unwrap();
+        slack(&sb)
+            .send(&message(TransitionKind::Resolved, sample_finding()))
+            .await
+            .unwrap();
+        let body = sb.requests_to(SLACK_PATH)[0].json();
+        assert!(body["text"].as_str().unwrap().contains("RESOLVED: VIF"));
+        let header = body["blocks"][0]["text"]["text"].as_str().unwrap();
+        assert!(header.contains("RESOLVED"), "{header}");
+    }
+
+    #[tokio::test]
+    async fn slack_429_is_retryable_with_retry_after() {
+        let sb = Sandbox::start().await.unwrap();
+        sb.inject(Fault::rate_limited(SLACK_PATH, 7, 1));
+        let err = slack(&sb)
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap_err();
+        match err {
+            SinkError::Retryable {
+                retry_after,
+                message,
+            } => {
+                assert_eq!(retry_after, Some(Duration::from_secs(7)));
+                assert!(message.contains("429"), "{message}");
+            }
+            other => panic!("expected retryable, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn slack_archived_channel_is_permanent_with_slacks_word() {
+        let sb = Sandbox::start().await.unwrap();
+        sb.inject(Fault {
+            body: "channel_is_archived".into(),
+            ..Fault::status(SLACK_PATH, 410, 1)
+        });
+        let err = slack(&sb)
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap_err();
+        assert!(!err.is_retryable());
+        assert!(
+            err.to_string().contains("410: channel_is_archived"),
+            "{err}"
+        );
+
+        sb.inject(Fault::status(SLACK_PATH, 503, 1));
+        let err = slack(&sb)
+            .send(&message(TransitionKind::New, sample_finding()))
+            .await
+            .unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+    }
+
+    #[test]
+    fn slack_blocks_stay_within_block_and_section_limits() {
+        let mut f = sample_finding();
+        f.summary = "s".repeat(5000);
+        f.resources = (0..400)
+            .map(|i| format!("resource-{i:04}-{}", "r".repeat(20)))
+            .collect();
+        for i in 0..600 {
+            f = f.field(format!("field-{i}"), "v".repeat(400));
+        }
+        let msg = message(TransitionKind::New, f);
+        let n = SlackNotifier::new(
+            "x",
+            Secret::new("https://hooks.example/limits-test-secret"),
+            http(),
+            templates(),
+        );
+        let body = n.body(&msg).unwrap();
+        let blocks = body["blocks"].as_array().unwrap();
+        assert!(blocks.len() <= MAX_BLOCKS, "{} blocks", blocks.len());
+        for b in blocks {
+            if let Some(t) = b["text"]["text"].as_str() {
+                assert!(t.chars().count() <= MAX_SECTION_TEXT);
+            }
+        }
+        let all = body.to_string();
+        assert!(all.contains("more fields"), "cut fields must be counted");
+        assert!(all.contains('…'));
+        assert_eq!(blocks.last().unwrap()["type"], "context");
+    }
+
+    #[test]
+    fn slack_preview_hides_the_webhook_url() {
+        let n = SlackNotifier::new(
+            "x",
+            Secret::new("https://hooks.slack.com/services/T1/B1/previewsecretvalue"),
+            http(),
+            templates(),
+        );
+        let out = n
+            .preview(&message(TransitionKind::New, sample_finding()))
+            .unwrap();
+        assert!(out.starts_with("POST ****"));
+        assert!(!out.contains("previewsecretvalue") && !out.contains("hooks.slack.com"));
+    }
+}

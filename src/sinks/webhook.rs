@@ -163,3 +163,69 @@ impl Notifier for WebhookNotifier {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::{Fault, Sandbox, WEBHOOK_PATH};
+    use crate::sinks::test_support::{changed_message, http, message, sample_finding};
+    use crate::spine::finding::TransitionKind;
+
+    fn webhook(sb: &Sandbox, secret: Option<&str>) -> WebhookNotifier {
+        WebhookNotifier::new(
+            "hook",
+            Secret::new(sb.url(WEBHOOK_PATH)),
+            secret.map(Secret::new),
+            "X-Opskit-Signature".into(),
+            http(),
+        )
+    }
+
+    #[tokio::test]
+    async fn webhook_signature_verifies_with_the_secret() {
+        let sb = Sandbox::start().await.unwrap();
+        let secret = "whsec-test-0123456789";
+        webhook(&sb, Some(secret))
+            .send(&changed_message())
+            .await
+            .unwrap();
+        let rec = &sb.requests_to(WEBHOOK_PATH)[0];
+        let sig = rec.header("x-opskit-signature").unwrap();
+        let hex_mac = sig.strip_prefix("sha256=").unwrap();
+        // Recompute independently of `signature()`.
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+        mac.update(&rec.body);
+        mac.verify_slice(&hex::decode(hex_mac).unwrap())
+            .expect("signature must verify over the exact body");
+
+        let body = rec.json();
+        assert_eq!(body["version"], 1);
+        assert_eq!(body["kind"], "changed");
+        assert_eq!(body["finding"]["severity"], "critical");
+        assert_eq!(body["previous"]["severity"], "warning");
+        assert_eq!(body["since"], "2025-01-31T00:00:00Z");
+        assert_eq!(body["test"], false);
+        assert_eq!(rec.header("content-type"), Some("application/json"));
+    }
+
+    #[tokio::test]
+    async fn webhook_delivery_id_is_stable_across_retries_and_unsigned_without_secret() {
+        let sb = Sandbox::start().await.unwrap();
+        let n = webhook(&sb, None);
+        let msg = message(TransitionKind::New, sample_finding());
+        sb.inject(Fault::status(WEBHOOK_PATH, 500, 1));
+        assert!(n.send(&msg).await.unwrap_err().is_retryable());
+        n.send(&msg).await.unwrap();
+        let reqs = sb.requests_to(WEBHOOK_PATH);
+        assert_eq!(reqs.len(), 2);
+        let ids: Vec<_> = reqs.iter().map(|r| r.header(DELIVERY_HEADER)).collect();
+        assert!(ids[0].is_some());
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(reqs[1].header("x-opskit-signature"), None);
+        let resolved = message(TransitionKind::Resolved, sample_finding());
+        assert_ne!(delivery_id(&msg), delivery_id(&resolved));
+
+        sb.inject(Fault::status(WEBHOOK_PATH, 404, 1));
+        assert!(!n.send(&msg).await.unwrap_err().is_retryable());
+    }
+}
