@@ -6,6 +6,7 @@
 //! and reports. See DESIGN.md in the shared folder for the shape.
 
 pub mod aws;
+pub mod backlog;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -17,20 +17,14 @@ pub(crate) const READ_LIMIT: u32 = 600;
 pub(crate) const UPDATE_LIMIT: u32 = 150;
 const PROJECT_ID: u64 = 10001;
 const USER_ID: u64 = 9001;
-const STATUSES: [(u64, &str, &str); 4] = [
-    (1, "Open", "#ed8077"),
-    (2, "In Progress", "#4488c5"),
-    (3, "Resolved", "#5eb5a6"),
-    (4, "Closed", "#b0be3c"),
-];
+const STATUSES: [(u64, &str, &str); 4] =
+    [(1, "Open", "#ed8077"), (2, "In Progress", "#4488c5"), (3, "Resolved", "#5eb5a6"), (4, "Closed", "#b0be3c")];
 const PRIORITIES: [(u64, &str); 3] = [(2, "High"), (3, "Normal"), (4, "Low")];
-const ISSUE_TYPES: [(u64, &str, &str); 3] = [
-    (20001, "Task", "#7ea800"),
-    (20002, "Bug", "#990000"),
-    (20003, "Request", "#ff9200"),
-];
+const ISSUE_TYPES: [(u64, &str, &str); 3] =
+    [(20001, "Task", "#7ea800"), (20002, "Bug", "#990000"), (20003, "Request", "#ff9200")];
 /// A 1×1 PNG, the seeded wiki attachment.
-const PNG_1X1: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const PNG_1X1: &str =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 type Answer = Result<Reply, Reply>;
 
@@ -136,9 +130,7 @@ pub(crate) struct Backlog {
 }
 
 fn now_str() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 fn user() -> Value {
@@ -158,10 +150,8 @@ fn project() -> Value {
 
 fn status(id: u64) -> Option<Value> {
     let (id, name, color) = STATUSES.iter().find(|s| s.0 == id)?;
-    Some(
-        json!({"id": id, "projectId": PROJECT_ID, "name": name, "color": color,
-                "displayOrder": id * 1000}),
-    )
+    Some(json!({"id": id, "projectId": PROJECT_ID, "name": name, "color": color,
+                "displayOrder": id * 1000}))
 }
 
 fn priority(id: u64) -> Option<Value> {
@@ -171,10 +161,8 @@ fn priority(id: u64) -> Option<Value> {
 
 fn issue_type(id: u64) -> Option<Value> {
     let (i, (id, name, color)) = ISSUE_TYPES.iter().enumerate().find(|(_, t)| t.0 == id)?;
-    Some(
-        json!({"id": id, "projectId": PROJECT_ID, "name": name, "color": color,
-                "displayOrder": i}),
-    )
+    Some(json!({"id": id, "projectId": PROJECT_ID, "name": name, "color": color,
+                "displayOrder": i}))
 }
 
 fn project_ok(id_or_key: &str) -> Result<(), Reply> {
@@ -201,21 +189,12 @@ impl Params {
     }
 
     fn num(&self, k: &str) -> Result<Option<u64>, Reply> {
-        self.get(k)
-            .map(|v| {
-                v.parse()
-                    .map_err(|_| invalid(&format!("{k} must be a number.")))
-            })
-            .transpose()
+        self.get(k).map(|v| v.parse().map_err(|_| invalid(&format!("{k} must be a number.")))).transpose()
     }
 
     fn nums(&self, k: &str) -> Result<Vec<u64>, Reply> {
         let vals = self.0.iter().filter(|(n, _)| n == k);
-        vals.map(|(_, v)| {
-            v.parse()
-                .map_err(|_| invalid(&format!("{k} must be numbers.")))
-        })
-        .collect()
+        vals.map(|(_, v)| v.parse().map_err(|_| invalid(&format!("{k} must be numbers.")))).collect()
     }
 
     /// `count` (1–100, default 20), `offset`, `order` (default desc) applied to a list.
@@ -228,11 +207,7 @@ impl Params {
             items.reverse();
         }
         let offset = self.num("offset")?.unwrap_or(0) as usize;
-        let page: Vec<Value> = items
-            .into_iter()
-            .skip(offset)
-            .take(count as usize)
-            .collect();
+        let page: Vec<Value> = items.into_iter().skip(offset).take(count as usize).collect();
         Ok(Reply::json(200, &Value::Array(page)))
     }
 }
@@ -261,18 +236,13 @@ impl Backlog {
             read: Window::default(),
             update: Window::default(),
         };
-        b.upsert_wiki(
-            "Home",
-            "# Operations\n\nRunbooks and inventory of the sandbox.\n",
-        );
+        b.upsert_wiki("Home", "# Operations\n\nRunbooks and inventory of the sandbox.\n");
         let dx = b.upsert_wiki(
             "Runbooks/Direct Connect",
             "# Direct Connect\n\n![topology](dx-topology.png)\n\nCheck BGP state first.\n",
         );
         use base64::Engine as _;
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(PNG_1X1)
-            .unwrap_or_default();
+        let png = base64::engine::general_purpose::STANDARD.decode(PNG_1X1).unwrap_or_default();
         let att = b.id();
         let att_json = json!({"id": att, "name": "dx-topology.png", "size": png.len(),
                               "createdUser": user(), "created": now_str()});
@@ -298,10 +268,7 @@ impl Backlog {
 
     fn issue_index(&self, id_or_key: &str) -> Result<usize, Reply> {
         let hit = |v: &Value| v["issueKey"] == id_or_key || id_is(&v["id"], id_or_key);
-        self.issues
-            .iter()
-            .position(hit)
-            .ok_or_else(|| no_resource("issue"))
+        self.issues.iter().position(hit).ok_or_else(|| no_resource("issue"))
     }
 
     pub fn comments_of(&self, id_or_key: &str) -> Vec<Value> {
@@ -315,10 +282,7 @@ impl Backlog {
 
     fn wiki_index(&self, id: &str) -> Result<usize, Reply> {
         let hit = |w: &Wiki| id_is(&w.page["id"], id);
-        self.wikis
-            .iter()
-            .position(hit)
-            .ok_or_else(|| no_resource("wiki"))
+        self.wikis.iter().position(hit).ok_or_else(|| no_resource("wiki"))
     }
 
     pub fn wiki_pages(&self) -> Vec<Value> {
@@ -338,11 +302,7 @@ impl Backlog {
         let page = json!({"id": id, "projectId": PROJECT_ID, "name": name, "content": content,
             "tags": [], "attachments": [], "sharedFiles": [], "stars": [],
             "createdUser": user(), "created": now, "updatedUser": user(), "updated": now});
-        let mut w = Wiki {
-            page,
-            version: 0,
-            history: Vec::new(),
-        };
+        let mut w = Wiki { page, version: 0, history: Vec::new() };
         w.snapshot();
         self.wikis.push(w);
         id
@@ -350,8 +310,7 @@ impl Backlog {
 
     fn update_wiki(&mut self, i: usize, name: Option<&str>, content: Option<&str>) -> u64 {
         let w = &mut self.wikis[i];
-        let changed = name.is_some_and(|n| w.page["name"] != n)
-            || content.is_some_and(|c| w.page["content"] != c);
+        let changed = name.is_some_and(|n| w.page["name"] != n) || content.is_some_and(|c| w.page["content"] != c);
         if let Some(n) = name {
             w.page["name"] = json!(n);
         }
@@ -370,10 +329,8 @@ impl Wiki {
     fn snapshot(&mut self) {
         self.version += 1;
         let p = &self.page;
-        self.history.push(
-            json!({"pageId": p["id"], "version": self.version, "name": p["name"],
-            "content": p["content"], "createdUser": user(), "created": p["updated"]}),
-        );
+        self.history.push(json!({"pageId": p["id"], "version": self.version, "name": p["name"],
+            "content": p["content"], "createdUser": user(), "created": p["updated"]}));
     }
 
     /// `GET /wikis` items carry no content, attachments, shared files or stars.
@@ -404,8 +361,7 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded, rest: &str) -> Reply {
     let segs: Vec<&str> = api.split('/').collect();
     let mut b = lock(&shared.backlog);
     let base = format!("http://{}{BACKLOG_PREFIX}", super::host_of(rec));
-    b.dispatch(rec.method.as_str(), &segs, &params, &base)
-        .unwrap_or_else(|e| e)
+    b.dispatch(rec.method.as_str(), &segs, &params, &base).unwrap_or_else(|e| e)
 }
 
 impl Backlog {
@@ -421,18 +377,14 @@ impl Backlog {
                 project_ok(k)?;
                 ok(STATUSES.iter().filter_map(|s| status(s.0)).collect())
             }
-            ("GET", ["priorities"]) => {
-                ok(PRIORITIES.iter().filter_map(|p| priority(p.0)).collect())
-            }
+            ("GET", ["priorities"]) => ok(PRIORITIES.iter().filter_map(|p| priority(p.0)).collect()),
             ("GET", ["users", "myself"]) => ok(user()),
             ("GET", ["rateLimit"]) => {
                 let now = jiff::Timestamp::now().as_second();
                 let fresh = |limit: u32| Window::default().peek(limit, now);
-                ok(
-                    json!({"rateLimit": {"read": self.read.peek(READ_LIMIT, now),
+                ok(json!({"rateLimit": {"read": self.read.peek(READ_LIMIT, now),
                     "update": self.update.peek(UPDATE_LIMIT, now),
-                    "search": fresh(150), "icon": fresh(60)}}),
-                )
+                    "search": fresh(150), "icon": fresh(60)}}))
             }
             ("POST", ["issues"]) => self.add_issue(p, base),
             ("GET", ["issues"]) => p.page(self.find_issues(p)?),
@@ -446,10 +398,7 @@ impl Backlog {
                     return Err(invalid("content is too long."));
                 }
                 let c = self.add_comment(i, content, None);
-                let key = self.issues[i]["issueKey"]
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string();
+                let key = self.issues[i]["issueKey"].as_str().unwrap_or("").to_string();
                 let loc = format!("{base}/view/{key}#comment-{}", c["id"]);
                 Ok(Reply::json(201, &c).with_header("Location", loc))
             }
@@ -482,9 +431,7 @@ impl Backlog {
                 self.update_wiki(i, name, p.get("content"));
                 ok(self.wikis[i].page.clone())
             }
-            ("GET", ["wikis", id, "attachments"]) => {
-                ok(self.wikis[self.wiki_index(id)?].page["attachments"].clone())
-            }
+            ("GET", ["wikis", id, "attachments"]) => ok(self.wikis[self.wiki_index(id)?].page["attachments"].clone()),
             ("GET", ["wikis", id, "attachments", att]) => {
                 let page = &self.wikis[self.wiki_index(id)?].page;
                 let list = page["attachments"].as_array().cloned().unwrap_or_default();
@@ -492,8 +439,7 @@ impl Backlog {
                 let meta = meta.ok_or_else(|| no_resource("attachment"))?;
                 let name = meta["name"].as_str().unwrap_or("file");
                 let data = self.files.get(&meta["id"].as_u64().unwrap_or(0)).cloned();
-                let encoded: String =
-                    url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
+                let encoded: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
                 Ok(Reply {
                     status: 200,
                     headers: vec![
@@ -574,20 +520,10 @@ impl Backlog {
             set("description", "description", json!(d), same);
         }
         if let Some(id) = p.num("statusId")? {
-            set(
-                "status",
-                "status",
-                status(id).ok_or_else(|| invalid("No status."))?,
-                name,
-            );
+            set("status", "status", status(id).ok_or_else(|| invalid("No status."))?, name);
         }
         if let Some(id) = p.num("priorityId")? {
-            set(
-                "priority",
-                "priority",
-                priority(id).ok_or_else(|| invalid("No priority."))?,
-                name,
-            );
+            set("priority", "priority", priority(id).ok_or_else(|| invalid("No priority."))?, name);
         }
         if let Some(id) = p.num("issueTypeId")? {
             let t = issue_type(id).ok_or_else(|| invalid("No issue type."))?;
@@ -616,8 +552,7 @@ impl Backlog {
         let (projects, statuses) = (p.nums("projectId[]")?, p.nums("statusId[]")?);
         let (types, prios) = (p.nums("issueTypeId[]")?, p.nums("priorityId[]")?);
         let keyword = p.get("keyword").unwrap_or("").to_lowercase();
-        let within =
-            |set: &[u64], v: &Value| set.is_empty() || set.contains(&v.as_u64().unwrap_or(0));
+        let within = |set: &[u64], v: &Value| set.is_empty() || set.contains(&v.as_u64().unwrap_or(0));
         let hits = self.issues.iter().filter(|v| {
             within(&projects, &v["projectId"])
                 && within(&statuses, &v["status"]["id"])

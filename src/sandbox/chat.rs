@@ -57,17 +57,12 @@ fn pagerduty_problems(ev: &Value) -> Vec<String> {
                         errors.push(format!("'payload.{field}' is missing or blank"));
                     }
                 }
-                if p["summary"]
-                    .as_str()
-                    .is_some_and(|s| s.chars().count() > 1024)
-                {
+                if p["summary"].as_str().is_some_and(|s| s.chars().count() > 1024) {
                     errors.push("'payload.summary' must be at most 1024 characters".into());
                 }
                 let sev = p["severity"].as_str().unwrap_or("");
                 if !["critical", "error", "warning", "info"].contains(&sev) {
-                    errors.push(
-                        "'payload.severity' must be one of critical, error, warning, info".into(),
-                    );
+                    errors.push("'payload.severity' must be one of critical, error, warning, info".into());
                 }
             }
         }
@@ -110,10 +105,7 @@ pub(crate) fn pagerduty(shared: &Shared, rec: &Recorded) -> Reply {
     };
     ev["dedup_key"] = json!(dedup_key);
     events.push(ev);
-    Reply::json(
-        202,
-        &json!({"status": "success", "message": "Event processed", "dedup_key": dedup_key}),
-    )
+    Reply::json(202, &json!({"status": "success", "message": "Event processed", "dedup_key": dedup_key}))
 }
 
 pub(crate) fn webhook(rec: &Recorded) -> Reply {

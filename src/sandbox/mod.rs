@@ -78,25 +78,18 @@ impl Recorded {
 
     /// The body as `application/x-www-form-urlencoded` pairs, in order.
     pub fn form(&self) -> Vec<(String, String)> {
-        url::form_urlencoded::parse(&self.body)
-            .into_owned()
-            .collect()
+        url::form_urlencoded::parse(&self.body).into_owned().collect()
     }
 
     /// The query string as pairs, in order.
     pub fn query_pairs(&self) -> Vec<(String, String)> {
         let q = self.query.as_deref().unwrap_or("");
-        url::form_urlencoded::parse(q.as_bytes())
-            .into_owned()
-            .collect()
+        url::form_urlencoded::parse(q.as_bytes()).into_owned().collect()
     }
 
     /// First header of that name, case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -141,13 +134,7 @@ impl Fault {
         } else {
             String::new()
         };
-        Fault {
-            path_prefix: path_prefix.to_string(),
-            status,
-            body,
-            times,
-            ..Fault::default()
-        }
+        Fault { path_prefix: path_prefix.to_string(), status, body, times, ..Fault::default() }
     }
 
     /// 429 with `Retry-After`. Under Backlog also the rate-limit headers (reset = now +
@@ -175,11 +162,7 @@ impl Fault {
     }
 
     fn matches(&self, method: &str, path: &str) -> bool {
-        path.starts_with(&self.path_prefix)
-            && self
-                .method
-                .as_deref()
-                .is_none_or(|m| m.eq_ignore_ascii_case(method))
+        path.starts_with(&self.path_prefix) && self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
     }
 }
 
@@ -203,10 +186,7 @@ impl Reply {
     pub fn json(status: u16, v: &Value) -> Reply {
         Reply {
             status,
-            headers: vec![(
-                "content-type".into(),
-                "application/json; charset=utf-8".into(),
-            )],
+            headers: vec![("content-type".into(), "application/json; charset=utf-8".into())],
             body: v.to_string().into_bytes(),
         }
     }
@@ -217,24 +197,14 @@ impl Reply {
     }
 
     fn has_header(&self, name: &str) -> bool {
-        self.headers
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case(name))
+        self.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case(name))
     }
 
     fn from_fault(f: &Fault) -> Reply {
-        let mut r = Reply {
-            status: f.status,
-            headers: f.headers.clone(),
-            body: f.body.clone().into_bytes(),
-        };
+        let mut r = Reply { status: f.status, headers: f.headers.clone(), body: f.body.clone().into_bytes() };
         if !r.has_header("content-type") && !f.body.is_empty() {
             let json = f.body.trim_start().starts_with('{');
-            let ct = if json {
-                "application/json"
-            } else {
-                "text/plain; charset=utf-8"
-            };
+            let ct = if json { "application/json" } else { "text/plain; charset=utf-8" };
             r.headers.push(("content-type".into(), ct.into()));
         }
         r
@@ -244,10 +214,7 @@ impl Reply {
         let mut resp = Response::new(Body::from(self.body));
         *resp.status_mut() = StatusCode::from_u16(self.status).unwrap_or(StatusCode::OK);
         for (k, v) in &self.headers {
-            match (
-                HeaderName::try_from(k.as_str()),
-                HeaderValue::try_from(v.as_str()),
-            ) {
+            match (HeaderName::try_from(k.as_str()), HeaderValue::try_from(v.as_str())) {
                 (Ok(k), Ok(v)) => {
                     resp.headers_mut().append(k, v);
                 }
@@ -284,20 +251,13 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Shared {
     fn new() -> Shared {
-        Shared {
-            log: Mutex::default(),
-            backlog: Mutex::new(backlog::Backlog::seeded()),
-            pagerduty: Mutex::default(),
-        }
+        Shared { log: Mutex::default(), backlog: Mutex::new(backlog::Backlog::seeded()), pagerduty: Mutex::default() }
     }
 
     /// The first armed fault (in injection order) that matches, used up by one.
     fn take_fault(&self, method: &str, path: &str) -> Option<Fault> {
         let mut log = lock(&self.log);
-        let i = log
-            .faults
-            .iter()
-            .position(|a| a.fault.matches(method, path))?;
+        let i = log.faults.iter().position(|a| a.fault.matches(method, path))?;
         let armed = &mut log.faults[i];
         let fault = armed.fault.clone();
         if let Some(left) = &mut armed.left {
@@ -355,10 +315,8 @@ async fn bind(port: u16) -> anyhow::Result<(SocketAddr, Arc<Shared>, ServeFuture
         .with_context(|| format!("binding the sandbox to 127.0.0.1:{port}"))?;
     let addr = listener.local_addr()?;
     let shared = Arc::new(Shared::new());
-    let app = axum::Router::new()
-        .fallback(handle)
-        .with_state(shared.clone())
-        .into_make_service_with_connect_info::<Conn>();
+    let app =
+        axum::Router::new().fallback(handle).with_state(shared.clone()).into_make_service_with_connect_info::<Conn>();
     let serve = axum::serve(KillableListener(listener), app).into_future();
     let fut = Box::pin(async move {
         if let Err(e) = serve.await {
@@ -378,11 +336,7 @@ impl Sandbox {
     pub async fn start_on(port: u16) -> anyhow::Result<Sandbox> {
         let (addr, shared, fut) = bind(port).await?;
         let task = tokio::spawn(fut);
-        Ok(Sandbox {
-            addr,
-            shared,
-            _stop: Stop::Task(task),
-        })
+        Ok(Sandbox { addr, shared, _stop: Stop::Task(task) })
     }
 
     /// Serve from a thread with its own runtime, for synchronous tests that spawn the
@@ -390,35 +344,26 @@ impl Sandbox {
     pub fn start_background() -> anyhow::Result<Sandbox> {
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        std::thread::Builder::new()
-            .name("opskit-sandbox".into())
-            .spawn(move || {
-                let rt = match tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                {
-                    Ok(rt) => rt,
-                    Err(e) => return drop(ready_tx.send(Err(anyhow::Error::from(e)))),
-                };
-                rt.block_on(async move {
-                    match bind(0).await {
-                        Ok((addr, shared, fut)) => {
-                            let _ = ready_tx.send(Ok((addr, shared)));
-                            tokio::select! {
-                                _ = fut => {}
-                                _ = stop_rx => {}
-                            }
+        std::thread::Builder::new().name("opskit-sandbox".into()).spawn(move || {
+            let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(rt) => rt,
+                Err(e) => return drop(ready_tx.send(Err(anyhow::Error::from(e)))),
+            };
+            rt.block_on(async move {
+                match bind(0).await {
+                    Ok((addr, shared, fut)) => {
+                        let _ = ready_tx.send(Ok((addr, shared)));
+                        tokio::select! {
+                            _ = fut => {}
+                            _ = stop_rx => {}
                         }
-                        Err(e) => drop(ready_tx.send(Err(e))),
                     }
-                });
-            })?;
+                    Err(e) => drop(ready_tx.send(Err(e))),
+                }
+            });
+        })?;
         let (addr, shared) = ready_rx.recv()??;
-        Ok(Sandbox {
-            addr,
-            shared,
-            _stop: Stop::Thread(Some(stop_tx)),
-        })
+        Ok(Sandbox { addr, shared, _stop: Stop::Thread(Some(stop_tx)) })
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -437,10 +382,7 @@ impl Sandbox {
 
     pub fn requests_to(&self, path_prefix: &str) -> Vec<Recorded> {
         let log = lock(&self.shared.log);
-        let hits = log
-            .requests
-            .iter()
-            .filter(|r| r.path.starts_with(path_prefix));
+        let hits = log.requests.iter().filter(|r| r.path.starts_with(path_prefix));
         hits.cloned().collect()
     }
 
@@ -482,11 +424,7 @@ impl Sandbox {
     }
 }
 
-async fn handle(
-    State(shared): State<Arc<Shared>>,
-    ConnectInfo(conn): ConnectInfo<Conn>,
-    req: Request,
-) -> Response {
+async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInfo<Conn>, req: Request) -> Response {
     let at = jiff::Timestamp::now();
     let (parts, body) = req.into_parts();
     let body = match axum::body::to_bytes(body, BODY_LIMIT).await {
@@ -504,12 +442,7 @@ async fn handle(
         headers: parts
             .headers
             .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_string(),
-                    String::from_utf8_lossy(v.as_bytes()).into(),
-                )
-            })
+            .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into()))
             .collect(),
         body,
         status: 0,
@@ -519,10 +452,7 @@ async fn handle(
     }
 
     // Backlog counts every request against its bucket, faulted or not, like the real one.
-    let rate = rec
-        .path
-        .starts_with(BACKLOG_PREFIX)
-        .then(|| lock(&shared.backlog).count_request(&rec.method));
+    let rate = rec.path.starts_with(BACKLOG_PREFIX).then(|| lock(&shared.backlog).count_request(&rec.method));
     let reply = match shared.take_fault(&rec.method, &rec.path) {
         Some(fault) => {
             if fault.delay_ms > 0 {
@@ -630,9 +560,7 @@ impl Listener for KillableListener {
 
     fn local_addr(&self) -> std::io::Result<Self::Addr> {
         // Only used for connect info of the listener itself, which we never ask for.
-        Ok(Conn {
-            kill: Arc::new(AtomicBool::new(false)),
-        })
+        Ok(Conn { kill: Arc::new(AtomicBool::new(false)) })
     }
 }
 
@@ -649,31 +577,19 @@ struct KillableStream {
 
 impl KillableStream {
     fn check(&self) -> std::io::Result<()> {
-        if self.kill.load(Ordering::SeqCst) {
-            Err(std::io::ErrorKind::ConnectionAborted.into())
-        } else {
-            Ok(())
-        }
+        if self.kill.load(Ordering::SeqCst) { Err(std::io::ErrorKind::ConnectionAborted.into()) } else { Ok(()) }
     }
 }
 
 impl AsyncRead for KillableStream {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
         self.check()?;
         Pin::new(&mut self.tcp).poll_read(cx, buf)
     }
 }
 
 impl AsyncWrite for KillableStream {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
         self.check()?;
         Pin::new(&mut self.tcp).poll_write(cx, buf)
     }

@@ -20,10 +20,7 @@ impl Got {
         serde_json::from_slice(&self.body).unwrap_or(Value::Null)
     }
     fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
     fn error_code(&self) -> u64 {
         self.json()["errors"][0]["code"].as_u64().unwrap_or(0)
@@ -31,18 +28,10 @@ impl Got {
 }
 
 async fn send(rb: RequestBuilder) -> Got {
-    let r = rb
-        .timeout(Duration::from_secs(10))
-        .send()
-        .await
-        .expect("an answer");
+    let r = rb.timeout(Duration::from_secs(10)).send().await.expect("an answer");
     let (status, headers) = (r.status().as_u16(), r.headers().clone());
     let body = r.bytes().await.expect("a body").to_vec();
-    Got {
-        status,
-        headers,
-        body,
-    }
+    Got { status, headers, body }
 }
 
 fn post(sb: &Sandbox, path: &str) -> RequestBuilder {
@@ -58,25 +47,12 @@ async fn backlog(sb: &Sandbox, method: Method, path: &str, params: &[(&str, &str
     let url = sb.url(&format!("{BACKLOG_PREFIX}/api/v2{path}"));
     let rb = reqwest::Client::new().request(method.clone(), url);
     let rb = rb.query(&[("apiKey", BACKLOG_API_KEY)]);
-    send(if method == Method::GET {
-        rb.query(params)
-    } else {
-        rb.form(params)
-    })
-    .await
+    send(if method == Method::GET { rb.query(params) } else { rb.form(params) }).await
 }
 
 async fn create_issue(sb: &Sandbox, summary: &str) -> Got {
-    let form = [
-        ("projectId", "10001"),
-        ("summary", summary),
-        ("issueTypeId", "20001"),
-    ];
-    let form = [
-        &form[..],
-        &[("priorityId", "3"), ("description", "VIF down")],
-    ]
-    .concat();
+    let form = [("projectId", "10001"), ("summary", summary), ("issueTypeId", "20001")];
+    let form = [&form[..], &[("priorityId", "3"), ("description", "VIF down")]].concat();
     backlog(sb, Method::POST, "/issues", &form).await
 }
 
@@ -89,23 +65,11 @@ async fn records_requests_in_arrival_order_with_times_and_status() {
     send(get(&sb, "/nowhere")).await;
     let all = sb.requests();
     assert_eq!(all.len(), 3);
-    assert_eq!(
-        (all[0].method.as_str(), all[0].text().as_str()),
-        ("POST", "first")
-    );
-    assert_eq!(
-        (all[1].path.as_str(), all[1].query.as_deref()),
-        ("/ping/abc/start", Some("rid=1"))
-    );
-    assert_eq!(
-        [all[0].status, all[1].status, all[2].status],
-        [200, 200, 404]
-    );
+    assert_eq!((all[0].method.as_str(), all[0].text().as_str()), ("POST", "first"));
+    assert_eq!((all[1].path.as_str(), all[1].query.as_deref()), ("/ping/abc/start", Some("rid=1")));
+    assert_eq!([all[0].status, all[1].status, all[2].status], [200, 200, 404]);
     assert!(all[0].at >= before && all[0].at <= all[1].at && all[1].at <= all[2].at);
-    assert!(
-        all[0].header("HOST").is_some(),
-        "header lookup ignores case"
-    );
+    assert!(all[0].header("HOST").is_some(), "header lookup ignores case");
     assert_eq!(sb.requests_to("/ping/").len(), 1);
 }
 
@@ -119,20 +83,13 @@ async fn status_fault_applies_n_times_then_the_fake_answers() {
     }
     assert_eq!(got, [500, 500, 200]);
     let recorded: Vec<u16> = sb.requests().iter().map(|r| r.status).collect();
-    assert_eq!(
-        recorded,
-        [500, 500, 200],
-        "faulted requests are recorded too"
-    );
+    assert_eq!(recorded, [500, 500, 200], "faulted requests are recorded too");
 }
 
 #[tokio::test]
 async fn faults_are_used_in_injection_order_and_respect_method() {
     let sb = Sandbox::start().await.unwrap();
-    let get_only = Fault {
-        method: Some("get".into()),
-        ..Fault::status("/webhook/", 418, 1)
-    };
+    let get_only = Fault { method: Some("get".into()), ..Fault::status("/webhook/", 418, 1) };
     sb.inject(get_only);
     sb.inject(Fault::status("/webhook/", 503, 1));
     sb.inject(Fault::status("/webhook/", 502, 1));
@@ -151,24 +108,15 @@ async fn rate_limited_fault_carries_retry_after_and_backlog_reset() {
     let r = send(post(&sb, SLACK_PATH).json(&json!({"text": "hi"}))).await;
     assert_eq!((r.status, r.header("retry-after")), (429, "7"));
     let r = backlog(&sb, Method::GET, "/users/myself", &[]).await;
-    assert_eq!(
-        (r.status, r.header("retry-after"), r.error_code()),
-        (429, "30", 13)
-    );
+    assert_eq!((r.status, r.header("retry-after"), r.error_code()), (429, "30", 13));
     let reset: i64 = r.header("x-ratelimit-reset").parse().unwrap();
-    assert!(
-        reset >= jiff::Timestamp::now().as_second() + 25,
-        "reset is when to retry"
-    );
+    assert!(reset >= jiff::Timestamp::now().as_second() + 25, "reset is when to retry");
 }
 
 #[tokio::test]
 async fn delay_fault_holds_the_answer() {
     let sb = Sandbox::start().await.unwrap();
-    sb.inject(Fault {
-        delay_ms: 300,
-        ..Fault::status(WEBHOOK_PATH, 200, 1)
-    });
+    sb.inject(Fault { delay_ms: 300, ..Fault::status(WEBHOOK_PATH, 200, 1) });
     let start = std::time::Instant::now();
     send(post(&sb, WEBHOOK_PATH)).await;
     assert!(start.elapsed() >= Duration::from_millis(300));
@@ -177,50 +125,24 @@ async fn delay_fault_holds_the_answer() {
 #[tokio::test]
 async fn drop_connection_fault_is_a_connection_error_at_the_client() {
     let sb = Sandbox::start().await.unwrap();
-    sb.inject(Fault {
-        drop_connection: true,
-        ..Fault::status(PAGERDUTY_PATH, 0, 1)
-    });
-    let err = post(&sb, PAGERDUTY_PATH)
-        .body("{}")
-        .send()
-        .await
-        .unwrap_err();
+    sb.inject(Fault { drop_connection: true, ..Fault::status(PAGERDUTY_PATH, 0, 1) });
+    let err = post(&sb, PAGERDUTY_PATH).body("{}").send().await.unwrap_err();
     // hyper reports IncompleteMessage: the request went out, no answer came back.
-    assert!(
-        err.is_request() && !err.is_timeout() && err.status().is_none(),
-        "{err:?}"
-    );
-    assert_eq!(
-        sb.requests()[0].status,
-        0,
-        "a dropped request is recorded with status 0"
-    );
+    assert!(err.is_request() && !err.is_timeout() && err.status().is_none(), "{err:?}");
+    assert_eq!(sb.requests()[0].status, 0, "a dropped request is recorded with status 0");
     let r = send(post(&sb, PAGERDUTY_PATH).body("{}")).await;
-    assert_eq!(
-        r.status, 400,
-        "the fault is used up and the fake answers again"
-    );
+    assert_eq!(r.status, 400, "the fault is used up and the fake answers again");
 }
 
 #[tokio::test]
 async fn pagerduty_rejects_trigger_without_summary_and_accepts_a_full_one() {
     let sb = Sandbox::start().await.unwrap();
-    let event = |action: &str, payload: Value| json!({"routing_key": "R0UT1NGKEY", "event_action": action, "payload": payload});
-    let no_summary = event(
-        "trigger",
-        json!({"source": "opskit", "severity": "critical"}),
-    );
+    let event =
+        |action: &str, payload: Value| json!({"routing_key": "R0UT1NGKEY", "event_action": action, "payload": payload});
+    let no_summary = event("trigger", json!({"source": "opskit", "severity": "critical"}));
     let r = send(post(&sb, PAGERDUTY_PATH).json(&no_summary)).await;
-    assert_eq!(
-        (r.status, r.json()["status"].as_str()),
-        (400, Some("invalid event"))
-    );
-    assert!(
-        r.json()["errors"].to_string().contains("payload.summary"),
-        "{}",
-        r.text()
-    );
+    assert_eq!((r.status, r.json()["status"].as_str()), (400, Some("invalid event")));
+    assert!(r.json()["errors"].to_string().contains("payload.summary"), "{}", r.text());
     let r = send(post(&sb, PAGERDUTY_PATH).json(&event("resolve", Value::Null))).await;
     assert_eq!(r.status, 400, "resolve needs a dedup_key");
 
@@ -232,10 +154,7 @@ async fn pagerduty_rejects_trigger_without_summary_and_accepts_a_full_one() {
     let key = v["dedup_key"].as_str().unwrap();
     assert_eq!(key.len(), 32, "a generated key looks like PagerDuty's");
     let events = sb.pagerduty_events();
-    assert_eq!(
-        (events.len(), events[0]["dedup_key"].as_str()),
-        (1, Some(key))
-    );
+    assert_eq!((events.len(), events[0]["dedup_key"].as_str()), (1, Some(key)));
 }
 
 #[tokio::test]
@@ -262,40 +181,25 @@ async fn backlog_rejects_missing_or_wrong_api_key_with_code_11() {
         assert!(!r.header("x-ratelimit-remaining").is_empty());
     }
     let r = backlog(&sb, Method::GET, "/users/myself", &[]).await;
-    assert_eq!(
-        (r.status, r.json()["userId"].as_str()),
-        (200, Some("sandbox"))
-    );
+    assert_eq!((r.status, r.json()["userId"].as_str()), (200, Some("sandbox")));
 }
 
 #[tokio::test]
 async fn backlog_issue_lifecycle_create_comment_close() {
     let sb = Sandbox::start().await.unwrap();
     let r = create_issue(&sb, "dxvif-1 is down").await;
-    assert_eq!(
-        (r.status, r.json()["issueKey"].as_str()),
-        (201, Some("OPS-1"))
-    );
+    assert_eq!((r.status, r.json()["issueKey"].as_str()), (201, Some("OPS-1")));
     assert!(r.header("location").ends_with("/view/OPS-1"));
     let v = r.json();
-    assert_eq!(
-        (v["status"]["id"].as_u64(), v["priority"]["name"].as_str()),
-        (Some(1), Some("Normal"))
-    );
+    assert_eq!((v["status"]["id"].as_u64(), v["priority"]["name"].as_str()), (Some(1), Some("Normal")));
 
     let comment = [("content", "still down")];
     let r = backlog(&sb, Method::POST, "/issues/OPS-1/comments", &comment).await;
-    assert_eq!(
-        (r.status, r.json()["content"].as_str()),
-        (201, Some("still down"))
-    );
+    assert_eq!((r.status, r.json()["content"].as_str()), (201, Some("still down")));
 
     let close = [("statusId", "4"), ("comment", "recovered")];
     let r = backlog(&sb, Method::PATCH, "/issues/OPS-1", &close).await;
-    assert_eq!(
-        (r.status, r.json()["status"]["name"].as_str()),
-        (200, Some("Closed"))
-    );
+    assert_eq!((r.status, r.json()["status"]["name"].as_str()), (200, Some("Closed")));
     assert_eq!(sb.backlog_issues()[0]["status"]["id"], 4);
     let comments = sb.backlog_comments("OPS-1");
     assert_eq!(comments.len(), 2);
@@ -303,10 +207,7 @@ async fn backlog_issue_lifecycle_create_comment_close() {
     assert_eq!(comments[1]["changeLog"][0]["newValue"], "Closed");
 
     let open = [("projectId[]", "10001"), ("statusId[]", "1")];
-    assert_eq!(
-        backlog(&sb, Method::GET, "/issues", &open).await.json(),
-        json!([])
-    );
+    assert_eq!(backlog(&sb, Method::GET, "/issues", &open).await.json(), json!([]));
     let closed = [("statusId[]", "4"), ("keyword", "DXVIF")];
     let r = backlog(&sb, Method::GET, "/issues", &closed).await;
     assert_eq!(r.json()[0]["issueKey"], "OPS-1");
@@ -315,21 +216,11 @@ async fn backlog_issue_lifecycle_create_comment_close() {
 #[tokio::test]
 async fn backlog_rejects_incomplete_issue_with_code_7_and_unknown_resources_with_code_6() {
     let sb = Sandbox::start().await.unwrap();
-    let no_priority = [
-        ("projectId", "10001"),
-        ("summary", "x"),
-        ("issueTypeId", "20001"),
-    ];
+    let no_priority = [("projectId", "10001"), ("summary", "x"), ("issueTypeId", "20001")];
     let r = backlog(&sb, Method::POST, "/issues", &no_priority).await;
     assert_eq!((r.status, r.error_code()), (400, 7));
     assert!(sb.backlog_issues().is_empty());
-    for path in [
-        "/issues/OPS-99",
-        "/projects/NOPE",
-        "/wikis/1",
-        "/nothing/here",
-        "/issues/",
-    ] {
+    for path in ["/issues/OPS-99", "/projects/NOPE", "/wikis/1", "/nothing/here", "/issues/"] {
         let r = backlog(&sb, Method::GET, path, &[]).await;
         assert_eq!((r.status, r.error_code()), (404, 6), "{path}");
     }
@@ -342,24 +233,15 @@ async fn backlog_answers_carry_rate_limit_headers_per_bucket() {
     let b = backlog(&sb, Method::GET, "/projects/OPS", &[]).await;
     let u = create_issue(&sb, "x").await;
     let remaining = |g: &Got| g.header("x-ratelimit-remaining").parse::<u32>().unwrap();
-    assert_eq!(
-        (a.header("x-ratelimit-limit"), u.header("x-ratelimit-limit")),
-        ("600", "150")
-    );
+    assert_eq!((a.header("x-ratelimit-limit"), u.header("x-ratelimit-limit")), ("600", "150"));
     // A new minute between the two calls restarts the window; otherwise it counts down.
     let (ra, rb) = (remaining(&a), remaining(&b));
-    assert!(
-        rb == ra - 1 || rb == 599,
-        "read bucket counts down: {ra} then {rb}"
-    );
+    assert!(rb == ra - 1 || rb == 599, "read bucket counts down: {ra} then {rb}");
     assert!(a.header("x-ratelimit-reset").parse::<i64>().is_ok());
     let rl = backlog(&sb, Method::GET, "/rateLimit", &[]).await.json();
     assert_eq!(rl["rateLimit"]["update"]["remaining"], 149);
     let p = b.json();
-    assert_eq!(
-        (p["projectKey"].as_str(), p["textFormattingRule"].as_str()),
-        (Some("OPS"), Some("markdown"))
-    );
+    assert_eq!((p["projectKey"].as_str(), p["textFormattingRule"].as_str()), (Some("OPS"), Some("markdown")));
 }
 
 #[tokio::test]
@@ -386,61 +268,26 @@ async fn backlog_wiki_pages_list_create_update_history_and_attachment() {
     let ops = [("projectIdOrKey", "OPS")];
     let list = backlog(&sb, Method::GET, "/wikis", &ops).await.json();
     assert_eq!(list.as_array().map(Vec::len), Some(2));
-    assert!(
-        list[0].get("content").is_none(),
-        "list items carry no content"
-    );
+    assert!(list[0].get("content").is_none(), "list items carry no content");
     let pages = sb.backlog_wiki_pages();
-    let dx = pages
-        .iter()
-        .find(|p| p["attachments"][0].is_object())
-        .unwrap();
-    let path = format!(
-        "/wikis/{}/attachments/{}",
-        dx["id"], dx["attachments"][0]["id"]
-    );
+    let dx = pages.iter().find(|p| p["attachments"][0].is_object()).unwrap();
+    let path = format!("/wikis/{}/attachments/{}", dx["id"], dx["attachments"][0]["id"]);
     let r = backlog(&sb, Method::GET, &path, &[]).await;
     assert_eq!(r.header("content-type"), "application/octet-stream");
     assert!(r.header("content-disposition").contains("dx-topology.png"));
     assert!(r.body.starts_with(b"\x89PNG"));
 
-    let form = [
-        ("projectId", "10001"),
-        ("name", "Inventory"),
-        ("content", "v1"),
-        ("mailNotify", "false"),
-    ];
+    let form = [("projectId", "10001"), ("name", "Inventory"), ("content", "v1"), ("mailNotify", "false")];
     let r = backlog(&sb, Method::POST, "/wikis", &form).await;
     assert_eq!(r.status, 201);
     let id = r.json()["id"].as_u64().unwrap();
     assert!(r.header("location").ends_with(&format!("/alias/wiki/{id}")));
-    let r = backlog(
-        &sb,
-        Method::PATCH,
-        &format!("/wikis/{id}"),
-        &[("content", "v2")],
-    )
-    .await;
+    let r = backlog(&sb, Method::PATCH, &format!("/wikis/{id}"), &[("content", "v2")]).await;
     assert_eq!(r.json()["content"], "v2");
-    let h = backlog(
-        &sb,
-        Method::GET,
-        &format!("/wikis/{id}/history"),
-        &[("order", "asc")],
-    )
-    .await;
-    let versions: Vec<Value> = h
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["content"].clone())
-        .collect();
+    let h = backlog(&sb, Method::GET, &format!("/wikis/{id}/history"), &[("order", "asc")]).await;
+    let versions: Vec<Value> = h.json().as_array().unwrap().iter().map(|e| e["content"].clone()).collect();
     assert_eq!(versions, [json!("v1"), json!("v2")]);
-    assert_eq!(
-        backlog(&sb, Method::GET, "/wikis/count", &ops).await.json()["count"],
-        3
-    );
+    assert_eq!(backlog(&sb, Method::GET, "/wikis/count", &ops).await.json()["count"], 3);
     sb.backlog_add_wiki("Seeded", "by a test");
     assert_eq!(sb.backlog_wiki_pages().len(), 4);
 }
@@ -450,22 +297,13 @@ async fn control_plane_reads_arms_and_clears_without_being_recorded() {
     let sb = Sandbox::start().await.unwrap();
     send(post(&sb, WEBHOOK_PATH).body("payload")).await;
     let fault = json!({"path_prefix": WEBHOOK_PATH, "status": 503, "times": 1});
-    assert_eq!(
-        send(post(&sb, "/_sandbox/faults").json(&fault))
-            .await
-            .status,
-        200
-    );
+    assert_eq!(send(post(&sb, "/_sandbox/faults").json(&fault)).await.status, 200);
     assert_eq!(send(post(&sb, WEBHOOK_PATH)).await.status, 503);
     let got = send(get(&sb, "/_sandbox/requests")).await;
     let recs: Vec<Recorded> = serde_json::from_slice(&got.body).unwrap();
     assert_eq!(recs.len(), 2, "control-plane requests are not recorded");
     assert_eq!((recs[0].text().as_str(), recs[1].status), ("payload", 503));
-    assert_eq!(
-        got.json()[0]["body"],
-        "cGF5bG9hZA==",
-        "bodies travel as base64"
-    );
+    assert_eq!(got.json()[0]["body"], "cGF5bG9hZA==", "bodies travel as base64");
     send(post(&sb, "/_sandbox/clear")).await;
     assert!(sb.requests().is_empty());
 }
@@ -476,16 +314,9 @@ fn background_sandbox_serves_synchronous_callers() {
     let sb = Sandbox::start_background().unwrap();
     let addr = sb.addr();
     let mut s = std::net::TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "GET /ping/abc HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    write!(s, "GET /ping/abc HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
-    assert!(
-        out.starts_with("HTTP/1.1 200") && out.ends_with("OK"),
-        "{out}"
-    );
+    assert!(out.starts_with("HTTP/1.1 200") && out.ends_with("OK"), "{out}");
     assert_eq!(sb.requests_to(HEARTBEAT_PREFIX).len(), 1);
 }

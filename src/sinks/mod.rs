@@ -5,9 +5,24 @@
 //! `retry_after`, and commits only what a sink accepted. Message texts come from the
 //! minijinja templates in `output-templates/` (see [`templates`]).
 
+pub mod backlog_issue;
+pub mod pagerduty;
 pub mod registry;
+pub mod slack;
+pub mod sns;
+pub mod stdout;
 pub mod templates;
+pub mod webhook;
 
+pub use backlog_issue::BacklogIssueNotifier;
+pub use pagerduty::PagerDutyNotifier;
+pub use slack::SlackNotifier;
+pub use sns::SnsNotifier;
+pub use stdout::StdoutNotifier;
+pub use templates::Templates;
+pub use webhook::WebhookNotifier;
+
+use crate::redact::redact;
 pub use registry::build;
 
 use crate::spine::finding::{Finding, TransitionKind};
@@ -52,6 +67,67 @@ impl SinkError {
     pub fn is_retryable(&self) -> bool {
         matches!(self, SinkError::Retryable { .. })
     }
+
+    /// A permanent error; the text passes through [`redact`] as a second guard.
+    pub fn permanent(message: impl AsRef<str>) -> SinkError {
+        SinkError::Permanent { message: redact(message.as_ref()) }
+    }
+
+    /// A retryable error; the text passes through [`redact`] as a second guard.
+    pub fn retryable(message: impl AsRef<str>, retry_after: Option<Duration>) -> SinkError {
+        SinkError::Retryable { message: redact(message.as_ref()), retry_after }
+    }
+}
+
+/// A transport error (no answer): retryable unless the request could not even be built.
+/// The URL is stripped first because Slack and webhook URLs are secrets and Backlog's
+/// query string carries the API key.
+pub(crate) fn transport_error(what: &str, err: reqwest::Error) -> SinkError {
+    let builder = err.is_builder();
+    let err = err.without_url();
+    let reason = if err.is_timeout() {
+        "timed out".to_string()
+    } else if err.is_connect() {
+        format!("could not connect: {}", error_chain(&err))
+    } else {
+        error_chain(&err)
+    };
+    let message = format!("{what}: request failed: {reason}");
+    if builder { SinkError::permanent(message) } else { SinkError::retryable(message, None) }
+}
+
+/// An error and its sources on one line (reqwest hides the useful part in `source()`).
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut s = err.to_string();
+    let mut cur = err.source();
+    while let Some(e) = cur {
+        let t = e.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        cur = e.source();
+    }
+    s
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let v = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
+    let wait = at.duration_since(jiff::Timestamp::now());
+    // A date in the past still means "wait a little", not "hammer now".
+    let wait = if wait.is_negative() { Duration::ZERO } else { wait.unsigned_abs() };
+    Some(wait.max(Duration::from_secs(1)))
+}
+
+/// The first part of an answer body for an error message: one line, bounded, redacted.
+pub(crate) fn body_excerpt(body: &str) -> String {
+    let line = templates::one_line(body);
+    redact(&templates::truncate_chars(&line, 300))
 }
 
 #[async_trait]
@@ -62,4 +138,146 @@ pub trait Notifier: Send + Sync {
     async fn send(&self, msg: &Message) -> Result<Receipt, SinkError>;
     /// What `send` would transmit, for `--dry-run` (no secrets).
     fn preview(&self, msg: &Message) -> Result<String, SinkError>;
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Messages and findings shared by the sink tests.
+    use super::*;
+    use crate::spine::finding::{Link, Severity};
+
+    pub fn http() -> reqwest::Client {
+        reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap()
+    }
+
+    pub fn templates() -> std::sync::Arc<Templates> {
+        std::sync::Arc::new(Templates::embedded())
+    }
+
+    pub fn sample_finding() -> Finding {
+        let mut f = Finding::new(
+            "dx-vif",
+            "dx-vif/111122223333/ap-northeast-1/dxvif-fg5678",
+            Severity::Warning,
+            "VIF dxvif-fg5678 BGP is down",
+        )
+        .field("state", "available")
+        .field("bgp", "down");
+        f.summary = "BGP session to 169.254.0.1 is down".into();
+        f.account = Some("111122223333".into());
+        f.region = Some("ap-northeast-1".into());
+        f.resources = vec!["dxvif-fg5678".into(), "dxcon-abc".into()];
+        f.links = vec![Link {
+            text: "AWS console".into(),
+            href: "https://console.aws.amazon.com/directconnect/v2/home".into(),
+        }];
+        f.ensure_fingerprint();
+        f
+    }
+
+    pub fn message(kind: TransitionKind, mut finding: Finding) -> Message {
+        if kind == TransitionKind::Resolved {
+            finding.status = crate::spine::finding::Status::Resolved;
+        }
+        Message {
+            kind,
+            finding,
+            previous: None,
+            external_ref: None,
+            since: "2025-01-31T00:00:00Z".parse().unwrap(),
+            timezone: "Asia/Tokyo".into(),
+            test: false,
+        }
+    }
+
+    /// Warning → critical, `state` available → down, one resource added.
+    pub fn changed_message() -> Message {
+        let previous = sample_finding();
+        let mut current = sample_finding();
+        current.severity = Severity::Critical;
+        current.fields[0].value = "down".into();
+        current.resources.push("dxcon-new".into());
+        current.fingerprint = current.computed_fingerprint();
+        let mut msg = message(TransitionKind::Changed, current);
+        msg.previous = Some(previous);
+        msg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{http, message, sample_finding, templates};
+    use super::*;
+    use crate::backlog::BacklogClient;
+    use crate::redact::Secret;
+    use crate::sandbox::{BACKLOG_API_KEY, BACKLOG_PREFIX, BACKLOG_PROJECT_KEY, Fault, SLACK_PATH, Sandbox};
+
+    /// The secret must not reach the message at all: `redact` would mask it, so a `****`
+    /// in the text means the URL leaked and only the second guard saved it.
+    fn assert_clean(err: &SinkError, secrets: &[&str]) {
+        let text = err.to_string();
+        for s in secrets {
+            assert!(!text.contains(s), "secret {s} in: {text}");
+        }
+        assert!(!text.contains("****"), "a masked URL reached the error: {text}");
+        assert!(!text.contains("apiKey"), "a query string reached the error: {text}");
+    }
+
+    fn dropped(prefix: &str) -> Fault {
+        Fault { path_prefix: prefix.to_string(), drop_connection: true, times: 1, ..Fault::default() }
+    }
+
+    fn closed_port_url(path: &str) -> String {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        drop(l);
+        format!("http://127.0.0.1:{port}{path}")
+    }
+
+    #[tokio::test]
+    async fn failed_requests_never_show_the_slack_secret_or_the_backlog_api_key() {
+        let sb = Sandbox::start().await.unwrap();
+        let msg = message(TransitionKind::New, sample_finding());
+        let slack_secret = "sandboxwebhooksecret";
+
+        let slack = |url: String| SlackNotifier::new("chan", Secret::new(url), http(), templates());
+        sb.inject(dropped(SLACK_PATH));
+        let err = slack(sb.url(SLACK_PATH)).send(&msg).await.unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+        assert_clean(&err, &[slack_secret]);
+        let err = slack(closed_port_url(SLACK_PATH)).send(&msg).await.unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+        assert_clean(&err, &[slack_secret]);
+        sb.inject(Fault::status(SLACK_PATH, 404, 1));
+        assert_clean(&slack(sb.url(SLACK_PATH)).send(&msg).await.unwrap_err(), &[slack_secret]);
+
+        let backlog = |base: String, key: &str| {
+            BacklogIssueNotifier::new(
+                "tickets",
+                BacklogClient::new(&base, Secret::new(key), http()),
+                BACKLOG_PROJECT_KEY.into(),
+                "Bug".into(),
+                "High".into(),
+                None,
+                templates(),
+            )
+        };
+        let base = sb.url(BACKLOG_PREFIX);
+        sb.inject(dropped(BACKLOG_PREFIX));
+        let err = backlog(base.clone(), BACKLOG_API_KEY).send(&msg).await.unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+        assert_clean(&err, &[BACKLOG_API_KEY]);
+        let err = backlog(closed_port_url(BACKLOG_PREFIX), BACKLOG_API_KEY).send(&msg).await.unwrap_err();
+        assert_clean(&err, &[BACKLOG_API_KEY]);
+        sb.inject(Fault::status(BACKLOG_PREFIX, 500, 1));
+        let err = backlog(base.clone(), BACKLOG_API_KEY).send(&msg).await.unwrap_err();
+        assert!(err.is_retryable(), "{err}");
+        assert_clean(&err, &[BACKLOG_API_KEY]);
+        // A wrong key: Backlog's 401 answer is reported, the key is not.
+        let wrong = "wrong-backlog-key-987654";
+        let err = backlog(base, wrong).send(&msg).await.unwrap_err();
+        assert!(!err.is_retryable(), "{err}");
+        assert!(err.to_string().contains("401"), "{err}");
+        assert_clean(&err, &[wrong, BACKLOG_API_KEY]);
+    }
 }

@@ -1,10 +1,51 @@
-//! Building a configured sink into its notifier (temporary until the sinks land).
-use super::Notifier;
+//! Turning a configured sink (`[sinks.NAME]`) into its notifier, with the shared HTTP
+//! client, the templates and, for SNS, the AWS config of the account it publishes as.
+
 use super::templates::Templates;
+use super::{
+    BacklogIssueNotifier, Notifier, PagerDutyNotifier, SlackNotifier, SnsNotifier, StdoutNotifier, WebhookNotifier,
+};
+use crate::backlog::BacklogClient;
 use crate::config::Sink;
 use crate::context::Context;
 use std::sync::Arc;
 
-pub async fn build(name: &str, _sink: &Sink, _ctx: &Context, _t: Arc<Templates>) -> anyhow::Result<Arc<dyn Notifier>> {
-    anyhow::bail!("sink `{name}`: sinks are not wired yet")
+pub async fn build(
+    name: &str,
+    sink: &Sink,
+    ctx: &Context,
+    templates: Arc<Templates>,
+) -> anyhow::Result<Arc<dyn Notifier>> {
+    let http = ctx.http.clone();
+    Ok(match sink {
+        Sink::Slack { webhook_url } => Arc::new(SlackNotifier::new(name, webhook_url.clone(), http, templates)),
+        Sink::Pagerduty { routing_key, events_url } => {
+            Arc::new(PagerDutyNotifier::new(name, routing_key.clone(), events_url.clone(), http, templates))
+        }
+        Sink::Sns { topic_arn, account, profile, region } => {
+            let sdk = crate::aws::sdk_config_for(&ctx.config, account.as_deref(), profile.as_deref(), region).await;
+            Arc::new(SnsNotifier::new(name, topic_arn.clone(), &sdk, templates))
+        }
+        Sink::BacklogIssue { project, issue_type, priority, resolve_status } => {
+            let backlog = ctx
+                .config
+                .backlog
+                .as_ref()
+                .ok_or_else(|| anyhow::anyhow!("sink `{name}` needs the [backlog] section"))?;
+            let client = BacklogClient::new(&backlog.base_url, backlog.api_key.clone(), http);
+            Arc::new(BacklogIssueNotifier::new(
+                name,
+                client,
+                project.clone(),
+                issue_type.clone(),
+                priority.clone(),
+                resolve_status.clone(),
+                templates,
+            ))
+        }
+        Sink::Webhook { url, secret, signature_header } => {
+            Arc::new(WebhookNotifier::new(name, url.clone(), secret.clone(), signature_header.clone(), http))
+        }
+        Sink::Stdout => Arc::new(StdoutNotifier::new(name, templates)),
+    })
 }

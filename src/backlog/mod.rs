@@ -1,0 +1,434 @@
+//! A small client for the Nulab Backlog REST API v2 (`https://SPACE.backlog.com/api/v2`),
+//! used by the Backlog issue sink and later by the wiki and inventory commands.
+//!
+//! Wire conventions (see the shared `backlog-api.md`): the API key goes in the `apiKey`
+//! query parameter of every request, bodies are `application/x-www-form-urlencoded` with
+//! arrays as repeated `name[]=v`, errors come as `{"errors":[{message, code, moreInfo}]}`,
+//! and 429 carries `X-RateLimit-Reset` (epoch seconds). Because the key is in the URL,
+//! errors are built from the method and the path we were given, never from the URL, and
+//! every message passes through [`crate::redact::redact`] as a second guard.
+
+use crate::redact::{Secret, redact};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+
+/// One entry of Backlog's `errors` array.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiErrorItem {
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub code: i64,
+    #[serde(default)]
+    pub more_info: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ApiErrorBody {
+    errors: Vec<ApiErrorItem>,
+}
+
+/// A failed Backlog call. `method` and `path` name the call; the URL is never kept.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum BacklogError {
+    /// Backlog answered with an error status.
+    #[error("backlog {method} {path}: {status}: {}", describe(.errors, .body))]
+    Api {
+        method: &'static str,
+        path: String,
+        status: u16,
+        errors: Vec<ApiErrorItem>,
+        /// The answer when it was not Backlog's error JSON (bounded, redacted).
+        body: String,
+    },
+    /// 429: wait until the rate-limit window resets.
+    #[error("backlog {method} {path}: rate limited{}", .retry_after.map(|d| format!("; retry in {}s", d.as_secs())).unwrap_or_default())]
+    RateLimited { method: &'static str, path: String, retry_after: Option<Duration> },
+    /// No answer: timeout, connection refused, TLS.
+    #[error("backlog {method} {path}: request failed: {message}")]
+    Transport {
+        method: &'static str,
+        path: String,
+        message: String,
+        /// False only when the request could not be built.
+        retryable: bool,
+    },
+    /// An answer we could not read.
+    #[error("backlog {method} {path}: unexpected answer: {message}")]
+    Decode { method: &'static str, path: String, message: String },
+}
+
+fn describe(errors: &[ApiErrorItem], body: &str) -> String {
+    if errors.is_empty() {
+        return if body.is_empty() { "(no body)".to_string() } else { body.to_string() };
+    }
+    errors
+        .iter()
+        .map(|e| {
+            let mut s = format!("{} (code {})", e.message.trim_end_matches('.'), e.code);
+            if let Some(m) = e.more_info.as_deref().filter(|m| !m.is_empty()) {
+                s.push_str(&format!(": {m}"));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl BacklogError {
+    /// Worth another attempt: rate limits, server errors, transport failures.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            BacklogError::RateLimited { .. } => true,
+            BacklogError::Api { status, .. } => *status >= 500,
+            BacklogError::Transport { retryable, .. } => *retryable,
+            BacklogError::Decode { .. } => false,
+        }
+    }
+
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            BacklogError::RateLimited { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// Backlog's error codes (6 = no such resource, 7 = invalid request, 11 = bad key…).
+    pub fn codes(&self) -> Vec<i64> {
+        match self {
+            BacklogError::Api { errors, .. } => errors.iter().map(|e| e.code).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            BacklogError::Api { status, .. } => Some(*status),
+            BacklogError::RateLimited { .. } => Some(429),
+            _ => None,
+        }
+    }
+}
+
+/// A form body. Arrays are repeated `name[]=v`, as Backlog expects.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Form(Vec<(String, String)>);
+
+impl Form {
+    pub fn new() -> Form {
+        Form::default()
+    }
+
+    pub fn set(mut self, name: &str, value: impl ToString) -> Form {
+        self.0.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn set_opt(self, name: &str, value: Option<impl ToString>) -> Form {
+        match value {
+            Some(v) => self.set(name, v),
+            None => self,
+        }
+    }
+
+    pub fn array<I, V>(mut self, name: &str, values: I) -> Form
+    where
+        I: IntoIterator<Item = V>,
+        V: ToString,
+    {
+        for v in values {
+            self.0.push((format!("{name}[]"), v.to_string()));
+        }
+        self
+    }
+
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Project {
+    pub id: u64,
+    pub project_key: String,
+    pub name: String,
+    /// `markdown` or `backlog`.
+    #[serde(default)]
+    pub text_formatting_rule: Option<String>,
+}
+
+/// Issue type, priority and status share this shape for what we need.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Named {
+    pub id: u64,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Issue {
+    pub id: u64,
+    pub issue_key: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub status: Option<Named>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Comment {
+    pub id: u64,
+    #[serde(default)]
+    pub content: Option<String>,
+}
+
+/// `POST /api/v2/issues`.
+#[derive(Debug, Clone)]
+pub struct NewIssue {
+    pub project_id: u64,
+    pub summary: String,
+    pub issue_type_id: u64,
+    pub priority_id: u64,
+    pub description: String,
+}
+
+impl NewIssue {
+    pub fn form(&self) -> Form {
+        Form::new()
+            .set("projectId", self.project_id)
+            .set("summary", &self.summary)
+            .set("issueTypeId", self.issue_type_id)
+            .set("priorityId", self.priority_id)
+            .set("description", &self.description)
+    }
+}
+
+/// `PATCH /api/v2/issues/:key`: only what is set is sent.
+#[derive(Debug, Clone, Default)]
+pub struct IssueUpdate {
+    pub status_id: Option<u64>,
+    pub comment: Option<String>,
+}
+
+impl IssueUpdate {
+    pub fn form(&self) -> Form {
+        Form::new().set_opt("statusId", self.status_id).set_opt("comment", self.comment.as_ref())
+    }
+}
+
+#[derive(Clone)]
+pub struct BacklogClient {
+    /// `https://SPACE.backlog.com` without a trailing slash or `/api/v2`.
+    base_url: String,
+    api_key: Secret,
+    http: reqwest::Client,
+}
+
+impl std::fmt::Debug for BacklogClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BacklogClient").field("base_url", &self.base_url).field("api_key", &self.api_key).finish()
+    }
+}
+
+impl BacklogClient {
+    /// `base_url` is the space (`https://SPACE.backlog.com`); a trailing `/api/v2` is
+    /// accepted too, since people paste what they see in the API docs.
+    pub fn new(base_url: &str, api_key: Secret, http: reqwest::Client) -> BacklogClient {
+        let base = base_url.trim().trim_end_matches('/');
+        let base = base.strip_suffix("/api/v2").unwrap_or(base);
+        BacklogClient { base_url: base.to_string(), api_key, http }
+    }
+
+    /// The space's web address, for links to issues (`/view/KEY`) and wiki pages.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The full URL for `path` (e.g. `/issues/OPS-1/comments`) with the API key. Each
+    /// path segment is percent-encoded, so a key or name cannot escape its segment.
+    fn url(&self, method: &'static str, path: &str) -> Result<reqwest::Url, BacklogError> {
+        let mut url = reqwest::Url::parse(&self.base_url).map_err(|e| BacklogError::Transport {
+            method,
+            path: path.to_string(),
+            message: format!("invalid backlog base URL: {e}"),
+            retryable: false,
+        })?;
+        {
+            let mut segs = url.path_segments_mut().map_err(|_| BacklogError::Transport {
+                method,
+                path: path.to_string(),
+                message: "invalid backlog base URL: cannot hold a path".to_string(),
+                retryable: false,
+            })?;
+            segs.pop_if_empty().extend(["api", "v2"]);
+            segs.extend(path.split('/').filter(|s| !s.is_empty()));
+        }
+        url.query_pairs_mut().append_pair("apiKey", self.api_key.expose());
+        Ok(url)
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, BacklogError> {
+        let mut url = self.url("GET", path)?;
+        if !query.is_empty() {
+            let mut q = url.query_pairs_mut();
+            for (k, v) in query {
+                q.append_pair(k, v);
+            }
+        }
+        self.execute("GET", path, self.http.get(url)).await
+    }
+
+    pub async fn post_form<T: DeserializeOwned>(&self, path: &str, form: &Form) -> Result<T, BacklogError> {
+        let url = self.url("POST", path)?;
+        self.execute("POST", path, self.http.post(url).form(form.pairs())).await
+    }
+
+    pub async fn patch_form<T: DeserializeOwned>(&self, path: &str, form: &Form) -> Result<T, BacklogError> {
+        let url = self.url("PATCH", path)?;
+        self.execute("PATCH", path, self.http.patch(url).form(form.pairs())).await
+    }
+
+    async fn execute<T: DeserializeOwned>(
+        &self,
+        method: &'static str,
+        path: &str,
+        req: reqwest::RequestBuilder,
+    ) -> Result<T, BacklogError> {
+        let resp = req.send().await.map_err(|e| {
+            let retryable = !e.is_builder();
+            BacklogError::Transport {
+                method,
+                path: path.to_string(),
+                message: redact(&crate::sinks::error_chain(&e.without_url())),
+                retryable,
+            }
+        })?;
+        let status = resp.status();
+        tracing::debug!(method, path, status = status.as_u16(), "backlog answered");
+        if status.as_u16() == 429 {
+            return Err(BacklogError::RateLimited {
+                method,
+                path: path.to_string(),
+                retry_after: rate_limit_wait(resp.headers()),
+            });
+        }
+        let text = resp.text().await.map_err(|e| BacklogError::Transport {
+            method,
+            path: path.to_string(),
+            message: redact(&crate::sinks::error_chain(&e.without_url())),
+            retryable: true,
+        })?;
+        if !status.is_success() {
+            let (errors, body) = match serde_json::from_str::<ApiErrorBody>(&text) {
+                Ok(b) => (
+                    b.errors
+                        .into_iter()
+                        .map(|mut e| {
+                            e.message = redact(&e.message);
+                            e.more_info = e.more_info.map(|m| redact(&m));
+                            e
+                        })
+                        .collect(),
+                    String::new(),
+                ),
+                Err(_) => (Vec::new(), crate::sinks::body_excerpt(&text)),
+            };
+            return Err(BacklogError::Api { method, path: path.to_string(), status: status.as_u16(), errors, body });
+        }
+        // Some updates answer 204 or an empty body; let `()`-like targets accept that.
+        let text = if text.trim().is_empty() { "null" } else { &text };
+        serde_json::from_str(text).map_err(|e| BacklogError::Decode {
+            method,
+            path: path.to_string(),
+            message: redact(&e.to_string()),
+        })
+    }
+
+    // --- typed helpers -----------------------------------------------------------------
+
+    /// `GET /projects/:key` (also accepts the numeric id).
+    pub async fn project(&self, key_or_id: &str) -> Result<Project, BacklogError> {
+        self.get(&format!("/projects/{key_or_id}"), &[]).await
+    }
+
+    pub async fn issue_types(&self, project: &str) -> Result<Vec<Named>, BacklogError> {
+        self.get(&format!("/projects/{project}/issueTypes"), &[]).await
+    }
+
+    pub async fn priorities(&self) -> Result<Vec<Named>, BacklogError> {
+        self.get("/priorities", &[]).await
+    }
+
+    /// The project's statuses (the space-wide `/statuses` is deprecated).
+    pub async fn statuses(&self, project: &str) -> Result<Vec<Named>, BacklogError> {
+        self.get(&format!("/projects/{project}/statuses"), &[]).await
+    }
+
+    pub async fn create_issue(&self, issue: &NewIssue) -> Result<Issue, BacklogError> {
+        self.post_form("/issues", &issue.form()).await
+    }
+
+    pub async fn add_comment(&self, issue_key: &str, content: &str) -> Result<Comment, BacklogError> {
+        self.post_form(&format!("/issues/{issue_key}/comments"), &Form::new().set("content", content)).await
+    }
+
+    pub async fn update_issue(&self, issue_key: &str, update: &IssueUpdate) -> Result<Issue, BacklogError> {
+        self.patch_form(&format!("/issues/{issue_key}"), &update.form()).await
+    }
+}
+
+/// How long to wait after a 429: until `X-RateLimit-Reset` (epoch seconds), else
+/// `Retry-After`. Never less than a second, so a reset in the past still backs off.
+fn rate_limit_wait(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let reset =
+        headers.get("x-ratelimit-reset").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
+    if let Some(reset) = reset {
+        let now = jiff::Timestamp::now().as_second();
+        return Some(Duration::from_secs((reset - now).max(1) as u64));
+    }
+    crate::sinks::retry_after(headers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_keeps_key_in_query_and_encodes_segments() {
+        let c = BacklogClient::new(
+            "https://space.backlog.com/api/v2/",
+            Secret::new("k3yvalue-for-url-test"),
+            reqwest::Client::new(),
+        );
+        let u = c.url("GET", "/issues/OPS 1/comments").unwrap();
+        assert_eq!(u.as_str(), "https://space.backlog.com/api/v2/issues/OPS%201/comments?apiKey=k3yvalue-for-url-test");
+    }
+
+    #[test]
+    fn form_arrays_repeat_bracketed_names() {
+        let f = Form::new().set("a", 1).array("notifiedUserId", [2, 3]);
+        let encoded = serde_urlencoded_pairs(f.pairs());
+        assert_eq!(encoded, "a=1&notifiedUserId%5B%5D=2&notifiedUserId%5B%5D=3");
+    }
+
+    fn serde_urlencoded_pairs(p: &[(String, String)]) -> String {
+        url::form_urlencoded::Serializer::new(String::new()).extend_pairs(p).finish()
+    }
+
+    #[test]
+    fn error_text_lists_backlog_messages_and_codes() {
+        let e = BacklogError::Api {
+            method: "GET",
+            path: "/projects/NOPE".into(),
+            status: 404,
+            errors: vec![ApiErrorItem { message: "No project.".into(), code: 6, more_info: Some(String::new()) }],
+            body: String::new(),
+        };
+        assert_eq!(e.to_string(), "backlog GET /projects/NOPE: 404: No project (code 6)");
+        assert!(!e.is_retryable());
+    }
+}
