@@ -13,13 +13,6 @@ use std::collections::BTreeSet;
 use std::io::Read;
 
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Input {
-    List(Vec<PushedFinding>),
-    Wrapped { findings: Vec<PushedFinding> },
-}
-
-#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PushedFinding {
     key: String,
@@ -122,24 +115,26 @@ fn convert(i: usize, p: PushedFinding, source: &str) -> Result<Finding, String> 
 
 /// Parse a pushed document into findings; errors name the item and the field.
 pub fn parse(text: &str, source: &str) -> Result<Vec<Finding>, String> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let input: Input = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path == "." || path.is_empty() {
-            format!(
-                "not a findings document: {inner}\nhint: send a JSON array of findings, or {{\"findings\": [...]}}; each needs key, severity and title"
-            )
-        } else {
-            format!("{path}: {inner}")
-        }
-    })?;
-    let items = match input {
-        Input::List(v) | Input::Wrapped { findings: v } => v,
+    const HINT: &str =
+        "hint: send a JSON array of findings, or {\"findings\": [...]}; each needs key, severity and title";
+    let doc: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}\n{HINT}"))?;
+    let items = match doc {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Object(mut o) => match o.remove("findings") {
+            Some(serde_json::Value::Array(items)) => items,
+            _ => return Err(format!("not a findings document: an object needs a `findings` array\n{HINT}")),
+        },
+        _ => return Err(format!("not a findings document\n{HINT}")),
     };
     let mut keys = BTreeSet::new();
     let mut out = Vec::with_capacity(items.len());
-    for (i, p) in items.into_iter().enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
+        let p: PushedFinding = serde_path_to_error::deserialize(item).map_err(|e| {
+            let path = e.path().to_string();
+            let at = if path == "." { format!("findings[{i}]") } else { format!("findings[{i}].{path}") };
+            format!("{at}: {}", e.into_inner())
+        })?;
         let f = convert(i, p, source)?;
         if !keys.insert(f.key.clone()) {
             return Err(format!("findings[{i}].key: `{}` appears more than once", f.key));
