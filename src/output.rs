@@ -211,3 +211,18 @@ mod tests {
         assert_eq!(csv_escape("plain"), "plain");
     }
 }
+
+/// Print text to stdout at once, for the few commands that talk before they finish
+/// (`demo --keep`, `sandbox`). A closed pipe is ignored.
+pub fn flush_now(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(crate::redact::redact(text).as_bytes()).and_then(|_| out.flush());
+}
+
+/// A time as people read it: minutes, in the configured zone (`2026-11-22 10:56 JST`).
+pub fn local_time(t: jiff::Timestamp, tz: &str) -> String {
+    match jiff::tz::TimeZone::get(tz) {
+        Ok(zone) => t.to_zoned(zone).strftime("%Y-%m-%d %H:%M %Z").to_string(),
+        Err(_) => t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+    }
+}

@@ -1,10 +1,332 @@
-//! `opskit demo` (being written: it needs the sandbox).
-use crate::cli::{Cli, DemoArgs, SandboxArgs};
+//! `opskit demo`: a tour of opskit against the embedded sandbox, for a new user with no
+//! cloud account and no network. It starts the sandbox in-process, writes a temporary config
+//! pointing every sink at it, runs the spine through a small story, and shows after each
+//! step the findings and what each sink received. It grows with every command.
+//!
+//! `opskit sandbox` (hidden) serves the same sandbox until interrupted, for trying a config
+//! by hand.
+
+use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
 use crate::commands::Output;
+use crate::config::{self, Env};
+use crate::context::Context;
 use crate::error::{AppError, AppResult};
-pub async fn run(_cli: &Cli, _a: &DemoArgs) -> AppResult<Output> {
-    Err(AppError::usage("demo: soon"))
+use crate::output::{self, Style};
+use crate::sandbox::{self, Fault, Recorded, Sandbox};
+use crate::spine::engine::{Collected, RunReport, Scope};
+use crate::spine::finding::{Finding, Severity};
+use crate::state::{Silence, SilenceMatcher};
+use anyhow::Context as _;
+use std::fmt::Write as _;
+use std::path::Path;
+
+const SOURCE: &str = "nightly-checks";
+
+fn demo_config(sb: &Sandbox, state: &Path) -> String {
+    format!(
+        r#"# Written by `opskit demo`: every sink points at the embedded sandbox.
+[defaults]
+timezone = "Asia/Tokyo"
+state = "{state}"
+retry_backoff = "200ms"
+
+[[accounts]]
+name = "acme-prod"
+id = "111122223333"
+regions = ["ap-northeast-1"]
+tags = {{ customer = "acme", tier = "gold" }}
+
+[backlog]
+base_url = "{backlog}"
+api_key = "{api_key}"
+
+[sinks.slack]
+type = "slack"
+webhook_url = "{slack}"
+
+[sinks.pagerduty]
+type = "pagerduty"
+routing_key = "R0SANDBOXROUTINGKEY0000000000000"
+events_url = "{pagerduty}"
+
+[sinks.backlog]
+type = "backlog_issue"
+project = "{project}"
+issue_type = "Task"
+priority = "High"
+resolve_status = "Closed"
+
+[sinks.itsm]
+type = "webhook"
+url = "{webhook}"
+secret = "sandbox-hmac-secret"
+
+[[routes]]
+name = "everything to Slack and the ITSM webhook"
+sinks = ["slack", "itsm"]
+
+[[routes]]
+name = "warnings become Backlog issues"
+min_severity = "warning"
+sinks = ["backlog"]
+
+[[routes]]
+name = "page on critical, after two bad runs"
+min_severity = "critical"
+notify_after = 2
+sinks = ["pagerduty"]
+"#,
+        state = state.display(),
+        backlog = sb.url(sandbox::BACKLOG_PREFIX),
+        api_key = sandbox::BACKLOG_API_KEY,
+        slack = sb.url(sandbox::SLACK_PATH),
+        pagerduty = sb.url(sandbox::PAGERDUTY_PATH),
+        project = sandbox::BACKLOG_PROJECT_KEY,
+        webhook = sb.url(sandbox::WEBHOOK_PATH),
+    )
 }
-pub async fn serve(_a: &SandboxArgs) -> AppResult<Output> {
-    Err(AppError::usage("sandbox: soon"))
+
+fn finding(key: &str, severity: Severity, title: &str, resource: &str, fields: &[(&str, &str)]) -> Finding {
+    let mut f = Finding {
+        account: Some("111122223333".into()),
+        region: Some("ap-northeast-1".into()),
+        resources: vec![resource.into()],
+        summary: format!("{title} ({resource})"),
+        ..Finding::new(SOURCE, key, severity, title)
+    };
+    for (k, v) in fields {
+        f = f.field(*k, *v);
+    }
+    f
+}
+
+fn first_line(s: &str) -> String {
+    let line = s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    if line.chars().count() > 90 {
+        format!("{}…", line.chars().take(89).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
+
+/// One line per request a sink received: what a person would want to know of it.
+fn describe(r: &Recorded) -> Option<String> {
+    let path = r.path.as_str();
+    if path.starts_with("/slack/") {
+        return Some(format!("slack      <- {} \"{}\"", r.status, first_line(r.json()["text"].as_str().unwrap_or(""))));
+    }
+    if path.starts_with("/pagerduty/") {
+        let v = r.json();
+        let summary = v["payload"]["summary"].as_str().map(|s| format!(" \"{}\"", first_line(s))).unwrap_or_default();
+        return Some(format!(
+            "pagerduty  <- {} {} dedup_key={}{summary}",
+            r.status,
+            v["event_action"].as_str().unwrap_or("?"),
+            v["dedup_key"].as_str().unwrap_or("-")
+        ));
+    }
+    if path.starts_with("/webhook/") {
+        let v = r.json();
+        let signed = if r.header("x-opskit-signature-256").is_some() { ", signed" } else { "" };
+        return Some(format!(
+            "itsm       <- {} {} {}{signed}",
+            r.status,
+            v["kind"].as_str().unwrap_or("?"),
+            v["finding"]["key"].as_str().unwrap_or("?")
+        ));
+    }
+    if let Some(api) = path.strip_prefix("/backlog/api/v2") {
+        if r.method == "GET" {
+            return None; // name lookups (project, issue types, priorities)
+        }
+        let form = r.form();
+        let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let what = match (r.method.as_str(), get("summary"), get("content"), get("statusId")) {
+            (_, Some(s), _, _) => format!("\"{}\"", first_line(s)),
+            (_, _, _, Some(st)) => format!("statusId={st}"),
+            (_, _, Some(c), _) => format!("\"{}\"", first_line(c)),
+            _ => String::new(),
+        };
+        return Some(format!("backlog    <- {} {} {api} {what}", r.status, r.method));
+    }
+    None
+}
+
+struct Tour {
+    sb: Sandbox,
+    config_path: std::path::PathBuf,
+    style: Style,
+    out: String,
+    failed: bool,
+}
+
+impl Tour {
+    fn context(&self) -> AppResult<Context> {
+        let env = Env::process();
+        let config = config::load(Some(&self.config_path), &env)?;
+        let global =
+            GlobalArgs { config: Some(self.config_path.clone()), no_color: !self.style.color, ..Default::default() };
+        Context::new(global, config, env)
+    }
+
+    async fn step(&mut self, title: &str, story: &str, findings: Vec<Finding>) -> AppResult<RunReport> {
+        let ctx = self.context()?;
+        let before = self.sb.requests().len();
+        let report = ctx
+            .run_spine(
+                "findings-push",
+                Collected { source: SOURCE.into(), findings, scope: Scope::All, errors: vec![] },
+            )
+            .await?;
+        let _ = writeln!(self.out, "\n== {title}\n{story}\n");
+        let mut buf = Vec::new();
+        let _ = output::render(&report, crate::cli::OutputFormat::Table, self.style, &mut buf);
+        self.out.push_str(&String::from_utf8_lossy(&buf));
+        let received: Vec<String> = self.sb.requests()[before..].iter().filter_map(describe).collect();
+        let _ = writeln!(self.out, "\nwhat the sinks received:");
+        if received.is_empty() {
+            let _ = writeln!(self.out, "  (nothing)");
+        }
+        for line in received {
+            let _ = writeln!(self.out, "  {line}");
+        }
+        self.failed |= report.failed();
+        Ok(report)
+    }
+}
+
+pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
+    let sb = Sandbox::start().await.context("starting the sandbox")?;
+    let dir = tempfile::Builder::new().prefix("opskit-demo-").tempdir().context("creating a temporary directory")?;
+    let config_path = dir.path().join("opskit.toml");
+    std::fs::write(&config_path, demo_config(&sb, &dir.path().join("state.db"))).context("writing the demo config")?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The demo config holds literal (sandbox) secrets, which opskit accepts only in a private file.
+        std::fs::set_permissions(&config_path, std::fs::Permissions::from_mode(0o600))
+            .context("chmod 600 the demo config")?;
+    }
+    let style = Style::detect(cli.global.no_color);
+    let mut t = Tour { sb, config_path, style, out: String::new(), failed: false };
+    let _ = writeln!(
+        t.out,
+        "opskit demo: the spine against an embedded sandbox on {} (Slack, PagerDuty, Backlog, a webhook).\n\
+         A script's findings go through `opskit findings push --source {SOURCE}`; every command of opskit\n\
+         hands its findings to the same spine. Config used: {}",
+        t.sb.addr(),
+        t.config_path.display()
+    );
+
+    let backup = |sev| {
+        finding("backup/db-1", sev, "Nightly backup failed on db-1", "db-1", &[("job", "pg_dump"), ("exit", "1")])
+    };
+    let disk = |pct: &str| {
+        finding("disk/web-2", Severity::Warning, &format!("Disk /var at {pct} on web-2"), "web-2", &[("used", pct)])
+    };
+
+    t.step(
+        "1. A nightly check finds two problems",
+        "Both go to Slack and the ITSM webhook and become Backlog issues. The backup failure is\n\
+         critical, but the pager route waits for a second bad run (notify_after = 2): no 3 a.m. page for a blip.",
+        vec![backup(Severity::Critical), disk("91%")],
+    )
+    .await?;
+    t.step(
+        "2. The next run sees the same",
+        "Nothing is re-posted to Slack or Backlog: opskit remembers what each sink was told.\n\
+         The backup failed twice now, so PagerDuty is triggered (dedup_key = the finding's key).",
+        vec![backup(Severity::Critical), disk("91%")],
+    )
+    .await?;
+    t.sb.inject(Fault::status(sandbox::SLACK_PATH, 503, 2));
+    t.step(
+        "3. The disk fills further while Slack has a bad minute",
+        "A changed finding is sent again; Slack answers 503 twice and is retried with backoff.\n\
+         It is delivered once, and the Backlog issue gets a comment rather than a new issue.",
+        vec![backup(Severity::Critical), disk("95%")],
+    )
+    .await?;
+    {
+        let ctx = t.context()?;
+        let state = ctx.open_state()?;
+        let now = jiff::Timestamp::now();
+        let silence = Silence {
+            id: "s-demo".into(),
+            matcher: SilenceMatcher {
+                source: Some(SOURCE.into()),
+                resource: Some("web-2".into()),
+                ..Default::default()
+            },
+            starts: now,
+            until: now + jiff::SignedDuration::from_hours(2),
+            reason: "planned maintenance on web-2".into(),
+            created_by: "demo".into(),
+            created_at: now,
+        };
+        state.add_silence(&silence).await?;
+    }
+    t.step(
+        "4. Planned work on web-2: an operator sets a silence first",
+        "`opskit silence add --source nightly-checks --resource web-2 --until 2h --reason \"planned maintenance\"`\n\
+         The new memory finding on web-2 is suppressed; nothing is sent for it while the silence holds.",
+        vec![
+            backup(Severity::Critical),
+            disk("95%"),
+            finding("memory/web-2", Severity::Warning, "Memory at 97% on web-2", "web-2", &[("used", "97%")]),
+        ],
+    )
+    .await?;
+    t.step(
+        "5. The backup is fixed and the disk cleaned",
+        "Absent findings resolve: PagerDuty gets a resolve for the same dedup_key, the Backlog issues get a\n\
+         comment and are closed, Slack says RESOLVED. The silenced memory finding stays muted.",
+        vec![finding("memory/web-2", Severity::Warning, "Memory at 97% on web-2", "web-2", &[("used", "97%")])],
+    )
+    .await?;
+
+    let issues = t.sb.backlog_issues();
+    let _ = writeln!(t.out, "\n== Backlog issues in project {} now", sandbox::BACKLOG_PROJECT_KEY);
+    for i in &issues {
+        let _ = writeln!(
+            t.out,
+            "  {}  [{}]  {}",
+            i["issueKey"].as_str().unwrap_or("?"),
+            i["status"]["name"].as_str().unwrap_or("?"),
+            i["summary"].as_str().unwrap_or("?")
+        );
+    }
+    let _ = writeln!(
+        t.out,
+        "\nThat was the spine. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+    );
+    if args.keep {
+        let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
+        crate::output::flush_now(&t.out);
+        t.out.clear();
+        let _ = tokio::signal::ctrl_c().await;
+    }
+    Ok(Output::Text { text: t.out, failed: t.failed })
+}
+
+/// `opskit sandbox`: serve the sandbox until interrupted.
+pub async fn serve(args: &SandboxArgs) -> AppResult<Output> {
+    let sb = Sandbox::start_on(args.port)
+        .await
+        .map_err(|e| AppError::Run(e.context(format!("listening on port {}", args.port))))?;
+    let text = format!(
+        "sandbox listening on {addr}\n  slack webhook:   {slack}\n  pagerduty:       {pd}\n  backlog base:    {bl} (api key {key}, project {proj})\n  webhook:         {wh}\n  heartbeat:       {hb}<uuid>\n  recorded:        {rec}\npress Ctrl-C to stop\n",
+        addr = sb.addr(),
+        slack = sb.url(sandbox::SLACK_PATH),
+        pd = sb.url(sandbox::PAGERDUTY_PATH),
+        bl = sb.url(sandbox::BACKLOG_PREFIX),
+        key = sandbox::BACKLOG_API_KEY,
+        proj = sandbox::BACKLOG_PROJECT_KEY,
+        wh = sb.url(sandbox::WEBHOOK_PATH),
+        hb = sb.url(sandbox::HEARTBEAT_PREFIX),
+        rec = sb.url("/_sandbox/requests"),
+    );
+    crate::output::flush_now(&text);
+    let _ = tokio::signal::ctrl_c().await;
+    Ok(Output::text(""))
 }

@@ -117,8 +117,7 @@ fn convert(i: usize, p: PushedFinding, source: &str) -> Result<Finding, String> 
 pub fn parse(text: &str, source: &str) -> Result<Vec<Finding>, String> {
     const HINT: &str =
         "hint: send a JSON array of findings, or {\"findings\": [...]}; each needs key, severity and title";
-    let doc: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}\n{HINT}"))?;
+    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}\n{HINT}"))?;
     let items = match doc {
         serde_json::Value::Array(items) => items,
         serde_json::Value::Object(mut o) => match o.remove("findings") {

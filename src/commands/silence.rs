@@ -90,10 +90,7 @@ pub async fn add(ctx: &Context, a: &SilenceAddArgs) -> AppResult<Output> {
 }
 
 fn show_time(ctx: &Context, t: Timestamp) -> String {
-    match jiff::tz::TimeZone::get(&ctx.config.defaults.timezone) {
-        Ok(tz) => t.to_zoned(tz).strftime("%Y-%m-%d %H:%M %Z").to_string(),
-        Err(_) => t.to_string(),
-    }
+    crate::output::local_time(t, &ctx.config.defaults.timezone)
 }
 
 fn render(ctx: &Context, list: &[Silence], include_expired: bool) -> AppResult<String> {

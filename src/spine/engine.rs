@@ -299,7 +299,8 @@ impl Spine<'_> {
                         continue;
                     }
                     if let Some(s) = silence {
-                        outcome(Outcome::Suppressed, Some(format!("silence {} until {}: {}", s.id, s.until, s.reason)));
+                        let until = crate::output::local_time(s.until, &self.config.defaults.timezone);
+                        outcome(Outcome::Suppressed, Some(format!("silence {} until {until}: {}", s.id, s.reason)));
                         continue;
                     }
                 }
@@ -308,6 +309,7 @@ impl Spine<'_> {
                         continue;
                     }
                     if let Some(until) = policy::quiet_until(r, self.now) {
+                        let until = crate::output::local_time(until, &self.config.defaults.timezone);
                         outcome(Outcome::Deferred, Some(format!("quiet hours of `{}` until {until}", r.name)));
                         continue;
                     }
