@@ -78,6 +78,13 @@ impl Secret {
     pub fn new(value: impl Into<String>) -> Self {
         let value = value.into();
         register(&value);
+        // A library may log only the path of a request; for a Slack or webhook URL the
+        // path carries the token, so it is masked on its own too.
+        if let Ok(url) = url::Url::parse(&value)
+            && url.path().len() >= 8
+        {
+            register(url.path());
+        }
         Secret(value)
     }
 
