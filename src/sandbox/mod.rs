@@ -3,12 +3,16 @@
 //!
 //! This file owns the server, request recording, fault injection and the control plane.
 //! The fakes answer the way the vendors' API references say (not the way our client
-//! happens to talk): Backlog API v2 in [`backlog`], Slack incoming webhooks, PagerDuty
-//! Events API v2, generic webhooks and healthchecks.io-style pings in [`chat`].
+//! happens to talk): Backlog API v2 in `backlog.rs`, Slack incoming webhooks, PagerDuty
+//! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`.
 //!
 //! Every request except the control plane (`/_sandbox/...`) is recorded with its arrival
 //! time and the status it was answered with. A request whose connection was dropped by a
-//! fault is recorded with status 0.
+//! fault is recorded with status 0. Faults are checked in injection order, the first that
+//! matches path prefix and method is used up by one. Dropping a connection is real (the
+//! client sees the connection close before any answer): connections are accepted through
+//! `KillableListener`, whose streams fail every read and write once the handler flips
+//! their switch, so hyper closes the socket instead of writing the response.
 //!
 //! Control plane, for a sandbox running in another process:
 //! - `GET /_sandbox/requests`: JSON array of [`Recorded`]; `body` is standard base64.

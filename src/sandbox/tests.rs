@@ -1,61 +1,102 @@
 //! Tests of the sandbox through real HTTP, the way the sinks and the binary will use it.
 
 use super::*;
+use reqwest::{Method, RequestBuilder};
 use serde_json::json;
 use std::time::Duration;
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
+/// An answer read in full, so assertions stay one line each.
+struct Got {
+    status: u16,
+    headers: reqwest::header::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Got {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+    fn error_code(&self) -> u64 {
+        self.json()["errors"][0]["code"].as_u64().unwrap_or(0)
+    }
+}
+
+async fn send(rb: RequestBuilder) -> Got {
+    let r = rb
         .timeout(Duration::from_secs(10))
-        .build()
-        .expect("client")
-}
-
-fn backlog(sb: &Sandbox, path: &str) -> String {
-    sb.url(&format!("{BACKLOG_PREFIX}/api/v2{path}"))
-}
-
-const KEY: [(&str, &str); 1] = [("apiKey", BACKLOG_API_KEY)];
-
-fn error_code(v: &Value) -> u64 {
-    v["errors"][0]["code"].as_u64().unwrap_or(0)
-}
-
-async fn create_issue(sb: &Sandbox, c: &reqwest::Client, summary: &str) -> reqwest::Response {
-    c.post(backlog(sb, "/issues"))
-        .query(&KEY)
-        .form(&[
-            ("projectId", "10001"),
-            ("summary", summary),
-            ("issueTypeId", "20001"),
-            ("priorityId", "3"),
-            ("description", "VIF down"),
-        ])
         .send()
         .await
-        .unwrap()
+        .expect("an answer");
+    let (status, headers) = (r.status().as_u16(), r.headers().clone());
+    let body = r.bytes().await.expect("a body").to_vec();
+    Got {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn post(sb: &Sandbox, path: &str) -> RequestBuilder {
+    reqwest::Client::new().post(sb.url(path))
+}
+
+fn get(sb: &Sandbox, path: &str) -> RequestBuilder {
+    reqwest::Client::new().get(sb.url(path))
+}
+
+/// A Backlog API call with the right key; `params` go in the form, or the query for GET.
+async fn backlog(sb: &Sandbox, method: Method, path: &str, params: &[(&str, &str)]) -> Got {
+    let url = sb.url(&format!("{BACKLOG_PREFIX}/api/v2{path}"));
+    let rb = reqwest::Client::new().request(method.clone(), url);
+    let rb = rb.query(&[("apiKey", BACKLOG_API_KEY)]);
+    send(if method == Method::GET {
+        rb.query(params)
+    } else {
+        rb.form(params)
+    })
+    .await
+}
+
+async fn create_issue(sb: &Sandbox, summary: &str) -> Got {
+    let form = [
+        ("projectId", "10001"),
+        ("summary", summary),
+        ("issueTypeId", "20001"),
+    ];
+    let form = [
+        &form[..],
+        &[("priorityId", "3"), ("description", "VIF down")],
+    ]
+    .concat();
+    backlog(sb, Method::POST, "/issues", &form).await
 }
 
 #[tokio::test]
 async fn records_requests_in_arrival_order_with_times_and_status() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
     let before = jiff::Timestamp::now();
-    c.post(sb.url(WEBHOOK_PATH))
-        .body("first")
-        .send()
-        .await
-        .unwrap();
-    c.get(sb.url("/ping/abc/start?rid=1")).send().await.unwrap();
-    c.get(sb.url("/nowhere")).send().await.unwrap();
+    send(post(&sb, WEBHOOK_PATH).body("first")).await;
+    send(get(&sb, "/ping/abc/start?rid=1")).await;
+    send(get(&sb, "/nowhere")).await;
     let all = sb.requests();
     assert_eq!(all.len(), 3);
     assert_eq!(
         (all[0].method.as_str(), all[0].text().as_str()),
         ("POST", "first")
     );
-    assert_eq!(all[1].path, "/ping/abc/start");
-    assert_eq!(all[1].query.as_deref(), Some("rid=1"));
+    assert_eq!(
+        (all[1].path.as_str(), all[1].query.as_deref()),
+        ("/ping/abc/start", Some("rid=1"))
+    );
     assert_eq!(
         [all[0].status, all[1].status, all[2].status],
         [200, 200, 404]
@@ -72,22 +113,14 @@ async fn records_requests_in_arrival_order_with_times_and_status() {
 async fn status_fault_applies_n_times_then_the_fake_answers() {
     let sb = Sandbox::start().await.unwrap();
     sb.inject(Fault::status(WEBHOOK_PATH, 500, 2));
-    let c = client();
     let mut got = Vec::new();
     for _ in 0..3 {
-        got.push(
-            c.post(sb.url(WEBHOOK_PATH))
-                .send()
-                .await
-                .unwrap()
-                .status()
-                .as_u16(),
-        );
+        got.push(send(post(&sb, WEBHOOK_PATH)).await.status);
     }
     assert_eq!(got, [500, 500, 200]);
-    let statuses: Vec<u16> = sb.requests().iter().map(|r| r.status).collect();
+    let recorded: Vec<u16> = sb.requests().iter().map(|r| r.status).collect();
     assert_eq!(
-        statuses,
+        recorded,
         [500, 500, 200],
         "faulted requests are recorded too"
     );
@@ -96,17 +129,18 @@ async fn status_fault_applies_n_times_then_the_fake_answers() {
 #[tokio::test]
 async fn faults_are_used_in_injection_order_and_respect_method() {
     let sb = Sandbox::start().await.unwrap();
-    sb.inject(Fault {
-        method: Some("GET".into()),
+    let get_only = Fault {
+        method: Some("get".into()),
         ..Fault::status("/webhook/", 418, 1)
-    });
+    };
+    sb.inject(get_only);
     sb.inject(Fault::status("/webhook/", 503, 1));
     sb.inject(Fault::status("/webhook/", 502, 1));
-    let c = client();
-    let a = c.post(sb.url(WEBHOOK_PATH)).send().await.unwrap().status();
-    let b = c.post(sb.url(WEBHOOK_PATH)).send().await.unwrap().status();
-    let g = c.get(sb.url(WEBHOOK_PATH)).send().await.unwrap().status();
-    assert_eq!([a.as_u16(), b.as_u16(), g.as_u16()], [503, 502, 418]);
+    let a = send(post(&sb, WEBHOOK_PATH)).await.status;
+    let b = send(post(&sb, WEBHOOK_PATH)).await.status;
+    let c = send(get(&sb, WEBHOOK_PATH)).await.status;
+    let d = send(post(&sb, WEBHOOK_PATH)).await.status;
+    assert_eq!([a, b, c, d], [503, 502, 418, 200]);
 }
 
 #[tokio::test]
@@ -114,30 +148,18 @@ async fn rate_limited_fault_carries_retry_after_and_backlog_reset() {
     let sb = Sandbox::start().await.unwrap();
     sb.inject(Fault::rate_limited(SLACK_PATH, 7, 1));
     sb.inject(Fault::rate_limited(BACKLOG_PREFIX, 30, 1));
-    let c = client();
-    let r = c
-        .post(sb.url(SLACK_PATH))
-        .json(&json!({"text": "hi"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 429);
-    assert_eq!(r.headers()["retry-after"], "7");
-    let r = c
-        .get(backlog(&sb, "/users/myself"))
-        .query(&KEY)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 429);
-    assert_eq!(r.headers()["retry-after"], "30");
-    let reset: i64 = r.headers()["x-ratelimit-reset"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(reset >= jiff::Timestamp::now().as_second() + 25);
-    assert_eq!(error_code(&r.json().await.unwrap()), 13);
+    let r = send(post(&sb, SLACK_PATH).json(&json!({"text": "hi"}))).await;
+    assert_eq!((r.status, r.header("retry-after")), (429, "7"));
+    let r = backlog(&sb, Method::GET, "/users/myself", &[]).await;
+    assert_eq!(
+        (r.status, r.header("retry-after"), r.error_code()),
+        (429, "30", 13)
+    );
+    let reset: i64 = r.header("x-ratelimit-reset").parse().unwrap();
+    assert!(
+        reset >= jiff::Timestamp::now().as_second() + 25,
+        "reset is when to retry"
+    );
 }
 
 #[tokio::test]
@@ -148,7 +170,7 @@ async fn delay_fault_holds_the_answer() {
         ..Fault::status(WEBHOOK_PATH, 200, 1)
     });
     let start = std::time::Instant::now();
-    client().post(sb.url(WEBHOOK_PATH)).send().await.unwrap();
+    send(post(&sb, WEBHOOK_PATH)).await;
     assert!(start.elapsed() >= Duration::from_millis(300));
 }
 
@@ -159,9 +181,7 @@ async fn drop_connection_fault_is_a_connection_error_at_the_client() {
         drop_connection: true,
         ..Fault::status(PAGERDUTY_PATH, 0, 1)
     });
-    let c = client();
-    let err = c
-        .post(sb.url(PAGERDUTY_PATH))
+    let err = post(&sb, PAGERDUTY_PATH)
         .body("{}")
         .send()
         .await
@@ -176,286 +196,166 @@ async fn drop_connection_fault_is_a_connection_error_at_the_client() {
         0,
         "a dropped request is recorded with status 0"
     );
-    // The fault is used up: the next request gets an answer.
-    let r = c
-        .post(sb.url(PAGERDUTY_PATH))
-        .body("{}")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
+    let r = send(post(&sb, PAGERDUTY_PATH).body("{}")).await;
+    assert_eq!(
+        r.status, 400,
+        "the fault is used up and the fake answers again"
+    );
 }
 
 #[tokio::test]
 async fn pagerduty_rejects_trigger_without_summary_and_accepts_a_full_one() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
-    let bad = json!({"routing_key": "R0UT1NGKEY", "event_action": "trigger",
-                     "payload": {"source": "opskit", "severity": "critical"}});
-    let r = c
-        .post(sb.url(PAGERDUTY_PATH))
-        .json(&bad)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
-    let v: Value = r.json().await.unwrap();
-    assert_eq!(v["status"], "invalid event");
-    assert!(v["errors"].to_string().contains("payload.summary"), "{v}");
-
-    let resolve = json!({"routing_key": "R0UT1NGKEY", "event_action": "resolve"});
-    let r = c
-        .post(sb.url(PAGERDUTY_PATH))
-        .json(&resolve)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400, "resolve needs a dedup_key");
-
-    let good = json!({"routing_key": "R0UT1NGKEY", "event_action": "trigger",
-        "payload": {"summary": "VIF down", "source": "opskit", "severity": "critical"}});
-    let r = c
-        .post(sb.url(PAGERDUTY_PATH))
-        .json(&good)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 202);
-    let v: Value = r.json().await.unwrap();
-    assert_eq!(
-        (v["status"].as_str(), v["message"].as_str()),
-        (Some("success"), Some("Event processed"))
+    let event = |action: &str, payload: Value| json!({"routing_key": "R0UT1NGKEY", "event_action": action, "payload": payload});
+    let no_summary = event(
+        "trigger",
+        json!({"source": "opskit", "severity": "critical"}),
     );
+    let r = send(post(&sb, PAGERDUTY_PATH).json(&no_summary)).await;
+    assert_eq!(
+        (r.status, r.json()["status"].as_str()),
+        (400, Some("invalid event"))
+    );
+    assert!(
+        r.json()["errors"].to_string().contains("payload.summary"),
+        "{}",
+        r.text()
+    );
+    let r = send(post(&sb, PAGERDUTY_PATH).json(&event("resolve", Value::Null))).await;
+    assert_eq!(r.status, 400, "resolve needs a dedup_key");
+
+    let full = json!({"summary": "VIF down", "source": "opskit", "severity": "critical"});
+    let r = send(post(&sb, PAGERDUTY_PATH).json(&event("trigger", full))).await;
+    let v = r.json();
+    assert_eq!((r.status, v["status"].as_str()), (202, Some("success")));
+    assert_eq!(v["message"], "Event processed");
     let key = v["dedup_key"].as_str().unwrap();
     assert_eq!(key.len(), 32, "a generated key looks like PagerDuty's");
     let events = sb.pagerduty_events();
-    assert_eq!(events.len(), 1);
-    assert_eq!(events[0]["dedup_key"], key);
+    assert_eq!(
+        (events.len(), events[0]["dedup_key"].as_str()),
+        (1, Some(key))
+    );
 }
 
 #[tokio::test]
 async fn slack_answers_plain_ok_and_vendor_errors() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
-    let r = c
-        .post(sb.url(SLACK_PATH))
-        .json(&json!({"text": "hello"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    assert!(
-        r.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/plain")
-    );
-    assert_eq!(r.text().await.unwrap(), "ok");
-    let r = c
-        .post(sb.url(SLACK_PATH))
-        .json(&json!({"username": "x"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        (r.status().as_u16(), r.text().await.unwrap()),
-        (400, "no_text".into())
-    );
-    let r = c
-        .post(sb.url(SLACK_PATH))
-        .body("{not json")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        (r.status().as_u16(), r.text().await.unwrap()),
-        (400, "invalid_payload".into())
-    );
-    let other = sb.url("/slack/services/T0/B0/wrong");
-    let r = c
-        .post(other)
-        .json(&json!({"text": "x"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        (r.status().as_u16(), r.text().await.unwrap()),
-        (404, "no_service".into())
-    );
+    let r = send(post(&sb, SLACK_PATH).json(&json!({"text": "hello"}))).await;
+    assert_eq!((r.status, r.text().as_str()), (200, "ok"));
+    assert!(r.header("content-type").starts_with("text/plain"));
+    let r = send(post(&sb, SLACK_PATH).json(&json!({"username": "x"}))).await;
+    assert_eq!((r.status, r.text().as_str()), (400, "no_text"));
+    let r = send(post(&sb, SLACK_PATH).body("{not json")).await;
+    assert_eq!((r.status, r.text().as_str()), (400, "invalid_payload"));
+    let r = send(post(&sb, "/slack/services/T0/B0/wrong").json(&json!({"text": "x"}))).await;
+    assert_eq!((r.status, r.text().as_str()), (404, "no_service"));
 }
 
 #[tokio::test]
 async fn backlog_rejects_missing_or_wrong_api_key_with_code_11() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
+    let url = sb.url(&format!("{BACKLOG_PREFIX}/api/v2/users/myself"));
     for query in [vec![], vec![("apiKey", "wrong")]] {
-        let r = c
-            .get(backlog(&sb, "/users/myself"))
-            .query(&query)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 401);
-        assert!(r.headers().contains_key("x-ratelimit-remaining"));
-        assert_eq!(error_code(&r.json().await.unwrap()), 11);
+        let r = send(reqwest::Client::new().get(&url).query(&query)).await;
+        assert_eq!((r.status, r.error_code()), (401, 11));
+        assert!(!r.header("x-ratelimit-remaining").is_empty());
     }
-    let r = c
-        .get(backlog(&sb, "/users/myself"))
-        .query(&KEY)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
+    let r = backlog(&sb, Method::GET, "/users/myself", &[]).await;
+    assert_eq!(
+        (r.status, r.json()["userId"].as_str()),
+        (200, Some("sandbox"))
+    );
 }
 
 #[tokio::test]
 async fn backlog_issue_lifecycle_create_comment_close() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
-    let r = create_issue(&sb, &c, "dxvif-1 is down").await;
-    assert_eq!(r.status(), 201);
-    assert!(
-        r.headers()["location"]
-            .to_str()
-            .unwrap()
-            .ends_with("/view/OPS-1")
-    );
-    let issue: Value = r.json().await.unwrap();
-    assert_eq!(issue["issueKey"], "OPS-1");
+    let r = create_issue(&sb, "dxvif-1 is down").await;
     assert_eq!(
-        (
-            issue["status"]["id"].as_u64(),
-            issue["priority"]["name"].as_str()
-        ),
+        (r.status, r.json()["issueKey"].as_str()),
+        (201, Some("OPS-1"))
+    );
+    assert!(r.header("location").ends_with("/view/OPS-1"));
+    let v = r.json();
+    assert_eq!(
+        (v["status"]["id"].as_u64(), v["priority"]["name"].as_str()),
         (Some(1), Some("Normal"))
     );
 
-    let r = c
-        .post(backlog(&sb, "/issues/OPS-1/comments"))
-        .query(&KEY)
-        .form(&[("content", "still down")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 201);
-    assert_eq!(r.json::<Value>().await.unwrap()["content"], "still down");
+    let comment = [("content", "still down")];
+    let r = backlog(&sb, Method::POST, "/issues/OPS-1/comments", &comment).await;
+    assert_eq!(
+        (r.status, r.json()["content"].as_str()),
+        (201, Some("still down"))
+    );
 
-    let r = c
-        .patch(backlog(&sb, "/issues/OPS-1"))
-        .query(&KEY)
-        .form(&[("statusId", "4"), ("comment", "recovered")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    assert_eq!(r.json::<Value>().await.unwrap()["status"]["name"], "Closed");
+    let close = [("statusId", "4"), ("comment", "recovered")];
+    let r = backlog(&sb, Method::PATCH, "/issues/OPS-1", &close).await;
+    assert_eq!(
+        (r.status, r.json()["status"]["name"].as_str()),
+        (200, Some("Closed"))
+    );
     assert_eq!(sb.backlog_issues()[0]["status"]["id"], 4);
-
     let comments = sb.backlog_comments("OPS-1");
     assert_eq!(comments.len(), 2);
     assert_eq!(comments[1]["content"], "recovered");
     assert_eq!(comments[1]["changeLog"][0]["newValue"], "Closed");
 
-    let open = c
-        .get(backlog(&sb, "/issues"))
-        .query(&KEY)
-        .query(&[("projectId[]", "10001"), ("statusId[]", "1")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(open.json::<Value>().await.unwrap(), json!([]));
-    let closed = c
-        .get(backlog(&sb, "/issues"))
-        .query(&KEY)
-        .query(&[("statusId[]", "4"), ("keyword", "DXVIF")])
-        .send()
-        .await
-        .unwrap();
+    let open = [("projectId[]", "10001"), ("statusId[]", "1")];
     assert_eq!(
-        closed.json::<Value>().await.unwrap()[0]["issueKey"],
-        "OPS-1"
+        backlog(&sb, Method::GET, "/issues", &open).await.json(),
+        json!([])
     );
+    let closed = [("statusId[]", "4"), ("keyword", "DXVIF")];
+    let r = backlog(&sb, Method::GET, "/issues", &closed).await;
+    assert_eq!(r.json()[0]["issueKey"], "OPS-1");
 }
 
 #[tokio::test]
 async fn backlog_rejects_incomplete_issue_with_code_7_and_unknown_resources_with_code_6() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
-    let r = c
-        .post(backlog(&sb, "/issues"))
-        .query(&KEY)
-        .form(&[
-            ("projectId", "10001"),
-            ("summary", "x"),
-            ("issueTypeId", "20001"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
-    assert_eq!(error_code(&r.json().await.unwrap()), 7);
+    let no_priority = [
+        ("projectId", "10001"),
+        ("summary", "x"),
+        ("issueTypeId", "20001"),
+    ];
+    let r = backlog(&sb, Method::POST, "/issues", &no_priority).await;
+    assert_eq!((r.status, r.error_code()), (400, 7));
     assert!(sb.backlog_issues().is_empty());
     for path in [
         "/issues/OPS-99",
         "/projects/NOPE",
         "/wikis/1",
         "/nothing/here",
+        "/issues/",
     ] {
-        let r = c.get(backlog(&sb, path)).query(&KEY).send().await.unwrap();
-        assert_eq!(r.status(), 404, "{path}");
-        assert_eq!(error_code(&r.json().await.unwrap()), 6, "{path}");
+        let r = backlog(&sb, Method::GET, path, &[]).await;
+        assert_eq!((r.status, r.error_code()), (404, 6), "{path}");
     }
 }
 
 #[tokio::test]
 async fn backlog_answers_carry_rate_limit_headers_per_bucket() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
-    let remaining = |r: &reqwest::Response| -> (String, u32) {
-        let h = r.headers();
-        (
-            h["x-ratelimit-limit"].to_str().unwrap().into(),
-            h["x-ratelimit-remaining"]
-                .to_str()
-                .unwrap()
-                .parse()
-                .unwrap(),
-        )
-    };
-    let a = c
-        .get(backlog(&sb, "/priorities"))
-        .query(&KEY)
-        .send()
-        .await
-        .unwrap();
-    let b = c
-        .get(backlog(&sb, "/projects/OPS"))
-        .query(&KEY)
-        .send()
-        .await
-        .unwrap();
-    let u = create_issue(&sb, &c, "x").await;
-    let (la, ra) = remaining(&a);
-    let (_, rb) = remaining(&b);
-    let (lu, _) = remaining(&u);
-    assert_eq!((la.as_str(), lu.as_str()), ("600", "150"));
+    let a = backlog(&sb, Method::GET, "/priorities", &[]).await;
+    let b = backlog(&sb, Method::GET, "/projects/OPS", &[]).await;
+    let u = create_issue(&sb, "x").await;
+    let remaining = |g: &Got| g.header("x-ratelimit-remaining").parse::<u32>().unwrap();
+    assert_eq!(
+        (a.header("x-ratelimit-limit"), u.header("x-ratelimit-limit")),
+        ("600", "150")
+    );
+    // A new minute between the two calls restarts the window; otherwise it counts down.
+    let (ra, rb) = (remaining(&a), remaining(&b));
     assert!(
-        // A new minute between the two calls restarts the window.
         rb == ra - 1 || rb == 599,
         "read bucket counts down: {ra} then {rb}"
     );
-    assert!(a.headers().contains_key("x-ratelimit-reset"));
-    let rl: Value = c
-        .get(backlog(&sb, "/rateLimit"))
-        .query(&KEY)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    assert!(a.header("x-ratelimit-reset").parse::<i64>().is_ok());
+    let rl = backlog(&sb, Method::GET, "/rateLimit", &[]).await.json();
     assert_eq!(rl["rateLimit"]["update"]["remaining"], 149);
-    let p: Value = b.json().await.unwrap();
+    let p = b.json();
     assert_eq!(
         (p["projectKey"].as_str(), p["textFormattingRule"].as_str()),
         (Some("OPS"), Some("markdown"))
@@ -463,99 +363,84 @@ async fn backlog_answers_carry_rate_limit_headers_per_bucket() {
 }
 
 #[tokio::test]
+async fn backlog_over_the_update_limit_is_429_code_13() {
+    let sb = Sandbox::start().await.unwrap();
+    // Loop rather than count to exactly 151: a new minute may restart the window once.
+    let mut last_remaining = u32::MAX;
+    for _ in 0..400 {
+        let r = backlog(&sb, Method::POST, "/issues", &[]).await;
+        if r.status == 429 {
+            assert_eq!((r.error_code(), last_remaining), (13, 0));
+            assert!(r.header("retry-after").parse::<u64>().unwrap() <= 60);
+            return;
+        }
+        assert_eq!(r.status, 400, "{}", r.text());
+        last_remaining = r.header("x-ratelimit-remaining").parse().unwrap();
+    }
+    panic!("no 429 after 400 updates");
+}
+
+#[tokio::test]
 async fn backlog_wiki_pages_list_create_update_history_and_attachment() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
-    let list: Value = c
-        .get(backlog(&sb, "/wikis"))
-        .query(&KEY)
-        .query(&[("projectIdOrKey", "OPS")])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let list = list.as_array().unwrap().clone();
-    assert_eq!(list.len(), 2);
+    let ops = [("projectIdOrKey", "OPS")];
+    let list = backlog(&sb, Method::GET, "/wikis", &ops).await.json();
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
     assert!(
         list[0].get("content").is_none(),
         "list items carry no content"
     );
-    let dx = sb
-        .backlog_wiki_pages()
-        .into_iter()
+    let pages = sb.backlog_wiki_pages();
+    let dx = pages
+        .iter()
         .find(|p| p["attachments"][0].is_object())
         .unwrap();
-    let (id, att) = (
-        dx["id"].as_u64().unwrap(),
-        dx["attachments"][0]["id"].as_u64().unwrap(),
+    let path = format!(
+        "/wikis/{}/attachments/{}",
+        dx["id"], dx["attachments"][0]["id"]
     );
-    let r = c
-        .get(backlog(&sb, &format!("/wikis/{id}/attachments/{att}")))
-        .query(&KEY)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.headers()["content-type"], "application/octet-stream");
-    assert!(
-        r.headers()["content-disposition"]
-            .to_str()
-            .unwrap()
-            .contains("dx-topology.png")
-    );
-    assert!(r.bytes().await.unwrap().starts_with(b"\x89PNG"));
+    let r = backlog(&sb, Method::GET, &path, &[]).await;
+    assert_eq!(r.header("content-type"), "application/octet-stream");
+    assert!(r.header("content-disposition").contains("dx-topology.png"));
+    assert!(r.body.starts_with(b"\x89PNG"));
 
-    let r = c
-        .post(backlog(&sb, "/wikis"))
-        .query(&KEY)
-        .form(&[
-            ("projectId", "10001"),
-            ("name", "Inventory"),
-            ("content", "v1"),
-            ("mailNotify", "false"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 201);
-    let new_id = r.json::<Value>().await.unwrap()["id"].as_u64().unwrap();
-    let r = c
-        .patch(backlog(&sb, &format!("/wikis/{new_id}")))
-        .query(&KEY)
-        .form(&[("content", "v2")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.json::<Value>().await.unwrap()["content"], "v2");
-    let h: Value = c
-        .get(backlog(&sb, &format!("/wikis/{new_id}/history")))
-        .query(&KEY)
-        .query(&[("order", "asc")])
-        .send()
-        .await
-        .unwrap()
+    let form = [
+        ("projectId", "10001"),
+        ("name", "Inventory"),
+        ("content", "v1"),
+        ("mailNotify", "false"),
+    ];
+    let r = backlog(&sb, Method::POST, "/wikis", &form).await;
+    assert_eq!(r.status, 201);
+    let id = r.json()["id"].as_u64().unwrap();
+    assert!(r.header("location").ends_with(&format!("/alias/wiki/{id}")));
+    let r = backlog(
+        &sb,
+        Method::PATCH,
+        &format!("/wikis/{id}"),
+        &[("content", "v2")],
+    )
+    .await;
+    assert_eq!(r.json()["content"], "v2");
+    let h = backlog(
+        &sb,
+        Method::GET,
+        &format!("/wikis/{id}/history"),
+        &[("order", "asc")],
+    )
+    .await;
+    let versions: Vec<Value> = h
         .json()
-        .await
-        .unwrap();
-    let versions: Vec<_> = h
         .as_array()
         .unwrap()
         .iter()
         .map(|e| e["content"].clone())
         .collect();
     assert_eq!(versions, [json!("v1"), json!("v2")]);
-    let n: Value = c
-        .get(backlog(&sb, "/wikis/count"))
-        .query(&KEY)
-        .query(&[("projectIdOrKey", "OPS")])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(n["count"], 3);
+    assert_eq!(
+        backlog(&sb, Method::GET, "/wikis/count", &ops).await.json()["count"],
+        3
+    );
     sb.backlog_add_wiki("Seeded", "by a test");
     assert_eq!(sb.backlog_wiki_pages().len(), 4);
 }
@@ -563,44 +448,34 @@ async fn backlog_wiki_pages_list_create_update_history_and_attachment() {
 #[tokio::test]
 async fn control_plane_reads_arms_and_clears_without_being_recorded() {
     let sb = Sandbox::start().await.unwrap();
-    let c = client();
-    c.post(sb.url(WEBHOOK_PATH))
-        .body("payload")
-        .send()
-        .await
-        .unwrap();
+    send(post(&sb, WEBHOOK_PATH).body("payload")).await;
     let fault = json!({"path_prefix": WEBHOOK_PATH, "status": 503, "times": 1});
-    let r = c
-        .post(sb.url("/_sandbox/faults"))
-        .json(&fault)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
     assert_eq!(
-        c.post(sb.url(WEBHOOK_PATH)).send().await.unwrap().status(),
-        503
+        send(post(&sb, "/_sandbox/faults").json(&fault))
+            .await
+            .status,
+        200
     );
-    let recs: Vec<Recorded> = c
-        .get(sb.url("/_sandbox/requests"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    assert_eq!(send(post(&sb, WEBHOOK_PATH)).await.status, 503);
+    let got = send(get(&sb, "/_sandbox/requests")).await;
+    let recs: Vec<Recorded> = serde_json::from_slice(&got.body).unwrap();
     assert_eq!(recs.len(), 2, "control-plane requests are not recorded");
     assert_eq!((recs[0].text().as_str(), recs[1].status), ("payload", 503));
-    c.post(sb.url("/_sandbox/clear")).send().await.unwrap();
+    assert_eq!(
+        got.json()[0]["body"],
+        "cGF5bG9hZA==",
+        "bodies travel as base64"
+    );
+    send(post(&sb, "/_sandbox/clear")).await;
     assert!(sb.requests().is_empty());
 }
 
 #[test]
 fn background_sandbox_serves_synchronous_callers() {
+    use std::io::{Read, Write};
     let sb = Sandbox::start_background().unwrap();
     let addr = sb.addr();
     let mut s = std::net::TcpStream::connect(addr).unwrap();
-    use std::io::{Read, Write};
     write!(
         s,
         "GET /ping/abc HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
