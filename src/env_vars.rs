@@ -20,6 +20,8 @@ pub const OPSKIT_WAIT_LOCK: &str = "OPSKIT_WAIT_LOCK";
 pub const OPSKIT_NOW: &str = "OPSKIT_NOW";
 /// Log filter in `tracing` syntax, overriding `--verbose` (e.g. `opskit=trace`).
 pub const OPSKIT_LOG: &str = "OPSKIT_LOG";
+/// Tests only: the `moto_server` binary (default `.test-venv/bin/moto_server`).
+pub const OPSKIT_MOTO_SERVER: &str = "OPSKIT_MOTO_SERVER";
 
 /// All of them, with what they mirror, for the docs and the test environment.
 pub const ALL: &[(&str, &str)] = &[

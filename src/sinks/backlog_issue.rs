@@ -353,6 +353,29 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn backlog_reopened_comments_with_a_ref_and_creates_without_one() {
+        let sb = Sandbox::start().await.unwrap();
+        let n = sink(&sb, "Task", None);
+        let r = n
+            .send(&message(TransitionKind::Reopened, sample_finding()))
+            .await
+            .unwrap();
+        assert_eq!(r.external_ref.as_deref(), Some("OPS-1"));
+        let mut reopened = message(TransitionKind::Reopened, sample_finding());
+        reopened.external_ref = r.external_ref;
+        n.send(&reopened).await.unwrap();
+        assert_eq!(sb.backlog_issues().len(), 1);
+        let comments = sb.backlog_comments("OPS-1");
+        assert_eq!(comments.len(), 1);
+        assert!(
+            comments[0]["content"]
+                .as_str()
+                .unwrap()
+                .contains("REOPENED")
+        );
+    }
+
+    #[tokio::test]
     async fn backlog_unknown_issue_type_is_permanent_and_lists_known_names() {
         let sb = Sandbox::start().await.unwrap();
         let err = sink(&sb, "Incident", None).send(&message(TransitionKind::New, sample_finding())).await.unwrap_err();

@@ -59,8 +59,9 @@ impl Templates {
     }
 
     /// The defaults, with every file in `dir` replacing the default of the same name.
-    /// Hidden files are ignored; any other unknown name is an error, because a misspelt
-    /// override that silently does nothing is worse than a refusal.
+    /// Hidden files and a README (people copy `output-templates/` whole) are ignored; any
+    /// other unknown name is an error, because a misspelt override that silently does
+    /// nothing is worse than a refusal.
     pub fn with_overrides(dir: &Path) -> anyhow::Result<Templates> {
         let mut templates = Templates::embedded();
         let entries =
@@ -75,7 +76,7 @@ impl Templates {
             let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
                 anyhow::bail!("template file name {} is not UTF-8", path.display());
             };
-            if name.starts_with('.') || path.is_dir() {
+            if name.starts_with('.') || name.starts_with("README") || path.is_dir() {
                 continue;
             }
             if !DEFAULTS.iter().any(|(known, _)| *known == name) {
@@ -273,8 +274,8 @@ pub fn changes(previous: &Finding, current: &Finding) -> Changes {
     c
 }
 
-/// What a template sees. Documented in `output-templates/README`-style comments at the
-/// top of each default template; keep names stable, users' overrides depend on them.
+/// What a template sees, documented for users in `output-templates/README.md`. Keep the
+/// names stable: users' overrides depend on them.
 #[derive(Debug, Serialize)]
 pub struct TemplateContext<'a> {
     /// `new`, `changed`, `resolved` or `reopened`.
@@ -381,6 +382,7 @@ mod tests {
     fn override_replaces_default_and_unknown_or_broken_files_are_named() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(SNS_SUBJECT), "custom {{ finding.key }}").unwrap();
+        std::fs::write(dir.path().join("README.md"), "notes").unwrap();
         let t = Templates::with_overrides(dir.path()).unwrap();
         let msg = message(TransitionKind::New, sample_finding());
         assert_eq!(t.render(SNS_SUBJECT, &msg).unwrap(), format!("custom {}", msg.finding.key));

@@ -1,0 +1,6 @@
+//! Helpers shared by the integration tests: third-party emulators started on free
+//! loopback ports. A missing emulator fails the test with a hint; nothing skips silently.
+
+#![allow(dead_code)]
+
+pub mod moto;
