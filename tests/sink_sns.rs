@@ -3,45 +3,12 @@
 
 mod common;
 
-use common::moto::MotoServer;
+use common::moto::{MotoServer, sdk_config, sqs};
 use opskit::sinks::{Message, Notifier, SinkError, SnsNotifier, Templates};
 use opskit::spine::finding::{Finding, Severity, TransitionKind};
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::Duration;
-
-async fn sdk_config(endpoint: &str) -> aws_config::SdkConfig {
-    aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .region("us-east-1")
-        .endpoint_url(endpoint)
-        .credentials_provider(aws_credential_types::Credentials::new(
-            "test", "test", None, None, "test",
-        ))
-        .load()
-        .await
-}
-
-/// One SQS call in the JSON protocol. moto does not check signatures but picks the
-/// service from the credential scope of the Authorization header, so one is sent.
-async fn sqs(http: &reqwest::Client, endpoint: &str, action: &str, body: Value) -> Value {
-    let resp = http
-        .post(endpoint)
-        .header("X-Amz-Target", format!("AmazonSQS.{action}"))
-        .header("Content-Type", "application/x-amz-json-1.0")
-        .header(
-            "Authorization",
-            "AWS4-HMAC-SHA256 Credential=test/20250131/us-east-1/sqs/aws4_request, \
-             SignedHeaders=host, Signature=0",
-        )
-        .body(body.to_string())
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("sqs {action}: {e}"));
-    let status = resp.status();
-    let text = resp.text().await.unwrap();
-    assert!(status.is_success(), "sqs {action}: {status}: {text}");
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("sqs {action}: {e}: {text}"))
-}
 
 fn finding() -> Finding {
     let mut f = Finding::new(
@@ -77,51 +44,20 @@ async fn sns_publish_reaches_an_sqs_subscriber_with_subject_body_and_attributes(
     let http = reqwest::Client::new();
     let sdk = sdk_config(&endpoint).await;
 
-    let queue = sqs(
-        &http,
-        &endpoint,
-        "CreateQueue",
-        json!({"QueueName": "opskit-sns"}),
-    )
-    .await;
+    let queue = sqs(&http, &endpoint, "CreateQueue", json!({"QueueName": "opskit-sns"})).await;
     let queue_url = queue["QueueUrl"].as_str().unwrap().to_string();
-    let attrs = sqs(
-        &http,
-        &endpoint,
-        "GetQueueAttributes",
-        json!({"QueueUrl": queue_url, "AttributeNames": ["QueueArn"]}),
-    )
-    .await;
+    let attrs =
+        sqs(&http, &endpoint, "GetQueueAttributes", json!({"QueueUrl": queue_url, "AttributeNames": ["QueueArn"]}))
+            .await;
     let queue_arn = attrs["Attributes"]["QueueArn"].as_str().unwrap();
 
     let sns = aws_sdk_sns::Client::new(&sdk);
-    let topic_arn = sns
-        .create_topic()
-        .name("opskit-alerts")
-        .send()
-        .await
-        .unwrap()
-        .topic_arn
-        .unwrap();
-    sns.subscribe()
-        .topic_arn(&topic_arn)
-        .protocol("sqs")
-        .endpoint(queue_arn)
-        .send()
-        .await
-        .unwrap();
+    let topic_arn = sns.create_topic().name("opskit-alerts").send().await.unwrap().topic_arn.unwrap();
+    sns.subscribe().topic_arn(&topic_arn).protocol("sqs").endpoint(queue_arn).send().await.unwrap();
 
-    let notifier = SnsNotifier::new(
-        "mail",
-        topic_arn.clone(),
-        &sdk,
-        Arc::new(Templates::embedded()),
-    );
+    let notifier = SnsNotifier::new("mail", topic_arn.clone(), &sdk, Arc::new(Templates::embedded()));
     notifier.send(&message(TransitionKind::New)).await.unwrap();
-    notifier
-        .send(&message(TransitionKind::Resolved))
-        .await
-        .unwrap();
+    notifier.send(&message(TransitionKind::Resolved)).await.unwrap();
 
     let mut got = Vec::new();
     for _ in 0..20 {
@@ -142,46 +78,23 @@ async fn sns_publish_reaches_an_sqs_subscriber_with_subject_body_and_attributes(
     }
     assert_eq!(got.len(), 2, "{got:#?}");
     // Without raw delivery, SQS receives SNS's envelope: Subject, Message, attributes.
-    let new = got
-        .iter()
-        .find(|m| m["MessageAttributes"]["kind"]["Value"] == "new")
-        .unwrap();
+    let new = got.iter().find(|m| m["MessageAttributes"]["kind"]["Value"] == "new").unwrap();
     assert_eq!(new["TopicArn"], topic_arn.as_str());
     let subject = new["Subject"].as_str().unwrap();
     assert!(subject.is_ascii() && subject.len() <= 100, "{subject}");
-    assert!(
-        subject.starts_with("[opskit] CRITICAL: VIF dxvif-fg5678 BGP is down"),
-        "{subject}"
-    );
+    assert!(subject.starts_with("[opskit] CRITICAL: VIF dxvif-fg5678 BGP is down"), "{subject}");
     let body = new["Message"].as_str().unwrap();
-    assert!(
-        body.contains("Key:      dx-vif/111122223333/ap-northeast-1/dxvif-fg5678"),
-        "{body}"
-    );
-    assert!(
-        body.contains("接続断"),
-        "the body keeps non-ASCII text: {body}"
-    );
+    assert!(body.contains("Key:      dx-vif/111122223333/ap-northeast-1/dxvif-fg5678"), "{body}");
+    assert!(body.contains("接続断"), "the body keeps non-ASCII text: {body}");
     let attrs = &new["MessageAttributes"];
     assert_eq!(attrs["source"]["Type"], "String");
     assert_eq!(attrs["source"]["Value"], "dx-vif");
     assert_eq!(attrs["severity"]["Value"], "critical");
-    assert_eq!(
-        attrs["key"]["Value"],
-        "dx-vif/111122223333/ap-northeast-1/dxvif-fg5678"
-    );
+    assert_eq!(attrs["key"]["Value"], "dx-vif/111122223333/ap-northeast-1/dxvif-fg5678");
 
-    let resolved = got
-        .iter()
-        .find(|m| m["MessageAttributes"]["kind"]["Value"] == "resolved")
-        .unwrap();
+    let resolved = got.iter().find(|m| m["MessageAttributes"]["kind"]["Value"] == "resolved").unwrap();
     assert!(resolved["Subject"].as_str().unwrap().contains("RESOLVED: "));
-    assert!(
-        resolved["Message"]
-            .as_str()
-            .unwrap()
-            .starts_with("RESOLVED: ")
-    );
+    assert!(resolved["Message"].as_str().unwrap().starts_with("RESOLVED: "));
 }
 
 #[tokio::test]

@@ -356,10 +356,7 @@ mod tests {
     async fn backlog_reopened_comments_with_a_ref_and_creates_without_one() {
         let sb = Sandbox::start().await.unwrap();
         let n = sink(&sb, "Task", None);
-        let r = n
-            .send(&message(TransitionKind::Reopened, sample_finding()))
-            .await
-            .unwrap();
+        let r = n.send(&message(TransitionKind::Reopened, sample_finding())).await.unwrap();
         assert_eq!(r.external_ref.as_deref(), Some("OPS-1"));
         let mut reopened = message(TransitionKind::Reopened, sample_finding());
         reopened.external_ref = r.external_ref;
@@ -367,12 +364,7 @@ mod tests {
         assert_eq!(sb.backlog_issues().len(), 1);
         let comments = sb.backlog_comments("OPS-1");
         assert_eq!(comments.len(), 1);
-        assert!(
-            comments[0]["content"]
-                .as_str()
-                .unwrap()
-                .contains("REOPENED")
-        );
+        assert!(comments[0]["content"].as_str().unwrap().contains("REOPENED"));
     }
 
     #[tokio::test]

@@ -70,10 +70,7 @@ impl MotoServer {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Err(format!(
-            "moto server did not answer on {} within {START_TIMEOUT:?}",
-            self.addr
-        ))
+        Err(format!("moto server did not answer on {} within {START_TIMEOUT:?}", self.addr))
     }
 }
 
@@ -94,12 +91,7 @@ fn hint() -> String {
 fn find_binary() -> PathBuf {
     if let Some(p) = std::env::var_os(ENV_MOTO_SERVER).filter(|p| !p.is_empty()) {
         let p = PathBuf::from(p);
-        assert!(
-            p.is_file(),
-            "{ENV_MOTO_SERVER}={} does not exist\n{}",
-            p.display(),
-            hint()
-        );
+        assert!(p.is_file(), "{ENV_MOTO_SERVER}={} does not exist\n{}", p.display(), hint());
         return p;
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -107,18 +99,10 @@ fn find_binary() -> PathBuf {
     if let Some(main) = main_worktree(repo) {
         candidates.push(main.join(VENV_BIN));
     }
-    candidates
-        .iter()
-        .find(|p| p.is_file())
-        .cloned()
-        .unwrap_or_else(|| {
-            let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
-            panic!(
-                "moto server not found (looked at {})\n{}",
-                looked.join(", "),
-                hint()
-            )
-        })
+    candidates.iter().find(|p| p.is_file()).cloned().unwrap_or_else(|| {
+        let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
+        panic!("moto server not found (looked at {})\n{}", looked.join(", "), hint())
+    })
 }
 
 /// The main worktree of the repository `repo` belongs to, when `repo` is a linked one.
@@ -145,11 +129,95 @@ fn answers_http(addr: SocketAddr) -> bool {
         return false;
     };
     let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
-    if s.write_all(b"GET /moto-api/ HTTP/1.0\r\nHost: localhost\r\n\r\n")
-        .is_err()
-    {
+    if s.write_all(b"GET /moto-api/ HTTP/1.0\r\nHost: localhost\r\n\r\n").is_err() {
         return false;
     }
     let mut buf = [0u8; 5];
     matches!(s.read_exact(&mut buf), Ok(()) if &buf == b"HTTP/")
+}
+
+/// An SDK config for moto: us-east-1, static test credentials, the server's endpoint.
+pub async fn sdk_config(endpoint: &str) -> aws_config::SdkConfig {
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .region("us-east-1")
+        .endpoint_url(endpoint)
+        .credentials_provider(aws_credential_types::Credentials::new("test", "test", None, None, "test"))
+        .load()
+        .await
+}
+
+/// One SQS call in the JSON protocol. moto does not check signatures but picks the
+/// service from the credential scope of the Authorization header, so one is sent.
+pub async fn sqs(http: &reqwest::Client, endpoint: &str, action: &str, body: serde_json::Value) -> serde_json::Value {
+    let resp = http
+        .post(endpoint)
+        .header("X-Amz-Target", format!("AmazonSQS.{action}"))
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .header(
+            "Authorization",
+            "AWS4-HMAC-SHA256 Credential=test/20250131/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=0",
+        )
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("sqs {action}: {e}"));
+    let status = resp.status();
+    let text = resp.text().await.unwrap();
+    assert!(status.is_success(), "sqs {action}: {status}: {text}");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("sqs {action}: {e}: {text}"))
+}
+
+/// An SNS topic with an SQS queue subscribed to it: what a test reads to see what was published.
+pub struct TopicQueue {
+    pub topic_arn: String,
+    pub queue_url: String,
+}
+
+impl TopicQueue {
+    pub async fn create(endpoint: &str, name: &str) -> TopicQueue {
+        let http = reqwest::Client::new();
+        let queue = sqs(&http, endpoint, "CreateQueue", serde_json::json!({ "QueueName": name })).await;
+        let queue_url = queue["QueueUrl"].as_str().unwrap().to_string();
+        let attrs = sqs(
+            &http,
+            endpoint,
+            "GetQueueAttributes",
+            serde_json::json!({ "QueueUrl": queue_url, "AttributeNames": ["QueueArn"] }),
+        )
+        .await;
+        let queue_arn = attrs["Attributes"]["QueueArn"].as_str().unwrap().to_string();
+        let sns = aws_sdk_sns::Client::new(&sdk_config(endpoint).await);
+        let topic_arn = sns.create_topic().name(name).send().await.unwrap().topic_arn.unwrap();
+        sns.subscribe().topic_arn(&topic_arn).protocol("sqs").endpoint(queue_arn).send().await.unwrap();
+        TopicQueue { topic_arn, queue_url }
+    }
+
+    /// Every SNS envelope waiting in the queue (Subject, Message, MessageAttributes).
+    pub async fn drain(&self, endpoint: &str) -> Vec<serde_json::Value> {
+        let http = reqwest::Client::new();
+        let mut got = Vec::new();
+        loop {
+            let r = sqs(
+                &http,
+                endpoint,
+                "ReceiveMessage",
+                serde_json::json!({ "QueueUrl": self.queue_url, "MaxNumberOfMessages": 10, "WaitTimeSeconds": 0 }),
+            )
+            .await;
+            let msgs = r["Messages"].as_array().cloned().unwrap_or_default();
+            if msgs.is_empty() {
+                return got;
+            }
+            for m in msgs {
+                got.push(serde_json::from_str(m["Body"].as_str().unwrap()).unwrap());
+                sqs(
+                    &http,
+                    endpoint,
+                    "DeleteMessage",
+                    serde_json::json!({ "QueueUrl": self.queue_url, "ReceiptHandle": m["ReceiptHandle"] }),
+                )
+                .await;
+            }
+        }
+    }
 }

@@ -1,0 +1,146 @@
+//! Running the built `opskit` binary in a pinned environment (temp HOME and XDG dirs,
+//! NO_COLOR, no inherited AWS_* or OPSKIT_*), against an embedded sandbox whose
+//! recorded requests the test then inspects.
+
+use opskit::sandbox::{self, Sandbox};
+use std::path::{Path, PathBuf};
+
+/// Known secret values the tests grep every output for.
+pub const SLACK_TOKEN: &str = "sandboxwebhooksecret";
+pub const PD_ROUTING_KEY: &str = "R0TESTROUTINGKEY5f3a9c0d1e2b4a67";
+pub const WEBHOOK_SECRET: &str = "hmac-test-secret-9d8c7b6a";
+pub const WEBHOOK_TOKEN: &str = "whtoken-4e5f6a7b8c9d";
+
+pub struct Bench {
+    pub dir: tempfile::TempDir,
+    pub sandbox: Sandbox,
+}
+
+impl Bench {
+    pub fn new() -> Bench {
+        Bench {
+            dir: tempfile::Builder::new().prefix("opskit-test-").tempdir().unwrap(),
+            sandbox: Sandbox::start_background().expect("starting the sandbox"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The sinks section every test starts from: Slack, PagerDuty, Backlog and a signed
+    /// webhook, all pointing at the sandbox; secrets literal (the file is chmod 600).
+    pub fn sinks(&self) -> String {
+        format!(
+            r#"
+[backlog]
+base_url = "{backlog}"
+api_key = "{api_key}"
+
+[sinks.slack]
+type = "slack"
+webhook_url = "{slack}"
+
+[sinks.pagerduty]
+type = "pagerduty"
+routing_key = "{PD_ROUTING_KEY}"
+events_url = "{pd}"
+
+[sinks.backlog]
+type = "backlog_issue"
+project = "{project}"
+issue_type = "Task"
+resolve_status = "Closed"
+
+[sinks.hook]
+type = "webhook"
+url = "{hook}"
+secret = "{WEBHOOK_SECRET}"
+"#,
+            backlog = self.sandbox.url(sandbox::BACKLOG_PREFIX),
+            api_key = sandbox::BACKLOG_API_KEY,
+            slack = self.sandbox.url(sandbox::SLACK_PATH),
+            pd = self.sandbox.url(sandbox::PAGERDUTY_PATH),
+            project = sandbox::BACKLOG_PROJECT_KEY,
+            hook = self.sandbox.url(&format!("/webhook/{WEBHOOK_TOKEN}")),
+        )
+    }
+
+    /// `[defaults]` with fast retries and the state in the temp dir.
+    pub fn defaults(&self) -> String {
+        format!(
+            "[defaults]\ntimezone = \"Asia/Tokyo\"\nstate = \"{}\"\nretry_backoff = \"20ms\"\ndelivery_attempts = 5\n",
+            self.path("state.db").display()
+        )
+    }
+
+    /// Write `opskit.toml` (mode 600) and return its path.
+    pub fn write_config(&self, text: &str) -> PathBuf {
+        let p = self.path("opskit.toml");
+        write_private(&p, text);
+        p
+    }
+
+    /// The standard config: defaults, the four sinks, one route sending everything to all.
+    pub fn standard_config(&self) -> PathBuf {
+        self.write_config(&format!(
+            "{}{}\n[[routes]]\nsinks = [\"slack\", \"pagerduty\", \"backlog\", \"hook\"]\n",
+            self.defaults(),
+            self.sinks()
+        ))
+    }
+
+    /// `opskit` with a pinned environment, run in the temp dir.
+    pub fn opskit(&self) -> assert_cmd::Command {
+        let mut c = assert_cmd::Command::cargo_bin("opskit").unwrap();
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
+            .env("XDG_STATE_HOME", self.path("xdg-state"))
+            .env("NO_COLOR", "1")
+            .env("USER", "tester")
+            // No real AWS: no instance metadata, no shared files from the machine.
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_CONFIG_FILE", self.path("aws-config"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", self.path("aws-credentials"))
+            .current_dir(self.dir.path())
+            .timeout(std::time::Duration::from_secs(120));
+        c
+    }
+
+    /// `opskit findings push --source S` with the JSON on stdin and the standard flags.
+    pub fn push(&self, source: &str, json: &str) -> assert_cmd::Command {
+        let mut c = self.opskit();
+        c.args(["findings", "push", "--source", source]).write_stdin(json.to_string());
+        c
+    }
+}
+
+pub fn write_private(p: &Path, text: &str) {
+    std::fs::write(p, text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
+pub fn stdout(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stdout).into_owned()
+}
+
+pub fn stderr(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+}
+
+pub fn code(a: &assert_cmd::assert::Assert) -> i32 {
+    a.get_output().status.code().unwrap_or(-1)
+}
+
+/// One finding document, as a script would push it.
+pub fn one(key: &str, severity: &str, title: &str) -> String {
+    format!(
+        r#"[{{"key":"{key}","severity":"{severity}","title":"{title}","account":"111122223333","region":"ap-northeast-1","resources":["{key}"],"fields":{{"used":"91%"}}}}]"#
+    )
+}

@@ -1,0 +1,336 @@
+//! The spine end to end: the built binary, driven by `opskit findings push`, against the
+//! embedded sandbox (Slack, PagerDuty, Backlog, webhook) and moto server (SNS → SQS).
+//! Each test asserts what a user would notice: what each sink received, the exit code,
+//! what the next run does.
+
+mod common;
+
+use common::cli::*;
+use common::moto::{MotoServer, TopicQueue};
+use opskit::sandbox::{self, Fault};
+
+fn slack_count(b: &Bench) -> usize {
+    b.sandbox.requests_to(sandbox::SLACK_PATH).len()
+}
+
+#[test]
+fn a_new_finding_reaches_every_sink_is_not_repeated_and_resolves_when_absent() {
+    let b = Bench::new();
+    let moto = MotoServer::start();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let tq = rt.block_on(TopicQueue::create(&moto.endpoint(), "opskit-alerts"));
+    b.write_config(&format!(
+        "{}{}\n[sinks.sns]\ntype = \"sns\"\ntopic_arn = \"{}\"\n\n[[routes]]\nsinks = [\"slack\", \"pagerduty\", \"backlog\", \"hook\", \"sns\"]\n",
+        b.defaults(),
+        b.sinks(),
+        tq.topic_arn
+    ));
+    let push = |json: &str| {
+        b.push("backup-check", json)
+            .env("AWS_ENDPOINT_URL", moto.endpoint())
+            .env("AWS_ACCESS_KEY_ID", "test")
+            .env("AWS_SECRET_ACCESS_KEY", "test")
+            .assert()
+    };
+
+    // Run 1: New, everywhere.
+    let a = push(&one("backup/db-1", "critical", "Nightly backup failed on db-1"));
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    assert!(stdout(&a).contains("| new "), "{}", stdout(&a));
+    let slack = b.sandbox.requests_to(sandbox::SLACK_PATH);
+    assert_eq!(slack.len(), 1);
+    assert!(slack[0].json()["text"].as_str().unwrap().contains("Nightly backup failed on db-1"));
+    let pd = b.sandbox.pagerduty_events();
+    assert_eq!(pd.len(), 1);
+    assert_eq!(pd[0]["event_action"], "trigger");
+    assert_eq!(pd[0]["dedup_key"], "backup/db-1");
+    let issues = b.sandbox.backlog_issues();
+    assert_eq!(issues.len(), 1);
+    assert!(issues[0]["summary"].as_str().unwrap().contains("Nightly backup failed on db-1"));
+    assert_eq!(b.sandbox.requests_to(&format!("/webhook/{WEBHOOK_TOKEN}")).len(), 1);
+    let sns = rt.block_on(tq.drain(&moto.endpoint()));
+    assert_eq!(sns.len(), 1, "{sns:?}");
+    assert!(sns[0]["Message"].as_str().unwrap().contains("Nightly backup failed on db-1"));
+    assert_eq!(sns[0]["MessageAttributes"]["kind"]["Value"], "new");
+
+    // Run 2: the same finding sends nothing anywhere.
+    let before = b.sandbox.requests().len();
+    let a = push(&one("backup/db-1", "critical", "Nightly backup failed on db-1"));
+    assert_eq!(code(&a), 0);
+    assert_eq!(b.sandbox.requests().len(), before, "nothing is re-sent");
+    assert!(rt.block_on(tq.drain(&moto.endpoint())).is_empty());
+
+    // Run 3: absent, so resolved: PagerDuty resolve with the same key, Backlog comment.
+    let a = push("[]");
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    assert!(stdout(&a).contains("resolved"));
+    let pd = b.sandbox.pagerduty_events();
+    assert_eq!(pd.len(), 2);
+    assert_eq!(pd[1]["event_action"], "resolve");
+    assert_eq!(pd[1]["dedup_key"], "backup/db-1");
+    let key = issues[0]["issueKey"].as_str().unwrap();
+    let comments = b.sandbox.backlog_comments(key);
+    assert!(comments.iter().any(|c| c["content"].as_str().unwrap_or("").contains("RESOLVED")), "{comments:?}");
+    assert_eq!(b.sandbox.backlog_issues()[0]["status"]["name"], "Closed");
+    assert!(slack_count(&b) == 2 && b.sandbox.requests_to(sandbox::SLACK_PATH)[1].text().contains("RESOLVED"));
+    let sns = rt.block_on(tq.drain(&moto.endpoint()));
+    assert_eq!(sns.len(), 1);
+    assert_eq!(sns[0]["MessageAttributes"]["kind"]["Value"], "resolved");
+}
+
+#[test]
+fn a_sink_failing_three_times_then_accepting_is_delivered_and_committed_once() {
+    let b = Bench::new();
+    b.standard_config();
+    b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 500, 3));
+    let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let slack = b.sandbox.requests_to(sandbox::SLACK_PATH);
+    assert_eq!(slack.iter().map(|r| r.status).collect::<Vec<_>>(), vec![500, 500, 500, 200]);
+    assert!(stdout(&a).contains("delivered (4 attempts)"), "{}", stdout(&a));
+    // Committed once: the next run sends Slack nothing.
+    b.push("s", &one("k1", "warning", "disk full")).assert().success();
+    assert_eq!(slack_count(&b), 4);
+}
+
+#[test]
+fn a_sink_that_stays_down_exits_3_commits_nothing_for_it_and_the_next_run_delivers() {
+    let b = Bench::new();
+    b.standard_config();
+    b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 503, 0));
+    let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+    assert_eq!(code(&a), 3, "a failed delivery is a failed run; stderr: {}", stderr(&a));
+    assert_eq!(slack_count(&b), 5, "delivery_attempts = 5");
+    assert_eq!(b.sandbox.pagerduty_events().len(), 1, "the other sinks got it");
+    b.sandbox.clear();
+    let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let slack = b.sandbox.requests_to(sandbox::SLACK_PATH);
+    assert_eq!(slack.len(), 1);
+    assert!(slack[0].json()["text"].as_str().unwrap().contains("disk full"), "the owed New is delivered");
+    assert!(b.sandbox.pagerduty_events().len() == 1, "PagerDuty, already told, is not told again");
+}
+
+#[test]
+fn a_429_with_retry_after_is_honoured() {
+    let b = Bench::new();
+    b.standard_config();
+    b.sandbox.inject(Fault::rate_limited(sandbox::SLACK_PATH, 2, 1));
+    let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let slack = b.sandbox.requests_to(sandbox::SLACK_PATH);
+    assert_eq!(slack.iter().map(|r| r.status).collect::<Vec<_>>(), vec![429, 200]);
+    let waited = slack[1].at.duration_since(slack[0].at);
+    assert!(waited >= jiff::SignedDuration::from_millis(1950), "waited only {waited:?}");
+}
+
+#[test]
+fn two_overlapping_runs_one_exits_4_and_nothing_is_delivered_twice() {
+    let b = Bench::new();
+    b.standard_config();
+    // The first run's Slack delivery takes 3 s, so it holds the lock meanwhile.
+    b.sandbox.inject(Fault {
+        path_prefix: sandbox::SLACK_PATH.into(),
+        delay_ms: 3000,
+        status: 200,
+        body: "ok".into(),
+        times: 1,
+        ..Default::default()
+    });
+    let bin = assert_cmd::cargo::cargo_bin("opskit");
+    let cfg = b.path("opskit.toml");
+    let input = b.path("f.json");
+    std::fs::write(&input, one("k1", "warning", "disk full")).unwrap();
+    let first = std::process::Command::new(&bin)
+        .args(["findings", "push", "--source", "s", "--config"])
+        .arg(&cfg)
+        .arg(&input)
+        .env("HOME", b.dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    // The sandbox records a request when it answers: the fast Backlog delivery shows the
+    // first run is delivering while its Slack call is still held.
+    while b.sandbox.backlog_issues().is_empty() {
+        assert!(std::time::Instant::now() < deadline, "the first run never reached Backlog");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let a = b.opskit().args(["findings", "push", "--source", "s", "--config"]).arg(&cfg).arg(&input).assert();
+    assert_eq!(code(&a), 4, "stderr: {}", stderr(&a));
+    assert!(stderr(&a).contains(&format!("pid {}", first.id())), "the holder is named: {}", stderr(&a));
+    let status = first.wait_with_output().unwrap().status;
+    assert!(status.success(), "{status}");
+    assert_eq!(slack_count(&b), 1);
+    assert_eq!(b.sandbox.pagerduty_events().len(), 1);
+    assert_eq!(b.sandbox.backlog_issues().len(), 1);
+    // --wait-lock waits instead; afterwards nothing is owed, so nothing is sent.
+    b.opskit()
+        .args(["findings", "push", "--source", "s", "--wait-lock", "10s", "--config"])
+        .arg(&cfg)
+        .arg(&input)
+        .assert()
+        .success();
+    assert_eq!(slack_count(&b), 1);
+}
+
+#[test]
+fn dry_run_sends_nothing_commits_nothing_and_prints_what_it_would_send() {
+    let b = Bench::new();
+    b.standard_config();
+    let a = b.push("s", &one("k1", "critical", "VIF down")).arg("--dry-run").assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let out = stdout(&a);
+    assert!(out.contains("dry run: 4 message(s) would be sent"), "{out}");
+    assert!(out.contains("--- pagerduty (new k1) ---") && out.contains("\"dedup_key\": \"k1\""), "{out}");
+    assert!(b.sandbox.requests().is_empty(), "nothing was sent");
+    // Nothing was committed: the real run still sees the finding as New.
+    let a = b.push("s", &one("k1", "critical", "VIF down")).assert().success();
+    assert!(stdout(&a).contains("| new "), "{}", stdout(&a));
+    assert_eq!(slack_count(&b), 1);
+}
+
+#[test]
+fn a_silence_suppresses_matching_findings_and_is_listed() {
+    let b = Bench::new();
+    b.standard_config();
+    let a = b
+        .opskit()
+        .args(["silence", "add", "--resource", "dxvif-*", "--until", "2h", "--reason", "planned DX work"])
+        .assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let id = stdout(&a).split_whitespace().nth(2).unwrap().to_string();
+    let list = b.opskit().args(["silence", "list"]).assert().success();
+    assert!(
+        stdout(&list).contains(&id) && stdout(&list).contains("planned DX work") && stdout(&list).contains("active")
+    );
+    let a = b.push("dx", &one("dxvif-fg5678", "critical", "VIF down")).assert().success();
+    assert!(stdout(&a).contains(&format!("silenced {id}")), "{}", stdout(&a));
+    assert!(b.sandbox.requests().is_empty(), "a silenced finding notifies nobody");
+    // Removed: the owed New goes out on the next run.
+    b.opskit().args(["silence", "remove", &id]).assert().success();
+    b.push("dx", &one("dxvif-fg5678", "critical", "VIF down")).assert().success();
+    assert_eq!(slack_count(&b), 1);
+    let gone = b.opskit().args(["silence", "remove", &id]).assert();
+    assert_eq!(code(&gone), 2);
+}
+
+#[test]
+fn quiet_hours_defer_and_the_first_run_after_the_window_delivers() {
+    let b = Bench::new();
+    b.write_config(&format!(
+        "{}{}\n[[routes]]\nsinks = [\"slack\"]\n[routes.quiet_hours]\ntimezone = \"Asia/Tokyo\"\nwindows = [{{ days = [\"all\"], start = \"22:00\", end = \"07:00\" }}]\n",
+        b.defaults(),
+        b.sinks()
+    ));
+    // 2026-11-20 23:30 JST: quiet.
+    let a = b.push("s", &one("k1", "warning", "disk full")).env("OPSKIT_NOW", "2026-11-20T14:30:00Z").assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    assert!(stdout(&a).contains("deferred") && stdout(&a).contains("2026-11-21 07:00 JST"), "{}", stdout(&a));
+    assert_eq!(slack_count(&b), 0);
+    // 06:59 JST: still quiet.
+    b.push("s", &one("k1", "warning", "disk full")).env("OPSKIT_NOW", "2026-11-20T21:59:00Z").assert().success();
+    assert_eq!(slack_count(&b), 0);
+    // 07:01 JST: the first run after the window delivers it.
+    let a =
+        b.push("s", &one("k1", "warning", "disk full")).env("OPSKIT_NOW", "2026-11-20T22:01:00Z").assert().success();
+    assert_eq!(slack_count(&b), 1, "{}", stdout(&a));
+}
+
+#[test]
+fn fail_on_sets_exit_1_only_at_or_above_the_threshold() {
+    let b = Bench::new();
+    b.write_config(&b.defaults());
+    let warn = one("k1", "warning", "w");
+    assert_eq!(code(&b.push("s", &warn).args(["--fail-on", "critical"]).assert()), 0);
+    assert_eq!(code(&b.push("s", &warn).args(["--fail-on", "warning"]).assert()), 1);
+    assert_eq!(code(&b.push("s", &warn).env("OPSKIT_FAIL_ON", "warning").assert()), 1, "the env var mirrors the flag");
+    assert_eq!(code(&b.push("s", &warn).assert()), 0, "--fail-on defaults to never");
+}
+
+#[test]
+fn bad_input_exits_2_names_the_item_and_changes_nothing() {
+    let b = Bench::new();
+    b.standard_config();
+    let a = b
+        .push("s", r#"[{"key":"a","severity":"warning","title":"t"},{"key":"b","severity":"hot","title":"t"}]"#)
+        .assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("findings[1].severity"), "{}", stderr(&a));
+    assert!(b.sandbox.requests().is_empty());
+    assert!(!b.path("state.db").exists() || stdout(&b.push("s", "[]").assert()).contains("no findings"));
+}
+
+#[test]
+fn heartbeat_pings_start_and_end_with_the_report_and_fail_on_failure() {
+    let b = Bench::new();
+    b.standard_config();
+    let hb = b.sandbox.url("/ping/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+    b.push("s", &one("k1", "warning", "disk full")).args(["--heartbeat-url", &hb]).assert().success();
+    let pings = b.sandbox.requests_to("/ping/");
+    assert_eq!(
+        pings.iter().map(|r| r.path.rsplit('/').next().unwrap().to_string()).collect::<Vec<_>>(),
+        vec!["start", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"]
+    );
+    assert!(pings[1].text().contains("disk full"), "the end ping carries the report: {}", pings[1].text());
+    b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 500, 0));
+    let a = b.push("s", &one("k2", "warning", "cpu")).args(["--heartbeat-url", &hb]).assert();
+    assert_eq!(code(&a), 3);
+    assert!(b.sandbox.requests_to("/ping/").last().unwrap().path.ends_with("/fail"));
+}
+
+#[test]
+fn metrics_file_records_the_run() {
+    let b = Bench::new();
+    b.standard_config();
+    let m = b.path("opskit.prom");
+    b.push("s", &one("k1", "critical", "VIF down")).arg("--metrics-file").arg(&m).assert().success();
+    let text = std::fs::read_to_string(&m).unwrap();
+    assert!(
+        text.contains("opskit_findings_open{command=\"findings-push\",source=\"s\",severity=\"critical\"} 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("opskit_deliveries{command=\"findings-push\",source=\"s\",outcome=\"delivered\"} 4"),
+        "{text}"
+    );
+    assert!(text.contains("opskit_run_exit_code{command=\"findings-push\"} 0"), "{text}");
+}
+
+#[test]
+fn json_output_is_the_documented_shape() {
+    let b = Bench::new();
+    b.standard_config();
+    let a = b.push("s", &one("k1", "warning", "disk full")).args(["-o", "json"]).assert().success();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["source"], "s");
+    assert_eq!(v["findings"][0]["key"], "k1");
+    assert_eq!(v["findings"][0]["change"], "new");
+    assert_eq!(v["findings"][0]["fields"][0]["name"], "used");
+    assert_eq!(v["summary"]["deliveries"]["delivered"], 4);
+    assert_eq!(v["deliveries"].as_array().unwrap().len(), 4);
+    let a = b.push("s", &one("k1", "warning", "disk full")).args(["-o", "jsonl"]).assert().success();
+    assert_eq!(stdout(&a).lines().count(), 1);
+    let a = b.push("s", &one("k1", "warning", "disk, full")).args(["-o", "csv"]).assert().success();
+    assert!(stdout(&a).starts_with("severity,status,change,account,region,key,title"));
+    assert!(stdout(&a).contains("\"disk, full\""));
+}
+
+#[test]
+fn notify_test_reaches_the_named_sink_and_names_unknown_ones() {
+    let b = Bench::new();
+    b.standard_config();
+    let a = b.opskit().args(["notify", "test", "--sink", "slack"]).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let slack = b.sandbox.requests_to(sandbox::SLACK_PATH);
+    assert_eq!(slack.len(), 1);
+    assert!(slack[0].text().to_lowercase().contains("test"));
+    let a = b.opskit().args(["notify", "test", "--sink", "slak"]).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("defined sinks: backlog, hook, pagerduty, slack"), "{}", stderr(&a));
+    b.sandbox.inject(Fault::status(sandbox::PAGERDUTY_PATH, 400, 0));
+    let a = b.opskit().args(["notify", "test", "--sink", "pagerduty"]).assert();
+    assert_eq!(code(&a), 3);
+}
