@@ -65,7 +65,10 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
 pub async fn sdk_config(account: &Account, region: &str) -> SdkConfig {
     let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(region.to_string()));
     if let Some(p) = &account.profile {
-        loader = loader.profile_name(p);
+        // The profile's own credentials, not the default chain: otherwise AWS_ACCESS_KEY_ID
+        // in the environment would silently win over the profile the config names.
+        let creds = aws_config::profile::ProfileFileCredentialsProvider::builder().profile_name(p).build();
+        loader = loader.profile_name(p).credentials_provider(creds);
     }
     let base = loader.load().await;
     let Some(role) = &account.role_arn else { return base };
@@ -87,7 +90,8 @@ pub async fn sdk_config_for(config: &Config, account: Option<&str>, profile: Opt
     }
     let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(region.to_string()));
     if let Some(p) = profile {
-        loader = loader.profile_name(p);
+        let creds = aws_config::profile::ProfileFileCredentialsProvider::builder().profile_name(p).build();
+        loader = loader.profile_name(p).credentials_provider(creds);
     }
     loader.load().await
 }
@@ -121,13 +125,25 @@ where
     results.into_iter().map(|(_, t, r)| (t, r)).collect()
 }
 
+/// Which credentials an account uses, for messages: `profile acme`, `role arn:… via the default chain`.
+pub fn credentials_label(account: &Account) -> String {
+    let source = match &account.profile {
+        Some(p) => format!("profile `{p}`"),
+        None => "the default credential chain".to_string(),
+    };
+    match &account.role_arn {
+        Some(r) => format!("role {r} assumed via {source}"),
+        None => source,
+    }
+}
+
 /// STS GetCallerIdentity for one account: who its credentials say we are.
 pub async fn caller_identity(account: &Account, region: &str) -> anyhow::Result<String> {
     let cfg = sdk_config(account, region).await;
     let sts = aws_sdk_sts::Client::new(&cfg);
     let out = sts.get_caller_identity().send().await.map_err(|e| {
         use aws_sdk_sts::error::DisplayErrorContext;
-        anyhow::anyhow!("{}", DisplayErrorContext(e))
+        anyhow::anyhow!("with {}: {}", credentials_label(account), DisplayErrorContext(e))
     })?;
     if let (Some(want), Some(got)) = (account.id.as_deref(), out.account())
         && want != got

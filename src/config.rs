@@ -420,7 +420,14 @@ fn parse(text: &str, path: Option<&Path>) -> Result<RawConfig, ConfigError> {
         let unknown =
             inner.message().strip_prefix("unknown field `").and_then(|r| r.split('`').next()).map(str::to_string);
         if let Some(field) = unknown {
-            let candidate = if key == "." { field } else { format!("{key}.{field}") };
+            let already = key == field || key.ends_with(&format!(".{field}"));
+            let candidate = if already {
+                key.clone()
+            } else if key == "." {
+                field
+            } else {
+                format!("{key}.{field}")
+            };
             if locate(text, &candidate).is_some() {
                 key = candidate;
             }

@@ -100,10 +100,8 @@ secret = "{WEBHOOK_SECRET}"
             .env("XDG_STATE_HOME", self.path("xdg-state"))
             .env("NO_COLOR", "1")
             .env("USER", "tester")
-            // No real AWS: no instance metadata, no shared files from the machine.
+            // No real AWS: no instance metadata; HOME is the temp dir, so no ~/.aws either.
             .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env("AWS_CONFIG_FILE", self.path("aws-config"))
-            .env("AWS_SHARED_CREDENTIALS_FILE", self.path("aws-credentials"))
             .current_dir(self.dir.path())
             .timeout(std::time::Duration::from_secs(120));
         c

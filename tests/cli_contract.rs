@@ -1,0 +1,217 @@
+//! The CLI contract of DESIGN.md through the built binary: config errors exit 2 naming
+//! file, line and key; commands of later issues say so and exit 2; no secret reaches any
+//! output, even at -vvv and in failures; `config check` masks and probes; the demo runs
+//! with no credentials and no network.
+
+mod common;
+
+use common::cli::*;
+use common::moto::MotoServer;
+use opskit::sandbox::{self, Fault};
+
+fn config_error(b: &Bench, text: &str) -> (i32, String) {
+    b.write_config(text);
+    let a = b.opskit().args(["config", "check"]).assert();
+    (code(&a), stderr(&a))
+}
+
+#[test]
+fn an_unknown_key_exits_2_with_file_line_and_key() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[defaults]\ntimezone = \"UTC\"\ncolour = \"blue\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `defaults.colour`"), "{err}");
+}
+
+#[test]
+fn a_wrong_type_exits_2_with_file_line_and_key() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[defaults]\n\nconcurrency = \"lots\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `defaults.concurrency`"), "{err}");
+}
+
+#[test]
+fn a_missing_secret_env_exits_2_naming_the_variable() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[sinks.ops]\ntype = \"slack\"\nwebhook_url_env = \"SLACK_OPS_URL\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `sinks.ops.webhook_url_env`"), "{err}");
+    assert!(err.contains("SLACK_OPS_URL") && err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn an_unreadable_config_or_secret_file_exits_2_naming_it() {
+    let b = Bench::new();
+    // Root reads any mode, so an unreadable file is made of a directory.
+    std::fs::create_dir(b.path("dir.toml")).unwrap();
+    let a = b.opskit().args(["config", "check", "--config"]).arg(b.path("dir.toml")).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("dir.toml") && stderr(&a).contains("cannot read"), "{}", stderr(&a));
+    let (c, err) = config_error(&b, "[sinks.pd]\ntype = \"pagerduty\"\nrouting_key_file = \"/nonexistent/pd.key\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains(":3: key `sinks.pd.routing_key_file`") && err.contains("/nonexistent/pd.key"), "{err}");
+}
+
+#[test]
+fn a_literal_secret_in_a_readable_file_is_refused_with_a_hint() {
+    let b = Bench::new();
+    let p = b.path("opskit.toml");
+    std::fs::write(
+        &p,
+        "[sinks.ops]\ntype = \"slack\"\nwebhook_url = \"https://hooks.slack.com/services/T/B/xyzzyliteral\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let a = b.opskit().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 2);
+    let err = stderr(&a);
+    assert!(err.contains("opskit.toml:3: key `sinks.ops.webhook_url`") && err.contains("mode 644"), "{err}");
+    assert!(err.contains("hint: use `webhook_url_env"), "{err}");
+    assert!(!err.contains("xyzzyliteral"), "the refused secret is not echoed: {err}");
+    // The same file, private, is accepted.
+    write_private(&p, &std::fs::read_to_string(&p).unwrap());
+    b.opskit().args(["config", "check"]).assert().success();
+}
+
+#[test]
+fn commands_of_later_issues_say_so_and_exit_2() {
+    let b = Bench::new();
+    for args in
+        [&["dx-vif", "poll"][..], &["ta", "check"], &["support", "cases"], &["inventory", "show"], &["mail", "parse"]]
+    {
+        let a = b.opskit().args(args).assert();
+        assert_eq!(code(&a), 2, "{args:?}");
+        assert!(stderr(&a).contains("not built yet"), "{args:?}: {}", stderr(&a));
+    }
+}
+
+#[test]
+fn config_example_passes_config_check_and_secrets_print_masked() {
+    let b = Bench::new();
+    let a = b.opskit().args(["config", "example"]).assert().success();
+    write_private(&b.path("opskit.toml"), &stdout(&a));
+    let a = b
+        .opskit()
+        .args(["config", "check", "-o", "json"])
+        .env("SLACK_WEBHOOK_OPS", "https://hooks.slack.com/services/T0/B0/examplesecret")
+        .env("PAGERDUTY_ROUTING_KEY", "R0example0routing0key0000000000")
+        .env("BACKLOG_API_KEY", "example-backlog-api-key")
+        .env("WEBHOOK_URL", "https://itsm.example.com/hook/exampletoken")
+        .env("WEBHOOK_SECRET", "example-hmac-secret")
+        .env("ACME_EXTERNAL_ID", "acme-external-id-123")
+        .assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let out = stdout(&a);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["config"]["sinks"]["slack-ops"]["webhook_url"], "****");
+    assert_eq!(v["config"]["backlog"]["api_key"], "****");
+    for secret in [
+        "examplesecret",
+        "R0example0routing",
+        "example-backlog-api-key",
+        "exampletoken",
+        "example-hmac-secret",
+        "acme-external-id",
+    ] {
+        assert!(!out.contains(secret), "{secret} leaked: {out}");
+    }
+}
+
+#[test]
+fn no_secret_appears_in_any_output_even_at_vvv_and_in_failures() {
+    let b = Bench::new();
+    b.standard_config();
+    let secrets = [SLACK_TOKEN, PD_ROUTING_KEY, WEBHOOK_SECRET, WEBHOOK_TOKEN, sandbox::BACKLOG_API_KEY];
+    let mut outputs = Vec::new();
+    let mut run = |cmd: &mut assert_cmd::Command| {
+        let a = cmd.assert();
+        outputs.push(format!("{}\n{}", stdout(&a), stderr(&a)));
+    };
+    // Deliveries that fail in every way a sink can: 500s, a refused request, a dropped connection.
+    b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 500, 0));
+    b.sandbox.inject(Fault::status(sandbox::PAGERDUTY_PATH, 400, 0));
+    b.sandbox.inject(Fault { path_prefix: "/webhook/".into(), drop_connection: true, times: 0, ..Default::default() });
+    b.sandbox.inject(Fault::status("/backlog/api/v2/issues", 401, 0));
+    for fmt in ["table", "json"] {
+        run(b.push("s", &one("k1", "critical", "VIF down")).args(["-vvv", "-o", fmt]));
+    }
+    run(b.push("s", &one("k2", "critical", "VIF down")).args(["-vvv", "--dry-run"]));
+    run(b.push("s", &one("k2", "critical", "VIF down")).args(["-vvv", "--log-format", "json"]));
+    run(b.opskit().args(["-vvv", "config", "check"]));
+    run(b.opskit().args(["-vvv", "config", "check", "-o", "json"]));
+    for sink in ["slack", "pagerduty", "backlog", "hook"] {
+        run(b.opskit().args(["-vvv", "notify", "test", "--sink", sink]));
+        run(b.opskit().args(["-vvv", "notify", "test", "--dry-run", "--sink", sink]));
+    }
+    // A heartbeat URL is a secret too.
+    run(b.push("s", "[]").args(["-vvv", "--heartbeat-url", &b.sandbox.url("/ping/hb-secret-uuid-0123")]));
+    let all = outputs.join("\n");
+    assert!(all.contains("TRACE") || all.contains("DEBUG"), "-vvv really logged");
+    assert!(all.contains("failed"), "the failures really happened");
+    for s in secrets.iter().chain(&["hb-secret-uuid-0123"]) {
+        assert!(
+            !all.contains(s),
+            "secret `{s}` leaked:\n{}",
+            all.lines().filter(|l| l.contains(s)).take(5).collect::<Vec<_>>().join("\n")
+        );
+    }
+}
+
+#[test]
+fn config_check_probe_reports_each_account_and_exits_3_when_one_fails() {
+    let b = Bench::new();
+    let moto = MotoServer::start();
+    b.write_config(
+        "[[accounts]]\nname = \"good\"\nid = \"123456789012\"\nregions = [\"us-east-1\"]\n\n\
+         [[accounts]]\nname = \"broken\"\nprofile = \"no-such-profile\"\nregions = [\"us-east-1\"]\n",
+    );
+    let a = b
+        .opskit()
+        .args(["config", "check", "--probe"])
+        .env("AWS_ENDPOINT_URL", moto.endpoint())
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .assert();
+    assert_eq!(code(&a), 3, "a failed probe fails the run: {}", stderr(&a));
+    let out = stdout(&a);
+    let good = out.lines().filter(|l| l.contains("| good")).last().unwrap_or_default();
+    assert!(good.contains("ok") && good.contains("arn:aws:sts::123456789012"), "{out}");
+    let broken = out.lines().filter(|l| l.contains("| broken")).last().unwrap_or_default();
+    assert!(broken.contains("FAILED") && broken.contains("no-such-profile"), "{out}");
+}
+
+#[test]
+fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliveries() {
+    let b = Bench::new();
+    let a = b.opskit().arg("demo").assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let out = stdout(&a);
+    for expected in [
+        "| critical | open   | new",
+        "pagerduty | new  | damped",
+        "pagerduty  <- 202 trigger dedup_key=backup/db-1",
+        "delivered (3 attempts)",
+        "suppressed",
+        "pagerduty  <- 202 resolve dedup_key=backup/db-1",
+        "OPS-1  [Closed]",
+    ] {
+        assert!(out.contains(expected), "demo output lacks `{expected}`:\n{out}");
+    }
+}
+
+#[test]
+fn help_and_version_work_and_every_env_var_is_documented() {
+    let b = Bench::new();
+    let a = b.opskit().arg("--help").assert().success();
+    assert!(stdout(&a).contains("Exit codes"));
+    b.opskit().arg("--version").assert().success();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (var, _) in opskit::env_vars::ALL {
+        assert!(readme.contains(var), "README does not document {var}");
+    }
+}
