@@ -352,8 +352,11 @@ impl Config {
 
 /// Where the environment comes from, so tests can resolve without touching the process.
 #[derive(Clone)]
+/// Looks up one environment variable.
+type Lookup = dyn Fn(&str) -> Option<String> + Send + Sync;
+
 pub struct Env {
-    vars: std::sync::Arc<dyn Fn(&str) -> Option<String> + Send + Sync>,
+    vars: std::sync::Arc<Lookup>,
 }
 
 impl Env {
@@ -463,11 +466,11 @@ pub fn locate(text: &str, path: &str) -> Option<usize> {
         let (k, v) = table.iter().find(|(k, _)| k.get_ref().as_ref() == name)?;
         best = Some(line_of(text, k.span().start));
         let mut value = v;
-        if let Some(i) = index {
-            if let DeValue::Array(items) = value.get_ref() {
-                value = items.get(i)?;
-                best = Some(line_of(text, value.span().start));
-            }
+        if let Some(i) = index
+            && let DeValue::Array(items) = value.get_ref()
+        {
+            value = items.get(i)?;
+            best = Some(line_of(text, value.span().start));
         }
         match value.get_ref() {
             DeValue::Table(t) => table = t,
@@ -520,7 +523,7 @@ impl Ctx<'_> {
         }
         if let Some(value) = literal {
             if self.loose {
-                let mode = self.path.and_then(|p| file_mode(p)).unwrap_or(0);
+                let mode = self.path.and_then(file_mode).unwrap_or(0);
                 return Err(self.err_hint(
                     &format!("{base}.{name}"),
                     format!("a literal secret in a file readable by others (mode {mode:o})"),

@@ -192,8 +192,13 @@ impl Context {
 
     /// The whole spine for one collection: lock, diff, policy, deliver, commit.
     pub async fn run_spine(&self, command: &str, collected: Collected) -> AppResult<RunReport> {
-        let state = self.open_state()?;
-        let lock = self.lock(state.as_ref(), command).await?;
+        // A dry run writes nothing: not even a new state file or a lock row. It reads the
+        // state when there is one, so it shows what a real run would send now.
+        let state: Arc<dyn StateStore> = match self.state_location()? {
+            StateLocation::Sqlite(p) if self.global.dry_run && !p.exists() => Arc::new(MemoryStore::new()),
+            _ => self.open_state()?,
+        };
+        let lock = if self.global.dry_run { None } else { Some(self.lock(state.as_ref(), command).await?) };
         let result = async {
             let notifiers = self.notifiers().await?;
             let spine = Spine {
@@ -207,7 +212,9 @@ impl Context {
             Ok::<_, AppError>(spine.process(collected).await?)
         }
         .await;
-        if let Err(e) = state.release_lock(&lock.name, &lock.holder).await {
+        if let Some(lock) = lock
+            && let Err(e) = state.release_lock(&lock.name, &lock.holder).await
+        {
             tracing::warn!("releasing the run lock: {e}");
         }
         result

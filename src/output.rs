@@ -200,18 +200,6 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_commas_and_quotes() {
-        assert_eq!(csv_escape("a,b"), "\"a,b\"");
-        assert_eq!(csv_escape("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_escape("plain"), "plain");
-    }
-}
-
 /// Print text to stdout at once, for the few commands that talk before they finish
 /// (`demo --keep`, `sandbox`). A closed pipe is ignored.
 pub fn flush_now(text: &str) {
@@ -224,5 +212,17 @@ pub fn local_time(t: jiff::Timestamp, tz: &str) -> String {
     match jiff::tz::TimeZone::get(tz) {
         Ok(zone) => t.to_zoned(zone).strftime("%Y-%m-%d %H:%M %Z").to_string(),
         Err(_) => t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_commas_and_quotes() {
+        assert_eq!(csv_escape("a,b"), "\"a,b\"");
+        assert_eq!(csv_escape("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_escape("plain"), "plain");
     }
 }

@@ -179,9 +179,9 @@ fn config_check_probe_reports_each_account_and_exits_3_when_one_fails() {
         .assert();
     assert_eq!(code(&a), 3, "a failed probe fails the run: {}", stderr(&a));
     let out = stdout(&a);
-    let good = out.lines().filter(|l| l.contains("| good")).last().unwrap_or_default();
+    let good = out.lines().rfind(|l| l.contains("| good")).unwrap_or_default();
     assert!(good.contains("ok") && good.contains("arn:aws:sts::123456789012"), "{out}");
-    let broken = out.lines().filter(|l| l.contains("| broken")).last().unwrap_or_default();
+    let broken = out.lines().rfind(|l| l.contains("| broken")).unwrap_or_default();
     assert!(broken.contains("FAILED") && broken.contains("no-such-profile"), "{out}");
 }
 

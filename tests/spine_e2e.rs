@@ -185,6 +185,7 @@ fn dry_run_sends_nothing_commits_nothing_and_prints_what_it_would_send() {
     assert!(out.contains("dry run: 4 message(s) would be sent"), "{out}");
     assert!(out.contains("--- pagerduty (new k1) ---") && out.contains("\"dedup_key\": \"k1\""), "{out}");
     assert!(b.sandbox.requests().is_empty(), "nothing was sent");
+    assert!(!b.path("state.db").exists(), "a dry run creates no state file");
     // Nothing was committed: the real run still sees the finding as New.
     let a = b.push("s", &one("k1", "critical", "VIF down")).assert().success();
     assert!(stdout(&a).contains("| new "), "{}", stdout(&a));

@@ -145,7 +145,7 @@ impl StateStore for SqliteStore {
             let mut st = c.prepare_cached("SELECT record FROM silences")?;
             let rows = st.query_map([], |r| r.get::<_, String>(0))?;
             let mut v: Vec<Silence> = rows.map(|r| r.and_then(|s| from_json(&s))).collect::<Result<_, _>>()?;
-            v.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+            v.sort_by_key(|a| a.created_at);
             Ok(v)
         })
     }
