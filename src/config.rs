@@ -351,10 +351,10 @@ impl Config {
 // ---------------------------------------------------------------------------------------
 
 /// Where the environment comes from, so tests can resolve without touching the process.
-#[derive(Clone)]
 /// Looks up one environment variable.
 type Lookup = dyn Fn(&str) -> Option<String> + Send + Sync;
 
+#[derive(Clone)]
 pub struct Env {
     vars: std::sync::Arc<Lookup>,
 }
