@@ -77,6 +77,15 @@ impl SinkError {
     pub fn retryable(message: impl AsRef<str>, retry_after: Option<Duration>) -> SinkError {
         SinkError::Retryable { message: redact(message.as_ref()), retry_after }
     }
+
+    /// A sink's HTTP refusal: 429 and 5xx are worth another try, other statuses are not.
+    pub fn refused(status: reqwest::StatusCode, message: impl AsRef<str>, retry_after: Option<Duration>) -> SinkError {
+        if status == reqwest::StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
+            SinkError::retryable(message, retry_after)
+        } else {
+            SinkError::permanent(message)
+        }
+    }
 }
 
 /// A transport error (no answer): retryable unless the request could not even be built.

@@ -199,11 +199,7 @@ impl Notifier for SlackNotifier {
             status.as_u16(),
             if word.is_empty() { "(no body)" } else { &word }
         );
-        if status.as_u16() == 429 || status.is_server_error() {
-            Err(SinkError::retryable(message, retry_after))
-        } else {
-            Err(SinkError::permanent(message))
-        }
+        Err(SinkError::refused(status, message, retry_after))
     }
 
     fn preview(&self, msg: &Message) -> Result<String, SinkError> {

@@ -120,11 +120,7 @@ impl Notifier for WebhookNotifier {
             status.as_u16(),
             if excerpt.is_empty() { String::new() } else { format!(": {excerpt}") }
         );
-        if status.as_u16() == 429 || status.is_server_error() {
-            Err(SinkError::retryable(message, retry_after))
-        } else {
-            Err(SinkError::permanent(message))
-        }
+        Err(SinkError::refused(status, message, retry_after))
     }
 
     fn preview(&self, msg: &Message) -> Result<String, SinkError> {
