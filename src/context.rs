@@ -166,7 +166,7 @@ impl Context {
     }
 
     /// Take the run lock for `command`, waiting up to `--wait-lock` if given.
-    pub async fn lock(&self, state: &dyn StateStore, command: &str) -> AppResult<RunLock> {
+    pub async fn lock(&self, state: &Arc<dyn StateStore>, command: &str) -> AppResult<RunLock> {
         let name = self.lock_name(command);
         let holder = self.lock_holder(command);
         let wait = match &self.global.wait_lock {
@@ -176,7 +176,20 @@ impl Context {
         let deadline = wait.map(|w| std::time::Instant::now() + w);
         loop {
             match state.acquire_lock(&name, &holder, LOCK_TTL).await {
-                Ok(()) => return Ok(RunLock { name, holder }),
+                Ok(()) => {
+                    // Renew the lease while the run lives, so a long run keeps its lock and
+                    // a crashed one loses it within LOCK_TTL.
+                    let (st, n, h) = (state.clone(), name.clone(), holder.clone());
+                    let refresher = tokio::spawn(async move {
+                        loop {
+                            tokio::time::sleep(LOCK_REFRESH).await;
+                            if let Err(e) = st.acquire_lock(&n, &h, LOCK_TTL).await {
+                                tracing::warn!("renewing the run lock `{n}`: {e}");
+                            }
+                        }
+                    });
+                    return Ok(RunLock { name, holder, refresher });
+                }
                 Err(StateError::Locked { .. }) if deadline.is_some_and(|d| std::time::Instant::now() < d) => {
                     tokio::time::sleep(Duration::from_millis(250)).await;
                 }
@@ -198,7 +211,7 @@ impl Context {
             StateLocation::Sqlite(p) if self.global.dry_run && !p.exists() => Arc::new(MemoryStore::new()),
             _ => self.open_state()?,
         };
-        let lock = if self.global.dry_run { None } else { Some(self.lock(state.as_ref(), command).await?) };
+        let lock = if self.global.dry_run { None } else { Some(self.lock(&state, command).await?) };
         let result = async {
             let notifiers = self.notifiers().await?;
             let spine = Spine {
@@ -212,10 +225,11 @@ impl Context {
             Ok::<_, AppError>(spine.process(collected).await?)
         }
         .await;
-        if let Some(lock) = lock
-            && let Err(e) = state.release_lock(&lock.name, &lock.holder).await
-        {
-            tracing::warn!("releasing the run lock: {e}");
+        if let Some(lock) = lock {
+            lock.refresher.abort();
+            if let Err(e) = state.release_lock(&lock.name, &lock.holder).await {
+                tracing::warn!("releasing the run lock: {e}");
+            }
         }
         result
     }
@@ -224,9 +238,13 @@ impl Context {
 /// A lease is refreshed by long runs; a crashed holder's lapses after this.
 pub const LOCK_TTL: jiff::SignedDuration = jiff::SignedDuration::from_secs(15 * 60);
 
+/// How often a held lease is renewed.
+const LOCK_REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub struct RunLock {
     pub name: String,
     pub holder: LockHolder,
+    refresher: tokio::task::JoinHandle<()>,
 }
 
 #[cfg(test)]

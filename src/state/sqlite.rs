@@ -222,3 +222,92 @@ impl StateStore for SqliteStore {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spine::finding::{Finding, Severity, Status, TransitionKind};
+
+    fn holder(host: &str, pid: u32) -> LockHolder {
+        LockHolder { host: host.into(), pid, command: "findings-push".into(), since: Timestamp::now() }
+    }
+
+    fn store() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let s = SqliteStore::open(&dir.path().join("sub/state.db")).unwrap();
+        (dir, s)
+    }
+
+    #[tokio::test]
+    async fn a_held_lock_refuses_others_and_names_its_holder() {
+        let (_d, s) = store();
+        let ttl = jiff::SignedDuration::from_mins(15);
+        let me = holder("host-a", std::process::id());
+        s.acquire_lock("l", &me, ttl).await.unwrap();
+        s.acquire_lock("l", &me, ttl).await.expect("the holder renews its own lease");
+        let other = holder("host-b", 4242);
+        match s.acquire_lock("l", &other, ttl).await {
+            Err(StateError::Locked { holder, .. }) => assert_eq!(holder.host, "host-a"),
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        s.release_lock("l", &other).await.unwrap();
+        assert!(s.acquire_lock("l", &other, ttl).await.is_err(), "only the holder releases");
+        s.release_lock("l", &me).await.unwrap();
+        s.acquire_lock("l", &other, ttl).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_lapsed_lease_or_a_dead_holder_is_taken_over() {
+        let (_d, s) = store();
+        let gone = holder("host-a", 4_000_000_000 - 1);
+        s.acquire_lock("lapsed", &holder("host-x", 1), jiff::SignedDuration::from_secs(-1)).await.unwrap();
+        s.acquire_lock("lapsed", &holder("host-y", 2), jiff::SignedDuration::from_mins(5)).await.expect("lapsed");
+        s.acquire_lock("dead", &gone, jiff::SignedDuration::from_mins(15)).await.unwrap();
+        let me = holder("host-a", std::process::id());
+        let r = s.acquire_lock("dead", &me, jiff::SignedDuration::from_mins(15)).await;
+        if cfg!(target_os = "linux") {
+            r.expect("a holder whose process is gone on this host is replaced");
+        }
+    }
+
+    #[tokio::test]
+    async fn records_round_trip_and_survive_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut f = Finding::new("src", "k1", Severity::Critical, "t").field("a", "b");
+        f.ensure_fingerprint();
+        let now = Timestamp::now();
+        {
+            let s = SqliteStore::open(&path).unwrap();
+            let rec = FindingRecord {
+                finding: f.clone(),
+                since: now,
+                last_seen: now,
+                streak: 2,
+                last_transition: Some(TransitionKind::New),
+                last_transition_at: Some(now),
+            };
+            s.put_findings(&[rec]).await.unwrap();
+            let d = DeliveryRecord {
+                source: "src".into(),
+                key: "k1".into(),
+                sink: "slack".into(),
+                status: Status::Open,
+                fingerprint: f.fingerprint.clone(),
+                kind: TransitionKind::New,
+                at: now,
+                external_ref: Some("OPS-1".into()),
+            };
+            s.put_delivery(&d).await.unwrap();
+            s.put_snapshot("inv", now, b"data").await.unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        let recs = s.findings("src").await.unwrap();
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].finding, f);
+        assert_eq!(recs[0].streak, 2);
+        assert!(s.findings("other").await.unwrap().is_empty());
+        assert_eq!(s.deliveries("src").await.unwrap()[0].external_ref.as_deref(), Some("OPS-1"));
+        assert_eq!(s.snapshot("inv").await.unwrap().unwrap().1, b"data");
+    }
+}
