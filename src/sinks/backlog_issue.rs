@@ -4,7 +4,7 @@
 //! New creates an issue and hands back its key as the receipt's `external_ref`; the spine
 //! remembers it and passes it back on follow-ups, which become comments on that issue.
 //! Resolved comments and, when `resolve_status` is set, moves the issue to that status in
-//! the same PATCH. Project, issue type, priority and status are configured by *name* and
+//! the same PATCH; a later Reopened then moves it back to the project's first status. Project, issue type, priority and status are configured by *name* and
 //! resolved to ids once per notifier, because ids differ per space and project.
 
 use super::templates::{self, Templates, one_line, truncate_chars};
@@ -29,6 +29,9 @@ struct Ids {
     issue_type_id: u64,
     priority_id: u64,
     resolve_status_id: Option<u64>,
+    /// The project's first status (Backlog lists them in display order: "Open"), for
+    /// moving a closed issue back when its finding reopens.
+    reopen_status_id: Option<u64>,
 }
 
 pub struct BacklogIssueNotifier {
@@ -49,6 +52,10 @@ enum Action {
     Create {
         summary: String,
         description: String,
+    },
+    Reopen {
+        issue_key: String,
+        content: String,
     },
     Comment {
         issue_key: String,
@@ -109,14 +116,14 @@ impl BacklogIssueNotifier {
                 let issue_type_id = self.pick("issue type", &self.issue_type, &types)?;
                 let priorities = c.priorities().await.map_err(|e| self.map_err(e))?;
                 let priority_id = self.pick("priority", &self.priority, &priorities)?;
-                let resolve_status_id = match &self.resolve_status {
+                let (resolve_status_id, reopen_status_id) = match &self.resolve_status {
                     Some(s) => {
                         let statuses = c.statuses(&key).await.map_err(|e| self.map_err(e))?;
-                        Some(self.pick("status", s, &statuses)?)
+                        (Some(self.pick("status", s, &statuses)?), statuses.first().map(|st| st.id))
                     }
-                    None => None,
+                    None => (None, None),
                 };
-                Ok(Ids { project_id: project.id, issue_type_id, priority_id, resolve_status_id })
+                Ok(Ids { project_id: project.id, issue_type_id, priority_id, resolve_status_id, reopen_status_id })
             })
             .await
             .copied()
@@ -157,6 +164,10 @@ impl BacklogIssueNotifier {
             (TransitionKind::New, _) => create()?,
             // Without an issue to comment on, a follow-up still deserves an issue.
             (TransitionKind::Changed | TransitionKind::Reopened, None) => create()?,
+            // The sink closed the issue on resolve, so a reopen opens it again.
+            (TransitionKind::Reopened, Some(issue_key)) if self.resolve_status.is_some() => {
+                Action::Reopen { issue_key, content: render(templates::BACKLOG_COMMENT, MAX_COMMENT)? }
+            }
             (TransitionKind::Changed | TransitionKind::Reopened, Some(issue_key)) => {
                 Action::Comment { issue_key, content: render(templates::BACKLOG_COMMENT, MAX_COMMENT)? }
             }
@@ -209,9 +220,14 @@ impl Notifier for BacklogIssueNotifier {
                 self.client.add_comment(&issue_key, &content).await.map_err(|e| self.map_err(e))?;
                 Ok(Receipt { external_ref: Some(issue_key) })
             }
-            Action::Close { issue_key, content } => {
+            Action::Close { issue_key, content } | Action::Reopen { issue_key, content } => {
+                let status_id = if matches!(msg.kind, TransitionKind::Reopened) {
+                    ids.reopen_status_id
+                } else {
+                    ids.resolve_status_id
+                };
                 self.client
-                    .update_issue(&issue_key, &IssueUpdate { status_id: ids.resolve_status_id, comment: Some(content) })
+                    .update_issue(&issue_key, &IssueUpdate { status_id, comment: Some(content) })
                     .await
                     .map_err(|e| self.map_err(e))?;
                 Ok(Receipt { external_ref: Some(issue_key) })
@@ -257,6 +273,13 @@ impl Notifier for BacklogIssueNotifier {
                             self.resolve_status.as_deref().unwrap_or_default(),
                         ),
                     )
+                    .set("comment", content),
+            ),
+            Action::Reopen { issue_key, content } => (
+                "PATCH",
+                format!("/api/v2/issues/{issue_key}"),
+                Form::new()
+                    .set("statusId", id_or(ids.and_then(|i| i.reopen_status_id), "status", "(the project's first)"))
                     .set("comment", content),
             ),
         };
@@ -365,6 +388,24 @@ mod tests {
         let comments = sb.backlog_comments("OPS-1");
         assert_eq!(comments.len(), 1);
         assert!(comments[0]["content"].as_str().unwrap().contains("REOPENED"));
+    }
+
+    #[tokio::test]
+    async fn backlog_reopened_after_close_moves_the_issue_back_to_open() {
+        let sb = Sandbox::start().await.unwrap();
+        let n = sink(&sb, "Task", Some("Closed"));
+        let r = n.send(&message(TransitionKind::New, sample_finding())).await.unwrap();
+        let mut resolved = message(TransitionKind::Resolved, sample_finding());
+        resolved.external_ref = r.external_ref.clone();
+        n.send(&resolved).await.unwrap();
+        assert_eq!(sb.backlog_issues()[0]["status"]["name"], "Closed");
+        let mut reopened = message(TransitionKind::Reopened, sample_finding());
+        reopened.external_ref = r.external_ref;
+        n.send(&reopened).await.unwrap();
+        assert_eq!(sb.backlog_issues().len(), 1, "the same issue, not a new one");
+        assert_eq!(sb.backlog_issues()[0]["status"]["name"], "Open");
+        let comments = sb.backlog_comments("OPS-1");
+        assert!(comments.last().unwrap()["content"].as_str().unwrap().contains("REOPENED"), "{comments:?}");
     }
 
     #[tokio::test]
