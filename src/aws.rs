@@ -26,11 +26,6 @@ impl Target {
     pub fn label(&self) -> String {
         format!("{}/{}", self.account.name, self.region)
     }
-
-    /// The id if known (what AWS calls the account), else the configured name.
-    pub fn account_id_or_name(&self) -> &str {
-        self.account.id.as_deref().unwrap_or(&self.account.name)
-    }
 }
 
 /// The targets selected by `--account` / `--region` (names or ids; empty = all).

@@ -336,11 +336,6 @@ pub struct Window {
 pub const DEFAULT_PAGERDUTY_EVENTS_URL: &str = "https://events.pagerduty.com/v2/enqueue";
 
 impl Config {
-    /// An empty configuration: what `opskit` runs with when no file is found.
-    pub fn empty() -> Config {
-        resolve(RawConfig::default(), None, "", &Env::process()).expect("the empty config resolves")
-    }
-
     pub fn account(&self, name_or_id: &str) -> Option<&Account> {
         self.accounts.iter().find(|a| a.name == name_or_id || a.id.as_deref() == Some(name_or_id))
     }

@@ -158,7 +158,7 @@ impl Context {
 
     pub fn lock_holder(&self, command: &str) -> LockHolder {
         LockHolder {
-            host: crate::state::sqlite::hostname(),
+            host: crate::state::hostname(),
             pid: std::process::id(),
             command: command.to_string(),
             since: Timestamp::now(),

@@ -21,6 +21,11 @@ pub async fn ping(http: &reqwest::Client, url: &str, body: Option<String>) {
     }
 }
 
+/// The heartbeat URL for the start of a run: `<url>/start`.
+pub fn start_url(base: &str) -> String {
+    format!("{}/start", base.trim_end_matches('/'))
+}
+
 /// The heartbeat URL for the end of a run: `<url>` on success, `<url>/fail` otherwise.
 pub fn end_url(base: &str, exit_code: u8) -> String {
     let base = base.trim_end_matches('/');
@@ -144,6 +149,7 @@ mod tests {
 
     #[test]
     fn heartbeat_end_url_marks_failure() {
+        assert_eq!(start_url("https://hc/ping/abc/"), "https://hc/ping/abc/start");
         assert_eq!(end_url("https://hc/ping/abc/", 0), "https://hc/ping/abc");
         assert_eq!(end_url("https://hc/ping/abc", 3), "https://hc/ping/abc/fail");
     }

@@ -136,7 +136,7 @@ fn main() -> ExitCode {
         };
         let heartbeat = cli.global.heartbeat_url.as_deref();
         if let Some(url) = heartbeat {
-            opskit::cron::ping(&ctx.http, &format!("{}/start", url.trim_end_matches('/')), None).await;
+            opskit::cron::ping(&ctx.http, &opskit::cron::start_url(url), None).await;
         }
         let result = commands::run(&cli, &ctx).await;
         let (code, shown) = present(&cli, ctx.style, &result);

@@ -10,13 +10,12 @@ use crate::spine::engine::{RetryPolicy, send_with_retries};
 use crate::spine::finding::{Finding, Severity, TransitionKind};
 
 pub fn test_message(ctx: &Context, sink: &str) -> Message {
-    let finding = Finding {
+    let mut finding = Finding {
         summary: format!("This is a test message from opskit to the sink `{sink}`. No action is needed."),
         ..Finding::new("opskit", format!("opskit/test/{sink}"), Severity::Info, "opskit test message")
     }
     .field("sink", sink)
-    .field("host", crate::state::sqlite::hostname());
-    let mut finding = finding;
+    .field("host", crate::state::hostname());
     finding.ensure_fingerprint();
     Message {
         kind: TransitionKind::New,

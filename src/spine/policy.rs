@@ -142,6 +142,5 @@ pub fn damping_satisfied(route: &Route, record: &FindingRecord, now: Timestamp) 
 
 /// When the route's quiet hours end, if they hold now.
 pub fn quiet_until(route: &Route, now: Timestamp) -> Option<Timestamp> {
-    let q = route.quiet_hours.as_ref()?;
-    if super::quiet::is_quiet(q, now) { Some(super::quiet::quiet_until(q, now).unwrap_or(now)) } else { None }
+    super::quiet::quiet_until(route.quiet_hours.as_ref()?, now)
 }

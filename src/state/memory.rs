@@ -1,8 +1,7 @@
 //! An in-memory store: `--state none`, for stateless one-off audits (every open finding is
 //! New, nothing is remembered) and for unit tests of the spine.
 
-use super::sqlite::lock_takeable;
-use super::{DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore};
+use super::{DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore, lock_takeable};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use std::collections::BTreeMap;

@@ -12,6 +12,7 @@ use crate::spine::finding::{Finding, Status, TransitionKind};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 /// The last observation of one finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -128,4 +129,30 @@ pub trait StateStore: Send + Sync {
     /// and taken over.
     async fn acquire_lock(&self, name: &str, holder: &LockHolder, ttl: jiff::SignedDuration) -> StateResult<()>;
     async fn release_lock(&self, name: &str, holder: &LockHolder) -> StateResult<()>;
+}
+
+// Lock rules shared by every store, so they cannot drift apart.
+
+/// Whether a process of this host with that pid still runs. Only Linux can tell cheaply;
+/// elsewhere a holder is presumed alive until its lease lapses.
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") { Path::new(&format!("/proc/{pid}")).exists() } else { true }
+}
+
+/// This host's name, as lock holders and test messages name it.
+pub fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_string())
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "localhost".into())
+}
+
+/// Whether a lock held by `current` (expiring at `expires`) may be taken by `me`.
+pub(crate) fn lock_takeable(current: &LockHolder, expires: i64, me: &LockHolder, now: Timestamp) -> bool {
+    let same_holder = current.host == me.host && current.pid == me.pid;
+    let lapsed = expires <= now.as_second();
+    let dead = current.host == me.host && !process_alive(current.pid);
+    same_holder || lapsed || dead
 }

@@ -4,7 +4,7 @@
 //! field in a record needs no migration. The run lock is a row with an expiry, refreshed by
 //! long runs; a holder whose process is gone (same host) or whose lease lapsed is replaced.
 
-use super::{DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore};
+use super::{DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore, lock_takeable};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -69,29 +69,6 @@ fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
 fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
     serde_json::from_str(s)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-/// Whether a process of this host with that pid still runs. Only Linux can tell cheaply;
-/// elsewhere a holder is presumed alive until its lease lapses.
-pub(crate) fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") { Path::new(&format!("/proc/{pid}")).exists() } else { true }
-}
-
-pub(crate) fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|s| s.trim().to_string())
-        .ok()
-        .filter(|s| !s.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "localhost".into())
-}
-
-/// Whether a lock held by `current` (expiring at `expires`) may be taken by `me`.
-pub(crate) fn lock_takeable(current: &LockHolder, expires: i64, me: &LockHolder, now: Timestamp) -> bool {
-    let same_holder = current.host == me.host && current.pid == me.pid;
-    let lapsed = expires <= now.as_second();
-    let dead = current.host == me.host && !process_alive(current.pid);
-    same_holder || lapsed || dead
 }
 
 #[async_trait]
