@@ -78,8 +78,11 @@ impl SinkError {
         SinkError::Retryable { message: redact(message.as_ref()), retry_after }
     }
 
-    /// A sink's HTTP refusal: 429 and 5xx are worth another try, other statuses are not.
-    pub fn refused(status: reqwest::StatusCode, message: impl AsRef<str>, retry_after: Option<Duration>) -> SinkError {
+    /// A sink's HTTP refusal, as `<who> answered <status>: <detail>`: 429 and 5xx are worth
+    /// another try, other statuses are not.
+    pub fn refused(who: &str, status: reqwest::StatusCode, detail: &str, retry_after: Option<Duration>) -> SinkError {
+        let detail = if detail.is_empty() { "(no body)" } else { detail };
+        let message = format!("{who} answered {}: {detail}", status.as_u16());
         if status == reqwest::StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
             SinkError::retryable(message, retry_after)
         } else {

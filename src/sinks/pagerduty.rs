@@ -168,13 +168,7 @@ impl Notifier for PagerDutyNotifier {
             }
             Err(_) => super::body_excerpt(&text),
         };
-        let message = format!(
-            "{}: pagerduty answered {}: {}",
-            self.what(),
-            status.as_u16(),
-            if detail.is_empty() { "(no body)" } else { &detail }
-        );
-        Err(SinkError::refused(status, message, retry_after))
+        Err(SinkError::refused(&format!("{}: pagerduty", self.what()), status, &detail, retry_after))
     }
 
     fn preview(&self, msg: &Message) -> Result<String, SinkError> {

@@ -193,13 +193,7 @@ impl Notifier for SlackNotifier {
         if status.is_success() {
             return Ok(Receipt::default());
         }
-        let message = format!(
-            "{}: slack answered {}: {}",
-            self.what(),
-            status.as_u16(),
-            if word.is_empty() { "(no body)" } else { &word }
-        );
-        Err(SinkError::refused(status, message, retry_after))
+        Err(SinkError::refused(&format!("{}: slack", self.what()), status, &word, retry_after))
     }
 
     fn preview(&self, msg: &Message) -> Result<String, SinkError> {

@@ -114,13 +114,7 @@ impl Notifier for WebhookNotifier {
         let retry_after = super::retry_after(resp.headers());
         let text = resp.text().await.unwrap_or_default();
         let excerpt = super::body_excerpt(&text);
-        let message = format!(
-            "{}: receiver answered {}{}",
-            self.what(),
-            status.as_u16(),
-            if excerpt.is_empty() { String::new() } else { format!(": {excerpt}") }
-        );
-        Err(SinkError::refused(status, message, retry_after))
+        Err(SinkError::refused(&format!("{}: receiver", self.what()), status, &excerpt, retry_after))
     }
 
     fn preview(&self, msg: &Message) -> Result<String, SinkError> {
