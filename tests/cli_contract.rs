@@ -126,7 +126,7 @@ fn config_example_passes_config_check_and_secrets_print_masked() {
 fn no_secret_appears_in_any_output_even_at_vvv_and_in_failures() {
     let b = Bench::new();
     b.standard_config();
-    let secrets = [SLACK_TOKEN, PD_ROUTING_KEY, WEBHOOK_SECRET, WEBHOOK_TOKEN, sandbox::BACKLOG_API_KEY];
+    let secrets = sandbox_secrets();
     let mut outputs = Vec::new();
     let mut run = |cmd: &mut assert_cmd::Command| {
         let a = cmd.assert();
@@ -135,7 +135,12 @@ fn no_secret_appears_in_any_output_even_at_vvv_and_in_failures() {
     // Deliveries that fail in every way a sink can: 500s, a refused request, a dropped connection.
     b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 500, 0));
     b.sandbox.inject(Fault::status(sandbox::PAGERDUTY_PATH, 400, 0));
-    b.sandbox.inject(Fault { path_prefix: "/webhook/".into(), drop_connection: true, times: 0, ..Default::default() });
+    b.sandbox.inject(Fault {
+        path_prefix: sandbox::WEBHOOK_PATH.into(),
+        drop_connection: true,
+        times: 0,
+        ..Default::default()
+    });
     b.sandbox.inject(Fault::status("/backlog/api/v2/issues", 401, 0));
     for fmt in ["table", "json"] {
         run(b.push("s", &one("k1", "critical", "VIF down")).args(["-vvv", "-o", fmt]));
@@ -144,7 +149,7 @@ fn no_secret_appears_in_any_output_even_at_vvv_and_in_failures() {
     run(b.push("s", &one("k2", "critical", "VIF down")).args(["-vvv", "--log-format", "json"]));
     run(b.opskit().args(["-vvv", "config", "check"]));
     run(b.opskit().args(["-vvv", "config", "check", "-o", "json"]));
-    for sink in ["slack", "pagerduty", "backlog", "hook"] {
+    for sink in ["slack", "pagerduty", "backlog", "webhook"] {
         run(b.opskit().args(["-vvv", "notify", "test", "--sink", sink]));
         run(b.opskit().args(["-vvv", "notify", "test", "--dry-run", "--sink", sink]));
     }

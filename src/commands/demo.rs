@@ -36,34 +36,10 @@ id = "111122223333"
 regions = ["ap-northeast-1"]
 tags = {{ customer = "acme", tier = "gold" }}
 
-[backlog]
-base_url = "{backlog}"
-api_key = "{api_key}"
-
-[sinks.slack]
-type = "slack"
-webhook_url = "{slack}"
-
-[sinks.pagerduty]
-type = "pagerduty"
-routing_key = "R0SANDBOXROUTINGKEY0000000000000"
-events_url = "{pagerduty}"
-
-[sinks.backlog]
-type = "backlog_issue"
-project = "{project}"
-issue_type = "Task"
-priority = "High"
-resolve_status = "Closed"
-
-[sinks.itsm]
-type = "webhook"
-url = "{webhook}"
-secret = "sandbox-hmac-secret"
-
+{sinks}
 [[routes]]
 name = "everything to Slack and the ITSM webhook"
-sinks = ["slack", "itsm"]
+sinks = ["slack", "webhook"]
 
 [[routes]]
 name = "warnings become Backlog issues"
@@ -77,12 +53,7 @@ notify_after = 2
 sinks = ["pagerduty"]
 "#,
         state = state.display(),
-        backlog = sb.url(sandbox::BACKLOG_PREFIX),
-        api_key = sandbox::BACKLOG_API_KEY,
-        slack = sb.url(sandbox::SLACK_PATH),
-        pagerduty = sb.url(sandbox::PAGERDUTY_PATH),
-        project = sandbox::BACKLOG_PROJECT_KEY,
-        webhook = sb.url(sandbox::WEBHOOK_PATH),
+        sinks = sb.sinks_toml(),
     )
 }
 
@@ -129,7 +100,7 @@ fn describe(r: &Recorded) -> Option<String> {
         let v = r.json();
         let signed = if r.header("x-opskit-signature-256").is_some() { ", signed" } else { "" };
         return Some(format!(
-            "itsm       <- {} {} {}{signed}",
+            "webhook    <- {} {} {}{signed}",
             r.status,
             v["kind"].as_str().unwrap_or("?"),
             v["finding"]["key"].as_str().unwrap_or("?")
@@ -325,6 +296,9 @@ pub async fn serve(args: &SandboxArgs) -> AppResult<Output> {
         wh = sb.url(sandbox::WEBHOOK_PATH),
         hb = sb.url(sandbox::HEARTBEAT_PREFIX),
         rec = sb.url("/_sandbox/requests"),
+    ) + &format!(
+        "\n# opskit config for these sinks (chmod 600 the file: the secrets are literal)\n{}",
+        sb.sinks_toml()
     );
     crate::output::flush_now(&text);
     let _ = tokio::signal::ctrl_c().await;

@@ -45,7 +45,12 @@ pub const PAGERDUTY_PATH: &str = "/pagerduty/v2/enqueue";
 pub const BACKLOG_PREFIX: &str = "/backlog";
 pub const BACKLOG_API_KEY: &str = "sandbox-backlog-api-key-0123456789";
 pub const BACKLOG_PROJECT_KEY: &str = "OPS";
-pub const WEBHOOK_PATH: &str = "/webhook/opskit";
+/// The token in the path makes the URL a secret, as a real receiver's would be.
+pub const WEBHOOK_PATH: &str = "/webhook/opskit-sandbox-hook-token-4e5f6a7b";
+/// The routing key and HMAC key [`Sandbox::sinks_toml`] configures: the sandbox does not
+/// check them, but tests grep every output for them.
+pub const PAGERDUTY_ROUTING_KEY: &str = "R0SANDBOXROUTINGKEY5f3a9c0d1e2b4a";
+pub const WEBHOOK_HMAC_SECRET: &str = "sandbox-hmac-secret-9d8c7b6a";
 pub const HEARTBEAT_PREFIX: &str = "/ping/";
 
 const CONTROL_PREFIX: &str = "/_sandbox/";
@@ -421,6 +426,43 @@ impl Sandbox {
     /// Accepted PagerDuty events in arrival order, with the `dedup_key` that was answered.
     pub fn pagerduty_events(&self) -> Vec<Value> {
         lock(&self.shared.pagerduty).clone()
+    }
+
+    /// Config for opskit pointing at this sandbox: `[backlog]` and four sinks, `slack`,
+    /// `pagerduty`, `backlog` (issues in project OPS, closed on resolve) and `webhook`
+    /// (signed). The secrets are literal, so the file must be `chmod 600`. What `opskit
+    /// demo`, `opskit sandbox` and the tests configure, so they cannot drift apart.
+    pub fn sinks_toml(&self) -> String {
+        format!(
+            r#"[backlog]
+base_url = "{backlog}"
+api_key = "{BACKLOG_API_KEY}"
+
+[sinks.slack]
+type = "slack"
+webhook_url = "{slack}"
+
+[sinks.pagerduty]
+type = "pagerduty"
+routing_key = "{PAGERDUTY_ROUTING_KEY}"
+events_url = "{pagerduty}"
+
+[sinks.backlog]
+type = "backlog_issue"
+project = "{BACKLOG_PROJECT_KEY}"
+issue_type = "Task"
+resolve_status = "Closed"
+
+[sinks.webhook]
+type = "webhook"
+url = "{webhook}"
+secret = "{WEBHOOK_HMAC_SECRET}"
+"#,
+            backlog = self.url(BACKLOG_PREFIX),
+            slack = self.url(SLACK_PATH),
+            pagerduty = self.url(PAGERDUTY_PATH),
+            webhook = self.url(WEBHOOK_PATH),
+        )
     }
 }
 

@@ -702,6 +702,7 @@ mod tests {
         assert!(r.deliveries[0].detail.as_deref().unwrap().contains("would send new vif-1"));
         assert!(sent(&b.chat).is_empty());
         assert!(b.state.findings("test").await.unwrap().is_empty());
+        assert!(b.state.deliveries("test").await.unwrap().is_empty());
     }
 
     #[tokio::test]

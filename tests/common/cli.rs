@@ -5,11 +5,17 @@
 use opskit::sandbox::{self, Sandbox};
 use std::path::{Path, PathBuf};
 
-/// Known secret values the tests grep every output for.
-pub const SLACK_TOKEN: &str = "sandboxwebhooksecret";
-pub const PD_ROUTING_KEY: &str = "R0TESTROUTINGKEY5f3a9c0d1e2b4a67";
-pub const WEBHOOK_SECRET: &str = "hmac-test-secret-9d8c7b6a";
-pub const WEBHOOK_TOKEN: &str = "whtoken-4e5f6a7b8c9d";
+/// The secret part of each secret the sandbox's sinks use: every output is grepped for them.
+pub fn sandbox_secrets() -> Vec<&'static str> {
+    let last = |path: &'static str| path.rsplit('/').next().unwrap();
+    vec![
+        last(sandbox::SLACK_PATH),
+        last(sandbox::WEBHOOK_PATH),
+        sandbox::PAGERDUTY_ROUTING_KEY,
+        sandbox::WEBHOOK_HMAC_SECRET,
+        sandbox::BACKLOG_API_KEY,
+    ]
+}
 
 pub struct Bench {
     pub dir: tempfile::TempDir,
@@ -28,44 +34,6 @@ impl Bench {
         self.dir.path().join(name)
     }
 
-    /// The sinks section every test starts from: Slack, PagerDuty, Backlog and a signed
-    /// webhook, all pointing at the sandbox; secrets literal (the file is chmod 600).
-    pub fn sinks(&self) -> String {
-        format!(
-            r#"
-[backlog]
-base_url = "{backlog}"
-api_key = "{api_key}"
-
-[sinks.slack]
-type = "slack"
-webhook_url = "{slack}"
-
-[sinks.pagerduty]
-type = "pagerduty"
-routing_key = "{PD_ROUTING_KEY}"
-events_url = "{pd}"
-
-[sinks.backlog]
-type = "backlog_issue"
-project = "{project}"
-issue_type = "Task"
-resolve_status = "Closed"
-
-[sinks.hook]
-type = "webhook"
-url = "{hook}"
-secret = "{WEBHOOK_SECRET}"
-"#,
-            backlog = self.sandbox.url(sandbox::BACKLOG_PREFIX),
-            api_key = sandbox::BACKLOG_API_KEY,
-            slack = self.sandbox.url(sandbox::SLACK_PATH),
-            pd = self.sandbox.url(sandbox::PAGERDUTY_PATH),
-            project = sandbox::BACKLOG_PROJECT_KEY,
-            hook = self.sandbox.url(&format!("/webhook/{WEBHOOK_TOKEN}")),
-        )
-    }
-
     /// `[defaults]` with fast retries and the state in the temp dir.
     pub fn defaults(&self) -> String {
         format!(
@@ -81,12 +49,12 @@ secret = "{WEBHOOK_SECRET}"
         p
     }
 
-    /// The standard config: defaults, the four sinks, one route sending everything to all.
+    /// The standard config: defaults, the sandbox's four sinks, one route sending everything to all.
     pub fn standard_config(&self) -> PathBuf {
         self.write_config(&format!(
-            "{}{}\n[[routes]]\nsinks = [\"slack\", \"pagerduty\", \"backlog\", \"hook\"]\n",
+            "{}{}\n[[routes]]\nsinks = [\"slack\", \"pagerduty\", \"backlog\", \"webhook\"]\n",
             self.defaults(),
-            self.sinks()
+            self.sandbox.sinks_toml()
         ))
     }
 
