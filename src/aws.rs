@@ -11,8 +11,11 @@ use crate::error::{AppError, AppResult};
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::SharedCredentialsProvider;
 use futures::StreamExt;
+use std::collections::HashMap;
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::OnceCell;
 
 /// One (account, region) to work on.
 #[derive(Debug, Clone)]
@@ -55,9 +58,70 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
     Ok(out)
 }
 
+/// The account the sandbox serves a caller whose key names none.
+const SANDBOX_DEFAULT_ACCOUNT: &str = "123456789012";
+
+/// Where AWS calls go: the real endpoints with each account's credentials, or the embedded
+/// sandbox (`opskit demo`). SDK configs are built once per account and shared by all its
+/// regions, so a role is assumed once per account per run, not once per region.
+pub struct AwsSession {
+    sandbox: Option<String>,
+    accounts: tokio::sync::Mutex<HashMap<String, Arc<OnceCell<SdkConfig>>>>,
+}
+
+impl Default for AwsSession {
+    fn default() -> Self {
+        AwsSession::new()
+    }
+}
+
+impl AwsSession {
+    pub fn new() -> AwsSession {
+        AwsSession { sandbox: None, accounts: Default::default() }
+    }
+
+    /// Every call goes to the sandbox at `endpoint_url`, signed with a key that names the
+    /// account (how the sandbox tells accounts apart); profiles and roles are not used.
+    pub fn sandbox(endpoint_url: &str) -> AwsSession {
+        AwsSession { sandbox: Some(endpoint_url.to_string()), accounts: Default::default() }
+    }
+
+    /// The SDK config for `account` in `region`.
+    pub async fn config(&self, account: &Account, region: &str) -> SdkConfig {
+        let cell = {
+            let mut map = self.accounts.lock().await;
+            map.entry(account.name.clone()).or_default().clone()
+        };
+        let base = cell.get_or_init(|| self.load(account, account.regions.first().map_or("us-east-1", |r| r))).await;
+        base.to_builder().region(Region::new(region.to_string())).build()
+    }
+
+    async fn load(&self, account: &Account, region: &str) -> SdkConfig {
+        match &self.sandbox {
+            Some(url) => {
+                let id = account.id.as_deref().unwrap_or(SANDBOX_DEFAULT_ACCOUNT);
+                let creds = aws_credential_types::Credentials::new(
+                    format!("AKIASANDBOX{id}"),
+                    "sandbox-secret-access-key",
+                    None,
+                    None,
+                    "opskit-sandbox",
+                );
+                aws_config::defaults(BehaviorVersion::latest())
+                    .region(Region::new(region.to_string()))
+                    .endpoint_url(url)
+                    .credentials_provider(creds)
+                    .load()
+                    .await
+            }
+            None => sdk_config(account, region).await,
+        }
+    }
+}
+
 /// The SDK config for one account in one region: its profile (or the default chain), then
 /// the role to assume, if any, with its external id.
-pub async fn sdk_config(account: &Account, region: &str) -> SdkConfig {
+async fn sdk_config(account: &Account, region: &str) -> SdkConfig {
     let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(region.to_string()));
     if let Some(p) = &account.profile {
         // The profile's own credentials, not the default chain: otherwise AWS_ACCESS_KEY_ID
@@ -79,9 +143,15 @@ pub async fn sdk_config(account: &Account, region: &str) -> SdkConfig {
 
 /// The SDK config a sink (SNS) publishes with: a named account's, a profile's, or the
 /// default chain's, in `region`.
-pub async fn sdk_config_for(config: &Config, account: Option<&str>, profile: Option<&str>, region: &str) -> SdkConfig {
+pub async fn sdk_config_for(
+    session: &AwsSession,
+    config: &Config,
+    account: Option<&str>,
+    profile: Option<&str>,
+    region: &str,
+) -> SdkConfig {
     if let Some(acc) = account.and_then(|a| config.account(a)) {
-        return sdk_config(acc, region).await;
+        return session.config(acc, region).await;
     }
     let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(region.to_string()));
     if let Some(p) = profile {
@@ -133,8 +203,8 @@ pub fn credentials_label(account: &Account) -> String {
 }
 
 /// STS GetCallerIdentity for one account: who its credentials say we are.
-pub async fn caller_identity(account: &Account, region: &str) -> anyhow::Result<String> {
-    let cfg = sdk_config(account, region).await;
+pub async fn caller_identity(session: &AwsSession, account: &Account, region: &str) -> anyhow::Result<String> {
+    let cfg = session.config(account, region).await;
     let sts = aws_sdk_sts::Client::new(&cfg);
     let out = sts.get_caller_identity().send().await.map_err(|e| {
         use aws_sdk_sts::error::DisplayErrorContext;

@@ -178,6 +178,13 @@ pub enum Command {
     Sandbox(SandboxArgs),
 }
 
+impl Command {
+    /// Commands that run until stopped and report after each round, not once at the end.
+    pub fn loops(&self) -> bool {
+        matches!(self, Command::DxVif(DxVifCommand::Watch(_)))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum InventoryCommand {
     /// Collect resources across accounts and regions and print them
@@ -219,7 +226,7 @@ pub struct TaCheckArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum DxVifCommand {
-    /// One poll of Direct Connect VIFs and BGP peers
+    /// One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board
     Poll,
     /// Poll in a loop (for a long-running service); stops cleanly on SIGTERM
     Watch(DxWatchArgs),
@@ -227,9 +234,9 @@ pub enum DxVifCommand {
 
 #[derive(Debug, Args)]
 pub struct DxWatchArgs {
-    /// Time between polls
-    #[arg(long, default_value = "60s")]
-    pub interval: String,
+    /// Time between the starts of polls [default: commands.dx-vif.interval, else 60s]
+    #[arg(long)]
+    pub interval: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -339,6 +339,24 @@ impl Config {
     pub fn account(&self, name_or_id: &str) -> Option<&Account> {
         self.accounts.iter().find(|a| a.name == name_or_id || a.id.as_deref() == Some(name_or_id))
     }
+
+    /// A command's `[commands.NAME]` table as its typed settings (defaults when absent).
+    /// Errors name the file, line and full key, like every other config error.
+    pub fn command_settings<T: serde::de::DeserializeOwned + Default>(&self, name: &str) -> Result<T, ConfigError> {
+        let Some(table) = self.commands.get(name) else { return Ok(T::default()) };
+        serde_path_to_error::deserialize(toml::Value::Table(table.clone())).map_err(|e| {
+            let path = e.path().to_string();
+            let key = if path == "." { format!("commands.{name}") } else { format!("commands.{name}.{path}") };
+            let text = self.file.as_ref().and_then(|f| std::fs::read_to_string(f).ok());
+            ConfigError {
+                file: self.file.clone(),
+                line: text.as_deref().and_then(|t| locate(t, &key)),
+                key: Some(key),
+                message: e.into_inner().to_string(),
+                hint: None,
+            }
+        })
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -879,7 +897,17 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         }
     }
 
-    Ok(Config { file: path.map(Path::to_path_buf), defaults, accounts, backlog, sinks, routes, commands: raw.commands })
+    let config = Config {
+        file: path.map(Path::to_path_buf),
+        defaults,
+        accounts,
+        backlog,
+        sinks,
+        routes,
+        commands: raw.commands,
+    };
+    crate::commands::check_settings(&config)?;
+    Ok(config)
 }
 
 /// The commented example that `opskit config example` prints; `config check` accepts it.

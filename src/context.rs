@@ -61,6 +61,7 @@ pub struct Context {
     pub now: Timestamp,
     pub style: Style,
     pub http: reqwest::Client,
+    pub aws: crate::aws::AwsSession,
 }
 
 impl Context {
@@ -78,7 +79,7 @@ impl Context {
             .build()
             .context("building the HTTP client")?;
         let style = Style::detect(global.no_color);
-        Ok(Context { global, config, env, now, style, http })
+        Ok(Context { global, config, env, now, style, http, aws: crate::aws::AwsSession::new() })
     }
 
     /// Per-target timeout: `--timeout` over `defaults.timeout`.
@@ -200,6 +201,30 @@ impl Context {
                 }
                 Err(e) => return Err(e.into()),
             }
+        }
+    }
+
+    /// Tell the heartbeat URL, if any, that a run starts.
+    pub async fn heartbeat_start(&self) {
+        if let Some(url) = &self.global.heartbeat_url {
+            crate::cron::ping(&self.http, &crate::cron::start_url(url), None).await;
+        }
+    }
+
+    /// After a run (or one poll of a loop): write `--metrics-file` and ping the heartbeat
+    /// with the outcome and the tail of what was shown.
+    pub async fn after_run(&self, name: &str, report: Option<&RunReport>, code: u8, shown: &str, took: Duration) {
+        if let Some(path) = &self.global.metrics_file {
+            let text = crate::cron::metrics_text(name, report, code, took, Timestamp::now());
+            if let Err(e) = crate::cron::write_metrics(path, &text) {
+                tracing::warn!("cannot write metrics to {}: {e}", path.display());
+            }
+        }
+        if let Some(url) = &self.global.heartbeat_url {
+            // healthchecks.io keeps the first 100 kB of a ping body: the report's tail is enough.
+            let lines: Vec<&str> = shown.lines().collect();
+            let body = lines[lines.len().saturating_sub(40)..].join("\n");
+            crate::cron::ping(&self.http, &crate::cron::end_url(url, code), Some(body)).await;
         }
     }
 

@@ -34,6 +34,19 @@ impl AppError {
     }
 }
 
+/// The exit code of a finished spine run (DESIGN.md): 3 when part of the run failed wins
+/// over 1 for open findings at or above `--fail-on`.
+pub fn report_exit_code(report: &crate::spine::engine::RunReport, fail_on: crate::cli::FailOn) -> u8 {
+    let over = fail_on.threshold().is_some_and(|t| report.max_open_severity().is_some_and(|s| s >= t));
+    if report.failed() {
+        3
+    } else if over {
+        1
+    } else {
+        0
+    }
+}
+
 impl From<StateError> for AppError {
     fn from(e: StateError) -> Self {
         match e {

@@ -9,7 +9,6 @@ use opskit::context::Context;
 use opskit::error::AppError;
 use opskit::output::{self, Style};
 use opskit::redact::{RedactingWriter, redact};
-use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -39,16 +38,6 @@ fn init_logging(cli: &Cli) {
     };
 }
 
-/// Write to stdout; a closed pipe (`| head`) is not an error.
-fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: writing to stdout: {e}");
-    }
-}
-
 /// `findings-push`, `dx-vif-poll`: the subcommand path, for metrics and locks.
 fn command_path(m: &clap::ArgMatches) -> String {
     let mut parts = Vec::new();
@@ -65,32 +54,13 @@ fn command_path(m: &clap::ArgMatches) -> String {
 fn present(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> (u8, String) {
     match result {
         Ok(Output::Report(report)) => {
-            let mut buf = Vec::new();
-            let _ = output::render(report, cli.global.output, style, &mut buf);
-            let text = redact(&String::from_utf8_lossy(&buf));
-            if !cli.global.quiet {
-                emit(&text);
-            }
-            for e in &report.errors {
-                eprintln!("{}", redact(&format!("error: {}: {}", e.target, e.message)));
-            }
-            let over =
-                cli.global.fail_on.threshold().is_some_and(|t| report.max_open_severity().is_some_and(|s| s >= t));
-            (
-                if report.failed() {
-                    3
-                } else if over {
-                    1
-                } else {
-                    0
-                },
-                text,
-            )
+            let text = output::print_report(report, cli.global.output, style, cli.global.quiet);
+            (opskit::error::report_exit_code(report, cli.global.fail_on), text)
         }
         Ok(Output::Text { text, failed }) => {
             let text = redact(text);
             if !cli.global.quiet {
-                emit(&text);
+                output::emit(&text);
             }
             (if *failed { 3 } else { 0 }, text)
         }
@@ -134,27 +104,19 @@ fn main() -> ExitCode {
             Ok(c) => c,
             Err(e) => return present(&cli, style, &Err(e)).0,
         };
-        let heartbeat = cli.global.heartbeat_url.as_deref();
-        if let Some(url) = heartbeat {
-            opskit::cron::ping(&ctx.http, &opskit::cron::start_url(url), None).await;
+        // A loop (`dx-vif watch`) pings and writes metrics after each of its polls instead.
+        let per_run = !cli.command.loops();
+        if per_run {
+            ctx.heartbeat_start().await;
         }
-        let result = commands::run(&cli, &ctx).await;
+        let result = commands::run(&cli, &ctx, &name).await;
         let (code, shown) = present(&cli, ctx.style, &result);
-        if let Some(path) = &cli.global.metrics_file {
+        if per_run {
             let report = match &result {
                 Ok(Output::Report(r)) => Some(r),
                 _ => None,
             };
-            let text = opskit::cron::metrics_text(&name, report, code, started.elapsed(), jiff::Timestamp::now());
-            if let Err(e) = opskit::cron::write_metrics(path, &text) {
-                eprintln!("warning: cannot write metrics to {}: {e}", path.display());
-            }
-        }
-        if let Some(url) = heartbeat {
-            // healthchecks.io keeps the first 100 kB of a ping body: the report's tail is enough.
-            let lines: Vec<&str> = shown.lines().collect();
-            let body = lines[lines.len().saturating_sub(40)..].join("\n");
-            opskit::cron::ping(&ctx.http, &opskit::cron::end_url(url, code), Some(body)).await;
+            ctx.after_run(&name, report, code, &shown, started.elapsed()).await;
         }
         code
     });

@@ -142,8 +142,47 @@ fn severity_cell(sev: crate::spine::finding::Severity, style: Style) -> comfy_ta
     }
 }
 
+/// The status board: every finding's chosen fields, with its health (`ok` when resolved).
+fn board_table(report: &RunReport, style: Style) -> Table {
+    use crate::spine::finding::Status;
+    let upper: Vec<String> = report.board.iter().map(|c| c.to_uppercase()).collect();
+    let mut header = vec!["ACCOUNT", "REGION"];
+    header.extend(upper.iter().map(String::as_str));
+    header.extend(["HEALTH", "CHANGE"]);
+    let mut t = table(style, &header);
+    for f in &report.findings {
+        let (a, r) = account_region(&f.finding.account, &f.finding.region);
+        let mut row: Vec<comfy_table::Cell> = vec![a.into(), r.into()];
+        for col in &report.board {
+            let v = f.finding.fields.iter().find(|x| &x.name == col).map(|x| x.value.as_str()).unwrap_or("-");
+            row.push(v.into());
+        }
+        let mut health = match f.finding.status {
+            Status::Resolved => comfy_table::Cell::new("ok"),
+            Status::Open => severity_cell(f.finding.severity, style),
+        };
+        if let Some(id) = &f.silenced_by {
+            health = comfy_table::Cell::new(format!("{} (silenced {id})", health.content()));
+        }
+        row.push(health);
+        row.push(f.change.map(|c| c.to_string()).unwrap_or_default().into());
+        t.add_row(row);
+    }
+    t
+}
+
 fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
-    if report.findings.is_empty() {
+    if !report.board.is_empty() && !report.findings.is_empty() {
+        writeln!(out, "{}", board_table(report, style))?;
+        let open: Vec<_> =
+            report.findings.iter().filter(|f| f.finding.status == crate::spine::finding::Status::Open).collect();
+        if !open.is_empty() {
+            writeln!(out)?;
+            for f in open {
+                writeln!(out, "{}: {}", f.finding.severity, f.finding.title)?;
+            }
+        }
+    } else if report.findings.is_empty() {
         writeln!(out, "{}: no findings", report.source)?;
     } else {
         let mut t = table(style, &["SEVERITY", "STATUS", "CHANGE", "ACCOUNT", "REGION", "TITLE", "KEY"]);
@@ -198,6 +237,31 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
         }
     }
     Ok(())
+}
+
+/// Write to stdout; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: writing to stdout: {e}");
+    }
+}
+
+/// Render a run's report to stdout (unless `quiet`) and its target errors to stderr, with
+/// secrets masked. Returns what was rendered, for a heartbeat's body.
+pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quiet: bool) -> String {
+    let mut buf = Vec::new();
+    let _ = render(report, format, style, &mut buf);
+    let text = crate::redact::redact(&String::from_utf8_lossy(&buf));
+    if !quiet {
+        emit(&text);
+    }
+    for e in &report.errors {
+        eprintln!("{}", crate::redact::redact(&format!("error: {}: {}", e.target, e.message)));
+    }
+    text
 }
 
 /// Print text to stdout at once, for the few commands that talk before they finish

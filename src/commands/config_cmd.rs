@@ -155,7 +155,7 @@ pub async fn check(ctx: &Context, a: &ConfigCheckArgs) -> AppResult<Output> {
                 acc
             });
         let results = fan_out(targets, c.defaults.concurrency, ctx.timeout()?, |t| async move {
-            caller_identity(&t.account, &t.region).await
+            caller_identity(&ctx.aws, &t.account, &t.region).await
         })
         .await;
         for (t, r) in results {

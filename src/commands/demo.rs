@@ -143,12 +143,7 @@ impl Tour {
     async fn step(&mut self, title: &str, story: &str, findings: Vec<Finding>) -> AppResult<RunReport> {
         let ctx = self.context()?;
         let before = self.sb.requests().len();
-        let report = ctx
-            .run_spine(
-                "findings-push",
-                Collected { source: SOURCE.into(), findings, scope: Scope::All, errors: vec![] },
-            )
-            .await?;
+        let report = ctx.run_spine("findings-push", Collected::new(SOURCE, findings, Scope::All)).await?;
         let _ = writeln!(self.out, "\n== {title}\n{story}\n");
         let mut buf = Vec::new();
         let _ = output::render(&report, crate::cli::OutputFormat::Table, self.style, &mut buf);

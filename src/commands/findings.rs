@@ -163,7 +163,7 @@ pub async fn push(ctx: &Context, args: &PushArgs) -> AppResult<Output> {
         ),
     };
     let findings = parse(&text, &args.source).map_err(|e| AppError::usage(format!("{from}: {e}")))?;
-    let collected = Collected { source: args.source.clone(), findings, scope: Scope::All, errors: Vec::new() };
+    let collected = Collected::new(args.source.clone(), findings, Scope::All);
     Ok(Output::Report(ctx.run_spine("findings-push", collected).await?))
 }
 

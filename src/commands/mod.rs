@@ -4,12 +4,13 @@
 
 pub mod config_cmd;
 pub mod demo;
+pub mod dx_vif;
 pub mod findings;
 pub mod generate;
 pub mod notify;
 pub mod silence;
 
-use crate::cli::{Cli, Command, ConfigCommand, FindingsCommand, NotifyCommand, SilenceCommand};
+use crate::cli::{Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, NotifyCommand, SilenceCommand};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::RunReport;
@@ -34,6 +35,13 @@ fn not_built(what: &str, issue: u32) -> AppError {
     ))
 }
 
+/// Check every command's `[commands.NAME]` settings while the config loads, so a typo
+/// is a config error (exit 2) before any run, and `config check` reports it.
+pub fn check_settings(config: &crate::config::Config) -> Result<(), crate::config::ConfigError> {
+    dx_vif::Settings::load(config)?;
+    Ok(())
+}
+
 /// Commands that need no config or context.
 pub fn run_standalone(cli: &Cli) -> Option<AppResult<Output>> {
     match &cli.command {
@@ -44,7 +52,8 @@ pub fn run_standalone(cli: &Cli) -> Option<AppResult<Output>> {
     }
 }
 
-pub async fn run(cli: &Cli, ctx: &Context) -> AppResult<Output> {
+/// Run a command; `name` is its path (`dx-vif-watch`), for metrics.
+pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
     match &cli.command {
         Command::Findings(FindingsCommand::Push(a)) => findings::push(ctx, a).await,
         Command::Silence(SilenceCommand::Add(a)) => silence::add(ctx, a).await,
@@ -54,7 +63,8 @@ pub async fn run(cli: &Cli, ctx: &Context) -> AppResult<Output> {
         Command::Config(ConfigCommand::Check(a)) => config_cmd::check(ctx, a).await,
         Command::Inventory(_) => Err(not_built("inventory", 7)),
         Command::TrustedAdvisor(_) => Err(not_built("trusted-advisor", 4)),
-        Command::DxVif(_) => Err(not_built("dx-vif", 3)),
+        Command::DxVif(DxVifCommand::Poll) => dx_vif::poll(ctx).await,
+        Command::DxVif(DxVifCommand::Watch(a)) => dx_vif::watch(ctx, a, name).await,
         Command::Support(_) => Err(not_built("support", 5)),
         Command::MaintenanceMail(_) => Err(not_built("maintenance-mail", 6)),
         Command::Wiki(_) => Err(not_built("wiki", 8)),

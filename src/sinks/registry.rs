@@ -23,7 +23,8 @@ pub async fn build(
             Arc::new(PagerDutyNotifier::new(name, routing_key.clone(), events_url.clone(), http, templates))
         }
         Sink::Sns { topic_arn, account, profile, region } => {
-            let sdk = crate::aws::sdk_config_for(&ctx.config, account.as_deref(), profile.as_deref(), region).await;
+            let sdk =
+                crate::aws::sdk_config_for(&ctx.aws, &ctx.config, account.as_deref(), profile.as_deref(), region).await;
             Arc::new(SnsNotifier::new(name, topic_arn.clone(), &sdk, templates))
         }
         Sink::BacklogIssue { project, issue_type, priority, resolve_status } => {

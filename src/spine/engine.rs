@@ -56,6 +56,15 @@ pub struct Collected {
     pub findings: Vec<Finding>,
     pub scope: Scope,
     pub errors: Vec<TargetError>,
+    /// How to describe an open finding in scope that vanished from the collection (a
+    /// deleted VIF is not a recovered one); `None` resolves it as it was last seen.
+    pub vanished: Option<fn(Finding) -> Finding>,
+}
+
+impl Collected {
+    pub fn new(source: impl Into<String>, findings: Vec<Finding>, scope: Scope) -> Collected {
+        Collected { source: source.into(), findings, scope, errors: Vec::new(), vanished: None }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -132,6 +141,10 @@ pub struct RunReport {
     pub findings: Vec<ReportFinding>,
     pub deliveries: Vec<DeliveryOutcome>,
     pub errors: Vec<TargetError>,
+    /// The finding fields `--output table` shows as columns (a status board), or empty for
+    /// the generic table. Set by the command; not part of the JSON.
+    #[serde(skip)]
+    pub board: Vec<String>,
 }
 
 impl RunReport {
@@ -233,7 +246,10 @@ impl Spine<'_> {
             if seen.contains(key) || prev.finding.status != Status::Open || !collected.scope.covers(&prev.finding) {
                 continue;
             }
-            let mut gone = prev.finding.clone();
+            let mut gone = match collected.vanished {
+                Some(describe) => describe(prev.finding.clone()),
+                None => prev.finding.clone(),
+            };
             gone.status = Status::Resolved;
             records.push((
                 observe(Some(prev), gone, Some(TransitionKind::Resolved), self.now),
@@ -371,6 +387,7 @@ impl Spine<'_> {
             findings: report_findings,
             deliveries: outcomes,
             errors: collected.errors,
+            board: Vec::new(),
         })
     }
 
@@ -577,7 +594,7 @@ mod tests {
                 now: Timestamp::now(),
                 retry: RetryPolicy::from_config(&self.config),
             };
-            spine.process(Collected { source: "test".into(), findings, scope, errors: vec![] }).await.unwrap()
+            spine.process(Collected::new("test", findings, scope)).await.unwrap()
         }
     }
 

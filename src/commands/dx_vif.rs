@@ -1,0 +1,763 @@
+//! `opskit dx-vif poll` / `watch`: Direct Connect virtual interfaces, their BGP sessions and
+//! connections, in every selected (account, region), as findings.
+//!
+//! Each VIF and connection is one finding keyed `dx-vif/ACCOUNT/REGION/ID`, healthy ones
+//! included (resolved), so `--output table` is a status board. What is bad:
+//! - critical: the VIF is `down`, or a BGP peer of a VIF in service reports `down`, or a
+//!   connection is `down`;
+//! - warning: any other state outside the healthy set (configurable), `unknown`, a value
+//!   this build does not know (shown raw), or a BGP status of `unknown`.
+//!
+//! A VIF being deleted, or gone from the listing, resolves with a message that says so:
+//! it was deleted, it did not recover. The escalation ladder (Slack first, the pager after
+//! N bad polls) is routing, done by the spine.
+
+use crate::aws::{Target, fan_out};
+use crate::cli::DxWatchArgs;
+use crate::commands::Output;
+use crate::config::{Config, ConfigError, Dur};
+use crate::context::Context;
+use crate::error::{AppError, AppResult};
+use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
+use crate::spine::finding::{Finding, Link, Severity, Status};
+use aws_sdk_directconnect::types::{BgpPeerState, BgpStatus, ConnectionState, VirtualInterfaceState};
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+pub const SOURCE: &str = "dx-vif";
+
+/// The fields `--output table` shows, in order: the status board's columns.
+pub const BOARD: &[&str] = &["name", "id", "type", "vlan", "location", "device", "state", "bgp"];
+
+/// `[commands.dx-vif]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// VIF states that are fine: `available` and the states a VIF passes through while it
+    /// is being created.
+    pub healthy_states: Vec<String>,
+    /// Connection states that are fine.
+    pub healthy_connection_states: Vec<String>,
+    /// Watch connections too, not only VIFs.
+    pub connections: bool,
+    /// VIF or connection ids or names (globs) to leave out entirely, e.g. lab circuits.
+    pub ignore: Vec<String>,
+    /// Time between polls of `watch` when `--interval` is not given.
+    pub interval: Option<Dur>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            healthy_states: ["available", "confirming", "verifying", "pending"].map(String::from).to_vec(),
+            healthy_connection_states: ["available", "ordering", "requested", "pending"].map(String::from).to_vec(),
+            connections: true,
+            ignore: Vec::new(),
+            interval: None,
+        }
+    }
+}
+
+impl Settings {
+    pub fn load(config: &Config) -> Result<Settings, ConfigError> {
+        let s: Settings = config.command_settings(SOURCE)?;
+        for g in &s.ignore {
+            globset::Glob::new(g).map_err(|e| ConfigError {
+                key: Some("commands.dx-vif.ignore".into()),
+                file: config.file.clone(),
+                ..ConfigError::plain(format!("`{g}` is not a valid glob: {e}"))
+            })?;
+        }
+        Ok(s)
+    }
+
+    fn ignored(&self, id: &str, name: &str) -> bool {
+        self.ignore.iter().any(|g| {
+            globset::Glob::new(g).map(|g| g.compile_matcher()).is_ok_and(|m| m.is_match(id) || m.is_match(name))
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// What the API said, reduced to what we judge and show (never authKey or router config)
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Peer {
+    pub id: String,
+    pub family: String,
+    pub customer_address: String,
+    /// `bgpPeerState`: whether the peer is provisioned.
+    pub state: String,
+    /// `bgpStatus`: whether the session is up.
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vif {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub vlan: i32,
+    pub connection: String,
+    pub location: String,
+    pub device: String,
+    /// The raw state: a modeled value, or whatever newer value AWS sent.
+    pub state: String,
+    pub peers: Vec<Peer>,
+    pub tags: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conn {
+    pub id: String,
+    pub name: String,
+    pub location: String,
+    pub device: String,
+    pub bandwidth: String,
+    pub state: String,
+    pub tags: Vec<(String, String)>,
+}
+
+fn s(v: Option<&str>) -> String {
+    v.unwrap_or_default().to_string()
+}
+
+fn tags(t: &[aws_sdk_directconnect::types::Tag]) -> Vec<(String, String)> {
+    t.iter().map(|t| (t.key().to_string(), s(t.value()))).collect()
+}
+
+impl From<&aws_sdk_directconnect::types::VirtualInterface> for Vif {
+    fn from(v: &aws_sdk_directconnect::types::VirtualInterface) -> Vif {
+        Vif {
+            id: s(v.virtual_interface_id()),
+            name: s(v.virtual_interface_name()),
+            kind: s(v.virtual_interface_type()),
+            vlan: v.vlan(),
+            connection: s(v.connection_id()),
+            location: s(v.location()),
+            device: s(v.aws_device_v2()),
+            state: v.virtual_interface_state().map(|x| x.as_str().to_string()).unwrap_or_default(),
+            peers: v
+                .bgp_peers()
+                .iter()
+                .map(|p| Peer {
+                    id: s(p.bgp_peer_id()),
+                    family: p.address_family().map(|f| f.as_str().to_string()).unwrap_or_default(),
+                    customer_address: s(p.customer_address()),
+                    state: p.bgp_peer_state().map(|x| x.as_str().to_string()).unwrap_or_default(),
+                    status: p.bgp_status().map(|x| x.as_str().to_string()).unwrap_or_default(),
+                })
+                .collect(),
+            tags: tags(v.tags()),
+        }
+    }
+}
+
+impl From<&aws_sdk_directconnect::types::Connection> for Conn {
+    fn from(c: &aws_sdk_directconnect::types::Connection) -> Conn {
+        Conn {
+            id: s(c.connection_id()),
+            name: s(c.connection_name()),
+            location: s(c.location()),
+            device: s(c.aws_device_v2()),
+            bandwidth: s(c.bandwidth()),
+            state: c.connection_state().map(|x| x.as_str().to_string()).unwrap_or_default(),
+            tags: tags(c.tags()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Judging
+// ---------------------------------------------------------------------------------------
+
+/// How bad one observation is, and the words for it.
+struct Verdict {
+    severity: Severity,
+    problems: Vec<String>,
+}
+
+impl Verdict {
+    fn ok() -> Verdict {
+        Verdict { severity: Severity::Info, problems: Vec::new() }
+    }
+    fn add(&mut self, severity: Severity, problem: String) {
+        self.severity = self.severity.max(severity);
+        self.problems.push(problem);
+    }
+}
+
+fn known(value: &str, values: &[&str]) -> bool {
+    values.contains(&value)
+}
+
+/// A state outside the healthy set: `unknown`, a value this build does not know (raw), or
+/// simply not one of the healthy ones.
+fn odd_state(what: &str, state: &str, modeled: &[&str]) -> String {
+    if state.is_empty() {
+        format!("{what} reports no state")
+    } else if !known(state, modeled) {
+        format!("{what} state `{state}` is not known to this opskit build")
+    } else if state == "unknown" {
+        format!("{what} state is unknown")
+    } else {
+        format!("{what} is {state}")
+    }
+}
+
+fn describe(name: &str, id: &str) -> String {
+    if name.is_empty() || name == id { id.to_string() } else { format!("{name} ({id})") }
+}
+
+fn join_tags(t: &[(String, String)]) -> String {
+    t.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+}
+
+fn dash(v: &str) -> &str {
+    if v.is_empty() { "-" } else { v }
+}
+
+fn console(region: &str, page: &str) -> Link {
+    Link {
+        text: "Direct Connect console".into(),
+        href: format!("https://{region}.console.aws.amazon.com/directconnect/v2/home?region={region}#/{page}"),
+    }
+}
+
+/// Peers whose session we judge: provisioned ones. A peer being added (`pending`,
+/// `verifying`) has no session yet; one being removed no longer matters.
+fn judged(p: &Peer) -> bool {
+    !matches!(p.state.as_str(), "pending" | "verifying" | "deleting" | "deleted")
+}
+
+fn bgp_summary(peers: &[Peer]) -> String {
+    if peers.is_empty() {
+        return "-".into();
+    }
+    peers
+        .iter()
+        .map(|p| {
+            let status = if judged(p) { dash(&p.status).to_string() } else { format!("({})", dash(&p.state)) };
+            format!("{} {status}", dash(&p.family))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One VIF as a finding: open when something is wrong, resolved when healthy or deleted.
+pub fn vif_finding(account: &str, region: &str, v: &Vif, settings: &Settings) -> Finding {
+    let what = format!("Direct Connect VIF {}", describe(&v.name, &v.id));
+    let states: Vec<&str> = VirtualInterfaceState::values().to_vec();
+    let mut verdict = Verdict::ok();
+    let deleted = matches!(v.state.as_str(), "deleting" | "deleted");
+    if v.state == "down" {
+        verdict.add(Severity::Critical, "VIF is down (BGP down)".into());
+    } else if !deleted && !settings.healthy_states.iter().any(|h| h == &v.state) {
+        verdict.add(Severity::Warning, odd_state("VIF", &v.state, &states));
+    }
+    // Sessions matter once the VIF is in service (or down, or under a failover test).
+    let in_service = !deleted && !matches!(v.state.as_str(), "confirming" | "verifying" | "pending" | "rejected");
+    let mut fp = format!("{}|", v.state);
+    if in_service {
+        let statuses: Vec<&str> = BgpStatus::values().to_vec();
+        let peer_states: Vec<&str> = BgpPeerState::values().to_vec();
+        for p in v.peers.iter().filter(|p| judged(p)) {
+            let peer = format!("BGP peer {} {}", dash(&p.family), dash(&p.customer_address));
+            fp.push_str(&format!("{}={},", p.id, p.status));
+            if !p.state.is_empty() && !known(&p.state, &peer_states) {
+                verdict.add(Severity::Warning, odd_state(&peer, &p.state, &peer_states));
+            }
+            match p.status.as_str() {
+                "up" => {}
+                "down" if v.state != "down" => verdict.add(Severity::Critical, format!("{peer} is down")),
+                "down" => {}
+                s => verdict.add(Severity::Warning, odd_state(&format!("{peer} session"), s, &statuses)),
+            }
+        }
+    }
+    let bad = verdict.severity > Severity::Info;
+    let (status, title, summary) = if deleted {
+        (
+            Status::Resolved,
+            format!("{what} was deleted"),
+            format!("The VIF is {}: it is no longer watched. Closed as deleted, not as recovered.", v.state),
+        )
+    } else if bad {
+        (Status::Open, format!("{what}: {}", verdict.problems.join("; ")), String::new())
+    } else {
+        (
+            Status::Resolved,
+            format!("{what} is healthy"),
+            format!("Recovered: state {}, BGP {}.", v.state, bgp_summary(&v.peers)),
+        )
+    };
+    let summary = if status == Status::Open {
+        format!(
+            "State {}, BGP {}. Connection {} at {}, device {}.",
+            dash(&v.state),
+            bgp_summary(&v.peers),
+            dash(&v.connection),
+            dash(&v.location),
+            dash(&v.device)
+        )
+    } else {
+        summary
+    };
+    let mut f = Finding {
+        status,
+        summary,
+        account: Some(account.to_string()),
+        region: Some(region.to_string()),
+        resources: [v.id.clone(), v.connection.clone()].into_iter().filter(|r| !r.is_empty()).collect(),
+        links: vec![console(region, "virtual-interfaces")],
+        // What makes a down VIF "changed": its state and its sessions, not a renamed tag.
+        fingerprint: format!("{}|{fp}", verdict.severity),
+        ..Finding::new(SOURCE, format!("{SOURCE}/{account}/{region}/{}", v.id), verdict.severity, title)
+    };
+    f = f
+        .field("name", dash(&v.name))
+        .field("id", &v.id)
+        .field("type", dash(&v.kind))
+        .field("vlan", v.vlan.to_string())
+        .field("connection", dash(&v.connection))
+        .field("location", dash(&v.location))
+        .field("device", dash(&v.device))
+        .field("state", dash(&v.state))
+        .field("bgp", bgp_summary(&v.peers));
+    if !v.tags.is_empty() {
+        f = f.field("tags", join_tags(&v.tags));
+    }
+    f
+}
+
+/// One connection as a finding.
+pub fn connection_finding(account: &str, region: &str, c: &Conn, settings: &Settings) -> Finding {
+    let what = format!("Direct Connect connection {}", describe(&c.name, &c.id));
+    let states: Vec<&str> = ConnectionState::values().to_vec();
+    let deleted = matches!(c.state.as_str(), "deleting" | "deleted");
+    let mut verdict = Verdict::ok();
+    if c.state == "down" {
+        verdict.add(Severity::Critical, "connection is down".into());
+    } else if !deleted && !settings.healthy_connection_states.iter().any(|h| h == &c.state) {
+        verdict.add(Severity::Warning, odd_state("connection", &c.state, &states));
+    }
+    let (status, title, summary) = if deleted {
+        (
+            Status::Resolved,
+            format!("{what} was deleted"),
+            format!("The connection is {}: it is no longer watched. Closed as deleted, not as recovered.", c.state),
+        )
+    } else if verdict.severity > Severity::Info {
+        (
+            Status::Open,
+            format!("{what}: {}", verdict.problems.join("; ")),
+            format!(
+                "State {}, {} at {}, device {}.",
+                dash(&c.state),
+                dash(&c.bandwidth),
+                dash(&c.location),
+                dash(&c.device)
+            ),
+        )
+    } else {
+        (Status::Resolved, format!("{what} is healthy"), format!("Recovered: state {}.", c.state))
+    };
+    let mut f = Finding {
+        status,
+        summary,
+        account: Some(account.to_string()),
+        region: Some(region.to_string()),
+        resources: vec![c.id.clone()],
+        links: vec![console(region, "connections")],
+        fingerprint: format!("{}|{}", verdict.severity, c.state),
+        ..Finding::new(SOURCE, format!("{SOURCE}/{account}/{region}/{}", c.id), verdict.severity, title)
+    };
+    f = f
+        .field("name", dash(&c.name))
+        .field("id", &c.id)
+        .field("type", "connection")
+        .field("vlan", "-")
+        .field("connection", &c.id)
+        .field("location", dash(&c.location))
+        .field("device", dash(&c.device))
+        .field("state", dash(&c.state))
+        .field("bgp", "-")
+        .field("bandwidth", dash(&c.bandwidth));
+    if !c.tags.is_empty() {
+        f = f.field("tags", join_tags(&c.tags));
+    }
+    f
+}
+
+/// What the spine says of a VIF or connection that vanished from a listing that otherwise
+/// worked: AWS lists deleted VIFs for about 15 minutes, then they are simply gone.
+fn vanished(mut f: Finding) -> Finding {
+    let id = f.resources.first().cloned().unwrap_or_default();
+    let what = if id.starts_with("dxvif-") { "VIF" } else { "connection" };
+    f.title = format!("Direct Connect {what} {id} no longer exists");
+    f.summary = format!("The {what} is no longer listed by AWS: it was deleted. Closed as deleted, not as recovered.");
+    f
+}
+
+// ---------------------------------------------------------------------------------------
+// Collecting
+// ---------------------------------------------------------------------------------------
+
+/// The error text for an AWS call: the service's code and message when it gave one, with
+/// a hint for a missing permission.
+fn api_error<E>(op: &str, e: E) -> anyhow::Error
+where
+    E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    let text = match (e.code(), e.message()) {
+        (Some(code), Some(msg)) => format!("{op}: {code}: {msg}"),
+        (Some(code), None) => format!("{op}: {code}"),
+        _ => format!("{op}: {}", aws_smithy_types::error::display::DisplayErrorContext(&e)),
+    };
+    let denied = e.code().is_some_and(|c| c.contains("AccessDenied") || c.contains("UnauthorizedOperation"));
+    if denied {
+        anyhow::anyhow!(
+            "{text}\nhint: the role needs directconnect:DescribeVirtualInterfaces and \
+             directconnect:DescribeConnections (commands/dx-vif/iam-policy.json)"
+        )
+    } else {
+        anyhow::anyhow!(text)
+    }
+}
+
+/// Pages are followed by hand (the crate has no paginator); a token that repeats is an
+/// API fault, not a reason to loop forever.
+const MAX_PAGES: usize = 10_000;
+
+async fn list_vifs(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Vif>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    let mut seen = BTreeSet::new();
+    for _ in 0..MAX_PAGES {
+        let page = client
+            .describe_virtual_interfaces()
+            .max_results(100)
+            .set_next_token(token.clone())
+            .send()
+            .await
+            .map_err(|e| api_error("DescribeVirtualInterfaces", e))?;
+        out.extend(page.virtual_interfaces().iter().map(Vif::from));
+        match page.next_token().filter(|t| !t.is_empty()) {
+            Some(t) if !seen.insert(t.to_string()) => {
+                anyhow::bail!("DescribeVirtualInterfaces: the API repeated a nextToken; stopping")
+            }
+            Some(t) => token = Some(t.to_string()),
+            None => return Ok(out),
+        }
+    }
+    anyhow::bail!("DescribeVirtualInterfaces: more than {MAX_PAGES} pages")
+}
+
+async fn list_connections(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Conn>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    let mut seen = BTreeSet::new();
+    for _ in 0..MAX_PAGES {
+        let page = client
+            .describe_connections()
+            .max_results(100)
+            .set_next_token(token.clone())
+            .send()
+            .await
+            .map_err(|e| api_error("DescribeConnections", e))?;
+        out.extend(page.connections().iter().map(Conn::from));
+        match page.next_token().filter(|t| !t.is_empty()) {
+            Some(t) if !seen.insert(t.to_string()) => {
+                anyhow::bail!("DescribeConnections: the API repeated a nextToken; stopping")
+            }
+            Some(t) => token = Some(t.to_string()),
+            None => return Ok(out),
+        }
+    }
+    anyhow::bail!("DescribeConnections: more than {MAX_PAGES} pages")
+}
+
+/// How a finding names its account: the id when the config knows it, else the name.
+fn account_label(t: &Target) -> String {
+    t.account.id.clone().unwrap_or_else(|| t.account.name.clone())
+}
+
+/// One poll of every selected target: findings for all VIFs and connections, the targets
+/// that answered (the scope), and the ones that did not.
+pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected> {
+    let targets = crate::aws::select_targets(&ctx.config, &ctx.global.account, &ctx.global.region)?;
+    if targets.is_empty() {
+        return Err(AppError::usage(
+            "no (account, region) to poll\nhint: add [[accounts]] with regions to the config, or check --account/--region",
+        ));
+    }
+    let results = fan_out(targets, ctx.config.defaults.concurrency, ctx.timeout()?, |t| async move {
+        let cfg = ctx.aws.config(&t.account, &t.region).await;
+        let client = aws_sdk_directconnect::Client::new(&cfg);
+        if settings.connections {
+            let (vifs, conns) = tokio::try_join!(list_vifs(&client), list_connections(&client))?;
+            Ok((vifs, conns))
+        } else {
+            Ok((list_vifs(&client).await?, Vec::new()))
+        }
+    })
+    .await;
+    let mut findings = Vec::new();
+    let mut covered = BTreeSet::new();
+    let mut errors = Vec::new();
+    for (t, r) in results {
+        match r {
+            Ok((vifs, conns)) => {
+                let account = account_label(&t);
+                tracing::debug!(target = %t.label(), vifs = vifs.len(), connections = conns.len(), "polled");
+                for v in vifs.iter().filter(|v| !settings.ignored(&v.id, &v.name)) {
+                    findings.push(vif_finding(&account, &t.region, v, settings));
+                }
+                for c in conns.iter().filter(|c| !settings.ignored(&c.id, &c.name)) {
+                    findings.push(connection_finding(&account, &t.region, c, settings));
+                }
+                covered.insert((account, t.region.clone()));
+            }
+            Err(e) => errors.push(TargetError { target: t.label(), message: format!("{e:#}") }),
+        }
+    }
+    Ok(Collected { source: SOURCE.into(), findings, scope: Scope::Targets(covered), errors, vanished: Some(vanished) })
+}
+
+/// One poll through the spine.
+pub async fn poll_once(ctx: &Context, settings: &Settings) -> AppResult<RunReport> {
+    let collected = collect(ctx, settings).await?;
+    let mut report = ctx.run_spine("dx-vif-poll", collected).await?;
+    report.board = BOARD.iter().map(|s| s.to_string()).collect();
+    Ok(report)
+}
+
+pub async fn poll(ctx: &Context) -> AppResult<Output> {
+    let settings = Settings::load(&ctx.config)?;
+    Ok(Output::Report(poll_once(ctx, &settings).await?))
+}
+
+/// Resolves once SIGTERM or SIGINT arrives.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
+            (Ok(mut term), Ok(mut int)) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = int.recv() => {}
+                }
+            }
+            _ => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Whether a poll's report is worth printing in a loop: something happened.
+fn noteworthy(r: &RunReport) -> bool {
+    !r.summary.transitions.is_empty() || !r.deliveries.is_empty() || !r.errors.is_empty()
+}
+
+pub async fn watch(ctx: &Context, args: &DxWatchArgs, name: &str) -> AppResult<Output> {
+    let settings = Settings::load(&ctx.config)?;
+    let interval = match (&args.interval, settings.interval) {
+        (Some(i), _) => Dur::parse(i).map_err(|e| AppError::usage(format!("--interval: {e}")))?.0,
+        (None, Some(d)) => d.0,
+        (None, None) => Duration::from_secs(60),
+    };
+    if interval < Duration::from_secs(1) {
+        return Err(AppError::usage("--interval: must be at least 1s"));
+    }
+    // The signal is noted at once, but a poll in progress finishes and commits first.
+    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    let listener = tokio::spawn(async move {
+        stop_signal().await;
+        let _ = stop_tx.send(true);
+    });
+    tracing::info!(interval = %Dur(interval), "dx-vif watch: started");
+    let mut polls: u64 = 0;
+    loop {
+        let (shown, code): (String, u8);
+        let started = std::time::Instant::now();
+        ctx.heartbeat_start().await;
+        let result = poll_once(ctx, &settings).await;
+        polls += 1;
+        match &result {
+            Ok(report) => {
+                shown = if polls == 1 || noteworthy(report) {
+                    crate::output::print_report(report, ctx.global.output, ctx.style, ctx.global.quiet)
+                } else {
+                    String::new()
+                };
+                code = crate::error::report_exit_code(report, ctx.global.fail_on);
+                tracing::info!(
+                    poll = polls,
+                    findings = report.findings.len(),
+                    open = report.summary.open.values().sum::<usize>(),
+                    deliveries = report.deliveries.len(),
+                    errors = report.errors.len(),
+                    "dx-vif watch: poll done"
+                );
+            }
+            // Bad flags or config cannot get better by waiting.
+            Err(AppError::Usage(_) | AppError::Config(_)) if polls == 1 => {
+                listener.abort();
+                return result.map(Output::Report);
+            }
+            Err(e) => {
+                shown = crate::redact::redact(&format!("error: {e}"));
+                code = e.exit_code();
+                tracing::error!("dx-vif watch: poll {polls} failed: {shown}");
+            }
+        }
+        ctx.after_run(name, result.as_ref().ok(), code, &shown, started.elapsed()).await;
+        if *stop_rx.borrow() {
+            break;
+        }
+        let wait = interval.saturating_sub(started.elapsed());
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = stop_rx.changed() => break,
+        }
+    }
+    listener.abort();
+    tracing::info!(polls, "dx-vif watch: stopped by a signal after committing its last poll");
+    Ok(Output::text(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn peer(id: &str, family: &str, status: &str) -> Peer {
+        Peer {
+            id: id.into(),
+            family: family.into(),
+            customer_address: "169.254.10.2/30".into(),
+            state: "available".into(),
+            status: status.into(),
+        }
+    }
+
+    fn vif(state: &str, peers: Vec<Peer>) -> Vif {
+        Vif {
+            id: "dxvif-ffabc123".into(),
+            name: "prod-transit-1".into(),
+            kind: "transit".into(),
+            vlan: 301,
+            connection: "dxcon-fgh12345".into(),
+            location: "EqFA5".into(),
+            device: "EqFA5-2abc3def4".into(),
+            state: state.into(),
+            peers,
+            tags: vec![("customer".into(), "acme".into())],
+        }
+    }
+
+    fn judge(v: &Vif) -> Finding {
+        vif_finding("111122223333", "eu-central-1", v, &Settings::default())
+    }
+
+    #[test]
+    fn healthy_vif_is_a_resolved_finding_with_its_board_fields() {
+        let f = judge(&vif("available", vec![peer("p1", "ipv4", "up"), peer("p2", "ipv6", "up")]));
+        assert_eq!(f.status, Status::Resolved);
+        assert_eq!(f.key, "dx-vif/111122223333/eu-central-1/dxvif-ffabc123");
+        let get = |n: &str| f.fields.iter().find(|x| x.name == n).map(|x| x.value.clone()).unwrap();
+        assert_eq!(get("bgp"), "ipv4 up, ipv6 up");
+        assert_eq!(get("vlan"), "301");
+        assert_eq!(get("tags"), "customer=acme");
+    }
+
+    #[test]
+    fn a_down_peer_on_an_available_vif_is_critical_and_names_the_peer() {
+        let f = judge(&vif("available", vec![peer("p1", "ipv4", "up"), peer("p2", "ipv6", "down")]));
+        assert_eq!((f.status, f.severity), (Status::Open, Severity::Critical));
+        assert!(f.title.contains("BGP peer ipv6") && f.title.contains("is down"), "{}", f.title);
+        let down = judge(&vif("down", vec![peer("p1", "ipv4", "down")]));
+        assert_eq!(down.severity, Severity::Critical);
+        assert!(down.title.contains("VIF is down"), "{}", down.title);
+    }
+
+    #[test]
+    fn unknown_and_unmodeled_values_are_warnings_with_the_raw_value() {
+        let f = judge(&vif("degraded-new-state", vec![peer("p1", "ipv4", "up")]));
+        assert_eq!((f.status, f.severity), (Status::Open, Severity::Warning));
+        assert!(f.title.contains("`degraded-new-state` is not known"), "{}", f.title);
+        let f = judge(&vif("unknown", vec![]));
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.title.contains("state is unknown"), "{}", f.title);
+        let f = judge(&vif("available", vec![peer("p1", "ipv4", "flapping")]));
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.title.contains("`flapping`"), "{}", f.title);
+        let f = judge(&vif("testing", vec![peer("p1", "ipv4", "up")]));
+        assert_eq!(f.severity, Severity::Warning, "a state outside the healthy set");
+    }
+
+    #[test]
+    fn vifs_being_created_and_peers_being_added_are_not_alarms() {
+        let f = judge(&vif("pending", vec![peer("p1", "ipv4", "down")]));
+        assert_eq!(f.status, Status::Resolved);
+        let mut adding = peer("p2", "ipv6", "down");
+        adding.state = "pending".into();
+        let f = judge(&vif("available", vec![peer("p1", "ipv4", "up"), adding]));
+        assert_eq!(f.status, Status::Resolved, "{}", f.title);
+        assert!(f.fields.iter().any(|x| x.value == "ipv4 up, ipv6 (pending)"));
+    }
+
+    #[test]
+    fn a_deleted_vif_resolves_as_deleted_not_recovered() {
+        let f = judge(&vif("deleted", vec![peer("p1", "ipv4", "down")]));
+        assert_eq!(f.status, Status::Resolved);
+        assert!(f.title.ends_with("was deleted"), "{}", f.title);
+        assert!(f.summary.contains("not as recovered"));
+        let gone = vanished(judge(&vif("down", vec![])));
+        assert!(gone.title.contains("no longer exists") && gone.summary.contains("deleted"), "{}", gone.title);
+    }
+
+    #[test]
+    fn fingerprint_follows_state_and_sessions_not_tags() {
+        let a = judge(&vif("available", vec![peer("p1", "ipv4", "down")]));
+        let mut retagged = vif("available", vec![peer("p1", "ipv4", "down")]);
+        retagged.tags.push(("team".into(), "net".into()));
+        assert_eq!(a.fingerprint, judge(&retagged).fingerprint);
+        let worse = judge(&vif("down", vec![peer("p1", "ipv4", "down")]));
+        assert_ne!(a.fingerprint, worse.fingerprint);
+    }
+
+    #[test]
+    fn connections_down_are_critical_and_settings_reject_bad_globs() {
+        let c = Conn {
+            id: "dxcon-fgh12345".into(),
+            name: "tokyo-1".into(),
+            location: "EqTY2".into(),
+            device: "EqTY2-abc".into(),
+            bandwidth: "10Gbps".into(),
+            state: "down".into(),
+            tags: vec![],
+        };
+        let f = connection_finding("111122223333", "ap-northeast-1", &c, &Settings::default());
+        assert_eq!((f.status, f.severity), (Status::Open, Severity::Critical));
+        let cfg = crate::config::parse_and_resolve(
+            "[commands.dx-vif]\nignore = [\"dxvif-[\"]\n",
+            None,
+            &crate::config::Env::process(),
+        );
+        assert!(cfg.unwrap_err().to_string().contains("commands.dx-vif.ignore"));
+        let cfg = crate::config::parse_and_resolve(
+            "[commands.dx-vif]\nhealthy_state = [\"available\"]\n",
+            None,
+            &crate::config::Env::process(),
+        );
+        assert!(cfg.unwrap_err().to_string().contains("healthy_state"));
+    }
+}
