@@ -113,7 +113,7 @@ fn main() -> ExitCode {
         let (code, shown) = present(&cli, ctx.style, &result);
         if per_run {
             let report = match &result {
-                Ok(Output::Report(r)) => Some(r),
+                Ok(Output::Report(r)) => Some(r.as_ref()),
                 _ => None,
             };
             ctx.after_run(&name, report, code, &shown, started.elapsed()).await;

@@ -536,7 +536,7 @@ pub async fn poll_once(ctx: &Context, settings: &Settings) -> AppResult<RunRepor
 
 pub async fn poll(ctx: &Context) -> AppResult<Output> {
     let settings = Settings::load(&ctx.config)?;
-    Ok(Output::Report(poll_once(ctx, &settings).await?))
+    Ok(Output::Report(Box::new(poll_once(ctx, &settings).await?)))
 }
 
 /// Resolves once SIGTERM or SIGINT arrives.
@@ -611,7 +611,7 @@ pub async fn watch(ctx: &Context, args: &DxWatchArgs, name: &str) -> AppResult<O
             // Bad flags or config cannot get better by waiting.
             Err(AppError::Usage(_) | AppError::Config(_)) if polls == 1 => {
                 listener.abort();
-                return result.map(Output::Report);
+                return result.map(|r| Output::Report(Box::new(r)));
             }
             Err(e) => {
                 shown = crate::redact::redact(&format!("error: {e}"));

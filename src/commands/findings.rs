@@ -164,7 +164,7 @@ pub async fn push(ctx: &Context, args: &PushArgs) -> AppResult<Output> {
     };
     let findings = parse(&text, &args.source).map_err(|e| AppError::usage(format!("{from}: {e}")))?;
     let collected = Collected::new(args.source.clone(), findings, Scope::All);
-    Ok(Output::Report(ctx.run_spine("findings-push", collected).await?))
+    Ok(Output::Report(Box::new(ctx.run_spine("findings-push", collected).await?)))
 }
 
 fn read_stdin() -> AppResult<String> {

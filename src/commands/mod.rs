@@ -18,7 +18,7 @@ use crate::spine::engine::RunReport;
 /// What a command leaves for `main` to print and to turn into an exit code.
 pub enum Output {
     /// A spine run: rendered with `--output`, judged with `--fail-on`.
-    Report(RunReport),
+    Report(Box<RunReport>),
     /// Text already formatted for stdout, and whether the run failed (exit 3).
     Text { text: String, failed: bool },
 }
