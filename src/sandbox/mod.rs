@@ -4,7 +4,10 @@
 //! This file owns the server, request recording, fault injection and the control plane.
 //! The fakes answer the way the vendors' API references say (not the way our client
 //! happens to talk): Backlog API v2 in `backlog.rs`, Slack incoming webhooks, PagerDuty
-//! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`.
+//! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, AWS
+//! Direct Connect in `dx.rs` on top of the awsJson1_1 pieces in `aws.rs` (`POST /` with
+//! `X-Amz-Target`; the caller's account and region come from the SigV4 credential scope,
+//! see [`sandbox_access_key`]).
 //!
 //! Every request except the control plane (`/_sandbox/...`) is recorded with its arrival
 //! time and the status it was answered with. A request whose connection was dropped by a
@@ -18,11 +21,35 @@
 //! - `GET /_sandbox/requests`: JSON array of [`Recorded`]; `body` is standard base64.
 //! - `POST /_sandbox/faults`: a JSON [`Fault`] (missing fields take their defaults).
 //! - `POST /_sandbox/clear`: same as [`Sandbox::clear`].
+//! - `GET /_sandbox/dx`: `{"connections": [...], "virtualInterfaces": [...]}`, every Direct
+//!   Connect resource of every account and region, as DescribeConnections and
+//!   DescribeVirtualInterfaces answer them.
+//! - `POST /_sandbox/dx`: one Direct Connect change, tagged by `action`; answers
+//!   `{"ok": true}` (plus `"id"` for the `put_*` actions), 404 for an unknown id and 400
+//!   for a malformed action. The same as the `Sandbox::dx_*` methods:
+//!   - `{"action": "put_vif", "account": "..", "region": "..", "vif": {..}}` and
+//!     `{"action": "put_connection", "account": "..", "region": "..", "connection": {..}}`
+//!   - `{"action": "set_vif_state", "vif_id": "dxvif-..", "state": "down"}`
+//!   - `{"action": "set_bgp", "vif_id": "dxvif-..", "peer_id": "dxpeer-.." (optional), "status": "down"}`
+//!   - `{"action": "set_connection_state", "connection_id": "dxcon-..", "state": "down"}`
+//!   - `{"action": "remove", "id": "dxvif-.. or dxcon-.."}`
+//!   - `{"action": "generate", "account": "..", "region": "..", "vifs": 250, "connections": 2}`
 
+mod aws;
 mod backlog;
 mod chat;
+mod dx;
+#[cfg(test)]
+mod dx_tests;
 #[cfg(test)]
 mod tests;
+
+pub use aws::{AWS_DEFAULT_ACCOUNT, Caller, sandbox_access_key};
+pub use dx::{
+    DX_AUTH_KEY_MARKER, DX_DEMO_ACCOUNT, DX_DEMO_CONNECTION_A, DX_DEMO_CONNECTION_B, DX_DEMO_PRIVATE_VIF,
+    DX_DEMO_PRIVATE_VIF_NAME, DX_DEMO_PUBLIC_VIF, DX_DEMO_PUBLIC_VIF_NAME, DX_DEMO_REGION, DX_DEMO_TRANSIT_PEER_IPV4,
+    DX_DEMO_TRANSIT_PEER_IPV6, DX_DEMO_TRANSIT_VIF, DX_DEMO_TRANSIT_VIF_NAME, DX_ROUTER_CONFIG_MARKER, DxError,
+};
 
 use axum::body::Body;
 use axum::extract::connect_info::{ConnectInfo, Connected};
@@ -247,6 +274,7 @@ pub(crate) struct Shared {
     log: Mutex<Log>,
     pub backlog: Mutex<backlog::Backlog>,
     pub pagerduty: Mutex<Vec<Value>>,
+    pub dx: Mutex<dx::Dx>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -256,7 +284,12 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Shared {
     fn new() -> Shared {
-        Shared { log: Mutex::default(), backlog: Mutex::new(backlog::Backlog::seeded()), pagerduty: Mutex::default() }
+        Shared {
+            log: Mutex::default(),
+            backlog: Mutex::new(backlog::Backlog::seeded()),
+            pagerduty: Mutex::default(),
+            dx: Mutex::new(dx::Dx::seeded()),
+        }
     }
 
     /// The first armed fault (in injection order) that matches, used up by one.
@@ -395,8 +428,8 @@ impl Sandbox {
         self.shared.inject(fault);
     }
 
-    /// Forget recorded requests and armed faults. Backlog data and PagerDuty events stay:
-    /// they are the fake services' state, not the recording.
+    /// Forget recorded requests and armed faults. Backlog data, PagerDuty events and Direct
+    /// Connect resources stay: they are the fake services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -519,6 +552,9 @@ async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInf
             }
         }
     }
+    if aws::target(&rec).is_some() && !reply.has_header("x-amzn-requestid") {
+        reply.headers.push(("x-amzn-RequestId".into(), aws::request_id()));
+    }
     rec.status = reply.status;
     tracing::debug!(method = %rec.method, path = %rec.path, status = rec.status, "sandbox answered");
     lock(&shared.log).requests.push(rec);
@@ -526,6 +562,16 @@ async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInf
 }
 
 fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply {
+    if let Some(target) = aws::target(rec) {
+        let call = match aws::Call::authenticate(rec, target) {
+            Ok(call) => call,
+            Err(reply) => return reply,
+        };
+        return match call.prefix() {
+            dx::TARGET_PREFIX => dx::handle(shared, &call),
+            _ => aws::unknown_operation(target),
+        };
+    }
     let path = rec.path.as_str();
     if let Some(rest) = path.strip_prefix(BACKLOG_PREFIX) {
         if let Some(rate) = rate.filter(|r| r.exceeded) {
@@ -561,6 +607,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
             }
             Err(e) => Reply::text(400, &format!("invalid fault: {e}")),
         },
+        ("GET", "dx") => dx::control_state(shared),
+        ("POST", "dx") => dx::control(shared, &rec.body),
         ("POST", "clear") => {
             shared.clear();
             Reply::json(200, &serde_json::json!({"ok": true}))
