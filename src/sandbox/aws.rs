@@ -81,6 +81,16 @@ pub(crate) fn target(rec: &Recorded) -> Option<&str> {
     (rec.method == "POST" && rec.path == "/").then(|| rec.header("x-amz-target")).flatten()
 }
 
+/// `pattern` against an `X-Amz-Target`: a pattern ending in `*` matches every target that
+/// starts with what comes before the star (`OvertureService.*` is all of Direct Connect,
+/// `*` every call); any other pattern must be equal.
+pub(crate) fn target_matches(pattern: &str, target: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => target.starts_with(prefix),
+        None => pattern == target,
+    }
+}
+
 /// One authenticated awsJson call.
 pub(crate) struct Call<'a> {
     pub rec: &'a Recorded,
@@ -234,6 +244,14 @@ mod tests {
         for garbled in ["Bearer x", "AWS4-HMAC-SHA256 Credential=AKID/20261122/eu-west-1", "AWS4-HMAC-SHA256 foo"] {
             assert_eq!(Caller::parse(garbled), None, "{garbled}");
         }
+    }
+
+    #[test]
+    fn target_patterns_are_exact_or_a_starred_prefix() {
+        assert!(target_matches("OvertureService.*", "OvertureService.DescribeConnections"));
+        assert!(target_matches("*", "AWSSupport_20130415.DescribeCases"));
+        assert!(target_matches("OvertureService.DescribeConnections", "OvertureService.DescribeConnections"));
+        assert!(!target_matches("OvertureService.Describe", "OvertureService.DescribeConnections"));
     }
 
     #[test]

@@ -6,10 +6,12 @@ use aws_config::{BehaviorVersion, Region};
 use aws_credential_types::Credentials;
 use aws_sdk_directconnect::Client;
 use aws_sdk_directconnect::error::ProvideErrorMetadata as _;
+use aws_sdk_directconnect::operation::RequestId as _;
 use aws_sdk_directconnect::types::{
     AddressFamily, BgpStatus, ConnectionState, HasLogicalRedundancy, VirtualInterface, VirtualInterfaceState,
 };
 use serde_json::json;
+use std::time::{Duration, Instant};
 
 const OTHER_ACCOUNT: &str = "444455556666";
 
@@ -159,6 +161,22 @@ async fn bgp_down_on_every_peer_takes_the_vif_down_and_one_up_brings_it_back() {
 }
 
 #[tokio::test]
+async fn injected_access_denied_hits_one_account_and_spares_the_others() {
+    let sb = Sandbox::start().await.unwrap();
+    sb.dx_generate(OTHER_ACCOUNT, DX_DEMO_REGION, 2, 1).unwrap();
+    let message = "User: arn:aws:sts::444455556666:assumed-role/opskit/x is not authorized to perform: \
+                   directconnect:DescribeVirtualInterfaces";
+    sb.inject(Fault::aws_error(None, 400, "AccessDeniedException", message, 0).for_account(OTHER_ACCOUNT));
+    let err = dx(&sb, OTHER_ACCOUNT, DX_DEMO_REGION).await.describe_virtual_interfaces().send().await.unwrap_err();
+    let err = err.into_service_error();
+    assert_eq!((err.code(), err.message()), (Some("AccessDeniedException"), Some(message)));
+    assert!(err.request_id().is_some_and(|id| id.len() == 36), "x-amzn-RequestId reaches the SDK");
+    let (vifs, _) = all_vifs(&demo(&sb).await, None).await;
+    assert_eq!(vifs.len(), 3, "another account still works");
+    assert_eq!(sb.requests().iter().map(|r| r.status).collect::<Vec<_>>(), [400, 200]);
+}
+
+#[tokio::test]
 async fn regions_and_accounts_are_isolated() {
     let sb = Sandbox::start().await.unwrap();
     let eu = dx(&sb, DX_DEMO_ACCOUNT, "eu-west-1").await;
@@ -260,6 +278,41 @@ async fn control_plane_dx_actions_change_what_the_sdk_sees() {
 }
 
 #[tokio::test]
+async fn latency_only_faults_delay_then_the_fake_or_a_later_fault_answers() {
+    let sb = Sandbox::start().await.unwrap();
+    let c = demo(&sb).await;
+    sb.inject(Fault::latency("/", 300, 2).for_target("OvertureService.*"));
+    let start = Instant::now();
+    assert_eq!(all_vifs(&c, None).await.0.len(), 3, "answered normally");
+    assert!(start.elapsed() >= Duration::from_millis(300));
+
+    sb.inject(Fault::aws_error(
+        Some("OvertureService.DescribeConnections"),
+        500,
+        "DirectConnectServerException",
+        "boom",
+        1,
+    ));
+    let start = Instant::now();
+    let err = c.describe_connections().customize().config_override(no_retries()).send().await.unwrap_err();
+    assert!(start.elapsed() >= Duration::from_millis(300), "the latency stacks with the later fault");
+    assert!(err.into_service_error().is_direct_connect_server_exception());
+
+    // Only calls signed for eu-west-1 are held: a Tokyo call leaves the fault armed.
+    sb.inject(Fault { delay_ms: 400, times: 1, ..Fault::default() }.in_region("eu-west-1"));
+    all_vifs(&c, None).await;
+    let eu = dx(&sb, DX_DEMO_ACCOUNT, "eu-west-1").await;
+    let start = Instant::now();
+    assert!(all_vifs(&eu, None).await.0.is_empty());
+    assert!(start.elapsed() >= Duration::from_millis(400));
+}
+
+fn no_retries() -> aws_sdk_directconnect::config::Builder {
+    aws_sdk_directconnect::config::Builder::default()
+        .retry_config(aws_sdk_directconnect::config::retry::RetryConfig::disabled())
+}
+
+#[tokio::test]
 async fn aws_calls_without_auth_or_with_unknown_targets_get_aws_errors() {
     let sb = Sandbox::start().await.unwrap();
     let http = reqwest::Client::new();
@@ -298,4 +351,14 @@ async fn aws_calls_without_auth_or_with_unknown_targets_get_aws_errors() {
 
     let err = demo(&sb).await.describe_lags().send().await.unwrap_err();
     assert_eq!(err.code(), Some("UnknownOperationException"), "an operation the fake lacks");
+}
+
+#[test]
+fn fault_json_takes_the_aws_matchers_and_old_faults_still_parse() {
+    let f: Fault = serde_json::from_value(json!({"path_prefix": "/", "status": 400, "target": "OvertureService.*",
+        "account": "444455556666", "region": "eu-west-1"}))
+    .unwrap();
+    assert_eq!((f.target.as_deref(), f.account.as_deref()), (Some("OvertureService.*"), Some("444455556666")));
+    let old: Fault = serde_json::from_value(json!({"path_prefix": WEBHOOK_PATH, "status": 503})).unwrap();
+    assert_eq!((old.target, old.account, old.region), (None, None, None));
 }

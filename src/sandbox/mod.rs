@@ -11,8 +11,9 @@
 //!
 //! Every request except the control plane (`/_sandbox/...`) is recorded with its arrival
 //! time and the status it was answered with. A request whose connection was dropped by a
-//! fault is recorded with status 0. Faults are checked in injection order, the first that
-//! matches path prefix and method is used up by one. Dropping a connection is real (the
+//! fault is recorded with status 0. Faults are checked in injection order, each that
+//! matches is used up by one: latency-only faults (status 0) add their delay and the
+//! search goes on, the first other fault answers. Dropping a connection is real (the
 //! client sees the connection close before any answer): connections are accepted through
 //! `KillableListener`, whose streams fail every read and write once the handler flips
 //! their switch, so hyper closes the socket instead of writing the response.
@@ -139,13 +140,26 @@ mod base64_body {
     }
 }
 
-/// An answer to force on matching requests instead of the fake's own.
+/// An answer to force on matching requests instead of the fake's own, or (status 0 and
+/// no `drop_connection`) only a delay before the request goes on.
+///
+/// A request matches when every matcher that is set matches; the AWS matchers (`target`,
+/// `account`, `region`) only match awsJson calls (`POST /` with `X-Amz-Target`), account
+/// and region as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Fault {
     pub path_prefix: String,
     /// Only this method (case-insensitive); `None` matches any.
     pub method: Option<String>,
+    /// Only this `X-Amz-Target`; a pattern ending in `*` matches by prefix
+    /// (`OvertureService.*` is every Direct Connect call, `*` every AWS call).
+    pub target: Option<String>,
+    /// Only calls signed as this account.
+    pub account: Option<String>,
+    /// Only calls signed for this region.
+    pub region: Option<String>,
+    /// 0 (and no `drop_connection`): a latency-only fault, see [`Fault::latency`].
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
@@ -193,8 +207,75 @@ impl Fault {
         f
     }
 
-    fn matches(&self, method: &str, path: &str) -> bool {
-        path.starts_with(&self.path_prefix) && self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+    /// Hold matching requests `delay_ms`, then let them go on: later faults still apply,
+    /// else the fake answers. For "100 ms on every Direct Connect call":
+    /// `Fault::latency("/", 100, 0).for_target("OvertureService.*")`.
+    pub fn latency(path_prefix: &str, delay_ms: u64, times: u32) -> Fault {
+        Fault { path_prefix: path_prefix.to_string(), delay_ms, times, ..Fault::default() }
+    }
+
+    /// An awsJson error on AWS calls to `target` (a pattern as in [`Fault::target`];
+    /// `None`: every AWS call): `status` with `{"__type": code, "message": message}` and
+    /// `x-amzn-ErrorType`, the shape the SDKs read as a modeled or generic error.
+    pub fn aws_error(target: Option<&str>, status: u16, code: &str, message: &str, times: u32) -> Fault {
+        Fault {
+            path_prefix: "/".into(),
+            method: Some("POST".into()),
+            target: Some(target.unwrap_or("*").to_string()),
+            status,
+            headers: aws::error_headers(code),
+            body: aws::error_body(code, message),
+            times,
+            ..Fault::default()
+        }
+    }
+
+    /// Only AWS calls whose `X-Amz-Target` matches `pattern` (see [`Fault::target`]).
+    pub fn for_target(mut self, pattern: &str) -> Fault {
+        self.target = Some(pattern.to_string());
+        self
+    }
+
+    /// Only AWS calls signed as `account_id`.
+    pub fn for_account(mut self, account_id: &str) -> Fault {
+        self.account = Some(account_id.to_string());
+        self
+    }
+
+    /// Only AWS calls signed for `region`.
+    pub fn in_region(mut self, region: &str) -> Fault {
+        self.region = Some(region.to_string());
+        self
+    }
+
+    pub fn delayed(mut self, delay_ms: u64) -> Fault {
+        self.delay_ms = delay_ms;
+        self
+    }
+
+    /// Delays and lets the request go on instead of answering.
+    fn is_latency_only(&self) -> bool {
+        self.status == 0 && !self.drop_connection
+    }
+
+    fn matches(&self, rec: &Recorded) -> bool {
+        let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(&rec.method));
+        if !rec.path.starts_with(&self.path_prefix) || !method_ok {
+            return false;
+        }
+        if self.target.is_none() && self.account.is_none() && self.region.is_none() {
+            return true;
+        }
+        let Some(target) = aws::target(rec) else { return false };
+        if self.target.as_deref().is_some_and(|p| !aws::target_matches(p, target)) {
+            return false;
+        }
+        if self.account.is_none() && self.region.is_none() {
+            return true;
+        }
+        let Some(caller) = Caller::from_request(rec) else { return false };
+        self.account.as_deref().is_none_or(|a| a == caller.account)
+            && self.region.as_deref().is_none_or(|r| r == caller.region)
     }
 }
 
@@ -292,19 +373,34 @@ impl Shared {
         }
     }
 
-    /// The first armed fault (in injection order) that matches, used up by one.
-    fn take_fault(&self, method: &str, path: &str) -> Option<Fault> {
+    /// The armed faults (in injection order) that apply to `rec`, each used up by one: the
+    /// latency-only ones up to the first that answers, and that one. Returns their summed
+    /// delays and the answering fault, if any.
+    fn take_faults(&self, rec: &Recorded) -> (u64, Option<Fault>) {
         let mut log = lock(&self.log);
-        let i = log.faults.iter().position(|a| a.fault.matches(method, path))?;
-        let armed = &mut log.faults[i];
-        let fault = armed.fault.clone();
-        if let Some(left) = &mut armed.left {
-            *left -= 1;
-            if *left == 0 {
-                log.faults.remove(i);
+        let mut delay_ms = 0;
+        let mut i = 0;
+        while i < log.faults.len() {
+            if !log.faults[i].fault.matches(rec) {
+                i += 1;
+                continue;
             }
+            let armed = &mut log.faults[i];
+            let fault = armed.fault.clone();
+            match &mut armed.left {
+                Some(left) if *left <= 1 => drop(log.faults.remove(i)),
+                Some(left) => {
+                    *left -= 1;
+                    i += 1;
+                }
+                None => i += 1,
+            }
+            if !fault.is_latency_only() {
+                return (delay_ms, Some(fault));
+            }
+            delay_ms += fault.delay_ms;
         }
-        Some(fault)
+        (delay_ms, None)
     }
 
     fn inject(&self, fault: Fault) {
@@ -528,11 +624,13 @@ async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInf
 
     // Backlog counts every request against its bucket, faulted or not, like the real one.
     let rate = rec.path.starts_with(BACKLOG_PREFIX).then(|| lock(&shared.backlog).count_request(&rec.method));
-    let reply = match shared.take_fault(&rec.method, &rec.path) {
+    let (latency_ms, fault) = shared.take_faults(&rec);
+    let delay_ms = latency_ms + fault.as_ref().map_or(0, |f| f.delay_ms);
+    if delay_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(delay_ms)).await;
+    }
+    let reply = match fault {
         Some(fault) => {
-            if fault.delay_ms > 0 {
-                tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
-            }
             if fault.drop_connection {
                 lock(&shared.log).requests.push(rec);
                 conn.kill.store(true, Ordering::SeqCst);
