@@ -20,7 +20,7 @@
 use super::aws::{self, Call, Input};
 use super::{Reply, Sandbox, Shared, lock};
 use serde_json::{Map, Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub(crate) const TARGET_PREFIX: &str = "OvertureService";
 /// The most items a page holds, whatever `maxResults` asks.
@@ -70,6 +70,8 @@ struct Place {
 #[derive(Default)]
 pub(crate) struct Dx {
     places: BTreeMap<Key, Place>,
+    /// The place each id lives in, so that finding one stays cheap with hundreds of places.
+    homes: HashMap<String, Key>,
     /// Places that [`Dx::generate`] filled, in order: the index is part of their ids.
     generated: Vec<Key>,
     /// Resources put without an id so far, for their ids.
@@ -227,8 +229,17 @@ impl Dx {
                        "customerAddress": "203.0.113.2/30"})),
         );
 
-        let place = Place { connections: vec![a, b], vifs: vec![private, transit, public] };
-        Dx { places: BTreeMap::from([(key(acct, region), place)]), ..Dx::default() }
+        let k = key(acct, region);
+        let mut dx = Dx::default();
+        for c in [a, b] {
+            dx.homes.insert(id_of(&c, "connectionId").to_string(), k.clone());
+            dx.places.entry(k.clone()).or_default().connections.push(c);
+        }
+        for v in [private, transit, public] {
+            dx.homes.insert(id_of(&v, "virtualInterfaceId").to_string(), k.clone());
+            dx.places.entry(k.clone()).or_default().vifs.push(v);
+        }
+        dx
     }
 
     fn place(&self, account: &str, region: &str) -> Option<&Place> {
@@ -237,12 +248,10 @@ impl Dx {
 
     /// Where the resource with that id lives: (place, is it a VIF, index).
     fn locate(&self, id: &str) -> Option<(Key, bool, usize)> {
-        self.places.iter().find_map(|(k, p)| {
-            let vif = p.vifs.iter().position(|v| id_of(v, "virtualInterfaceId") == id).map(|i| (k.clone(), true, i));
-            vif.or_else(|| {
-                p.connections.iter().position(|c| id_of(c, "connectionId") == id).map(|i| (k.clone(), false, i))
-            })
-        })
+        let k = self.homes.get(id)?;
+        let p = self.places.get(k)?;
+        let vif = p.vifs.iter().position(|v| id_of(v, "virtualInterfaceId") == id).map(|i| (k.clone(), true, i));
+        vif.or_else(|| p.connections.iter().position(|c| id_of(c, "connectionId") == id).map(|i| (k.clone(), false, i)))
     }
 
     fn vif_mut(&mut self, id: &str) -> Result<&mut Value, DxError> {
@@ -292,6 +301,7 @@ impl Dx {
         };
         let k = key(account, region);
         let id = self.id_for_put(&fields, "virtualInterfaceId", "dxvif", &k)?;
+        self.homes.insert(id.clone(), k.clone());
         let place = self.places.entry(k).or_default();
         match place.vifs.iter_mut().find(|v| id_of(v, "virtualInterfaceId") == id) {
             Some(existing) => merge(existing, fields),
@@ -314,6 +324,7 @@ impl Dx {
         };
         let k = key(account, region);
         let id = self.id_for_put(&fields, "connectionId", "dxcon", &k)?;
+        self.homes.insert(id.clone(), k.clone());
         let place = self.places.entry(k).or_default();
         match place.connections.iter_mut().find(|c| id_of(c, "connectionId") == id) {
             Some(existing) => merge(existing, fields),
@@ -368,6 +379,7 @@ impl Dx {
     /// The VIF or connection vanishes from every listing.
     pub fn remove(&mut self, id: &str) -> Result<(), DxError> {
         let (k, is_vif, i) = self.locate(id).ok_or_else(|| DxError::NotFound(id.to_string()))?;
+        self.homes.remove(id);
         let place = self.places.get_mut(&k).expect("located");
         if is_vif {
             place.vifs.remove(i);
@@ -393,11 +405,11 @@ impl Dx {
         // The slot in the ids keeps places apart, so no search for clashes: that would make
         // filling hundreds of places quadratic.
         let conn_ids: Vec<String> = (0..connections).map(|i| format!("dxcon-g{slot:03x}{i:04x}")).collect();
-        let place = self.places.entry(k).or_default();
+        let place = self.places.entry(k.clone()).or_default();
         for (i, id) in conn_ids.iter().enumerate() {
             let mut c = new_connection(account, region, id, DEFAULT_LOCATION);
             c["connectionName"] = json!(format!("gen-{region}-con-{i}"));
-            upsert(&mut place.connections, "connectionId", c);
+            upsert(&mut place.connections, "connectionId", c, &mut self.homes, &k);
         }
         for i in 0..vifs {
             let id = format!("dxvif-g{slot:03x}{i:04x}");
@@ -407,7 +419,7 @@ impl Dx {
             };
             let mut v = new_vif(account, region, &id, i, connection);
             v["virtualInterfaceName"] = json!(format!("gen-{region}-vif-{i}"));
-            upsert(&mut place.vifs, "virtualInterfaceId", v);
+            upsert(&mut place.vifs, "virtualInterfaceId", v, &mut self.homes, &k);
         }
         Ok(())
     }
@@ -421,8 +433,13 @@ impl Dx {
     }
 }
 
-fn upsert(list: &mut Vec<Value>, id_field: &str, item: Value) {
-    match list.iter_mut().find(|x| x[id_field] == item[id_field]) {
+/// Replace the item with the same id in `list`, else append it; `homes` learns where it is.
+fn upsert(list: &mut Vec<Value>, id_field: &str, item: Value, homes: &mut HashMap<String, Key>, place: &Key) {
+    let id = id_of(&item, id_field).to_string();
+    // Only an id already known here can be in the list: new ones skip the search.
+    let known = homes.insert(id.clone(), place.clone()).is_some_and(|k| &k == place);
+    let existing = if known { list.iter_mut().find(|x| id_of(x, id_field) == id) } else { None };
+    match existing {
         Some(existing) => *existing = item,
         None => list.push(item),
     }
