@@ -106,7 +106,7 @@ fn router_config(vif_id: &str) -> String {
 
 /// A healthy connection with every field AWS fills.
 fn new_connection(account: &str, region: &str, id: &str, location: &str) -> Value {
-    let device = format!("{location}-{}", &id[id.len().saturating_sub(8)..]);
+    let device = format!("{location}-{}", id.strip_prefix("dxcon-").unwrap_or(id));
     json!({
         "ownerAccount": account, "connectionId": id, "connectionName": id, "connectionState": "available",
         "region": region, "location": location, "bandwidth": "10Gbps", "loaIssueTime": LOA_ISSUE_TIME,
