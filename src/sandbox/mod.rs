@@ -4,12 +4,16 @@
 //! This file owns the server, request recording, fault injection and the control plane.
 //! The fakes answer the way the vendors' API references say (not the way our client
 //! happens to talk): Backlog API v2 in `backlog.rs`, Slack incoming webhooks, PagerDuty
-//! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`.
+//! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, AWS
+//! Direct Connect in `dx.rs` on top of the awsJson1_1 pieces in `aws.rs` (`POST /` with
+//! `X-Amz-Target`; the caller's account and region come from the SigV4 credential scope,
+//! see [`sandbox_access_key`]).
 //!
 //! Every request except the control plane (`/_sandbox/...`) is recorded with its arrival
 //! time and the status it was answered with. A request whose connection was dropped by a
-//! fault is recorded with status 0. Faults are checked in injection order, the first that
-//! matches path prefix and method is used up by one. Dropping a connection is real (the
+//! fault is recorded with status 0. Faults are checked in injection order, each that
+//! matches is used up by one: latency-only faults (status 0) add their delay and the
+//! search goes on, the first other fault answers. Dropping a connection is real (the
 //! client sees the connection close before any answer): connections are accepted through
 //! `KillableListener`, whose streams fail every read and write once the handler flips
 //! their switch, so hyper closes the socket instead of writing the response.
@@ -18,11 +22,35 @@
 //! - `GET /_sandbox/requests`: JSON array of [`Recorded`]; `body` is standard base64.
 //! - `POST /_sandbox/faults`: a JSON [`Fault`] (missing fields take their defaults).
 //! - `POST /_sandbox/clear`: same as [`Sandbox::clear`].
+//! - `GET /_sandbox/dx`: `{"connections": [...], "virtualInterfaces": [...]}`, every Direct
+//!   Connect resource of every account and region, as DescribeConnections and
+//!   DescribeVirtualInterfaces answer them.
+//! - `POST /_sandbox/dx`: one Direct Connect change, tagged by `action`; answers
+//!   `{"ok": true}` (plus `"id"` for the `put_*` actions), 404 for an unknown id and 400
+//!   for a malformed action. The same as the `Sandbox::dx_*` methods:
+//!   - `{"action": "put_vif", "account": "..", "region": "..", "vif": {..}}` and
+//!     `{"action": "put_connection", "account": "..", "region": "..", "connection": {..}}`
+//!   - `{"action": "set_vif_state", "vif_id": "dxvif-..", "state": "down"}`
+//!   - `{"action": "set_bgp", "vif_id": "dxvif-..", "peer_id": "dxpeer-.." (optional), "status": "down"}`
+//!   - `{"action": "set_connection_state", "connection_id": "dxcon-..", "state": "down"}`
+//!   - `{"action": "remove", "id": "dxvif-.. or dxcon-.."}`
+//!   - `{"action": "generate", "account": "..", "region": "..", "vifs": 250, "connections": 2}`
 
+mod aws;
 mod backlog;
 mod chat;
+mod dx;
+#[cfg(test)]
+mod dx_tests;
 #[cfg(test)]
 mod tests;
+
+pub use aws::{AWS_DEFAULT_ACCOUNT, Caller, sandbox_access_key};
+pub use dx::{
+    DX_AUTH_KEY_MARKER, DX_DEMO_ACCOUNT, DX_DEMO_CONNECTION_A, DX_DEMO_CONNECTION_B, DX_DEMO_PRIVATE_VIF,
+    DX_DEMO_PRIVATE_VIF_NAME, DX_DEMO_PUBLIC_VIF, DX_DEMO_PUBLIC_VIF_NAME, DX_DEMO_REGION, DX_DEMO_TRANSIT_PEER_IPV4,
+    DX_DEMO_TRANSIT_PEER_IPV6, DX_DEMO_TRANSIT_VIF, DX_DEMO_TRANSIT_VIF_NAME, DX_ROUTER_CONFIG_MARKER, DxError,
+};
 
 use axum::body::Body;
 use axum::extract::connect_info::{ConnectInfo, Connected};
@@ -112,13 +140,26 @@ mod base64_body {
     }
 }
 
-/// An answer to force on matching requests instead of the fake's own.
+/// An answer to force on matching requests instead of the fake's own, or (status 0 and
+/// no `drop_connection`) only a delay before the request goes on.
+///
+/// A request matches when every matcher that is set matches; the AWS matchers (`target`,
+/// `account`, `region`) only match awsJson calls (`POST /` with `X-Amz-Target`), account
+/// and region as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Fault {
     pub path_prefix: String,
     /// Only this method (case-insensitive); `None` matches any.
     pub method: Option<String>,
+    /// Only this `X-Amz-Target`; a pattern ending in `*` matches by prefix
+    /// (`OvertureService.*` is every Direct Connect call, `*` every AWS call).
+    pub target: Option<String>,
+    /// Only calls signed as this account.
+    pub account: Option<String>,
+    /// Only calls signed for this region.
+    pub region: Option<String>,
+    /// 0 (and no `drop_connection`): a latency-only fault, see [`Fault::latency`].
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
@@ -166,8 +207,75 @@ impl Fault {
         f
     }
 
-    fn matches(&self, method: &str, path: &str) -> bool {
-        path.starts_with(&self.path_prefix) && self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+    /// Hold matching requests `delay_ms`, then let them go on: later faults still apply,
+    /// else the fake answers. For "100 ms on every Direct Connect call":
+    /// `Fault::latency("/", 100, 0).for_target("OvertureService.*")`.
+    pub fn latency(path_prefix: &str, delay_ms: u64, times: u32) -> Fault {
+        Fault { path_prefix: path_prefix.to_string(), delay_ms, times, ..Fault::default() }
+    }
+
+    /// An awsJson error on AWS calls to `target` (a pattern as in [`Fault::target`];
+    /// `None`: every AWS call): `status` with `{"__type": code, "message": message}` and
+    /// `x-amzn-ErrorType`, the shape the SDKs read as a modeled or generic error.
+    pub fn aws_error(target: Option<&str>, status: u16, code: &str, message: &str, times: u32) -> Fault {
+        Fault {
+            path_prefix: "/".into(),
+            method: Some("POST".into()),
+            target: Some(target.unwrap_or("*").to_string()),
+            status,
+            headers: aws::error_headers(code),
+            body: aws::error_body(code, message),
+            times,
+            ..Fault::default()
+        }
+    }
+
+    /// Only AWS calls whose `X-Amz-Target` matches `pattern` (see [`Fault::target`]).
+    pub fn for_target(mut self, pattern: &str) -> Fault {
+        self.target = Some(pattern.to_string());
+        self
+    }
+
+    /// Only AWS calls signed as `account_id`.
+    pub fn for_account(mut self, account_id: &str) -> Fault {
+        self.account = Some(account_id.to_string());
+        self
+    }
+
+    /// Only AWS calls signed for `region`.
+    pub fn in_region(mut self, region: &str) -> Fault {
+        self.region = Some(region.to_string());
+        self
+    }
+
+    pub fn delayed(mut self, delay_ms: u64) -> Fault {
+        self.delay_ms = delay_ms;
+        self
+    }
+
+    /// Delays and lets the request go on instead of answering.
+    fn is_latency_only(&self) -> bool {
+        self.status == 0 && !self.drop_connection
+    }
+
+    fn matches(&self, rec: &Recorded) -> bool {
+        let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(&rec.method));
+        if !rec.path.starts_with(&self.path_prefix) || !method_ok {
+            return false;
+        }
+        if self.target.is_none() && self.account.is_none() && self.region.is_none() {
+            return true;
+        }
+        let Some(target) = aws::target(rec) else { return false };
+        if self.target.as_deref().is_some_and(|p| !aws::target_matches(p, target)) {
+            return false;
+        }
+        if self.account.is_none() && self.region.is_none() {
+            return true;
+        }
+        let Some(caller) = Caller::from_request(rec) else { return false };
+        self.account.as_deref().is_none_or(|a| a == caller.account)
+            && self.region.as_deref().is_none_or(|r| r == caller.region)
     }
 }
 
@@ -247,6 +355,7 @@ pub(crate) struct Shared {
     log: Mutex<Log>,
     pub backlog: Mutex<backlog::Backlog>,
     pub pagerduty: Mutex<Vec<Value>>,
+    pub dx: Mutex<dx::Dx>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -256,22 +365,42 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Shared {
     fn new() -> Shared {
-        Shared { log: Mutex::default(), backlog: Mutex::new(backlog::Backlog::seeded()), pagerduty: Mutex::default() }
+        Shared {
+            log: Mutex::default(),
+            backlog: Mutex::new(backlog::Backlog::seeded()),
+            pagerduty: Mutex::default(),
+            dx: Mutex::new(dx::Dx::seeded()),
+        }
     }
 
-    /// The first armed fault (in injection order) that matches, used up by one.
-    fn take_fault(&self, method: &str, path: &str) -> Option<Fault> {
+    /// The armed faults (in injection order) that apply to `rec`, each used up by one: the
+    /// latency-only ones up to the first that answers, and that one. Returns their summed
+    /// delays and the answering fault, if any.
+    fn take_faults(&self, rec: &Recorded) -> (u64, Option<Fault>) {
         let mut log = lock(&self.log);
-        let i = log.faults.iter().position(|a| a.fault.matches(method, path))?;
-        let armed = &mut log.faults[i];
-        let fault = armed.fault.clone();
-        if let Some(left) = &mut armed.left {
-            *left -= 1;
-            if *left == 0 {
-                log.faults.remove(i);
+        let mut delay_ms = 0;
+        let mut i = 0;
+        while i < log.faults.len() {
+            if !log.faults[i].fault.matches(rec) {
+                i += 1;
+                continue;
             }
+            let armed = &mut log.faults[i];
+            let fault = armed.fault.clone();
+            match &mut armed.left {
+                Some(left) if *left <= 1 => drop(log.faults.remove(i)),
+                Some(left) => {
+                    *left -= 1;
+                    i += 1;
+                }
+                None => i += 1,
+            }
+            if !fault.is_latency_only() {
+                return (delay_ms, Some(fault));
+            }
+            delay_ms += fault.delay_ms;
         }
-        Some(fault)
+        (delay_ms, None)
     }
 
     fn inject(&self, fault: Fault) {
@@ -395,8 +524,8 @@ impl Sandbox {
         self.shared.inject(fault);
     }
 
-    /// Forget recorded requests and armed faults. Backlog data and PagerDuty events stay:
-    /// they are the fake services' state, not the recording.
+    /// Forget recorded requests and armed faults. Backlog data, PagerDuty events and Direct
+    /// Connect resources stay: they are the fake services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -495,11 +624,13 @@ async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInf
 
     // Backlog counts every request against its bucket, faulted or not, like the real one.
     let rate = rec.path.starts_with(BACKLOG_PREFIX).then(|| lock(&shared.backlog).count_request(&rec.method));
-    let reply = match shared.take_fault(&rec.method, &rec.path) {
+    let (latency_ms, fault) = shared.take_faults(&rec);
+    let delay_ms = latency_ms + fault.as_ref().map_or(0, |f| f.delay_ms);
+    if delay_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(delay_ms)).await;
+    }
+    let reply = match fault {
         Some(fault) => {
-            if fault.delay_ms > 0 {
-                tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
-            }
             if fault.drop_connection {
                 lock(&shared.log).requests.push(rec);
                 conn.kill.store(true, Ordering::SeqCst);
@@ -519,6 +650,9 @@ async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInf
             }
         }
     }
+    if aws::target(&rec).is_some() && !reply.has_header("x-amzn-requestid") {
+        reply.headers.push(("x-amzn-RequestId".into(), aws::request_id()));
+    }
     rec.status = reply.status;
     tracing::debug!(method = %rec.method, path = %rec.path, status = rec.status, "sandbox answered");
     lock(&shared.log).requests.push(rec);
@@ -526,6 +660,16 @@ async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInf
 }
 
 fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply {
+    if let Some(target) = aws::target(rec) {
+        let call = match aws::Call::authenticate(rec, target) {
+            Ok(call) => call,
+            Err(reply) => return reply,
+        };
+        return match call.prefix() {
+            dx::TARGET_PREFIX => dx::handle(shared, &call),
+            _ => aws::unknown_operation(target),
+        };
+    }
     let path = rec.path.as_str();
     if let Some(rest) = path.strip_prefix(BACKLOG_PREFIX) {
         if let Some(rate) = rate.filter(|r| r.exceeded) {
@@ -561,6 +705,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
             }
             Err(e) => Reply::text(400, &format!("invalid fault: {e}")),
         },
+        ("GET", "dx") => dx::control_state(shared),
+        ("POST", "dx") => dx::control(shared, &rec.body),
         ("POST", "clear") => {
             shared.clear();
             Reply::json(200, &serde_json::json!({"ok": true}))

@@ -1,0 +1,278 @@
+//! What every fake AWS service speaking awsJson1_1 shares: recognising a call (`POST /`
+//! with `X-Amz-Target: <Prefix>.<Operation>`), the caller's account and region from the
+//! SigV4 `Authorization` header, the input body, paging tokens, and the answer and error
+//! shapes the SDKs' parsers read.
+//!
+//! Wire facts (reference/aws-apis.md §3 and §7, checked against the aws-sdk-directconnect
+//! 1.127 deserializers): success is `200` with `Content-Type: application/x-amz-json-1.1`;
+//! an error is any non-2xx status with `{"__type": "<Code>", "message": "..."}` and the header
+//! `x-amzn-ErrorType: <Code>` (the SDK reads the header first, then `code`, then `__type`);
+//! `x-amzn-RequestId` on every answer (added by the server) becomes the SDK's request id.
+//! Timestamps are epoch seconds as JSON numbers.
+//!
+//! The signature is not checked: the sandbox trusts the access key id, which is how a test
+//! picks its account (see [`sandbox_access_key`]). No `Authorization` header is 403
+//! `MissingAuthenticationTokenException` and one without a readable `Credential` scope is
+//! 400 `IncompleteSignatureException`, as AWS's common errors say.
+
+use super::{Recorded, Reply};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde_json::{Map, Value, json};
+use sha2::Digest as _;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The account of a caller whose access key id does not end in 12 digits.
+pub const AWS_DEFAULT_ACCOUNT: &str = "123456789012";
+pub(crate) const AWS_JSON_1_1: &str = "application/x-amz-json-1.1";
+
+/// An access key id the sandbox reads as `account_id`'s (`AKIASANDBOX111122223333`), so a
+/// test or the demo picks the account it calls as. Any secret key goes with it.
+pub fn sandbox_access_key(account_id: &str) -> String {
+    format!("AKIASANDBOX{account_id}")
+}
+
+/// Who signed a request, from the `Credential=` scope of its SigV4 `Authorization` header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub access_key_id: String,
+    pub account: String,
+    pub region: String,
+    pub service: String,
+}
+
+impl Caller {
+    /// `None` when the header is missing or is not SigV4 with a five-part scope
+    /// (`AKID/date/region/service/aws4_request`).
+    pub fn from_request(rec: &Recorded) -> Option<Caller> {
+        Caller::parse(rec.header("authorization")?)
+    }
+
+    fn parse(authorization: &str) -> Option<Caller> {
+        let params = authorization.strip_prefix("AWS4-HMAC-SHA256")?;
+        let credential = params.split(',').find_map(|p| p.trim().strip_prefix("Credential="))?;
+        let [akid, date, region, service, terminator] = credential.trim().split('/').collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let valid = !akid.is_empty() && !region.is_empty() && !service.is_empty();
+        if !valid || terminator != "aws4_request" || date.len() != 8 || !date.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(Caller {
+            access_key_id: akid.to_string(),
+            account: account_of(akid),
+            region: region.to_string(),
+            service: service.to_string(),
+        })
+    }
+}
+
+/// The access key id's trailing 12 digits, else [`AWS_DEFAULT_ACCOUNT`].
+fn account_of(access_key_id: &str) -> String {
+    let b = access_key_id.as_bytes();
+    match b.len().checked_sub(12) {
+        Some(start) if b[start..].iter().all(u8::is_ascii_digit) => access_key_id[start..].to_string(),
+        _ => AWS_DEFAULT_ACCOUNT.to_string(),
+    }
+}
+
+/// The `X-Amz-Target` of an awsJson call: only `POST /` carries one.
+pub(crate) fn target(rec: &Recorded) -> Option<&str> {
+    (rec.method == "POST" && rec.path == "/").then(|| rec.header("x-amz-target")).flatten()
+}
+
+/// `pattern` against an `X-Amz-Target`: a pattern ending in `*` matches every target that
+/// starts with what comes before the star (`OvertureService.*` is all of Direct Connect,
+/// `*` every call); any other pattern must be equal.
+pub(crate) fn target_matches(pattern: &str, target: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => target.starts_with(prefix),
+        None => pattern == target,
+    }
+}
+
+/// One authenticated awsJson call.
+pub(crate) struct Call<'a> {
+    pub rec: &'a Recorded,
+    pub target: &'a str,
+    /// What follows the target prefix: `DescribeVirtualInterfaces`.
+    pub operation: &'a str,
+    pub caller: Caller,
+}
+
+impl<'a> Call<'a> {
+    /// The call, or the answer AWS gives when its `Authorization` is missing or unreadable.
+    pub fn authenticate(rec: &'a Recorded, target: &'a str) -> Result<Call<'a>, Reply> {
+        let caller = match (rec.header("authorization"), Caller::from_request(rec)) {
+            (_, Some(c)) => c,
+            (None, None) => {
+                return Err(error(403, "MissingAuthenticationTokenException", "Missing Authentication Token"));
+            }
+            (Some(_), None) => {
+                let message = "Authorization header requires 'Credential' parameter";
+                return Err(error(400, "IncompleteSignatureException", message));
+            }
+        };
+        let operation = target.split_once('.').map_or("", |(_, op)| op);
+        Ok(Call { rec, target, operation, caller })
+    }
+
+    pub fn prefix(&self) -> &str {
+        self.target.split_once('.').map_or(self.target, |(p, _)| p)
+    }
+
+    /// The input object; an empty body is an empty input (the SDK sends `{}`).
+    pub fn input(&self) -> Result<Input, Reply> {
+        if self.rec.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Input(Map::new()));
+        }
+        match serde_json::from_slice::<Value>(&self.rec.body) {
+            Ok(Value::Object(m)) => Ok(Input(m)),
+            _ => Err(serialization("the request body is not a JSON object")),
+        }
+    }
+}
+
+/// An operation's input object, with typed reads that fail the way AWS does.
+pub(crate) struct Input(Map<String, Value>);
+
+impl Input {
+    pub fn string(&self, name: &str) -> Result<Option<&str>, Reply> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(serialization(&format!("'{name}' must be a string"))),
+        }
+    }
+
+    pub fn integer(&self, name: &str) -> Result<Option<i64>, Reply> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => v.as_i64().map(Some).ok_or_else(|| serialization(&format!("'{name}' must be an integer"))),
+        }
+    }
+}
+
+/// A 200 awsJson answer.
+pub(crate) fn reply(v: &Value) -> Reply {
+    Reply { status: 200, headers: vec![("content-type".into(), AWS_JSON_1_1.into())], body: v.to_string().into_bytes() }
+}
+
+/// The awsJson error body: `{"__type": code, "message": message}`.
+pub(crate) fn error_body(code: &str, message: &str) -> String {
+    json!({"__type": code, "message": message}).to_string()
+}
+
+/// The headers of an awsJson error, for replies and faults alike.
+pub(crate) fn error_headers(code: &str) -> Vec<(String, String)> {
+    vec![("content-type".into(), AWS_JSON_1_1.into()), ("x-amzn-ErrorType".into(), code.into())]
+}
+
+pub(crate) fn error(status: u16, code: &str, message: &str) -> Reply {
+    Reply { status, headers: error_headers(code), body: error_body(code, message).into_bytes() }
+}
+
+/// A body the service cannot read as the operation's input.
+pub(crate) fn serialization(message: &str) -> Reply {
+    error(400, "SerializationException", message)
+}
+
+/// What AWS answers for a target no operation has.
+pub(crate) fn unknown_operation(target: &str) -> Reply {
+    error(400, "UnknownOperationException", &format!("Operation {target} is not supported"))
+}
+
+/// A fresh `x-amzn-RequestId`, shaped like AWS's (a UUID).
+pub(crate) fn request_id() -> String {
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    let seed = format!("{}/{}", SEQ.fetch_add(1, Ordering::Relaxed), jiff::Timestamp::now().as_nanosecond());
+    let h = hex::encode(&sha2::Sha256::digest(seed.as_bytes())[..16]);
+    format!("{}-{}-4{}-a{}-{}", &h[..8], &h[8..12], &h[13..16], &h[17..20], &h[20..32])
+}
+
+/// One page of `items` and the token for the next, if any. A page holds `maxResults`
+/// items, at most `cap` (also the default); the token is opaque to the client, here the
+/// offset. `invalid` builds the service's own error for a bad `maxResults` or token.
+pub(crate) fn page(
+    items: Vec<Value>,
+    max_results: Option<i64>,
+    next_token: Option<&str>,
+    cap: usize,
+    invalid: impl Fn(&str) -> Reply,
+) -> Result<(Vec<Value>, Option<String>), Reply> {
+    let size = match max_results {
+        None => cap,
+        Some(n) if n >= 1 => usize::try_from(n).unwrap_or(cap).min(cap),
+        Some(n) => return Err(invalid(&format!("maxResults must be at least 1, got {n}"))),
+    };
+    let start = match next_token {
+        None => 0,
+        Some(t) => decode_token(t).ok_or_else(|| invalid("The nextToken is invalid"))?,
+    };
+    let end = start.saturating_add(size).min(items.len());
+    let next = (end < items.len()).then(|| encode_token(end));
+    let page = items.into_iter().skip(start).take(end.saturating_sub(start)).collect();
+    Ok((page, next))
+}
+
+const TOKEN_PREFIX: &str = "opskit-sandbox-offset:";
+
+fn encode_token(offset: usize) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{TOKEN_PREFIX}{offset}"))
+}
+
+fn decode_token(token: &str) -> Option<usize> {
+    let raw = URL_SAFE_NO_PAD.decode(token).ok()?;
+    String::from_utf8(raw).ok()?.strip_prefix(TOKEN_PREFIX)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caller_comes_from_the_sigv4_credential_scope() {
+        let h = "AWS4-HMAC-SHA256 Credential=AKIASANDBOX111122223333/20261122/eu-west-1/directconnect/aws4_request, \
+                 SignedHeaders=host;x-amz-date, Signature=abc";
+        let c = Caller::parse(h).unwrap();
+        assert_eq!(
+            (c.account.as_str(), c.region.as_str(), c.service.as_str()),
+            ("111122223333", "eu-west-1", "directconnect")
+        );
+        let other = Caller::parse(&h.replace("AKIASANDBOX111122223333", "AKIDEXAMPLE")).unwrap();
+        assert_eq!(other.account, AWS_DEFAULT_ACCOUNT, "no trailing 12 digits: the default account");
+        for garbled in ["Bearer x", "AWS4-HMAC-SHA256 Credential=AKID/20261122/eu-west-1", "AWS4-HMAC-SHA256 foo"] {
+            assert_eq!(Caller::parse(garbled), None, "{garbled}");
+        }
+    }
+
+    #[test]
+    fn target_patterns_are_exact_or_a_starred_prefix() {
+        assert!(target_matches("OvertureService.*", "OvertureService.DescribeConnections"));
+        assert!(target_matches("*", "AWSSupport_20130415.DescribeCases"));
+        assert!(target_matches("OvertureService.DescribeConnections", "OvertureService.DescribeConnections"));
+        assert!(!target_matches("OvertureService.Describe", "OvertureService.DescribeConnections"));
+    }
+
+    #[test]
+    fn pages_follow_tokens_and_reject_garbage() {
+        let items: Vec<Value> = (0..5).map(|i| json!(i)).collect();
+        let bad = |m: &str| error(400, "X", m);
+        let (p1, t1) = page(items.clone(), Some(2), None, 100, bad).unwrap();
+        let (p2, t2) = page(items.clone(), Some(2), t1.as_deref(), 100, bad).unwrap();
+        let (p3, t3) = page(items.clone(), Some(2), t2.as_deref(), 100, bad).unwrap();
+        assert_eq!([p1.len(), p2.len(), p3.len()], [2, 2, 1]);
+        assert_eq!((p3[0].clone(), t3), (json!(4), None));
+        assert_eq!(page(items.clone(), Some(500), None, 3, bad).unwrap().0.len(), 3, "capped");
+        assert!(page(items.clone(), None, Some("not-a-token"), 100, bad).is_err());
+        assert!(page(items, Some(0), None, 100, bad).is_err());
+    }
+
+    #[test]
+    fn request_ids_look_like_uuids_and_differ() {
+        let (a, b) = (request_id(), request_id());
+        assert_ne!(a, b);
+        let lens: Vec<usize> = a.split('-').map(str::len).collect();
+        assert_eq!(lens, [8, 4, 4, 4, 12]);
+    }
+}
