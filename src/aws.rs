@@ -58,9 +58,6 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
     Ok(out)
 }
 
-/// The account the sandbox serves a caller whose key names none.
-const SANDBOX_DEFAULT_ACCOUNT: &str = "123456789012";
-
 /// Where AWS calls go: the real endpoints with each account's credentials, or the embedded
 /// sandbox (`opskit demo`). SDK configs are built once per account and shared by all its
 /// regions, so a role is assumed once per account per run, not once per region.
@@ -99,9 +96,9 @@ impl AwsSession {
     async fn load(&self, account: &Account, region: &str) -> SdkConfig {
         match &self.sandbox {
             Some(url) => {
-                let id = account.id.as_deref().unwrap_or(SANDBOX_DEFAULT_ACCOUNT);
+                let id = account.id.as_deref().unwrap_or(crate::sandbox::AWS_DEFAULT_ACCOUNT);
                 let creds = aws_credential_types::Credentials::new(
-                    format!("AKIASANDBOX{id}"),
+                    crate::sandbox::sandbox_access_key(id),
                     "sandbox-secret-access-key",
                     None,
                     None,
