@@ -204,6 +204,11 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         "suppressed",
         "pagerduty  <- 202 resolve dedup_key=backup/db-1",
         "OPS-1  [Closed]",
+        // dx-vif: a BGP session drops, is escalated, recovers and resolves.
+        "ipv4 up, ipv6 down | critical | new",
+        "pagerduty  <- 202 trigger dedup_key=dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        "pagerduty  <- 202 resolve dedup_key=dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        "OPS-3  [Closed]",
     ] {
         assert!(out.contains(expected), "demo output lacks `{expected}`:\n{out}");
     }

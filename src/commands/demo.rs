@@ -7,7 +7,7 @@
 //! by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
-use crate::commands::Output;
+use crate::commands::{Output, dx_vif};
 use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -144,9 +144,25 @@ impl Tour {
         let ctx = self.context()?;
         let before = self.sb.requests().len();
         let report = ctx.run_spine("findings-push", Collected::new(SOURCE, findings, Scope::All)).await?;
+        self.show(title, story, &report, before);
+        Ok(report)
+    }
+
+    /// One `opskit dx-vif poll` against the sandbox's Direct Connect.
+    async fn dx_poll(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
+        let mut ctx = self.context()?;
+        ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
+        let settings = dx_vif::Settings::load(&ctx.config)?;
+        let before = self.sb.requests().len();
+        let report = dx_vif::poll_once(&ctx, &settings).await?;
+        self.show(title, story, &report, before);
+        Ok(report)
+    }
+
+    fn show(&mut self, title: &str, story: &str, report: &RunReport, before: usize) {
         let _ = writeln!(self.out, "\n== {title}\n{story}\n");
         let mut buf = Vec::new();
-        let _ = output::render(&report, crate::cli::OutputFormat::Table, self.style, &mut buf);
+        let _ = output::render(report, crate::cli::OutputFormat::Table, self.style, &mut buf);
         self.out.push_str(&String::from_utf8_lossy(&buf));
         let received: Vec<String> = self.sb.requests()[before..].iter().filter_map(describe).collect();
         let _ = writeln!(self.out, "\nwhat the sinks received:");
@@ -157,7 +173,6 @@ impl Tour {
             let _ = writeln!(self.out, "  {line}");
         }
         self.failed |= report.failed();
-        Ok(report)
     }
 }
 
@@ -251,6 +266,8 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     )
     .await?;
 
+    dx_segment(&mut t).await?;
+
     let issues = t.sb.backlog_issues();
     let _ = writeln!(t.out, "\n== Backlog issues in project {} now", sandbox::BACKLOG_PROJECT_KEY);
     for i in &issues {
@@ -264,7 +281,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine and dx-vif. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -273,6 +290,41 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
         let _ = tokio::signal::ctrl_c().await;
     }
     Ok(Output::Text { text: t.out, failed: t.failed })
+}
+
+/// `opskit dx-vif poll` four times: a BGP session drops, is escalated, recovers, resolves.
+async fn dx_segment(t: &mut Tour) -> AppResult<()> {
+    let vif = sandbox::DX_DEMO_TRANSIT_VIF;
+    let _ = writeln!(
+        t.out,
+        "\n\n#### dx-vif: Direct Connect VIFs and BGP sessions\n\
+         `opskit dx-vif poll` asks Direct Connect (here the sandbox's, through the real AWS SDK) for every VIF\n\
+         and connection of acme-prod in ap-northeast-1. The same routes apply: Slack, the webhook and a\n\
+         Backlog issue at once, the pager only after two bad polls."
+    );
+    t.dx_poll(
+        "6. dx-vif poll: the status board",
+        "Every VIF and connection with its state and BGP sessions; all healthy, so nobody is told anything.",
+    )
+    .await?;
+    t.sb.dx_set_bgp(vif, Some(sandbox::DX_DEMO_TRANSIT_PEER_IPV6), "down").map_err(anyhow::Error::from)?;
+    t.dx_poll(
+        "7. The IPv6 BGP session of the transit VIF drops",
+        "Critical at once for chat, the webhook and Backlog; the pager waits for a second bad poll.",
+    )
+    .await?;
+    t.dx_poll(
+        "8. Still down on the next poll",
+        "Now PagerDuty is triggered, one incident per VIF (dedup_key = the VIF's key); nothing is repeated elsewhere.",
+    )
+    .await?;
+    t.sb.dx_set_bgp(vif, None, "up").map_err(anyhow::Error::from)?;
+    t.dx_poll(
+        "9. The session is back",
+        "The recovery resolves everywhere the alert went: PagerDuty resolve, Slack RESOLVED, the Backlog issue closed.",
+    )
+    .await?;
+    Ok(())
 }
 
 /// `opskit sandbox`: serve the sandbox until interrupted.

@@ -197,7 +197,13 @@ fn transition(prev: Option<&FindingRecord>, cur: &Finding) -> Option<TransitionK
     match (prev.map(|p| p.finding.status), cur.status) {
         (None, Status::Open) => Some(TransitionKind::New),
         (None, Status::Resolved) => None,
-        (Some(Status::Resolved), Status::Open) => Some(TransitionKind::Reopened),
+        // A finding seen only healthy so far (a producer that reports every resource, like
+        // the dx-vif status board) has never been open: its first problem is New.
+        (Some(Status::Resolved), Status::Open) => Some(if prev.is_some_and(|p| p.last_transition.is_some()) {
+            TransitionKind::Reopened
+        } else {
+            TransitionKind::New
+        }),
         (Some(Status::Open), Status::Resolved) => Some(TransitionKind::Resolved),
         (Some(Status::Open), Status::Open) => (prev.map(|p| p.finding.fingerprint.as_str())
             != Some(cur.fingerprint.as_str()))
@@ -622,6 +628,20 @@ mod tests {
         assert_eq!(r.findings[0].change, Some(TransitionKind::Resolved));
         assert_eq!(sent(&b.chat)[1], (TransitionKind::Resolved, "vif-1".into()));
         assert!(sent(&b.pager).is_empty(), "a warning never reached the critical route");
+    }
+
+    #[tokio::test]
+    async fn a_finding_seen_only_healthy_is_new_when_it_first_goes_bad_and_reopened_after() {
+        let b = bench();
+        let healthy = || Finding { status: Status::Resolved, ..vif(Severity::Info) };
+        let r = b.run(vec![healthy()]).await;
+        assert_eq!(r.findings[0].change, None, "healthy from the start: no transition");
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(r.findings[0].change, Some(TransitionKind::New));
+        let r = b.run(vec![healthy()]).await;
+        assert_eq!(r.findings[0].change, Some(TransitionKind::Resolved));
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert_eq!(r.findings[0].change, Some(TransitionKind::Reopened));
     }
 
     #[tokio::test]
