@@ -346,7 +346,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs and BGP peers')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -377,7 +377,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;dx-vif;watch' {
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between the starts of polls [default: commands.dx-vif.interval, else 60s]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
@@ -403,7 +403,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;dx-vif;help' {
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs and BGP peers')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1356,7 +1356,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;help;dx-vif' {
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs and BGP peers')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM')
             break
         }

@@ -323,7 +323,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand poll 'One poll of Direct Connect VIFs and BGP peers'
+            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
             cand watch 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -352,7 +352,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;dx-vif;watch'= {
-            cand --interval 'Time between polls'
+            cand --interval 'Time between the starts of polls [default: commands.dx-vif.interval, else 60s]'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'
@@ -377,7 +377,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;dx-vif;help'= {
-            cand poll 'One poll of Direct Connect VIFs and BGP peers'
+            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
             cand watch 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1257,7 +1257,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;help;trusted-advisor;check'= {
         }
         &'opskit;help;dx-vif'= {
-            cand poll 'One poll of Direct Connect VIFs and BGP peers'
+            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
             cand watch 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
         }
         &'opskit;help;dx-vif;poll'= {

@@ -319,7 +319,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s h -l help -d 'Print help'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "poll" -d 'One poll of Direct Connect VIFs and BGP peers'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
@@ -347,7 +347,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s h -l help -d 'Print help'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l interval -d 'Time between polls' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l interval -d 'Time between the starts of polls [default: commands.dx-vif.interval, else 60s]' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -373,7 +373,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "poll" -d 'One poll of Direct Connect VIFs and BGP peers'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
@@ -1194,7 +1194,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "check" -d 'List recommendations at or above a status and notify new, changed and resolved ones'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "poll" -d 'One poll of Direct Connect VIFs and BGP peers'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "watch" -d 'Notify new AWS replies and status changes on support cases'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "cases" -d 'List open support cases across accounts'

@@ -3,7 +3,10 @@
 #   ./scripts/bench.sh            # all
 # Prints: `opskit --version` wall time (median of 50), a spine run of 10,000 findings
 # through diff + the stdout sink (first run: all New; second run: all unchanged), with
-# peak RSS, and the stripped binary size. Needs GNU time (/usr/bin/time) for RSS.
+# peak RSS; `dx-vif poll` of 1 account x 1 region against the sandbox (wall, peak RSS),
+# and of 50 accounts x 16 regions with 100 ms injected latency on every Direct Connect
+# call at concurrency 32, against the ideal critical path; the stripped binary size.
+# Needs GNU time (/usr/bin/time) for RSS, curl for the sandbox's control plane.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet
@@ -50,6 +53,57 @@ run() {
 }
 run "all new (10,000 stdout messages)"
 run unchanged
+
+echo "== dx-vif poll against the sandbox"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$BIN" sandbox --port "$PORT" >"$WORK/sandbox.log" 2>&1 &
+SANDBOX=$!
+trap 'kill $SANDBOX 2>/dev/null; rm -rf "$WORK"' EXIT
+SB="http://127.0.0.1:$PORT"
+for _ in $(seq 50); do curl -sf "$SB/_sandbox/requests" >/dev/null && break; sleep 0.1; done
+export AWS_CONFIG_FILE="$WORK/aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/aws-credentials" \
+  AWS_ENDPOINT_URL="$SB" AWS_EC2_METADATA_DISABLED=true
+: >"$AWS_SHARED_CREDENTIALS_FILE"
+REGIONS=(us-east-1 us-east-2 us-west-1 us-west-2 ca-central-1 eu-west-1 eu-west-2 eu-west-3
+         eu-central-1 eu-north-1 ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-2 ap-south-1 sa-east-1)
+{
+  printf '[defaults]\nstate = "%s/dx.db"\nconcurrency = 32\n' "$WORK"
+  printf '[sinks.out]\ntype = "stdout"\n[[routes]]\nsinks = ["out"]\n'
+  for i in $(seq -w 1 50); do
+    id="1000000000$i"
+    printf '[[accounts]]\nname = "acct%s"\nid = "%s"\nprofile = "acct%s"\nregions = [%s]\n' \
+      "$i" "$id" "$i" "$(printf '"%s",' "${REGIONS[@]}" | sed 's/,$//')"
+    printf '[profile acct%s]\naws_access_key_id = AKIASANDBOX%s\naws_secret_access_key = x\n' "$i" "$id" >>"$AWS_CONFIG_FILE"
+    for r in "${REGIONS[@]}"; do
+      curl -sf -XPOST "$SB/_sandbox/dx" -d "{\"action\":\"generate\",\"account\":\"$id\",\"region\":\"$r\",\"vifs\":4,\"connections\":1}" >/dev/null
+    done
+  done
+  printf '[[accounts]]\nname = "one"\nid = "111122223333"\nprofile = "one"\nregions = ["ap-northeast-1"]\n'
+  printf '[profile one]\naws_access_key_id = AKIASANDBOX111122223333\naws_secret_access_key = x\n' >>"$AWS_CONFIG_FILE"
+} >"$WORK/dx.toml"
+one=()
+for _ in $(seq 11); do
+  s=$(now_ns)
+  /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" --config "$WORK/dx.toml" dx-vif poll --account one --state none -q
+  e=$(now_ns)
+  one+=("$(( (e - s) / 1000 )) $(cat "$WORK/rss")")
+done
+printf '%s\n' "${one[@]}" | awk '{print $1}' | median | awk '{printf "1 account x 1 region: median %.1f ms", $1/1000}'
+printf '%s\n' "${one[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB\n", $1/1024}'
+curl -sf -XPOST "$SB/_sandbox/faults" -d '{"path_prefix":"/","target":"OvertureService.*","delay_ms":100}' >/dev/null
+wide=()
+for _ in 1 2 3 4 5; do
+  s=$(now_ns)
+  /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" --config "$WORK/dx.toml" dx-vif poll --region "$(IFS=,; echo "${REGIONS[*]}")" \
+    --account "$(seq -w 1 50 | sed 's/^/acct/' | paste -sd,)" --state none -q
+  e=$(now_ns)
+  wide+=("$(( (e - s) / 1000000 )) $(cat "$WORK/rss")")
+done
+# 800 targets, 32 at a time, each one round trip of 100 ms (the two Describe calls run side by side).
+IDEAL=2500
+printf '%s\n' "${wide[@]}" | awk '{print $1}' | median \
+  | awk -v i=$IDEAL '{printf "50 accounts x 16 regions, 100 ms latency, concurrency 32: median %d ms, ideal %d ms, ratio %.2f", $1, i, $1/i}'
+printf '%s\n' "${wide[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB\n", $1/1024}'
 
 echo "== binary size (stripped release)"
 ls -l "$BIN" | awk '{printf "%.1f MB\n", $5/1048576}'

@@ -58,7 +58,8 @@ pub struct Context {
     pub global: GlobalArgs,
     pub config: Config,
     pub env: Env,
-    pub now: Timestamp,
+    /// `OPSKIT_NOW`, when set: every clock reading of the run returns it.
+    pub pinned_now: Option<Timestamp>,
     pub style: Style,
     pub http: reqwest::Client,
     pub aws: crate::aws::AwsSession,
@@ -66,11 +67,11 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: GlobalArgs, config: Config, env: Env) -> AppResult<Context> {
-        let now = match env.get(crate::env_vars::OPSKIT_NOW) {
-            Some(s) => s.parse::<Timestamp>().map_err(|e| {
+        let pinned_now = match env.get(crate::env_vars::OPSKIT_NOW) {
+            Some(s) => Some(s.parse::<Timestamp>().map_err(|e| {
                 AppError::usage(format!("{}: `{s}` is not an RFC 3339 time: {e}", crate::env_vars::OPSKIT_NOW))
-            })?,
-            None => Timestamp::now(),
+            })?),
+            None => None,
         };
         let http = reqwest::Client::builder()
             .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
@@ -79,7 +80,13 @@ impl Context {
             .build()
             .context("building the HTTP client")?;
         let style = Style::detect(global.no_color);
-        Ok(Context { global, config, env, now, style, http, aws: crate::aws::AwsSession::new() })
+        Ok(Context { global, config, env, pinned_now, style, http, aws: crate::aws::AwsSession::new() })
+    }
+
+    /// The time now (or `OPSKIT_NOW`). Read afresh by each poll of a loop, so damping by
+    /// duration, silences and quiet hours see the clock move.
+    pub fn now(&self) -> Timestamp {
+        self.pinned_now.unwrap_or_else(Timestamp::now)
     }
 
     /// Per-target timeout: `--timeout` over `defaults.timeout`.
@@ -244,7 +251,7 @@ impl Context {
                 state: state.as_ref(),
                 notifiers: &notifiers,
                 dry_run: self.global.dry_run,
-                now: self.now,
+                now: self.now(),
                 retry: RetryPolicy::from_config(&self.config),
             };
             Ok::<_, AppError>(spine.process(collected).await?)

@@ -357,6 +357,27 @@ mod watch {
     }
 
     #[test]
+    fn a_pager_route_by_duration_fires_once_the_vif_has_been_down_that_long() {
+        let b = Bench::new();
+        aws_files(&b, &[("acme-prod", ACME)]);
+        b.write_config(&format!(
+            "{}{}{}\n[[routes]]\nsources = [\"dx-vif\"]\nmin_severity = \"critical\"\nnotify_after_duration = \"2s\"\nsinks = [\"pagerduty\"]\n",
+            b.defaults(),
+            account("acme-prod", ACME, &[TOKYO]),
+            b.sandbox.sinks_toml(),
+        ));
+        b.sandbox.dx_set_vif_state(TRANSIT, "down").unwrap();
+        let started = Instant::now();
+        let mut child = spawn_watch(&b, "1s");
+        // Each poll reads the clock afresh: the VIF has been down 2 s by the third poll.
+        wait_for("the page", || !b.sandbox.pagerduty_events().is_empty());
+        assert!(started.elapsed() >= Duration::from_secs(2), "not before it was down 2 s");
+        let (code, err) = sigterm_and_wait(&mut child);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(b.sandbox.pagerduty_events().len(), 1);
+    }
+
+    #[test]
     fn watch_polls_on_its_interval_and_tells_each_change_once() {
         let b = Bench::new();
         ladder(&b, 1);

@@ -22,7 +22,7 @@ pub fn test_message(ctx: &Context, sink: &str) -> Message {
         finding,
         previous: None,
         external_ref: None,
-        since: ctx.now,
+        since: ctx.now(),
         timezone: ctx.config.defaults.timezone.clone(),
         test: true,
     }

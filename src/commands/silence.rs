@@ -63,11 +63,12 @@ pub async fn add(ctx: &Context, a: &SilenceAddArgs) -> AppResult<Output> {
     if a.reason.trim().is_empty() {
         return Err(AppError::usage("--reason must say why (the next shift will read it)"));
     }
+    let now = ctx.now();
     let starts = match &a.from {
-        Some(f) => parse_when(f, ctx.now).map_err(|e| AppError::usage(format!("--from: {e}")))?,
-        None => ctx.now,
+        Some(f) => parse_when(f, now).map_err(|e| AppError::usage(format!("--from: {e}")))?,
+        None => now,
     };
-    let until = parse_when(&a.until, ctx.now).map_err(|e| AppError::usage(format!("--until: {e}")))?;
+    let until = parse_when(&a.until, now).map_err(|e| AppError::usage(format!("--until: {e}")))?;
     if until <= starts {
         return Err(AppError::usage(format!("--until {until} is not after the start {starts}")));
     }
@@ -78,7 +79,7 @@ pub async fn add(ctx: &Context, a: &SilenceAddArgs) -> AppResult<Output> {
         until,
         reason: a.reason.clone(),
         created_by: a.by.clone().or_else(|| ctx.env.get("USER")).unwrap_or_else(|| "unknown".into()),
-        created_at: ctx.now,
+        created_at: now,
     };
     s.id = new_id(&s);
     if ctx.global.dry_run {
@@ -95,7 +96,8 @@ fn show_time(ctx: &Context, t: Timestamp) -> String {
 
 fn render(ctx: &Context, list: &[Silence], include_expired: bool) -> AppResult<String> {
     use crate::cli::OutputFormat;
-    let shown: Vec<&Silence> = list.iter().filter(|s| include_expired || s.until > ctx.now).collect();
+    let now = ctx.now();
+    let shown: Vec<&Silence> = list.iter().filter(|s| include_expired || s.until > now).collect();
     Ok(match ctx.global.output {
         OutputFormat::Json => serde_json::to_string_pretty(&shown).map_err(anyhow::Error::from)? + "\n",
         OutputFormat::Jsonl => shown.iter().map(|s| serde_json::to_string(s).unwrap_or_default() + "\n").collect(),
@@ -111,9 +113,9 @@ fn render(ctx: &Context, list: &[Silence], include_expired: bool) -> AppResult<S
                         .iter()
                         .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
                         .collect();
-                let state = if silence_active(s, ctx.now) {
+                let state = if silence_active(s, now) {
                     "active"
-                } else if s.starts > ctx.now {
+                } else if s.starts > now {
                     "pending"
                 } else {
                     "expired"
