@@ -64,6 +64,36 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
 pub struct AwsSession {
     sandbox: Option<String>,
     accounts: tokio::sync::Mutex<HashMap<String, Arc<OnceCell<SdkConfig>>>>,
+    /// One HTTPS client (TLS setup, connection pools) for every account's clients and
+    /// credential providers, instead of one per client: measurable over 800 targets.
+    http: aws_smithy_runtime_api::client::http::SharedHttpClient,
+}
+
+fn shared_http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+    use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
+    let inner = aws_smithy_http_client::Builder::new().tls_provider(Provider::Rustls(CryptoMode::AwsLc)).build_https();
+    aws_smithy_runtime_api::client::http::SharedHttpClient::new(ValidatedOnce(inner))
+}
+
+/// The SDK's HTTPS client, minus the check it runs each time a service client is built:
+/// that check builds a whole TLS connector (root certificates parsed) and throws it away,
+/// which over 800 (account, region) clients was a fifth of a poll's CPU. The connector is
+/// still built, once, on first use, and cached by the inner client.
+#[derive(Debug)]
+struct ValidatedOnce(aws_smithy_runtime_api::client::http::SharedHttpClient);
+
+impl aws_smithy_runtime_api::client::http::HttpClient for ValidatedOnce {
+    fn http_connector(
+        &self,
+        settings: &aws_smithy_runtime_api::client::http::HttpConnectorSettings,
+        components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+    ) -> aws_smithy_runtime_api::client::http::SharedHttpConnector {
+        self.0.http_connector(settings, components)
+    }
+
+    fn connector_metadata(&self) -> Option<aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata> {
+        self.0.connector_metadata()
+    }
 }
 
 impl Default for AwsSession {
@@ -74,13 +104,13 @@ impl Default for AwsSession {
 
 impl AwsSession {
     pub fn new() -> AwsSession {
-        AwsSession { sandbox: None, accounts: Default::default() }
+        AwsSession { sandbox: None, accounts: Default::default(), http: shared_http_client() }
     }
 
     /// Every call goes to the sandbox at `endpoint_url`, signed with a key that names the
     /// account (how the sandbox tells accounts apart); profiles and roles are not used.
     pub fn sandbox(endpoint_url: &str) -> AwsSession {
-        AwsSession { sandbox: Some(endpoint_url.to_string()), accounts: Default::default() }
+        AwsSession { sandbox: Some(endpoint_url.to_string()), accounts: Default::default(), http: shared_http_client() }
     }
 
     /// The SDK config for `account` in `region`.
@@ -105,21 +135,27 @@ impl AwsSession {
                     "opskit-sandbox",
                 );
                 aws_config::defaults(BehaviorVersion::latest())
+                    .http_client(self.http.clone())
                     .region(Region::new(region.to_string()))
                     .endpoint_url(url)
                     .credentials_provider(creds)
                     .load()
                     .await
             }
-            None => sdk_config(account, region).await,
+            None => sdk_config(account, region, self.http.clone()).await,
         }
     }
 }
 
 /// The SDK config for one account in one region: its profile (or the default chain), then
 /// the role to assume, if any, with its external id.
-async fn sdk_config(account: &Account, region: &str) -> SdkConfig {
-    let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(region.to_string()));
+async fn sdk_config(
+    account: &Account,
+    region: &str,
+    http: aws_smithy_runtime_api::client::http::SharedHttpClient,
+) -> SdkConfig {
+    let mut loader =
+        aws_config::defaults(BehaviorVersion::latest()).http_client(http).region(Region::new(region.to_string()));
     if let Some(p) = &account.profile {
         // The profile's own credentials, not the default chain: otherwise AWS_ACCESS_KEY_ID
         // in the environment would silently win over the profile the config names.
@@ -170,6 +206,37 @@ where
     F: Fn(Target) -> Fut,
     Fut: Future<Output = anyhow::Result<T>>,
 {
+    fan_out_with_progress(targets, concurrency, timeout, None, work).await
+}
+
+/// A progress bar on stderr for a fan-out, when stderr is a terminal and the run is not
+/// `--quiet`; `None` otherwise (cron, CI, pipes see nothing).
+pub fn progress_bar(what: &str, targets: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || targets < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(targets as u64);
+    let style = indicatif::ProgressStyle::with_template("{spinner} {msg} {pos}/{len} targets [{elapsed}]")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(what.to_string());
+    bar.enable_steady_tick(Duration::from_millis(120));
+    Some(bar)
+}
+
+/// [`fan_out`], ticking `progress` as each target finishes.
+pub async fn fan_out_with_progress<T, F, Fut>(
+    targets: Vec<Target>,
+    concurrency: usize,
+    timeout: Duration,
+    progress: Option<&indicatif::ProgressBar>,
+    work: F,
+) -> Vec<(Target, anyhow::Result<T>)>
+where
+    F: Fn(Target) -> Fut,
+    Fut: Future<Output = anyhow::Result<T>>,
+{
     let work = &work;
     let mut results: Vec<(usize, Target, anyhow::Result<T>)> = futures::stream::iter(targets.into_iter().enumerate())
         .map(|(i, t)| async move {
@@ -178,11 +245,17 @@ where
                 Ok(r) => r,
                 Err(_) => Err(anyhow::anyhow!("{label}: timed out after {}s", timeout.as_secs_f64())),
             };
+            if let Some(p) = progress {
+                p.inc(1);
+            }
             (i, t, r)
         })
         .buffer_unordered(concurrency.max(1))
         .collect()
         .await;
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
     results.sort_by_key(|(i, _, _)| *i);
     results.into_iter().map(|(_, t, r)| (t, r)).collect()
 }

@@ -12,7 +12,7 @@
 //! it was deleted, it did not recover. The escalation ladder (Slack first, the pager after
 //! N bad polls) is routing, done by the spine.
 
-use crate::aws::{Target, fan_out};
+use crate::aws::{Target, fan_out_with_progress};
 use crate::cli::DxWatchArgs;
 use crate::commands::Output;
 use crate::config::{Config, ConfigError, Dur};
@@ -493,7 +493,9 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
             "no (account, region) to poll\nhint: add [[accounts]] with regions to the config, or check --account/--region",
         ));
     }
-    let results = fan_out(targets, ctx.config.defaults.concurrency, ctx.timeout()?, |t| async move {
+    let bar = crate::aws::progress_bar("polling Direct Connect", targets.len(), ctx.global.quiet);
+    let (concurrency, timeout) = (ctx.config.defaults.concurrency, ctx.timeout()?);
+    let results = fan_out_with_progress(targets, concurrency, timeout, bar.as_ref(), |t| async move {
         let cfg = ctx.aws.config(&t.account, &t.region).await;
         let client = aws_sdk_directconnect::Client::new(&cfg);
         if settings.connections {

@@ -733,6 +733,11 @@ impl Listener for KillableListener {
         loop {
             match self.0.accept().await {
                 Ok((tcp, _)) => {
+                    // Like a real front end: no Nagle delay on answers written in pieces
+                    // (head, then body), which against a delayed ACK costs up to 100 ms each.
+                    if let Err(e) = tcp.set_nodelay(true) {
+                        tracing::debug!(error = %e, "sandbox: cannot set TCP_NODELAY");
+                    }
                     let kill = Arc::new(AtomicBool::new(false));
                     let conn = Conn { kill: kill.clone() };
                     return (KillableStream { tcp, kill }, conn);
