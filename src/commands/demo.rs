@@ -333,7 +333,7 @@ pub async fn serve(args: &SandboxArgs) -> AppResult<Output> {
         .await
         .map_err(|e| AppError::Run(e.context(format!("listening on port {}", args.port))))?;
     let text = format!(
-        "sandbox listening on {addr}\n  slack webhook:   {slack}\n  pagerduty:       {pd}\n  backlog base:    {bl} (api key {key}, project {proj})\n  webhook:         {wh}\n  heartbeat:       {hb}<uuid>\n  recorded:        {rec}\npress Ctrl-C to stop\n",
+        "sandbox listening on {addr}\n  slack webhook:   {slack}\n  pagerduty:       {pd}\n  backlog base:    {bl} (api key {key}, project {proj})\n  webhook:         {wh}\n  heartbeat:       {hb}<uuid>\n  aws (Direct Connect): {addr_url} as AWS_ENDPOINT_URL; access key {key_example}\n                  (AKIASANDBOX + 12 digits names the account; any secret key)\n  recorded:        {rec}\npress Ctrl-C to stop\n",
         addr = sb.addr(),
         slack = sb.url(sandbox::SLACK_PATH),
         pd = sb.url(sandbox::PAGERDUTY_PATH),
@@ -343,6 +343,8 @@ pub async fn serve(args: &SandboxArgs) -> AppResult<Output> {
         wh = sb.url(sandbox::WEBHOOK_PATH),
         hb = sb.url(sandbox::HEARTBEAT_PREFIX),
         rec = sb.url("/_sandbox/requests"),
+        addr_url = sb.url(""),
+        key_example = sandbox::sandbox_access_key(sandbox::DX_DEMO_ACCOUNT),
     ) + &format!(
         "\n# opskit config for these sinks (chmod 600 the file: the secrets are literal)\n{}",
         sb.sinks_toml()
