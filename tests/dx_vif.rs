@@ -53,7 +53,11 @@ fn ladder(b: &Bench, pager_after: u32) {
 }
 
 fn slack_texts(b: &Bench) -> Vec<String> {
-    b.sandbox.requests_to(sandbox::SLACK_PATH).iter().map(|r| r.json()["text"].as_str().unwrap_or("").to_string()).collect()
+    b.sandbox
+        .requests_to(sandbox::SLACK_PATH)
+        .iter()
+        .map(|r| r.json()["text"].as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 fn poll(b: &Bench, extra: &[&str]) -> assert_cmd::assert::Assert {

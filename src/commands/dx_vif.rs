@@ -23,6 +23,7 @@ use crate::spine::finding::{Finding, Link, Severity, Status};
 use aws_sdk_directconnect::types::{BgpPeerState, BgpStatus, ConnectionState, VirtualInterfaceState};
 use serde::Deserialize;
 use std::collections::BTreeSet;
+use std::future::Future;
 use std::time::Duration;
 
 pub const SOURCE: &str = "dx-vif";
@@ -431,52 +432,55 @@ where
 /// API fault, not a reason to loop forever.
 const MAX_PAGES: usize = 10_000;
 
-async fn list_vifs(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Vif>> {
+/// Every page of a listing, following `nextToken` by hand.
+async fn all_pages<T, F, Fut>(op: &str, mut page: F) -> anyhow::Result<Vec<T>>
+where
+    F: FnMut(Option<String>) -> Fut,
+    Fut: Future<Output = anyhow::Result<(Vec<T>, Option<String>)>>,
+{
     let mut out = Vec::new();
     let mut token: Option<String> = None;
     let mut seen = BTreeSet::new();
     for _ in 0..MAX_PAGES {
+        let (items, next) = page(token.take()).await?;
+        out.extend(items);
+        match next.filter(|t| !t.is_empty()) {
+            Some(t) if !seen.insert(t.clone()) => anyhow::bail!("{op}: the API repeated a nextToken; stopping"),
+            Some(t) => token = Some(t),
+            None => return Ok(out),
+        }
+    }
+    anyhow::bail!("{op}: more than {MAX_PAGES} pages")
+}
+
+async fn list_vifs(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Vif>> {
+    const OP: &str = "DescribeVirtualInterfaces";
+    all_pages(OP, |token| async move {
         let page = client
             .describe_virtual_interfaces()
             .max_results(100)
-            .set_next_token(token.clone())
+            .set_next_token(token)
             .send()
             .await
-            .map_err(|e| api_error("DescribeVirtualInterfaces", e))?;
-        out.extend(page.virtual_interfaces().iter().map(Vif::from));
-        match page.next_token().filter(|t| !t.is_empty()) {
-            Some(t) if !seen.insert(t.to_string()) => {
-                anyhow::bail!("DescribeVirtualInterfaces: the API repeated a nextToken; stopping")
-            }
-            Some(t) => token = Some(t.to_string()),
-            None => return Ok(out),
-        }
-    }
-    anyhow::bail!("DescribeVirtualInterfaces: more than {MAX_PAGES} pages")
+            .map_err(|e| api_error(OP, e))?;
+        Ok((page.virtual_interfaces().iter().map(Vif::from).collect(), page.next_token().map(str::to_string)))
+    })
+    .await
 }
 
 async fn list_connections(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Conn>> {
-    let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    let mut seen = BTreeSet::new();
-    for _ in 0..MAX_PAGES {
+    const OP: &str = "DescribeConnections";
+    all_pages(OP, |token| async move {
         let page = client
             .describe_connections()
             .max_results(100)
-            .set_next_token(token.clone())
+            .set_next_token(token)
             .send()
             .await
-            .map_err(|e| api_error("DescribeConnections", e))?;
-        out.extend(page.connections().iter().map(Conn::from));
-        match page.next_token().filter(|t| !t.is_empty()) {
-            Some(t) if !seen.insert(t.to_string()) => {
-                anyhow::bail!("DescribeConnections: the API repeated a nextToken; stopping")
-            }
-            Some(t) => token = Some(t.to_string()),
-            None => return Ok(out),
-        }
-    }
-    anyhow::bail!("DescribeConnections: more than {MAX_PAGES} pages")
+            .map_err(|e| api_error(OP, e))?;
+        Ok((page.connections().iter().map(Conn::from).collect(), page.next_token().map(str::to_string)))
+    })
+    .await
 }
 
 /// How a finding names its account: the id when the config knows it, else the name.
