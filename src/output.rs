@@ -151,7 +151,11 @@ fn board_table(report: &RunReport, style: Style) -> Table {
     header.extend(["HEALTH", "CHANGE"]);
     let mut t = table(style, &header);
     for f in &report.findings {
-        let (a, r) = account_region(&f.finding.account, &f.finding.region);
+        let (mut a, r) = account_region(&f.finding.account, &f.finding.region);
+        // A producer may name the account as people know it (`acme-prod`) in a field.
+        if let Some(name) = f.finding.fields.iter().find(|x| x.name == "account") {
+            a = name.value.clone();
+        }
         let mut row: Vec<comfy_table::Cell> = vec![a.into(), r.into()];
         for col in &report.board {
             let v = f.finding.fields.iter().find(|x| &x.name == col).map(|x| x.value.as_str()).unwrap_or("-");

@@ -19,7 +19,7 @@ use crate::config::{Config, ConfigError, Dur};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
-use crate::spine::finding::{Finding, Link, Severity, Status};
+use crate::spine::finding::{Field, Finding, Link, Severity, Status};
 use aws_sdk_directconnect::types::{BgpPeerState, BgpStatus, ConnectionState, VirtualInterfaceState};
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -518,11 +518,16 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
             Ok((vifs, conns)) => {
                 let account = account_label(&t);
                 tracing::debug!(target = %t.label(), vifs = vifs.len(), connections = conns.len(), "polled");
+                // The board shows the account by the name the team knows it by.
+                let named = |mut f: Finding| {
+                    f.fields.insert(0, Field { name: "account".into(), value: t.account.name.clone() });
+                    f
+                };
                 for v in vifs.iter().filter(|v| !settings.ignored(&v.id, &v.name)) {
-                    findings.push(vif_finding(&account, &t.region, v, settings));
+                    findings.push(named(vif_finding(&account, &t.region, v, settings)));
                 }
                 for c in conns.iter().filter(|c| !settings.ignored(&c.id, &c.name)) {
-                    findings.push(connection_finding(&account, &t.region, c, settings));
+                    findings.push(named(connection_finding(&account, &t.region, c, settings)));
                 }
                 covered.insert((account, t.region.clone()));
             }
