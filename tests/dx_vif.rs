@@ -281,6 +281,10 @@ mod watch {
     use std::time::{Duration, Instant};
 
     fn spawn_watch(b: &Bench, interval: &str) -> Child {
+        spawn_watch_with(b, interval, &[])
+    }
+
+    fn spawn_watch_with(b: &Bench, interval: &str, extra: &[&str]) -> Child {
         let bin = assert_cmd::cargo::cargo_bin("opskit");
         Command::new(bin)
             .env_clear()
@@ -293,6 +297,7 @@ mod watch {
             .env("AWS_ENDPOINT_URL", b.sandbox.url(""))
             .current_dir(b.dir.path())
             .args(["dx-vif", "watch", "--interval", interval, "-v"])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -385,7 +390,10 @@ mod watch {
     fn watch_polls_on_its_interval_and_tells_each_change_once() {
         let b = Bench::new();
         ladder(&b, 1);
-        let mut child = spawn_watch(&b, "1s");
+        let ping = b.sandbox.url(&format!("{}watch-uuid", sandbox::HEARTBEAT_PREFIX));
+        let metrics = b.path("dx.prom");
+        let mut child =
+            spawn_watch_with(&b, "1s", &["--heartbeat-url", &ping, "--metrics-file", metrics.to_str().unwrap()]);
         let dvi = |b: &Bench| {
             b.sandbox
                 .requests()
@@ -403,5 +411,12 @@ mod watch {
         let (code, err) = sigterm_and_wait(&mut child);
         assert_eq!(code, 0, "{err}");
         assert_eq!(slack_texts(&b).len(), 2, "down once, recovered once");
+        // A dead-man's switch hears of every poll: a start and an end ping each.
+        let pings = b.sandbox.requests_to(sandbox::HEARTBEAT_PREFIX);
+        let starts = pings.iter().filter(|r| r.path.ends_with("/start")).count();
+        let ends = pings.iter().filter(|r| r.path.ends_with("/watch-uuid")).count();
+        assert!(starts >= 4 && ends == starts, "{starts} starts, {ends} ends");
+        let prom = std::fs::read_to_string(&metrics).unwrap();
+        assert!(prom.contains("command=\"dx-vif-watch\""), "{prom}");
     }
 }
