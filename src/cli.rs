@@ -51,6 +51,8 @@ pub enum FailOn {
     Never,
     Info,
     Warning,
+    /// Also spelled `error`, as AWS calls red ("Action recommended").
+    #[value(alias = "error")]
     Critical,
 }
 
@@ -207,21 +209,58 @@ pub struct InventoryArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TrustedAdvisorCommand {
-    /// List recommendations at or above a status and notify new, changed and resolved ones
+    /// Recommendations at or above a status in every selected account: notify new, changed and resolved ones
     Check(TaCheckArgs),
+    /// List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config
+    Checks(TaChecksArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TaStatus {
+    /// "Action recommended" (red)
+    Error,
+    /// "Investigation recommended" (yellow) and red
+    Warning,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TaApi {
+    /// The Trusted Advisor API (ListRecommendations)
+    Trustedadvisor,
+    /// The Support API's DescribeTrustedAdvisor* operations
+    Legacy,
 }
 
 #[derive(Debug, Args)]
 pub struct TaCheckArgs {
-    /// Lowest status reported: error (action recommended) or warning (investigation recommended)
-    #[arg(long, default_value = "error")]
-    pub min_status: String,
-    /// Which API: trustedadvisor (default) or legacy (Support API)
-    #[arg(long, default_value = "trustedadvisor")]
-    pub api: String,
-    /// Fail only on recommendations not seen on the last run
+    /// Lowest status reported [default: commands.trusted-advisor.min_status, else error]
+    #[arg(long, value_enum)]
+    pub min_status: Option<TaStatus>,
+    /// Which API [default: commands.trusted-advisor.api, else trustedadvisor]
+    #[arg(long, value_enum)]
+    pub api: Option<TaApi>,
+    /// With --fail-on: fail only on recommendations not seen on the last run
     #[arg(long)]
     pub new_only: bool,
+    /// Also list resources excluded (suppressed) in Trusted Advisor
+    #[arg(long)]
+    pub include_excluded: bool,
+    /// An account without a qualifying support plan fails the run (exit 3) instead of being noted
+    #[arg(long)]
+    pub strict: bool,
+    /// Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)
+    #[arg(long, value_delimiter = ',')]
+    pub pillar: Vec<String>,
+    /// Only these checks: ids or names, globs allowed
+    #[arg(long, value_delimiter = ',')]
+    pub check: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TaChecksArgs {
+    /// Which API [default: commands.trusted-advisor.api, else trustedadvisor]
+    #[arg(long, value_enum)]
+    pub api: Option<TaApi>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -119,6 +119,12 @@ pub fn render(report: &RunReport, format: OutputFormat, style: Style, out: &mut 
 }
 
 fn render_errors_md(report: &RunReport, out: &mut dyn Write) -> std::io::Result<()> {
+    if !report.skipped.is_empty() {
+        writeln!(out, "\n**Skipped**\n")?;
+        for e in &report.skipped {
+            writeln!(out, "- {}: {}", e.target, md_escape(&e.message))?;
+        }
+    }
     if report.errors.is_empty() {
         return Ok(());
     }
@@ -234,6 +240,12 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
             writeln!(out, "{}", d.detail.as_deref().unwrap_or(""))?;
         }
     }
+    if !report.skipped.is_empty() {
+        writeln!(out, "\nskipped:")?;
+        for e in &report.skipped {
+            writeln!(out, "  {}: {}", e.target, e.message)?;
+        }
+    }
     if !report.errors.is_empty() {
         writeln!(out, "\nerrors:")?;
         for e in &report.errors {
@@ -261,6 +273,9 @@ pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quie
     let text = crate::redact::redact(&String::from_utf8_lossy(&buf));
     if !quiet {
         emit(&text);
+    }
+    for e in &report.skipped {
+        eprintln!("{}", crate::redact::redact(&format!("note: {}: {}", e.target, e.message)));
     }
     for e in &report.errors {
         eprintln!("{}", crate::redact::redact(&format!("error: {}: {}", e.target, e.message)));

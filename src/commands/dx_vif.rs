@@ -534,7 +534,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
             Err(e) => errors.push(TargetError { target: t.label(), message: format!("{e:#}") }),
         }
     }
-    Ok(Collected { source: SOURCE.into(), findings, scope: Scope::Targets(covered), errors, vanished: Some(vanished) })
+    Ok(Collected { errors, vanished: Some(vanished), ..Collected::new(SOURCE, findings, Scope::Targets(covered)) })
 }
 
 /// One poll through the spine.

@@ -110,6 +110,7 @@ fn convert(i: usize, p: PushedFinding, source: &str) -> Result<Finding, String> 
         fields,
         links,
         fingerprint: p.fingerprint.unwrap_or_default(),
+        details: None,
     })
 }
 

@@ -9,8 +9,11 @@ pub mod findings;
 pub mod generate;
 pub mod notify;
 pub mod silence;
+pub mod trusted_advisor;
 
-use crate::cli::{Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, NotifyCommand, SilenceCommand};
+use crate::cli::{
+    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, NotifyCommand, SilenceCommand, TrustedAdvisorCommand,
+};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::RunReport;
@@ -39,6 +42,7 @@ fn not_built(what: &str, issue: u32) -> AppError {
 /// is a config error (exit 2) before any run, and `config check` reports it.
 pub fn check_settings(config: &crate::config::Config) -> Result<(), crate::config::ConfigError> {
     dx_vif::Settings::load(config)?;
+    trusted_advisor::Settings::load(config)?;
     Ok(())
 }
 
@@ -62,7 +66,8 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Notify(NotifyCommand::Test(a)) => notify::test(ctx, a).await,
         Command::Config(ConfigCommand::Check(a)) => config_cmd::check(ctx, a).await,
         Command::Inventory(_) => Err(not_built("inventory", 7)),
-        Command::TrustedAdvisor(_) => Err(not_built("trusted-advisor", 4)),
+        Command::TrustedAdvisor(TrustedAdvisorCommand::Check(a)) => trusted_advisor::check(ctx, a).await,
+        Command::TrustedAdvisor(TrustedAdvisorCommand::Checks(a)) => trusted_advisor::checks(ctx, a).await,
         Command::DxVif(DxVifCommand::Poll) => dx_vif::poll(ctx).await,
         Command::DxVif(DxVifCommand::Watch(a)) => dx_vif::watch(ctx, a, name).await,
         Command::Support(_) => Err(not_built("support", 5)),

@@ -59,11 +59,21 @@ pub struct Collected {
     /// How to describe an open finding in scope that vanished from the collection (a
     /// deleted VIF is not a recovered one); `None` resolves it as it was last seen.
     pub vanished: Option<fn(Finding) -> Finding>,
+    /// Targets left out for a reason that is not a failure (an account without the support
+    /// plan an API needs): reported, out of scope, exit code unaffected.
+    pub skipped: Vec<TargetError>,
 }
 
 impl Collected {
     pub fn new(source: impl Into<String>, findings: Vec<Finding>, scope: Scope) -> Collected {
-        Collected { source: source.into(), findings, scope, errors: Vec::new(), vanished: None }
+        Collected {
+            source: source.into(),
+            findings,
+            scope,
+            errors: Vec::new(),
+            vanished: None,
+            skipped: Vec::new(),
+        }
     }
 }
 
@@ -141,6 +151,12 @@ pub struct RunReport {
     pub findings: Vec<ReportFinding>,
     pub deliveries: Vec<DeliveryOutcome>,
     pub errors: Vec<TargetError>,
+    /// Targets left out without failing the run (see [`Collected::skipped`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<TargetError>,
+    /// `--new-only`: `--fail-on` counts only findings that are new (or back) in this run.
+    #[serde(skip)]
+    pub fail_on_new_only: bool,
     /// The finding fields `--output table` shows as columns (a status board), or empty for
     /// the generic table. Set by the command; not part of the JSON.
     #[serde(skip)]
@@ -148,9 +164,17 @@ pub struct RunReport {
 }
 
 impl RunReport {
-    /// The highest severity among open findings.
+    /// The highest severity among open findings (only new or reopened ones under
+    /// `fail_on_new_only`): what `--fail-on` judges.
     pub fn max_open_severity(&self) -> Option<Severity> {
-        self.findings.iter().filter(|f| f.finding.status == Status::Open).map(|f| f.finding.severity).max()
+        self.findings
+            .iter()
+            .filter(|f| f.finding.status == Status::Open)
+            .filter(|f| {
+                !self.fail_on_new_only || matches!(f.change, Some(TransitionKind::New | TransitionKind::Reopened))
+            })
+            .map(|f| f.finding.severity)
+            .max()
     }
 
     /// Whether part of the run failed (a target or a delivery): exit 3.
@@ -393,6 +417,8 @@ impl Spine<'_> {
             findings: report_findings,
             deliveries: outcomes,
             errors: collected.errors,
+            skipped: collected.skipped,
+            fail_on_new_only: false,
             board: Vec::new(),
         })
     }

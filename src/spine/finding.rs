@@ -88,6 +88,18 @@ pub struct Link {
     pub href: String,
 }
 
+/// A table of details a person needs to act (the flagged resources of a check), shown by
+/// sinks that can render one (Backlog issues, webhooks) and in JSON output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Details {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Rows left out to keep a message readable (the table shows the first ones).
+    #[serde(default)]
+    pub more: usize,
+}
+
 /// What a producer observed. See DESIGN.md, "The spine".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
@@ -112,6 +124,8 @@ pub struct Finding {
     /// Empty means "compute it" (see [`Finding::ensure_fingerprint`]).
     #[serde(default)]
     pub fingerprint: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Details>,
 }
 
 impl Finding {
@@ -134,6 +148,7 @@ impl Finding {
             fields: Vec::new(),
             links: Vec::new(),
             fingerprint: String::new(),
+            details: None,
         }
     }
 
