@@ -260,6 +260,35 @@ where
     results.into_iter().map(|(_, t, r)| (t, r)).collect()
 }
 
+/// An AWS call's failure as one line for a person: the service's code and message when it
+/// sent them, else the HTTP status and the start of the body (an emulator's HTML page, a
+/// proxy's error), else the transport's reason. Returns the code too, for callers that
+/// treat some codes (AccessDenied, SubscriptionRequired) apart.
+pub fn sdk_error_text<E>(
+    op: &str,
+    e: &aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
+) -> (Option<String>, String)
+where
+    E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + 'static,
+{
+    use aws_smithy_runtime_api::client::result::SdkError;
+    use aws_smithy_types::error::display::DisplayErrorContext;
+    let raw_text = |raw: &aws_smithy_runtime_api::client::orchestrator::HttpResponse| {
+        let body = raw.body().bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+        format!("{op}: HTTP {}: {}", raw.status().as_u16(), crate::sinks::body_excerpt(&body))
+    };
+    match e {
+        SdkError::ServiceError(se) => match (se.err().code(), se.err().message()) {
+            (Some(code), Some(msg)) => (Some(code.to_string()), format!("{op}: {code}: {msg}")),
+            (Some(code), None) => (Some(code.to_string()), format!("{op}: {code}")),
+            _ => (None, raw_text(se.raw())),
+        },
+        SdkError::ResponseError(re) => (None, raw_text(re.raw())),
+        SdkError::TimeoutError(_) => (None, format!("{op}: timed out")),
+        other => (None, format!("{op}: {}", DisplayErrorContext(other))),
+    }
+}
+
 /// Which credentials an account uses, for messages: `profile acme`, `role arn:… via the default chain`.
 pub fn credentials_label(account: &Account) -> String {
     let source = match &account.profile {

@@ -408,16 +408,15 @@ fn vanished(mut f: Finding) -> Finding {
 
 /// The error text for an AWS call: the service's code and message when it gave one, with
 /// a hint for a missing permission.
-fn api_error<E>(op: &str, e: E) -> anyhow::Error
+fn api_error<E>(
+    op: &str,
+    e: aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
+) -> anyhow::Error
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    let text = match (e.code(), e.message()) {
-        (Some(code), Some(msg)) => format!("{op}: {code}: {msg}"),
-        (Some(code), None) => format!("{op}: {code}"),
-        _ => format!("{op}: {}", aws_smithy_types::error::display::DisplayErrorContext(&e)),
-    };
-    let denied = e.code().is_some_and(|c| c.contains("AccessDenied") || c.contains("UnauthorizedOperation"));
+    let (code, text) = crate::aws::sdk_error_text(op, &e);
+    let denied = code.is_some_and(|c| c.contains("AccessDenied") || c.contains("UnauthorizedOperation"));
     if denied {
         anyhow::anyhow!(
             "{text}\nhint: the role needs directconnect:DescribeVirtualInterfaces and \

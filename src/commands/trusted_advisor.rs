@@ -344,16 +344,15 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
-fn api_error<E>(op: &str, e: E) -> Failure
+fn api_error<E>(
+    op: &str,
+    e: aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
+) -> Failure
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    let code = e.code().unwrap_or("").to_string();
-    let text = match (e.code(), e.message()) {
-        (Some(code), Some(msg)) => format!("{op}: {code}: {msg}"),
-        (Some(code), None) => format!("{op}: {code}"),
-        _ => format!("{op}: {}", aws_smithy_types::error::display::DisplayErrorContext(&e)),
-    };
+    let (code, text) = crate::aws::sdk_error_text(op, &e);
+    let code = code.unwrap_or_default();
     match code.as_str() {
         "SubscriptionRequiredException" => {
             Failure::NoPlan(format!("no Business support: Trusted Advisor API unavailable ({text})"))
