@@ -211,6 +211,9 @@ _opskit() {
             opskit__subcmd__help__subcmd__trusted__subcmd__advisor,check)
                 cmd="opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__check"
                 ;;
+            opskit__subcmd__help__subcmd__trusted__subcmd__advisor,checks)
+                cmd="opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__checks"
+                ;;
             opskit__subcmd__help__subcmd__wiki,backup)
                 cmd="opskit__subcmd__help__subcmd__wiki__subcmd__backup"
                 ;;
@@ -322,11 +325,17 @@ _opskit() {
             opskit__subcmd__trusted__subcmd__advisor,check)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__check"
                 ;;
+            opskit__subcmd__trusted__subcmd__advisor,checks)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__checks"
+                ;;
             opskit__subcmd__trusted__subcmd__advisor,help)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help"
                 ;;
             opskit__subcmd__trusted__subcmd__advisor__subcmd__help,check)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__check"
+                ;;
+            opskit__subcmd__trusted__subcmd__advisor__subcmd__help,checks)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__checks"
                 ;;
             opskit__subcmd__trusted__subcmd__advisor__subcmd__help,help)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__help"
@@ -1636,7 +1645,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__help__subcmd__trusted__subcmd__advisor)
-            opts="check"
+            opts="check checks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1650,6 +1659,20 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__checks)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3200,7 +3223,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version check help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version check checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3262,17 +3285,25 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__check)
-            opts="-o -q -v -h -V --min-status --api --new-only --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --min-status --api --new-only --include-excluded --strict --pillar --check --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --min-status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "error warning" -- "${cur}"))
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -W "trustedadvisor legacy" -- "${cur}"))
+                    return 0
+                    ;;
+                --pillar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3331,8 +3362,74 @@ _opskit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__checks)
+            opts="-o -q -v -h -V --api --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api)
+                    COMPREPLY=($(compgen -W "trustedadvisor legacy" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "never info warning critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__help)
-            opts="check help"
+            opts="check checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3346,6 +3443,20 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__checks)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -36,7 +36,7 @@ complete -c opskit -n "__fish_opskit_needs_command" -l state -d 'State store: a 
 complete -c opskit -n "__fish_opskit_needs_command" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_needs_command" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_needs_command" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -78,7 +78,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -89,7 +89,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "show" -d 'Collect resources across accounts and regions and print them'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
@@ -108,7 +108,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -120,7 +120,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l resource-types -d 'Resource types to collect (e.g. ec2,ebs,vpc); default all' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
@@ -135,7 +135,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -147,7 +147,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l resource-types -d 'Resource types to collect (e.g. ec2,ebs,vpc); default all' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
@@ -162,7 +162,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -174,41 +174,46 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "show" -d 'Collect resources across accounts and regions and print them'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'List recommendations at or above a status and notify new, changed and resolved ones'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status reported: error (action recommended) or warning (investigation recommended)' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l api -d 'Which API: trustedadvisor (default) or legacy (Support API)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+warning\t'"Investigation recommended" (yellow) and red'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
+legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l pillar -d 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l check -d 'Only these checks: ids or names, globs allowed' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -221,51 +226,86 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l new-only -d 'Fail only on recommendations not seen on the last run'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "check" -d 'List recommendations at or above a status and notify new, changed and resolved ones'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
+legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'List recommendations at or above a status and notify new, changed and resolved ones'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status reported: error (action recommended) or warning (investigation recommended)' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l api -d 'Which API: trustedadvisor (default) or legacy (Support API)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+warning\t'"Investigation recommended" (yellow) and red'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
+legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l pillar -d 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l check -d 'Only these checks: ids or names, globs allowed' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -278,21 +318,51 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l new-only -d 'Fail only on recommendations not seen on the last run'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "check" -d 'List recommendations at or above a status and notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
+legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -306,7 +376,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -317,7 +387,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
@@ -334,7 +404,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -345,7 +415,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l interval -d 'Time between the starts of polls [default: commands.dx-vif.interval, else 60s]' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
@@ -360,7 +430,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -371,7 +441,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
@@ -388,7 +458,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -399,7 +469,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -f -a "watch" -d 'Notify new AWS replies and status changes on support cases'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -f -a "cases" -d 'List open support cases across accounts'
@@ -416,7 +486,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -427,7 +497,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -441,7 +511,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -452,7 +522,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Notify new AWS replies and status changes on support cases'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "cases" -d 'List open support cases across accounts'
@@ -469,7 +539,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not 
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -480,7 +550,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not 
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -f -a "parse" -d 'Print what was understood of mails, without notifying'
@@ -497,7 +567,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -508,7 +578,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -522,7 +592,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -533,7 +603,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from help" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from help" -f -a "parse" -d 'Print what was understood of mails, without notifying'
@@ -550,7 +620,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -561,7 +631,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -f -a "parse" -d 'Print what was understood of mails, without notifying'
@@ -578,7 +648,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -589,7 +659,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -603,7 +673,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -614,7 +684,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "parse" -d 'Print what was understood of mails, without notifying'
@@ -631,7 +701,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -642,7 +712,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "list" -d 'List backup generations'
@@ -663,7 +733,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -674,7 +744,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l from -d 'Backup location: gs://, s3:// or file://' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l generation -d 'Generation (timestamp); default the newest complete one' -r
@@ -690,7 +760,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -701,7 +771,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l from -d 'Backup location: gs://, s3:// or file://' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l generation -d 'Generation (timestamp); default the newest complete one' -r
@@ -717,7 +787,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -728,7 +798,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l from -d 'Backup location: gs://, s3:// or file://' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l generation -d 'Generation (timestamp); default the newest complete one' -r
@@ -744,7 +814,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -755,7 +825,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "list" -d 'List backup generations'
@@ -774,7 +844,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -785,7 +855,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Mute findings that match until a time'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List silences (active and future; --all for expired too)'
@@ -811,7 +881,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -822,7 +892,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -836,7 +906,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -848,7 +918,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -862,7 +932,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -873,7 +943,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "add" -d 'Mute findings that match until a time'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "list" -d 'List silences (active and future; --all for expired too)'
@@ -891,7 +961,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_s
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -902,7 +972,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_s
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -f -a "push" -d 'Take the complete current findings of your script as JSON; absent ones resolve'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -919,7 +989,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -930,7 +1000,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from help" -f -a "push" -d 'Take the complete current findings of your script as JSON; absent ones resolve'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -946,7 +1016,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -957,7 +1027,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Send a test message to one sink'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -974,7 +1044,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -985,7 +1055,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message to one sink'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1001,7 +1071,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -1012,7 +1082,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -f -a "check" -d 'Validate the config and print what it resolved to (secrets masked)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -f -a "example" -d 'Print a commented example config'
@@ -1029,7 +1099,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -1041,7 +1111,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -1055,7 +1125,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -1066,7 +1136,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate the config and print what it resolved to (secrets masked)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "example" -d 'Print a commented example config'
@@ -1084,7 +1154,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand completions" -l state -d '
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -1095,7 +1165,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand completions" -l dry-run -d
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l out-dir -d 'Write opskit.1 and one page per subcommand into this directory' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
@@ -1110,7 +1180,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand man" -l state -d 'State st
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -1121,7 +1191,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand man" -l dry-run -d 'Send n
 complete -c opskit -n "__fish_opskit_using_subcommand man" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand man" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -1135,7 +1205,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand demo" -l state -d 'State s
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -1147,7 +1217,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand demo" -l dry-run -d 'Send 
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l port -d 'Port to listen on (default: any free port)' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
@@ -1162,7 +1232,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l state -d 'Stat
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
-critical\t''"
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
@@ -1173,7 +1243,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l dry-run -d 'Se
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s h -l help -d 'Print help'
+complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "inventory" -d 'Resource inventory across accounts and regions, published to Backlog Wiki'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status, new since the last run'
@@ -1193,7 +1263,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "show" -d 'Collect resources across accounts and regions and print them'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "check" -d 'List recommendations at or above a status and notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "watch" -d 'Notify new AWS replies and status changes on support cases'
