@@ -1,19 +1,26 @@
-//! What every fake AWS service speaking awsJson1_1 shares: recognising a call (`POST /`
-//! with `X-Amz-Target: <Prefix>.<Operation>`), the caller's account and region from the
-//! SigV4 `Authorization` header, the input body, paging tokens, and the answer and error
-//! shapes the SDKs' parsers read.
+//! What every fake AWS service shares: the caller's account and region from the SigV4
+//! `Authorization` header, paging tokens, and the answer and error shapes the SDKs' parsers
+//! read, for the two JSON protocols:
+//! - awsJson1_1 ([`Call`]): `POST /` with `X-Amz-Target: <Prefix>.<Operation>` and the input
+//!   as a JSON body.
+//! - restJson1 ([`RestCall`]): the operation is the method and path (`GET /v1/...`), the
+//!   input comes from path labels (percent-encoded) and the query string.
 //!
-//! Wire facts (reference/aws-apis.md §3 and §7, checked against the aws-sdk-directconnect
-//! 1.127 deserializers): success is `200` with `Content-Type: application/x-amz-json-1.1`;
-//! an error is any non-2xx status with `{"__type": "<Code>", "message": "..."}` and the header
-//! `x-amzn-ErrorType: <Code>` (the SDK reads the header first, then `code`, then `__type`);
-//! `x-amzn-RequestId` on every answer (added by the server) becomes the SDK's request id.
-//! Timestamps are epoch seconds as JSON numbers.
+//! Wire facts (reference/aws-apis.md §1, §3 and §7, checked against the
+//! aws-sdk-directconnect 1.127 and aws-sdk-trustedadvisor 1.122 deserializers, whose
+//! `json_errors.rs` is the same): success is `200` with `Content-Type:
+//! application/x-amz-json-1.1` (awsJson) or `application/json` (restJson); an error is any
+//! non-2xx status with the header `x-amzn-ErrorType: <Code>` and a JSON body carrying
+//! `message` (the SDK takes the code from the header first, then `code`, then `__type`). The
+//! awsJson body also names the code in `__type`; the restJson body is `{"message": ".."}`
+//! alone, as API Gateway-fronted services answer. `x-amzn-RequestId` on every answer (added
+//! by the server) becomes the SDK's request id. Timestamps are epoch seconds as JSON numbers
+//! in awsJson and ISO-8601 strings in restJson (each service's model says which).
 //!
 //! The signature is not checked: the sandbox trusts the access key id, which is how a test
 //! picks its account (see [`sandbox_access_key`]). No `Authorization` header is 403
 //! `MissingAuthenticationTokenException` and one without a readable `Credential` scope is
-//! 400 `IncompleteSignatureException`, as AWS's common errors say.
+//! 400 `IncompleteSignatureException`, as AWS's common errors say, in either protocol.
 
 use super::{Recorded, Reply};
 use base64::Engine as _;
@@ -25,6 +32,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// The account of a caller whose access key id does not end in 12 digits.
 pub const AWS_DEFAULT_ACCOUNT: &str = "123456789012";
 pub(crate) const AWS_JSON_1_1: &str = "application/x-amz-json-1.1";
+pub(crate) const REST_JSON: &str = "application/json";
 
 /// An access key id the sandbox reads as `account_id`'s (`AKIASANDBOX111122223333`), so a
 /// test or the demo picks the account it calls as. Any secret key goes with it.
@@ -103,16 +111,7 @@ pub(crate) struct Call<'a> {
 impl<'a> Call<'a> {
     /// The call, or the answer AWS gives when its `Authorization` is missing or unreadable.
     pub fn authenticate(rec: &'a Recorded, target: &'a str) -> Result<Call<'a>, Reply> {
-        let caller = match (rec.header("authorization"), Caller::from_request(rec)) {
-            (_, Some(c)) => c,
-            (None, None) => {
-                return Err(error(403, "MissingAuthenticationTokenException", "Missing Authentication Token"));
-            }
-            (Some(_), None) => {
-                let message = "Authorization header requires 'Credential' parameter";
-                return Err(error(400, "IncompleteSignatureException", message));
-            }
-        };
+        let caller = authenticate(rec, error)?;
         let operation = target.split_once('.').map_or("", |(_, op)| op);
         Ok(Call { rec, target, operation, caller })
     }
@@ -131,6 +130,70 @@ impl<'a> Call<'a> {
             _ => Err(serialization("the request body is not a JSON object")),
         }
     }
+}
+
+/// The caller, or the error (built by `error`, so in the protocol's shape) AWS answers
+/// when the `Authorization` header is missing or unreadable.
+fn authenticate(rec: &Recorded, error: fn(u16, &str, &str) -> Reply) -> Result<Caller, Reply> {
+    match (rec.header("authorization"), Caller::from_request(rec)) {
+        (_, Some(c)) => Ok(c),
+        (None, None) => Err(error(403, "MissingAuthenticationTokenException", "Missing Authentication Token")),
+        (Some(_), None) => {
+            Err(error(400, "IncompleteSignatureException", "Authorization header requires 'Credential' parameter"))
+        }
+    }
+}
+
+/// One authenticated restJson1 call: the path split into percent-decoded segments (so a
+/// label holding an ARN, sent as `arn%3Aaws%3A...%2F...`, is one segment) and the query.
+pub(crate) struct RestCall<'a> {
+    pub rec: &'a Recorded,
+    pub caller: Caller,
+    /// The segments after the leading `/`: `["v1", "recommendations", "arn:aws:..."]`.
+    pub segments: Vec<String>,
+    query: Vec<(String, String)>,
+}
+
+impl<'a> RestCall<'a> {
+    /// The call, or the restJson answer AWS gives when its `Authorization` is missing or
+    /// unreadable.
+    pub fn authenticate(rec: &'a Recorded) -> Result<RestCall<'a>, Reply> {
+        let caller = authenticate(rec, rest_error)?;
+        let path = rec.path.strip_prefix('/').unwrap_or(&rec.path);
+        let segments = path.split('/').map(percent_decode).collect();
+        Ok(RestCall { rec, caller, segments, query: rec.query_pairs() })
+    }
+
+    pub fn method(&self) -> &str {
+        &self.rec.method
+    }
+
+    /// The first value of the query parameter `name`; an empty value counts as given.
+    pub fn query(&self, name: &str) -> Option<&str> {
+        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// `%XX` escapes decoded (a path label; unlike a form, `+` stays `+`). A broken escape is
+/// kept as it is; bytes that are not UTF-8 become U+FFFD.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = (b[i] == b'%').then(|| b.get(i + 1..i + 3)).flatten();
+        match hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// An operation's input object, with typed reads that fail the way AWS does.
@@ -180,6 +243,37 @@ pub(crate) fn serialization(message: &str) -> Reply {
 /// What AWS answers for a target no operation has.
 pub(crate) fn unknown_operation(target: &str) -> Reply {
     error(400, "UnknownOperationException", &format!("Operation {target} is not supported"))
+}
+
+/// A 200 restJson answer.
+pub(crate) fn rest_reply(v: &Value) -> Reply {
+    Reply { status: 200, headers: vec![("content-type".into(), REST_JSON.into())], body: v.to_string().into_bytes() }
+}
+
+/// The restJson error body: `{"message": message}` (the code travels in the header).
+pub(crate) fn rest_error_body(message: &str) -> String {
+    json!({"message": message}).to_string()
+}
+
+/// The headers of a restJson error, for replies and faults alike.
+pub(crate) fn rest_error_headers(code: &str) -> Vec<(String, String)> {
+    vec![("content-type".into(), REST_JSON.into()), ("x-amzn-ErrorType".into(), code.into())]
+}
+
+pub(crate) fn rest_error(status: u16, code: &str, message: &str) -> Reply {
+    Reply { status, headers: rest_error_headers(code), body: rest_error_body(message).into_bytes() }
+}
+
+/// What a restJson service answers for a method and path no operation has.
+pub(crate) fn rest_unknown_operation(rec: &Recorded) -> Reply {
+    let message = format!("Operation {} {} is not supported", rec.method, rec.path);
+    rest_error(404, "UnknownOperationException", &message)
+}
+
+/// AWS's wording for one failed input constraint, as its services put it in a
+/// `ValidationException`.
+pub(crate) fn constraint_message(value: &str, member: &str, constraint: &str) -> String {
+    format!("1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: {constraint}")
 }
 
 /// A fresh `x-amzn-RequestId`, shaped like AWS's (a UUID).
@@ -266,6 +360,15 @@ mod tests {
         assert_eq!(page(items.clone(), Some(500), None, 3, bad).unwrap().0.len(), 3, "capped");
         assert!(page(items.clone(), None, Some("not-a-token"), 100, bad).is_err());
         assert!(page(items, Some(0), None, 100, bad).is_err());
+    }
+
+    #[test]
+    fn path_labels_are_percent_decoded_but_plus_stays() {
+        assert_eq!(
+            percent_decode("arn%3Aaws%3Atrustedadvisor%3A%3A111122223333%3Arecommendation%2Fab-1"),
+            "arn:aws:trustedadvisor::111122223333:recommendation/ab-1"
+        );
+        assert_eq!(percent_decode("a+b%2"), "a+b%2", "a broken escape is kept");
     }
 
     #[test]

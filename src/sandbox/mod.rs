@@ -5,9 +5,10 @@
 //! The fakes answer the way the vendors' API references say (not the way our client
 //! happens to talk): Backlog API v2 in `backlog.rs`, Slack incoming webhooks, PagerDuty
 //! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, AWS
-//! Direct Connect in `dx.rs` on top of the awsJson1_1 pieces in `aws.rs` (`POST /` with
-//! `X-Amz-Target`; the caller's account and region come from the SigV4 credential scope,
-//! see [`sandbox_access_key`]).
+//! Direct Connect in `dx.rs` and the Trusted Advisor API in `ta.rs`, on top of the AWS
+//! pieces in `aws.rs` (awsJson1_1: `POST /` with `X-Amz-Target`; restJson1: `GET /v1/...`;
+//! the caller's account and region come from the SigV4 credential scope, see
+//! [`sandbox_access_key`]).
 //!
 //! Every request except the control plane (`/_sandbox/...`) is recorded with its arrival
 //! time and the status it was answered with. A request whose connection was dropped by a
@@ -35,6 +36,20 @@
 //!   - `{"action": "set_connection_state", "connection_id": "dxcon-..", "state": "down"}`
 //!   - `{"action": "remove", "id": "dxvif-.. or dxcon-.."}`
 //!   - `{"action": "generate", "account": "..", "region": "..", "vifs": 250, "connections": 2}`
+//! - `GET /_sandbox/ta`: `{"accounts": {"<account>": {"business": true, "recommendations":
+//!   [..], "resources": {"<recommendation id>": [..]}}}}`, every Trusted Advisor account the
+//!   sandbox knows, recommendations as GetRecommendation and resources as
+//!   ListRecommendationResources answer them.
+//! - `POST /_sandbox/ta`: one Trusted Advisor change, tagged by `action`; answers `{"ok":
+//!   true}` (plus `"id"` for the `put_*` actions), 404 for an unknown recommendation or
+//!   resource and 400 for a malformed action. The same as the `Sandbox::ta_*` methods:
+//!   - `{"action": "set_support", "account": "..", "business": false}`
+//!   - `{"action": "put_recommendation", "account": "..", "recommendation": {..}}`
+//!   - `{"action": "set_status", "account": "..", "recommendation_id": "..", "status": "error"}`
+//!   - `{"action": "put_resource", "account": "..", "recommendation_id": "..", "resource": {..}}`
+//!   - `{"action": "remove_resource", "account": "..", "recommendation_id": "..", "resource_id": ".."}`
+//!   - `{"action": "set_lifecycle", "account": "..", "recommendation_id": "..", "stage": "resolved"}`
+//!   - `{"action": "generate", "account": "..", "recommendations": 250, "resources_each": 3}`
 
 mod aws;
 mod backlog;
@@ -42,6 +57,9 @@ mod chat;
 mod dx;
 #[cfg(test)]
 mod dx_tests;
+mod ta;
+#[cfg(test)]
+mod ta_tests;
 #[cfg(test)]
 mod tests;
 
@@ -50,6 +68,15 @@ pub use dx::{
     DX_AUTH_KEY_MARKER, DX_DEMO_ACCOUNT, DX_DEMO_CONNECTION_A, DX_DEMO_CONNECTION_B, DX_DEMO_PRIVATE_VIF,
     DX_DEMO_PRIVATE_VIF_NAME, DX_DEMO_PUBLIC_VIF, DX_DEMO_PUBLIC_VIF_NAME, DX_DEMO_REGION, DX_DEMO_TRANSIT_PEER_IPV4,
     DX_DEMO_TRANSIT_PEER_IPV6, DX_DEMO_TRANSIT_VIF, DX_DEMO_TRANSIT_VIF_NAME, DX_ROUTER_CONFIG_MARKER, DxError,
+};
+pub use ta::{
+    TA_ACCESS_DENIED_MESSAGE, TA_DEMO_ACCOUNT, TA_EBS_SNAPSHOTS_RECOMMENDATION, TA_EBS_SNAPSHOTS_RECOMMENDATION_NAME,
+    TA_LOW_UTILIZATION_EC2_RECOMMENDATION, TA_LOW_UTILIZATION_EC2_RECOMMENDATION_NAME, TA_RDS_IDLE_RECOMMENDATION,
+    TA_RDS_IDLE_RECOMMENDATION_NAME, TA_ROOT_MFA_RECOMMENDATION, TA_ROOT_MFA_RECOMMENDATION_NAME, TA_ROOT_MFA_RESOURCE,
+    TA_S3_PERMISSIONS_RECOMMENDATION, TA_S3_PERMISSIONS_RECOMMENDATION_NAME, TA_SECOND_ACCOUNT,
+    TA_SECOND_EBS_SNAPSHOTS_RECOMMENDATION, TA_SECOND_SG_RECOMMENDATION, TA_SG_EXCLUDED_RESOURCE, TA_SG_MYSQL_RESOURCE,
+    TA_SG_RECOMMENDATION, TA_SG_RECOMMENDATION_NAME, TA_SG_SSH_RESOURCE, TA_UNSUPPORTED_ACCOUNT, TaError,
+    ta_recommendation_arn,
 };
 
 use axum::body::Body;
@@ -143,9 +170,9 @@ mod base64_body {
 /// An answer to force on matching requests instead of the fake's own, or (status 0 and
 /// no `drop_connection`) only a delay before the request goes on.
 ///
-/// A request matches when every matcher that is set matches; the AWS matchers (`target`,
-/// `account`, `region`) only match awsJson calls (`POST /` with `X-Amz-Target`), account
-/// and region as [`Caller`] reads them from the `Authorization` header.
+/// A request matches when every matcher that is set matches. `target` only matches awsJson
+/// calls (`POST /` with `X-Amz-Target`); `account` and `region` match any SigV4-signed call
+/// (awsJson or restJson), as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Fault {
@@ -155,9 +182,9 @@ pub struct Fault {
     /// Only this `X-Amz-Target`; a pattern ending in `*` matches by prefix
     /// (`OvertureService.*` is every Direct Connect call, `*` every AWS call).
     pub target: Option<String>,
-    /// Only calls signed as this account.
+    /// Only AWS calls signed as this account.
     pub account: Option<String>,
-    /// Only calls signed for this region.
+    /// Only AWS calls signed for this region.
     pub region: Option<String>,
     /// 0 (and no `drop_connection`): a latency-only fault, see [`Fault::latency`].
     pub status: u16,
@@ -230,6 +257,20 @@ impl Fault {
         }
     }
 
+    /// A restJson error on requests under `path_prefix` (`/v1/` is every Trusted Advisor
+    /// call): `status` with `{"message": message}` and `x-amzn-ErrorType: code`, the shape
+    /// the SDKs read as a modeled or generic error.
+    pub fn rest_json_error(path_prefix: &str, status: u16, code: &str, message: &str, times: u32) -> Fault {
+        Fault {
+            path_prefix: path_prefix.to_string(),
+            status,
+            headers: aws::rest_error_headers(code),
+            body: aws::rest_error_body(message),
+            times,
+            ..Fault::default()
+        }
+    }
+
     /// Only AWS calls whose `X-Amz-Target` matches `pattern` (see [`Fault::target`]).
     pub fn for_target(mut self, pattern: &str) -> Fault {
         self.target = Some(pattern.to_string());
@@ -263,12 +304,11 @@ impl Fault {
         if !rec.path.starts_with(&self.path_prefix) || !method_ok {
             return false;
         }
-        if self.target.is_none() && self.account.is_none() && self.region.is_none() {
-            return true;
-        }
-        let Some(target) = aws::target(rec) else { return false };
-        if self.target.as_deref().is_some_and(|p| !aws::target_matches(p, target)) {
-            return false;
+        if let Some(pattern) = self.target.as_deref() {
+            let Some(target) = aws::target(rec) else { return false };
+            if !aws::target_matches(pattern, target) {
+                return false;
+            }
         }
         if self.account.is_none() && self.region.is_none() {
             return true;
@@ -356,6 +396,7 @@ pub(crate) struct Shared {
     pub backlog: Mutex<backlog::Backlog>,
     pub pagerduty: Mutex<Vec<Value>>,
     pub dx: Mutex<dx::Dx>,
+    pub ta: Mutex<ta::Ta>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -370,6 +411,7 @@ impl Shared {
             backlog: Mutex::new(backlog::Backlog::seeded()),
             pagerduty: Mutex::default(),
             dx: Mutex::new(dx::Dx::seeded()),
+            ta: Mutex::new(ta::Ta::seeded()),
         }
     }
 
@@ -524,8 +566,9 @@ impl Sandbox {
         self.shared.inject(fault);
     }
 
-    /// Forget recorded requests and armed faults. Backlog data, PagerDuty events and Direct
-    /// Connect resources stay: they are the fake services' state, not the recording.
+    /// Forget recorded requests and armed faults. Backlog data, PagerDuty events, Direct
+    /// Connect resources and Trusted Advisor recommendations stay: they are the fake
+    /// services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -650,7 +693,8 @@ async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInf
             }
         }
     }
-    if aws::target(&rec).is_some() && !reply.has_header("x-amzn-requestid") {
+    let aws_call = aws::target(&rec).is_some() || rec.path.starts_with(ta::PATH_PREFIX);
+    if aws_call && !reply.has_header("x-amzn-requestid") {
         reply.headers.push(("x-amzn-RequestId".into(), aws::request_id()));
     }
     rec.status = reply.status;
@@ -671,6 +715,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
         };
     }
     let path = rec.path.as_str();
+    if path.starts_with(ta::PATH_PREFIX) {
+        return ta::handle(shared, rec);
+    }
     if let Some(rest) = path.strip_prefix(BACKLOG_PREFIX) {
         if let Some(rate) = rate.filter(|r| r.exceeded) {
             return backlog::too_many(rate);
@@ -707,6 +754,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         },
         ("GET", "dx") => dx::control_state(shared),
         ("POST", "dx") => dx::control(shared, &rec.body),
+        ("GET", "ta") => ta::control_state(shared),
+        ("POST", "ta") => ta::control(shared, &rec.body),
         ("POST", "clear") => {
             shared.clear();
             Reply::json(200, &serde_json::json!({"ok": true}))
