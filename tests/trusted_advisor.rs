@@ -1,0 +1,244 @@
+//! `opskit trusted-advisor` end to end: the built binary against the sandbox's Trusted
+//! Advisor API (read by the real SDK), with Backlog issues and Slack as sinks, and the
+//! legacy Support API on moto server.
+
+mod common;
+
+use common::cli::*;
+use common::moto::MotoServer;
+use opskit::sandbox::{self, Fault};
+use serde_json::json;
+
+const ACME: &str = sandbox::TA_DEMO_ACCOUNT;
+const GLOBEX: &str = sandbox::TA_SECOND_ACCOUNT;
+const INITECH: &str = sandbox::TA_UNSUPPORTED_ACCOUNT;
+
+fn aws_files(b: &Bench, accounts: &[(&str, &str)]) {
+    let mut cfg = String::new();
+    for (name, id) in accounts {
+        cfg.push_str(&format!(
+            "[profile {name}]\naws_access_key_id = {}\naws_secret_access_key = sandbox-secret\n\n",
+            sandbox::sandbox_access_key(id)
+        ));
+    }
+    std::fs::write(b.path("aws-config"), cfg).unwrap();
+    std::fs::write(b.path("aws-credentials"), "").unwrap();
+}
+
+fn account(name: &str, id: &str) -> String {
+    format!("[[accounts]]\nname = \"{name}\"\nid = \"{id}\"\nprofile = \"{name}\"\nregions = [\"ap-northeast-1\"]\n\n")
+}
+
+/// Three accounts (initech without Business support); red items to Backlog, all to Slack.
+fn setup(b: &Bench) {
+    aws_files(b, &[("acme", ACME), ("globex", GLOBEX), ("initech", INITECH)]);
+    b.write_config(&format!(
+        "{}{}{}{}{}\n[[routes]]\nsources = [\"trusted-advisor\"]\nmin_severity = \"critical\"\nsinks = [\"backlog\"]\n\n\
+         [[routes]]\nsources = [\"trusted-advisor\"]\nsinks = [\"slack\"]\n",
+        b.defaults(),
+        account("acme", ACME),
+        account("globex", GLOBEX),
+        account("initech", INITECH),
+        b.sandbox.sinks_toml(),
+    ));
+}
+
+fn ta(b: &Bench) -> assert_cmd::Command {
+    let mut c = b.opskit();
+    c.env("AWS_CONFIG_FILE", b.path("aws-config"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", b.path("aws-credentials"))
+        .env("AWS_ENDPOINT_URL", b.sandbox.url(""))
+        .args(["ta", "check"]);
+    c
+}
+
+fn run(b: &Bench, extra: &[&str]) -> assert_cmd::assert::Assert {
+    let a = ta(b).args(extra).assert();
+    let all = format!("{}{}", stdout(&a), stderr(&a));
+    for s in sandbox_secrets() {
+        assert!(!all.contains(s), "`{s}` leaked:\n{all}");
+    }
+    a
+}
+
+fn ta_calls(b: &Bench, path_suffix: &str) -> usize {
+    b.sandbox.requests().iter().filter(|r| r.path.starts_with("/v1/") && r.path.ends_with(path_suffix)).count()
+}
+
+#[test]
+fn the_board_lists_red_items_of_supported_accounts_and_names_the_unsupported_one() {
+    let b = Bench::new();
+    setup(&b);
+    let a = run(&b, &["--output", "table", "--fail-on", "error", "--dry-run"]);
+    assert_eq!(code(&a), 1, "red items open with --fail-on error: {}", stderr(&a));
+    let board = stdout(&a);
+    let row = |needle: &str| board.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle}:\n{board}")).to_string();
+    let sg = row("| acme ");
+    assert!(board.contains(sandbox::TA_ROOT_MFA_RECOMMENDATION_NAME), "{board}");
+    assert!(sg.contains("security") && sg.contains("Action recommended"), "{sg}");
+    let globex = row("| globex ");
+    assert!(globex.contains("Security Groups"), "{globex}");
+    // The excluded SG resource is left out: two of three are flagged.
+    let sg_row = board.lines().find(|l| l.contains(sandbox::TA_SG_RECOMMENDATION_NAME) && l.contains("| acme")).unwrap();
+    assert!(sg_row.contains("| 2 "), "{sg_row}");
+    assert!(!board.contains("Low Utilization"), "warnings are below the default --min-status: {board}");
+    assert!(!board.contains("| initech"), "{board}");
+    let err = stderr(&a);
+    assert!(err.contains("note: initech: no Business support: Trusted Advisor API unavailable"), "{err}");
+    assert!(board.contains("skipped:"), "{board}");
+
+    let a = run(&b, &["--fail-on", "never", "--dry-run", "-q"]);
+    assert_eq!(code(&a), 0);
+    let a = run(&b, &["--strict", "--dry-run", "-q"]);
+    assert_eq!(code(&a), 3, "--strict makes a missing plan a failure");
+    // Resources are fetched only for red recommendations: 3 in acme+globex, not the others.
+    b.sandbox.clear();
+    run(&b, &["--dry-run", "-q"]).success();
+    assert_eq!(ta_calls(&b, "/resources"), 3, "{:?}", b.sandbox.requests().iter().map(|r| &r.path).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_backlog_issue_per_red_item_then_silence_then_a_comment_for_a_new_resource_then_resolved() {
+    let b = Bench::new();
+    setup(&b);
+    let a = run(&b, &[]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let issues = b.sandbox.backlog_issues();
+    assert_eq!(issues.len(), 3, "acme: root MFA + SG, globex: SG");
+    let sg = issues
+        .iter()
+        .find(|i| i["summary"].as_str().unwrap().contains(sandbox::TA_SG_RECOMMENDATION_NAME) && i["description"].as_str().unwrap().contains("acme"))
+        .unwrap();
+    let desc = sg["description"].as_str().unwrap();
+    assert!(desc.contains("### Flagged resources"), "{desc}");
+    assert!(desc.contains("| Resource | Region | Status |"), "{desc}");
+    assert!(desc.contains("ap-northeast-1") && desc.contains("| 3306 |"), "the check's own columns: {desc}");
+    let slack_before = b.sandbox.requests_to(sandbox::SLACK_PATH).len();
+    assert_eq!(slack_before, 3);
+
+    // Unchanged: nothing anywhere.
+    let before = b.sandbox.requests().iter().filter(|r| !r.path.starts_with("/v1/")).count();
+    run(&b, &[]).success();
+    let after = b.sandbox.requests().iter().filter(|r| !r.path.starts_with("/v1/")).count();
+    assert_eq!(before, after, "an unchanged run sends nothing");
+
+    // A newly flagged security group: one comment naming it.
+    b.sandbox
+        .ta_put_resource(
+            ACME,
+            sandbox::TA_SG_RECOMMENDATION,
+            json!({"awsResourceId": "sg-0newly0flagged0", "regionCode": "ap-northeast-1", "status": "error",
+                   "metadata": {"Security Group ID": "sg-0newly0flagged0", "Protocol": "tcp", "From Port": "5432", "To Port": "5432"}}),
+        )
+        .unwrap();
+    run(&b, &[]).success();
+    let key = sg["issueKey"].as_str().unwrap();
+    let comments = b.sandbox.backlog_comments(key);
+    assert_eq!(comments.len(), 1, "{comments:?}");
+    let c = comments[0]["content"].as_str().unwrap();
+    assert!(c.contains("resource added") && c.contains("sg-0newly0flagged0"), "{c}");
+    assert_eq!(b.sandbox.backlog_issues().len(), 3, "no new issue");
+
+    // The check turns green: resolved comment, issue closed.
+    b.sandbox.ta_set_status(ACME, sandbox::TA_SG_RECOMMENDATION, "ok").unwrap();
+    run(&b, &[]).success();
+    let comments = b.sandbox.backlog_comments(key);
+    let last = comments.last().unwrap()["content"].as_str().unwrap();
+    assert!(last.contains("RESOLVED") && last.contains("no longer flagged"), "{last}");
+    let issue = b.sandbox.backlog_issues().into_iter().find(|i| i["issueKey"] == key).unwrap();
+    assert_eq!(issue["status"]["name"], "Closed");
+}
+
+#[test]
+fn new_only_fails_ci_only_for_red_items_not_seen_on_the_last_run() {
+    let b = Bench::new();
+    setup(&b);
+    run(&b, &["-q"]).success();
+    let a = run(&b, &["-q", "--fail-on", "error", "--new-only"]);
+    assert_eq!(code(&a), 0, "all red items were seen last run");
+    b.sandbox
+        .ta_put_recommendation(
+            GLOBEX,
+            json!({"id": "7e57ab1e-0000-4000-8000-000000000001", "name": "IAM Access Key Rotation", "status": "error",
+                   "pillars": ["security"], "checkArn": "arn:aws:trustedadvisor:::check/DqdJqYeRm5"}),
+        )
+        .unwrap();
+    let a = run(&b, &["-q", "--fail-on", "error", "--new-only"]);
+    assert_eq!(code(&a), 1, "{}", stderr(&a));
+}
+
+#[test]
+fn filters_from_flags_and_config_and_warnings_on_request() {
+    let b = Bench::new();
+    setup(&b);
+    let cfg = std::fs::read_to_string(b.path("opskit.toml")).unwrap()
+        + "\n[commands.trusted-advisor]\nexclude_checks = [\"MFA on Root*\"]\n";
+    b.write_config(&cfg);
+    let a = run(&b, &["--output", "json", "--dry-run", "--min-status", "warning"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let titles: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["title"].as_str().unwrap()).collect();
+    assert!(titles.iter().any(|t| t.contains("Low Utilization") && t.contains("Investigation recommended")), "{titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("MFA on Root")), "excluded by the config: {titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("EBS Snapshots") && t.contains("in acme")), "dismissed: {titles:?}");
+    let a = run(&b, &["--output", "json", "--dry-run", "--pillar", "cost_optimizing", "--min-status", "warning"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(report["findings"].as_array().unwrap().len(), 1, "{report}");
+    let a = ta(&b).args(["--pillar", "securty"]).assert();
+    assert_eq!(code(&a), 2);
+}
+
+#[test]
+fn more_than_one_page_of_recommendations_and_of_resources_are_all_seen() {
+    let b = Bench::new();
+    aws_files(&b, &[("big", "101010101010")]);
+    b.write_config(&format!("{}{}", b.defaults(), account("big", "101010101010")));
+    // 300 recommendations (a third red), each red one with 1,200 resources: 2 pages each.
+    b.sandbox.ta_generate("101010101010", 300, 1200).unwrap();
+    let a = run(&b, &["--output", "json", "--state", "none"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 100, "every red recommendation over two pages");
+    let flagged: Vec<&str> = findings.iter().map(|f| f["fields"][5]["value"].as_str().unwrap()).collect();
+    assert!(flagged.iter().all(|n| *n == "1200"), "{:?}", &flagged[..3]);
+    assert_eq!(ta_calls(&b, "/v1/recommendations"), 2);
+    assert_eq!(ta_calls(&b, "/resources"), 200, "two pages for each of 100 red recommendations");
+}
+
+#[test]
+fn a_failing_account_is_named_and_the_others_reported() {
+    let b = Bench::new();
+    setup(&b);
+    b.sandbox.inject(Fault::rest_json_error("/v1/", 500, "InternalServerException", "try again later", 0).for_account(GLOBEX));
+    let a = run(&b, &["--output", "json", "--dry-run"]);
+    assert_eq!(code(&a), 3);
+    assert!(stderr(&a).contains("error: globex: ListRecommendations: InternalServerException"), "{}", stderr(&a));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert!(report["findings"].as_array().unwrap().iter().all(|f| f["account"] == ACME));
+}
+
+#[test]
+fn legacy_api_on_moto_lists_checks_and_fails_cleanly_where_moto_stops() {
+    let b = Bench::new();
+    let moto = MotoServer::start();
+    b.write_config(&format!("{}[[accounts]]\nname = \"acme\"\nid = \"123456789012\"\n", b.defaults()));
+    let with_moto = |args: &[&str]| {
+        b.opskit()
+            .env("AWS_ENDPOINT_URL", moto.endpoint())
+            .env("AWS_ACCESS_KEY_ID", "test")
+            .env("AWS_SECRET_ACCESS_KEY", "test")
+            .args(args)
+            .assert()
+    };
+    let a = with_moto(&["ta", "checks", "--api", "legacy"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let out = stdout(&a);
+    assert!(out.contains("Qch7DwouX1") && out.contains("Low Utilization Amazon EC2 Instances"), "{out}");
+    assert!(out.contains("checks in account acme"), "{out}");
+    // moto has no DescribeTrustedAdvisorCheckSummaries: a clear error naming it, no panic.
+    let a = with_moto(&["ta", "check", "--api", "legacy", "--dry-run"]);
+    assert_eq!(code(&a), 3);
+    let err = stderr(&a);
+    assert!(err.contains("error: acme: DescribeTrustedAdvisorCheckSummaries: HTTP 500"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
