@@ -151,18 +151,26 @@ fn severity_cell(sev: crate::spine::finding::Severity, style: Style) -> comfy_ta
 /// The status board: every finding's chosen fields, with its health (`ok` when resolved).
 fn board_table(report: &RunReport, style: Style) -> Table {
     use crate::spine::finding::Status;
+    // Global services (Trusted Advisor) have no region: no empty column for them.
+    let regional = report.findings.iter().any(|f| f.finding.region.is_some());
     let upper: Vec<String> = report.board.iter().map(|c| c.to_uppercase()).collect();
-    let mut header = vec!["ACCOUNT", "REGION"];
+    let mut header = vec!["ACCOUNT"];
+    if regional {
+        header.push("REGION");
+    }
     header.extend(upper.iter().map(String::as_str));
     header.extend(["HEALTH", "CHANGE"]);
     let mut t = table(style, &header);
     for f in &report.findings {
         let (mut a, r) = account_region(&f.finding.account, &f.finding.region);
         // A producer may name the account as people know it (`acme-prod`) in a field.
-        if let Some(name) = f.finding.fields.iter().find(|x| x.name == "account") {
+        if let Some(name) = f.finding.fields.iter().find(|x| x.name == "account name") {
             a = name.value.clone();
         }
-        let mut row: Vec<comfy_table::Cell> = vec![a.into(), r.into()];
+        let mut row: Vec<comfy_table::Cell> = vec![a.into()];
+        if regional {
+            row.push(r.into());
+        }
         for col in &report.board {
             let v = f.finding.fields.iter().find(|x| &x.name == col).map(|x| x.value.as_str()).unwrap_or("-");
             row.push(v.into());

@@ -72,14 +72,17 @@ fn the_board_lists_red_items_of_supported_accounts_and_names_the_unsupported_one
     let a = run(&b, &["--output", "table", "--fail-on", "error", "--dry-run"]);
     assert_eq!(code(&a), 1, "red items open with --fail-on error: {}", stderr(&a));
     let board = stdout(&a);
-    let row = |needle: &str| board.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle}:\n{board}")).to_string();
+    let row = |needle: &str| {
+        board.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle}:\n{board}")).to_string()
+    };
     let sg = row("| acme ");
     assert!(board.contains(sandbox::TA_ROOT_MFA_RECOMMENDATION_NAME), "{board}");
     assert!(sg.contains("security") && sg.contains("Action recommended"), "{sg}");
     let globex = row("| globex ");
     assert!(globex.contains("Security Groups"), "{globex}");
     // The excluded SG resource is left out: two of three are flagged.
-    let sg_row = board.lines().find(|l| l.contains(sandbox::TA_SG_RECOMMENDATION_NAME) && l.contains("| acme")).unwrap();
+    let sg_row =
+        board.lines().find(|l| l.contains(sandbox::TA_SG_RECOMMENDATION_NAME) && l.contains("| acme")).unwrap();
     assert!(sg_row.contains("| 2 "), "{sg_row}");
     assert!(!board.contains("Low Utilization"), "warnings are below the default --min-status: {board}");
     assert!(!board.contains("| initech"), "{board}");
@@ -107,7 +110,10 @@ fn a_backlog_issue_per_red_item_then_silence_then_a_comment_for_a_new_resource_t
     assert_eq!(issues.len(), 3, "acme: root MFA + SG, globex: SG");
     let sg = issues
         .iter()
-        .find(|i| i["summary"].as_str().unwrap().contains(sandbox::TA_SG_RECOMMENDATION_NAME) && i["description"].as_str().unwrap().contains("acme"))
+        .find(|i| {
+            i["summary"].as_str().unwrap().contains(sandbox::TA_SG_RECOMMENDATION_NAME)
+                && i["description"].as_str().unwrap().contains("acme")
+        })
         .unwrap();
     let desc = sg["description"].as_str().unwrap();
     assert!(desc.contains("### Flagged resources"), "{desc}");
@@ -176,8 +182,12 @@ fn filters_from_flags_and_config_and_warnings_on_request() {
     b.write_config(&cfg);
     let a = run(&b, &["--output", "json", "--dry-run", "--min-status", "warning"]);
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
-    let titles: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["title"].as_str().unwrap()).collect();
-    assert!(titles.iter().any(|t| t.contains("Low Utilization") && t.contains("Investigation recommended")), "{titles:?}");
+    let titles: Vec<&str> =
+        report["findings"].as_array().unwrap().iter().map(|f| f["title"].as_str().unwrap()).collect();
+    assert!(
+        titles.iter().any(|t| t.contains("Low Utilization") && t.contains("Investigation recommended")),
+        "{titles:?}"
+    );
     assert!(!titles.iter().any(|t| t.contains("MFA on Root")), "excluded by the config: {titles:?}");
     assert!(!titles.iter().any(|t| t.contains("EBS Snapshots") && t.contains("in acme")), "dismissed: {titles:?}");
     let a = run(&b, &["--output", "json", "--dry-run", "--pillar", "cost_optimizing", "--min-status", "warning"]);
@@ -199,7 +209,13 @@ fn more_than_one_page_of_recommendations_and_of_resources_are_all_seen() {
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 100, "every red recommendation over two pages");
-    let flagged: Vec<&str> = findings.iter().map(|f| f["fields"][5]["value"].as_str().unwrap()).collect();
+    let field = |f: &serde_json::Value, name: &str| {
+        f["fields"].as_array().unwrap().iter().find(|x| x["name"] == name).unwrap()["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let flagged: Vec<String> = findings.iter().map(|f| field(f, "flagged")).collect();
     assert!(flagged.iter().all(|n| *n == "1200"), "{:?}", &flagged[..3]);
     assert_eq!(ta_calls(&b, "/v1/recommendations"), 2);
     assert_eq!(ta_calls(&b, "/resources"), 200, "two pages for each of 100 red recommendations");
@@ -209,7 +225,9 @@ fn more_than_one_page_of_recommendations_and_of_resources_are_all_seen() {
 fn a_failing_account_is_named_and_the_others_reported() {
     let b = Bench::new();
     setup(&b);
-    b.sandbox.inject(Fault::rest_json_error("/v1/", 500, "InternalServerException", "try again later", 0).for_account(GLOBEX));
+    b.sandbox.inject(
+        Fault::rest_json_error("/v1/", 500, "InternalServerException", "try again later", 0).for_account(GLOBEX),
+    );
     let a = run(&b, &["--output", "json", "--dry-run"]);
     assert_eq!(code(&a), 3);
     assert!(stderr(&a).contains("error: globex: ListRecommendations: InternalServerException"), "{}", stderr(&a));

@@ -519,7 +519,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
                 tracing::debug!(target = %t.label(), vifs = vifs.len(), connections = conns.len(), "polled");
                 // The board shows the account by the name the team knows it by.
                 let named = |mut f: Finding| {
-                    f.fields.insert(0, Field { name: "account".into(), value: t.account.name.clone() });
+                    f.fields.insert(0, Field { name: "account name".into(), value: t.account.name.clone() });
                     f
                 };
                 for v in vifs.iter().filter(|v| !settings.ignored(&v.id, &v.name)) {

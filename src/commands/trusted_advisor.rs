@@ -29,7 +29,7 @@ pub const SOURCE: &str = "trusted-advisor";
 /// Trusted Advisor data is global; both APIs are served from US East (N. Virginia).
 const REGION: &str = "us-east-1";
 /// The board's columns.
-pub const BOARD: &[&str] = &["account", "pillar", "check", "status", "flagged", "top resources"];
+pub const BOARD: &[&str] = &["pillar", "check", "check status", "flagged", "top resources"];
 /// Resource listings of one account in flight at once.
 const RESOURCE_CONCURRENCY: usize = 16;
 /// Rows of the flagged-resources table in a message.
@@ -177,7 +177,8 @@ impl Filter {
         !self.settings.exclude.iter().any(|e| {
             let names = [account.name.as_str(), account.id.as_deref().unwrap_or("")];
             let by_account = !e.accounts.is_empty() && matches_any(&e.accounts, &names);
-            let by_tag = !e.account_tags.is_empty() && e.account_tags.iter().all(|(k, v)| account.tags.get(k) == Some(v));
+            let by_tag =
+                !e.account_tags.is_empty() && e.account_tags.iter().all(|(k, v)| account.tags.get(k) == Some(v));
             (by_account || by_tag) && matches_any(&e.checks, &ids)
         })
     }
@@ -291,11 +292,11 @@ pub fn finding(account: &crate::config::Account, label: &str, rec: &Rec, top: us
         ..Finding::new(SOURCE, format!("{SOURCE}/{label}/{}", rec.check_id), severity, title)
     };
     f.fields = vec![
-        Field { name: "account".into(), value: account.name.clone() },
+        Field { name: "account name".into(), value: account.name.clone() },
         Field { name: "pillar".into(), value: dash(&pillar).to_string() },
         Field { name: "check".into(), value: rec.name.clone() },
         Field { name: "check id".into(), value: rec.check_id.clone() },
-        Field { name: "status".into(), value: console_word(&rec.status) },
+        Field { name: "check status".into(), value: console_word(&rec.status) },
         Field { name: "flagged".into(), value: count.to_string() },
         Field { name: "top resources".into(), value: tops_text },
     ];
@@ -320,7 +321,7 @@ fn dash(s: &str) -> &str {
 /// threshold or filtered out now. Say so rather than repeat the old "action recommended".
 fn vanished(mut f: Finding) -> Finding {
     let check = f.fields.iter().find(|x| x.name == "check").map(|x| x.value.clone()).unwrap_or_default();
-    let account = f.fields.iter().find(|x| x.name == "account").map(|x| x.value.clone()).unwrap_or_default();
+    let account = f.fields.iter().find(|x| x.name == "account name").map(|x| x.value.clone()).unwrap_or_default();
     f.title = format!("{check}: no longer flagged in {account}");
     f.summary = "Trusted Advisor no longer lists this check at or above the status opskit watches: it turned \
                  green, was dismissed or resolved, or a filter now leaves it out."
@@ -396,10 +397,8 @@ async fn collect_new(
             }
             let agg = r.resources_aggregates();
             let flagged_count = agg.map_or(0, |a| a.error_count() + a.warning_count());
-            let savings = r
-                .pillar_specific_aggregates()
-                .and_then(|p| p.cost_optimizing())
-                .map(|c| c.estimated_monthly_savings());
+            let savings =
+                r.pillar_specific_aggregates().and_then(|p| p.cost_optimizing()).map(|c| c.estimated_monthly_savings());
             let rec = Rec {
                 check_id,
                 name: r.name().to_string(),
@@ -552,9 +551,7 @@ fn account_targets(ctx: &Context) -> AppResult<Vec<Target>> {
         }
     }
     if targets.is_empty() {
-        return Err(AppError::usage(
-            "no account to check\nhint: add [[accounts]] to the config, or check --account",
-        ));
+        return Err(AppError::usage("no account to check\nhint: add [[accounts]] to the config, or check --account"));
     }
     Ok(targets)
 }

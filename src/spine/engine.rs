@@ -66,14 +66,7 @@ pub struct Collected {
 
 impl Collected {
     pub fn new(source: impl Into<String>, findings: Vec<Finding>, scope: Scope) -> Collected {
-        Collected {
-            source: source.into(),
-            findings,
-            scope,
-            errors: Vec::new(),
-            vanished: None,
-            skipped: Vec::new(),
-        }
+        Collected { source: source.into(), findings, scope, errors: Vec::new(), vanished: None, skipped: Vec::new() }
     }
 }
 
