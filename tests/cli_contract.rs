@@ -215,6 +215,10 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         "pagerduty  <- 202 trigger dedup_key=dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
         "pagerduty  <- 202 resolve dedup_key=dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
         "OPS-3  [Closed]",
+        // trusted-advisor: red items become issues, a new flagged resource a comment, a fix resolves.
+        "backlog    <- 201 POST /issues/OPS-5/comments \"**CHANGED (critical): Security Groups",
+        "RESOLVED: MFA on Root Account: no longer flagged in acme-prod",
+        "OPS-4  [Closed]",
     ] {
         assert!(out.contains(expected), "demo output lacks `{expected}`:\n{out}");
     }

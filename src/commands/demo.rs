@@ -7,7 +7,7 @@
 //! by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
-use crate::commands::{Output, dx_vif};
+use crate::commands::{Output, dx_vif, trusted_advisor};
 use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -48,6 +48,7 @@ sinks = ["backlog"]
 
 [[routes]]
 name = "page on critical, after two bad runs"
+sources = ["nightly-checks", "dx-vif"]
 min_severity = "critical"
 notify_after = 2
 sinks = ["pagerduty"]
@@ -144,6 +145,25 @@ impl Tour {
         let ctx = self.context()?;
         let before = self.sb.requests().len();
         let report = ctx.run_spine("findings-push", Collected::new(SOURCE, findings, Scope::All)).await?;
+        self.show(title, story, &report, before);
+        Ok(report)
+    }
+
+    /// One `opskit trusted-advisor check` against the sandbox's Trusted Advisor API.
+    async fn ta_check(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
+        let mut ctx = self.context()?;
+        ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
+        let args = crate::cli::TaCheckArgs {
+            min_status: None,
+            api: None,
+            new_only: false,
+            include_excluded: false,
+            strict: false,
+            pillar: Vec::new(),
+            check: Vec::new(),
+        };
+        let before = self.sb.requests().len();
+        let report = trusted_advisor::check_once(&ctx, &args).await?;
         self.show(title, story, &report, before);
         Ok(report)
     }
@@ -267,6 +287,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     .await?;
 
     dx_segment(&mut t).await?;
+    ta_segment(&mut t).await?;
 
     let issues = t.sb.backlog_issues();
     let _ = writeln!(t.out, "\n== Backlog issues in project {} now", sandbox::BACKLOG_PROJECT_KEY);
@@ -281,7 +302,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine and dx-vif. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine, dx-vif and trusted-advisor. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -322,6 +343,45 @@ async fn dx_segment(t: &mut Tour) -> AppResult<()> {
     t.dx_poll(
         "9. The session is back",
         "The recovery resolves everywhere the alert went: PagerDuty resolve, Slack RESOLVED, the Backlog issue closed.",
+    )
+    .await?;
+    Ok(())
+}
+
+/// `opskit trusted-advisor check` three times: red items become Backlog issues with their
+/// flagged resources, a newly flagged security group is a comment, a fixed check resolves.
+async fn ta_segment(t: &mut Tour) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### trusted-advisor: \"Action recommended\" across accounts, new since the last run\n\
+         `opskit ta check` lists acme-prod's Trusted Advisor recommendations (the sandbox's, through the real\n\
+         AWS SDK) and the resources each red one flags. Red items are critical: Slack, the webhook, and a\n\
+         Backlog issue each, with the flagged resources as a table. Nobody is paged for them."
+    );
+    t.ta_check(
+        "10. ta check: the red recommendations",
+        "Root MFA and a security group open to the world: one Backlog issue each. Yellow items are below the\n\
+         default --min-status; the dismissed one is ignored.",
+    )
+    .await?;
+    t.sb.ta_put_resource(
+        sandbox::TA_DEMO_ACCOUNT,
+        sandbox::TA_SG_RECOMMENDATION,
+        serde_json::json!({"awsResourceId": "sg-0demo5432open0000", "regionCode": "ap-northeast-1", "status": "error",
+            "metadata": {"Security Group ID": "sg-0demo5432open0000", "Protocol": "tcp", "From Port": "5432", "To Port": "5432"}}),
+    )
+    .map_err(anyhow::Error::from)?;
+    t.ta_check(
+        "11. Someone opens PostgreSQL to the world",
+        "The security-group check flags one more resource: a changed finding. The Backlog issue gets a comment\n\
+         naming the new resource; no new issue, and the root-MFA issue is left alone.",
+    )
+    .await?;
+    t.sb.ta_set_status(sandbox::TA_DEMO_ACCOUNT, sandbox::TA_ROOT_MFA_RECOMMENDATION, "ok")
+        .map_err(anyhow::Error::from)?;
+    t.ta_check(
+        "12. MFA is enabled on the root user",
+        "The check turns green and is no longer listed: resolved, the Backlog issue gets a comment and is closed.",
     )
     .await?;
     Ok(())

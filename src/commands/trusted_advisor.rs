@@ -323,6 +323,11 @@ fn vanished(mut f: Finding) -> Finding {
     let check = f.fields.iter().find(|x| x.name == "check").map(|x| x.value.clone()).unwrap_or_default();
     let account = f.fields.iter().find(|x| x.name == "account name").map(|x| x.value.clone()).unwrap_or_default();
     f.title = format!("{check}: no longer flagged in {account}");
+    for x in f.fields.iter_mut() {
+        if x.name == "check status" {
+            x.value = "no longer flagged".into();
+        }
+    }
     f.summary = "Trusted Advisor no longer lists this check at or above the status opskit watches: it turned \
                  green, was dismissed or resolved, or a filter now leaves it out."
         .into();
