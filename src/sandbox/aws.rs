@@ -208,6 +208,18 @@ impl Input {
         }
     }
 
+    /// A list of strings (a `null` member is absent; a `null` item is an error).
+    pub fn strings(&self, name: &str) -> Result<Option<Vec<&str>>, Reply> {
+        let bad = || serialization(&format!("'{name}' must be a list of strings"));
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(items)) => {
+                items.iter().map(|v| v.as_str().ok_or_else(bad)).collect::<Result<_, _>>().map(Some)
+            }
+            Some(_) => Err(bad()),
+        }
+    }
+
     pub fn integer(&self, name: &str) -> Result<Option<i64>, Reply> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),

@@ -5,9 +5,10 @@
 //! The fakes answer the way the vendors' API references say (not the way our client
 //! happens to talk): Backlog API v2 in `backlog.rs`, Slack incoming webhooks, PagerDuty
 //! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, AWS
-//! Direct Connect in `dx.rs` and the Trusted Advisor API in `ta.rs`, on top of the AWS
-//! pieces in `aws.rs` (awsJson1_1: `POST /` with `X-Amz-Target`; restJson1: `GET /v1/...`;
-//! the caller's account and region come from the SigV4 credential scope, see
+//! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs` and the Support API's
+//! legacy Trusted Advisor operations (reading `ta.rs`'s data) in `support.rs`, on top of
+//! the AWS pieces in `aws.rs` (awsJson1_1: `POST /` with `X-Amz-Target`; restJson1:
+//! `GET /v1/...`; the caller's account and region come from the SigV4 credential scope, see
 //! [`sandbox_access_key`]).
 //!
 //! Every request except the control plane (`/_sandbox/...`) is recorded with its arrival
@@ -57,6 +58,9 @@ mod chat;
 mod dx;
 #[cfg(test)]
 mod dx_tests;
+mod support;
+#[cfg(test)]
+mod support_tests;
 mod ta;
 #[cfg(test)]
 mod ta_tests;
@@ -69,14 +73,16 @@ pub use dx::{
     DX_DEMO_PRIVATE_VIF_NAME, DX_DEMO_PUBLIC_VIF, DX_DEMO_PUBLIC_VIF_NAME, DX_DEMO_REGION, DX_DEMO_TRANSIT_PEER_IPV4,
     DX_DEMO_TRANSIT_PEER_IPV6, DX_DEMO_TRANSIT_VIF, DX_DEMO_TRANSIT_VIF_NAME, DX_ROUTER_CONFIG_MARKER, DxError,
 };
+pub use support::SUPPORT_SUBSCRIPTION_REQUIRED_MESSAGE;
 pub use ta::{
-    TA_ACCESS_DENIED_MESSAGE, TA_DEMO_ACCOUNT, TA_EBS_SNAPSHOTS_RECOMMENDATION, TA_EBS_SNAPSHOTS_RECOMMENDATION_NAME,
-    TA_LOW_UTILIZATION_EC2_RECOMMENDATION, TA_LOW_UTILIZATION_EC2_RECOMMENDATION_NAME, TA_RDS_IDLE_RECOMMENDATION,
-    TA_RDS_IDLE_RECOMMENDATION_NAME, TA_ROOT_MFA_RECOMMENDATION, TA_ROOT_MFA_RECOMMENDATION_NAME, TA_ROOT_MFA_RESOURCE,
-    TA_S3_PERMISSIONS_RECOMMENDATION, TA_S3_PERMISSIONS_RECOMMENDATION_NAME, TA_SECOND_ACCOUNT,
-    TA_SECOND_EBS_SNAPSHOTS_RECOMMENDATION, TA_SECOND_SG_RECOMMENDATION, TA_SG_EXCLUDED_RESOURCE, TA_SG_MYSQL_RESOURCE,
-    TA_SG_RECOMMENDATION, TA_SG_RECOMMENDATION_NAME, TA_SG_SSH_RESOURCE, TA_UNSUPPORTED_ACCOUNT, TaError,
-    ta_recommendation_arn,
+    TA_ACCESS_DENIED_MESSAGE, TA_DEMO_ACCOUNT, TA_EBS_SNAPSHOTS_CHECK, TA_EBS_SNAPSHOTS_RECOMMENDATION,
+    TA_EBS_SNAPSHOTS_RECOMMENDATION_NAME, TA_LOW_UTILIZATION_EC2_CHECK, TA_LOW_UTILIZATION_EC2_RECOMMENDATION,
+    TA_LOW_UTILIZATION_EC2_RECOMMENDATION_NAME, TA_RDS_IDLE_CHECK, TA_RDS_IDLE_RECOMMENDATION,
+    TA_RDS_IDLE_RECOMMENDATION_NAME, TA_ROOT_MFA_CHECK, TA_ROOT_MFA_RECOMMENDATION, TA_ROOT_MFA_RECOMMENDATION_NAME,
+    TA_ROOT_MFA_RESOURCE, TA_S3_PERMISSIONS_CHECK, TA_S3_PERMISSIONS_RECOMMENDATION,
+    TA_S3_PERMISSIONS_RECOMMENDATION_NAME, TA_SECOND_ACCOUNT, TA_SECOND_EBS_SNAPSHOTS_RECOMMENDATION,
+    TA_SECOND_SG_RECOMMENDATION, TA_SG_CHECK, TA_SG_EXCLUDED_RESOURCE, TA_SG_MYSQL_RESOURCE, TA_SG_RECOMMENDATION,
+    TA_SG_RECOMMENDATION_NAME, TA_SG_SSH_RESOURCE, TA_UNSUPPORTED_ACCOUNT, TaError, ta_recommendation_arn,
 };
 
 use axum::body::Body;
@@ -711,6 +717,7 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
         };
         return match call.prefix() {
             dx::TARGET_PREFIX => dx::handle(shared, &call),
+            support::TARGET_PREFIX => support::handle(shared, &call),
             _ => aws::unknown_operation(target),
         };
     }

@@ -1,7 +1,9 @@
 //! Fake of the AWS Trusted Advisor API (2022-09-15, restJson1 under `/v1/`): recommendations
-//! and their resources per account, ListRecommendations, GetRecommendation and
+//! and their resources per account, ListChecks, ListRecommendations, GetRecommendation and
 //! ListRecommendationResources, the support plan that gates them, and the changes tests and
 //! the demo make ([`Sandbox::ta_put_recommendation`] and friends, or `POST /_sandbox/ta`).
+//! The legacy Trusted Advisor operations of the Support API (`support.rs`) read the same
+//! data through [`Ta::checks`].
 //!
 //! Recommendations and resources are kept as the JSON objects the service answers, field
 //! names and enum values as in reference/aws-apis.md §1, so a test can store a value the
@@ -27,6 +29,11 @@
 //!   [`Sandbox::ta_put_recommendation`]) since the last resource change: then it stays.
 //! - Every change stamps `lastUpdatedAt` with the current second (a given one wins);
 //!   `lifecycleStage: resolved` also stamps `resolvedAt`.
+//! - ListChecks lists the checks the account's recommendations name (one per distinct
+//!   `checkArn`, see [`Check`]), not AWS's whole catalogue: id, arn, name, description,
+//!   pillars, awsServices and source come from the check's first recommendation, `metadata`
+//!   is the column headers keyed by position (`{"0": "Region", ...}`). Paged like
+//!   ListRecommendations (1–200); `pillar`, `source` and `awsService` filter.
 //! - Other paths under `/v1/` answer 404 `UnknownOperationException`.
 
 use super::aws::{self, RestCall};
@@ -75,10 +82,20 @@ pub const TA_SECOND_SG_RECOMMENDATION: &str = "04706cf1-2bfa-4b63-860f-4a6b0fd4f
 /// In [`TA_SECOND_ACCOUNT`]: `warning`, one resource.
 pub const TA_SECOND_EBS_SNAPSHOTS_RECOMMENDATION: &str = "c434b702-869e-47bc-89d0-cada30948d97";
 
+/// The legacy check ids (the tail of `checkArn`) of the seeded recommendations; the second
+/// account's SG and EBS recommendations share the demo account's checks.
+pub const TA_ROOT_MFA_CHECK: &str = "7DAFEmoDos";
+pub const TA_SG_CHECK: &str = "HCP4007jGY";
+pub const TA_EBS_SNAPSHOTS_CHECK: &str = "H7IgTzjTYb";
+pub const TA_LOW_UTILIZATION_EC2_CHECK: &str = "Qch7DwouX1";
+pub const TA_S3_PERMISSIONS_CHECK: &str = "Pfx0RwqBli";
+pub const TA_RDS_IDLE_CHECK: &str = "Ti39halfu8";
+
 /// `maxResults` when the call gives none (AWS documents no default).
 const DEFAULT_PAGE: i64 = 100;
 const RECOMMENDATIONS_MAX: i64 = 200;
 const RESOURCES_MAX: i64 = 5000;
+const CHECKS_MAX: i64 = 200;
 
 const STATUSES: &[&str] = &["ok", "warning", "error"];
 const PILLARS: &[&str] =
@@ -234,6 +251,21 @@ impl Account {
     }
 }
 
+/// One Trusted Advisor check as an account's recommendations show it, for ListChecks and
+/// the legacy Support operations (one source of truth): the first recommendation, in
+/// creation order, whose `checkArn` names it.
+pub(crate) struct Check<'a> {
+    /// The tail of `checkArn`: `arn:aws:trustedadvisor:::check/7DAFEmoDos` → `7DAFEmoDos`.
+    pub id: &'a str,
+    pub arn: &'a str,
+    /// The recommendation, as GetRecommendation answers it.
+    pub rec: &'a Value,
+    pub resources: &'a [Value],
+    /// The column headers: the resources' metadata keys in order of first appearance
+    /// (resources in creation order, each one's keys in their stored order).
+    pub headers: Vec<&'a str>,
+}
+
 #[derive(Default)]
 pub(crate) struct Ta {
     accounts: BTreeMap<String, Account>,
@@ -304,7 +336,7 @@ impl Ta {
             rec(
                 TA_ROOT_MFA_RECOMMENDATION,
                 TA_ROOT_MFA_RECOMMENDATION_NAME,
-                "7DAFEmoDos",
+                TA_ROOT_MFA_CHECK,
                 "security",
                 "iam",
                 "error",
@@ -326,7 +358,7 @@ impl Ta {
             rec(
                 TA_SG_RECOMMENDATION,
                 TA_SG_RECOMMENDATION_NAME,
-                "HCP4007jGY",
+                TA_SG_CHECK,
                 "security",
                 "ec2",
                 "error",
@@ -357,7 +389,7 @@ impl Ta {
         let mut ebs = rec(
             TA_EBS_SNAPSHOTS_RECOMMENDATION,
             TA_EBS_SNAPSHOTS_RECOMMENDATION_NAME,
-            "H7IgTzjTYb",
+            TA_EBS_SNAPSHOTS_CHECK,
             "fault_tolerance",
             "ebs",
             "warning",
@@ -400,7 +432,7 @@ impl Ta {
         let mut ec2 = rec(
             TA_LOW_UTILIZATION_EC2_RECOMMENDATION,
             TA_LOW_UTILIZATION_EC2_RECOMMENDATION_NAME,
-            "Qch7DwouX1",
+            TA_LOW_UTILIZATION_EC2_CHECK,
             "cost_optimizing",
             "ec2",
             "warning",
@@ -449,7 +481,7 @@ impl Ta {
             rec(
                 TA_S3_PERMISSIONS_RECOMMENDATION,
                 TA_S3_PERMISSIONS_RECOMMENDATION_NAME,
-                "Pfx0RwqBli",
+                TA_S3_PERMISSIONS_CHECK,
                 "security",
                 "s3",
                 "ok",
@@ -477,7 +509,7 @@ impl Ta {
         let mut rds = rec(
             TA_RDS_IDLE_RECOMMENDATION,
             TA_RDS_IDLE_RECOMMENDATION_NAME,
-            "Ti39halfu8",
+            TA_RDS_IDLE_CHECK,
             "cost_optimizing",
             "rds",
             "ok",
@@ -501,7 +533,7 @@ impl Ta {
             })
         };
         let sg_rec =
-            rec(TA_SECOND_SG_RECOMMENDATION, TA_SG_RECOMMENDATION_NAME, "HCP4007jGY", "security", "ec2", "error");
+            rec(TA_SECOND_SG_RECOMMENDATION, TA_SG_RECOMMENDATION_NAME, TA_SG_CHECK, "security", "ec2", "error");
         self.put_recommendation_at(acct, sg_rec, at)?;
         for (id, sg_id, port, status, colour) in [
             (
@@ -531,7 +563,7 @@ impl Ta {
         let ebs = rec(
             TA_SECOND_EBS_SNAPSHOTS_RECOMMENDATION,
             TA_EBS_SNAPSHOTS_RECOMMENDATION_NAME,
-            "H7IgTzjTYb",
+            TA_EBS_SNAPSHOTS_CHECK,
             "fault_tolerance",
             "ebs",
             "warning",
@@ -552,8 +584,32 @@ impl Ta {
         Ok(())
     }
 
-    fn business(&self, account: &str) -> bool {
+    /// Whether `account` has Business support: the one plan flag both the Trusted Advisor
+    /// API and the Support API (`support.rs`) are gated by.
+    pub(crate) fn business(&self, account: &str) -> bool {
         self.accounts.get(account).is_none_or(|a| a.business)
+    }
+
+    /// `account`'s checks, in the order their first recommendation was created; a
+    /// recommendation without a `checkArn` (or with one that has no `/`-separated tail)
+    /// names none.
+    pub(crate) fn checks(&self, account: &str) -> Vec<Check<'_>> {
+        let mut checks: Vec<Check> = Vec::new();
+        for rec in self.accounts.get(account).map_or(&[][..], |a| &a.recs[..]) {
+            let Some(arn) = rec.value["checkArn"].as_str() else { continue };
+            let id = arn.rsplit('/').next().unwrap_or("");
+            if id.is_empty() || id == arn || checks.iter().any(|c| c.id == id) {
+                continue;
+            }
+            let mut headers: Vec<&str> = Vec::new();
+            for key in rec.resources.iter().filter_map(|r| r["metadata"].as_object()).flat_map(|m| m.keys()) {
+                if !headers.contains(&key.as_str()) {
+                    headers.push(key);
+                }
+            }
+            checks.push(Check { id, arn, rec: &rec.value, resources: &rec.resources, headers });
+        }
+        checks
     }
 
     pub fn set_support(&mut self, account: &str, business: bool) {
@@ -812,6 +868,7 @@ fn paged(list: &str, items: Vec<Value>, next: Option<String>) -> Reply {
 }
 
 enum Op<'a> {
+    ListChecks,
     ListRecommendations,
     GetRecommendation(&'a str),
     ListRecommendationResources(&'a str),
@@ -825,6 +882,7 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
     };
     let segments: Vec<&str> = call.segments.iter().map(String::as_str).collect();
     let op = match (call.method(), &segments[..]) {
+        ("GET", ["v1", "checks"]) => Op::ListChecks,
         ("GET", ["v1", "recommendations"]) => Op::ListRecommendations,
         ("GET", ["v1", "recommendations", id]) => Op::GetRecommendation(id),
         ("GET", ["v1", "recommendations", id, "resources"]) => Op::ListRecommendationResources(id),
@@ -836,6 +894,7 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
         return aws::rest_error(403, "AccessDeniedException", TA_ACCESS_DENIED_MESSAGE);
     }
     let answer = match op {
+        Op::ListChecks => list_checks(&ta, &call),
         Op::ListRecommendations => list_recommendations(&ta, &call),
         Op::GetRecommendation(identifier) => get_recommendation(&ta, &call, identifier),
         Op::ListRecommendationResources(identifier) => list_recommendation_resources(&ta, &call, identifier),
@@ -848,6 +907,35 @@ fn find<'t>(ta: &'t Ta, call: &RestCall, identifier: &str) -> Result<&'t Rec, Re
     let account = ta.accounts.get(&call.caller.account);
     let rec = account.and_then(|a| a.recs.iter().find(|r| r.value["arn"] == identifier));
     rec.ok_or_else(|| not_found(identifier))
+}
+
+/// A `CheckSummary`: the check's fields from its recommendation, `metadata` its column
+/// headers keyed by position (`{"0": "Region", "1": ...}`).
+fn check_summary(check: &Check) -> Value {
+    let metadata: Map<String, Value> =
+        check.headers.iter().enumerate().map(|(i, h)| (i.to_string(), json!(h))).collect();
+    let v = check.rec;
+    json!({
+        "id": check.id, "arn": check.arn, "name": v["name"], "description": v["description"],
+        "pillars": v["pillars"], "awsServices": v["awsServices"], "source": v["source"], "metadata": metadata,
+    })
+}
+
+fn list_checks(ta: &Ta, call: &RestCall) -> Result<Reply, Reply> {
+    let pillar = enum_param(call, "pillar", PILLARS)?;
+    let source = enum_param(call, "source", SOURCES)?;
+    enum_param(call, "language", LANGUAGES)?;
+    let service = call.query("awsService");
+    let max = max_results(call, CHECKS_MAX)?;
+    let has = |v: &Value, list: &str, item: &str| v[list].as_array().is_some_and(|a| a.iter().any(|x| x == item));
+    let wanted = |c: &&Check| {
+        pillar.is_none_or(|p| has(c.rec, "pillars", p))
+            && source.is_none_or(|s| c.rec["source"] == s)
+            && service.is_none_or(|s| has(c.rec, "awsServices", s))
+    };
+    let items = ta.checks(&call.caller.account).iter().filter(wanted).map(check_summary).collect();
+    let (page, next) = aws::page(items, Some(max), call.query("nextToken"), max as usize, validation)?;
+    Ok(paged("checkSummaries", page, next))
 }
 
 fn list_recommendations(ta: &Ta, call: &RestCall) -> Result<Reply, Reply> {
@@ -960,8 +1048,9 @@ pub(crate) fn control_state(shared: &Shared) -> Reply {
 /// Trusted Advisor state for in-process tests and the demo; `POST /_sandbox/ta` does the
 /// same from another process. The rules the changes follow are in the `ta` module doc.
 impl Sandbox {
-    /// Give `account` Business support (`true`) or none (`false`: every call is 403
-    /// `AccessDeniedException`). Unknown accounts have it.
+    /// Give `account` Business support (`true`) or none (`false`: every Trusted Advisor call
+    /// is 403 `AccessDeniedException`, every Support API call 400
+    /// `SubscriptionRequiredException`). Unknown accounts have it.
     pub fn ta_set_support(&self, account: &str, business: bool) {
         lock(&self.shared.ta).set_support(account, business);
     }

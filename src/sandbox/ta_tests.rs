@@ -455,9 +455,11 @@ async fn rest_calls_without_auth_or_to_unknown_paths_get_rest_json_errors() {
         (r.status().as_u16(), r.headers()["x-amzn-errortype"].to_str().unwrap()),
         (400, "IncompleteSignatureException")
     );
-    for (method, path) in
-        [("GET", "/v1/checks"), ("PUT", "/v1/recommendations/x/lifecycle"), ("POST", "/v1/recommendations")]
-    {
+    for (method, path) in [
+        ("GET", "/v1/organization-recommendations"),
+        ("PUT", "/v1/recommendations/x/lifecycle"),
+        ("POST", "/v1/recommendations"),
+    ] {
         let r = http.request(method.parse().unwrap(), sb.url(path)).header("authorization", sig).send().await.unwrap();
         assert_eq!(
             (r.status().as_u16(), r.headers()["x-amzn-errortype"].to_str().unwrap()),
@@ -471,6 +473,6 @@ async fn rest_calls_without_auth_or_to_unknown_paths_get_rest_json_errors() {
     assert_eq!(r.status(), 200);
     assert_eq!(r.json::<Value>().await.unwrap()["recommendationSummaries"].as_array().map(Vec::len), Some(2));
 
-    let err = ta(&sb, TA_DEMO_ACCOUNT).await.list_checks().send().await.unwrap_err();
+    let err = ta(&sb, TA_DEMO_ACCOUNT).await.list_organization_recommendations().send().await.unwrap_err();
     assert_eq!(err.code(), Some("UnknownOperationException"), "an operation the fake lacks");
 }
