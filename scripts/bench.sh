@@ -5,7 +5,9 @@
 # through diff + the stdout sink (first run: all New; second run: all unchanged), with
 # peak RSS; `dx-vif poll` of 1 account x 1 region against the sandbox (wall, peak RSS),
 # and of 50 accounts x 16 regions with 100 ms injected latency on every Direct Connect
-# call at concurrency 32, against the ideal critical path; the stripped binary size.
+# call at concurrency 32, against the ideal critical path; `trusted-advisor check` of 200
+# accounts x 30 recommendations with 100 ms injected latency (wall, ideal, API calls); the
+# stripped binary size.
 # Needs GNU time (/usr/bin/time) for RSS, curl for the sandbox's control plane.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -104,6 +106,35 @@ IDEAL=2500
 printf '%s\n' "${wide[@]}" | awk '{print $1}' | median \
   | awk -v i=$IDEAL '{printf "50 accounts x 16 regions, 100 ms latency, concurrency 32: median %d ms, ideal %d ms, ratio %.2f", $1, i, $1/i}'
 printf '%s\n' "${wide[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB\n", $1/1024}'
+
+echo "== trusted-advisor check against the sandbox"
+{
+  printf '[defaults]\nstate = "%s/ta.db"\nconcurrency = 32\n' "$WORK"
+  printf '[sinks.out]\ntype = "stdout"\n[[routes]]\nsinks = ["out"]\n'
+  for i in $(seq -w 1 200); do
+    id="200000000$i"
+    printf '[[accounts]]\nname = "ta%s"\nid = "%s"\nprofile = "ta%s"\n' "$i" "$id" "$i"
+    printf '[profile ta%s]\naws_access_key_id = AKIASANDBOX%s\naws_secret_access_key = x\n' "$i" "$id" >>"$AWS_CONFIG_FILE"
+    curl -sf -XPOST "$SB/_sandbox/ta" -d "{\"action\":\"generate\",\"account\":\"$id\",\"recommendations\":30,\"resources_each\":5}" >/dev/null
+  done
+} >"$WORK/ta.toml"
+curl -sf -XPOST "$SB/_sandbox/faults" -d '{"path_prefix":"/v1/","delay_ms":100}' >/dev/null
+calls_before=$(curl -sf "$SB/_sandbox/requests" | python3 -c 'import json,sys; print(sum(r["path"].startswith("/v1/") for r in json.load(sys.stdin)))')
+tas=()
+for _ in 1 2 3 4 5; do
+  s=$(now_ns)
+  /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" --config "$WORK/ta.toml" ta check --state none -q
+  e=$(now_ns)
+  tas+=("$(( (e - s) / 1000000 )) $(cat "$WORK/rss")")
+done
+calls_after=$(curl -sf "$SB/_sandbox/requests" | python3 -c 'import json,sys; print(sum(r["path"].startswith("/v1/") for r in json.load(sys.stdin)))')
+# 200 accounts, 32 at a time = 7 waves; each account is two round trips (the recommendations,
+# then the resources of its 10 red ones side by side) of 100 ms.
+IDEAL=1400
+printf '%s\n' "${tas[@]}" | awk '{print $1}' | median \
+  | awk -v i=$IDEAL '{printf "200 accounts x 30 recommendations, 100 ms latency, concurrency 32: median %d ms, ideal %d ms, ratio %.2f", $1, i, $1/i}'
+printf '%s\n' "${tas[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB", $1/1024}'
+echo ", API calls per run $(( (calls_after - calls_before) / 5 )) (200 listings + 2,000 resource listings of red items)"
 
 echo "== binary size (stripped release)"
 ls -l "$BIN" | awk '{printf "%.1f MB\n", $5/1048576}'

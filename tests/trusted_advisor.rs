@@ -236,6 +236,47 @@ fn a_failing_account_is_named_and_the_others_reported() {
 }
 
 #[test]
+fn the_legacy_api_keys_findings_like_the_new_one_so_switching_changes_nothing() {
+    let b = Bench::new();
+    setup(&b);
+    let keys = |a: &assert_cmd::assert::Assert| -> Vec<String> {
+        let report: serde_json::Value = serde_json::from_str(&stdout(a)).unwrap();
+        let mut k: Vec<String> =
+            report["findings"].as_array().unwrap().iter().map(|f| f["key"].as_str().unwrap().to_string()).collect();
+        k.sort();
+        k
+    };
+    let a = run(&b, &["--api", "legacy", "--output", "json"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let legacy = keys(&a);
+    assert_eq!(legacy.len(), 3, "{legacy:?}");
+    assert!(
+        stderr(&a).contains("note: initech: no Business support")
+            && stderr(&a).contains("SubscriptionRequiredException")
+    );
+    let issues = b.sandbox.backlog_issues();
+    let sg = issues.iter().find(|i| i["description"].as_str().unwrap().contains("HCP4007jGY")).unwrap();
+    assert!(sg["description"].as_str().unwrap().contains("| 3306 |"), "positional metadata under its headers");
+    // The same recommendations through the new API: same keys, nothing new to tell.
+    let before = b.sandbox.backlog_issues().len();
+    let a = run(&b, &["--output", "json"]);
+    assert_eq!(keys(&a), legacy);
+    assert_eq!(b.sandbox.backlog_issues().len(), before);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert!(report["findings"].as_array().unwrap().iter().all(|f| f["change"].is_null()), "{report}");
+    // The catalogue, for writing filters.
+    let a = b
+        .opskit()
+        .env("AWS_CONFIG_FILE", b.path("aws-config"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", b.path("aws-credentials"))
+        .env("AWS_ENDPOINT_URL", b.sandbox.url(""))
+        .args(["ta", "checks", "--account", "acme"])
+        .assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).contains("HCP4007jGY") && stdout(&a).contains("7DAFEmoDos"), "{}", stdout(&a));
+}
+
+#[test]
 fn legacy_api_on_moto_lists_checks_and_fails_cleanly_where_moto_stops() {
     let b = Bench::new();
     let moto = MotoServer::start();

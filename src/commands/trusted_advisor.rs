@@ -194,6 +194,11 @@ fn is_known_status(s: &str) -> bool {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flagged {
+    /// Trusted Advisor's own id of the flagged item, the same in both APIs: what the
+    /// fingerprint is made of, so switching APIs changes nothing.
+    pub key: String,
+    /// The id a person knows (`sg-…`, `i-…`): the new API's `awsResourceId`; in the legacy
+    /// API the check's "… ID" column, else Trusted Advisor's id.
     pub id: String,
     pub region: String,
     pub status: String,
@@ -250,7 +255,7 @@ pub fn finding(account: &crate::config::Account, label: &str, rec: &Rec, top: us
         summary.push_str(&format!(" Estimated monthly savings: ${s:.2}."));
     }
     // Changed when the status or the flagged set changes, not when AWS refreshes metadata.
-    let mut set: Vec<String> = flagged.iter().map(|r| format!("{}/{}={}", r.region, r.id, r.status)).collect();
+    let mut set: Vec<String> = flagged.iter().map(|r| format!("{}={}", r.key, r.status)).collect();
     set.sort();
     let meta_keys: Vec<String> = {
         let mut keys: Vec<String> = Vec::new();
@@ -307,6 +312,11 @@ pub fn finding(account: &crate::config::Account, label: &str, rec: &Rec, top: us
         f.fields.push(Field { name: "monthly savings".into(), value: format!("${s:.2}") });
     }
     f
+}
+
+/// Global resources: the new API says `-`, the legacy one leaves the region out.
+fn global_dash(region: &str) -> String {
+    if region.is_empty() || region == "-" { String::new() } else { region.to_string() }
 }
 
 fn excluded_word(r: &Flagged) -> String {
@@ -437,8 +447,9 @@ async fn collect_new(
                         r.metadata().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                     metadata.sort();
                     rec.resources.push(Flagged {
+                        key: r.id().to_string(),
                         id: r.aws_resource_id().to_string(),
-                        region: r.region_code().to_string(),
+                        region: global_dash(r.region_code()),
                         status: status.to_string(),
                         excluded,
                         metadata,
@@ -529,9 +540,16 @@ async fn collect_legacy(
                             .zip(r.metadata())
                             .map(|(h, v)| (h.clone(), v.clone().unwrap_or_default()))
                             .collect::<Vec<_>>();
+                        // The id people know is in one of the check's own columns.
+                        let shown = metadata
+                            .iter()
+                            .find(|(h, v)| h.ends_with(" ID") && !v.is_empty())
+                            .map(|(_, v)| v.clone())
+                            .unwrap_or_else(|| r.resource_id().to_string());
                         rec.resources.push(Flagged {
-                            id: r.resource_id().to_string(),
-                            region: r.region().unwrap_or_default().to_string(),
+                            key: r.resource_id().to_string(),
+                            id: shown,
+                            region: global_dash(r.region().unwrap_or_default()),
                             status: r.status().to_string(),
                             excluded: r.is_suppressed(),
                             metadata,
@@ -745,6 +763,7 @@ mod tests {
             resources: ids
                 .iter()
                 .map(|id| Flagged {
+                    key: format!("ta-{id}"),
                     id: id.to_string(),
                     region: "ap-northeast-1".into(),
                     status: "error".into(),
