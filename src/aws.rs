@@ -67,6 +67,7 @@ pub struct AwsSession {
     /// One HTTPS client (TLS setup, connection pools) for every account's clients and
     /// credential providers, instead of one per client: measurable over 800 targets.
     http: aws_smithy_runtime_api::client::http::SharedHttpClient,
+    base: OnceCell<SdkConfig>,
 }
 
 fn shared_http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
@@ -104,13 +105,13 @@ impl Default for AwsSession {
 
 impl AwsSession {
     pub fn new() -> AwsSession {
-        AwsSession { sandbox: None, accounts: Default::default(), http: shared_http_client() }
+        AwsSession { sandbox: None, accounts: Default::default(), http: shared_http_client(), base: OnceCell::new() }
     }
 
     /// Every call goes to the sandbox at `endpoint_url`, signed with a key that names the
     /// account (how the sandbox tells accounts apart); profiles and roles are not used.
     pub fn sandbox(endpoint_url: &str) -> AwsSession {
-        AwsSession { sandbox: Some(endpoint_url.to_string()), accounts: Default::default(), http: shared_http_client() }
+        AwsSession { sandbox: Some(endpoint_url.to_string()), ..AwsSession::new() }
     }
 
     /// The SDK config for `account` in `region`.
@@ -123,55 +124,68 @@ impl AwsSession {
         base.to_builder().region(Region::new(region.to_string())).build()
     }
 
-    async fn load(&self, account: &Account, region: &str) -> SdkConfig {
-        match &self.sandbox {
-            Some(url) => {
-                let id = account.id.as_deref().unwrap_or(crate::sandbox::AWS_DEFAULT_ACCOUNT);
-                let creds = aws_credential_types::Credentials::new(
-                    crate::sandbox::sandbox_access_key(id),
-                    "sandbox-secret-access-key",
-                    None,
-                    None,
-                    "opskit-sandbox",
-                );
-                aws_config::defaults(BehaviorVersion::latest())
+    /// What every account shares: the environment's and the default profile's settings
+    /// (endpoint overrides, retries), the HTTP client, and the default credential chain for
+    /// accounts that name no profile. Loaded once: each load parses the AWS config files
+    /// and keeps a copy, which over hundreds of accounts was most of the memory.
+    async fn base(&self) -> SdkConfig {
+        self.base
+            .get_or_init(|| async {
+                let mut loader = aws_config::defaults(BehaviorVersion::latest())
                     .http_client(self.http.clone())
-                    .region(Region::new(region.to_string()))
-                    .endpoint_url(url)
-                    .credentials_provider(creds)
-                    .load()
-                    .await
-            }
-            None => sdk_config(account, region, self.http.clone()).await,
+                    .region(Region::new("us-east-1"));
+                if let Some(url) = &self.sandbox {
+                    loader = loader
+                        .endpoint_url(url)
+                        .credentials_provider(sandbox_credentials(crate::sandbox::AWS_DEFAULT_ACCOUNT));
+                }
+                loader.load().await
+            })
+            .await
+            .clone()
+    }
+
+    /// One account's config: the base with its own credentials (its profile's, or the
+    /// sandbox's), then the role to assume, if any, with its external id.
+    async fn load(&self, account: &Account, region: &str) -> SdkConfig {
+        let mut builder = self.base().await.into_builder().region(Region::new(region.to_string()));
+        if self.sandbox.is_some() {
+            let id = account.id.as_deref().unwrap_or(crate::sandbox::AWS_DEFAULT_ACCOUNT);
+            builder = builder.credentials_provider(SharedCredentialsProvider::new(sandbox_credentials(id)));
+            return builder.build();
         }
+        if let Some(p) = &account.profile {
+            // The profile's own credentials (keys, SSO, credential_process, role chains), not
+            // the default chain: otherwise AWS_ACCESS_KEY_ID in the environment would
+            // silently win over the profile the config names.
+            let pc = aws_config::provider_config::ProviderConfig::without_region()
+                .with_http_client(self.http.clone())
+                .with_region(Some(Region::new(region.to_string())));
+            let creds =
+                aws_config::profile::ProfileFileCredentialsProvider::builder().configure(&pc).profile_name(p).build();
+            builder = builder.credentials_provider(SharedCredentialsProvider::new(creds));
+        }
+        let config = builder.build();
+        let Some(role) = &account.role_arn else { return config };
+        let mut b = aws_config::sts::AssumeRoleProvider::builder(role)
+            .session_name(account.session_name.clone())
+            .region(Region::new(region.to_string()));
+        if let Some(ext) = &account.external_id {
+            b = b.external_id(ext.expose());
+        }
+        let provider = b.configure(&config).build().await;
+        config.into_builder().credentials_provider(SharedCredentialsProvider::new(provider)).build()
     }
 }
 
-/// The SDK config for one account in one region: its profile (or the default chain), then
-/// the role to assume, if any, with its external id.
-async fn sdk_config(
-    account: &Account,
-    region: &str,
-    http: aws_smithy_runtime_api::client::http::SharedHttpClient,
-) -> SdkConfig {
-    let mut loader =
-        aws_config::defaults(BehaviorVersion::latest()).http_client(http).region(Region::new(region.to_string()));
-    if let Some(p) = &account.profile {
-        // The profile's own credentials, not the default chain: otherwise AWS_ACCESS_KEY_ID
-        // in the environment would silently win over the profile the config names.
-        let creds = aws_config::profile::ProfileFileCredentialsProvider::builder().profile_name(p).build();
-        loader = loader.profile_name(p).credentials_provider(creds);
-    }
-    let base = loader.load().await;
-    let Some(role) = &account.role_arn else { return base };
-    let mut b = aws_config::sts::AssumeRoleProvider::builder(role)
-        .session_name(account.session_name.clone())
-        .region(Region::new(region.to_string()));
-    if let Some(ext) = &account.external_id {
-        b = b.external_id(ext.expose());
-    }
-    let provider = b.configure(&base).build().await;
-    base.into_builder().credentials_provider(SharedCredentialsProvider::new(provider)).build()
+fn sandbox_credentials(account_id: &str) -> aws_credential_types::Credentials {
+    aws_credential_types::Credentials::new(
+        crate::sandbox::sandbox_access_key(account_id),
+        "sandbox-secret-access-key",
+        None,
+        None,
+        "opskit-sandbox",
+    )
 }
 
 /// The SDK config a sink (SNS) publishes with: a named account's, a profile's, or the
