@@ -282,7 +282,12 @@ pub fn finding(account: &crate::config::Account, label: &str, rec: &Rec, top: us
                 row
             })
             .collect();
-        Details { title: "Flagged resources".into(), columns, rows, more: flagged.len().saturating_sub(DETAIL_ROWS) }
+        Box::new(Details {
+            title: "Flagged resources".into(),
+            columns,
+            rows,
+            more: flagged.len().saturating_sub(DETAIL_ROWS),
+        })
     });
     let mut f = Finding {
         summary,

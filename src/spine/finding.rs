@@ -124,8 +124,9 @@ pub struct Finding {
     /// Empty means "compute it" (see [`Finding::ensure_fingerprint`]).
     #[serde(default)]
     pub fingerprint: String,
+    /// Boxed: most findings have none, and a finding is copied several times per run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<Details>,
+    pub details: Option<Box<Details>>,
 }
 
 impl Finding {
