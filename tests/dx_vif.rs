@@ -11,38 +11,19 @@ const ACME: &str = "111122223333";
 const TOKYO: &str = "ap-northeast-1";
 const TRANSIT: &str = sandbox::DX_DEMO_TRANSIT_VIF;
 
-/// Profiles whose access keys name their account (how the sandbox tells accounts apart).
-fn aws_files(b: &Bench, accounts: &[(&str, &str)]) {
-    let mut cfg = String::new();
-    for (name, id) in accounts {
-        cfg.push_str(&format!(
-            "[profile {name}]\naws_access_key_id = {}\naws_secret_access_key = sandbox-secret\n\n",
-            sandbox::sandbox_access_key(id)
-        ));
-    }
-    std::fs::write(b.path("aws-config"), cfg).unwrap();
-    std::fs::write(b.path("aws-credentials"), "").unwrap();
-}
-
 fn dx(b: &Bench) -> assert_cmd::Command {
-    let mut c = b.opskit();
-    c.env("AWS_CONFIG_FILE", b.path("aws-config"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", b.path("aws-credentials"))
-        .env("AWS_ENDPOINT_URL", b.sandbox.url(""))
-        .args(["dx-vif"]);
+    let mut c = b.opskit_aws();
+    c.arg("dx-vif");
     c
 }
 
 fn account(name: &str, id: &str, regions: &[&str]) -> String {
-    format!(
-        "[[accounts]]\nname = \"{name}\"\nid = \"{id}\"\nprofile = \"{name}\"\nregions = [{}]\n\n",
-        regions.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", ")
-    )
+    account_toml(name, id, regions)
 }
 
 /// The ladder: Slack at once, PagerDuty after `pager_after` bad polls.
 fn ladder(b: &Bench, pager_after: u32) {
-    aws_files(b, &[("acme-prod", ACME)]);
+    b.aws_profiles(&[("acme-prod", ACME)]);
     b.write_config(&format!(
         "{}{}{}\n[[routes]]\nname = \"dx chat\"\nsources = [\"dx-vif\"]\nsinks = [\"slack\"]\n\n\
          [[routes]]\nname = \"dx pager\"\nsources = [\"dx-vif\"]\nmin_severity = \"critical\"\nnotify_after = {pager_after}\nsinks = [\"pagerduty\"]\n",
@@ -199,7 +180,7 @@ fn a_deleted_vif_leaves_no_open_incident_and_is_not_called_recovered() {
 #[test]
 fn denied_and_timed_out_targets_are_named_the_others_reported_and_the_run_exits_3() {
     let b = Bench::new();
-    aws_files(&b, &[("acme-prod", ACME), ("globex", "444455556666")]);
+    b.aws_profiles(&[("acme-prod", ACME), ("globex", "444455556666")]);
     let regions = [TOKYO, "eu-west-1", "us-east-1"];
     b.write_config(&format!(
         "{}timeout = \"2s\"\n{}{}",
@@ -237,7 +218,7 @@ fn denied_and_timed_out_targets_are_named_the_others_reported_and_the_run_exits_
 #[test]
 fn more_than_a_hundred_vifs_in_one_region_are_all_seen() {
     let b = Bench::new();
-    aws_files(&b, &[("big", "777788889999")]);
+    b.aws_profiles(&[("big", "777788889999")]);
     b.write_config(&format!("{}{}", b.defaults(), account("big", "777788889999", &["us-west-2"])));
     b.sandbox.dx_generate("777788889999", "us-west-2", 250, 0).unwrap();
     let a = poll(&b, &["--output", "json", "--state", "none"]);
@@ -368,7 +349,7 @@ mod watch {
     #[test]
     fn a_pager_route_by_duration_fires_once_the_vif_has_been_down_that_long() {
         let b = Bench::new();
-        aws_files(&b, &[("acme-prod", ACME)]);
+        b.aws_profiles(&[("acme-prod", ACME)]);
         b.write_config(&format!(
             "{}{}{}\n[[routes]]\nsources = [\"dx-vif\"]\nmin_severity = \"critical\"\nnotify_after_duration = \"2s\"\nsinks = [\"pagerduty\"]\n",
             b.defaults(),

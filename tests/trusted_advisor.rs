@@ -13,25 +13,13 @@ const ACME: &str = sandbox::TA_DEMO_ACCOUNT;
 const GLOBEX: &str = sandbox::TA_SECOND_ACCOUNT;
 const INITECH: &str = sandbox::TA_UNSUPPORTED_ACCOUNT;
 
-fn aws_files(b: &Bench, accounts: &[(&str, &str)]) {
-    let mut cfg = String::new();
-    for (name, id) in accounts {
-        cfg.push_str(&format!(
-            "[profile {name}]\naws_access_key_id = {}\naws_secret_access_key = sandbox-secret\n\n",
-            sandbox::sandbox_access_key(id)
-        ));
-    }
-    std::fs::write(b.path("aws-config"), cfg).unwrap();
-    std::fs::write(b.path("aws-credentials"), "").unwrap();
-}
-
 fn account(name: &str, id: &str) -> String {
-    format!("[[accounts]]\nname = \"{name}\"\nid = \"{id}\"\nprofile = \"{name}\"\nregions = [\"ap-northeast-1\"]\n\n")
+    account_toml(name, id, &["ap-northeast-1"])
 }
 
 /// Three accounts (initech without Business support); red items to Backlog, all to Slack.
 fn setup(b: &Bench) {
-    aws_files(b, &[("acme", ACME), ("globex", GLOBEX), ("initech", INITECH)]);
+    b.aws_profiles(&[("acme", ACME), ("globex", GLOBEX), ("initech", INITECH)]);
     b.write_config(&format!(
         "{}{}{}{}{}\n[[routes]]\nsources = [\"trusted-advisor\"]\nmin_severity = \"critical\"\nsinks = [\"backlog\"]\n\n\
          [[routes]]\nsources = [\"trusted-advisor\"]\nsinks = [\"slack\"]\n",
@@ -44,11 +32,8 @@ fn setup(b: &Bench) {
 }
 
 fn ta(b: &Bench) -> assert_cmd::Command {
-    let mut c = b.opskit();
-    c.env("AWS_CONFIG_FILE", b.path("aws-config"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", b.path("aws-credentials"))
-        .env("AWS_ENDPOINT_URL", b.sandbox.url(""))
-        .args(["ta", "check"]);
+    let mut c = b.opskit_aws();
+    c.args(["ta", "check"]);
     c
 }
 
@@ -200,7 +185,7 @@ fn filters_from_flags_and_config_and_warnings_on_request() {
 #[test]
 fn more_than_one_page_of_recommendations_and_of_resources_are_all_seen() {
     let b = Bench::new();
-    aws_files(&b, &[("big", "101010101010")]);
+    b.aws_profiles(&[("big", "101010101010")]);
     b.write_config(&format!("{}{}", b.defaults(), account("big", "101010101010")));
     // 300 recommendations (a third red), each red one with 1,200 resources: 2 pages each.
     b.sandbox.ta_generate("101010101010", 300, 1200).unwrap();
@@ -265,13 +250,7 @@ fn the_legacy_api_keys_findings_like_the_new_one_so_switching_changes_nothing() 
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     assert!(report["findings"].as_array().unwrap().iter().all(|f| f["change"].is_null()), "{report}");
     // The catalogue, for writing filters.
-    let a = b
-        .opskit()
-        .env("AWS_CONFIG_FILE", b.path("aws-config"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", b.path("aws-credentials"))
-        .env("AWS_ENDPOINT_URL", b.sandbox.url(""))
-        .args(["ta", "checks", "--account", "acme"])
-        .assert();
+    let a = b.opskit_aws().args(["ta", "checks", "--account", "acme"]).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert!(stdout(&a).contains("HCP4007jGY") && stdout(&a).contains("7DAFEmoDos"), "{}", stdout(&a));
 }

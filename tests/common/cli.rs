@@ -75,12 +75,44 @@ impl Bench {
         c
     }
 
+    /// AWS profiles whose access keys name their account: how the sandbox tells accounts
+    /// apart, as real AWS does by credentials.
+    pub fn aws_profiles(&self, accounts: &[(&str, &str)]) {
+        let mut cfg = String::new();
+        for (name, id) in accounts {
+            cfg.push_str(&format!(
+                "[profile {name}]\naws_access_key_id = {}\naws_secret_access_key = sandbox-secret\n\n",
+                sandbox::sandbox_access_key(id)
+            ));
+        }
+        std::fs::write(self.path("aws-config"), cfg).unwrap();
+        std::fs::write(self.path("aws-credentials"), "").unwrap();
+    }
+
+    /// `opskit` with the AWS SDK pointed at the sandbox, using [`Bench::aws_profiles`].
+    pub fn opskit_aws(&self) -> assert_cmd::Command {
+        let mut c = self.opskit();
+        c.env("AWS_CONFIG_FILE", self.path("aws-config"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", self.path("aws-credentials"))
+            .env("AWS_ENDPOINT_URL", self.sandbox.url(""));
+        c
+    }
+
     /// `opskit findings push --source S` with the JSON on stdin and the standard flags.
     pub fn push(&self, source: &str, json: &str) -> assert_cmd::Command {
         let mut c = self.opskit();
         c.args(["findings", "push", "--source", source]).write_stdin(json.to_string());
         c
     }
+}
+
+/// An `[[accounts]]` entry whose profile has the account's name.
+pub fn account_toml(name: &str, id: &str, regions: &[&str]) -> String {
+    let regions: Vec<String> = regions.iter().map(|r| format!("\"{r}\"")).collect();
+    format!(
+        "[[accounts]]\nname = \"{name}\"\nid = \"{id}\"\nprofile = \"{name}\"\nregions = [{}]\n\n",
+        regions.join(", ")
+    )
 }
 
 pub fn write_private(p: &Path, text: &str) {
