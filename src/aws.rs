@@ -303,6 +303,44 @@ where
     }
 }
 
+/// An account whose support plan does not include an API (Trusted Advisor, Support):
+/// reported per account as a note, not a failure of the run (unless `--strict`).
+#[derive(Debug)]
+pub struct NoSupportPlan(pub String);
+
+impl std::fmt::Display for NoSupportPlan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NoSupportPlan {}
+
+/// A failed call to a Business-support API as an error: [`NoSupportPlan`] (find it with
+/// `downcast_ref`) when the account lacks the plan, else the one-line text, with `hint`
+/// added for other access denials.
+pub fn support_api_error<E>(
+    op: &str,
+    what: &str,
+    hint: &str,
+    e: aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
+) -> anyhow::Error
+where
+    E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    let (code, text) = sdk_error_text(op, &e);
+    let code = code.unwrap_or_default();
+    let no_plan = code == "SubscriptionRequiredException"
+        || (code == "AccessDeniedException" && text.to_ascii_lowercase().contains("support"));
+    if no_plan {
+        anyhow::Error::new(NoSupportPlan(format!("no Business support: {what} unavailable ({text})")))
+    } else if code.contains("AccessDenied") {
+        anyhow::anyhow!("{text}\nhint: {hint}")
+    } else {
+        anyhow::anyhow!(text)
+    }
+}
+
 /// Which credentials an account uses, for messages: `profile acme`, `role arn:… via the default chain`.
 pub fn credentials_label(account: &Account) -> String {
     let source = match &account.profile {

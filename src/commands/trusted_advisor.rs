@@ -353,41 +353,21 @@ fn vanished(mut f: Finding) -> Finding {
 // Collecting
 // ---------------------------------------------------------------------------------------
 
-/// Why an account cannot be asked: no plan (a note) or a failure.
-enum Failure {
-    NoPlan(String),
-    Error(anyhow::Error),
-}
-
-impl From<anyhow::Error> for Failure {
-    fn from(e: anyhow::Error) -> Self {
-        Failure::Error(e)
-    }
-}
-
 fn api_error<E>(
     op: &str,
     e: aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
-) -> Failure
+) -> anyhow::Error
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    let (code, text) = crate::aws::sdk_error_text(op, &e);
-    let code = code.unwrap_or_default();
-    match code.as_str() {
-        "SubscriptionRequiredException" => {
-            Failure::NoPlan(format!("no Business support: Trusted Advisor API unavailable ({text})"))
-        }
-        "AccessDeniedException" if text.to_ascii_lowercase().contains("support") => {
-            Failure::NoPlan(format!("no Business support: Trusted Advisor API unavailable ({text})"))
-        }
-        c if c.contains("AccessDenied") => Failure::Error(anyhow::anyhow!(
-            "{text}\nhint: the role needs trustedadvisor:List* and trustedadvisor:Get* \
-             (support:DescribeTrustedAdvisor* for --api legacy): commands/trusted-advisor/iam-policy.json; \
-             an account without Business support answers AccessDenied too"
-        )),
-        _ => Failure::Error(anyhow::anyhow!(text)),
-    }
+    crate::aws::support_api_error(
+        op,
+        "Trusted Advisor API",
+        "the role needs trustedadvisor:List* and trustedadvisor:Get* (support:DescribeTrustedAdvisor* for \
+         --api legacy): commands/trusted-advisor/iam-policy.json; an account without Business support answers \
+         AccessDenied too",
+        e,
+    )
 }
 
 /// The Trusted Advisor API: recommendations (every page), then the resources of those at
@@ -396,7 +376,7 @@ async fn collect_new(
     client: &aws_sdk_trustedadvisor::Client,
     account: &crate::config::Account,
     filter: &Filter,
-) -> Result<Vec<Rec>, Failure> {
+) -> anyhow::Result<Vec<Rec>> {
     use aws_sdk_trustedadvisor::types::ExclusionStatus;
     let mut pages = client.list_recommendations().max_results(200).into_paginator().send();
     let mut wanted = Vec::new();
@@ -433,7 +413,7 @@ async fn collect_new(
         }
     }
     let include_excluded = filter.include_excluded;
-    let results: Vec<Result<Rec, Failure>> = futures::stream::iter(wanted)
+    let results: Vec<anyhow::Result<Rec>> = futures::stream::iter(wanted)
         .map(|(arn, mut rec)| async move {
             let mut req = client.list_recommendation_resources().recommendation_identifier(&arn).max_results(1000);
             if !include_excluded {
@@ -475,7 +455,7 @@ async fn collect_legacy(
     client: &aws_sdk_support::Client,
     account: &crate::config::Account,
     filter: &Filter,
-) -> Result<Vec<Rec>, Failure> {
+) -> anyhow::Result<Vec<Rec>> {
     let checks = client
         .describe_trusted_advisor_checks()
         .language(&filter.settings.language)
@@ -523,7 +503,7 @@ async fn collect_legacy(
     let include_excluded = filter.include_excluded;
     let language = filter.settings.language.clone();
     let by_id = &by_id;
-    let results: Vec<Result<Rec, Failure>> = futures::stream::iter(recs)
+    let results: Vec<anyhow::Result<Rec>> = futures::stream::iter(recs)
         .map(|mut rec| {
             let language = language.clone();
             async move {
@@ -621,15 +601,10 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     let filter = &filter;
     let results = fan_out_with_progress(targets, concurrency, timeout, bar.as_ref(), |t| async move {
         let cfg = ctx.aws.config(&t.account, REGION).await;
-        let r = match api {
+        match api {
             TaApi::Trustedadvisor => collect_new(&aws_sdk_trustedadvisor::Client::new(&cfg), &t.account, filter).await,
             TaApi::Legacy => collect_legacy(&aws_sdk_support::Client::new(&cfg), &t.account, filter).await,
-        };
-        // fan_out wants anyhow; keep "no plan" apart by its marker type.
-        r.map_err(|f| match f {
-            Failure::NoPlan(msg) => anyhow::Error::new(NoPlan(msg)),
-            Failure::Error(e) => e,
-        })
+        }
     })
     .await;
     let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All);
@@ -646,7 +621,7 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
             Err(e) => {
                 let target = t.account.name.clone();
                 let message = format!("{e:#}");
-                if e.downcast_ref::<NoPlan>().is_some() && !args.strict {
+                if e.downcast_ref::<crate::aws::NoSupportPlan>().is_some() && !args.strict {
                     collected.skipped.push(TargetError { target, message });
                 } else {
                     collected.errors.push(TargetError { target, message });
@@ -658,17 +633,6 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     collected.vanished = Some(vanished);
     Ok(collected)
 }
-
-#[derive(Debug)]
-struct NoPlan(String);
-
-impl std::fmt::Display for NoPlan {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for NoPlan {}
 
 pub async fn check_once(ctx: &Context, args: &TaCheckArgs) -> AppResult<RunReport> {
     let collected = collect(ctx, args).await?;
@@ -688,10 +652,7 @@ pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
     let settings = Settings::load(&ctx.config)?;
     let target = account_targets(ctx)?.remove(0);
     let cfg = ctx.aws.config(&target.account, REGION).await;
-    let fail = |f: Failure| match f {
-        Failure::NoPlan(m) => AppError::Run(anyhow::anyhow!("{}: {m}", target.account.name)),
-        Failure::Error(e) => AppError::Run(e.context(target.account.name.clone())),
-    };
+    let fail = |e: anyhow::Error| AppError::Run(e.context(target.account.name.clone()));
     let mut rows: Vec<[String; 4]> = Vec::new();
     match api {
         TaApi::Trustedadvisor => {
