@@ -280,10 +280,17 @@ pub struct DxWatchArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum SupportCommand {
-    /// Notify new AWS replies and status changes on support cases
-    Watch,
-    /// List open support cases across accounts
-    Cases,
+    /// Notify new AWS replies, status changes and awaiting-us reminders on support cases
+    Watch(SupportArgs),
+    /// List open support cases across accounts (no notifications, nothing saved)
+    Cases(SupportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SupportArgs {
+    /// An account without a qualifying support plan fails the run (exit 3) instead of being noted
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -116,6 +116,17 @@ impl Context {
         })
     }
 
+    /// A source's findings as the state last recorded them, for producers that fetch only
+    /// what is new. Reads only: a state file that does not exist yet is an empty state.
+    pub async fn previous_findings(&self, source: &str) -> AppResult<Vec<crate::state::FindingRecord>> {
+        let state = match self.state_location()? {
+            StateLocation::None => return Ok(Vec::new()),
+            StateLocation::Sqlite(p) if !p.exists() => return Ok(Vec::new()),
+            StateLocation::Sqlite(_) => self.open_state()?,
+        };
+        Ok(state.findings(source).await?)
+    }
+
     pub fn templates(&self) -> AppResult<Arc<Templates>> {
         let t = match &self.config.defaults.templates_dir {
             Some(dir) => Templates::with_overrides(dir).map_err(|e| {

@@ -9,10 +9,12 @@ pub mod findings;
 pub mod generate;
 pub mod notify;
 pub mod silence;
+pub mod support;
 pub mod trusted_advisor;
 
 use crate::cli::{
-    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, NotifyCommand, SilenceCommand, TrustedAdvisorCommand,
+    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, NotifyCommand, SilenceCommand, SupportCommand,
+    TrustedAdvisorCommand,
 };
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -43,6 +45,7 @@ fn not_built(what: &str, issue: u32) -> AppError {
 pub fn check_settings(config: &crate::config::Config) -> Result<(), crate::config::ConfigError> {
     dx_vif::Settings::load(config)?;
     trusted_advisor::Settings::load(config)?;
+    support::Settings::load(config)?;
     Ok(())
 }
 
@@ -70,7 +73,8 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::TrustedAdvisor(TrustedAdvisorCommand::Checks(a)) => trusted_advisor::checks(ctx, a).await,
         Command::DxVif(DxVifCommand::Poll) => dx_vif::poll(ctx).await,
         Command::DxVif(DxVifCommand::Watch(a)) => dx_vif::watch(ctx, a, name).await,
-        Command::Support(_) => Err(not_built("support", 5)),
+        Command::Support(SupportCommand::Watch(a)) => support::watch(ctx, a).await,
+        Command::Support(SupportCommand::Cases(a)) => support::cases(ctx, a).await,
         Command::MaintenanceMail(_) => Err(not_built("maintenance-mail", 6)),
         Command::Wiki(_) => Err(not_built("wiki", 8)),
         Command::Config(ConfigCommand::Example) | Command::Completions(_) | Command::Man(_) => {
