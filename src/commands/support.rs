@@ -129,7 +129,7 @@ fn case_of(c: &aws_sdk_support::types::CaseDetails) -> Case {
     let recent = c.recent_communications();
     let mut comms: Vec<Comm> =
         recent.map(|r| r.communications().iter().filter_map(comm_of).collect()).unwrap_or_default();
-    comms.sort_by(|a, b| b.at.cmp(&a.at));
+    comms.sort_by_key(|c| std::cmp::Reverse(c.at));
     Case {
         id: c.case_id().unwrap_or_default().to_string(),
         display_id: c.display_id().unwrap_or_default().to_string(),
@@ -359,7 +359,7 @@ async fn communications_after(
         let page = page.map_err(|e| api_error("DescribeCommunications", e))?;
         out.extend(page.communications().iter().filter_map(comm_of));
     }
-    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.sort_by_key(|c| std::cmp::Reverse(c.at));
     Ok(out)
 }
 
