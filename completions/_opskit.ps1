@@ -510,8 +510,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Notify new AWS replies and status changes on support cases')
-            [CompletionResult]::new('cases', 'cases', [CompletionResultType]::ParameterValue, 'List open support cases across accounts')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Notify new AWS replies, status changes and awaiting-us reminders on support cases')
+            [CompletionResult]::new('cases', 'cases', [CompletionResultType]::ParameterValue, 'List open support cases across accounts (no notifications, nothing saved)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -528,6 +528,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -553,6 +554,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -566,8 +568,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;support;help' {
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Notify new AWS replies and status changes on support cases')
-            [CompletionResult]::new('cases', 'cases', [CompletionResultType]::ParameterValue, 'List open support cases across accounts')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Notify new AWS replies, status changes and awaiting-us reminders on support cases')
+            [CompletionResult]::new('cases', 'cases', [CompletionResultType]::ParameterValue, 'List open support cases across accounts (no notifications, nothing saved)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1441,8 +1443,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;help;support' {
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Notify new AWS replies and status changes on support cases')
-            [CompletionResult]::new('cases', 'cases', [CompletionResultType]::ParameterValue, 'List open support cases across accounts')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Notify new AWS replies, status changes and awaiting-us reminders on support cases')
+            [CompletionResult]::new('cases', 'cases', [CompletionResultType]::ParameterValue, 'List open support cases across accounts (no notifications, nothing saved)')
             break
         }
         'opskit;help;support;watch' {

@@ -3043,7 +3043,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__support__subcmd__cases)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --strict --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3161,7 +3161,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__support__subcmd__watch)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --strict --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

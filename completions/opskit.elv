@@ -476,8 +476,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand watch 'Notify new AWS replies and status changes on support cases'
-            cand cases 'List open support cases across accounts'
+            cand watch 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
+            cand cases 'List open support cases across accounts (no notifications, nothing saved)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;support;watch'= {
@@ -493,6 +493,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand -q 'Print no report on stdout (logs still go to stderr)'
             cand --quiet 'Print no report on stdout (logs still go to stderr)'
@@ -517,6 +518,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand -q 'Print no report on stdout (logs still go to stderr)'
             cand --quiet 'Print no report on stdout (logs still go to stderr)'
@@ -529,8 +531,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;support;help'= {
-            cand watch 'Notify new AWS replies and status changes on support cases'
-            cand cases 'List open support cases across accounts'
+            cand watch 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
+            cand cases 'List open support cases across accounts (no notifications, nothing saved)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;support;help;watch'= {
@@ -1334,8 +1336,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;help;dx-vif;watch'= {
         }
         &'opskit;help;support'= {
-            cand watch 'Notify new AWS replies and status changes on support cases'
-            cand cases 'List open support cases across accounts'
+            cand watch 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
+            cand cases 'List open support cases across accounts (no notifications, nothing saved)'
         }
         &'opskit;help;support;watch'= {
         }

@@ -471,8 +471,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -f -a "watch" -d 'Notify new AWS replies and status changes on support cases'
-complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -f -a "cases" -d 'List open support cases across accounts'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -f -a "watch" -d 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -f -a "cases" -d 'List open support cases across accounts (no notifications, nothing saved)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -493,6 +493,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
@@ -518,14 +519,15 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Notify new AWS replies and status changes on support cases'
-complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "cases" -d 'List open support cases across accounts'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "cases" -d 'List open support cases across accounts (no notifications, nothing saved)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -1267,8 +1269,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "watch" -d 'Notify new AWS replies and status changes on support cases'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "cases" -d 'List open support cases across accounts'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "watch" -d 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "cases" -d 'List open support cases across accounts (no notifications, nothing saved)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "parse" -d 'Print what was understood of mails, without notifying'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
