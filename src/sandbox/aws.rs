@@ -220,6 +220,13 @@ impl Input {
         }
     }
 
+    pub fn boolean(&self, name: &str) -> Result<Option<bool>, Reply> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => v.as_bool().map(Some).ok_or_else(|| serialization(&format!("'{name}' must be a boolean"))),
+        }
+    }
+
     pub fn integer(&self, name: &str) -> Result<Option<i64>, Reply> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),
@@ -323,7 +330,8 @@ pub(crate) fn page(
 
 const TOKEN_PREFIX: &str = "opskit-sandbox-offset:";
 
-fn encode_token(offset: usize) -> String {
+/// The token [`page`] answers for a page starting at `offset`.
+pub(crate) fn encode_token(offset: usize) -> String {
     URL_SAFE_NO_PAD.encode(format!("{TOKEN_PREFIX}{offset}"))
 }
 

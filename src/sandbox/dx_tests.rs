@@ -340,7 +340,7 @@ async fn aws_calls_without_auth_or_with_unknown_targets_get_aws_errors() {
         (r.status().as_u16(), r.headers()["x-amzn-errortype"].to_str().unwrap()),
         (400, "IncompleteSignatureException")
     );
-    let r = call("AWSSupport_20130415.DescribeCases", Some(sig)).await.unwrap();
+    let r = call("AWSSupport_20130415.DescribeServices", Some(sig)).await.unwrap();
     assert_eq!(
         (r.status().as_u16(), r.headers()["x-amzn-errortype"].to_str().unwrap()),
         (400, "UnknownOperationException")

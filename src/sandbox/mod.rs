@@ -5,8 +5,9 @@
 //! The fakes answer the way the vendors' API references say (not the way our client
 //! happens to talk): Backlog API v2 in `backlog.rs`, Slack incoming webhooks, PagerDuty
 //! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, AWS
-//! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs` and the Support API's
-//! legacy Trusted Advisor operations (reading `ta.rs`'s data) in `support.rs`, on top of
+//! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs` and the Support API in
+//! `support.rs` (its cases kept in `cases.rs`, its legacy Trusted Advisor operations
+//! reading `ta.rs`'s data), on top of
 //! the AWS pieces in `aws.rs` (awsJson1_1: `POST /` with `X-Amz-Target`; restJson1:
 //! `GET /v1/...`; the caller's account and region come from the SigV4 credential scope, see
 //! [`sandbox_access_key`]).
@@ -51,9 +52,24 @@
 //!   - `{"action": "remove_resource", "account": "..", "recommendation_id": "..", "resource_id": ".."}`
 //!   - `{"action": "set_lifecycle", "account": "..", "recommendation_id": "..", "stage": "resolved"}`
 //!   - `{"action": "generate", "account": "..", "recommendations": 250, "resources_each": 3}`
+//! - `GET /_sandbox/support`: `{"accounts": {"<account>": {"cases": [..]}}}`, every Support
+//!   case, newest first, as DescribeCases answers it with `includeResolvedCases` and
+//!   `includeCommunications`, plus `"communications"`: all of its communications, newest
+//!   first.
+//! - `POST /_sandbox/support`: one Support change, tagged by `action`; answers `{"ok": true}`
+//!   (plus `"id"`, the case id, for `add_case`), 404 for an unknown case and 400 for a
+//!   malformed action. The same as the `Sandbox::support_*` methods:
+//!   - `{"action": "add_case", "account": "..", "case": {..}}`
+//!   - `{"action": "add_communication", "case_id": "case-..", "submitted_by": "Amazon Web Services",
+//!     "body": "..", "at": "2026-11-21T10:00:00Z" (optional), "attachments": ["log.txt"] (optional)}`
+//!   - `{"action": "set_status", "case_id": "case-..", "status": "resolved"}`
+//!   - `{"action": "generate", "account": "..", "open_cases": 20, "communications_each": 3}`
 
 mod aws;
 mod backlog;
+mod cases;
+#[cfg(test)]
+mod cases_tests;
 mod chat;
 mod dx;
 #[cfg(test)]
@@ -68,6 +84,13 @@ mod ta_tests;
 mod tests;
 
 pub use aws::{AWS_DEFAULT_ACCOUNT, Caller, sandbox_access_key};
+pub use cases::{
+    SUPPORT_AWS_SUBMITTER, SUPPORT_BILLING_CASE, SUPPORT_BILLING_CASE_DISPLAY_ID, SUPPORT_BILLING_CASE_SUBJECT,
+    SUPPORT_CUSTOMER_EMAIL, SUPPORT_CUSTOMER_SUBMITTER, SUPPORT_DEMO_ACCOUNT, SUPPORT_DX_CASE,
+    SUPPORT_DX_CASE_DISPLAY_ID, SUPPORT_DX_CASE_SUBJECT, SUPPORT_LIMIT_CASE, SUPPORT_LIMIT_CASE_DISPLAY_ID,
+    SUPPORT_LIMIT_CASE_SUBJECT, SUPPORT_RESOLVED_CASE, SUPPORT_RESOLVED_CASE_DISPLAY_ID, SUPPORT_RESOLVED_CASE_SUBJECT,
+    SupportError,
+};
 pub use dx::{
     DX_AUTH_KEY_MARKER, DX_DEMO_ACCOUNT, DX_DEMO_CONNECTION_A, DX_DEMO_CONNECTION_B, DX_DEMO_PRIVATE_VIF,
     DX_DEMO_PRIVATE_VIF_NAME, DX_DEMO_PUBLIC_VIF, DX_DEMO_PUBLIC_VIF_NAME, DX_DEMO_REGION, DX_DEMO_TRANSIT_PEER_IPV4,
@@ -403,6 +426,7 @@ pub(crate) struct Shared {
     pub pagerduty: Mutex<Vec<Value>>,
     pub dx: Mutex<dx::Dx>,
     pub ta: Mutex<ta::Ta>,
+    pub cases: Mutex<cases::Cases>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -418,6 +442,7 @@ impl Shared {
             pagerduty: Mutex::default(),
             dx: Mutex::new(dx::Dx::seeded()),
             ta: Mutex::new(ta::Ta::seeded()),
+            cases: Mutex::new(cases::Cases::seeded()),
         }
     }
 
@@ -573,7 +598,7 @@ impl Sandbox {
     }
 
     /// Forget recorded requests and armed faults. Backlog data, PagerDuty events, Direct
-    /// Connect resources and Trusted Advisor recommendations stay: they are the fake
+    /// Connect resources, Trusted Advisor recommendations and Support cases stay: they are the fake
     /// services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
@@ -763,6 +788,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "dx") => dx::control(shared, &rec.body),
         ("GET", "ta") => ta::control_state(shared),
         ("POST", "ta") => ta::control(shared, &rec.body),
+        ("GET", "support") => cases::control_state(shared),
+        ("POST", "support") => cases::control(shared, &rec.body),
         ("POST", "clear") => {
             shared.clear();
             Reply::json(200, &serde_json::json!({"ok": true}))

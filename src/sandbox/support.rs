@@ -1,15 +1,50 @@
 //! Fake of the AWS Support API (2013-04-15, awsJson1_1 with `X-Amz-Target:
-//! AWSSupport_20130415.<Operation>`). For now only its legacy Trusted Advisor operations:
-//! DescribeTrustedAdvisorChecks, DescribeTrustedAdvisorCheckSummaries and
-//! DescribeTrustedAdvisorCheckResult (the cases operations are still to come).
+//! AWSSupport_20130415.<Operation>`): the cases operations (DescribeCases,
+//! DescribeCommunications, CreateCase, AddCommunicationToCase, ResolveCase) on the data in
+//! `cases.rs`, and the legacy Trusted Advisor operations (DescribeTrustedAdvisorChecks,
+//! DescribeTrustedAdvisorCheckSummaries, DescribeTrustedAdvisorCheckResult) on `ta.rs`'s.
 //!
-//! There is no data of its own: the checks are read from the Trusted Advisor API's
+//! The checks have no data of their own: they are read from the Trusted Advisor API's
 //! recommendations and resources in `ta.rs` ([`Ta::checks`]), mapped as AWS does
 //! (reference/aws-apis.md §1.4, §1.5), so a change made there shows here too. Where AWS is
 //! not documented we choose, and say so:
 //! - The plan is the one `ta.rs` keeps ([`Sandbox::ta_set_support`](super::Sandbox::ta_set_support)): without Business
 //!   support every Support operation is 400 `SubscriptionRequiredException` with
 //!   [`SUPPORT_SUBSCRIPTION_REQUIRED_MESSAGE`], checked after routing and before any input.
+//!
+//! Cases (reference/aws-apis.md §2; the data rules are in `cases.rs`):
+//! - Cases are the caller's account's; a case id of another account's case, or of no case, is
+//!   400 `CaseIdNotFound` (`Case ID not found: <id>`) in DescribeCommunications,
+//!   AddCommunicationToCase, ResolveCase, and DescribeCases' `caseIdList` (any one unknown
+//!   id fails the call). An unknown `displayId` only matches nothing.
+//! - DescribeCases lists newest `timeCreated` first. `afterTime`/`beforeTime` filter on the
+//!   case's `timeCreated` (not on its communications), DescribeCommunications' on the
+//!   communication's: `afterTime` is inclusive, `beforeTime` exclusive. Times are RFC 3339
+//!   (or a bare date, midnight UTC); anything else is `InvalidParameterValueException`.
+//! - `includeResolvedCases` (default false) also applies to `caseIdList` and `displayId`.
+//!   `includeCommunications` (default true) adds `recentCommunications`: the 5 newest
+//!   communications, newest first, and, when there are more, a `nextToken` that
+//!   DescribeCommunications (same case, no time filter) continues from. Without it the member
+//!   is left out.
+//! - `maxResults` must be 10–100 (else `InvalidParameterValueException`); without it a page
+//!   holds 100. `nextToken` is an offset into the filtered list (a token we did not issue is
+//!   `InvalidParameterValueException`). `caseIdList` takes at most 100 ids.
+//! - `language` (cases: en, ja, zh, ko) is checked when given, never a filter.
+//! - CreateCase needs `subject` and `communicationBody` (1–8000 characters, as
+//!   AddCommunicationToCase's); the case is `opened`, defaults `general-info`/`using-aws`,
+//!   severity `low`, `en`, and opens with the body as the customer's communication. `issueType`
+//!   is ignored.
+//! - AddCommunicationToCase adds the customer's communication now and moves a
+//!   `pending-customer-action` case to `customer-action-completed` and a `resolved` one to
+//!   `reopened`; `ccEmailAddresses` is ignored. ResolveCase answers the status before and
+//!   `resolved`.
+//! - There are no attachment sets: any `attachmentSetId` is `AttachmentSetIdNotFound`.
+//! - `dryRun: true`, once the input is valid, is `DryRunOperationException` and changes
+//!   nothing.
+//! - Errors are 400 with the awsJson shape; `InvalidParameterValueException` is not modeled in
+//!   the SDK and surfaces as a generic error with that code.
+//!
+//! Trusted Advisor checks:
 //! - A check is one distinct `checkArn` tail of the account's recommendations (the first
 //!   recommendation naming it wins); `category` is its first pillar, `metadata` (the column
 //!   headers) its resources' metadata keys in order of first appearance.
@@ -28,11 +63,14 @@
 //!   others check it when given), a missing `checkId`/`checkIds` or an unknown check id is
 //!   400 `InvalidParameterValueException` (not modeled in the SDK: it surfaces as a generic
 //!   error with that code); the language is otherwise ignored.
-//! - Other `AWSSupport_20130415` operations answer `UnknownOperationException`.
+//!
+//! Other `AWSSupport_20130415` operations answer `UnknownOperationException`.
 
 use super::aws::{self, Call, Input};
+use super::cases::{self, Case, Cases, RESOLVED, SUPPORT_CUSTOMER_SUBMITTER};
 use super::ta::{Check, Ta};
 use super::{Reply, Shared, lock};
+use jiff::Timestamp;
 use serde_json::{Value, json};
 
 pub(crate) const TARGET_PREFIX: &str = "AWSSupport_20130415";
@@ -48,13 +86,22 @@ fn invalid(message: &str) -> Reply {
     aws::error(400, "InvalidParameterValueException", message)
 }
 
+enum Op {
+    Checks(fn(&Ta, &Call, &Input) -> Result<Reply, Reply>),
+    Cases(fn(&mut Cases, &Call, &Input) -> Result<Reply, Reply>),
+}
+
 /// An `AWSSupport_20130415.*` call, already authenticated.
 pub(crate) fn handle(shared: &Shared, call: &Call) -> Reply {
-    type Op = fn(&Ta, &Call, &Input) -> Result<Reply, Reply>;
-    let op: Op = match call.operation {
-        "DescribeTrustedAdvisorChecks" => describe_trusted_advisor_checks,
-        "DescribeTrustedAdvisorCheckSummaries" => describe_trusted_advisor_check_summaries,
-        "DescribeTrustedAdvisorCheckResult" => describe_trusted_advisor_check_result,
+    let op = match call.operation {
+        "DescribeTrustedAdvisorChecks" => Op::Checks(describe_trusted_advisor_checks),
+        "DescribeTrustedAdvisorCheckSummaries" => Op::Checks(describe_trusted_advisor_check_summaries),
+        "DescribeTrustedAdvisorCheckResult" => Op::Checks(describe_trusted_advisor_check_result),
+        "DescribeCases" => Op::Cases(describe_cases),
+        "DescribeCommunications" => Op::Cases(describe_communications),
+        "CreateCase" => Op::Cases(create_case),
+        "AddCommunicationToCase" => Op::Cases(add_communication_to_case),
+        "ResolveCase" => Op::Cases(resolve_case),
         _ => return aws::unknown_operation(call.target),
     };
     let ta = lock(&shared.ta);
@@ -65,7 +112,14 @@ pub(crate) fn handle(shared: &Shared, call: &Call) -> Reply {
         Ok(i) => i,
         Err(reply) => return reply,
     };
-    op(&ta, call, &input).unwrap_or_else(|e| e)
+    let done = match op {
+        Op::Checks(f) => f(&ta, call, &input),
+        Op::Cases(f) => {
+            drop(ta);
+            f(&mut lock(&shared.cases), call, &input)
+        }
+    };
+    done.unwrap_or_else(|e| e)
 }
 
 /// The `language` member: required or not, and one of [`TA_LANGUAGES`] when given.
@@ -184,4 +238,176 @@ fn describe_trusted_advisor_check_result(ta: &Ta, call: &Call, input: &Input) ->
     }
     result["flaggedResources"] = flagged(check).map(|r| resource_detail(check, r)).collect();
     Ok(aws::reply(&json!({"result": result})))
+}
+
+/// The languages the Support API handles cases in.
+const CASE_LANGUAGES: &[&str] = &["en", "ja", "zh", "ko"];
+/// `maxResults` of DescribeCases and DescribeCommunications.
+const MIN_RESULTS: i64 = 10;
+const MAX_RESULTS: usize = 100;
+/// CreateCase's and AddCommunicationToCase's `communicationBody`.
+const MAX_BODY: usize = 8000;
+const MAX_CASE_IDS: usize = 100;
+
+fn case_not_found(id: &str) -> Reply {
+    aws::error(400, "CaseIdNotFound", &format!("Case ID not found: {id}"))
+}
+
+fn case_language(input: &Input) -> Result<Option<&str>, Reply> {
+    match input.string("language")? {
+        Some(l) if !CASE_LANGUAGES.contains(&l) => Err(invalid(&format!("Unsupported language: {l}"))),
+        l => Ok(l),
+    }
+}
+
+fn time(input: &Input, name: &str) -> Result<Option<Timestamp>, Reply> {
+    match input.string(name)? {
+        None => Ok(None),
+        Some(s) => cases::parse_time(s).map(Some).ok_or_else(|| invalid(&format!("Invalid {name}: {s}"))),
+    }
+}
+
+fn max_results(input: &Input) -> Result<Option<i64>, Reply> {
+    match input.integer("maxResults")? {
+        Some(n) if !(MIN_RESULTS..=MAX_RESULTS as i64).contains(&n) => {
+            Err(invalid(&format!("maxResults must be between {MIN_RESULTS} and {MAX_RESULTS}, got {n}")))
+        }
+        n => Ok(n),
+    }
+}
+
+/// `afterTime` inclusive, `beforeTime` exclusive.
+fn within(at: Timestamp, after: Option<Timestamp>, before: Option<Timestamp>) -> bool {
+    after.is_none_or(|a| at >= a) && before.is_none_or(|b| at < b)
+}
+
+fn body(input: &Input) -> Result<&str, Reply> {
+    match input.string("communicationBody")? {
+        None => Err(invalid("Parameter communicationBody is required")),
+        Some(b) if b.is_empty() || b.chars().count() > MAX_BODY => {
+            Err(invalid(&format!("communicationBody must be 1 to {MAX_BODY} characters long")))
+        }
+        Some(b) => Ok(b),
+    }
+}
+
+fn no_attachment_set(input: &Input) -> Result<(), Reply> {
+    match input.string("attachmentSetId")? {
+        Some(id) => Err(aws::error(400, "AttachmentSetIdNotFound", &format!("Attachment set ID not found: {id}"))),
+        None => Ok(()),
+    }
+}
+
+fn dry_run(input: &Input) -> Result<(), Reply> {
+    if input.boolean("dryRun")? == Some(true) {
+        return Err(aws::error(
+            400,
+            "DryRunOperationException",
+            "The request would have succeeded, but the dryRun flag is set.",
+        ));
+    }
+    Ok(())
+}
+
+fn paged(member: &str, items: Vec<Value>, next: Option<String>) -> Reply {
+    let mut v = json!({ member: items });
+    if let Some(next) = next {
+        v["nextToken"] = json!(next);
+    }
+    aws::reply(&v)
+}
+
+fn case_id(input: &Input) -> Result<&str, Reply> {
+    input.string("caseId")?.ok_or_else(|| invalid("Parameter caseId is required"))
+}
+
+fn describe_cases(cases: &mut Cases, call: &Call, input: &Input) -> Result<Reply, Reply> {
+    let ids = input.strings("caseIdList")?;
+    if ids.as_ref().is_some_and(|ids| ids.len() > MAX_CASE_IDS) {
+        return Err(invalid(&format!("caseIdList holds at most {MAX_CASE_IDS} case ids")));
+    }
+    let display_id = input.string("displayId")?;
+    let (after, before) = (time(input, "afterTime")?, time(input, "beforeTime")?);
+    let resolved = input.boolean("includeResolvedCases")?.unwrap_or(false);
+    let communications = input.boolean("includeCommunications")?.unwrap_or(true);
+    case_language(input)?;
+    let max = max_results(input)?;
+    let token = input.string("nextToken")?;
+    let account = &call.caller.account;
+    if let Some(missing) = ids.iter().flatten().find(|id| cases.find(account, id).is_none()) {
+        return Err(case_not_found(missing));
+    }
+    dry_run(input)?;
+    let wanted = |c: &&Case| {
+        ids.as_ref().is_none_or(|ids| ids.contains(&c.id()))
+            && display_id.is_none_or(|d| c.value["displayId"] == d)
+            && (resolved || c.status() != RESOLVED)
+            && within(c.at, after, before)
+    };
+    let items = cases.newest_first(account).filter(wanted).map(|c| cases::details(c, communications)).collect();
+    let (page, next) = aws::page(items, max, token, MAX_RESULTS, invalid)?;
+    Ok(paged("cases", page, next))
+}
+
+fn describe_communications(cases: &mut Cases, call: &Call, input: &Input) -> Result<Reply, Reply> {
+    let id = case_id(input)?;
+    let (after, before) = (time(input, "afterTime")?, time(input, "beforeTime")?);
+    let max = max_results(input)?;
+    let token = input.string("nextToken")?;
+    let case = cases.find(&call.caller.account, id).ok_or_else(|| case_not_found(id))?;
+    dry_run(input)?;
+    let items = case.newest_first().filter(|c| within(c.at, after, before)).map(|c| c.value.clone()).collect();
+    let (page, next) = aws::page(items, max, token, MAX_RESULTS, invalid)?;
+    Ok(paged("communications", page, next))
+}
+
+fn create_case(cases: &mut Cases, call: &Call, input: &Input) -> Result<Reply, Reply> {
+    let subject = input.string("subject")?.ok_or_else(|| invalid("Parameter subject is required"))?;
+    let text = body(input)?;
+    let language = case_language(input)?.unwrap_or("en");
+    let cc = input.strings("ccEmailAddresses")?.unwrap_or_default();
+    if cc.len() > 10 {
+        return Err(invalid("ccEmailAddresses holds at most 10 addresses"));
+    }
+    let mut case = json!({"subject": subject, "language": language, "ccEmailAddresses": cc});
+    for member in ["serviceCode", "severityCode", "categoryCode"] {
+        if let Some(v) = input.string(member)? {
+            case[member] = json!(v);
+        }
+    }
+    no_attachment_set(input)?;
+    dry_run(input)?;
+    let now = Timestamp::now();
+    case["timeCreated"] = json!(cases::iso_millis(now));
+    let account = &call.caller.account;
+    let id = cases.add_case(account, case).map_err(|e| aws::error(500, "InternalServerError", &e.to_string()))?;
+    if let Some(c) = cases.find_in_mut(account, &id) {
+        c.add(SUPPORT_CUSTOMER_SUBMITTER, text, now, &[]);
+    }
+    Ok(aws::reply(&json!({"caseId": id})))
+}
+
+fn add_communication_to_case(cases: &mut Cases, call: &Call, input: &Input) -> Result<Reply, Reply> {
+    let id = case_id(input)?;
+    let text = body(input)?;
+    input.strings("ccEmailAddresses")?;
+    let case = cases.find_in_mut(&call.caller.account, id).ok_or_else(|| case_not_found(id))?;
+    no_attachment_set(input)?;
+    dry_run(input)?;
+    case.add(SUPPORT_CUSTOMER_SUBMITTER, text, Timestamp::now(), &[]);
+    match case.status() {
+        "pending-customer-action" => case.set_status("customer-action-completed"),
+        RESOLVED => case.set_status("reopened"),
+        _ => {}
+    }
+    Ok(aws::reply(&json!({"result": true})))
+}
+
+fn resolve_case(cases: &mut Cases, call: &Call, input: &Input) -> Result<Reply, Reply> {
+    let id = case_id(input)?;
+    let case = cases.find_in_mut(&call.caller.account, id).ok_or_else(|| case_not_found(id))?;
+    dry_run(input)?;
+    let initial = case.status().to_string();
+    case.set_status(RESOLVED);
+    Ok(aws::reply(&json!({"initialCaseStatus": initial, "finalCaseStatus": RESOLVED})))
 }

@@ -228,8 +228,8 @@ async fn an_account_without_business_support_needs_a_subscription() {
     sb.ta_set_support(TA_UNSUPPORTED_ACCOUNT, true);
     assert!(checks(&c).await.is_empty(), "with the plan: an account without checks");
 
-    // An operation the fake lacks (the cases API is still to come).
-    let err = support(&sb, TA_DEMO_ACCOUNT).await.describe_cases().send().await.unwrap_err();
+    // An operation the fake lacks.
+    let err = support(&sb, TA_DEMO_ACCOUNT).await.describe_services().send().await.unwrap_err();
     assert_eq!(err.code(), Some("UnknownOperationException"));
 }
 
