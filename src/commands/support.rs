@@ -26,7 +26,7 @@ use std::time::Duration;
 
 pub const SOURCE: &str = "support";
 const REGION: &str = "us-east-1";
-pub const BOARD: &[&str] = &["case", "subject", "severity", "case status", "last reply by", "age"];
+pub const BOARD: &[&str] = &["case", "subject", "severity", "case status", "last reply by"];
 
 /// `[commands.support]`.
 #[derive(Debug, Clone, Deserialize)]
@@ -285,7 +285,6 @@ pub fn finding(
         Field { name: "severity".into(), value: case.severity.clone() },
         Field { name: "case status".into(), value: case.status.clone() },
         Field { name: "last reply by".into(), value: last_comm.map(by).unwrap_or_else(|| "-".into()) },
-        Field { name: "age".into(), value: case.created.map(|c| age(c, now)).unwrap_or_else(|| "-".into()) },
         Field { name: "last communication".into(), value: last_comm.map(|c| c.at.to_string()).unwrap_or_default() },
         Field { name: "last aws reply".into(), value: newest_aws.map(|c| c.at.to_string()).unwrap_or_default() },
     ];
@@ -405,7 +404,17 @@ fn label(t: &Target) -> String {
     t.account.id.clone().unwrap_or_else(|| t.account.name.clone())
 }
 
+/// The open cases of every account, and the age of each (for `support cases`; kept out of
+/// the findings, where it would show as a change on every message).
 pub async fn collect(ctx: &Context, args: &SupportArgs, with_state: bool) -> AppResult<Collected> {
+    Ok(collect_cases(ctx, args, with_state).await?.0)
+}
+
+async fn collect_cases(
+    ctx: &Context,
+    args: &SupportArgs,
+    with_state: bool,
+) -> AppResult<(Collected, BTreeMap<String, String>)> {
     let settings = Settings::load(&ctx.config)?;
     let now = ctx.now();
     // What the last run saw of each case, to fetch only what is new.
@@ -433,12 +442,14 @@ pub async fn collect(ctx: &Context, args: &SupportArgs, with_state: bool) -> App
     })
     .await;
     let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All);
+    let mut ages = BTreeMap::new();
     let mut covered = BTreeSet::new();
     for (t, r) in results {
         match r {
             Ok(cases) => {
                 let l = label(&t);
                 for case in &cases {
+                    ages.insert(case.id.clone(), case.created.map(|c| age(c, now)).unwrap_or_else(|| "-".into()));
                     let seen = previous.get(&case.id).map(|(s, _, _)| s);
                     collected.findings.push(finding(&t.account, &l, case, seen, &settings, now));
                 }
@@ -456,7 +467,7 @@ pub async fn collect(ctx: &Context, args: &SupportArgs, with_state: bool) -> App
     }
     collected.scope = Scope::Accounts(covered);
     collected.vanished = Some(vanished);
-    Ok(collected)
+    Ok((collected, ages))
 }
 
 pub async fn watch_once(ctx: &Context, args: &SupportArgs) -> AppResult<RunReport> {
@@ -473,7 +484,8 @@ pub async fn watch(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
 /// `support cases`: the open cases of every account, as a table or JSON. Reads no state,
 /// sends nothing.
 pub async fn cases(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
-    let collected = collect(ctx, args, false).await?;
+    let (collected, ages) = collect_cases(ctx, args, false).await?;
+    let age_of = |f: &Finding| f.resources.first().and_then(|id| ages.get(id)).cloned().unwrap_or_else(|| "-".into());
     let mut text = String::new();
     let rows: Vec<&Finding> = collected.findings.iter().filter(|f| f.status == Status::Open).collect();
     match ctx.global.output {
@@ -487,6 +499,7 @@ pub async fn cases(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
                     for x in &f.fields {
                         o.insert(x.name.replace(' ', "_"), x.value.clone().into());
                     }
+                    o.insert("age".into(), age_of(f).into());
                     serde_json::Value::Object(o)
                 })
                 .collect();
@@ -512,7 +525,7 @@ pub async fn cases(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
                     get("severity"),
                     get("case status"),
                     get("last reply by"),
-                    get("age"),
+                    age_of(f),
                 ]);
             }
             text = format!("{t}\n{} open case(s)\n", rows.len());
