@@ -219,6 +219,9 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         "backlog    <- 201 POST /issues/OPS-5/comments \"**CHANGED (critical): Security Groups",
         "RESOLVED: MFA on Root Account: no longer flagged in acme-prod",
         "OPS-4  [Closed]",
+        // support: an AWS reply is a comment on the case's issue; reminders for cases waiting on us.
+        "backlog    <- 201 POST /issues/OPS-6/comments \"**CHANGED (warning): AWS replied on case 17731262840",
+        "Reminder #3: AWS Support case 17731140501",
     ] {
         assert!(out.contains(expected), "demo output lacks `{expected}`:\n{out}");
     }

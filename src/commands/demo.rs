@@ -7,7 +7,7 @@
 //! by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
-use crate::commands::{Output, dx_vif, trusted_advisor};
+use crate::commands::{Output, dx_vif, support, trusted_advisor};
 use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -168,6 +168,17 @@ impl Tour {
         Ok(report)
     }
 
+    /// One `opskit support watch` against the sandbox's Support API, at `now`.
+    async fn support_watch(&mut self, title: &str, story: &str, now: jiff::Timestamp) -> AppResult<RunReport> {
+        let mut ctx = self.context()?;
+        ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
+        ctx.pinned_now = Some(now);
+        let before = self.sb.requests().len();
+        let report = support::watch_once(&ctx, &crate::cli::SupportArgs { strict: false }).await?;
+        self.show(title, story, &report, before);
+        Ok(report)
+    }
+
     /// One `opskit dx-vif poll` against the sandbox's Direct Connect.
     async fn dx_poll(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
@@ -288,6 +299,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
 
     dx_segment(&mut t).await?;
     ta_segment(&mut t).await?;
+    support_segment(&mut t).await?;
 
     let issues = t.sb.backlog_issues();
     let _ = writeln!(t.out, "\n== Backlog issues in project {} now", sandbox::BACKLOG_PROJECT_KEY);
@@ -302,7 +314,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine, dx-vif and trusted-advisor. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine, dx-vif, trusted-advisor and support. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -382,6 +394,57 @@ async fn ta_segment(t: &mut Tour) -> AppResult<()> {
     t.ta_check(
         "12. MFA is enabled on the root user",
         "The check turns green and is no longer listed: resolved, the Backlog issue gets a comment and is closed.",
+    )
+    .await?;
+    Ok(())
+}
+
+/// `opskit support watch` three times: the open cases, an AWS reply quoted once, and a
+/// reminder when a case has waited on us too long. Time is the sandbox's story time.
+async fn support_segment(t: &mut Tour) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### support: every AWS reply on support cases, and reminders when AWS waits on us\n\
+         `opskit support watch` reads acme-prod's open AWS Support cases (the sandbox's, through the real AWS\n\
+         SDK). AWS replies are quoted once; our own replies are not news; a case waiting on us too long is a\n\
+         reminder (after 4 hours, then daily)."
+    );
+    let t0: jiff::Timestamp = "2026-11-21T12:00:00Z".parse().map_err(anyhow::Error::from)?;
+    let later = |mins: i64| t0 + jiff::SignedDuration::from_mins(mins);
+    t.support_watch(
+        "13. support watch: the open cases",
+        "Three open cases. The limit increase has waited on us since AWS asked for details days ago: that is\n\
+         already a reminder.",
+        t0,
+    )
+    .await?;
+    t.sb.support_add_communication(
+        sandbox::SUPPORT_DX_CASE,
+        sandbox::SUPPORT_AWS_SUBMITTER,
+        "We found a flapping BGP session on our side of the Tokyo VIF and deployed a fix. Please confirm the \
+         interface has been stable since 12:30 UTC.",
+        Some(later(20)),
+        &["bgp-session-log.txt"],
+    )
+    .map_err(anyhow::Error::from)?;
+    t.sb.support_add_communication(
+        sandbox::SUPPORT_BILLING_CASE,
+        sandbox::SUPPORT_CUSTOMER_SUBMITTER,
+        "Attaching the October invoice for reference.",
+        Some(later(25)),
+        &[],
+    )
+    .map_err(anyhow::Error::from)?;
+    t.support_watch(
+        "14. AWS replies on the Direct Connect case; we add a note to the billing case",
+        "One message, quoting AWS's reply and naming its attachment. Our own note on the billing case sends nothing.",
+        later(30),
+    )
+    .await?;
+    t.support_watch(
+        "15. Half an hour later, nothing new",
+        "The same replies are not told twice.",
+        later(60),
     )
     .await?;
     Ok(())
