@@ -6,8 +6,9 @@
 # peak RSS; `dx-vif poll` of 1 account x 1 region against the sandbox (wall, peak RSS),
 # and of 50 accounts x 16 regions with 100 ms injected latency on every Direct Connect
 # call at concurrency 32, against the ideal critical path; `trusted-advisor check` of 200
-# accounts x 30 recommendations with 100 ms injected latency (wall, ideal, API calls); the
-# stripped binary size.
+# accounts x 30 recommendations with 100 ms injected latency (wall, ideal, API calls);
+# `support watch` of 100 accounts x 20 open cases with 100 ms latency when nothing changed
+# (wall, ideal, API calls by operation); the stripped binary size.
 # Needs GNU time (/usr/bin/time) for RSS, curl for the sandbox's control plane.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -135,6 +136,36 @@ printf '%s\n' "${tas[@]}" | awk '{print $1}' | median \
   | awk -v i=$IDEAL '{printf "200 accounts x 30 recommendations, 100 ms latency, concurrency 32: median %d ms, ideal %d ms, ratio %.2f", $1, i, $1/i}'
 printf '%s\n' "${tas[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB", $1/1024}'
 echo ", API calls per run $(( (calls_after - calls_before) / 5 )) (200 listings + 2,000 resource listings of red items)"
+
+echo "== support watch against the sandbox, nothing changed"
+{
+  printf '[defaults]\nstate = "%s/support.db"\nconcurrency = 32\n' "$WORK"
+  printf '[sinks.out]\ntype = "stdout"\n[[routes]]\nsinks = ["out"]\n'
+  for i in $(seq -w 1 100); do
+    id="300000000$i"
+    printf '[[accounts]]\nname = "su%s"\nid = "%s"\nprofile = "su%s"\n' "$i" "$id" "$i"
+    printf '[profile su%s]\naws_access_key_id = AKIASANDBOX%s\naws_secret_access_key = x\n' "$i" "$id" >>"$AWS_CONFIG_FILE"
+    curl -sf -XPOST "$SB/_sandbox/support" -d "{\"action\":\"generate\",\"account\":\"$id\",\"open_cases\":20,\"communications_each\":3}" >/dev/null
+  done
+} >"$WORK/support.toml"
+curl -sf -XPOST "$SB/_sandbox/faults" -d '{"path_prefix":"/","target":"AWSSupport_20130415.*","delay_ms":100}' >/dev/null
+"$BIN" --config "$WORK/support.toml" support watch -q >/dev/null   # the first run tells everything
+count() { curl -sf "$SB/_sandbox/requests" | python3 -c "import json,sys; print(sum(r['path']=='/' and ('x-amz-target','AWSSupport_20130415.$1') in [tuple(h) for h in r['headers']] for r in json.load(sys.stdin)))"; }
+cases_before=$(count DescribeCases); comms_before=$(count DescribeCommunications)
+sus=()
+for _ in 1 2 3 4 5; do
+  s=$(now_ns)
+  /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" --config "$WORK/support.toml" support watch -q >/dev/null
+  e=$(now_ns)
+  sus+=("$(( (e - s) / 1000000 )) $(cat "$WORK/rss")")
+done
+cases_after=$(count DescribeCases); comms_after=$(count DescribeCommunications)
+# 100 accounts, 32 at a time = 4 waves of one DescribeCases page (20 cases) of 100 ms.
+IDEAL=400
+printf '%s\n' "${sus[@]}" | awk '{print $1}' | median \
+  | awk -v i=$IDEAL '{printf "100 accounts x 20 open cases, 100 ms latency, nothing changed: median %d ms, ideal %d ms, ratio %.2f", $1, i, $1/i}'
+printf '%s\n' "${sus[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB", $1/1024}'
+echo ", per run: DescribeCases $(( (cases_after - cases_before) / 5 )), DescribeCommunications $(( (comms_after - comms_before) / 5 ))"
 
 echo "== binary size (stripped release)"
 ls -l "$BIN" | awk '{printf "%.1f MB\n", $5/1048576}'

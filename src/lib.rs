@@ -14,6 +14,7 @@ pub mod context;
 pub mod cron;
 pub mod env_vars;
 pub mod error;
+pub mod globs;
 pub mod output;
 pub mod redact;
 pub mod sandbox;

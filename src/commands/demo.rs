@@ -441,12 +441,7 @@ async fn support_segment(t: &mut Tour) -> AppResult<()> {
         later(30),
     )
     .await?;
-    t.support_watch(
-        "15. Half an hour later, nothing new",
-        "The same replies are not told twice.",
-        later(60),
-    )
-    .await?;
+    t.support_watch("15. Half an hour later, nothing new", "The same replies are not told twice.", later(60)).await?;
     Ok(())
 }
 

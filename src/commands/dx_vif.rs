@@ -46,6 +46,9 @@ pub struct Settings {
     pub ignore: Vec<String>,
     /// Time between polls of `watch` when `--interval` is not given.
     pub interval: Option<Dur>,
+    /// `ignore`, compiled.
+    #[serde(skip)]
+    ignore_globs: crate::globs::Globs,
 }
 
 impl Default for Settings {
@@ -56,27 +59,24 @@ impl Default for Settings {
             connections: true,
             ignore: Vec::new(),
             interval: None,
+            ignore_globs: crate::globs::Globs::default(),
         }
     }
 }
 
 impl Settings {
     pub fn load(config: &Config) -> Result<Settings, ConfigError> {
-        let s: Settings = config.command_settings(SOURCE)?;
-        for g in &s.ignore {
-            globset::Glob::new(g).map_err(|e| ConfigError {
-                key: Some("commands.dx-vif.ignore".into()),
-                file: config.file.clone(),
-                ..ConfigError::plain(format!("`{g}` is not a valid glob: {e}"))
-            })?;
-        }
+        let mut s: Settings = config.command_settings(SOURCE)?;
+        s.ignore_globs = crate::globs::Globs::new(&s.ignore).map_err(|e| ConfigError {
+            key: Some("commands.dx-vif.ignore".into()),
+            file: config.file.clone(),
+            ..ConfigError::plain(e)
+        })?;
         Ok(s)
     }
 
     fn ignored(&self, id: &str, name: &str) -> bool {
-        self.ignore.iter().any(|g| {
-            globset::Glob::new(g).map(|g| g.compile_matcher()).is_ok_and(|m| m.is_match(id) || m.is_match(name))
-        })
+        self.ignore_globs.any(&[id, name])
     }
 }
 

@@ -41,6 +41,9 @@ pub struct Settings {
     /// …and again this often, until someone answers or the case resolves.
     pub remind_every: Dur,
     pub language: String,
+    /// `aws_submitters`, compiled.
+    #[serde(skip)]
+    aws: crate::globs::Globs,
 }
 
 impl Default for Settings {
@@ -51,20 +54,20 @@ impl Default for Settings {
             remind_after: Dur(Duration::from_secs(4 * 3600)),
             remind_every: Dur(Duration::from_secs(24 * 3600)),
             language: "en".into(),
+            aws: crate::globs::Globs::new(&["Amazon Web Services".into(), "Amazon Web Services <*".into()])
+                .unwrap_or_default(),
         }
     }
 }
 
 impl Settings {
     pub fn load(config: &Config) -> Result<Settings, ConfigError> {
-        let s: Settings = config.command_settings(SOURCE)?;
-        for g in &s.aws_submitters {
-            globset::Glob::new(g).map_err(|e| ConfigError {
-                key: Some("commands.support.aws_submitters".into()),
-                file: config.file.clone(),
-                ..ConfigError::plain(format!("`{g}` is not a valid glob: {e}"))
-            })?;
-        }
+        let mut s: Settings = config.command_settings(SOURCE)?;
+        s.aws = crate::globs::Globs::new(&s.aws_submitters).map_err(|e| ConfigError {
+            key: Some("commands.support.aws_submitters".into()),
+            file: config.file.clone(),
+            ..ConfigError::plain(e)
+        })?;
         if s.remind_every.0.is_zero() {
             return Err(ConfigError {
                 key: Some("commands.support.remind_every".into()),

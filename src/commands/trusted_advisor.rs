@@ -19,6 +19,7 @@ use crate::commands::Output;
 use crate::config::{Config, ConfigError};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
+use crate::globs::Globs;
 use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
 use crate::spine::finding::{Details, Field, Finding, Link, Severity};
 use futures::StreamExt;
@@ -88,21 +89,10 @@ const PILLARS: &[&str] =
     &["cost_optimizing", "performance", "security", "service_limits", "fault_tolerance", "operational_excellence"];
 
 fn glob_ok(key: &str, patterns: &[String], file: &Option<std::path::PathBuf>) -> Result<(), ConfigError> {
-    for g in patterns {
-        globset::Glob::new(g).map_err(|e| ConfigError {
-            key: Some(key.into()),
-            file: file.clone(),
-            ..ConfigError::plain(format!("`{g}` is not a valid glob: {e}"))
-        })?;
-    }
-    Ok(())
-}
-
-fn matches_any(patterns: &[String], candidates: &[&str]) -> bool {
-    patterns.iter().any(|p| {
-        globset::Glob::new(p)
-            .map(|g| g.compile_matcher())
-            .is_ok_and(|m| candidates.iter().any(|c| m.is_match(c) || c.eq_ignore_ascii_case(p)))
+    Globs::new(patterns).map(|_| ()).map_err(|e| ConfigError {
+        key: Some(key.into()),
+        file: file.clone(),
+        ..ConfigError::plain(e)
     })
 }
 
@@ -150,11 +140,38 @@ pub struct Filter {
     pub min: &'static str,
     pub include_excluded: bool,
     pub pillars: Vec<String>,
-    pub checks: Vec<String>,
     pub settings: Settings,
+    checks: Globs,
+    exclude_checks: Globs,
+    /// Per exclusion: its accounts and its checks, compiled.
+    exclude: Vec<(Globs, Globs)>,
 }
 
 impl Filter {
+    /// `checks` are the flag's or the config's; the rest comes from `settings`.
+    pub fn new(
+        min: &'static str,
+        include_excluded: bool,
+        pillars: Vec<String>,
+        checks: &[String],
+        settings: Settings,
+    ) -> Result<Filter, String> {
+        let exclude = settings
+            .exclude
+            .iter()
+            .map(|e| Ok((Globs::new(&e.accounts)?, Globs::new(&e.checks)?)))
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Filter {
+            min,
+            include_excluded,
+            pillars,
+            checks: Globs::new(checks)?,
+            exclude_checks: Globs::new(&settings.exclude_checks)?,
+            exclude,
+            settings,
+        })
+    }
+
     fn at_or_above(&self, status: &str) -> bool {
         match self.min {
             "warning" => status != "ok" && status != "not_available",
@@ -168,18 +185,18 @@ impl Filter {
         if !self.pillars.is_empty() && !pillars.iter().any(|p| self.pillars.contains(p)) {
             return false;
         }
-        if !self.checks.is_empty() && !matches_any(&self.checks, &ids) {
+        if !self.checks.is_empty() && !self.checks.any(&ids) {
             return false;
         }
-        if matches_any(&self.settings.exclude_checks, &ids) {
+        if self.exclude_checks.any(&ids) {
             return false;
         }
-        !self.settings.exclude.iter().any(|e| {
-            let names = [account.name.as_str(), account.id.as_deref().unwrap_or("")];
-            let by_account = !e.accounts.is_empty() && matches_any(&e.accounts, &names);
+        let names = [account.name.as_str(), account.id.as_deref().unwrap_or("")];
+        self.settings.exclude.iter().zip(&self.exclude).all(|(e, (accounts, checks))| {
+            let by_account = !accounts.is_empty() && accounts.any(&names);
             let by_tag =
                 !e.account_tags.is_empty() && e.account_tags.iter().all(|(k, v)| account.tags.get(k) == Some(v));
-            (by_account || by_tag) && matches_any(&e.checks, &ids)
+            !((by_account || by_tag) && checks.any(&ids))
         })
     }
 }
@@ -588,13 +605,10 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
             return Err(AppError::usage(format!("--pillar `{p}`: known pillars are {}", PILLARS.join(", "))));
         }
     }
-    let filter = Filter {
-        min,
-        include_excluded: args.include_excluded,
-        pillars: if args.pillar.is_empty() { settings.pillars.clone() } else { args.pillar.clone() },
-        checks: if args.check.is_empty() { settings.checks.clone() } else { args.check.clone() },
-        settings: settings.clone(),
-    };
+    let checks = if args.check.is_empty() { settings.checks.clone() } else { args.check.clone() };
+    let pillars = if args.pillar.is_empty() { settings.pillars.clone() } else { args.pillar.clone() };
+    let filter = Filter::new(min, args.include_excluded, pillars, &checks, settings.clone())
+        .map_err(|e| AppError::usage(format!("--check: {e}")))?;
     let targets = account_targets(ctx)?;
     let bar = crate::aws::progress_bar("asking Trusted Advisor", targets.len(), ctx.global.quiet);
     let (concurrency, timeout) = (ctx.config.defaults.concurrency, ctx.timeout()?);
@@ -772,13 +786,13 @@ mod tests {
             checks: vec!["Low Utilization*".into()],
             ..Default::default()
         });
-        let f = Filter { min: "error", include_excluded: false, pillars: vec![], checks: vec![], settings };
+        let f = Filter::new("error", false, vec![], &[], settings.clone()).unwrap();
         assert!(f.at_or_above("error") && !f.at_or_above("warning") && !f.at_or_above("not_available"));
         assert!(f.at_or_above("purple"), "an unknown status is never silently healthy");
         let acc = account();
         assert!(f.wants(&acc, "HCP4007jGY", "Security Groups", &["security".into()]));
         assert!(!f.wants(&acc, "Qch7DwouX1", "Low Utilization Amazon EC2 Instances", &["cost_optimizing".into()]));
-        let f = Filter { pillars: vec!["security".into()], min: "warning", ..f };
+        let f = Filter::new("warning", false, vec!["security".into()], &[], settings).unwrap();
         assert!(f.at_or_above("warning"));
         assert!(!f.wants(&acc, "x", "EBS snapshots", &["fault_tolerance".into()]));
     }
