@@ -80,9 +80,7 @@ impl Settings {
 
     /// The rule for "AWS replied": `submittedBy` matches one of `aws_submitters`.
     pub fn is_aws(&self, submitted_by: &str) -> bool {
-        self.aws_submitters
-            .iter()
-            .any(|g| globset::Glob::new(g).map(|g| g.compile_matcher()).is_ok_and(|m| m.is_match(submitted_by.trim())))
+        self.aws.is_match(submitted_by.trim())
     }
 }
 

@@ -7,8 +7,13 @@ use crate::state::{FindingRecord, Silence};
 use globset::{Glob, GlobMatcher};
 use jiff::Timestamp;
 
+/// Compiled once per pattern per process: routes and silences are matched against every
+/// finding of a run, and compiling a glob costs far more than matching it.
 fn glob(pattern: &str) -> Option<GlobMatcher> {
-    Glob::new(pattern).ok().map(|g| g.compile_matcher())
+    static CACHE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, Option<GlobMatcher>>>> =
+        std::sync::LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache.entry(pattern.to_string()).or_insert_with(|| Glob::new(pattern).ok().map(|g| g.compile_matcher())).clone()
 }
 
 fn any_glob(patterns: &[String], candidates: &[&str]) -> bool {
