@@ -29,6 +29,28 @@ impl Target {
     pub fn label(&self) -> String {
         format!("{}/{}", self.account.name, self.region)
     }
+
+    /// How findings name the account: its id when the config has one, else its name.
+    pub fn account_label(&self) -> String {
+        self.account.id.clone().unwrap_or_else(|| self.account.name.clone())
+    }
+}
+
+/// For global services (Trusted Advisor, Support): one target per selected account, in
+/// `region`, whatever regions the account lists. `what` completes "no account to …".
+pub fn account_targets(config: &Config, accounts: &[String], region: &str, what: &str) -> AppResult<Vec<Target>> {
+    let mut targets: Vec<Target> = Vec::new();
+    for t in select_targets(config, accounts, &[])? {
+        if !targets.iter().any(|x| x.account.name == t.account.name) {
+            targets.push(Target { account: t.account, region: region.into() });
+        }
+    }
+    if targets.is_empty() {
+        return Err(AppError::usage(format!(
+            "no account to {what}\nhint: add [[accounts]] to the config, or check --account"
+        )));
+    }
+    Ok(targets)
 }
 
 /// The targets selected by `--account` / `--region` (names or ids; empty = all).

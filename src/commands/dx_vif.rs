@@ -12,7 +12,7 @@
 //! it was deleted, it did not recover. The escalation ladder (Slack first, the pager after
 //! N bad polls) is routing, done by the spine.
 
-use crate::aws::{Target, fan_out_with_progress};
+use crate::aws::fan_out_with_progress;
 use crate::cli::DxWatchArgs;
 use crate::commands::Output;
 use crate::config::{Config, ConfigError, Dur};
@@ -482,11 +482,6 @@ async fn list_connections(client: &aws_sdk_directconnect::Client) -> anyhow::Res
     .await
 }
 
-/// How a finding names its account: the id when the config knows it, else the name.
-fn account_label(t: &Target) -> String {
-    t.account.id.clone().unwrap_or_else(|| t.account.name.clone())
-}
-
 /// One poll of every selected target: findings for all VIFs and connections, the targets
 /// that answered (the scope), and the ones that did not.
 pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected> {
@@ -515,7 +510,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
     for (t, r) in results {
         match r {
             Ok((vifs, conns)) => {
-                let account = account_label(&t);
+                let account = t.account_label();
                 tracing::debug!(target = %t.label(), vifs = vifs.len(), connections = conns.len(), "polled");
                 // The board shows the account by the name the team knows it by.
                 let named = |mut f: Finding| {

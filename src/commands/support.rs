@@ -11,12 +11,12 @@
 //! more than five new communications since the state last saw it; one more DescribeCases
 //! by id for cases that left the open listing. Clients are pinned to us-east-1.
 
-use crate::aws::{Target, fan_out_with_progress};
+use crate::aws::fan_out_with_progress;
 use crate::cli::{OutputFormat, SupportArgs};
 use crate::commands::Output;
 use crate::config::{Config, ConfigError, Dur};
 use crate::context::Context;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
 use crate::spine::finding::{Details, Field, Finding, Link, Severity, Status};
 use jiff::Timestamp;
@@ -388,23 +388,6 @@ async fn account_cases(
     Ok(cases)
 }
 
-fn account_targets(ctx: &Context) -> AppResult<Vec<Target>> {
-    let mut targets: Vec<Target> = Vec::new();
-    for t in crate::aws::select_targets(&ctx.config, &ctx.global.account, &[])? {
-        if !targets.iter().any(|x| x.account.name == t.account.name) {
-            targets.push(Target { account: t.account, region: REGION.into() });
-        }
-    }
-    if targets.is_empty() {
-        return Err(AppError::usage("no account to watch\nhint: add [[accounts]] to the config, or check --account"));
-    }
-    Ok(targets)
-}
-
-fn label(t: &Target) -> String {
-    t.account.id.clone().unwrap_or_else(|| t.account.name.clone())
-}
-
 /// The open cases of every account, and the age of each (for `support cases`; kept out of
 /// the findings, where it would show as a change on every message).
 pub async fn collect(ctx: &Context, args: &SupportArgs, with_state: bool) -> AppResult<Collected> {
@@ -428,14 +411,14 @@ async fn collect_cases(
             previous.insert(id, (Seen::of(&r.finding), open, account));
         }
     }
-    let targets = account_targets(ctx)?;
+    let targets = crate::aws::account_targets(&ctx.config, &ctx.global.account, REGION, "watch")?;
     let bar = crate::aws::progress_bar("asking AWS Support", targets.len(), ctx.global.quiet);
     let (concurrency, timeout) = (ctx.config.defaults.concurrency, ctx.timeout()?);
     let (settings_ref, previous_ref) = (&settings, &previous);
     let results = fan_out_with_progress(targets, concurrency, timeout, bar.as_ref(), |t| async move {
         let cfg = ctx.aws.config(&t.account, REGION).await;
         let client = aws_sdk_support::Client::new(&cfg);
-        let l = label(&t);
+        let l = t.account_label();
         let seen: BTreeMap<String, Seen> = previous_ref.iter().map(|(id, (s, _, _))| (id.clone(), s.clone())).collect();
         let was_open: BTreeSet<String> =
             previous_ref.iter().filter(|(_, (_, open, a))| *open && *a == l).map(|(id, _)| id.clone()).collect();
@@ -448,7 +431,7 @@ async fn collect_cases(
     for (t, r) in results {
         match r {
             Ok(cases) => {
-                let l = label(&t);
+                let l = t.account_label();
                 for case in &cases {
                     ages.insert(case.id.clone(), case.created.map(|c| age(c, now)).unwrap_or_else(|| "-".into()));
                     let seen = previous.get(&case.id).map(|(s, _, _)| s);

@@ -13,7 +13,7 @@
 //! is a Changed transition whose message names it; a recommendation that turns green (or
 //! is dismissed, or falls below the status) is no longer listed and resolves.
 
-use crate::aws::{Target, fan_out_with_progress};
+use crate::aws::fan_out_with_progress;
 use crate::cli::{OutputFormat, TaApi, TaCheckArgs, TaChecksArgs, TaStatus};
 use crate::commands::Output;
 use crate::config::{Config, ConfigError};
@@ -567,24 +567,6 @@ async fn collect_legacy(
     results.into_iter().collect()
 }
 
-/// One target per account (the data is global), in us-east-1.
-fn account_targets(ctx: &Context) -> AppResult<Vec<Target>> {
-    let mut targets: Vec<Target> = Vec::new();
-    for t in crate::aws::select_targets(&ctx.config, &ctx.global.account, &[])? {
-        if !targets.iter().any(|x| x.account.name == t.account.name) {
-            targets.push(Target { account: t.account, region: REGION.into() });
-        }
-    }
-    if targets.is_empty() {
-        return Err(AppError::usage("no account to check\nhint: add [[accounts]] to the config, or check --account"));
-    }
-    Ok(targets)
-}
-
-fn label(t: &Target) -> String {
-    t.account.id.clone().unwrap_or_else(|| t.account.name.clone())
-}
-
 fn resolve_api(ctx: &Context, flag: Option<TaApi>) -> AppResult<TaApi> {
     Ok(match (flag, Settings::load(&ctx.config)?.api.as_deref()) {
         (Some(a), _) => a,
@@ -609,7 +591,7 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     let pillars = if args.pillar.is_empty() { settings.pillars.clone() } else { args.pillar.clone() };
     let filter = Filter::new(min, args.include_excluded, pillars, &checks, settings.clone())
         .map_err(|e| AppError::usage(format!("--check: {e}")))?;
-    let targets = account_targets(ctx)?;
+    let targets = crate::aws::account_targets(&ctx.config, &ctx.global.account, REGION, "check")?;
     let bar = crate::aws::progress_bar("asking Trusted Advisor", targets.len(), ctx.global.quiet);
     let (concurrency, timeout) = (ctx.config.defaults.concurrency, ctx.timeout()?);
     let filter = &filter;
@@ -626,7 +608,7 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     for (t, r) in results {
         match r {
             Ok(recs) => {
-                let l = label(&t);
+                let l = t.account_label();
                 for rec in &recs {
                     collected.findings.push(finding(&t.account, &l, rec, settings.top_resources));
                 }
@@ -664,7 +646,7 @@ pub async fn check(ctx: &Context, args: &TaCheckArgs) -> AppResult<Output> {
 pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
     let api = resolve_api(ctx, args.api)?;
     let settings = Settings::load(&ctx.config)?;
-    let target = account_targets(ctx)?.remove(0);
+    let target = crate::aws::account_targets(&ctx.config, &ctx.global.account, REGION, "check")?.remove(0);
     let cfg = ctx.aws.config(&target.account, REGION).await;
     let fail = |e: anyhow::Error| AppError::Run(e.context(target.account.name.clone()));
     let mut rows: Vec<[String; 4]> = Vec::new();
