@@ -377,7 +377,7 @@ _opskit() {
 
     case "${cmd}" in
         opskit)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version inventory trusted-advisor ta dx-vif support maintenance-mail mail wiki silence findings notify config completions man demo sandbox help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version inventory trusted-advisor ta dx-vif support maintenance-mail mail wiki silence findings notify config completions man demo sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,7 +439,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__completions)
-            opts="-o -q -v -h -V --out-dir --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --out-dir --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -505,7 +505,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__config)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version check example help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version check example help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,7 +567,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__config__subcmd__check)
-            opts="-o -q -v -h -V --probe --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --probe --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -629,7 +629,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__config__subcmd__example)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -747,7 +747,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__demo)
-            opts="-o -q -v -h -V --keep --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --keep --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -809,7 +809,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__dx__subcmd__vif)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version poll watch help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version poll watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,7 +927,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__dx__subcmd__vif__subcmd__poll)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -989,7 +989,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__dx__subcmd__vif__subcmd__watch)
-            opts="-o -q -v -h -V --interval --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --interval --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1055,7 +1055,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__findings)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version push help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1159,7 +1159,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__findings__subcmd__push)
-            opts="-o -q -v -h -V --source --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --source --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1757,7 +1757,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__inventory)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version show diff publish help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version show diff publish help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1819,7 +1819,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__inventory__subcmd__diff)
-            opts="-o -q -v -h -V --resource-types --all-regions --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --resource-types --all-regions --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,7 +1955,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__inventory__subcmd__publish)
-            opts="-o -q -v -h -V --resource-types --all-regions --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --resource-types --all-regions --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2021,7 +2021,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__inventory__subcmd__show)
-            opts="-o -q -v -h -V --resource-types --all-regions --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --resource-types --all-regions --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2087,7 +2087,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__maintenance__subcmd__mail)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version ingest parse help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version ingest parse help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2205,7 +2205,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__maintenance__subcmd__mail__subcmd__ingest)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2267,7 +2267,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__maintenance__subcmd__mail__subcmd__parse)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2329,7 +2329,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__man)
-            opts="-o -q -v -h -V --out-dir --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --out-dir --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2395,7 +2395,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__notify)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version test help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2499,7 +2499,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__notify__subcmd__test)
-            opts="-o -q -v -h -V --sink --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --sink --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2565,7 +2565,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__sandbox)
-            opts="-o -q -v -h -V --port --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --port --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2631,7 +2631,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__silence)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version add list remove help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2693,7 +2693,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__silence__subcmd__add)
-            opts="-o -q -v -h -V --source --key --match-account --resource --until --from --reason --by --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --source --key --match-account --resource --until --from --reason --by --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2857,7 +2857,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__silence__subcmd__list)
-            opts="-o -q -v -h -V --all --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --all --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2919,7 +2919,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__silence__subcmd__remove)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2981,7 +2981,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__support)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version watch cases help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version watch cases help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3043,7 +3043,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__support__subcmd__cases)
-            opts="-o -q -v -h -V --strict --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --strict --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3161,7 +3161,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__support__subcmd__watch)
-            opts="-o -q -v -h -V --strict --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --strict --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3223,7 +3223,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version check checks help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version check checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3285,7 +3285,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__check)
-            opts="-o -q -v -h -V --min-status --api --new-only --include-excluded --strict --pillar --check --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --min-status --api --new-only --include-excluded --strict --pillar --check --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3363,7 +3363,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__checks)
-            opts="-o -q -v -h -V --api --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --api --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3485,7 +3485,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version backup list verify restore help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version backup list verify restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3547,7 +3547,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki__subcmd__backup)
-            opts="-o -q -v -h -V --project --to --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --project --to --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3701,7 +3701,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki__subcmd__list)
-            opts="-o -q -v -h -V --from --generation --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --from --generation --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3771,7 +3771,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki__subcmd__restore)
-            opts="-o -q -v -h -V --from --generation --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --from --generation --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3841,7 +3841,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki__subcmd__verify)
-            opts="-o -q -v -h -V --from --generation --config --account --region --output --dry-run --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
+            opts="-o -q -v -h -V --from --generation --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_opskit_global_optspecs
-    string join \n config= account= region= o/output= dry-run state= fail-on= q/quiet v/verbose log-format= no-color heartbeat-url= metrics-file= timeout= wait-lock= h/help V/version
+    string join \n config= account= region= o/output= dry-run baseline state= fail-on= q/quiet v/verbose log-format= no-color heartbeat-url= metrics-file= timeout= wait-lock= h/help V/version
 end
 
 function __fish_opskit_needs_command
@@ -44,6 +44,7 @@ complete -c opskit -n "__fish_opskit_needs_command" -l metrics-file -d 'Write ru
 complete -c opskit -n "__fish_opskit_needs_command" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_needs_command" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_needs_command" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_needs_command" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_needs_command" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_needs_command" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_needs_command" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -86,6 +87,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -117,6 +119,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l all-regions -d 'Discover enabled regions with DescribeRegions'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -144,6 +147,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l all-regions -d 'Discover enabled regions with DescribeRegions'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -171,6 +175,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l all-regions -d 'Discover enabled regions with DescribeRegions'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -200,6 +205,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not _
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -237,6 +243,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -264,6 +271,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -292,6 +300,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -329,6 +338,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -356,6 +366,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -384,6 +395,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -412,6 +424,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -438,6 +451,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -466,6 +480,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -495,6 +510,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -521,6 +537,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -549,6 +566,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not 
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -577,6 +595,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -602,6 +621,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -630,6 +650,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -658,6 +679,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -683,6 +705,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -711,6 +734,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -743,6 +767,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -770,6 +795,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -797,6 +823,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -824,6 +851,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -854,6 +882,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -891,6 +920,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -917,6 +947,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l all -d 'Include expired silences'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -942,6 +973,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -971,6 +1003,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_s
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -999,6 +1032,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1026,6 +1060,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1054,6 +1089,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1081,6 +1117,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1110,6 +1147,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l probe -d 'Also check each account\'s credentials (STS GetCallerIdentity)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1135,6 +1173,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1164,6 +1203,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand completions" -l metrics-fi
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand completions" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1190,6 +1230,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand man" -l metrics-file -d 'W
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand man" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1216,6 +1257,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand demo" -l timeout -d 'Per-t
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l keep -d 'Keep the sandbox running at the end until interrupted, to poke at it'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand demo" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l no-color -d 'No colour (NO_COLOR is honoured too)'
@@ -1242,6 +1284,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l metrics-file -
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l no-color -d 'No colour (NO_COLOR is honoured too)'

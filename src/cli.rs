@@ -96,6 +96,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = ev::OPSKIT_DRY_RUN)]
     pub dry_run: bool,
 
+    /// Record what each sink would be told now as already told, and send nothing: adopt
+    /// opskit on accounts with known problems and hear only of changes from now on
+    #[arg(long, global = true, env = ev::OPSKIT_BASELINE, conflicts_with = "dry_run")]
+    pub baseline: bool,
+
     /// State store: a SQLite path or sqlite:PATH, or `none` for a stateless run
     #[arg(long, global = true, env = ev::OPSKIT_STATE, value_name = "URL")]
     pub state: Option<String>,

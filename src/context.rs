@@ -262,6 +262,7 @@ impl Context {
                 state: state.as_ref(),
                 notifiers: &notifiers,
                 dry_run: self.global.dry_run,
+                baseline: self.global.baseline,
                 now: self.now(),
                 retry: RetryPolicy::from_config(&self.config),
             };

@@ -6,6 +6,7 @@ pub const OPSKIT_ACCOUNT: &str = "OPSKIT_ACCOUNT";
 pub const OPSKIT_REGION: &str = "OPSKIT_REGION";
 pub const OPSKIT_OUTPUT: &str = "OPSKIT_OUTPUT";
 pub const OPSKIT_DRY_RUN: &str = "OPSKIT_DRY_RUN";
+pub const OPSKIT_BASELINE: &str = "OPSKIT_BASELINE";
 pub const OPSKIT_STATE: &str = "OPSKIT_STATE";
 pub const OPSKIT_FAIL_ON: &str = "OPSKIT_FAIL_ON";
 pub const OPSKIT_QUIET: &str = "OPSKIT_QUIET";
@@ -30,6 +31,7 @@ pub const ALL: &[(&str, &str)] = &[
     (OPSKIT_REGION, "--region (comma-separated)"),
     (OPSKIT_OUTPUT, "--output"),
     (OPSKIT_DRY_RUN, "--dry-run (true/false)"),
+    (OPSKIT_BASELINE, "--baseline (true/false)"),
     (OPSKIT_STATE, "--state"),
     (OPSKIT_FAIL_ON, "--fail-on"),
     (OPSKIT_QUIET, "--quiet (true/false)"),

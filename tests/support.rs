@@ -87,6 +87,23 @@ fn an_aws_reply_is_told_once_with_its_text_a_customer_reply_not_at_all_and_resol
 }
 
 #[test]
+fn a_baseline_run_records_the_open_cases_and_only_later_changes_are_told() {
+    let b = Bench::new();
+    setup(&b);
+    let a = b.opskit_aws().env("OPSKIT_NOW", at(0).to_string()).args(["support", "watch", "--baseline"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).contains("baselined"), "{}", stdout(&a));
+    assert!(slack(&b).is_empty() && b.sandbox.requests_to(sandbox::WEBHOOK_PATH).is_empty(), "nothing is sent");
+    watch(&b, at(1));
+    assert!(slack(&b).is_empty(), "the baseline counts as told");
+    b.sandbox.support_add_communication(sandbox::SUPPORT_DX_CASE, AWS, "Fixed on our side.", Some(at(2)), &[]).unwrap();
+    watch(&b, at(3));
+    let msgs = slack(&b);
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains("Fixed on our side."), "{}", msgs[0]);
+}
+
+#[test]
 fn a_case_waiting_on_us_reminds_only_after_the_interval() {
     let b = Bench::new();
     setup(&b);

@@ -85,6 +85,8 @@ pub enum Outcome {
     Suppressed,
     /// Not bad for long enough yet (`notify_after`).
     Damped,
+    /// `--baseline`: recorded as told, not sent.
+    Baselined,
 }
 
 impl Outcome {
@@ -96,6 +98,7 @@ impl Outcome {
             Outcome::Deferred => "deferred",
             Outcome::Suppressed => "suppressed",
             Outcome::Damped => "damped",
+            Outcome::Baselined => "baselined",
         }
     }
 }
@@ -199,6 +202,9 @@ pub struct Spine<'a> {
     pub state: &'a dyn StateStore,
     pub notifiers: &'a BTreeMap<String, Arc<dyn Notifier>>,
     pub dry_run: bool,
+    /// Record what each sink is owed as told, without sending (adopting opskit on
+    /// accounts with known problems). `dry_run` wins: it writes nothing.
+    pub baseline: bool,
     pub now: Timestamp,
     pub retry: RetryPolicy,
 }
@@ -324,7 +330,9 @@ impl Spine<'_> {
                         attempts: 0,
                     })
                 };
-                if owed != TransitionKind::Resolved {
+                // A baseline records everything owed as told: damping, silences and quiet
+                // hours only decide when to send, and it sends nothing.
+                if owed != TransitionKind::Resolved && !self.baseline {
                     let route = route.expect("an open finding is owed only through a route");
                     // Damping holds back the first notification only; once a sink knows,
                     // changes and recoveries go through at once.
@@ -347,7 +355,7 @@ impl Spine<'_> {
                     if !r.send_resolved && owed == TransitionKind::Resolved {
                         continue;
                     }
-                    if let Some(until) = policy::quiet_until(r, self.now) {
+                    if let Some(until) = policy::quiet_until(r, self.now).filter(|_| !self.baseline) {
                         let until = crate::output::local_time(until, &self.config.defaults.timezone);
                         outcome(Outcome::Deferred, Some(format!("quiet hours of `{}` until {until}", r.name)));
                         continue;
@@ -449,7 +457,11 @@ impl Spine<'_> {
                     });
                     continue;
                 }
-                let (result, attempts) = send_with_retries(notifier.as_ref(), &p.message, self.retry).await;
+                let (result, attempts) = if self.baseline {
+                    (Ok(crate::sinks::Receipt::default()), 0)
+                } else {
+                    send_with_retries(notifier.as_ref(), &p.message, self.retry).await
+                };
                 match result {
                     Ok(receipt) => {
                         let record = DeliveryRecord {
@@ -468,7 +480,7 @@ impl Spine<'_> {
                         };
                         self.state.put_delivery(&record).await?;
                         out.push(DeliveryOutcome {
-                            outcome: Outcome::Delivered,
+                            outcome: if self.baseline { Outcome::Baselined } else { Outcome::Delivered },
                             detail: record.external_ref,
                             attempts,
                             ..base
@@ -616,6 +628,7 @@ mod tests {
                 state: &self.state,
                 notifiers: &self.sinks,
                 dry_run,
+                baseline: false,
                 now: Timestamp::now(),
                 retry: RetryPolicy::from_config(&self.config),
             };
@@ -661,6 +674,29 @@ mod tests {
         assert_eq!(r.findings[0].change, Some(TransitionKind::Resolved));
         let r = b.run(vec![vif(Severity::Warning)]).await;
         assert_eq!(r.findings[0].change, Some(TransitionKind::Reopened));
+    }
+
+    #[tokio::test]
+    async fn a_baseline_records_even_damped_findings_as_told_and_sends_nothing() {
+        let b = bench();
+        let spine = Spine {
+            config: &b.config,
+            state: &b.state,
+            notifiers: &b.sinks,
+            dry_run: false,
+            baseline: true,
+            now: Timestamp::now(),
+            retry: RetryPolicy::from_config(&b.config),
+        };
+        let r = spine.process(Collected::new("test", vec![vif(Severity::Critical)], Scope::All)).await.unwrap();
+        assert!(r.deliveries.iter().all(|d| d.outcome == Outcome::Baselined), "{:?}", r.deliveries);
+        assert!(sent(&b.chat).is_empty() && sent(&b.pager).is_empty());
+        for _ in 0..4 {
+            b.run(vec![vif(Severity::Critical)]).await;
+        }
+        assert!(sent(&b.chat).is_empty() && sent(&b.pager).is_empty(), "the pager's damping does not page later");
+        b.run(vec![]).await;
+        assert_eq!(sent(&b.chat), vec![(TransitionKind::Resolved, "vif-1".into())], "recovery is told");
     }
 
     #[tokio::test]
