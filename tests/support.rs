@@ -104,6 +104,21 @@ fn a_baseline_run_records_the_open_cases_and_only_later_changes_are_told() {
 }
 
 #[test]
+fn cases_aws_no_longer_knows_resolve_and_do_not_fail_later_runs() {
+    let b = Bench::new();
+    setup(&b);
+    watch(&b, at(0));
+    assert_eq!(slack(&b).len(), 3);
+    // The seeded cases are gone for good (replaced); looking them up answers CaseIdNotFound.
+    b.sandbox.support_generate(ACME, 1, 1);
+    watch(&b, at(1));
+    let msgs = slack(&b);
+    let gone: Vec<&String> = msgs[3..].iter().filter(|m| m.contains("is no longer open")).collect();
+    assert_eq!(gone.len(), 3, "{msgs:?}");
+    watch(&b, at(2));
+}
+
+#[test]
 fn a_case_waiting_on_us_reminds_only_after_the_interval() {
     let b = Bench::new();
     setup(&b);

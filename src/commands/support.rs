@@ -375,7 +375,15 @@ async fn account_cases(
     let listed: BTreeSet<String> = cases.iter().map(|c| c.id.clone()).collect();
     let gone: Vec<String> = was_open.iter().filter(|id| !listed.contains(*id)).cloned().collect();
     for chunk in gone.chunks(100) {
-        cases.extend(describe_cases(client, Some(chunk.to_vec()), &settings.language).await?);
+        match describe_cases(client, Some(chunk.to_vec()), &settings.language).await {
+            Ok(found) => cases.extend(found),
+            // A case AWS no longer knows (cases are kept 12 months) must not fail every
+            // later run: it resolves as "no longer open" through the spine instead.
+            Err(e) if format!("{e}").contains("CaseIdNotFound") => {
+                tracing::debug!("looking up cases that left the open list: {e}");
+            }
+            Err(e) => return Err(e),
+        }
     }
     for case in cases.iter_mut() {
         let Some(last) = previous.get(&case.id).and_then(|s| s.last_comm) else { continue };
