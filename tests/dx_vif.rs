@@ -114,6 +114,22 @@ fn bgp_down_goes_to_slack_at_once_pages_after_three_polls_and_recovery_resolves_
 }
 
 #[test]
+fn baseline_is_refused_for_watch_and_works_for_poll() {
+    let b = Bench::new();
+    ladder(&b, 1);
+    let a = dx(&b).args(["watch", "--baseline"]).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("dx-vif poll --baseline"), "{}", stderr(&a));
+    b.sandbox.dx_set_vif_state(TRANSIT, "down").unwrap();
+    poll(&b, &["--baseline"]).success();
+    poll(&b, &[]).success();
+    assert!(slack_texts(&b).is_empty() && b.sandbox.pagerduty_events().is_empty(), "known at adoption: not told");
+    b.sandbox.dx_set_vif_state(TRANSIT, "available").unwrap();
+    poll(&b, &[]).success();
+    assert_eq!(b.sandbox.pagerduty_events().len(), 1, "its recovery is: the resolve");
+}
+
+#[test]
 fn a_one_poll_blip_never_pages() {
     let b = Bench::new();
     ladder(&b, 2);

@@ -573,6 +573,11 @@ fn noteworthy(r: &RunReport) -> bool {
 }
 
 pub async fn watch(ctx: &Context, args: &DxWatchArgs, name: &str) -> AppResult<Output> {
+    if ctx.global.baseline {
+        return Err(AppError::usage(
+            "--baseline with `watch` would record every poll and never notify\nhint: run `opskit dx-vif poll --baseline` once, then start the watch",
+        ));
+    }
     let settings = Settings::load(&ctx.config)?;
     let interval = match (&args.interval, settings.interval) {
         (Some(i), _) => Dur::parse(i).map_err(|e| AppError::usage(format!("--interval: {e}")))?.0,
