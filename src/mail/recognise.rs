@@ -134,8 +134,11 @@ static LINK_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"https?://[^\s"'
 
 pub fn classify(mail: &Mail) -> Outcome {
     if !mail.is_aws_sender() {
-        let who = mail.sender().unwrap_or_else(|| "none".into());
-        return Outcome::Ignored { reason: format!("sender {who} is not AWS") };
+        let reason = match mail.sender() {
+            Some(who) => format!("sender {who} is not AWS"),
+            None => "no sender address".into(),
+        };
+        return Outcome::Ignored { reason };
     }
     let f = extract(mail);
     let kind = kind_of(mail, &f);

@@ -306,6 +306,26 @@ fn exposed_key_warning_is_a_critical_security_event() {
 }
 
 #[test]
+fn abuse_report_is_a_critical_security_event_naming_the_instance() {
+    let want = expected(
+        "security",
+        "body",
+        None,
+        None,
+        &["111122223333"],
+        Some("eu-west-1"),
+        None,
+        (ts("2026-11-21T10:15:00Z"), None),
+        &["i-0ddd4444eee55555f"],
+        None,
+        &[],
+        false,
+        Severity::Critical,
+    );
+    assert_eq!(event("security_abuse_report.eml"), want);
+}
+
+#[test]
 fn aws_newsletter_and_foreign_sender_are_ignored_not_unparsed() {
     for name in ["ignored_aws_newsletter.eml", "ignored_not_aws.eml", "malformed_garbage.bin"] {
         let p = parse(&fixture(name));
@@ -313,6 +333,8 @@ fn aws_newsletter_and_foreign_sender_are_ignored_not_unparsed() {
     }
     let p = parse(&fixture("ignored_not_aws.eml"));
     assert_eq!(p.outcome, Outcome::Ignored { reason: "sender lead@example.net is not AWS".into() });
+    let p = parse(&fixture("malformed_garbage.bin"));
+    assert_eq!(p.outcome, Outcome::Ignored { reason: "no sender address".into() });
 }
 
 #[test]
@@ -376,6 +398,25 @@ fn malformed_and_cut_input_never_panics() {
         let p = parse(raw);
         assert_eq!(p.content_hash.len(), 64);
     }
+}
+
+#[test]
+fn huge_attachment_neither_hides_the_notice_nor_takes_long() {
+    let body = String::from_utf8(fixture("legacy_dx_maintenance.eml")).unwrap();
+    let (head, text) = body.split_once("\r\n\r\n").unwrap();
+    let head = head
+        .replace("Content-Type: text/plain; charset=UTF-8\r\n", "Content-Type: multipart/mixed; boundary=\"B\"\r\n")
+        .replace("Content-Transfer-Encoding: quoted-printable\r\n", "");
+    let blob = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\r\n".repeat(300_000);
+    let raw = format!(
+        "{head}\r\n\r\n--B\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+         {text}\r\n--B\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n{blob}--B--\r\n"
+    );
+    assert!(raw.len() > 20 << 20);
+    let started = std::time::Instant::now();
+    let p = parse(raw.as_bytes());
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_dx_maintenance.eml"))));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
 }
 
 #[test]
