@@ -201,7 +201,12 @@ fn extract(mail: &Mail) -> Fields {
         f.service = grid(&["Service"]).filter(|v| !v.contains(' ') && v.len() <= 40);
     }
     if f.region.is_none() {
-        f.region = grid(&["Event region", "Region"]).and_then(|v| REGION_RE.find(&v).map(|m| m.as_str().into()));
+        f.region = grid(&["Event region", "Region"]).and_then(|v| {
+            if v.eq_ignore_ascii_case("global") {
+                return Some("global".to_string());
+            }
+            REGION_RE.find(&v).map(|m| m.as_str().into())
+        });
     }
     if f.start.is_none() {
         f.start = grid(&["Start time"]).and_then(|v| text::parse_time(&v));
@@ -209,9 +214,13 @@ fn extract(mail: &Mail) -> Fields {
     if f.end.is_none() {
         f.end = grid(&["End time"]).and_then(|v| text::parse_time(&v));
     }
-    for v in [grid(&["Affected account", "Account Id", "Account"])].into_iter().flatten() {
-        if v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()) {
-            push_unique(&mut f.accounts, v);
+    // Aggregated organisation notices may list several accounts in the cell.
+    static TWELVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{12}(?:[\s,;]+\d{12})*$").unwrap());
+    if let Some(v) =
+        grid(&["Affected account", "Affected accounts", "Account Id", "Account"]).filter(|v| TWELVE.is_match(v))
+    {
+        for a in v.split(|c: char| !c.is_ascii_digit()).filter(|a| a.len() == 12) {
+            push_unique(&mut f.accounts, a.to_string());
         }
     }
     // Then the wording.

@@ -430,11 +430,50 @@ fn times_in_every_form_the_mails_use_normalise_to_utc() {
         ("November 25, 2026 at 1:00:00 AM UTC", "2026-11-25T01:00:00Z"),
         ("November 25, 2026 at 1:30 PM UTC", "2026-11-25T13:30:00Z"),
         ("December 31, 2026 at 12:00:00 AM UTC", "2026-12-31T00:00:00Z"),
+        ("Tue, 8 Dec 2026 02:00:00 +0000", "2026-12-08T02:00:00Z"),
+        ("Mon, 7 Dec 2026 18:00:00 -0800", "2026-12-08T02:00:00Z"),
+        ("2026-12-08 11:00 +09:00", "2026-12-08T02:00:00Z"),
+        ("2026-12-08T11:00:00+09:00", "2026-12-08T02:00:00Z"),
     ] {
         assert_eq!(text::parse_time(s), ts(want), "{s}");
     }
     assert_eq!(text::parse_time("2026-11-25 01:00 PST"), None);
     assert_eq!(text::parse_time("soon"), None);
+}
+
+fn mail(from: &str, subject: &str, body: &str) -> Vec<u8> {
+    format!("From: {from}\r\nSubject: {subject}\r\nContent-Type: text/plain\r\n\r\n{body}\r\n").into_bytes()
+}
+
+#[test]
+fn every_account_form_of_the_reference_is_read() {
+    let from = "Amazon Web Services <health@aws.com>";
+    let body = "Event type code: AWS_EC2_MAINTENANCE_SCHEDULED";
+    for (subject, body) in [
+        ("AWS Direct Connect Planned Maintenance Notification [AWS Account: 111122223333]", body.to_string()),
+        ("AWS Direct Connect Planned Maintenance Notification [AWS Account ID: 111122223333]", body.to_string()),
+        ("[Action Required] Upgrade Campaign - RDS Resources in Account 111122223333", body.to_string()),
+        ("Amazon EC2 Maintenance", format!("{body}\nyour account (AWS Account ID: 111122223333) is affected")),
+        ("Amazon EC2 Maintenance", format!("{body}\nAffected account\n111122223333")),
+    ] {
+        let p = parse(&mail(from, subject, &body));
+        let e = p.outcome.event().unwrap_or_else(|| panic!("{subject}: {:?}", p.outcome));
+        assert_eq!(e.accounts, strings(&["111122223333"]), "{subject} / {body}");
+    }
+    let p = parse(&mail(from, "AWS Health Event", &format!("{body}\nAffected accounts: 111122223333, 444455556666")));
+    assert_eq!(p.outcome.event().unwrap().accounts, strings(&["111122223333", "444455556666"]));
+}
+
+#[test]
+fn global_event_region_is_kept() {
+    let p = parse(&mail(
+        "Amazon Web Services <health@aws.com>",
+        "AWS Health Event",
+        "Event type code: AWS_IAM_OPERATIONAL_NOTIFICATION\nEvent region: Global\nService: IAM",
+    ));
+    let e = p.outcome.event().unwrap();
+    assert_eq!((e.kind.as_str(), e.region.as_deref(), e.service.as_deref()), ("health", Some("global"), Some("IAM")));
+    assert_eq!(e.severity, Severity::Info);
 }
 
 #[test]

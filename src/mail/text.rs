@@ -100,8 +100,8 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
-            r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?\d{{1,2}}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{{4}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:GMT|UTC|Z|\+0000)",
-            r"|\d{{4}}-\d{{2}}-\d{{2}}[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|\+00:?00)",
+            r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?\d{{1,2}}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{{4}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:GMT|UTC|UT|Z|[+-]\d{{4}})",
+            r"|\d{{4}}-\d{{2}}-\d{{2}}[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}})",
             r"|(?:{m})\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+at)?,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:AM|PM|am|pm)?\s*(?:UTC|GMT)"
         ),
         m = MONTHS
@@ -129,6 +129,15 @@ pub fn parse_time(s: &str) -> Option<Timestamp> {
         }
         _ => s,
     };
+    // RFC 2822 with any numeric offset ("8 Dec 2026 02:00:00 -0800"), GMT or UT.
+    if let Ok(z) = jiff::fmt::rfc2822::DateTimeParser::new().parse_zoned(&s) {
+        return Some(z.timestamp());
+    }
+    if let Some((date, time)) = s.split_once(' ')
+        && let Ok(t) = format!("{date}T{}", time.replace(' ', "")).parse::<Timestamp>()
+    {
+        return Some(t);
+    }
     let s = s.replace(" at ", " ").replace(", ", " ").replace(',', " ");
     let (body, _zone) = s.rsplit_once(' ').filter(|(_, z)| matches!(*z, "GMT" | "UTC" | "Z" | "+0000" | "+00:00"))?;
     let body = body.trim();
