@@ -65,7 +65,7 @@ impl Mail {
     }
 
     fn has_header_prefix(&self, prefix: &str) -> bool {
-        self.headers.iter().any(|(k, _)| k.len() >= prefix.len() && k[..prefix.len()].eq_ignore_ascii_case(prefix))
+        self.headers.iter().any(|(k, _)| k.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix)))
     }
 
     fn is_aws_sender(&self) -> bool {

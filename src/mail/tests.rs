@@ -419,6 +419,54 @@ fn huge_attachment_neither_hides_the_notice_nor_takes_long() {
     assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
 }
 
+/// Byte flips, insertions of MIME-significant bytes and cuts of every fixture, from a fixed
+/// seed: a cheap stand-in for the fuzz target that runs with every `cargo test`.
+fn mutate_fixtures(rounds: usize) {
+    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    let corpus: Vec<Vec<u8>> =
+        std::fs::read_dir(dir).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
+    let mut seed: u64 = 0x6d61_696c;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    const SPICE: &[&[u8]] =
+        &[b"\r\n--", b"=?", b"?=", b"<", b">", b"&#", b"\r\n\r\n", b"=\r\n", b"%", b"{", b"\xff\xfe"];
+    for _ in 0..rounds {
+        let mut raw = corpus[next() % corpus.len()].clone();
+        for _ in 0..1 + next() % 8 {
+            if raw.is_empty() {
+                break;
+            }
+            let at = next() % raw.len();
+            match next() % 3 {
+                0 => raw[at] = next() as u8,
+                1 => {
+                    let spice = SPICE[next() % SPICE.len()];
+                    raw.splice(at..at, spice.iter().copied());
+                }
+                _ => raw.truncate(at),
+            }
+        }
+        let p = parse(&raw);
+        assert_eq!(p.content_hash.len(), 64);
+    }
+}
+
+#[test]
+fn mutated_fixtures_never_panic() {
+    mutate_fixtures(3_000);
+}
+
+/// The long run: `cargo test --release --lib mail::tests::mutated_fixtures_long -- --ignored`.
+#[test]
+#[ignore]
+fn mutated_fixtures_long() {
+    mutate_fixtures(300_000);
+}
+
 #[test]
 fn times_in_every_form_the_mails_use_normalise_to_utc() {
     for (s, want) in [
