@@ -15,6 +15,7 @@ pub mod cron;
 pub mod env_vars;
 pub mod error;
 pub mod globs;
+pub mod mail;
 pub mod output;
 pub mod redact;
 pub mod sandbox;

@@ -81,7 +81,7 @@ fn a_literal_secret_in_a_readable_file_is_refused_with_a_hint() {
 #[test]
 fn commands_of_later_issues_say_so_and_exit_2() {
     let b = Bench::new();
-    for args in [&["inventory", "show"][..], &["mail", "parse"]] {
+    for args in [&["inventory", "show"][..], &["mail", "ingest"]] {
         let a = b.opskit().args(args).assert();
         assert_eq!(code(&a), 2, "{args:?}");
         assert!(stderr(&a).contains("not built yet"), "{args:?}: {}", stderr(&a));
@@ -94,6 +94,24 @@ fn commands_of_later_issues_say_so_and_exit_2() {
         assert_eq!(code(&a), 2);
         assert!(stderr(&a).contains(says) && stderr(&a).contains("hint:"), "{}", stderr(&a));
     }
+}
+
+#[test]
+fn mail_parse_prints_each_file_and_exits_2_when_one_cannot_be_read() {
+    let b = Bench::new();
+    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    let dx = format!("{dir}/legacy_dx_maintenance.eml");
+    let a = b.opskit().args(["mail", "parse", &dx, "-o", "json"]).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    assert_eq!(v[0]["outcome"]["kind"], "dx-maintenance");
+    assert_eq!(v[0]["outcome"]["resources"][1], "dxvif-ab12cd34");
+    let a = b.opskit().args(["maintenance-mail", "parse", &dx, "/nonexistent/x.eml"]).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("cannot read /nonexistent/x.eml"), "{}", stderr(&a));
+    let out = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(out.contains("AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED"), "{out}");
+    let a = b.opskit().args(["mail", "parse"]).write_stdin(std::fs::read(&dx).unwrap()).assert().success();
+    assert!(String::from_utf8_lossy(&a.get_output().stdout).contains("recognised"));
 }
 
 #[test]

@@ -7,14 +7,15 @@ pub mod demo;
 pub mod dx_vif;
 pub mod findings;
 pub mod generate;
+pub mod maintenance_mail;
 pub mod notify;
 pub mod silence;
 pub mod support;
 pub mod trusted_advisor;
 
 use crate::cli::{
-    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, NotifyCommand, SilenceCommand, SupportCommand,
-    TrustedAdvisorCommand,
+    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, MailCommand, NotifyCommand, SilenceCommand,
+    SupportCommand, TrustedAdvisorCommand,
 };
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -55,6 +56,7 @@ pub fn run_standalone(cli: &Cli) -> Option<AppResult<Output>> {
         Command::Completions(a) => Some(generate::completions(a)),
         Command::Man(a) => Some(generate::man(a)),
         Command::Config(ConfigCommand::Example) => Some(Ok(Output::text(crate::config::EXAMPLE))),
+        Command::MaintenanceMail(MailCommand::Parse(a)) => Some(maintenance_mail::parse(&cli.global, a)),
         _ => None,
     }
 }
@@ -75,9 +77,12 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::DxVif(DxVifCommand::Watch(a)) => dx_vif::watch(ctx, a, name).await,
         Command::Support(SupportCommand::Watch(a)) => support::watch(ctx, a).await,
         Command::Support(SupportCommand::Cases(a)) => support::cases(ctx, a).await,
-        Command::MaintenanceMail(_) => Err(not_built("maintenance-mail", 6)),
+        Command::MaintenanceMail(MailCommand::Ingest(_)) => Err(not_built("maintenance-mail ingest", 6)),
         Command::Wiki(_) => Err(not_built("wiki", 8)),
-        Command::Config(ConfigCommand::Example) | Command::Completions(_) | Command::Man(_) => {
+        Command::Config(ConfigCommand::Example)
+        | Command::Completions(_)
+        | Command::Man(_)
+        | Command::MaintenanceMail(MailCommand::Parse(_)) => {
             unreachable!("handled by run_standalone")
         }
         Command::Demo(_) | Command::Sandbox(_) => unreachable!("handled in main before a context exists"),

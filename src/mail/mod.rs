@@ -1,0 +1,156 @@
+//! Understanding AWS maintenance and warning mails: one raw message in, a [`Parsed`] out,
+//! whose [`Outcome`] is one of three never confused: a recognised [`Event`], ignored (not a
+//! notice we handle) or unparsed (looks like an AWS notice, but its fields could not be
+//! extracted). MIME decoding is mail-parser's; the recognisers follow the three delivery
+//! formats of the reference notes (§6): legacy plain-text Health mails
+//! (`X-SM-COMMUNICATION-TYPE`), AWS managed notifications (`X-NOTIFICATIONS-*`, a single
+//! HTML part with a field grid) and EventBridge → SNS mails, then the body wording of
+//! Direct Connect, EC2, RDS, "[Action Required]" and security mails.
+//!
+//! [`parse`] never panics and never fails: whatever the bytes, it returns a [`Parsed`].
+
+mod recognise;
+#[cfg(test)]
+mod tests;
+pub mod text;
+
+use crate::spine::finding::Severity;
+use jiff::Timestamp;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// How deep forwarded `message/rfc822` attachments are followed.
+const MAX_NESTING: usize = 3;
+
+/// One message as understood.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parsed {
+    pub message_id: Option<String>,
+    /// SHA-256 of the raw bytes, lowercase hex: the idempotence key when Message-ID is missing.
+    pub content_hash: String,
+    pub subject: Option<String>,
+    /// The sender's address (lowercase), or the raw From header when it has none.
+    pub from: Option<String>,
+    pub date: Option<Timestamp>,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "lowercase")]
+pub enum Outcome {
+    /// A notice we handle, with its fields.
+    Recognised(Box<Event>),
+    /// Not a notice we handle (not from AWS, a newsletter, not a message at all).
+    Ignored { reason: String },
+    /// From AWS and notice-like, but the fields could not be extracted.
+    Unparsed { reason: String },
+}
+
+impl Outcome {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Outcome::Recognised(_) => "recognised",
+            Outcome::Ignored { .. } => "ignored",
+            Outcome::Unparsed { .. } => "unparsed",
+        }
+    }
+
+    pub fn event(&self) -> Option<&Event> {
+        match self {
+            Outcome::Recognised(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// What a recognised notice says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// `health`, `ec2-retirement`, `ec2-maintenance`, `dx-maintenance`,
+    /// `dx-maintenance-cancelled`, `rds-maintenance`, `action-required` or `security`.
+    pub kind: String,
+    /// Which recogniser read it: `legacy`, `managed`, `sns` or `body`.
+    pub format: String,
+    pub event_type_code: Option<String>,
+    /// Health event type category (`scheduledChange`, `issue`, `accountNotification`).
+    pub category: Option<String>,
+    pub accounts: Vec<String>,
+    pub region: Option<String>,
+    pub service: Option<String>,
+    pub start: Option<Timestamp>,
+    pub end: Option<Timestamp>,
+    /// Instance, volume, dxcon/dxvif/dxlag and DB identifiers, in order of appearance.
+    pub resources: Vec<String>,
+    pub event_arn: Option<String>,
+    pub links: Vec<String>,
+    pub cancelled: bool,
+    pub severity: Severity,
+}
+
+impl Event {
+    /// The key a reminder or a cancellation of the same event shares: the event ARN when
+    /// present, else the event code (a `_CANCELLED` code counts as its `_SCHEDULED` one) with
+    /// the accounts, resources and window.
+    pub fn dedupe_key(&self) -> String {
+        if let Some(arn) = &self.event_arn {
+            return arn.clone();
+        }
+        let code = self.event_type_code.as_deref().unwrap_or(&self.kind);
+        let code = match code.strip_suffix("_CANCELLED") {
+            Some(base) => format!("{base}_SCHEDULED"),
+            None => code.to_string(),
+        };
+        let t = |t: Option<Timestamp>| t.map(|t| t.to_string()).unwrap_or_default();
+        format!("{code}|{}|{}|{}/{}", self.accounts.join(","), self.resources.join(","), t(self.start), t(self.end))
+    }
+}
+
+/// Parse one raw message. Never panics, whatever the bytes.
+pub fn parse(raw: &[u8]) -> Parsed {
+    let content_hash = hex::encode(Sha256::digest(raw));
+    let Some(msg) = mail_parser::MessageParser::default().parse(raw) else {
+        return Parsed {
+            message_id: None,
+            content_hash,
+            subject: None,
+            from: None,
+            date: None,
+            outcome: Outcome::Ignored { reason: "not a mail message".into() },
+        };
+    };
+    let outer = recognise::Mail::from_message(&msg);
+    let mut outcome = recognise::classify(&outer);
+    // A notice forwarded as an attachment: read the attached message when the outer one
+    // is not itself a notice.
+    if outcome.event().is_none() {
+        let mut inner_msgs = attached_messages(&msg, 0);
+        if let Some(inner) = inner_msgs.drain(..).find_map(|m| {
+            let o = recognise::classify(&recognise::Mail::from_message(m));
+            o.event().is_some().then_some(o)
+        }) {
+            outcome = inner;
+        }
+    }
+    Parsed {
+        message_id: msg.message_id().map(str::to_string),
+        content_hash,
+        subject: outer.subject.clone(),
+        from: outer.sender(),
+        date: msg.date().and_then(|d| Timestamp::from_second(d.to_timestamp()).ok()),
+        outcome,
+    }
+}
+
+fn attached_messages<'a>(msg: &'a mail_parser::Message<'a>, depth: usize) -> Vec<&'a mail_parser::Message<'a>> {
+    if depth >= MAX_NESTING {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for part in msg.parts.iter() {
+        if let Some(inner) = part.message() {
+            out.push(inner);
+            out.extend(attached_messages(inner, depth + 1));
+        }
+    }
+    out
+}

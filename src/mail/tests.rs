@@ -1,0 +1,537 @@
+//! The fixture corpus in `tests/fixtures/mail/`: every recognised field of every
+//! recogniser, the ignored and unparsed outcomes, and malformed input that must not panic.
+
+use super::*;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn event(name: &str) -> Event {
+    match parse(&fixture(name)).outcome {
+        Outcome::Recognised(e) => *e,
+        other => panic!("{name}: expected recognised, got {other:?}"),
+    }
+}
+
+fn ts(s: &str) -> Option<Timestamp> {
+    Some(s.parse().unwrap())
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn expected(
+    kind: &str,
+    format: &str,
+    code: Option<&str>,
+    category: Option<&str>,
+    accounts: &[&str],
+    region: Option<&str>,
+    service: Option<&str>,
+    window: (Option<Timestamp>, Option<Timestamp>),
+    resources: &[&str],
+    event_arn: Option<&str>,
+    links: &[&str],
+    cancelled: bool,
+    severity: Severity,
+) -> Event {
+    Event {
+        kind: kind.into(),
+        format: format.into(),
+        event_type_code: code.map(Into::into),
+        category: category.map(Into::into),
+        accounts: strings(accounts),
+        region: region.map(Into::into),
+        service: service.map(Into::into),
+        start: window.0,
+        end: window.1,
+        resources: strings(resources),
+        event_arn: event_arn.map(Into::into),
+        links: strings(links),
+        cancelled,
+        severity,
+    }
+}
+
+const DX_IDS: &[&str] = &["dxcon-fg5678gh", "dxvif-ab12cd34", "dxlag-ffabc123"];
+
+#[test]
+fn legacy_retirement_mail_yields_every_field_and_the_header_metadata() {
+    let raw = fixture("legacy_ec2_retirement.eml");
+    let p = parse(&raw);
+    assert_eq!(p.message_id.as_deref(), Some("0100018c-legacy-ret-1@email.amazonses.com"));
+    assert_eq!(p.content_hash, hex::encode(Sha256::digest(&raw)));
+    assert_eq!(p.subject.as_deref(), Some("[Retirement Notification] Amazon EC2 Instance scheduled for retirement"));
+    assert_eq!(p.from.as_deref(), Some("no-reply-aws@amazon.com"));
+    assert_eq!(p.date, ts("2026-11-20T14:02:11Z"));
+    let want = expected(
+        "ec2-retirement",
+        "legacy",
+        Some("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"),
+        None,
+        &["111122223333"],
+        Some("eu-west-1"),
+        Some("EC2"),
+        (ts("2026-12-03T09:00:00Z"), None),
+        &["i-0abc1234def567890"],
+        None,
+        &["https://console.aws.amazon.com/ec2/v2/home?region=eu-west-1#Events"],
+        false,
+        Severity::Warning,
+    );
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(want)));
+}
+
+#[test]
+fn legacy_dx_maintenance_reads_the_rfc1123_window_and_every_dx_id() {
+    let want = expected(
+        "dx-maintenance",
+        "legacy",
+        Some("AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED"),
+        None,
+        &["111122223333"],
+        Some("eu-central-1"),
+        Some("DIRECTCONNECT"),
+        (ts("2026-12-09T23:00:00Z"), ts("2026-12-10T05:00:00Z")),
+        DX_IDS,
+        None,
+        &[],
+        false,
+        Severity::Warning,
+    );
+    assert_eq!(event("legacy_dx_maintenance.eml"), want);
+}
+
+#[test]
+fn dx_cancellation_is_cancelled_info_and_shares_the_scheduled_events_dedupe_key() {
+    let cancel = event("legacy_dx_cancelled.eml");
+    let want = expected(
+        "dx-maintenance-cancelled",
+        "legacy",
+        Some("AWS_DIRECTCONNECT_MAINTENANCE_CANCELLED"),
+        None,
+        &["111122223333"],
+        Some("eu-central-1"),
+        Some("DIRECTCONNECT"),
+        (ts("2026-12-09T23:00:00Z"), ts("2026-12-10T05:00:00Z")),
+        DX_IDS,
+        None,
+        &[],
+        true,
+        Severity::Info,
+    );
+    assert_eq!(cancel, want);
+    assert_eq!(cancel.dedupe_key(), event("legacy_dx_maintenance.eml").dedupe_key());
+    assert_eq!(
+        cancel.dedupe_key(),
+        "AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED|111122223333|dxcon-fg5678gh,dxvif-ab12cd34,dxlag-ffabc123|\
+         2026-12-09T23:00:00Z/2026-12-10T05:00:00Z"
+    );
+}
+
+#[test]
+fn legacy_ec2_maintenance_reads_between_and_ignores_the_reschedule_deadline() {
+    let want = expected(
+        "ec2-maintenance",
+        "legacy",
+        Some("AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED"),
+        None,
+        &["444455556666"],
+        Some("us-east-1"),
+        Some("EC2"),
+        (ts("2026-12-08T02:00:00Z"), ts("2026-12-08T04:00:00Z")),
+        &["i-0123456789abcdef0", "i-0fedcba9876543210"],
+        None,
+        &[],
+        false,
+        Severity::Warning,
+    );
+    assert_eq!(event("legacy_ec2_maintenance.eml"), want);
+}
+
+const EC2_ARN: &str = "arn:aws:health:eu-west-1::event/EC2/AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED/\
+                       AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED_0F1E2D3C";
+
+#[test]
+fn managed_html_mail_reads_the_field_grid_and_the_event_arn_from_the_console_link() {
+    let link = "https://health.aws.amazon.com/health/home#/account/event-log?eventID=arn%3Aaws%3Ahealth%3Aeu-west-1%3A%3A\
+                event%2FEC2%2FAWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED%2FAWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED_0F1E2D3C\
+                &eventTab=details";
+    let want = expected(
+        "ec2-maintenance",
+        "managed",
+        Some("AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED"),
+        Some("scheduledChange"),
+        &["111122223333"],
+        Some("eu-west-1"),
+        Some("EC2"),
+        (ts("2026-12-08T02:00:00Z"), ts("2026-12-08T04:00:00Z")),
+        &["i-0abc1234def567890", "i-0fed9876cba543210"],
+        Some(EC2_ARN),
+        &[link],
+        false,
+        Severity::Warning,
+    );
+    let e = event("managed_ec2_maintenance.eml");
+    assert_eq!(e, want);
+    assert_eq!(e.dedupe_key(), EC2_ARN);
+}
+
+#[test]
+fn managed_dx_mail_names_connection_and_vif_from_the_description() {
+    let arn = "arn:aws:health:eu-central-1::event/DIRECTCONNECT/AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED/\
+               AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED_9A8B7C6D";
+    let e = event("managed_dx_maintenance.eml");
+    assert_eq!(e.kind, "dx-maintenance");
+    assert_eq!(e.format, "managed");
+    assert_eq!(e.event_type_code.as_deref(), Some("AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED"));
+    assert_eq!(e.category.as_deref(), Some("scheduledChange"));
+    assert_eq!(e.accounts, strings(&["111122223333"]));
+    assert_eq!(e.region.as_deref(), Some("eu-central-1"));
+    assert_eq!(e.service.as_deref(), Some("DIRECTCONNECT"));
+    assert_eq!((e.start, e.end), (ts("2026-12-09T23:00:00Z"), ts("2026-12-10T05:00:00Z")));
+    assert_eq!(e.resources, strings(&["dxcon-fg5678gh", "dxvif-ab12cd34"]));
+    assert_eq!(e.event_arn.as_deref(), Some(arn));
+    assert_eq!(e.links.len(), 1);
+    assert!(!e.cancelled);
+    assert_eq!(e.severity, Severity::Warning);
+}
+
+#[test]
+fn managed_rds_mail_reads_long_and_iso_times_and_the_db_identifier() {
+    let e = event("managed_rds_maintenance.eml");
+    assert_eq!(e.kind, "rds-maintenance");
+    assert_eq!(e.format, "managed");
+    assert_eq!(e.event_type_code.as_deref(), Some("AWS_RDS_MAINTENANCE_SCHEDULED"));
+    assert_eq!(e.category.as_deref(), Some("scheduledChange"));
+    assert_eq!(e.accounts, strings(&["777788889999"]));
+    assert_eq!(e.region.as_deref(), Some("us-east-1"));
+    assert_eq!(e.service.as_deref(), Some("RDS"));
+    assert_eq!((e.start, e.end), (ts("2026-11-25T01:00:00Z"), ts("2026-11-25T05:00:00Z")));
+    assert_eq!(e.resources, strings(&["orders-db"]));
+    assert_eq!(
+        e.event_arn.as_deref(),
+        Some(
+            "arn:aws:health:us-east-1::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/AWS_RDS_MAINTENANCE_SCHEDULED_11AA22BB"
+        )
+    );
+    assert!(!e.cancelled);
+    assert_eq!(e.severity, Severity::Warning);
+}
+
+#[test]
+fn sns_delivered_eventbridge_json_is_read_from_the_event_not_the_wording() {
+    let want = expected(
+        "ec2-maintenance",
+        "sns",
+        Some("AWS_EC2_INSTANCE_STOP_SCHEDULED"),
+        Some("scheduledChange"),
+        &["222233334444"],
+        Some("ap-northeast-1"),
+        Some("EC2"),
+        (ts("2026-12-03T00:00:00Z"), ts("2026-12-03T06:00:00Z")),
+        &["i-0aaa1111bbb22222c"],
+        Some(
+            "arn:aws:health:ap-northeast-1::event/EC2/AWS_EC2_INSTANCE_STOP_SCHEDULED/AWS_EC2_INSTANCE_STOP_SCHEDULED_ABC123",
+        ),
+        &[],
+        false,
+        Severity::Warning,
+    );
+    assert_eq!(event("sns_health_json.eml"), want);
+}
+
+#[test]
+fn sns_input_transformer_lines_and_a_bare_code_subject_are_read() {
+    let want = expected(
+        "ec2-retirement",
+        "sns",
+        Some("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"),
+        None,
+        &["333344445555"],
+        Some("us-west-2"),
+        Some("EC2"),
+        (ts("2026-12-07T12:00:00Z"), ts("2026-12-07T12:00:00Z")),
+        &["i-0bbb2222ccc33333d", "vol-0ccc3333ddd44444e"],
+        None,
+        &[],
+        false,
+        Severity::Warning,
+    );
+    assert_eq!(event("sns_transformer_lines.eml"), want);
+}
+
+#[test]
+fn action_required_mail_without_a_code_takes_account_and_deadline_from_the_wording() {
+    let want = expected(
+        "action-required",
+        "body",
+        None,
+        None,
+        &["111122223333"],
+        None,
+        None,
+        (ts("2026-12-31T00:00:00Z"), None),
+        &[],
+        None,
+        &["https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/migration.html"],
+        false,
+        Severity::Warning,
+    );
+    assert_eq!(event("action_required_sdk.eml"), want);
+}
+
+#[test]
+fn exposed_key_warning_is_a_critical_security_event() {
+    let want = expected(
+        "security",
+        "body",
+        None,
+        None,
+        &["555566667777"],
+        None,
+        None,
+        (None, None),
+        &[],
+        None,
+        &["https://console.aws.amazon.com/iam/home#/security_credentials"],
+        false,
+        Severity::Critical,
+    );
+    assert_eq!(event("security_exposed_key.eml"), want);
+}
+
+#[test]
+fn abuse_report_is_a_critical_security_event_naming_the_instance() {
+    let want = expected(
+        "security",
+        "body",
+        None,
+        None,
+        &["111122223333"],
+        Some("eu-west-1"),
+        None,
+        (ts("2026-11-21T10:15:00Z"), None),
+        &["i-0ddd4444eee55555f"],
+        None,
+        &[],
+        false,
+        Severity::Critical,
+    );
+    assert_eq!(event("security_abuse_report.eml"), want);
+}
+
+#[test]
+fn aws_newsletter_and_foreign_sender_are_ignored_not_unparsed() {
+    for name in ["ignored_aws_newsletter.eml", "ignored_not_aws.eml", "malformed_garbage.bin"] {
+        let p = parse(&fixture(name));
+        assert!(matches!(p.outcome, Outcome::Ignored { .. }), "{name}: {:?}", p.outcome);
+    }
+    let p = parse(&fixture("ignored_not_aws.eml"));
+    assert_eq!(p.outcome, Outcome::Ignored { reason: "sender lead@example.net is not AWS".into() });
+    let p = parse(&fixture("malformed_garbage.bin"));
+    assert_eq!(p.outcome, Outcome::Ignored { reason: "no sender address".into() });
+}
+
+#[test]
+fn aws_notice_without_fields_is_unparsed_with_subject_and_sender_kept() {
+    for name in ["unparsed_notice.eml", "malformed_truncated_mime.eml"] {
+        let p = parse(&fixture(name));
+        assert!(matches!(p.outcome, Outcome::Unparsed { .. }), "{name}: {:?}", p.outcome);
+        assert_eq!(p.from.as_deref(), Some("health@aws.com"));
+        assert_eq!(
+            p.subject.as_deref(),
+            Some("AWS Direct Connect Planned Maintenance Notification [AWS Account: 111122223333]")
+        );
+    }
+}
+
+#[test]
+fn wrong_charset_still_yields_the_retirement() {
+    let e = event("malformed_wrong_charset.eml");
+    assert_eq!(e.kind, "ec2-retirement");
+    assert_eq!(e.accounts, strings(&["111122223333"]));
+    assert_eq!(e.resources, strings(&["i-0abc1234def567890"]));
+    assert_eq!(e.region.as_deref(), Some("eu-west-1"));
+    assert_eq!(e.start, ts("2026-12-03T09:00:00Z"));
+}
+
+#[test]
+fn missing_date_header_leaves_date_none_and_the_event_intact() {
+    let p = parse(&fixture("malformed_no_date.eml"));
+    assert_eq!(p.date, None);
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_dx_maintenance.eml"))));
+}
+
+#[test]
+fn notice_forwarded_as_message_rfc822_is_read_from_the_attachment() {
+    let p = parse(&fixture("malformed_nested_rfc822.eml"));
+    assert_eq!(p.from.as_deref(), Some("lead@example.net"));
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_dx_maintenance.eml"))));
+}
+
+#[test]
+fn malformed_and_cut_input_never_panics() {
+    let mut inputs: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b"\r\n\r\n".to_vec(),
+        b"From: <@>\r\nSubject: =?utf-8?B?////?=\r\nContent-Type: multipart/mixed; boundary=\"\"\r\n\r\n--\r\n"
+            .to_vec(),
+        b"Content-Type: message/rfc822\r\n\r\nContent-Type: message/rfc822\r\n\r\nContent-Type: message/rfc822\r\n\r\n"
+            .to_vec(),
+        fixture("malformed_garbage.bin"),
+    ];
+    // Every prefix of every fixture: truncated MIME at each byte.
+    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let raw = std::fs::read(entry.unwrap().path()).unwrap();
+        for cut in (0..raw.len()).step_by(7) {
+            inputs.push(raw[..cut].to_vec());
+        }
+        inputs.push(raw.iter().map(|b| b ^ 0x80).collect());
+    }
+    for raw in &inputs {
+        let p = parse(raw);
+        assert_eq!(p.content_hash.len(), 64);
+    }
+}
+
+#[test]
+fn huge_attachment_neither_hides_the_notice_nor_takes_long() {
+    let body = String::from_utf8(fixture("legacy_dx_maintenance.eml")).unwrap();
+    let (head, text) = body.split_once("\r\n\r\n").unwrap();
+    let head = head
+        .replace("Content-Type: text/plain; charset=UTF-8\r\n", "Content-Type: multipart/mixed; boundary=\"B\"\r\n")
+        .replace("Content-Transfer-Encoding: quoted-printable\r\n", "");
+    let blob = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\r\n".repeat(300_000);
+    let raw = format!(
+        "{head}\r\n\r\n--B\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+         {text}\r\n--B\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n{blob}--B--\r\n"
+    );
+    assert!(raw.len() > 20 << 20);
+    let started = std::time::Instant::now();
+    let p = parse(raw.as_bytes());
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_dx_maintenance.eml"))));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+}
+
+/// Byte flips, insertions of MIME-significant bytes and cuts of every fixture, from a fixed
+/// seed: a cheap stand-in for the fuzz target that runs with every `cargo test`.
+fn mutate_fixtures(rounds: usize) {
+    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    let corpus: Vec<Vec<u8>> =
+        std::fs::read_dir(dir).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
+    let mut seed: u64 = 0x6d61_696c;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    const SPICE: &[&[u8]] =
+        &[b"\r\n--", b"=?", b"?=", b"<", b">", b"&#", b"\r\n\r\n", b"=\r\n", b"%", b"{", b"\xff\xfe"];
+    for _ in 0..rounds {
+        let mut raw = corpus[next() % corpus.len()].clone();
+        for _ in 0..1 + next() % 8 {
+            if raw.is_empty() {
+                break;
+            }
+            let at = next() % raw.len();
+            match next() % 3 {
+                0 => raw[at] = next() as u8,
+                1 => {
+                    let spice = SPICE[next() % SPICE.len()];
+                    raw.splice(at..at, spice.iter().copied());
+                }
+                _ => raw.truncate(at),
+            }
+        }
+        let p = parse(&raw);
+        assert_eq!(p.content_hash.len(), 64);
+    }
+}
+
+#[test]
+fn mutated_fixtures_never_panic() {
+    mutate_fixtures(3_000);
+}
+
+/// The long run: `cargo test --release --lib mail::tests::mutated_fixtures_long -- --ignored`.
+#[test]
+#[ignore]
+fn mutated_fixtures_long() {
+    mutate_fixtures(300_000);
+}
+
+#[test]
+fn times_in_every_form_the_mails_use_normalise_to_utc() {
+    for (s, want) in [
+        ("Tue, 25 Nov 2026 01:00:00 GMT", "2026-11-25T01:00:00Z"),
+        ("Wed, 9 Dec 2026 23:00:00 GMT", "2026-12-09T23:00:00Z"),
+        ("2026-11-25 01:00 UTC", "2026-11-25T01:00:00Z"),
+        ("2026-12-08 02:00:00 UTC", "2026-12-08T02:00:00Z"),
+        ("2026-11-25T01:00:00Z", "2026-11-25T01:00:00Z"),
+        ("November 25, 2026 at 1:00:00 AM UTC", "2026-11-25T01:00:00Z"),
+        ("November 25, 2026 at 1:30 PM UTC", "2026-11-25T13:30:00Z"),
+        ("December 31, 2026 at 12:00:00 AM UTC", "2026-12-31T00:00:00Z"),
+        ("Tue, 8 Dec 2026 02:00:00 +0000", "2026-12-08T02:00:00Z"),
+        ("Mon, 7 Dec 2026 18:00:00 -0800", "2026-12-08T02:00:00Z"),
+        ("2026-12-08 11:00 +09:00", "2026-12-08T02:00:00Z"),
+        ("2026-12-08T11:00:00+09:00", "2026-12-08T02:00:00Z"),
+    ] {
+        assert_eq!(text::parse_time(s), ts(want), "{s}");
+    }
+    assert_eq!(text::parse_time("2026-11-25 01:00 PST"), None);
+    assert_eq!(text::parse_time("soon"), None);
+}
+
+fn mail(from: &str, subject: &str, body: &str) -> Vec<u8> {
+    format!("From: {from}\r\nSubject: {subject}\r\nContent-Type: text/plain\r\n\r\n{body}\r\n").into_bytes()
+}
+
+#[test]
+fn every_account_form_of_the_reference_is_read() {
+    let from = "Amazon Web Services <health@aws.com>";
+    let body = "Event type code: AWS_EC2_MAINTENANCE_SCHEDULED";
+    for (subject, body) in [
+        ("AWS Direct Connect Planned Maintenance Notification [AWS Account: 111122223333]", body.to_string()),
+        ("AWS Direct Connect Planned Maintenance Notification [AWS Account ID: 111122223333]", body.to_string()),
+        ("[Action Required] Upgrade Campaign - RDS Resources in Account 111122223333", body.to_string()),
+        ("Amazon EC2 Maintenance", format!("{body}\nyour account (AWS Account ID: 111122223333) is affected")),
+        ("Amazon EC2 Maintenance", format!("{body}\nAffected account\n111122223333")),
+    ] {
+        let p = parse(&mail(from, subject, &body));
+        let e = p.outcome.event().unwrap_or_else(|| panic!("{subject}: {:?}", p.outcome));
+        assert_eq!(e.accounts, strings(&["111122223333"]), "{subject} / {body}");
+    }
+    let p = parse(&mail(from, "AWS Health Event", &format!("{body}\nAffected accounts: 111122223333, 444455556666")));
+    assert_eq!(p.outcome.event().unwrap().accounts, strings(&["111122223333", "444455556666"]));
+}
+
+#[test]
+fn global_event_region_is_kept() {
+    let p = parse(&mail(
+        "Amazon Web Services <health@aws.com>",
+        "AWS Health Event",
+        "Event type code: AWS_IAM_OPERATIONAL_NOTIFICATION\nEvent region: Global\nService: IAM",
+    ));
+    let e = p.outcome.event().unwrap();
+    assert_eq!((e.kind.as_str(), e.region.as_deref(), e.service.as_deref()), ("health", Some("global"), Some("IAM")));
+    assert_eq!(e.severity, Severity::Info);
+}
+
+#[test]
+fn html_grid_cells_become_label_and_value_lines() {
+    let t = text::html_to_text(
+        "<style>td{}</style><table><tr><td>Event region</td><td>eu&#45;west&#x2D;1</td></tr>\
+         <tr><td>Service</td><td>EC2&nbsp;</td></tr></table>",
+    );
+    assert_eq!(t, "Event region\neu-west-1\nService\nEC2");
+    assert_eq!(text::field(&t, "Event region").as_deref(), Some("eu-west-1"));
+    assert_eq!(text::field("Region: us-west-2", "Region").as_deref(), Some("us-west-2"));
+    assert_eq!(text::field("Regional: x", "Region"), None);
+}
