@@ -115,6 +115,34 @@ fn mail_parse_prints_each_file_and_exits_2_when_one_cannot_be_read() {
 }
 
 #[test]
+fn mail_parse_streams_an_mbox_message_by_message() {
+    let b = Bench::new();
+    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    let mut mbox = Vec::new();
+    for (i, f) in ["legacy_dx_maintenance.eml", "ignored_not_aws.eml", "legacy_ec2_retirement.eml"].iter().enumerate() {
+        mbox.extend_from_slice(format!("From MAILER-DAEMON Mon Nov 23 00:00:0{i} 2026\n").as_bytes());
+        let raw = std::fs::read(format!("{dir}/{f}")).unwrap();
+        // mboxrd: body lines starting with "From " are quoted.
+        for line in raw.split_inclusive(|b| *b == b'\n') {
+            if line.starts_with(b"From ") {
+                mbox.push(b'>');
+            }
+            mbox.extend_from_slice(line);
+        }
+        mbox.extend_from_slice(b"\n");
+    }
+    let path = b.path("inbox.mbox");
+    std::fs::write(&path, &mbox).unwrap();
+    let a = b.opskit().args(["mail", "parse", path.to_str().unwrap(), "-o", "jsonl"]).assert().success();
+    let rows: Vec<serde_json::Value> = stdout(&a).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows[0]["file"].as_str().unwrap().ends_with("inbox.mbox#1"));
+    assert_eq!(rows[0]["outcome"]["kind"], "dx-maintenance");
+    assert_eq!(rows[1]["outcome"]["outcome"], "ignored");
+    assert_eq!(rows[2]["outcome"]["kind"], "ec2-retirement");
+}
+
+#[test]
 fn config_example_passes_config_check_and_secrets_print_masked() {
     let b = Bench::new();
     let a = b.opskit().args(["config", "example"]).assert().success();

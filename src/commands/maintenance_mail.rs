@@ -23,9 +23,8 @@ pub fn parse(global: &GlobalArgs, args: &MailArgs) -> AppResult<Output> {
         results.push(("-".into(), crate::mail::parse(&raw)));
     }
     for path in &args.inputs {
-        match std::fs::read(path) {
-            Ok(raw) => results.push((path.display().to_string(), crate::mail::parse(&raw))),
-            Err(e) => unreadable.push(format!("cannot read {}: {e}", path.display())),
+        if let Err(e) = parse_file(path, &mut results) {
+            unreadable.push(format!("cannot read {}: {e}", path.display()));
         }
     }
     let text = render(&results, global.output, Style::detect(global.no_color));
@@ -36,6 +35,23 @@ pub fn parse(global: &GlobalArgs, args: &MailArgs) -> AppResult<Output> {
         crate::output::flush_now(&text);
     }
     Err(AppError::usage(unreadable.join("\nerror: ")))
+}
+
+/// One message, or every message of an mbox (streamed: memory stays bounded whatever
+/// its size), labelled `FILE#N`.
+fn parse_file(path: &std::path::Path, results: &mut Vec<(String, Parsed)>) -> std::io::Result<()> {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
+    if !crate::mail::mbox::looks_like_mbox(reader.fill_buf()?) {
+        let mut raw = Vec::new();
+        reader.read_to_end(&mut raw)?;
+        results.push((path.display().to_string(), crate::mail::parse(&raw)));
+        return Ok(());
+    }
+    for (i, message) in crate::mail::mbox::Mbox::new(reader).enumerate() {
+        results.push((format!("{}#{}", path.display(), i + 1), crate::mail::parse(&message?)));
+    }
+    Ok(())
 }
 
 fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style) -> String {

@@ -9,6 +9,7 @@
 //!
 //! [`parse`] never panics and never fails: whatever the bytes, it returns a [`Parsed`].
 
+pub mod mbox;
 mod recognise;
 #[cfg(test)]
 mod tests;
