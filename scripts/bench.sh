@@ -8,7 +8,8 @@
 # call at concurrency 32, against the ideal critical path; `trusted-advisor check` of 200
 # accounts x 30 recommendations with 100 ms injected latency (wall, ideal, API calls);
 # `support watch` of 100 accounts x 20 open cases with 100 ms latency when nothing changed
-# (wall, ideal, API calls by operation); the stripped binary size.
+# (wall, ideal, API calls by operation); `mail parse` over a generated 10,000-mail (~100 MB)
+# mbox (MB/s, mails/s, peak RSS); the stripped binary size.
 # Needs GNU time (/usr/bin/time) for RSS, curl for the sandbox's control plane.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -166,6 +167,32 @@ printf '%s\n' "${sus[@]}" | awk '{print $1}' | median \
   | awk -v i=$IDEAL '{printf "100 accounts x 20 open cases, 100 ms latency, nothing changed: median %d ms, ideal %d ms, ratio %.2f", $1, i, $1/i}'
 printf '%s\n' "${sus[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB", $1/1024}'
 echo ", per run: DescribeCases $(( (cases_after - cases_before) / 5 )), DescribeCommunications $(( (comms_after - comms_before) / 5 ))"
+
+echo "== maintenance-mail parse: 10,000 mails in one mbox"
+python3 - "$WORK/big.mbox" tests/fixtures/mail <<'PY'
+import os, sys
+out, fixtures = sys.argv[1], sys.argv[2]
+mails = [open(os.path.join(fixtures, f), "rb").read() for f in sorted(os.listdir(fixtures)) if f.endswith(".eml")]
+filler = b"".join(b"Routine maintenance filler line %05d so that a mail weighs about ten kilobytes.\n" % i for i in range(120))
+with open(out, "wb") as f:
+    for i in range(10000):
+        f.write(b"From MAILER-DAEMON Mon Nov 23 00:00:00 2026\n")
+        for line in (mails[i % len(mails)] + b"\n" + filler).splitlines(keepends=True):
+            f.write(b">" + line if line.startswith(b"From ") else line)
+        f.write(b"\n")
+PY
+size=$(stat -c %s "$WORK/big.mbox")
+mp=()
+for _ in 1 2 3; do
+  s=$(now_ns)
+  /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" mail parse "$WORK/big.mbox" -o jsonl >"$WORK/parsed.jsonl"
+  e=$(now_ns)
+  mp+=("$(( (e - s) / 1000000 )) $(cat "$WORK/rss")")
+done
+rows=$(wc -l <"$WORK/parsed.jsonl")
+printf '%s\n' "${mp[@]}" | awk '{print $1}' | median | awk -v b="$size" -v n="$rows" \
+  '{printf "%d mails, %.0f MB: median %d ms, %.0f MB/s, %.0f mails/s", n, b/1048576, $1, b/1048576/($1/1000), n/($1/1000)}'
+printf '%s\n' "${mp[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB\n", $1/1024}'
 
 echo "== binary size (stripped release)"
 ls -l "$BIN" | awk '{printf "%.1f MB\n", $5/1048576}'
