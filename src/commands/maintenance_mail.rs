@@ -1,6 +1,7 @@
 //! `opskit maintenance-mail parse` (`mail parse`): print what [`crate::mail::parse`] understood
 //! of each file (or of stdin), as a table or JSON. Sends nothing, writes nothing: the tool
-//! for checking a mail and, later, writing rules. `ingest` is not built yet (issue 6).
+//! for checking a mail and, later, writing rules. `ingest` (below) runs the same parse
+//! through the spine.
 
 use crate::cli::{GlobalArgs, MailArgs, OutputFormat};
 use crate::commands::Output;
@@ -102,4 +103,194 @@ fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style) -> S
             format!("{t}\n")
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// ingest: messages → findings → the spine
+// ---------------------------------------------------------------------------------------
+
+pub const SOURCE: &str = "maintenance-mail";
+
+/// What one message became: a finding (recognised or unparsed), or a reason it was ignored.
+pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::Finding> {
+    use crate::spine::finding::{Finding, Link, Severity, Status};
+    use sha2::Digest as _;
+    let short = |s: &str| hex::encode(&sha2::Sha256::digest(s.as_bytes())[..10]);
+    let subject = p.subject.clone().unwrap_or_else(|| "(no subject)".into());
+    let from = p.from.clone().unwrap_or_default();
+    match &p.outcome {
+        Outcome::Ignored { .. } => None,
+        Outcome::Unparsed { reason } => Some(Finding {
+            summary: format!("{reason}. From {from}. The mail is kept; read it and, if it matters, add a rule."),
+            fingerprint: p.content_hash.clone(),
+            ..Finding::new(
+                SOURCE,
+                format!("{SOURCE}/unparsed/{}", &p.content_hash[..20.min(p.content_hash.len())]),
+                Severity::Warning,
+                format!("An AWS notice opskit could not read: {subject}"),
+            )
+            .field("subject", &subject)
+            .field("from", &from)
+        }),
+        Outcome::Recognised(e) => {
+            let when = |t: Option<jiff::Timestamp>| {
+                t.map(|t| crate::output::local_time(t, timezone)).unwrap_or_else(|| "-".into())
+            };
+            let code = e.event_type_code.clone().unwrap_or_else(|| e.kind.clone());
+            let window = match (e.start, e.end) {
+                (Some(_), Some(_)) => format!("{} – {}", when(e.start), when(e.end)),
+                (Some(_), None) => format!("from {}", when(e.start)),
+                _ => "no window given".into(),
+            };
+            let mut resources = e.resources.clone();
+            resources.sort();
+            let dedupe = e.dedupe_key();
+            let mut f = Finding {
+                status: if e.cancelled { Status::Resolved } else { Status::Open },
+                summary: format!(
+                    "{subject}\n{window}; {}",
+                    if e.resources.is_empty() { "no resources named".into() } else { e.resources.join(", ") }
+                ),
+                account: e.accounts.first().cloned(),
+                region: e.region.clone(),
+                resources: e.resources.clone(),
+                links: e.links.iter().map(|l| Link { text: "AWS".into(), href: l.clone() }).collect(),
+                // A reminder of the same event changes nothing; a moved window or new resources do.
+                fingerprint: format!(
+                    "{}|{code}|{}|{}|{}",
+                    e.kind,
+                    e.start.map(|t| t.to_string()).unwrap_or_default(),
+                    e.end.map(|t| t.to_string()).unwrap_or_default(),
+                    resources.join(",")
+                ),
+                ..Finding::new(
+                    SOURCE,
+                    format!("{SOURCE}/{}", short(&dedupe)),
+                    e.severity,
+                    format!("{code}: {window}{}", e.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default()),
+                )
+            };
+            f = f
+                .field("kind", &e.kind)
+                .field("event code", &code)
+                .field("accounts", e.accounts.join(" "))
+                .field("window", &window)
+                .field("subject", &subject)
+                .field("dedupe key", &dedupe);
+            if e.cancelled {
+                f.title = format!("Cancelled: {}", f.title);
+            }
+            Some(f)
+        }
+    }
+}
+
+/// One input message and where it came from (a Maildir file moves once told).
+struct Incoming {
+    label: String,
+    raw: Vec<u8>,
+    maildir_new: Option<std::path::PathBuf>,
+}
+
+fn read_inputs(args: &MailArgs) -> AppResult<Vec<Incoming>> {
+    use std::io::BufRead;
+    let mut out = Vec::new();
+    if args.inputs.is_empty() {
+        let mut raw = Vec::new();
+        std::io::stdin().read_to_end(&mut raw).map_err(|e| AppError::usage(format!("cannot read stdin: {e}")))?;
+        out.push(Incoming { label: "-".into(), raw, maildir_new: None });
+    }
+    for path in &args.inputs {
+        let fail = |e: std::io::Error| AppError::usage(format!("cannot read {}: {e}", path.display()));
+        if path.is_dir() {
+            // A Maildir: the messages in new/, oldest name first.
+            let new = path.join("new");
+            let mut names: Vec<std::path::PathBuf> =
+                std::fs::read_dir(&new).map_err(fail)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            names.sort();
+            for p in names.into_iter().filter(|p| p.is_file()) {
+                let raw = std::fs::read(&p).map_err(fail)?;
+                out.push(Incoming { label: p.display().to_string(), raw, maildir_new: Some(p) });
+            }
+            continue;
+        }
+        let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(fail)?);
+        if crate::mail::mbox::looks_like_mbox(reader.fill_buf().map_err(fail)?) {
+            for (i, m) in crate::mail::mbox::Mbox::new(reader).enumerate() {
+                out.push(Incoming {
+                    label: format!("{}#{}", path.display(), i + 1),
+                    raw: m.map_err(fail)?,
+                    maildir_new: None,
+                });
+            }
+        } else {
+            let mut raw = Vec::new();
+            reader.read_to_end(&mut raw).map_err(fail)?;
+            out.push(Incoming { label: path.display().to_string(), raw, maildir_new: None });
+        }
+    }
+    Ok(out)
+}
+
+/// Move a told Maildir message from new/ to cur/ with the Seen flag.
+fn mark_seen(new_path: &std::path::Path) -> std::io::Result<()> {
+    let name = new_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let base = name.split(":2,").next().unwrap_or(&name).to_string();
+    let cur = new_path.parent().and_then(|p| p.parent()).map(|d| d.join("cur")).unwrap_or_default();
+    std::fs::rename(new_path, cur.join(format!("{base}:2,S")))
+}
+
+/// `opskit maintenance-mail ingest`: every message through the spine. Findings of earlier
+/// mails are never resolved by their absence (a batch speaks only for itself); a
+/// cancellation resolves its event. A Maildir message moves to cur/ only once every sink
+/// its finding is routed to has it.
+pub async fn ingest(ctx: &crate::context::Context, args: &MailArgs) -> AppResult<Output> {
+    use crate::spine::engine::{Collected, Outcome as Delivery, Scope};
+    let incoming = read_inputs(args)?;
+    let tz = ctx.config.defaults.timezone.clone();
+    let mut findings = Vec::new();
+    let mut keys: Vec<Option<String>> = Vec::new();
+    let mut ignored = 0usize;
+    for m in &incoming {
+        let parsed = crate::mail::parse(&m.raw);
+        match finding_of(&parsed, &tz) {
+            Some(f) => {
+                keys.push(Some(f.key.clone()));
+                findings.push(f);
+            }
+            None => {
+                ignored += 1;
+                tracing::info!(message = %m.label, "ignored: {}", parsed.outcome.label());
+                keys.push(None);
+            }
+        }
+    }
+    // Several mails of one event in a batch: the last one speaks for it.
+    let mut latest: std::collections::BTreeMap<String, crate::spine::finding::Finding> = Default::default();
+    for f in findings {
+        latest.insert(f.key.clone(), f);
+    }
+    let collected = Collected::new(SOURCE, latest.into_values().collect(), Scope::Accounts(Default::default()));
+    let report = ctx.run_spine("maintenance-mail-ingest", collected).await?;
+    let unsettled: std::collections::BTreeSet<&str> = report
+        .deliveries
+        .iter()
+        .filter(|d| matches!(d.outcome, Delivery::Failed | Delivery::Deferred | Delivery::DryRun))
+        .map(|d| d.key.as_str())
+        .collect();
+    if !ctx.global.dry_run {
+        for (m, key) in incoming.iter().zip(&keys) {
+            let Some(path) = &m.maildir_new else { continue };
+            if key.as_deref().is_some_and(|k| unsettled.contains(k)) {
+                continue; // owed again next run: the message stays in new/
+            }
+            if let Err(e) = mark_seen(path) {
+                tracing::warn!("cannot move {} to cur/: {e}", path.display());
+            }
+        }
+    }
+    if ignored > 0 {
+        tracing::info!(ignored, "messages that are not notices opskit handles");
+    }
+    Ok(Output::Report(Box::new(report)))
 }

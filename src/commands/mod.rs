@@ -77,7 +77,7 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::DxVif(DxVifCommand::Watch(a)) => dx_vif::watch(ctx, a, name).await,
         Command::Support(SupportCommand::Watch(a)) => support::watch(ctx, a).await,
         Command::Support(SupportCommand::Cases(a)) => support::cases(ctx, a).await,
-        Command::MaintenanceMail(MailCommand::Ingest(_)) => Err(not_built("maintenance-mail ingest", 6)),
+        Command::MaintenanceMail(MailCommand::Ingest(a)) => maintenance_mail::ingest(ctx, a).await,
         Command::Wiki(_) => Err(not_built("wiki", 8)),
         Command::Config(ConfigCommand::Example)
         | Command::Completions(_)
