@@ -91,3 +91,20 @@ fn a_maildir_message_stays_in_new_until_its_notification_is_delivered_then_is_to
     b.opskit().args(["mail", "ingest", md.to_str().unwrap()]).assert().success();
     assert_eq!(slack(&b).len(), before + 1);
 }
+
+#[test]
+fn a_piped_mail_whose_notification_failed_is_told_by_the_next_ingest() {
+    let b = Bench::new();
+    setup(&b);
+    b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 503, 0));
+    let a = ingest_stdin(&b, fixture("legacy_ec2_retirement.eml"));
+    assert_eq!(code(&a), 3);
+    b.sandbox.clear();
+    // The next mail through the pipe is not a notice, but the owed one goes out with it.
+    ingest_stdin(&b, fixture("ignored_aws_newsletter.eml")).success();
+    let msgs = slack(&b);
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"));
+    ingest_stdin(&b, fixture("ignored_aws_newsletter.eml")).success();
+    assert_eq!(slack(&b).len(), 1, "and only once");
+}

@@ -265,8 +265,15 @@ pub async fn ingest(ctx: &crate::context::Context, args: &MailArgs) -> AppResult
             }
         }
     }
-    // Several mails of one event in a batch: the last one speaks for it.
+    // Open events of earlier mails come along unchanged: a notification that failed then
+    // is owed now, so a mail read from a pipe is never lost to a sink being down. Several
+    // mails of one event: the last one speaks for it.
     let mut latest: std::collections::BTreeMap<String, crate::spine::finding::Finding> = Default::default();
+    for r in ctx.previous_findings(SOURCE).await? {
+        if r.finding.status == crate::spine::finding::Status::Open {
+            latest.insert(r.finding.key.clone(), r.finding);
+        }
+    }
     for f in findings {
         latest.insert(f.key.clone(), f);
     }
