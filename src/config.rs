@@ -913,6 +913,12 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
 /// The commented example that `opskit config example` prints; `config check` accepts it.
 pub const EXAMPLE: &str = include_str!("../commands/opskit.example.toml");
 
+/// For unit tests: the first account of a config written inline.
+#[cfg(test)]
+pub(crate) fn test_account(toml: &str) -> Account {
+    parse_and_resolve(toml, None, &Env::process()).expect("a valid test config").accounts.remove(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -282,13 +282,18 @@ pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quie
     if !quiet {
         emit(&text);
     }
-    for e in &report.skipped {
+    print_target_notes(&report.skipped, &report.errors);
+    text
+}
+
+/// Targets left out (`note:`) and targets that failed (`error:`), on stderr, redacted.
+pub fn print_target_notes(skipped: &[crate::spine::engine::TargetError], errors: &[crate::spine::engine::TargetError]) {
+    for e in skipped {
         eprintln!("{}", crate::redact::redact(&format!("note: {}: {}", e.target, e.message)));
     }
-    for e in &report.errors {
+    for e in errors {
         eprintln!("{}", crate::redact::redact(&format!("error: {}: {}", e.target, e.message)));
     }
-    text
 }
 
 /// Print text to stdout at once, for the few commands that talk before they finish

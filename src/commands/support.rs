@@ -523,12 +523,7 @@ pub async fn cases(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
             text = format!("{t}\n{} open case(s)\n", rows.len());
         }
     }
-    for s in &collected.skipped {
-        eprintln!("{}", crate::redact::redact(&format!("note: {}: {}", s.target, s.message)));
-    }
-    for e in &collected.errors {
-        eprintln!("{}", crate::redact::redact(&format!("error: {}: {}", e.target, e.message)));
-    }
+    crate::output::print_target_notes(&collected.skipped, &collected.errors);
     Ok(Output::Text { text, failed: !collected.errors.is_empty() })
 }
 
@@ -537,14 +532,7 @@ mod tests {
     use super::*;
 
     fn account() -> crate::config::Account {
-        crate::config::parse_and_resolve(
-            "[[accounts]]\nname = \"acme\"\nid = \"111122223333\"\n",
-            None,
-            &crate::config::Env::process(),
-        )
-        .unwrap()
-        .accounts
-        .remove(0)
+        crate::config::test_account("[[accounts]]\nname = \"acme\"\nid = \"111122223333\"\n")
     }
 
     fn t(s: &str) -> Timestamp {

@@ -704,14 +704,9 @@ mod tests {
     use super::*;
 
     fn account() -> crate::config::Account {
-        crate::config::parse_and_resolve(
+        crate::config::test_account(
             "[[accounts]]\nname = \"acme-prod\"\nid = \"111122223333\"\ntags = { env = \"prod\" }\n",
-            None,
-            &crate::config::Env::process(),
         )
-        .unwrap()
-        .accounts
-        .remove(0)
     }
 
     fn sg(ids: &[&str]) -> Rec {

@@ -2,8 +2,6 @@
 //! `aws_sdk_support::Client`, and of the `support_*` mutators and `/_sandbox/support`.
 
 use super::*;
-use aws_config::{BehaviorVersion, Region};
-use aws_credential_types::Credentials;
 use aws_sdk_support::Client;
 use aws_sdk_support::error::ProvideErrorMetadata as _;
 use aws_sdk_support::types::{CaseDetails, Communication};
@@ -11,14 +9,7 @@ use serde_json::json;
 
 /// A Support client signed as `account` for us-east-1, as opskit builds it.
 async fn support(sb: &Sandbox, account: &str) -> Client {
-    let creds = Credentials::new(sandbox_access_key(account), "sandbox-secret", None, None, "sandbox");
-    let config = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .endpoint_url(sb.url(""))
-        .credentials_provider(creds)
-        .load()
-        .await;
-    Client::new(&config)
+    Client::new(&test_sdk_config(sb, account, "us-east-1").await)
 }
 
 fn ids(cases: &[CaseDetails]) -> Vec<&str> {

@@ -18,14 +18,7 @@ const OTHER_ACCOUNT: &str = "444455556666";
 /// A client signed as `account` in `region`, talking to the sandbox: what opskit's
 /// per-target `SdkConfig` amounts to with an endpoint override.
 async fn dx(sb: &Sandbox, account: &str, region: &str) -> Client {
-    let creds = Credentials::new(sandbox_access_key(account), "sandbox-secret", None, None, "sandbox");
-    let conf = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new(region.to_string()))
-        .endpoint_url(sb.url(""))
-        .credentials_provider(creds)
-        .load()
-        .await;
-    Client::new(&conf)
+    Client::new(&test_sdk_config(sb, account, region).await)
 }
 
 async fn demo(sb: &Sandbox) -> Client {

@@ -884,3 +884,17 @@ impl AsyncWrite for KillableStream {
 pub(crate) fn host_of(rec: &Recorded) -> String {
     rec.header("host").unwrap_or("127.0.0.1").to_string()
 }
+
+/// For the fakes' tests: the SDK config of a client signed as `account` in `region`, talking
+/// to the sandbox, the way `opskit` builds it (`AwsSession::sandbox`).
+#[cfg(test)]
+pub(crate) async fn test_sdk_config(sb: &Sandbox, account: &str, region: &str) -> aws_config::SdkConfig {
+    let creds =
+        aws_credential_types::Credentials::new(sandbox_access_key(account), "sandbox-secret", None, None, "sandbox");
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new(region.to_string()))
+        .endpoint_url(sb.url(""))
+        .credentials_provider(creds)
+        .load()
+        .await
+}

@@ -3,8 +3,6 @@
 //! both APIs must tell the same story about the same checks.
 
 use super::*;
-use aws_config::{BehaviorVersion, Region};
-use aws_credential_types::Credentials;
 use aws_sdk_support::Client;
 use aws_sdk_support::error::ProvideErrorMetadata as _;
 use aws_sdk_support::types::{TrustedAdvisorCheckDescription, TrustedAdvisorCheckSummary};
@@ -12,21 +10,13 @@ use aws_sdk_trustedadvisor::types::{CheckSummary, RecommendationPillar, Recommen
 use serde_json::json;
 use std::collections::HashMap;
 
-fn sdk_config(sb: &Sandbox, account: &str) -> aws_config::ConfigLoader {
-    let creds = Credentials::new(sandbox_access_key(account), "sandbox-secret", None, None, "sandbox");
-    aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .endpoint_url(sb.url(""))
-        .credentials_provider(creds)
-}
-
 /// A Support client signed as `account` for us-east-1 (where AWS serves the TA operations).
 async fn support(sb: &Sandbox, account: &str) -> Client {
-    Client::new(&sdk_config(sb, account).load().await)
+    Client::new(&test_sdk_config(sb, account, "us-east-1").await)
 }
 
 async fn ta(sb: &Sandbox, account: &str) -> aws_sdk_trustedadvisor::Client {
-    aws_sdk_trustedadvisor::Client::new(&sdk_config(sb, account).load().await)
+    aws_sdk_trustedadvisor::Client::new(&test_sdk_config(sb, account, "us-east-1").await)
 }
 
 async fn checks(c: &Client) -> Vec<TrustedAdvisorCheckDescription> {

@@ -3,8 +3,6 @@
 //! `x-amzn-ErrorType`), the fake speaks the wire protocol.
 
 use super::*;
-use aws_config::{BehaviorVersion, Region};
-use aws_credential_types::Credentials;
 use aws_sdk_trustedadvisor::Client;
 use aws_sdk_trustedadvisor::error::ProvideErrorMetadata as _;
 use aws_sdk_trustedadvisor::operation::RequestId as _;
@@ -21,14 +19,7 @@ async fn ta(sb: &Sandbox, account: &str) -> Client {
 }
 
 async fn ta_in(sb: &Sandbox, account: &str, region: &str) -> Client {
-    let creds = Credentials::new(sandbox_access_key(account), "sandbox-secret", None, None, "sandbox");
-    let conf = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new(region.to_string()))
-        .endpoint_url(sb.url(""))
-        .credentials_provider(creds)
-        .load()
-        .await;
-    Client::new(&conf)
+    Client::new(&test_sdk_config(sb, account, region).await)
 }
 
 /// Every recommendation the caller lists, following `nextToken`; also the page sizes.
