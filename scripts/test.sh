@@ -25,4 +25,4 @@ fi
 export OPSKIT_MOTO_SERVER="$PWD/$VENV/bin/moto_server"
 export OPSKIT_GCS_EMULATOR="$PWD/$VENV/bin/gcp-storage-emulator"
 
-cargo test --locked --all-targets "$@"
+cargo test --locked --workspace --all-targets "$@"

@@ -166,7 +166,7 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
                 ..Finding::new(
                     SOURCE,
                     format!("{SOURCE}/{}", short(&dedupe)),
-                    e.severity,
+                    severity_of(e.severity),
                     format!("{code}: {window}{}", e.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default()),
                 )
             };
@@ -182,6 +182,16 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
             }
             Some(f)
         }
+    }
+}
+
+/// The mail crate's scale onto the spine's.
+pub fn severity_of(s: crate::mail::Severity) -> crate::spine::finding::Severity {
+    use crate::spine::finding::Severity;
+    match s {
+        crate::mail::Severity::Info => Severity::Info,
+        crate::mail::Severity::Warning => Severity::Warning,
+        crate::mail::Severity::Critical => Severity::Critical,
     }
 }
 

@@ -1,10 +1,10 @@
-//! The fixture corpus in `tests/fixtures/mail/`: every recognised field of every
+//! The fixture corpus in the top-level `tests/fixtures/mail/`: every recognised field of every
 //! recogniser, the ignored and unparsed outcomes, and malformed input that must not panic.
 
 use super::*;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../../tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -386,7 +386,7 @@ fn malformed_and_cut_input_never_panics() {
         fixture("malformed_garbage.bin"),
     ];
     // Every prefix of every fixture: truncated MIME at each byte.
-    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!("{}/../../tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
     for entry in std::fs::read_dir(dir).unwrap() {
         let raw = std::fs::read(entry.unwrap().path()).unwrap();
         for cut in (0..raw.len()).step_by(7) {
@@ -422,7 +422,7 @@ fn huge_attachment_neither_hides_the_notice_nor_takes_long() {
 /// Byte flips, insertions of MIME-significant bytes and cuts of every fixture, from a fixed
 /// seed: a cheap stand-in for the fuzz target that runs with every `cargo test`.
 fn mutate_fixtures(rounds: usize) {
-    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!("{}/../../tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
     let corpus: Vec<Vec<u8>> =
         std::fs::read_dir(dir).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
     let mut seed: u64 = 0x6d61_696c;

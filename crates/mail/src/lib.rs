@@ -15,10 +15,18 @@ mod recognise;
 mod tests;
 pub mod text;
 
-use crate::spine::finding::Severity;
 use jiff::Timestamp;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+
+/// How bad a notice is; the caller maps it onto its own scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Critical,
+}
 
 /// How deep forwarded `message/rfc822` attachments are followed.
 const MAX_NESTING: usize = 3;

@@ -6,8 +6,7 @@
 //! the subject and the body, in the order of the reference notes.
 
 use super::text::{self, field, times_in};
-use super::{Event, Outcome};
-use crate::spine::finding::Severity;
+use super::{Event, Outcome, Severity};
 use jiff::Timestamp;
 use mail_parser::{Message, PartType};
 use regex::Regex;
