@@ -594,6 +594,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l imap -d 'Also read UNSEEN messages of the IMAP mailbox in [commands.maintenance-mail.imap]'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -678,6 +679,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l imap -d 'Also read UNSEEN messages of the IMAP mailbox in [commands.maintenance-mail.imap]'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'

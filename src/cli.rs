@@ -301,7 +301,7 @@ pub struct SupportArgs {
 #[derive(Debug, Subcommand)]
 pub enum MailCommand {
     /// Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify
-    Ingest(MailArgs),
+    Ingest(IngestArgs),
     /// Print what was understood of mails, without notifying
     Parse(MailArgs),
 }
@@ -310,6 +310,15 @@ pub enum MailCommand {
 pub struct MailArgs {
     /// Files, Maildir or mbox paths; stdin when none
     pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, Maildir or mbox paths; stdin when none (and no --imap)
+    pub inputs: Vec<PathBuf>,
+    /// Also read UNSEEN messages of the IMAP mailbox in [commands.maintenance-mail.imap]
+    #[arg(long)]
+    pub imap: bool,
 }
 
 #[derive(Debug, Subcommand)]

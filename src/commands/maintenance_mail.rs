@@ -3,11 +3,13 @@
 //! for checking a mail and, later, writing rules. `ingest` (below) runs the same parse
 //! through the spine.
 
-use crate::cli::{GlobalArgs, MailArgs, OutputFormat};
+use crate::cli::{GlobalArgs, IngestArgs, MailArgs, OutputFormat};
+use crate::config::{Config, ConfigError, Dur};
 use crate::commands::Output;
 use crate::error::{AppError, AppResult};
 use crate::mail::{Outcome, Parsed};
 use crate::output::Style;
+use serde::Deserialize;
 use std::io::Read;
 
 /// Resource ids shown in a table cell before "+N".
@@ -111,6 +113,60 @@ fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style) -> S
 
 pub const SOURCE: &str = "maintenance-mail";
 
+/// `[commands.maintenance-mail]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// The mailbox `ingest --imap` reads.
+    pub imap: Option<super::mail_imap::ImapSettings>,
+    /// Senders accepted (`name@example.com`, `@example.com` or `*@example.com`); empty: any.
+    pub allow_senders: Vec<String>,
+    /// Accept only messages whose `Authentication-Results` says `dkim=pass`.
+    pub require_dkim: bool,
+    /// User rules, first match wins.
+    pub rules: Vec<RuleConfig>,
+    /// Events nobody wants told.
+    pub suppress: SuppressConfig,
+    /// A Direct Connect maintenance notice silences its dxcon/dxvif/dxlag in dx-vif.
+    pub auto_silence: bool,
+    /// How long before a maintenance window its silence starts (default 15m).
+    pub silence_margin_before: Option<Dur>,
+    /// How long after a maintenance window its silence lasts (default 30m).
+    pub silence_margin_after: Option<Dur>,
+}
+
+/// One `[[commands.maintenance-mail.rules]]`: every matcher given must match (regexes).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RuleConfig {
+    pub name: Option<String>,
+    pub from: Option<String>,
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    /// Header name → regex over its value.
+    pub headers: std::collections::BTreeMap<String, String>,
+    /// Treat a match as not a notice.
+    pub ignore: bool,
+    pub category: Option<String>,
+    pub severity: Option<String>,
+    pub event_code: Option<String>,
+}
+
+/// `[commands.maintenance-mail.suppress]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SuppressConfig {
+    pub event_codes: Vec<String>,
+    pub accounts: Vec<String>,
+    pub services: Vec<String>,
+}
+
+impl Settings {
+    pub fn load(config: &Config) -> Result<Settings, ConfigError> {
+        config.command_settings(SOURCE)
+    }
+}
+
 /// What one message became: a finding (recognised or unparsed), or a reason it was ignored.
 pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::Finding> {
     use crate::spine::finding::{Finding, Link, Severity, Status};
@@ -202,10 +258,10 @@ struct Incoming {
     maildir_new: Option<std::path::PathBuf>,
 }
 
-fn read_inputs(args: &MailArgs) -> AppResult<Vec<Incoming>> {
+fn read_inputs(args: &IngestArgs) -> AppResult<Vec<Incoming>> {
     use std::io::BufRead;
     let mut out = Vec::new();
-    if args.inputs.is_empty() {
+    if args.inputs.is_empty() && !args.imap {
         let mut raw = Vec::new();
         std::io::stdin().read_to_end(&mut raw).map_err(|e| AppError::usage(format!("cannot read stdin: {e}")))?;
         out.push(Incoming { label: "-".into(), raw, maildir_new: None });
@@ -254,7 +310,7 @@ fn mark_seen(new_path: &std::path::Path) -> std::io::Result<()> {
 /// mails are never resolved by their absence (a batch speaks only for itself); a
 /// cancellation resolves its event. A Maildir message moves to cur/ only once every sink
 /// its finding is routed to has it.
-pub async fn ingest(ctx: &crate::context::Context, args: &MailArgs) -> AppResult<Output> {
+pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResult<Output> {
     use crate::spine::engine::{Collected, Outcome as Delivery, Scope};
     let incoming = read_inputs(args)?;
     let tz = ctx.config.defaults.timezone.clone();

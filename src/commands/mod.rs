@@ -7,6 +7,7 @@ pub mod demo;
 pub mod dx_vif;
 pub mod findings;
 pub mod generate;
+pub mod mail_imap;
 pub mod maintenance_mail;
 pub mod notify;
 pub mod silence;
@@ -47,6 +48,7 @@ pub fn check_settings(config: &crate::config::Config) -> Result<(), crate::confi
     dx_vif::Settings::load(config)?;
     trusted_advisor::Settings::load(config)?;
     support::Settings::load(config)?;
+    maintenance_mail::Settings::load(config)?;
     Ok(())
 }
 
