@@ -10,10 +10,13 @@
 //! [`parse`] never panics and never fails: whatever the bytes, it returns a [`Parsed`].
 
 pub mod mbox;
+mod policy;
 mod recognise;
 #[cfg(test)]
 mod tests;
 pub mod text;
+
+pub use policy::{Policy, Rule, RuleAction, Suppress};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -42,6 +45,9 @@ pub struct Parsed {
     pub from: Option<String>,
     pub date: Option<Timestamp>,
     pub outcome: Outcome,
+    /// A recognised event the policy says not to tell, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,6 +100,9 @@ pub struct Event {
     pub links: Vec<String>,
     pub cancelled: bool,
     pub severity: Severity,
+    /// The user rule that recognised or graded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 impl Event {
@@ -114,8 +123,14 @@ impl Event {
     }
 }
 
-/// Parse one raw message. Never panics, whatever the bytes.
+/// Parse one raw message with the built-in recognisers only. Never panics, whatever the bytes.
 pub fn parse(raw: &[u8]) -> Parsed {
+    parse_with(raw, &Policy::default())
+}
+
+/// Parse one raw message and apply a team's [`Policy`]: senders, DKIM, rules, suppression.
+/// Never panics, whatever the bytes.
+pub fn parse_with(raw: &[u8], policy: &Policy) -> Parsed {
     let content_hash = hex::encode(Sha256::digest(raw));
     let Some(msg) = mail_parser::MessageParser::default().parse(raw) else {
         return Parsed {
@@ -125,29 +140,43 @@ pub fn parse(raw: &[u8]) -> Parsed {
             from: None,
             date: None,
             outcome: Outcome::Ignored { reason: "not a mail message".into() },
+            suppressed: None,
         };
     };
     let outer = recognise::Mail::from_message(&msg);
-    let mut outcome = recognise::classify(&outer);
-    // A notice forwarded as an attachment: read the attached message when the outer one
-    // is not itself a notice.
-    if outcome.event().is_none() {
-        let mut inner_msgs = attached_messages(&msg, 0);
-        if let Some(inner) = inner_msgs.drain(..).find_map(|m| {
-            let o = recognise::classify(&recognise::Mail::from_message(m));
-            o.event().is_some().then_some(o)
-        }) {
-            outcome = inner;
+    let outcome = match policy.reject(&outer) {
+        Some(why) => Outcome::Ignored { reason: format!("rejected: {why}") },
+        None => {
+            let outcome = classify_nested(&msg, &outer);
+            match policy.rule_for(&outer) {
+                Some(rule) => policy::apply_rule(rule, &outer, outcome),
+                None => outcome,
+            }
         }
-    }
+    };
     Parsed {
         message_id: msg.message_id().map(str::to_string),
         content_hash,
         subject: outer.subject.clone(),
         from: outer.sender(),
         date: msg.date().and_then(|d| Timestamp::from_second(d.to_timestamp()).ok()),
+        suppressed: outcome.event().and_then(|e| policy.suppressed(e)),
         outcome,
     }
+}
+
+/// The built-in recognisers over the message, then over a notice forwarded as an
+/// attachment when the outer message is not itself one.
+fn classify_nested(msg: &mail_parser::Message, outer: &recognise::Mail) -> Outcome {
+    let outcome = recognise::classify(outer);
+    if outcome.event().is_some() {
+        return outcome;
+    }
+    attached_messages(msg, 0)
+        .into_iter()
+        .map(|m| recognise::classify(&recognise::Mail::from_message(m)))
+        .find(|o| o.event().is_some())
+        .unwrap_or(outcome)
 }
 
 fn attached_messages<'a>(msg: &'a mail_parser::Message<'a>, depth: usize) -> Vec<&'a mail_parser::Message<'a>> {

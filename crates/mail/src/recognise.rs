@@ -22,10 +22,10 @@ const WINDOW_GAP: usize = 80;
 pub struct Mail {
     pub subject: Option<String>,
     pub from_addr: Option<String>,
-    from_raw: Option<String>,
+    pub(crate) from_raw: Option<String>,
     headers: Vec<(String, String)>,
     /// Plain text, or the HTML part as text with one grid cell per line.
-    text: String,
+    pub(crate) text: String,
     /// The raw HTML parts, for links.
     html: String,
 }
@@ -57,6 +57,11 @@ impl Mail {
 
     pub fn sender(&self) -> Option<String> {
         self.from_addr.clone().or_else(|| self.from_raw.clone())
+    }
+
+    /// Every value of a header, top first.
+    pub(crate) fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers.iter().filter(move |(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
     fn header(&self, name: &str) -> Option<&str> {
@@ -160,6 +165,7 @@ pub fn classify(mail: &Mail) -> Outcome {
                 links: f.links,
                 cancelled,
                 severity,
+                rule: None,
             }))
         }
         Some((kind, _)) => Outcome::Unparsed {
@@ -171,6 +177,29 @@ pub fn classify(mail: &Mail) -> Outcome {
         None => {
             Outcome::Ignored { reason: "from AWS but not a notice (no notice headers, subject not notice-like)".into() }
         }
+    }
+}
+
+/// What a user rule recognises in a mail the built-ins did not: the fields the wording
+/// gives, graded a warning unless the rule says otherwise.
+pub(crate) fn event_of_rule(mail: &Mail) -> Event {
+    let f = extract(mail);
+    Event {
+        kind: "rule".into(),
+        format: "rule".into(),
+        event_type_code: f.code,
+        category: f.category,
+        accounts: f.accounts,
+        region: f.region,
+        service: f.service,
+        start: f.start,
+        end: f.end,
+        resources: f.resources,
+        event_arn: f.event_arn,
+        links: f.links,
+        cancelled: false,
+        severity: Severity::Warning,
+        rule: None,
     }
 }
 

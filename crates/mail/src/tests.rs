@@ -54,6 +54,7 @@ fn expected(
         links: strings(links),
         cancelled,
         severity,
+        rule: None,
     }
 }
 
@@ -534,4 +535,136 @@ fn html_grid_cells_become_label_and_value_lines() {
     assert_eq!(text::field(&t, "Event region").as_deref(), Some("eu-west-1"));
     assert_eq!(text::field("Region: us-west-2", "Region").as_deref(), Some("us-west-2"));
     assert_eq!(text::field("Regional: x", "Region"), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Policy: senders, DKIM, rules, suppression
+// ---------------------------------------------------------------------------------------
+
+fn rule(name: &str, action: RuleAction) -> Rule {
+    Rule { name: name.into(), from: None, subject: None, body: None, headers: Vec::new(), action }
+}
+
+fn re(s: &str) -> Option<regex::Regex> {
+    Some(regex::Regex::new(s).unwrap())
+}
+
+fn with_auth(results: &str, raw: &[u8]) -> Vec<u8> {
+    let mut v = format!("Authentication-Results: {results}\r\n").into_bytes();
+    v.extend_from_slice(raw);
+    v
+}
+
+#[test]
+fn senders_off_the_allow_list_are_ignored_with_the_reason() {
+    let policy = Policy { allow_senders: vec!["@aws.com".into()], ..Policy::default() };
+    // health@aws.com is on the list; no-reply-aws@amazon.com is not.
+    assert!(parse_with(&fixture("managed_ec2_maintenance.eml"), &policy).outcome.event().is_some());
+    let p = parse_with(&fixture("legacy_ec2_retirement.eml"), &policy);
+    assert_eq!(
+        p.outcome,
+        Outcome::Ignored { reason: "rejected: sender no-reply-aws@amazon.com is not on allow_senders".into() }
+    );
+}
+
+#[test]
+fn require_dkim_accepts_only_a_pass_for_the_senders_domain_in_the_servers_header() {
+    let raw = fixture("legacy_ec2_retirement.eml");
+    let policy = Policy { require_dkim: true, ..Policy::default() };
+    let told = |raw: &[u8], policy: &Policy| parse_with(raw, policy).outcome.event().is_some();
+    assert!(!told(&raw, &policy), "no Authentication-Results at all");
+    assert!(told(&with_auth("mx.example.net; spf=pass; dkim=pass header.d=amazon.com", &raw), &policy));
+    assert!(!told(&with_auth("mx.example.net; dkim=fail header.d=amazon.com", &raw), &policy));
+    assert!(!told(&with_auth("mx.example.net; dkim=pass header.d=evil.example", &raw), &policy));
+    // Only the topmost header is the receiving server's: a forged one below does not count.
+    let forged = with_auth("mx.example.net; dkim=fail", &with_auth("x; dkim=pass header.d=amazon.com", &raw));
+    assert!(!told(&forged, &policy));
+    // With authserv_id, the server's own header is found wherever it is.
+    let ours = Policy { authserv_id: Some("mx.example.net".into()), ..policy.clone() };
+    let below = with_auth("relay.example.org; dkim=fail", &with_auth("mx.example.net; dkim=pass", &raw));
+    assert!(told(&below, &ours));
+    assert!(!told(&with_auth("relay.example.org; dkim=pass", &raw), &ours));
+    let p = parse_with(&raw, &policy);
+    assert!(matches!(&p.outcome, Outcome::Ignored { reason } if reason.contains("dkim=pass for amazon.com")), "{p:?}");
+}
+
+#[test]
+fn a_rule_recognises_what_the_built_ins_could_not_and_grades_it() {
+    let mut r = rule(
+        "dx console notices",
+        RuleAction::Set {
+            category: Some("scheduledChange".into()),
+            severity: Some(Severity::Critical),
+            event_code: Some("CUSTOM_DX_NOTICE".into()),
+        },
+    );
+    r.subject = re("(?i)direct connect planned maintenance");
+    r.body = re("details are in the console");
+    let policy = Policy { rules: vec![r], ..Policy::default() };
+    let raw = fixture("unparsed_notice.eml");
+    assert!(matches!(parse(&raw).outcome, Outcome::Unparsed { .. }));
+    let e = match parse_with(&raw, &policy).outcome {
+        Outcome::Recognised(e) => e,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(e.kind, "rule");
+    assert_eq!(e.rule.as_deref(), Some("dx console notices"));
+    assert_eq!(e.event_type_code.as_deref(), Some("CUSTOM_DX_NOTICE"));
+    assert_eq!(e.category.as_deref(), Some("scheduledChange"));
+    assert_eq!(e.severity, Severity::Critical);
+    assert_eq!(e.accounts, ["111122223333"], "the wording's fields are still read");
+}
+
+#[test]
+fn a_rule_regrades_a_recognised_notice_and_every_matcher_must_match() {
+    let mut r = rule("retirements are critical", RuleAction::Set {
+        category: None,
+        severity: Some(Severity::Critical),
+        event_code: None,
+    });
+    r.headers = vec![("x-sm-communication-type".into(), regex::Regex::new("RETIREMENT").unwrap())];
+    r.from = re("@amazon\\.com$");
+    let policy = Policy { rules: vec![r.clone()], ..Policy::default() };
+    let e = event("legacy_ec2_retirement.eml");
+    let graded = parse_with(&fixture("legacy_ec2_retirement.eml"), &policy);
+    let g = graded.outcome.event().unwrap();
+    assert_eq!(g.severity, Severity::Critical);
+    assert_eq!(g.event_type_code, e.event_type_code, "what the rule does not set stays");
+    assert_eq!((g.kind.as_str(), g.resources.clone()), (e.kind.as_str(), e.resources.clone()));
+    // The header matcher fails on another notice: the built-in grading stands.
+    let other = parse_with(&fixture("legacy_ec2_maintenance.eml"), &policy);
+    assert_eq!(other.outcome.event().unwrap().rule, None);
+    // A missing header never matches.
+    r.headers = vec![("X-Not-There".into(), regex::Regex::new(".*").unwrap())];
+    let policy = Policy { rules: vec![r], ..Policy::default() };
+    assert_eq!(parse_with(&fixture("legacy_ec2_retirement.eml"), &policy).outcome.event().unwrap().rule, None);
+}
+
+#[test]
+fn an_ignore_rule_makes_a_notice_not_a_notice_and_first_match_wins() {
+    let mut ignore = rule("aws newsletters", RuleAction::Ignore);
+    ignore.subject = re("(?i)maintenance");
+    let mut grade = rule("late", RuleAction::Set { category: None, severity: Some(Severity::Info), event_code: None });
+    grade.subject = re(".");
+    let policy = Policy { rules: vec![ignore, grade], ..Policy::default() };
+    let p = parse_with(&fixture("legacy_ec2_maintenance.eml"), &policy);
+    assert_eq!(p.outcome, Outcome::Ignored { reason: "rule aws newsletters ignores it".into() });
+}
+
+#[test]
+fn suppression_by_code_service_or_every_account_keeps_the_event_and_says_why() {
+    let raw = fixture("managed_ec2_maintenance.eml");
+    let e = event("managed_ec2_maintenance.eml");
+    let code = e.event_type_code.clone().unwrap();
+    let by = |suppress: Suppress| parse_with(&raw, &Policy { suppress, ..Policy::default() }).suppressed;
+    assert_eq!(by(Suppress::default()), None);
+    let s = by(Suppress { event_codes: vec!["AWS_EC2_*".into()], ..Suppress::default() }).unwrap();
+    assert_eq!(s, format!("event code {code} matches suppress.event_codes AWS_EC2_*"));
+    assert!(by(Suppress { services: vec![e.service.clone().unwrap()], ..Suppress::default() }).is_some());
+    assert!(by(Suppress { accounts: e.accounts.clone(), ..Suppress::default() }).is_some());
+    assert_eq!(by(Suppress { accounts: vec!["999999999999".into()], ..Suppress::default() }), None);
+    assert_eq!(by(Suppress { event_codes: vec!["AWS_VPN_REDUNDANCY_LOSS".into()], ..Suppress::default() }), None);
+    // Suppressed is still recognised: `parse` shows what it was.
+    let p = parse_with(&raw, &Policy { suppress: Suppress { event_codes: vec![code], ..Suppress::default() }, ..Policy::default() });
+    assert!(p.outcome.event().is_some());
 }
