@@ -14,6 +14,7 @@ struct Inner {
     silences: Vec<Silence>,
     snapshots: BTreeMap<String, (Timestamp, Vec<u8>)>,
     locks: BTreeMap<String, (LockHolder, i64)>,
+    marks: BTreeMap<(String, String), Timestamp>,
 }
 
 #[derive(Default)]
@@ -81,6 +82,26 @@ impl StateStore for MemoryStore {
     async fn put_snapshot(&self, name: &str, at: Timestamp, data: &[u8]) -> StateResult<()> {
         self.lock().snapshots.insert(name.to_string(), (at, data.to_vec()));
         Ok(())
+    }
+
+    async fn marked(&self, namespace: &str, keys: &[String]) -> StateResult<std::collections::BTreeSet<String>> {
+        let g = self.lock();
+        Ok(keys.iter().filter(|k| g.marks.contains_key(&(namespace.to_string(), k.to_string()))).cloned().collect())
+    }
+
+    async fn put_marks(&self, namespace: &str, keys: &[String], at: Timestamp) -> StateResult<()> {
+        let mut g = self.lock();
+        for k in keys {
+            g.marks.insert((namespace.to_string(), k.clone()), at);
+        }
+        Ok(())
+    }
+
+    async fn prune_marks(&self, namespace: &str, before: Timestamp) -> StateResult<usize> {
+        let mut g = self.lock();
+        let n = g.marks.len();
+        g.marks.retain(|(ns, _), at| ns != namespace || *at >= before);
+        Ok(n - g.marks.len())
     }
 
     async fn acquire_lock(&self, name: &str, me: &LockHolder, ttl: jiff::SignedDuration) -> StateResult<()> {

@@ -124,6 +124,14 @@ pub trait StateStore: Send + Sync {
     async fn snapshot(&self, name: &str) -> StateResult<Option<(Timestamp, Vec<u8>)>>;
     async fn put_snapshot(&self, name: &str, at: Timestamp, data: &[u8]) -> StateResult<()>;
 
+    /// Which of `keys` were marked done in `namespace` (the Message-IDs and content hashes
+    /// of mails already ingested).
+    async fn marked(&self, namespace: &str, keys: &[String]) -> StateResult<std::collections::BTreeSet<String>>;
+    /// Mark `keys` done at `at` (marking again moves the time on).
+    async fn put_marks(&self, namespace: &str, keys: &[String], at: Timestamp) -> StateResult<()>;
+    /// Forget marks made before `before`; returns how many.
+    async fn prune_marks(&self, namespace: &str, before: Timestamp) -> StateResult<usize>;
+
     /// Take the run lock `name`, or fail with [`StateError::Locked`]. A lock whose holder
     /// has not refreshed it within `ttl` (or whose process is gone, on this host) is stale
     /// and taken over.

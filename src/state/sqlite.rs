@@ -50,6 +50,9 @@ impl SqliteStore {
              CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, record TEXT NOT NULL);
              CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, at TEXT NOT NULL, data BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires INTEGER NOT NULL);
+             CREATE TABLE IF NOT EXISTS marks (
+                 namespace TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL,
+                 PRIMARY KEY (namespace, key));
              PRAGMA user_version = 1;",
         )
         .map_err(|e| StateError::backend(&loc, e))?;
@@ -158,6 +161,36 @@ impl StateStore for SqliteStore {
             )
             .map(|_| ())
         })
+    }
+
+    async fn marked(&self, namespace: &str, keys: &[String]) -> StateResult<std::collections::BTreeSet<String>> {
+        self.with(|c| {
+            let mut stmt = c.prepare_cached("SELECT 1 FROM marks WHERE namespace = ?1 AND key = ?2")?;
+            let mut out = std::collections::BTreeSet::new();
+            for k in keys {
+                if stmt.exists(params![namespace, k])? {
+                    out.insert(k.clone());
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    async fn put_marks(&self, namespace: &str, keys: &[String], at: Timestamp) -> StateResult<()> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            {
+                let mut stmt = tx.prepare_cached("INSERT OR REPLACE INTO marks (namespace, key, at) VALUES (?1, ?2, ?3)")?;
+                for k in keys {
+                    stmt.execute(params![namespace, k, at.as_second()])?;
+                }
+            }
+            tx.commit()
+        })
+    }
+
+    async fn prune_marks(&self, namespace: &str, before: Timestamp) -> StateResult<usize> {
+        self.with(|c| c.execute("DELETE FROM marks WHERE namespace = ?1 AND at < ?2", params![namespace, before.as_second()]))
     }
 
     async fn acquire_lock(&self, name: &str, me: &LockHolder, ttl: jiff::SignedDuration) -> StateResult<()> {
@@ -286,5 +319,26 @@ mod tests {
         assert!(s.findings("other").await.unwrap().is_empty());
         assert_eq!(s.deliveries("src").await.unwrap()[0].external_ref.as_deref(), Some("OPS-1"));
         assert_eq!(s.snapshot("inv").await.unwrap().unwrap().1, b"data");
+    }
+
+    #[tokio::test]
+    async fn marks_are_namespaced_survive_reopening_and_prune_by_age() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let old: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+        let new: Timestamp = "2026-11-01T00:00:00Z".parse().unwrap();
+        let keys = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        {
+            let s = SqliteStore::open(&path).unwrap();
+            s.put_marks("mail", &keys(&["mid:a", "sha:1"]), old).await.unwrap();
+            s.put_marks("mail", &keys(&["mid:b"]), new).await.unwrap();
+            s.put_marks("other", &keys(&["mid:c"]), old).await.unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        let asked = keys(&["mid:a", "mid:b", "mid:c", "sha:1"]);
+        assert_eq!(s.marked("mail", &asked).await.unwrap(), keys(&["mid:a", "mid:b", "sha:1"]).into_iter().collect());
+        assert_eq!(s.prune_marks("mail", "2026-06-01T00:00:00Z".parse().unwrap()).await.unwrap(), 2);
+        assert_eq!(s.marked("mail", &asked).await.unwrap(), keys(&["mid:b"]).into_iter().collect());
+        assert_eq!(s.marked("other", &asked).await.unwrap(), keys(&["mid:c"]).into_iter().collect(), "other namespaces stay");
     }
 }
