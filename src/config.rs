@@ -54,8 +54,14 @@ pub struct Dur(pub Duration);
 
 impl Dur {
     pub fn parse(s: &str) -> Result<Dur, String> {
-        let sd: jiff::SignedDuration =
-            s.trim().parse().map_err(|e| format!("invalid duration `{s}` (write e.g. 30s, 5m, 2h): {e}"))?;
+        // Days and weeks count as 24 hours and 7 days (`90d`, `2w`): retention and silences
+        // are written in them, and a DST shift of an hour does not matter there.
+        let sd: jiff::SignedDuration = s.trim().parse().or_else(|e| {
+            s.trim()
+                .parse::<jiff::Span>()
+                .and_then(|span| span.to_duration(jiff::SpanRelativeTo::days_are_24_hours()))
+                .map_err(|_| format!("invalid duration `{s}` (write e.g. 30s, 5m, 2h, 90d): {e}"))
+        })?;
         if sd.is_negative() {
             return Err(format!("invalid duration `{s}`: must not be negative"));
         }
@@ -979,6 +985,10 @@ mod tests {
         assert_eq!(Dur::parse("1h 30m").unwrap().0, Duration::from_secs(5400));
         assert_eq!(Dur::parse("PT2M").unwrap().0, Duration::from_secs(120));
         assert!(Dur::parse("soon").is_err());
+        assert_eq!(Dur::parse("90d").unwrap().0, Duration::from_secs(90 * 86_400));
+        assert_eq!(Dur::parse("2w").unwrap().0, Duration::from_secs(14 * 86_400));
+        assert_eq!(Dur::parse("1d 12h").unwrap().0, Duration::from_secs(36 * 3_600));
+        assert!(Dur::parse("1 month").is_err(), "months have no fixed length");
     }
 
     #[test]
