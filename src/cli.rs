@@ -190,6 +190,11 @@ impl Command {
     pub fn loops(&self) -> bool {
         matches!(self, Command::DxVif(DxVifCommand::Watch(_)))
     }
+
+    /// `maintenance-mail ingest --mta`: exit codes an MTA pipe understands.
+    pub fn mta_pipe(&self) -> bool {
+        matches!(self, Command::MaintenanceMail(MailCommand::Ingest(a)) if a.mta)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -319,6 +324,15 @@ pub struct IngestArgs {
     /// Also read UNSEEN messages of the IMAP mailbox in [commands.maintenance-mail.imap]
     #[arg(long)]
     pub imap: bool,
+    /// Read no mail: retry notifications still owed and resolve events whose window has
+    /// ended (for a timer beside an MTA pipe)
+    #[arg(long, conflicts_with_all = ["inputs", "imap"])]
+    pub pending: bool,
+    /// Exit codes for an MTA pipe (.forward, Postfix pipe): 0 once the mail is safe in the
+    /// state store (told, or owed to a later run), 75 (EX_TEMPFAIL) when it is not, so the
+    /// MTA keeps it and tries again
+    #[arg(long)]
+    pub mta: bool,
 }
 
 #[derive(Debug, Subcommand)]

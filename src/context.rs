@@ -116,15 +116,19 @@ impl Context {
         })
     }
 
+    /// The state for reading only: a state file that does not exist yet is an empty state
+    /// (and is not created, so a dry run leaves no file behind).
+    pub fn read_state(&self) -> AppResult<Arc<dyn StateStore>> {
+        match self.state_location()? {
+            StateLocation::Sqlite(p) if !p.exists() => Ok(Arc::new(MemoryStore::new())),
+            _ => self.open_state(),
+        }
+    }
+
     /// A source's findings as the state last recorded them, for producers that fetch only
     /// what is new. Reads only: a state file that does not exist yet is an empty state.
     pub async fn previous_findings(&self, source: &str) -> AppResult<Vec<crate::state::FindingRecord>> {
-        let state = match self.state_location()? {
-            StateLocation::None => return Ok(Vec::new()),
-            StateLocation::Sqlite(p) if !p.exists() => return Ok(Vec::new()),
-            StateLocation::Sqlite(_) => self.open_state()?,
-        };
-        Ok(state.findings(source).await?)
+        Ok(self.read_state()?.findings(source).await?)
     }
 
     pub fn templates(&self) -> AppResult<Arc<Templates>> {

@@ -38,7 +38,8 @@ impl AppError {
 /// over 1 for open findings at or above `--fail-on`.
 pub fn report_exit_code(report: &crate::spine::engine::RunReport, fail_on: crate::cli::FailOn) -> u8 {
     let over = fail_on.threshold().is_some_and(|t| report.max_open_severity().is_some_and(|s| s >= t));
-    if report.failed() {
+    let failed = if report.failed_deliveries_retried { !report.errors.is_empty() } else { report.failed() };
+    if failed {
         3
     } else if over {
         1
@@ -63,3 +64,13 @@ impl From<anyhow::Error> for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// `EX_TEMPFAIL` of sysexits.h: an MTA keeps the mail and runs the pipe again later.
+pub const EX_TEMPFAIL: u8 = 75;
+
+/// The exit code an MTA pipe (`maintenance-mail ingest --mta`) sees: any failure that may
+/// have left the mail unstored becomes a temporary one, so the MTA neither bounces nor
+/// drops it; 1 (`--fail-on`) and success stay as they are.
+pub fn mta_exit_code(code: u8) -> u8 {
+    if code >= 2 { EX_TEMPFAIL } else { code }
+}

@@ -52,6 +52,11 @@ fn command_path(m: &clap::ArgMatches) -> String {
 /// Print the outcome and decide the exit code (DESIGN.md): 3 for a failed or partial run
 /// wins over 1 for findings at or above `--fail-on`. Returns the code and what was shown.
 fn present(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> (u8, String) {
+    let (code, shown) = present_inner(cli, style, result);
+    if cli.command.mta_pipe() { (opskit::error::mta_exit_code(code), shown) } else { (code, shown) }
+}
+
+fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> (u8, String) {
     match result {
         Ok(Output::Report(report)) => {
             let text = output::print_report(report, cli.global.output, style, cli.global.quiet);

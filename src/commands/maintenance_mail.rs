@@ -11,26 +11,29 @@ use crate::mail::{Outcome, Parsed};
 use crate::output::Style;
 use serde::Deserialize;
 use std::io::Read;
+use std::time::Duration;
 
 /// Resource ids shown in a table cell before "+N".
 const TABLE_RESOURCES: usize = 4;
 
-/// Parse every input; an unreadable file is reported on stderr, the others still print,
-/// and the command then exits 2.
+/// Parse every input with the rules of the config (when there is one); an unreadable file
+/// is reported on stderr, the others still print, and the command then exits 2.
 pub fn parse(global: &GlobalArgs, args: &MailArgs) -> AppResult<Output> {
+    let config = crate::config::load(global.config.as_deref(), &crate::config::Env::process())?;
+    let settings = Settings::load(&config)?;
     let mut results: Vec<(String, Parsed)> = Vec::new();
     let mut unreadable: Vec<String> = Vec::new();
     if args.inputs.is_empty() {
         let mut raw = Vec::new();
         std::io::stdin().read_to_end(&mut raw).map_err(|e| AppError::usage(format!("cannot read stdin: {e}")))?;
-        results.push(("-".into(), crate::mail::parse(&raw)));
+        results.push(("-".into(), crate::mail::parse_with(&raw, &settings.policy)));
     }
     for path in &args.inputs {
-        if let Err(e) = parse_file(path, &mut results) {
+        if let Err(e) = parse_file(path, &settings.policy, &mut results) {
             unreadable.push(format!("cannot read {}: {e}", path.display()));
         }
     }
-    let text = render(&results, global.output, Style::detect(global.no_color));
+    let text = render(&results, global.output, Style::detect(global.no_color), &config.defaults.timezone);
     if unreadable.is_empty() {
         return Ok(Output::text(text));
     }
@@ -42,22 +45,26 @@ pub fn parse(global: &GlobalArgs, args: &MailArgs) -> AppResult<Output> {
 
 /// One message, or every message of an mbox (streamed: memory stays bounded whatever
 /// its size), labelled `FILE#N`.
-fn parse_file(path: &std::path::Path, results: &mut Vec<(String, Parsed)>) -> std::io::Result<()> {
+fn parse_file(
+    path: &std::path::Path,
+    policy: &crate::mail::Policy,
+    results: &mut Vec<(String, Parsed)>,
+) -> std::io::Result<()> {
     use std::io::BufRead;
     let mut reader = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
     if !crate::mail::mbox::looks_like_mbox(reader.fill_buf()?) {
         let mut raw = Vec::new();
         reader.read_to_end(&mut raw)?;
-        results.push((path.display().to_string(), crate::mail::parse(&raw)));
+        results.push((path.display().to_string(), crate::mail::parse_with(&raw, policy)));
         return Ok(());
     }
     for (i, message) in crate::mail::mbox::Mbox::new(reader).enumerate() {
-        results.push((format!("{}#{}", path.display(), i + 1), crate::mail::parse(&message?)));
+        results.push((format!("{}#{}", path.display(), i + 1), crate::mail::parse_with(&message?, policy)));
     }
     Ok(())
 }
 
-fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style) -> String {
+fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style, timezone: &str) -> String {
     let json = |(file, p): &(String, Parsed)| {
         let mut v = serde_json::to_value(p).unwrap_or_default();
         if let Some(o) = v.as_object_mut() {
@@ -77,10 +84,13 @@ fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style) -> S
                 &["FILE", "OUTCOME", "KIND", "EVENT CODE", "ACCOUNTS", "REGION", "START", "END", "RESOURCES"],
             );
             for (file, p) in results {
-                let mut row = vec![file.clone(), p.outcome.label().to_string()];
+                let label = if p.suppressed.is_some() { "suppressed" } else { p.outcome.label() };
+                let mut row = vec![file.clone(), label.to_string()];
                 match &p.outcome {
                     Outcome::Recognised(e) => {
-                        let t = |t: Option<jiff::Timestamp>| t.map(|t| t.to_string()).unwrap_or_default();
+                        let t = |t: Option<jiff::Timestamp>| {
+                            t.map(|t| crate::output::local_time(t, timezone)).unwrap_or_default()
+                        };
                         let mut res = e.resources.iter().take(TABLE_RESOURCES).cloned().collect::<Vec<_>>().join(" ");
                         if e.resources.len() > TABLE_RESOURCES {
                             res.push_str(&format!(" +{}", e.resources.len() - TABLE_RESOURCES));
@@ -113,6 +123,11 @@ fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style) -> S
 
 pub const SOURCE: &str = "maintenance-mail";
 
+/// The finding field holding when an event is over (its end, else its start), UTC.
+const ENDS_FIELD: &str = "ends";
+/// The marks namespace of ingested mails.
+const SEEN: &str = "maintenance-mail/seen";
+
 /// `[commands.maintenance-mail]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -123,6 +138,9 @@ pub struct Settings {
     pub allow_senders: Vec<String>,
     /// Accept only messages whose `Authentication-Results` says `dkim=pass`.
     pub require_dkim: bool,
+    /// With `require_dkim`: the receiving server's authserv-id (the first word of the
+    /// `Authentication-Results` it adds); without it, only the topmost header counts.
+    pub authserv_id: Option<String>,
     /// User rules, first match wins.
     pub rules: Vec<RuleConfig>,
     /// Events nobody wants told.
@@ -133,7 +151,21 @@ pub struct Settings {
     pub silence_margin_before: Option<Dur>,
     /// How long after a maintenance window its silence lasts (default 30m).
     pub silence_margin_after: Option<Dur>,
+    /// An event that gives no time at all resolves this long after it was first told
+    /// (default 30d); dated events resolve when their window ends.
+    pub resolve_undated_after: Option<Dur>,
+    /// How long the Message-IDs and content hashes of ingested mails are remembered, so a
+    /// mail read again (a second copy, a re-scanned mbox) is never told twice (default 400d).
+    pub remember: Option<Dur>,
+    /// `allow_senders`, `require_dkim`, `rules` and `suppress`, compiled.
+    #[serde(skip)]
+    pub policy: crate::mail::Policy,
 }
+
+const DEFAULT_MARGIN_BEFORE: Duration = Duration::from_secs(15 * 60);
+const DEFAULT_MARGIN_AFTER: Duration = Duration::from_secs(30 * 60);
+const DEFAULT_RESOLVE_UNDATED: Duration = Duration::from_secs(30 * 86_400);
+const DEFAULT_REMEMBER: Duration = Duration::from_secs(400 * 86_400);
 
 /// One `[[commands.maintenance-mail.rules]]`: every matcher given must match (regexes).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -163,9 +195,92 @@ pub struct SuppressConfig {
 
 impl Settings {
     pub fn load(config: &Config) -> Result<Settings, ConfigError> {
-        config.command_settings(SOURCE)
+        let mut s: Settings = config.command_settings(SOURCE)?;
+        let err = |key: String, message: String| ConfigError {
+            key: Some(format!("commands.{SOURCE}.{key}")),
+            file: config.file.clone(),
+            ..ConfigError::plain(message)
+        };
+        let mut rules = Vec::new();
+        for (i, r) in s.rules.iter().enumerate() {
+            rules.push(r.compile(i).map_err(|(k, m)| err(format!("rules[{i}].{k}"), m))?);
+        }
+        for (i, a) in s.allow_senders.iter().enumerate() {
+            if !a.contains('@') {
+                return Err(err(
+                    format!("allow_senders[{i}]"),
+                    format!("`{a}` is not an address or a domain (write name@example.com or @example.com)"),
+                ));
+            }
+        }
+        s.policy = crate::mail::Policy {
+            allow_senders: s.allow_senders.iter().map(|a| a.trim().to_ascii_lowercase()).collect(),
+            require_dkim: s.require_dkim,
+            authserv_id: s.authserv_id.clone(),
+            rules,
+            suppress: crate::mail::Suppress {
+                event_codes: s.suppress.event_codes.clone(),
+                accounts: s.suppress.accounts.clone(),
+                services: s.suppress.services.clone(),
+            },
+        };
+        Ok(s)
+    }
+
+    fn margins(&self) -> (jiff::SignedDuration, jiff::SignedDuration) {
+        let d = |d: &Option<Dur>, default| jiff::SignedDuration::try_from(d.map_or(default, |d| d.0)).unwrap_or_default();
+        (d(&self.silence_margin_before, DEFAULT_MARGIN_BEFORE), d(&self.silence_margin_after, DEFAULT_MARGIN_AFTER))
     }
 }
+
+impl RuleConfig {
+    /// The rule as the parser applies it; an error names the key and says what is wrong.
+    fn compile(&self, index: usize) -> Result<crate::mail::Rule, (String, String)> {
+        let re = |key: &str, v: &Option<String>| -> Result<Option<regex::Regex>, (String, String)> {
+            v.as_deref().map(|p| regex::Regex::new(p).map_err(|e| (key.to_string(), format!("bad regex: {e}")))).transpose()
+        };
+        let mut headers = Vec::new();
+        for (name, p) in &self.headers {
+            let r = regex::Regex::new(p).map_err(|e| (format!("headers.{name}"), format!("bad regex: {e}")))?;
+            headers.push((name.clone(), r));
+        }
+        let matchers = self.from.is_some() || self.subject.is_some() || self.body.is_some() || !headers.is_empty();
+        if !matchers {
+            return Err(("from".into(), "a rule needs at least one of from, subject, body or headers".into()));
+        }
+        let severity = self
+            .severity
+            .as_deref()
+            .map(|s| s.parse::<crate::spine::finding::Severity>().map_err(|e| ("severity".to_string(), e)))
+            .transpose()?
+            .map(|s| match s {
+                crate::spine::finding::Severity::Info => crate::mail::Severity::Info,
+                crate::spine::finding::Severity::Warning => crate::mail::Severity::Warning,
+                crate::spine::finding::Severity::Critical => crate::mail::Severity::Critical,
+            });
+        let sets = self.category.is_some() || severity.is_some() || self.event_code.is_some();
+        if self.ignore && sets {
+            return Err(("ignore".into(), "an ignore rule cannot also set category, severity or event_code".into()));
+        }
+        Ok(crate::mail::Rule {
+            name: self.name.clone().unwrap_or_else(|| format!("#{}", index + 1)),
+            from: re("from", &self.from)?,
+            subject: re("subject", &self.subject)?,
+            body: re("body", &self.body)?,
+            headers,
+            action: if self.ignore {
+                crate::mail::RuleAction::Ignore
+            } else {
+                crate::mail::RuleAction::Set {
+                    category: self.category.clone(),
+                    severity,
+                    event_code: self.event_code.clone(),
+                }
+            },
+        })
+    }
+}
+
 
 /// What one message became: a finding (recognised or unparsed), or a reason it was ignored.
 pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::Finding> {
@@ -233,6 +348,12 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
                 .field("window", &window)
                 .field("subject", &subject)
                 .field("dedupe key", &dedupe);
+            if let Some(t) = e.end.or(e.start) {
+                f = f.field(ENDS_FIELD, t.to_string());
+            }
+            if let Some(rule) = &e.rule {
+                f = f.field("rule", rule);
+            }
             if e.cancelled {
                 f.title = format!("Cancelled: {}", f.title);
             }
@@ -251,7 +372,7 @@ pub fn severity_of(s: crate::mail::Severity) -> crate::spine::finding::Severity 
     }
 }
 
-/// One input message and where it came from (a Maildir file moves once told).
+/// One input message and where it came from (a Maildir file moves once settled).
 struct Incoming {
     label: String,
     raw: Vec<u8>,
@@ -261,6 +382,9 @@ struct Incoming {
 fn read_inputs(args: &IngestArgs) -> AppResult<Vec<Incoming>> {
     use std::io::BufRead;
     let mut out = Vec::new();
+    if args.pending {
+        return Ok(out);
+    }
     if args.inputs.is_empty() && !args.imap {
         let mut raw = Vec::new();
         std::io::stdin().read_to_end(&mut raw).map_err(|e| AppError::usage(format!("cannot read stdin: {e}")))?;
@@ -298,7 +422,7 @@ fn read_inputs(args: &IngestArgs) -> AppResult<Vec<Incoming>> {
     Ok(out)
 }
 
-/// Move a told Maildir message from new/ to cur/ with the Seen flag.
+/// Move a settled Maildir message from new/ to cur/ with the Seen flag.
 fn mark_seen(new_path: &std::path::Path) -> std::io::Result<()> {
     let name = new_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let base = name.split(":2,").next().unwrap_or(&name).to_string();
@@ -306,45 +430,149 @@ fn mark_seen(new_path: &std::path::Path) -> std::io::Result<()> {
     std::fs::rename(new_path, cur.join(format!("{base}:2,S")))
 }
 
-/// `opskit maintenance-mail ingest`: every message through the spine. Findings of earlier
-/// mails are never resolved by their absence (a batch speaks only for itself); a
-/// cancellation resolves its event. A Maildir message moves to cur/ only once every sink
-/// its finding is routed to has it.
+/// The idempotence keys of a message: its Message-ID (when it has one) and its content hash.
+fn seen_keys(p: &Parsed) -> Vec<String> {
+    let mut keys = vec![format!("sha256:{}", p.content_hash)];
+    if let Some(id) = p.message_id.as_deref().map(str::trim).filter(|id| !id.is_empty()) {
+        keys.push(format!("message-id:{id}"));
+    }
+    keys
+}
+
+/// What became of one message in this run.
+#[derive(Debug, Clone, PartialEq)]
+enum Fate {
+    /// Its finding; settled once no sink still owes it.
+    Finding(String),
+    /// Read before (same Message-ID or content): nothing to tell again.
+    AlreadySeen,
+    Ignored(String),
+    Suppressed(String),
+}
+
+/// What the mails of one run came to, for the log line at the end.
+#[derive(Debug, Default)]
+struct Tally {
+    recognised: usize,
+    unparsed: usize,
+    ignored: usize,
+    suppressed: usize,
+    already_seen: usize,
+}
+
+/// `opskit maintenance-mail ingest`: every message through the spine.
+///
+/// - A message read before (its Message-ID or its content hash is remembered) is not told
+///   again, whatever source it comes from.
+/// - Findings of earlier mails are never resolved by their absence (a batch speaks only for
+///   itself); a cancellation resolves its event, and an event resolves when its window has
+///   ended. Open events of earlier mails come along, so a notification that failed then is
+///   owed now.
+/// - A message is settled (remembered, a Maildir message moved to cur/, an IMAP one marked
+///   seen) only once every sink its finding is routed to has it.
+/// - With `auto_silence`, Direct Connect maintenance silences its connections and VIFs in
+///   dx-vif for the window; a cancellation removes the silence.
 pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResult<Output> {
     use crate::spine::engine::{Collected, Outcome as Delivery, Scope};
+    use crate::spine::finding::{Finding, Status};
+    let settings = Settings::load(&ctx.config)?;
     let incoming = read_inputs(args)?;
+    let state = ctx.read_state()?;
+    let now = ctx.now();
     let tz = ctx.config.defaults.timezone.clone();
-    let mut findings = Vec::new();
-    let mut keys: Vec<Option<String>> = Vec::new();
-    let mut ignored = 0usize;
+
+    let mut tally = Tally::default();
+    let mut fates = Vec::with_capacity(incoming.len());
+    let mut keys_of = Vec::with_capacity(incoming.len());
+    let mut batch_seen = std::collections::BTreeSet::new();
+    let mut findings: std::collections::BTreeMap<String, Finding> = Default::default();
+    let mut dx_events = Vec::new();
     for m in &incoming {
-        let parsed = crate::mail::parse(&m.raw);
-        match finding_of(&parsed, &tz) {
-            Some(f) => {
-                keys.push(Some(f.key.clone()));
-                findings.push(f);
+        let parsed = crate::mail::parse_with(&m.raw, &settings.policy);
+        let keys = seen_keys(&parsed);
+        let before = state.marked(SEEN, &keys).await?;
+        let fate = if !before.is_empty() || keys.iter().any(|k| batch_seen.contains(k)) {
+            tally.already_seen += 1;
+            Fate::AlreadySeen
+        } else if let Some(why) = &parsed.suppressed {
+            tally.suppressed += 1;
+            Fate::Suppressed(why.clone())
+        } else {
+            match finding_of(&parsed, &tz) {
+                Some(f) => {
+                    if parsed.outcome.event().is_some() {
+                        tally.recognised += 1;
+                    } else {
+                        tally.unparsed += 1;
+                    }
+                    if let Some(e) = parsed.outcome.event().filter(|e| e.kind.starts_with("dx-maintenance")) {
+                        dx_events.push((e.clone(), parsed.subject.clone().unwrap_or_default()));
+                    }
+                    let key = f.key.clone();
+                    findings.insert(key.clone(), f);
+                    Fate::Finding(key)
+                }
+                None => {
+                    tally.ignored += 1;
+                    Fate::Ignored(match &parsed.outcome {
+                        crate::mail::Outcome::Ignored { reason } => reason.clone(),
+                        other => other.label().to_string(),
+                    })
+                }
             }
-            None => {
-                ignored += 1;
-                tracing::info!(message = %m.label, "ignored: {}", parsed.outcome.label());
-                keys.push(None);
-            }
+        };
+        match &fate {
+            Fate::Ignored(why) => tracing::info!(message = %m.label, "ignored: {why}"),
+            Fate::Suppressed(why) => tracing::info!(message = %m.label, "suppressed: {why}"),
+            Fate::AlreadySeen => tracing::info!(message = %m.label, "already ingested: not told again"),
+            Fate::Finding(k) => tracing::debug!(message = %m.label, key = %k, "{}", parsed.outcome.label()),
         }
+        batch_seen.extend(keys.iter().cloned());
+        keys_of.push(keys);
+        fates.push(fate);
     }
-    // Open events of earlier mails come along unchanged: a notification that failed then
-    // is owed now, so a mail read from a pipe is never lost to a sink being down. Several
-    // mails of one event: the last one speaks for it.
-    let mut latest: std::collections::BTreeMap<String, crate::spine::finding::Finding> = Default::default();
+
+    if settings.auto_silence && !ctx.global.dry_run {
+        auto_silence(ctx, &settings, &dx_events).await?;
+    }
+
+    // Earlier open events come along; those whose window has ended (or that give no time
+    // and are old) resolve. A mail of this run speaks for its event over the stored one.
+    let undated = jiff::SignedDuration::try_from(settings.resolve_undated_after.map_or(DEFAULT_RESOLVE_UNDATED, |d| d.0))
+        .unwrap_or_default();
+    let mut all: std::collections::BTreeMap<String, Finding> = Default::default();
     for r in ctx.previous_findings(SOURCE).await? {
-        if r.finding.status == crate::spine::finding::Status::Open {
-            latest.insert(r.finding.key.clone(), r.finding);
+        if r.finding.status == Status::Open {
+            all.insert(r.finding.key.clone(), r.finding.clone());
+            let over = match r.finding.fields.iter().find(|f| f.name == ENDS_FIELD) {
+                Some(f) => f.value.parse::<jiff::Timestamp>().ok(),
+                None => r.since.checked_add(undated).ok(),
+            };
+            if let (Some(over), Some(f)) = (over, all.get_mut(&r.finding.key))
+                && over <= now
+            {
+                f.status = Status::Resolved;
+            }
         }
     }
-    for f in findings {
-        latest.insert(f.key.clone(), f);
+    let mut resolved_by_time = all.values().filter(|f| f.status == Status::Resolved).count();
+    for (k, f) in findings {
+        if all.get(&k).is_some_and(|old| old.status == Status::Resolved) {
+            resolved_by_time -= 1;
+        }
+        // A reminder of an event whose window has already ended does not reopen it.
+        let ended = f.fields.iter().find(|x| x.name == ENDS_FIELD).and_then(|x| x.value.parse::<jiff::Timestamp>().ok());
+        let mut f = f;
+        if ended.is_some_and(|t| t <= now) {
+            f.status = Status::Resolved;
+        }
+        all.insert(k, f);
     }
-    let collected = Collected::new(SOURCE, latest.into_values().collect(), Scope::Accounts(Default::default()));
-    let report = ctx.run_spine("maintenance-mail-ingest", collected).await?;
+    let collected = Collected::new(SOURCE, all.into_values().collect(), Scope::Accounts(Default::default()));
+    let mut report = ctx.run_spine("maintenance-mail-ingest", collected).await?;
+    report.failed_deliveries_retried = args.mta;
+
+    // Settle what no sink still owes.
     let unsettled: std::collections::BTreeSet<&str> = report
         .deliveries
         .iter()
@@ -352,18 +580,94 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         .map(|d| d.key.as_str())
         .collect();
     if !ctx.global.dry_run {
-        for (m, key) in incoming.iter().zip(&keys) {
-            let Some(path) = &m.maildir_new else { continue };
-            if key.as_deref().is_some_and(|k| unsettled.contains(k)) {
-                continue; // owed again next run: the message stays in new/
+        let mut settled_keys = Vec::new();
+        for ((m, fate), keys) in incoming.iter().zip(&fates).zip(&keys_of) {
+            if let Fate::Finding(k) = fate
+                && unsettled.contains(k.as_str())
+            {
+                continue; // owed again next run: not remembered, and a Maildir message stays in new/
             }
-            if let Err(e) = mark_seen(path) {
+            settled_keys.extend(keys.iter().cloned());
+            if let Some(path) = &m.maildir_new
+                && let Err(e) = mark_seen(path)
+            {
                 tracing::warn!("cannot move {} to cur/: {e}", path.display());
             }
         }
+        let state = ctx.open_state()?;
+        state.put_marks(SEEN, &settled_keys, now).await?;
+        let remember = jiff::SignedDuration::try_from(settings.remember.map_or(DEFAULT_REMEMBER, |d| d.0)).unwrap_or_default();
+        if let Ok(before) = now.checked_sub(remember) {
+            state.prune_marks(SEEN, before).await?;
+        }
     }
-    if ignored > 0 {
-        tracing::info!(ignored, "messages that are not notices opskit handles");
+    let t = &tally;
+    if !incoming.is_empty() || resolved_by_time > 0 {
+        tracing::info!(
+            "{} mail(s): {} recognised, {} unparsed, {} ignored, {} suppressed, {} already ingested; {} event(s) resolved as their window ended",
+            incoming.len(), t.recognised, t.unparsed, t.ignored, t.suppressed, t.already_seen, resolved_by_time
+        );
     }
     Ok(Output::Report(Box::new(report)))
+}
+
+/// The silence a Direct Connect maintenance notice sets on one of its resources: the same
+/// id for every mail of the event, so a reminder moves it and a cancellation finds it.
+fn silence_id(event: &crate::mail::Event, resource: &str) -> String {
+    use sha2::Digest as _;
+    let h = sha2::Sha256::digest(format!("{}|{resource}", event.dedupe_key()).as_bytes());
+    format!("s-mail-{}", &hex::encode(h)[..10])
+}
+
+/// Silence (or, on a cancellation, unsilence) the dxcon/dxvif/dxlag resources of Direct
+/// Connect maintenance notices in dx-vif, for the window plus the margins.
+async fn auto_silence(
+    ctx: &crate::context::Context,
+    settings: &Settings,
+    events: &[(crate::mail::Event, String)],
+) -> AppResult<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let state = ctx.open_state()?;
+    let (before, after) = settings.margins();
+    for (e, subject) in events {
+        let dx: Vec<&String> = e.resources.iter().filter(|r| r.starts_with("dx")).collect();
+        if dx.is_empty() {
+            tracing::warn!("auto_silence: the Direct Connect notice \"{subject}\" names no dxcon, dxvif or dxlag: nothing silenced");
+            continue;
+        }
+        for r in dx {
+            let id = silence_id(e, r);
+            let existed = state.remove_silence(&id).await?;
+            if e.cancelled {
+                if existed {
+                    tracing::info!(silence = %id, resource = %r, "auto_silence: maintenance cancelled, silence removed");
+                }
+                continue;
+            }
+            let (Some(start), Some(end)) = (e.start, e.end) else {
+                tracing::warn!(resource = %r, "auto_silence: \"{subject}\" gives no complete window: not silenced");
+                continue;
+            };
+            let (Ok(starts), Ok(until)) = (start.checked_sub(before), end.checked_add(after)) else { continue };
+            let silence = crate::state::Silence {
+                id: id.clone(),
+                matcher: crate::state::SilenceMatcher {
+                    source: Some(super::dx_vif::SOURCE.into()),
+                    key: None,
+                    account: e.accounts.first().cloned().filter(|_| e.accounts.len() == 1),
+                    resource: Some(r.clone()),
+                },
+                starts,
+                until,
+                reason: format!("AWS Direct Connect maintenance: {subject}"),
+                created_by: "maintenance-mail auto_silence".into(),
+                created_at: ctx.now(),
+            };
+            state.add_silence(&silence).await?;
+            tracing::info!(silence = %id, resource = %r, %starts, %until, "auto_silence: dx-vif silenced for the maintenance window");
+        }
+    }
+    Ok(())
 }

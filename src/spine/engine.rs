@@ -157,6 +157,10 @@ pub struct RunReport {
     /// the generic table. Set by the command; not part of the JSON.
     #[serde(skip)]
     pub board: Vec<String>,
+    /// Failed deliveries are owed to a later run that the caller guarantees (an MTA pipe
+    /// whose mail is safe in the state store): they do not fail this run's exit code.
+    #[serde(skip)]
+    pub failed_deliveries_retried: bool,
 }
 
 impl RunReport {
@@ -421,6 +425,7 @@ impl Spine<'_> {
             skipped: collected.skipped,
             fail_on_new_only: false,
             board: Vec::new(),
+            failed_deliveries_retried: false,
         })
     }
 
