@@ -1,5 +1,6 @@
-//! `opskit maintenance-mail ingest` end to end (first slice: stdin, files, mbox, Maildir):
-//! the built binary, the fixture corpus, Slack in the sandbox.
+//! `opskit maintenance-mail ingest` and `parse` end to end: the built binary, the fixture
+//! corpus, Slack in the sandbox, dx-vif against the sandbox's Direct Connect. Time is pinned
+//! (`OPSKIT_NOW`), so windows in the fixtures are in the future whatever the date.
 
 mod common;
 
@@ -26,8 +27,56 @@ fn slack(b: &Bench) -> Vec<String> {
         .collect()
 }
 
+/// Before every window of the fixtures.
+const NOW: &str = "2026-11-22T00:00:00Z";
+
+fn mail(b: &Bench, now: &str) -> assert_cmd::Command {
+    let mut c = b.opskit();
+    c.env("OPSKIT_NOW", now).args(["mail"]);
+    c
+}
+
 fn ingest_stdin(b: &Bench, raw: Vec<u8>) -> assert_cmd::assert::Assert {
-    b.opskit().args(["mail", "ingest"]).write_stdin(raw).assert()
+    mail(b, NOW).arg("ingest").write_stdin(raw).assert()
+}
+
+fn ingest(b: &Bench, args: &[&str]) -> assert_cmd::assert::Assert {
+    mail(b, NOW).arg("ingest").args(args).assert()
+}
+
+/// A copy of a fixture with one header replaced (or added at the top when absent).
+fn with_header(raw: &[u8], name: &str, value: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(raw);
+    let prefix = format!("{name}:");
+    let mut found = false;
+    let lines: Vec<String> = text
+        .split_inclusive('\n')
+        .map(|l| {
+            if !found && l.starts_with(&prefix) {
+                found = true;
+                format!("{name}: {value}\n")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let out = lines.concat();
+    if found { out.into_bytes() } else { format!("{name}: {value}\n{out}").into_bytes() }
+}
+
+fn maildir(b: &Bench) -> std::path::PathBuf {
+    let md = b.path("Maildir");
+    for d in ["new", "cur", "tmp"] {
+        std::fs::create_dir_all(md.join(d)).unwrap();
+    }
+    md
+}
+
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    v.sort();
+    v
 }
 
 #[test]
@@ -68,7 +117,7 @@ fn a_maildir_message_stays_in_new_until_its_notification_is_delivered_then_is_to
     std::fs::write(md.join("new/1700000000.1.host"), fixture("legacy_ec2_retirement.eml")).unwrap();
     std::fs::write(md.join("new/1700000001.2.host"), fixture("ignored_aws_newsletter.eml")).unwrap();
     b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 503, 0));
-    let a = b.opskit().args(["mail", "ingest", md.to_str().unwrap()]).assert();
+    let a = ingest(&b, &[md.to_str().unwrap()]);
     assert_eq!(code(&a), 3, "Slack down: the run failed");
     let names = |d: &str| -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(md.join(d))
@@ -82,13 +131,13 @@ fn a_maildir_message_stays_in_new_until_its_notification_is_delivered_then_is_to
     assert_eq!(names("cur"), ["1700000001.2.host:2,S"]);
     b.sandbox.clear();
     let before = slack(&b).len();
-    b.opskit().args(["mail", "ingest", md.to_str().unwrap()]).assert().success();
+    ingest(&b, &[md.to_str().unwrap()]).success();
     let msgs = slack(&b);
     assert_eq!(msgs.len(), before + 1, "told exactly once");
     assert!(msgs.last().unwrap().contains("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"));
     assert!(names("new").is_empty());
     assert!(names("cur").contains(&"1700000000.1.host:2,S".to_string()));
-    b.opskit().args(["mail", "ingest", md.to_str().unwrap()]).assert().success();
+    ingest(&b, &[md.to_str().unwrap()]).success();
     assert_eq!(slack(&b).len(), before + 1);
 }
 
@@ -107,4 +156,251 @@ fn a_piped_mail_whose_notification_failed_is_told_by_the_next_ingest() {
     assert!(msgs[0].contains("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"));
     ingest_stdin(&b, fixture("ignored_aws_newsletter.eml")).success();
     assert_eq!(slack(&b).len(), 1, "and only once");
+}
+
+#[test]
+fn a_mail_read_again_from_another_source_is_never_told_twice() {
+    let b = Bench::new();
+    setup(&b);
+    let raw = fixture("legacy_ec2_retirement.eml");
+    let file = b.path("retirement.eml");
+    std::fs::write(&file, &raw).unwrap();
+    ingest(&b, &[file.to_str().unwrap()]).success();
+    assert_eq!(slack(&b).len(), 1);
+    // The same mail delivered to a Maildir too (an extra Received header: other bytes, same
+    // Message-ID), and the same file again: nothing more, and the Maildir copy is done.
+    let md = maildir(&b);
+    std::fs::write(md.join("new/1.host"), with_header(&raw, "Received", "from mx2.example.net")).unwrap();
+    let a = ingest(&b, &[md.to_str().unwrap(), file.to_str().unwrap()]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(slack(&b).len(), 1);
+    assert_eq!(names(&md.join("cur")), ["1.host:2,S"]);
+    // A copy without a Message-ID is known by its content.
+    let no_id = String::from_utf8(raw.clone()).unwrap().replace("Message-ID:", "X-Old-Message-ID:");
+    std::fs::write(b.path("a.eml"), &no_id).unwrap();
+    ingest(&b, &[b.path("a.eml").to_str().unwrap()]).success();
+    ingest(&b, &[b.path("a.eml").to_str().unwrap()]).success();
+    assert_eq!(slack(&b).len(), 1, "same event, so the first of these is a reminder, the second a repeat");
+    // One mbox holding the mail twice: told once between them.
+    let other = fixture("managed_rds_maintenance.eml");
+    let mut mbox = Vec::new();
+    for _ in 0..2 {
+        mbox.extend_from_slice(b"From MAILER-DAEMON Sat Nov 21 00:00:00 2026\n");
+        mbox.extend_from_slice(&other);
+        mbox.extend_from_slice(b"\n");
+    }
+    std::fs::write(b.path("box.mbox"), mbox).unwrap();
+    let a = ingest(&b, &["-v", b.path("box.mbox").to_str().unwrap()]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(slack(&b).len(), 2);
+    assert!(stderr(&a).contains("already ingested"), "{}", stderr(&a));
+}
+
+#[test]
+fn a_reminder_with_its_own_message_id_updates_the_same_finding() {
+    let b = Bench::new();
+    setup(&b);
+    let first = fixture("managed_dx_maintenance.eml");
+    ingest_stdin(&b, first.clone()).success();
+    let reminder = with_header(&with_header(&first, "Message-ID", "<reminder-2@aws>"), "Date", "Mon, 7 Dec 2026 10:00:00 +0000");
+    let a = mail(&b, NOW).args(["ingest", "-o", "json"]).write_stdin(reminder).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(slack(&b).len(), 1, "a reminder is not news");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "one event, one finding: {findings:?}");
+    assert!(findings[0]["change"].is_null(), "{:?}", findings[0]);
+}
+
+#[test]
+fn events_resolve_when_their_window_has_ended_and_security_ones_stay_open() {
+    let b = Bench::new();
+    setup(&b);
+    ingest_stdin(&b, fixture("managed_rds_maintenance.eml")).success(); // 25 Nov 01:00–05:00 UTC
+    ingest_stdin(&b, fixture("security_abuse_report.eml")).success(); // activity seen 21 Nov
+    assert_eq!(slack(&b).len(), 2, "{:?}", slack(&b));
+    // A timer during the window: nothing; after it: the RDS event resolves, not the abuse report.
+    mail(&b, "2026-11-25T03:00:00Z").args(["ingest", "--pending"]).assert().success();
+    assert_eq!(slack(&b).len(), 2);
+    mail(&b, "2026-11-25T05:01:00Z").args(["ingest", "--pending"]).assert().success();
+    let msgs = slack(&b);
+    assert_eq!(msgs.len(), 3, "{msgs:?}");
+    assert!(msgs[2].contains("RESOLVED") && msgs[2].contains("AWS_RDS_MAINTENANCE_SCHEDULED"), "{}", msgs[2]);
+    // The abuse report resolves only 30 days after it was told.
+    mail(&b, "2026-12-20T00:00:00Z").args(["ingest", "--pending"]).assert().success();
+    assert_eq!(slack(&b).len(), 3);
+    mail(&b, "2026-12-23T00:00:00Z").args(["ingest", "--pending"]).assert().success();
+    assert_eq!(slack(&b).len(), 4);
+    // A reminder arriving after the window does not reopen it.
+    let late = with_header(&fixture("managed_rds_maintenance.eml"), "Message-ID", "<late@aws>");
+    mail(&b, "2026-11-26T00:00:00Z").arg("ingest").write_stdin(late).assert().success();
+    assert_eq!(slack(&b).len(), 4);
+}
+
+fn rules_config(b: &Bench, section: &str) {
+    b.write_config(&format!(
+        "{}{}\n[[routes]]\nsources = [\"maintenance-mail\"]\nsinks = [\"slack\"]\n\n{section}",
+        b.defaults(),
+        b.sandbox.sinks_toml()
+    ));
+}
+
+#[test]
+fn rules_suppression_and_the_sender_allow_list_from_the_config() {
+    let b = Bench::new();
+    rules_config(
+        &b,
+        r#"[commands.maintenance-mail]
+allow_senders = ["@aws.com", "no-reply-aws@amazon.com"]
+
+[commands.maintenance-mail.suppress]
+event_codes = ["AWS_EC2_SYSTEM_REBOOT_*"]
+
+[[commands.maintenance-mail.rules]]
+name = "console-only DX notices"
+subject = "(?i)direct connect planned maintenance"
+body = "details are in the console"
+severity = "critical"
+event_code = "ACME_DX_CONSOLE_NOTICE"
+"#,
+    );
+    // The rule turns an unparsed notice into a critical event with its code.
+    ingest_stdin(&b, fixture("unparsed_notice.eml")).success();
+    let msgs = slack(&b);
+    assert_eq!(msgs.len(), 1);
+    assert!(msgs[0].contains("ACME_DX_CONSOLE_NOTICE") && !msgs[0].contains("could not read"), "{}", msgs[0]);
+    // Suppressed by code: recognised, not told.
+    let a = mail(&b, NOW).args(["ingest", "-v"]).write_stdin(fixture("legacy_ec2_maintenance.eml")).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(slack(&b).len(), 1);
+    assert!(stderr(&a).contains("suppressed: event code AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED"), "{}", stderr(&a));
+    // A sender on the list passes; one off it is ignored, even from an AWS domain.
+    ingest_stdin(&b, fixture("legacy_dx_maintenance.eml")).success();
+    assert_eq!(slack(&b).len(), 2);
+    let spoof = with_header(&fixture("sns_health_json.eml"), "From", "AWS Notifications <no-reply@sns.amazonaws.com>");
+    let a = mail(&b, NOW).args(["ingest", "-v"]).write_stdin(spoof).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(slack(&b).len(), 2);
+    assert!(stderr(&a).contains("not on allow_senders"), "{}", stderr(&a));
+    // `parse` shows what the rules make of a mail, and sends nothing.
+    let a = mail(&b, NOW).args(["parse", "-o", "json"]).write_stdin(fixture("unparsed_notice.eml")).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!((v[0]["outcome"].as_str(), v[0]["rule"].as_str()), (Some("recognised"), Some("console-only DX notices")));
+    assert_eq!(v[0]["severity"], "critical");
+    let a = mail(&b, NOW).args(["parse"]).write_stdin(fixture("legacy_ec2_maintenance.eml")).assert();
+    assert!(stdout(&a).contains("suppressed"), "{}", stdout(&a));
+    assert_eq!(slack(&b).len(), 2);
+}
+
+#[test]
+fn require_dkim_tells_only_mails_the_receiving_server_verified() {
+    let b = Bench::new();
+    rules_config(&b, "[commands.maintenance-mail]\nrequire_dkim = true\nauthserv_id = \"mx.example.net\"\n");
+    let raw = fixture("legacy_ec2_retirement.eml");
+    ingest_stdin(&b, with_header(&raw, "Authentication-Results", "mx.example.net; dkim=fail header.d=amazon.com"))
+        .success();
+    assert!(slack(&b).is_empty());
+    let ok = with_header(&raw, "Authentication-Results", "mx.example.net; spf=pass; dkim=pass header.d=amazon.com");
+    ingest_stdin(&b, with_header(&ok, "Message-ID", "<second@aws>")).success();
+    assert_eq!(slack(&b).len(), 1);
+}
+
+#[test]
+fn bad_rules_are_config_errors_naming_the_key() {
+    let b = Bench::new();
+    rules_config(&b, "[[commands.maintenance-mail.rules]]\nname = \"x\"\nsubject = \"(unclosed\"\n");
+    let a = mail(&b, NOW).args(["parse"]).write_stdin(fixture("unparsed_notice.eml")).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("commands.maintenance-mail.rules[0].subject") && stderr(&a).contains("regex"), "{}", stderr(&a));
+    rules_config(&b, "[[commands.maintenance-mail.rules]]\nseverity = \"critical\"\n");
+    let a = b.opskit().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("at least one of from, subject, body or headers"), "{}", stderr(&a));
+}
+
+#[test]
+fn mta_pipe_exit_codes_keep_the_mail_until_it_is_safe() {
+    let b = Bench::new();
+    setup(&b);
+    // Slack down: the mail is safe in the state store, so the MTA may drop it (exit 0) ...
+    b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 503, 0));
+    let a = mail(&b, NOW).args(["ingest", "--mta"]).write_stdin(fixture("legacy_ec2_retirement.eml")).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    b.sandbox.clear();
+    // ... and the timer tells it.
+    mail(&b, NOW).args(["ingest", "--pending"]).assert().success();
+    assert_eq!(slack(&b).len(), 1);
+    // The state store cannot be written: 75, the MTA keeps the mail and retries.
+    std::fs::write(b.path("not-a-dir"), "").unwrap();
+    let a = mail(&b, NOW)
+        .args(["--state", b.path("not-a-dir/state.db").to_str().unwrap(), "ingest", "--mta"])
+        .write_stdin(fixture("managed_rds_maintenance.eml"))
+        .assert();
+    assert_eq!(code(&a), 75, "{}", stderr(&a));
+    // A broken config is not the mail's fault either.
+    b.write_config("[defaults\n");
+    let a = mail(&b, NOW).args(["ingest", "--mta"]).write_stdin(fixture("managed_rds_maintenance.eml")).assert();
+    assert_eq!(code(&a), 75);
+}
+
+/// A Direct Connect maintenance mail naming the sandbox's transit VIF and its connection.
+fn dx_mail(name: &str, message_id: &str) -> Vec<u8> {
+    let text = String::from_utf8(fixture(name)).unwrap();
+    let text = text
+        .replace("dxvif-ab12cd34", sandbox::DX_DEMO_TRANSIT_VIF)
+        .replace("dxcon-fg5678gh", sandbox::DX_DEMO_CONNECTION_A);
+    with_header(text.as_bytes(), "Message-ID", message_id)
+}
+
+#[test]
+fn dx_maintenance_silences_the_named_vif_in_dx_vif_for_its_window_and_a_cancellation_lifts_it() {
+    const ACME: &str = "111122223333";
+    const TOKYO: &str = "ap-northeast-1";
+    let b = Bench::new();
+    b.aws_profiles(&[("acme-prod", ACME)]);
+    b.write_config(&format!(
+        "{}{}{}\n[[routes]]\nsources = [\"dx-vif\", \"maintenance-mail\"]\nsinks = [\"slack\"]\n\n\
+         [commands.maintenance-mail]\nauto_silence = true\nsilence_margin_before = \"30m\"\n",
+        b.defaults(),
+        account_toml("acme-prod", ACME, &[TOKYO]),
+        b.sandbox.sinks_toml(),
+    ));
+    let poll = |now: &str| {
+        let a = b.opskit_aws().env("OPSKIT_NOW", now).args(["dx-vif", "poll", "-o", "json"]).assert();
+        serde_json::from_str::<serde_json::Value>(&stdout(&a)).unwrap()
+    };
+    // Window 9 Dec 23:00 – 10 Dec 05:00 UTC; the silence runs 22:30 – 05:30.
+    ingest_stdin(&b, dx_mail("legacy_dx_maintenance.eml", "<dx-1@aws>")).success();
+    assert_eq!(slack(&b).len(), 1, "the notice itself is told");
+    let a = b.opskit().args(["silence", "list", "-o", "json"]).assert();
+    let silences: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let resources: Vec<&str> = silences.as_array().unwrap().iter().filter_map(|s| s["matcher"]["resource"].as_str()).collect();
+    assert_eq!(resources.len(), 3, "{silences}");
+    assert!(resources.contains(&sandbox::DX_DEMO_TRANSIT_VIF) && resources.contains(&sandbox::DX_DEMO_CONNECTION_A));
+    assert_eq!(silences[0]["until"], "2026-12-10T05:30:00Z");
+
+    // The VIF goes down during the work: nobody is told.
+    b.sandbox.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "down").unwrap();
+    let r = poll("2026-12-09T22:45:00Z");
+    let vif = r["findings"].as_array().unwrap().iter().find(|f| f["resources"][0] == sandbox::DX_DEMO_TRANSIT_VIF).unwrap().clone();
+    assert!(vif["silenced_by"].as_str().is_some_and(|s| s.starts_with("s-mail-")), "{vif}");
+    assert_eq!(slack(&b).len(), 1);
+    // Still down after the window and its margin: now it is news.
+    poll("2026-12-10T05:31:00Z");
+    let msgs = slack(&b);
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+    assert!(msgs[1].contains(sandbox::DX_DEMO_TRANSIT_VIF_NAME), "{}", msgs[1]);
+
+    // A second notice, then its cancellation: the silence goes, so an outage pages again.
+    b.sandbox.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "available").unwrap();
+    poll("2026-12-10T06:00:00Z");
+    ingest_stdin(&b, dx_mail("legacy_dx_maintenance.eml", "<dx-3@aws>").iter().copied().collect::<Vec<u8>>()).success();
+    let count = |b: &Bench| {
+        let a = b.opskit().args(["silence", "list", "-o", "json"]).assert();
+        serde_json::from_str::<serde_json::Value>(&stdout(&a)).unwrap().as_array().unwrap().len()
+    };
+    assert_eq!(count(&b), 3, "the reminder replaces, never duplicates");
+    ingest_stdin(&b, dx_mail("legacy_dx_cancelled.eml", "<dx-2@aws>")).success();
+    assert_eq!(count(&b), 0, "{}", stdout(&b.opskit().args(["silence", "list"]).assert()));
 }

@@ -348,7 +348,7 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
                 .field("window", &window)
                 .field("subject", &subject)
                 .field("dedupe key", &dedupe);
-            if let Some(t) = e.end.or(e.start) {
+            if let Some(t) = over_at(e) {
                 f = f.field(ENDS_FIELD, t.to_string());
             }
             if let Some(rule) = &e.rule {
@@ -360,6 +360,18 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
             Some(f)
         }
     }
+}
+
+/// When an event is over, so its finding resolves: the end of its window; for planned work
+/// with only a start (a retirement date, an "[Action Required]" deadline), that start. A
+/// security notice or an issue's start says when trouble began, not when it ends: such
+/// events resolve `resolve_undated_after` after they were first told.
+fn over_at(e: &crate::mail::Event) -> Option<jiff::Timestamp> {
+    if e.kind == "security" {
+        return None;
+    }
+    let planned = e.kind != "health" || e.category.as_deref() == Some("scheduledChange");
+    e.end.or(e.start.filter(|_| planned))
 }
 
 /// The mail crate's scale onto the spine's.

@@ -44,6 +44,7 @@ pub struct Parsed {
     /// The sender's address (lowercase), or the raw From header when it has none.
     pub from: Option<String>,
     pub date: Option<Timestamp>,
+    #[serde(flatten)]
     pub outcome: Outcome,
     /// A recognised event the policy says not to tell, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
