@@ -364,10 +364,11 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
 
 /// When an event is over, so its finding resolves: the end of its window; for planned work
 /// with only a start (a retirement date, an "[Action Required]" deadline), that start. A
-/// security notice or an issue's start says when trouble began, not when it ends: such
+/// security notice, an RDS event or an issue's start says when something happened, not when
+/// it is over: such
 /// events resolve `resolve_undated_after` after they were first told.
 fn over_at(e: &crate::mail::Event) -> Option<jiff::Timestamp> {
-    if e.kind == "security" {
+    if e.kind == "security" || e.kind == "rds-event" {
         return None;
     }
     let planned = e.kind != "health" || e.category.as_deref() == Some("scheduledChange");

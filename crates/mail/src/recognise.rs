@@ -149,7 +149,7 @@ pub fn classify(mail: &Mail) -> Outcome {
     let substance = f.code.is_some() || !f.resources.is_empty() || f.start.is_some();
     match kind {
         Some((kind, cancelled)) if substance || (kind == "security" && !f.accounts.is_empty()) => {
-            let severity = severity(kind, cancelled, f.category.as_deref());
+            let severity = severity(kind, cancelled, f.category.as_deref(), f.code.as_deref());
             Outcome::Recognised(Box::new(Event {
                 kind: kind.to_string(),
                 format: f.format.to_string(),
@@ -216,6 +216,7 @@ fn extract(mail: &Mail) -> Fields {
     } else if mail.is_sns() {
         f.format = "sns";
         sns_json(text, &mut f);
+        rds_event(text, &mut f);
     }
     // The managed grid and the SNS input-transformer lines; harmless on other formats.
     let grid = |labels: &[&str]| labels.iter().find_map(|l| field(text, l));
@@ -269,6 +270,19 @@ fn extract(mail: &Mail) -> Fields {
             .filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_string()))
             .find(|r| REGION_RE.is_match(r))
             .or_else(|| REGION_RE.find(text).map(|m| m.as_str().to_string()));
+    }
+    if f.start.is_none() {
+        // The 2016 EC2 wording: "on 2016-03-15 for 2 hours starting at 00:00 UTC".
+        static ON_FOR: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\bon (\d{4}-\d{2}-\d{2}) for (\d{1,2}) hours? starting at (\d{1,2}:\d{2}) (?:UTC|GMT)").unwrap()
+        });
+        if let Some(c) = ON_FOR.captures(text)
+            && let Some(start) = text::parse_time(&format!("{} {} UTC", &c[1], &c[3]))
+        {
+            let hours: i64 = c[2].parse().unwrap_or(0);
+            f.start = Some(start);
+            f.end = start.checked_add(jiff::SignedDuration::from_hours(hours)).ok();
+        }
     }
     if f.start.is_none() {
         let times = times_in(text);
@@ -357,6 +371,34 @@ fn sns_json(text: &str, f: &mut Fields) {
     }
 }
 
+/// An RDS event-subscription mail (SNS, not Health): `SourceId:`, `Notification time :`,
+/// `Message :` and `Event ID : …#RDS-EVENT-00NN` lines.
+fn rds_event(text: &str, f: &mut Fields) {
+    static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^\s*Event ID\s*:.*#(RDS-EVENT-\d{4})\b").unwrap());
+    let Some(c) = ID.captures(text) else { return };
+    f.code = Some(c[1].to_string());
+    f.service = Some("RDS".into());
+    f.category = Some("rdsEvent".into());
+    let line = |label: &str| {
+        text.lines()
+            .map(str::trim)
+            .find_map(|l| l.strip_prefix(label).map(|r| r.trim_start().trim_start_matches(':').trim().to_string()))
+            .filter(|v| !v.is_empty())
+    };
+    if let Some(id) = line("SourceId") {
+        push_unique(&mut f.resources, id);
+    }
+    // The account is the SNS topic's, in the unsubscribe link.
+    static TOPIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"arn:aws[a-z-]*:sns:[a-z0-9-]+:(\d{12}):").unwrap());
+    if let Some(c) = TOPIC.captures(text) {
+        push_unique(&mut f.accounts, c[1].to_string());
+    }
+    // "2026-11-21 06:00:13.836": UTC, as SNS writes it.
+    f.start = line("Notification time")
+        .or_else(|| line("Event Time"))
+        .and_then(|t| text::parse_time(&format!("{} UTC", t.split('.').next().unwrap_or(&t))));
+}
+
 /// The kind and whether the mail cancels the event.
 fn kind_of(mail: &Mail, f: &Fields) -> Option<(&'static str, bool)> {
     let code = f.code.as_deref().unwrap_or("");
@@ -380,6 +422,8 @@ fn kind_of(mail: &Mail, f: &Fields) -> Option<(&'static str, bool)> {
         || (subject.contains("ec2") && subject.contains("maintenance"))
     {
         "ec2-maintenance"
+    } else if code.starts_with("RDS-EVENT-") {
+        "rds-event"
     } else if code.starts_with("AWS_RDS_")
         || (subject.contains("rds") && (subject.contains("maintenance") || subject.contains("upgrade")))
     {
@@ -394,8 +438,17 @@ fn kind_of(mail: &Mail, f: &Fields) -> Option<(&'static str, bool)> {
     Some((kind, cancelled && kind != "security"))
 }
 
-fn severity(kind: &str, cancelled: bool, category: Option<&str>) -> Severity {
+fn severity(kind: &str, cancelled: bool, category: Option<&str>, code: Option<&str>) -> Severity {
+    // RDS events that mean an outage or a failure; the rest (backups, patches) inform.
+    const RDS_TROUBLE: &[&str] = &[
+        "0004", "0006", "0013", "0015", "0031", "0034", "0035", "0036", "0049", "0050", "0058", "0065", "0221",
+        "0222", "0223", "0224",
+    ];
     match kind {
+        "rds-event" => match code.and_then(|c| c.strip_prefix("RDS-EVENT-")) {
+            Some(n) if RDS_TROUBLE.contains(&n) => Severity::Warning,
+            _ => Severity::Info,
+        },
         "security" => Severity::Critical,
         _ if cancelled => Severity::Info,
         "health" if category != Some("issue") => Severity::Info,

@@ -154,6 +154,55 @@ fn legacy_ec2_maintenance_reads_between_and_ignores_the_reschedule_deadline() {
     assert_eq!(event("legacy_ec2_maintenance.eml"), want);
 }
 
+#[test]
+fn the_2016_ec2_wording_gives_a_window_from_the_date_the_hours_and_the_start_time() {
+    let want = expected(
+        "ec2-maintenance",
+        "body",
+        None,
+        None,
+        &["888899990000"],
+        Some("ap-southeast-2"),
+        None,
+        (ts("2026-12-14T00:00:00Z"), ts("2026-12-14T02:00:00Z")),
+        &["i-0aa1bb2cc3dd4ee5f"],
+        None,
+        &[],
+        false,
+        Severity::Warning,
+    );
+    assert_eq!(event("legacy_ec2_maintenance_2016.eml"), want);
+}
+
+#[test]
+fn rds_event_subscription_mails_are_rds_events_graded_by_their_id() {
+    let want = expected(
+        "rds-event",
+        "sns",
+        Some("RDS-EVENT-0049"),
+        Some("rdsEvent"),
+        &["222233334444"],
+        Some("us-west-2"),
+        Some("RDS"),
+        (ts("2026-11-21T06:00:13Z"), None),
+        &["orders-db"],
+        None,
+        &["https://console.aws.amazon.com/rds/home?region=us-west-2#dbinstance:id=orders-db"],
+        false,
+        Severity::Warning,
+    );
+    assert_eq!(event("sns_rds_event_failover.eml"), want, "a failover is trouble");
+    let backup = String::from_utf8(fixture("sns_rds_event_failover.eml"))
+        .unwrap()
+        .replace("RDS-EVENT-0049", "RDS-EVENT-0002")
+        .replace("Multi-AZ instance failover completed.", "Finished DB Instance backup");
+    let e = match parse(backup.as_bytes()).outcome {
+        Outcome::Recognised(e) => e,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!((e.event_type_code.as_deref(), e.severity), (Some("RDS-EVENT-0002"), Severity::Info), "a backup informs");
+}
+
 const EC2_ARN: &str = "arn:aws:health:eu-west-1::event/EC2/AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED/\
                        AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED_0F1E2D3C";
 
