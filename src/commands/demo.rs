@@ -7,7 +7,7 @@
 //! by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
-use crate::commands::{Output, dx_vif, support, trusted_advisor};
+use crate::commands::{Output, dx_vif, maintenance_mail, support, trusted_advisor};
 use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -52,6 +52,10 @@ sources = ["nightly-checks", "dx-vif"]
 min_severity = "critical"
 notify_after = 2
 sinks = ["pagerduty"]
+
+[commands.maintenance-mail]
+# A Direct Connect maintenance mail silences its connections and VIFs in dx-vif.
+auto_silence = true
 "#,
         state = state.display(),
         sinks = sb.sinks_toml(),
@@ -181,7 +185,24 @@ impl Tour {
 
     /// One `opskit dx-vif poll` against the sandbox's Direct Connect.
     async fn dx_poll(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
+        self.dx_poll_at(title, story, None).await
+    }
+
+    /// One `opskit maintenance-mail ingest` of a Maildir.
+    async fn mail_ingest(&mut self, title: &str, story: &str, maildir: &Path) -> AppResult<RunReport> {
+        let ctx = self.context()?;
+        let args = crate::cli::IngestArgs { inputs: vec![maildir.to_path_buf()], imap: false, pending: false, mta: false };
+        let before = self.sb.requests().len();
+        let Output::Report(report) = maintenance_mail::ingest(&ctx, &args).await? else {
+            return Err(AppError::Run(anyhow::anyhow!("maintenance-mail ingest gave no report")));
+        };
+        self.show(title, story, &report, before);
+        Ok(*report)
+    }
+
+    async fn dx_poll_at(&mut self, title: &str, story: &str, now: Option<jiff::Timestamp>) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
+        ctx.pinned_now = now;
         ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
         let settings = dx_vif::Settings::load(&ctx.config)?;
         let before = self.sb.requests().len();
@@ -300,6 +321,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     dx_segment(&mut t).await?;
     ta_segment(&mut t).await?;
     support_segment(&mut t).await?;
+    mail_segment(&mut t, dir.path()).await?;
 
     let issues = t.sb.backlog_issues();
     let _ = writeln!(t.out, "\n== Backlog issues in project {} now", sandbox::BACKLOG_PROJECT_KEY);
@@ -314,7 +336,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine, dx-vif, trusted-advisor and support. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine, dx-vif, trusted-advisor, support and maintenance-mail. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -442,6 +464,93 @@ async fn support_segment(t: &mut Tour) -> AppResult<()> {
     )
     .await?;
     t.support_watch("15. Half an hour later, nothing new", "The same replies are not told twice.", later(60)).await?;
+    Ok(())
+}
+
+/// A Direct Connect maintenance notice (the legacy plain-text form) for the demo's transit
+/// VIF and its connection, with its window a day from now.
+fn demo_dx_mail(start: jiff::Timestamp, end: jiff::Timestamp) -> String {
+    let t = |t: jiff::Timestamp| t.strftime("%a, %-d %b %Y %H:%M:%S GMT").to_string();
+    format!(
+        "From: \"Amazon Web Services, Inc.\" <no-reply-aws@amazon.com>\r\n\
+         Subject: AWS Direct Connect Planned Maintenance Notification [AWS Account: {account}]\r\n\
+         Date: {now}\r\nMessage-ID: <opskit-demo-dx@email.amazonses.com>\r\n\
+         X-SM-COMMUNICATION-TYPE: AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED\r\n\
+         Content-Type: text/plain; charset=UTF-8\r\n\r\n\
+         Hello,\r\n\r\nPlanned maintenance has been scheduled on an AWS Direct Connect router in Equinix TY2, Tokyo, JP\r\n\
+         from {start} to {end} for 6 hours. During this maintenance window, your AWS Direct Connect\r\n\
+         services listed below may become unavailable.\r\n\r\n{conn}\r\n{vif}\r\n\r\n\
+         This maintenance is scheduled in the {region} region.\r\n\r\nSincerely,\r\nAmazon Web Services\r\n",
+        account = sandbox::DX_DEMO_ACCOUNT,
+        now = t(jiff::Timestamp::now()),
+        start = t(start),
+        end = t(end),
+        conn = sandbox::DX_DEMO_CONNECTION_A,
+        vif = sandbox::DX_DEMO_TRANSIT_VIF,
+        region = sandbox::DX_DEMO_REGION,
+    )
+}
+
+/// An EC2 retirement notice (legacy plain text) for an instance of acme-prod.
+fn demo_retirement_mail(at: jiff::Timestamp) -> String {
+    format!(
+        "From: \"Amazon Web Services, Inc.\" <no-reply-aws@amazon.com>\r\n\
+         Subject: [Retirement Notification] Amazon EC2 Instance scheduled for retirement\r\n\
+         Message-ID: <opskit-demo-retirement@email.amazonses.com>\r\n\
+         X-SM-COMMUNICATION-TYPE: AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED\r\n\
+         Content-Type: text/plain; charset=UTF-8\r\n\r\n\
+         Dear Amazon EC2 Customer,\r\n\r\nWe have important news about your account (AWS Account ID: {account}). EC2 has\r\n\
+         detected degradation of the underlying hardware hosting your Amazon EC2 instance (instance-ID:\r\n\
+         i-0de0a1b2c3d4e5f60) in the {region} region. After {at} your instance, which has an EBS volume\r\n\
+         as the root device, will be stopped.\r\n",
+        account = sandbox::DX_DEMO_ACCOUNT,
+        region = sandbox::DX_DEMO_REGION,
+        at = at.strftime("%Y-%m-%d %H:%M UTC"),
+    )
+}
+
+/// `opskit maintenance-mail ingest` of a Maildir with four mails, then a dx-vif poll
+/// during the Direct Connect work the mail announced.
+async fn mail_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### maintenance-mail: AWS maintenance and warning mails, understood\n\
+         `opskit mail ingest ~/Maildir` reads the new mails of a Maildir (or stdin from an MTA pipe, an mbox, IMAP),\n\
+         recognises AWS notices and tells them through the same routes. A mail that is not a notice is ignored;\n\
+         an AWS notice opskit cannot read is a warning, so nothing is lost. A mail is moved to cur/ once told."
+    );
+    let md = dir.join("Maildir");
+    for sub in ["new", "cur", "tmp"] {
+        std::fs::create_dir_all(md.join(sub)).context("creating the demo Maildir")?;
+    }
+    let start = jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_hours(24)).map_err(anyhow::Error::from)?;
+    let start = jiff::Timestamp::from_second(start.as_second() - start.as_second() % 3600).map_err(anyhow::Error::from)?;
+    let end = start + jiff::SignedDuration::from_hours(6);
+    let mails: [(&str, &[u8]); 4] = [
+        ("1.demo", demo_retirement_mail(start + jiff::SignedDuration::from_hours(24 * 10)).into_bytes().leak()),
+        ("2.demo", demo_dx_mail(start, end).into_bytes().leak()),
+        ("3.demo", include_bytes!("../../tests/fixtures/mail/ignored_aws_newsletter.eml")),
+        ("4.demo", include_bytes!("../../tests/fixtures/mail/unparsed_notice.eml")),
+    ];
+    for (name, raw) in mails {
+        std::fs::write(md.join("new").join(name), raw).context("writing the demo mails")?;
+    }
+    t.mail_ingest(
+        "16. mail ingest: an EC2 retirement, Direct Connect maintenance, a newsletter and a notice without fields",
+        "Two notices are recognised (with accounts, resources and windows); the newsletter is ignored (listed with\n\
+         -v, never sent); the notice whose fields could not be read is a warning with its subject. The DX notice\n\
+         also silenced its connection and VIF in dx-vif for the window (auto_silence).",
+        &md,
+    )
+    .await?;
+    t.sb.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "down").map_err(anyhow::Error::from)?;
+    t.dx_poll_at(
+        "17. During the maintenance window the transit VIF goes down",
+        "dx-vif sees it, but the silence the mail set holds it back: the planned outage pages nobody.",
+        Some(start + jiff::SignedDuration::from_hours(1)),
+    )
+    .await?;
+    t.sb.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "available").map_err(anyhow::Error::from)?;
     Ok(())
 }
 
