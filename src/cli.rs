@@ -12,7 +12,8 @@ pub const COMMAND_SECTIONS: &[&str] =
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage or config error;
-3 a failure of the run (API, sink, storage; also partial); 4 another run holds the lock.
+3 a failure of the run (API, sink, storage; also partial); 4 another run holds the lock;
+75 only for `maintenance-mail ingest --mta`: the mail may not be stored, try again.
 
 Every flag has an OPSKIT_* environment variable; flags win over the environment,
 the environment over the config file, the file over defaults.";

@@ -202,7 +202,8 @@ fn a_reminder_with_its_own_message_id_updates_the_same_finding() {
     setup(&b);
     let first = fixture("managed_dx_maintenance.eml");
     ingest_stdin(&b, first.clone()).success();
-    let reminder = with_header(&with_header(&first, "Message-ID", "<reminder-2@aws>"), "Date", "Mon, 7 Dec 2026 10:00:00 +0000");
+    let reminder =
+        with_header(&with_header(&first, "Message-ID", "<reminder-2@aws>"), "Date", "Mon, 7 Dec 2026 10:00:00 +0000");
     let a = mail(&b, NOW).args(["ingest", "-o", "json"]).write_stdin(reminder).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert_eq!(slack(&b).len(), 1, "a reminder is not news");
@@ -273,7 +274,11 @@ event_code = "ACME_DX_CONSOLE_NOTICE"
     let a = mail(&b, NOW).args(["ingest", "-v"]).write_stdin(fixture("legacy_ec2_maintenance.eml")).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert_eq!(slack(&b).len(), 1);
-    assert!(stderr(&a).contains("suppressed: event code AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED"), "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains("suppressed: event code AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED"),
+        "{}",
+        stderr(&a)
+    );
     // A sender on the list passes; one off it is ignored, even from an AWS domain.
     ingest_stdin(&b, fixture("legacy_dx_maintenance.eml")).success();
     assert_eq!(slack(&b).len(), 2);
@@ -286,7 +291,10 @@ event_code = "ACME_DX_CONSOLE_NOTICE"
     let a = mail(&b, NOW).args(["parse", "-o", "json"]).write_stdin(fixture("unparsed_notice.eml")).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     let v: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
-    assert_eq!((v[0]["outcome"].as_str(), v[0]["rule"].as_str()), (Some("recognised"), Some("console-only DX notices")));
+    assert_eq!(
+        (v[0]["outcome"].as_str(), v[0]["rule"].as_str()),
+        (Some("recognised"), Some("console-only DX notices"))
+    );
     assert_eq!(v[0]["severity"], "critical");
     let a = mail(&b, NOW).args(["parse"]).write_stdin(fixture("legacy_ec2_maintenance.eml")).assert();
     assert!(stdout(&a).contains("suppressed"), "{}", stdout(&a));
@@ -312,7 +320,11 @@ fn bad_rules_are_config_errors_naming_the_key() {
     rules_config(&b, "[[commands.maintenance-mail.rules]]\nname = \"x\"\nsubject = \"(unclosed\"\n");
     let a = mail(&b, NOW).args(["parse"]).write_stdin(fixture("unparsed_notice.eml")).assert();
     assert_eq!(code(&a), 2);
-    assert!(stderr(&a).contains("commands.maintenance-mail.rules[0].subject") && stderr(&a).contains("regex"), "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains("commands.maintenance-mail.rules[0].subject") && stderr(&a).contains("regex"),
+        "{}",
+        stderr(&a)
+    );
     rules_config(&b, "[[commands.maintenance-mail.rules]]\nseverity = \"critical\"\n");
     let a = b.opskit().args(["config", "check"]).assert();
     assert_eq!(code(&a), 2);
@@ -375,7 +387,8 @@ fn dx_maintenance_silences_the_named_vif_in_dx_vif_for_its_window_and_a_cancella
     assert_eq!(slack(&b).len(), 1, "the notice itself is told");
     let a = b.opskit().args(["silence", "list", "-o", "json"]).assert();
     let silences: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
-    let resources: Vec<&str> = silences.as_array().unwrap().iter().filter_map(|s| s["matcher"]["resource"].as_str()).collect();
+    let resources: Vec<&str> =
+        silences.as_array().unwrap().iter().filter_map(|s| s["matcher"]["resource"].as_str()).collect();
     assert_eq!(resources.len(), 3, "{silences}");
     assert!(resources.contains(&sandbox::DX_DEMO_TRANSIT_VIF) && resources.contains(&sandbox::DX_DEMO_CONNECTION_A));
     assert_eq!(silences[0]["until"], "2026-12-10T05:30:00Z");
@@ -383,7 +396,13 @@ fn dx_maintenance_silences_the_named_vif_in_dx_vif_for_its_window_and_a_cancella
     // The VIF goes down during the work: nobody is told.
     b.sandbox.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "down").unwrap();
     let r = poll("2026-12-09T22:45:00Z");
-    let vif = r["findings"].as_array().unwrap().iter().find(|f| f["resources"][0] == sandbox::DX_DEMO_TRANSIT_VIF).unwrap().clone();
+    let vif = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["resources"][0] == sandbox::DX_DEMO_TRANSIT_VIF)
+        .unwrap()
+        .clone();
     assert!(vif["silenced_by"].as_str().is_some_and(|s| s.starts_with("s-mail-")), "{vif}");
     assert_eq!(slack(&b).len(), 1);
     // Still down after the window and its margin: now it is news.
@@ -395,7 +414,7 @@ fn dx_maintenance_silences_the_named_vif_in_dx_vif_for_its_window_and_a_cancella
     // A second notice, then its cancellation: the silence goes, so an outage pages again.
     b.sandbox.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "available").unwrap();
     poll("2026-12-10T06:00:00Z");
-    ingest_stdin(&b, dx_mail("legacy_dx_maintenance.eml", "<dx-3@aws>").iter().copied().collect::<Vec<u8>>()).success();
+    ingest_stdin(&b, dx_mail("legacy_dx_maintenance.eml", "<dx-3@aws>")).success();
     let count = |b: &Bench| {
         let a = b.opskit().args(["silence", "list", "-o", "json"]).assert();
         serde_json::from_str::<serde_json::Value>(&stdout(&a)).unwrap().as_array().unwrap().len()
@@ -403,4 +422,19 @@ fn dx_maintenance_silences_the_named_vif_in_dx_vif_for_its_window_and_a_cancella
     assert_eq!(count(&b), 3, "the reminder replaces, never duplicates");
     ingest_stdin(&b, dx_mail("legacy_dx_cancelled.eml", "<dx-2@aws>")).success();
     assert_eq!(count(&b), 0, "{}", stdout(&b.opskit().args(["silence", "list"]).assert()));
+}
+
+#[test]
+fn the_example_rule_set_is_a_valid_config() {
+    let b = Bench::new();
+    let rules =
+        std::fs::read_to_string(format!("{}/commands/maintenance-mail/rules.example.toml", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    rules_config(&b, &rules);
+    let a = b.opskit().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    // Its marketing rule ignores the newsletter; its suppression mutes RDS backups.
+    let a = mail(&b, NOW).args(["parse", "-o", "json"]).write_stdin(fixture("ignored_aws_newsletter.eml")).assert();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(v[0]["outcome"], "ignored");
 }

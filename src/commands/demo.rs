@@ -191,7 +191,8 @@ impl Tour {
     /// One `opskit maintenance-mail ingest` of a Maildir.
     async fn mail_ingest(&mut self, title: &str, story: &str, maildir: &Path) -> AppResult<RunReport> {
         let ctx = self.context()?;
-        let args = crate::cli::IngestArgs { inputs: vec![maildir.to_path_buf()], imap: false, pending: false, mta: false };
+        let args =
+            crate::cli::IngestArgs { inputs: vec![maildir.to_path_buf()], imap: false, pending: false, mta: false };
         let before = self.sb.requests().len();
         let Output::Report(report) = maintenance_mail::ingest(&ctx, &args).await? else {
             return Err(AppError::Run(anyhow::anyhow!("maintenance-mail ingest gave no report")));
@@ -523,8 +524,10 @@ async fn mail_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     for sub in ["new", "cur", "tmp"] {
         std::fs::create_dir_all(md.join(sub)).context("creating the demo Maildir")?;
     }
-    let start = jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_hours(24)).map_err(anyhow::Error::from)?;
-    let start = jiff::Timestamp::from_second(start.as_second() - start.as_second() % 3600).map_err(anyhow::Error::from)?;
+    let start =
+        jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_hours(24)).map_err(anyhow::Error::from)?;
+    let start =
+        jiff::Timestamp::from_second(start.as_second() - start.as_second() % 3600).map_err(anyhow::Error::from)?;
     let end = start + jiff::SignedDuration::from_hours(6);
     let mails: [(&str, &[u8]); 4] = [
         ("1.demo", demo_retirement_mail(start + jiff::SignedDuration::from_hours(24 * 10)).into_bytes().leak()),

@@ -4,8 +4,8 @@
 //! through the spine.
 
 use crate::cli::{GlobalArgs, IngestArgs, MailArgs, OutputFormat};
-use crate::config::{Config, ConfigError, Dur};
 use crate::commands::Output;
+use crate::config::{Config, ConfigError, Dur};
 use crate::error::{AppError, AppResult};
 use crate::mail::{Outcome, Parsed};
 use crate::output::Style;
@@ -228,7 +228,8 @@ impl Settings {
     }
 
     fn margins(&self) -> (jiff::SignedDuration, jiff::SignedDuration) {
-        let d = |d: &Option<Dur>, default| jiff::SignedDuration::try_from(d.map_or(default, |d| d.0)).unwrap_or_default();
+        let d =
+            |d: &Option<Dur>, default| jiff::SignedDuration::try_from(d.map_or(default, |d| d.0)).unwrap_or_default();
         (d(&self.silence_margin_before, DEFAULT_MARGIN_BEFORE), d(&self.silence_margin_after, DEFAULT_MARGIN_AFTER))
     }
 }
@@ -237,7 +238,9 @@ impl RuleConfig {
     /// The rule as the parser applies it; an error names the key and says what is wrong.
     fn compile(&self, index: usize) -> Result<crate::mail::Rule, (String, String)> {
         let re = |key: &str, v: &Option<String>| -> Result<Option<regex::Regex>, (String, String)> {
-            v.as_deref().map(|p| regex::Regex::new(p).map_err(|e| (key.to_string(), format!("bad regex: {e}")))).transpose()
+            v.as_deref()
+                .map(|p| regex::Regex::new(p).map_err(|e| (key.to_string(), format!("bad regex: {e}"))))
+                .transpose()
         };
         let mut headers = Vec::new();
         for (name, p) in &self.headers {
@@ -280,7 +283,6 @@ impl RuleConfig {
         })
     }
 }
-
 
 /// What one message became: a finding (recognised or unparsed), or a reason it was ignored.
 pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::Finding> {
@@ -551,8 +553,9 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
 
     // Earlier open events come along; those whose window has ended (or that give no time
     // and are old) resolve. A mail of this run speaks for its event over the stored one.
-    let undated = jiff::SignedDuration::try_from(settings.resolve_undated_after.map_or(DEFAULT_RESOLVE_UNDATED, |d| d.0))
-        .unwrap_or_default();
+    let undated =
+        jiff::SignedDuration::try_from(settings.resolve_undated_after.map_or(DEFAULT_RESOLVE_UNDATED, |d| d.0))
+            .unwrap_or_default();
     let mut all: std::collections::BTreeMap<String, Finding> = Default::default();
     for r in ctx.previous_findings(SOURCE).await? {
         if r.finding.status == Status::Open {
@@ -574,7 +577,8 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
             resolved_by_time -= 1;
         }
         // A reminder of an event whose window has already ended does not reopen it.
-        let ended = f.fields.iter().find(|x| x.name == ENDS_FIELD).and_then(|x| x.value.parse::<jiff::Timestamp>().ok());
+        let ended =
+            f.fields.iter().find(|x| x.name == ENDS_FIELD).and_then(|x| x.value.parse::<jiff::Timestamp>().ok());
         let mut f = f;
         if ended.is_some_and(|t| t <= now) {
             f.status = Status::Resolved;
@@ -609,7 +613,8 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         }
         let state = ctx.open_state()?;
         state.put_marks(SEEN, &settled_keys, now).await?;
-        let remember = jiff::SignedDuration::try_from(settings.remember.map_or(DEFAULT_REMEMBER, |d| d.0)).unwrap_or_default();
+        let remember =
+            jiff::SignedDuration::try_from(settings.remember.map_or(DEFAULT_REMEMBER, |d| d.0)).unwrap_or_default();
         if let Ok(before) = now.checked_sub(remember) {
             state.prune_marks(SEEN, before).await?;
         }
@@ -618,7 +623,13 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     if !incoming.is_empty() || resolved_by_time > 0 {
         tracing::info!(
             "{} mail(s): {} recognised, {} unparsed, {} ignored, {} suppressed, {} already ingested; {} event(s) resolved as their window ended",
-            incoming.len(), t.recognised, t.unparsed, t.ignored, t.suppressed, t.already_seen, resolved_by_time
+            incoming.len(),
+            t.recognised,
+            t.unparsed,
+            t.ignored,
+            t.suppressed,
+            t.already_seen,
+            resolved_by_time
         );
     }
     Ok(Output::Report(Box::new(report)))
@@ -647,7 +658,9 @@ async fn auto_silence(
     for (e, subject) in events {
         let dx: Vec<&String> = e.resources.iter().filter(|r| r.starts_with("dx")).collect();
         if dx.is_empty() {
-            tracing::warn!("auto_silence: the Direct Connect notice \"{subject}\" names no dxcon, dxvif or dxlag: nothing silenced");
+            tracing::warn!(
+                "auto_silence: the Direct Connect notice \"{subject}\" names no dxcon, dxvif or dxlag: nothing silenced"
+            );
             continue;
         }
         for r in dx {

@@ -180,7 +180,8 @@ impl StateStore for SqliteStore {
         self.with(|c| {
             let tx = c.transaction()?;
             {
-                let mut stmt = tx.prepare_cached("INSERT OR REPLACE INTO marks (namespace, key, at) VALUES (?1, ?2, ?3)")?;
+                let mut stmt =
+                    tx.prepare_cached("INSERT OR REPLACE INTO marks (namespace, key, at) VALUES (?1, ?2, ?3)")?;
                 for k in keys {
                     stmt.execute(params![namespace, k, at.as_second()])?;
                 }
@@ -190,7 +191,9 @@ impl StateStore for SqliteStore {
     }
 
     async fn prune_marks(&self, namespace: &str, before: Timestamp) -> StateResult<usize> {
-        self.with(|c| c.execute("DELETE FROM marks WHERE namespace = ?1 AND at < ?2", params![namespace, before.as_second()]))
+        self.with(|c| {
+            c.execute("DELETE FROM marks WHERE namespace = ?1 AND at < ?2", params![namespace, before.as_second()])
+        })
     }
 
     async fn acquire_lock(&self, name: &str, me: &LockHolder, ttl: jiff::SignedDuration) -> StateResult<()> {
@@ -339,6 +342,10 @@ mod tests {
         assert_eq!(s.marked("mail", &asked).await.unwrap(), keys(&["mid:a", "mid:b", "sha:1"]).into_iter().collect());
         assert_eq!(s.prune_marks("mail", "2026-06-01T00:00:00Z".parse().unwrap()).await.unwrap(), 2);
         assert_eq!(s.marked("mail", &asked).await.unwrap(), keys(&["mid:b"]).into_iter().collect());
-        assert_eq!(s.marked("other", &asked).await.unwrap(), keys(&["mid:c"]).into_iter().collect(), "other namespaces stay");
+        assert_eq!(
+            s.marked("other", &asked).await.unwrap(),
+            keys(&["mid:c"]).into_iter().collect(),
+            "other namespaces stay"
+        );
     }
 }

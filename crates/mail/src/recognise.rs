@@ -274,7 +274,8 @@ fn extract(mail: &Mail) -> Fields {
     if f.start.is_none() {
         // The 2016 EC2 wording: "on 2016-03-15 for 2 hours starting at 00:00 UTC".
         static ON_FOR: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\bon (\d{4}-\d{2}-\d{2}) for (\d{1,2}) hours? starting at (\d{1,2}:\d{2}) (?:UTC|GMT)").unwrap()
+            Regex::new(r"(?i)\bon (\d{4}-\d{2}-\d{2}) for (\d{1,2}) hours? starting at (\d{1,2}:\d{2}) (?:UTC|GMT)")
+                .unwrap()
         });
         if let Some(c) = ON_FOR.captures(text)
             && let Some(start) = text::parse_time(&format!("{} {} UTC", &c[1], &c[3]))
@@ -441,8 +442,8 @@ fn kind_of(mail: &Mail, f: &Fields) -> Option<(&'static str, bool)> {
 fn severity(kind: &str, cancelled: bool, category: Option<&str>, code: Option<&str>) -> Severity {
     // RDS events that mean an outage or a failure; the rest (backups, patches) inform.
     const RDS_TROUBLE: &[&str] = &[
-        "0004", "0006", "0013", "0015", "0031", "0034", "0035", "0036", "0049", "0050", "0058", "0065", "0221",
-        "0222", "0223", "0224",
+        "0004", "0006", "0013", "0015", "0031", "0034", "0035", "0036", "0049", "0050", "0058", "0065", "0221", "0222",
+        "0223", "0224",
     ];
     match kind {
         "rds-event" => match code.and_then(|c| c.strip_prefix("RDS-EVENT-")) {

@@ -200,7 +200,11 @@ fn rds_event_subscription_mails_are_rds_events_graded_by_their_id() {
         Outcome::Recognised(e) => e,
         other => panic!("{other:?}"),
     };
-    assert_eq!((e.event_type_code.as_deref(), e.severity), (Some("RDS-EVENT-0002"), Severity::Info), "a backup informs");
+    assert_eq!(
+        (e.event_type_code.as_deref(), e.severity),
+        (Some("RDS-EVENT-0002"), Severity::Info),
+        "a backup informs"
+    );
 }
 
 const EC2_ARN: &str = "arn:aws:health:eu-west-1::event/EC2/AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED/\
@@ -666,11 +670,10 @@ fn a_rule_recognises_what_the_built_ins_could_not_and_grades_it() {
 
 #[test]
 fn a_rule_regrades_a_recognised_notice_and_every_matcher_must_match() {
-    let mut r = rule("retirements are critical", RuleAction::Set {
-        category: None,
-        severity: Some(Severity::Critical),
-        event_code: None,
-    });
+    let mut r = rule(
+        "retirements are critical",
+        RuleAction::Set { category: None, severity: Some(Severity::Critical), event_code: None },
+    );
     r.headers = vec![("x-sm-communication-type".into(), regex::Regex::new("RETIREMENT").unwrap())];
     r.from = re("@amazon\\.com$");
     let policy = Policy { rules: vec![r.clone()], ..Policy::default() };
@@ -714,6 +717,9 @@ fn suppression_by_code_service_or_every_account_keeps_the_event_and_says_why() {
     assert_eq!(by(Suppress { accounts: vec!["999999999999".into()], ..Suppress::default() }), None);
     assert_eq!(by(Suppress { event_codes: vec!["AWS_VPN_REDUNDANCY_LOSS".into()], ..Suppress::default() }), None);
     // Suppressed is still recognised: `parse` shows what it was.
-    let p = parse_with(&raw, &Policy { suppress: Suppress { event_codes: vec![code], ..Suppress::default() }, ..Policy::default() });
+    let p = parse_with(
+        &raw,
+        &Policy { suppress: Suppress { event_codes: vec![code], ..Suppress::default() }, ..Policy::default() },
+    );
     assert!(p.outcome.event().is_some());
 }
