@@ -103,8 +103,8 @@ fn mail_parse_prints_each_file_and_exits_2_when_one_cannot_be_read() {
     let dx = format!("{dir}/legacy_dx_maintenance.eml");
     let a = b.opskit().args(["mail", "parse", &dx, "-o", "json"]).assert().success();
     let v: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
-    assert_eq!(v[0]["outcome"]["kind"], "dx-maintenance");
-    assert_eq!(v[0]["outcome"]["resources"][1], "dxvif-ab12cd34");
+    assert_eq!(v[0]["kind"], "dx-maintenance");
+    assert_eq!(v[0]["resources"][1], "dxvif-ab12cd34");
     let a = b.opskit().args(["maintenance-mail", "parse", &dx, "/nonexistent/x.eml"]).assert();
     assert_eq!(code(&a), 2);
     assert!(stderr(&a).contains("cannot read /nonexistent/x.eml"), "{}", stderr(&a));
@@ -137,9 +137,9 @@ fn mail_parse_streams_an_mbox_message_by_message() {
     let rows: Vec<serde_json::Value> = stdout(&a).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert!(rows[0]["file"].as_str().unwrap().ends_with("inbox.mbox#1"));
-    assert_eq!(rows[0]["outcome"]["kind"], "dx-maintenance");
-    assert_eq!(rows[1]["outcome"]["outcome"], "ignored");
-    assert_eq!(rows[2]["outcome"]["kind"], "ec2-retirement");
+    assert_eq!(rows[0]["kind"], "dx-maintenance");
+    assert_eq!(rows[1]["outcome"], "ignored");
+    assert_eq!(rows[2]["kind"], "ec2-retirement");
 }
 
 #[test]

@@ -144,7 +144,7 @@ pub struct Settings {
     /// User rules, first match wins.
     pub rules: Vec<RuleConfig>,
     /// Events nobody wants told.
-    pub suppress: SuppressConfig,
+    pub suppress: crate::mail::Suppress,
     /// A Direct Connect maintenance notice silences its dxcon/dxvif/dxlag in dx-vif.
     pub auto_silence: bool,
     /// How long before a maintenance window its silence starts (default 15m).
@@ -184,15 +184,6 @@ pub struct RuleConfig {
     pub event_code: Option<String>,
 }
 
-/// `[commands.maintenance-mail.suppress]`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct SuppressConfig {
-    pub event_codes: Vec<String>,
-    pub accounts: Vec<String>,
-    pub services: Vec<String>,
-}
-
 impl Settings {
     pub fn load(config: &Config) -> Result<Settings, ConfigError> {
         let mut s: Settings = config.command_settings(SOURCE)?;
@@ -218,11 +209,7 @@ impl Settings {
             require_dkim: s.require_dkim,
             authserv_id: s.authserv_id.clone(),
             rules,
-            suppress: crate::mail::Suppress {
-                event_codes: s.suppress.event_codes.clone(),
-                accounts: s.suppress.accounts.clone(),
-                services: s.suppress.services.clone(),
-            },
+            suppress: s.suppress.clone(),
         };
         Ok(s)
     }
@@ -256,11 +243,7 @@ impl RuleConfig {
             .as_deref()
             .map(|s| s.parse::<crate::spine::finding::Severity>().map_err(|e| ("severity".to_string(), e)))
             .transpose()?
-            .map(|s| match s {
-                crate::spine::finding::Severity::Info => crate::mail::Severity::Info,
-                crate::spine::finding::Severity::Warning => crate::mail::Severity::Warning,
-                crate::spine::finding::Severity::Critical => crate::mail::Severity::Critical,
-            });
+            .map(crate::mail::Severity::from);
         let sets = self.category.is_some() || severity.is_some() || self.event_code.is_some();
         if self.ignore && sets {
             return Err(("ignore".into(), "an ignore rule cannot also set category, severity or event_code".into()));
@@ -339,7 +322,7 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
                 ..Finding::new(
                     SOURCE,
                     format!("{SOURCE}/{}", short(&dedupe)),
-                    severity_of(e.severity),
+                    e.severity.into(),
                     format!("{code}: {window}{}", e.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default()),
                 )
             };
@@ -375,16 +358,6 @@ fn over_at(e: &crate::mail::Event) -> Option<jiff::Timestamp> {
     }
     let planned = e.kind != "health" || e.category.as_deref() == Some("scheduledChange");
     e.end.or(e.start.filter(|_| planned))
-}
-
-/// The mail crate's scale onto the spine's.
-pub fn severity_of(s: crate::mail::Severity) -> crate::spine::finding::Severity {
-    use crate::spine::finding::Severity;
-    match s {
-        crate::mail::Severity::Info => Severity::Info,
-        crate::mail::Severity::Warning => Severity::Warning,
-        crate::mail::Severity::Critical => Severity::Critical,
-    }
 }
 
 /// One input message and where it came from (a Maildir file moves once settled).

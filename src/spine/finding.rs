@@ -50,6 +50,26 @@ impl FromStr for Severity {
     }
 }
 
+impl From<opskit_mail::Severity> for Severity {
+    fn from(s: opskit_mail::Severity) -> Self {
+        match s {
+            opskit_mail::Severity::Info => Severity::Info,
+            opskit_mail::Severity::Warning => Severity::Warning,
+            opskit_mail::Severity::Critical => Severity::Critical,
+        }
+    }
+}
+
+impl From<Severity> for opskit_mail::Severity {
+    fn from(s: Severity) -> Self {
+        match s {
+            Severity::Info => opskit_mail::Severity::Info,
+            Severity::Warning => opskit_mail::Severity::Warning,
+            Severity::Critical => opskit_mail::Severity::Critical,
+        }
+    }
+}
+
 /// Whether the problem a finding describes is present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -25,8 +25,9 @@ pub struct Policy {
     pub suppress: Suppress,
 }
 
-/// Recognised events that are not told. Entries may end in `*`.
-#[derive(Debug, Clone, Default)]
+/// Recognised events that are not told. Entries may use `*`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Suppress {
     pub event_codes: Vec<String>,
     /// An event is suppressed when every account it names is listed.

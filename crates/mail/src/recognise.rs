@@ -150,23 +150,8 @@ pub fn classify(mail: &Mail) -> Outcome {
     match kind {
         Some((kind, cancelled)) if substance || (kind == "security" && !f.accounts.is_empty()) => {
             let severity = severity(kind, cancelled, f.category.as_deref(), f.code.as_deref());
-            Outcome::Recognised(Box::new(Event {
-                kind: kind.to_string(),
-                format: f.format.to_string(),
-                event_type_code: f.code,
-                category: f.category,
-                accounts: f.accounts,
-                region: f.region,
-                service: f.service,
-                start: f.start,
-                end: f.end,
-                resources: f.resources,
-                event_arn: f.event_arn,
-                links: f.links,
-                cancelled,
-                severity,
-                rule: None,
-            }))
+            let format = f.format;
+            Outcome::Recognised(Box::new(f.into_event(kind, format, cancelled, severity)))
         }
         Some((kind, _)) => Outcome::Unparsed {
             reason: format!("looks like a {kind} notice but has no event code, resource id or time"),
@@ -183,23 +168,28 @@ pub fn classify(mail: &Mail) -> Outcome {
 /// What a user rule recognises in a mail the built-ins did not: the fields the wording
 /// gives, graded a warning unless the rule says otherwise.
 pub(crate) fn event_of_rule(mail: &Mail) -> Event {
-    let f = extract(mail);
-    Event {
-        kind: "rule".into(),
-        format: "rule".into(),
-        event_type_code: f.code,
-        category: f.category,
-        accounts: f.accounts,
-        region: f.region,
-        service: f.service,
-        start: f.start,
-        end: f.end,
-        resources: f.resources,
-        event_arn: f.event_arn,
-        links: f.links,
-        cancelled: false,
-        severity: Severity::Warning,
-        rule: None,
+    extract(mail).into_event("rule", "rule", false, Severity::Warning)
+}
+
+impl Fields {
+    fn into_event(self, kind: &str, format: &str, cancelled: bool, severity: Severity) -> Event {
+        Event {
+            kind: kind.into(),
+            format: format.into(),
+            event_type_code: self.code,
+            category: self.category,
+            accounts: self.accounts,
+            region: self.region,
+            service: self.service,
+            start: self.start,
+            end: self.end,
+            resources: self.resources,
+            event_arn: self.event_arn,
+            links: self.links,
+            cancelled,
+            severity,
+            rule: None,
+        }
     }
 }
 
