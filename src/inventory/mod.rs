@@ -1,0 +1,195 @@
+//! The resource inventory: what `opskit inventory show` collects, `diff` compares and
+//! `publish` renders into Backlog Wiki pages. One [`Resource`] per EC2 instance, EBS volume,
+//! VPC, subnet, security group, Elastic IP, NAT gateway, route table, internet gateway,
+//! Direct Connect connection and VIF, with the fields a person reads in a management table.
+//!
+//! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
+//! round-trips and two inventories compare field by field ([`diff`]).
+
+pub mod diff;
+
+pub use diff::{Change, Diff, FieldChange, diff};
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of resource the inventory knows, in the order pages show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResourceType {
+    Instance,
+    Volume,
+    Vpc,
+    Subnet,
+    SecurityGroup,
+    ElasticIp,
+    NatGateway,
+    RouteTable,
+    InternetGateway,
+    DxConnection,
+    DxVif,
+}
+
+impl ResourceType {
+    pub const ALL: [ResourceType; 11] = [
+        ResourceType::Instance,
+        ResourceType::Volume,
+        ResourceType::Vpc,
+        ResourceType::Subnet,
+        ResourceType::SecurityGroup,
+        ResourceType::ElasticIp,
+        ResourceType::NatGateway,
+        ResourceType::RouteTable,
+        ResourceType::InternetGateway,
+        ResourceType::DxConnection,
+        ResourceType::DxVif,
+    ];
+
+    /// The name used on the command line (`--resource-types`), in JSON and in snapshots.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceType::Instance => "instance",
+            ResourceType::Volume => "volume",
+            ResourceType::Vpc => "vpc",
+            ResourceType::Subnet => "subnet",
+            ResourceType::SecurityGroup => "security-group",
+            ResourceType::ElasticIp => "elastic-ip",
+            ResourceType::NatGateway => "nat-gateway",
+            ResourceType::RouteTable => "route-table",
+            ResourceType::InternetGateway => "internet-gateway",
+            ResourceType::DxConnection => "dx-connection",
+            ResourceType::DxVif => "dx-vif",
+        }
+    }
+
+    /// The heading a page gives the type's table.
+    pub fn title(self) -> &'static str {
+        match self {
+            ResourceType::Instance => "EC2 instances",
+            ResourceType::Volume => "EBS volumes",
+            ResourceType::Vpc => "VPCs",
+            ResourceType::Subnet => "Subnets",
+            ResourceType::SecurityGroup => "Security groups",
+            ResourceType::ElasticIp => "Elastic IPs",
+            ResourceType::NatGateway => "NAT gateways",
+            ResourceType::RouteTable => "Route tables",
+            ResourceType::InternetGateway => "Internet gateways",
+            ResourceType::DxConnection => "Direct Connect connections",
+            ResourceType::DxVif => "Direct Connect virtual interfaces",
+        }
+    }
+
+    /// The field names of the type, in column order (after the id and the name).
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            ResourceType::Instance => &[
+                "type",
+                "state",
+                "az",
+                "private_ip",
+                "public_ip",
+                "vpc",
+                "subnet",
+                "security_groups",
+                "platform",
+                "launch_time",
+            ],
+            ResourceType::Volume => &["type", "size_gib", "state", "az", "attached_to", "encrypted", "iops"],
+            ResourceType::Vpc => &["cidr", "state", "default"],
+            ResourceType::Subnet => &["vpc", "cidr", "az", "public_ip_on_launch", "available_ips"],
+            ResourceType::SecurityGroup => &["vpc", "description", "inbound", "flags"],
+            ResourceType::ElasticIp => &["public_ip", "private_ip", "instance", "network_interface", "domain"],
+            ResourceType::NatGateway => &["vpc", "subnet", "state", "public_ip", "connectivity"],
+            ResourceType::RouteTable => &["vpc", "main", "subnets", "routes"],
+            ResourceType::InternetGateway => &["vpcs"],
+            ResourceType::DxConnection => &["state", "location", "bandwidth", "device"],
+            ResourceType::DxVif => &["type", "state", "connection", "vlan", "bgp"],
+        }
+    }
+
+    /// Direct Connect resources are listed per region like the rest.
+    pub fn parse(s: &str) -> Result<ResourceType, String> {
+        let s = s.trim().to_ascii_lowercase();
+        let alias = match s.as_str() {
+            "ec2" | "instances" => "instance",
+            "ebs" | "volumes" => "volume",
+            "vpcs" => "vpc",
+            "subnets" => "subnet",
+            "sg" | "security-groups" | "sgs" => "security-group",
+            "eip" | "eips" | "elastic-ips" => "elastic-ip",
+            "nat" | "nat-gateways" => "nat-gateway",
+            "route-tables" => "route-table",
+            "igw" | "internet-gateways" => "internet-gateway",
+            "dx" => return Err("`dx` is two types: give dx-connection and/or dx-vif".into()),
+            other => other,
+        };
+        ResourceType::ALL.into_iter().find(|t| t.as_str() == alias).ok_or_else(|| {
+            let names: Vec<&str> = ResourceType::ALL.iter().map(|t| t.as_str()).collect();
+            format!("unknown resource type `{s}` (known: {})", names.join(", "))
+        })
+    }
+}
+
+impl std::fmt::Display for ResourceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One resource as the inventory shows it. `fields` holds the type's [`ResourceType::columns`]
+/// (missing ones are empty), as display strings: lists joined with ", ", booleans `yes`/`no`,
+/// times RFC 3339 UTC, so a snapshot compares exactly what a person sees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resource {
+    /// The account id.
+    pub account: String,
+    pub region: String,
+    #[serde(rename = "type")]
+    pub resource_type: ResourceType,
+    pub id: String,
+    /// The Name tag (or the Direct Connect name), empty when none.
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+impl Resource {
+    pub fn new(account: &str, region: &str, resource_type: ResourceType, id: impl Into<String>) -> Resource {
+        Resource {
+            account: account.to_string(),
+            region: region.to_string(),
+            resource_type,
+            id: id.into(),
+            name: String::new(),
+            fields: Default::default(),
+        }
+    }
+
+    pub fn name(mut self, name: impl Into<String>) -> Resource {
+        self.name = name.into();
+        self
+    }
+
+    /// Set one field; empty values are kept out so absent and empty compare equal.
+    pub fn field(mut self, name: &str, value: impl Into<String>) -> Resource {
+        let v = value.into();
+        if !v.is_empty() {
+            self.fields.insert(name.to_string(), v);
+        }
+        self
+    }
+
+    pub fn get(&self, field: &str) -> &str {
+        self.fields.get(field).map(String::as_str).unwrap_or("")
+    }
+
+    /// Identity across runs: account, region, type, id.
+    pub fn identity(&self) -> (&str, &str, ResourceType, &str) {
+        (&self.account, &self.region, self.resource_type, &self.id)
+    }
+}
+
+/// Resources in page order: account, region, type, id.
+pub fn sort(resources: &mut [Resource]) {
+    resources.sort_by(|a, b| a.identity().cmp(&b.identity()));
+}
