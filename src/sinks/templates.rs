@@ -105,7 +105,7 @@ impl Templates {
     }
 }
 
-fn new_env() -> Environment<'static> {
+pub(crate) fn new_env() -> Environment<'static> {
     let mut env = Environment::new();
     // Block tags on their own lines should not leave blank lines behind.
     env.set_syntax(
@@ -121,6 +121,7 @@ fn new_env() -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Chainable);
     env.add_filter("mrkdwn", |s: String| mrkdwn_escape(&s));
     env.add_filter("cell", |s: String| table_cell(&s));
+    env.add_filter("bcell", |s: String| backlog_cell(&s));
     env
 }
 
@@ -132,6 +133,16 @@ pub fn mrkdwn_escape(s: &str) -> String {
 /// A value inside one Markdown table cell: no line breaks, no bare pipes.
 pub fn table_cell(s: &str) -> String {
     s.replace('\r', "").replace('\n', " ").replace('|', "\\|").trim().to_string()
+}
+
+/// One Backlog-notation table cell: no line breaks; `|` (the cell separator) escaped, and a
+/// leading `~` or `>` (row header, merge) too, so a value never changes the table's shape.
+pub fn backlog_cell(s: &str) -> String {
+    let s = table_cell(s);
+    match s.chars().next() {
+        Some('~' | '>') => format!("\\{s}"),
+        _ => s,
+    }
 }
 
 /// Cut `s` to at most `max` characters, ending with `…` when something was cut.
