@@ -4,8 +4,8 @@
 //! through the spine.
 
 use crate::cli::{GlobalArgs, IngestArgs, MailArgs, OutputFormat};
-use crate::config::{Config, ConfigError, Dur};
 use crate::commands::Output;
+use crate::config::{Config, ConfigError, Dur};
 use crate::error::{AppError, AppResult};
 use crate::mail::{Outcome, Parsed};
 use crate::output::Style;
@@ -251,11 +251,13 @@ pub fn severity_of(s: crate::mail::Severity) -> crate::spine::finding::Severity 
     }
 }
 
-/// One input message and where it came from (a Maildir file moves once told).
+/// One input message and where it came from (a Maildir file moves once told, an IMAP
+/// message is marked seen or moved once told).
 struct Incoming {
     label: String,
     raw: Vec<u8>,
     maildir_new: Option<std::path::PathBuf>,
+    imap_uid: Option<u32>,
 }
 
 fn read_inputs(args: &IngestArgs) -> AppResult<Vec<Incoming>> {
@@ -264,7 +266,7 @@ fn read_inputs(args: &IngestArgs) -> AppResult<Vec<Incoming>> {
     if args.inputs.is_empty() && !args.imap {
         let mut raw = Vec::new();
         std::io::stdin().read_to_end(&mut raw).map_err(|e| AppError::usage(format!("cannot read stdin: {e}")))?;
-        out.push(Incoming { label: "-".into(), raw, maildir_new: None });
+        out.push(Incoming { label: "-".into(), raw, maildir_new: None, imap_uid: None });
     }
     for path in &args.inputs {
         let fail = |e: std::io::Error| AppError::usage(format!("cannot read {}: {e}", path.display()));
@@ -276,7 +278,7 @@ fn read_inputs(args: &IngestArgs) -> AppResult<Vec<Incoming>> {
             names.sort();
             for p in names.into_iter().filter(|p| p.is_file()) {
                 let raw = std::fs::read(&p).map_err(fail)?;
-                out.push(Incoming { label: p.display().to_string(), raw, maildir_new: Some(p) });
+                out.push(Incoming { label: p.display().to_string(), raw, maildir_new: Some(p), imap_uid: None });
             }
             continue;
         }
@@ -287,12 +289,13 @@ fn read_inputs(args: &IngestArgs) -> AppResult<Vec<Incoming>> {
                     label: format!("{}#{}", path.display(), i + 1),
                     raw: m.map_err(fail)?,
                     maildir_new: None,
+                    imap_uid: None,
                 });
             }
         } else {
             let mut raw = Vec::new();
             reader.read_to_end(&mut raw).map_err(fail)?;
-            out.push(Incoming { label: path.display().to_string(), raw, maildir_new: None });
+            out.push(Incoming { label: path.display().to_string(), raw, maildir_new: None, imap_uid: None });
         }
     }
     Ok(out)
@@ -309,10 +312,16 @@ fn mark_seen(new_path: &std::path::Path) -> std::io::Result<()> {
 /// `opskit maintenance-mail ingest`: every message through the spine. Findings of earlier
 /// mails are never resolved by their absence (a batch speaks only for itself); a
 /// cancellation resolves its event. A Maildir message moves to cur/ only once every sink
-/// its finding is routed to has it.
+/// its finding is routed to has it; so is an IMAP message marked seen (or moved).
 pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResult<Output> {
     use crate::spine::engine::{Collected, Outcome as Delivery, Scope};
-    let incoming = read_inputs(args)?;
+    let mut incoming = read_inputs(args)?;
+    let mut mailbox = if args.imap { Some(super::mail_imap::Mailbox::open(ctx).await?) } else { None };
+    if let Some(mb) = &mut mailbox {
+        for m in mb.unseen().await? {
+            incoming.push(Incoming { label: m.label, raw: m.raw, maildir_new: None, imap_uid: Some(m.uid) });
+        }
+    }
     let tz = ctx.config.defaults.timezone.clone();
     let mut findings = Vec::new();
     let mut keys: Vec<Option<String>> = Vec::new();
@@ -344,23 +353,28 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         latest.insert(f.key.clone(), f);
     }
     let collected = Collected::new(SOURCE, latest.into_values().collect(), Scope::Accounts(Default::default()));
-    let report = ctx.run_spine("maintenance-mail-ingest", collected).await?;
+    let mut report = ctx.run_spine("maintenance-mail-ingest", collected).await?;
     let unsettled: std::collections::BTreeSet<&str> = report
         .deliveries
         .iter()
         .filter(|d| matches!(d.outcome, Delivery::Failed | Delivery::Deferred | Delivery::DryRun))
         .map(|d| d.key.as_str())
         .collect();
+    let mut imap_told = Vec::new();
     if !ctx.global.dry_run {
         for (m, key) in incoming.iter().zip(&keys) {
-            let Some(path) = &m.maildir_new else { continue };
             if key.as_deref().is_some_and(|k| unsettled.contains(k)) {
-                continue; // owed again next run: the message stays in new/
+                continue; // owed again next run: the message stays in new/ (or unseen)
             }
+            imap_told.extend(m.imap_uid);
+            let Some(path) = &m.maildir_new else { continue };
             if let Err(e) = mark_seen(path) {
                 tracing::warn!("cannot move {} to cur/: {e}", path.display());
             }
         }
+    }
+    if let Some(mb) = mailbox {
+        mb.settle(&imap_told, &mut report).await;
     }
     if ignored > 0 {
         tracing::info!(ignored, "messages that are not notices opskit handles");
