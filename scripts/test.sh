@@ -22,7 +22,48 @@ if ! have_pins; then
     "moto[server]==$MOTO_VERSION" "gcp-storage-emulator==$GCS_EMULATOR_VERSION"
 fi
 
+# Dovecot from Debian's packages: the real IMAP server `maintenance-mail ingest --imap` is
+# tested against (each test starts its own on a loopback port with a temp config). The
+# package's postinst would start the system service: a policy-rc.d that answers 101 keeps it
+# from doing so (a container has no init to start it with anyway).
+DOVECOT=/usr/sbin/dovecot
+install_dovecot() {
+  local sudo=() policy=/usr/sbin/policy-rc.d ours=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "test.sh: need root or sudo to apt-get install dovecot-imapd" >&2; exit 2; }
+    sudo=(sudo)
+  fi
+  if ! [ -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+    "${sudo[@]}" chmod 755 "$policy"
+    ours=1
+  fi
+  local get=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -qq -o Dpkg::Use-Pty=0)
+  local log ok=""
+  log=$(mktemp)
+  # Update the package lists only when they lack the package or are too old to fetch it.
+  if apt-cache show dovecot-imapd >/dev/null 2>&1 \
+    && "${get[@]}" install -y --no-install-recommends dovecot-imapd >"$log" 2>&1; then
+    ok=1
+  elif "${get[@]}" update >>"$log" 2>&1 \
+    && "${get[@]}" install -y --no-install-recommends dovecot-imapd >>"$log" 2>&1; then
+    ok=1
+  fi
+  if [ -n "$ours" ]; then "${sudo[@]}" rm -f "$policy"; fi
+  if [ -z "$ok" ]; then
+    cat "$log" >&2
+    echo "test.sh: apt-get install dovecot-imapd failed" >&2
+    exit 2
+  fi
+  rm -f "$log"
+}
+if ! [ -x "$DOVECOT" ]; then
+  echo "test.sh: installing dovecot-imapd from Debian's packages" >&2
+  install_dovecot
+fi
+
 export OPSKIT_MOTO_SERVER="$PWD/$VENV/bin/moto_server"
 export OPSKIT_GCS_EMULATOR="$PWD/$VENV/bin/gcp-storage-emulator"
+export OPSKIT_DOVECOT="$DOVECOT"
 
 cargo test --locked --workspace --all-targets "$@"

@@ -23,6 +23,8 @@ pub const OPSKIT_NOW: &str = "OPSKIT_NOW";
 pub const OPSKIT_LOG: &str = "OPSKIT_LOG";
 /// Tests only: the `moto_server` binary (default `.test-venv/bin/moto_server`).
 pub const OPSKIT_MOTO_SERVER: &str = "OPSKIT_MOTO_SERVER";
+/// Tests only: the `dovecot` binary the IMAP tests start (`./scripts/test.sh` sets it).
+pub const OPSKIT_DOVECOT: &str = "OPSKIT_DOVECOT";
 
 /// All of them, with what they mirror, for the docs and the test environment.
 pub const ALL: &[(&str, &str)] = &[

@@ -25,7 +25,9 @@ fn init_logging(cli: &Cli) {
     let filter = std::env::var(opskit::env_vars::OPSKIT_LOG)
         .ok()
         .and_then(|f| EnvFilter::try_new(f).ok())
-        .unwrap_or_else(|| EnvFilter::new(default));
+        .unwrap_or_else(|| EnvFilter::new(default))
+        // async-imap traces each command it sends, the LOGIN with its password among them.
+        .add_directive("async_imap=debug".parse().expect("a valid log directive"));
     let no_color = cli.global.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let ansi = !no_color && std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()

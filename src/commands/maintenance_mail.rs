@@ -360,51 +360,62 @@ fn over_at(e: &crate::mail::Event) -> Option<jiff::Timestamp> {
     e.end.or(e.start.filter(|_| planned))
 }
 
-/// One input message and where it came from (a Maildir file moves once settled).
-struct Incoming {
-    label: String,
-    raw: Vec<u8>,
-    maildir_new: Option<std::path::PathBuf>,
+/// Where a message came from, so it can be settled once told.
+enum Origin {
+    /// Stdin, a file, an mbox: nothing to do after.
+    Read,
+    /// A Maildir message in new/: moves to cur/ with the Seen flag.
+    Maildir(std::path::PathBuf),
+    /// An IMAP message: marked \Seen (or moved).
+    Imap(u32),
 }
 
-fn read_inputs(args: &IngestArgs) -> AppResult<Vec<Incoming>> {
+/// One message as read and parsed; the raw bytes are not kept, so an mbox of any size
+/// is ingested in bounded memory.
+struct ReadMail {
+    label: String,
+    origin: Origin,
+    parsed: Parsed,
+}
+
+/// Read every input in order, parsing each message as it comes: stdin (when there are no
+/// inputs and no `--imap`), files, mboxes (streamed) and Maildirs (new/, oldest first).
+fn read_inputs(args: &IngestArgs, policy: &crate::mail::Policy) -> AppResult<Vec<ReadMail>> {
     use std::io::BufRead;
     let mut out = Vec::new();
     if args.pending {
         return Ok(out);
     }
+    let mut push = |label: String, origin: Origin, raw: &[u8]| {
+        out.push(ReadMail { label, origin, parsed: crate::mail::parse_with(raw, policy) });
+    };
     if args.inputs.is_empty() && !args.imap {
         let mut raw = Vec::new();
         std::io::stdin().read_to_end(&mut raw).map_err(|e| AppError::usage(format!("cannot read stdin: {e}")))?;
-        out.push(Incoming { label: "-".into(), raw, maildir_new: None });
+        push("-".into(), Origin::Read, &raw);
     }
     for path in &args.inputs {
         let fail = |e: std::io::Error| AppError::usage(format!("cannot read {}: {e}", path.display()));
         if path.is_dir() {
-            // A Maildir: the messages in new/, oldest name first.
             let new = path.join("new");
             let mut names: Vec<std::path::PathBuf> =
                 std::fs::read_dir(&new).map_err(fail)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
             names.sort();
             for p in names.into_iter().filter(|p| p.is_file()) {
                 let raw = std::fs::read(&p).map_err(fail)?;
-                out.push(Incoming { label: p.display().to_string(), raw, maildir_new: Some(p) });
+                push(p.display().to_string(), Origin::Maildir(p.clone()), &raw);
             }
             continue;
         }
-        let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(fail)?);
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path).map_err(fail)?);
         if crate::mail::mbox::looks_like_mbox(reader.fill_buf().map_err(fail)?) {
             for (i, m) in crate::mail::mbox::Mbox::new(reader).enumerate() {
-                out.push(Incoming {
-                    label: format!("{}#{}", path.display(), i + 1),
-                    raw: m.map_err(fail)?,
-                    maildir_new: None,
-                });
+                push(format!("{}#{}", path.display(), i + 1), Origin::Read, &m.map_err(fail)?);
             }
         } else {
             let mut raw = Vec::new();
             reader.read_to_end(&mut raw).map_err(fail)?;
-            out.push(Incoming { label: path.display().to_string(), raw, maildir_new: None });
+            push(path.display().to_string(), Origin::Read, &raw);
         }
     }
     Ok(out)
@@ -464,29 +475,35 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     use crate::spine::engine::{Collected, Outcome as Delivery, Scope};
     use crate::spine::finding::{Finding, Status};
     let settings = Settings::load(&ctx.config)?;
-    let incoming = read_inputs(args)?;
+    let mut incoming = read_inputs(args, &settings.policy)?;
+    let mut mailbox = if args.imap { Some(super::mail_imap::Mailbox::open(ctx).await?) } else { None };
+    if let Some(mb) = &mut mailbox {
+        for m in mb.unseen().await? {
+            let parsed = crate::mail::parse_with(&m.raw, &settings.policy);
+            incoming.push(ReadMail { label: m.label, origin: Origin::Imap(m.uid), parsed });
+        }
+    }
     let state = ctx.read_state()?;
     let now = ctx.now();
     let tz = ctx.config.defaults.timezone.clone();
+    let keys_of: Vec<Vec<String>> = incoming.iter().map(|m| seen_keys(&m.parsed)).collect();
+    let all_keys: Vec<String> = keys_of.iter().flatten().cloned().collect();
+    let mut seen_before = state.marked(SEEN, &all_keys).await?;
 
     let mut tally = Tally::default();
     let mut fates = Vec::with_capacity(incoming.len());
-    let mut keys_of = Vec::with_capacity(incoming.len());
-    let mut batch_seen = std::collections::BTreeSet::new();
     let mut findings: std::collections::BTreeMap<String, Finding> = Default::default();
     let mut dx_events = Vec::new();
-    for m in &incoming {
-        let parsed = crate::mail::parse_with(&m.raw, &settings.policy);
-        let keys = seen_keys(&parsed);
-        let before = state.marked(SEEN, &keys).await?;
-        let fate = if !before.is_empty() || keys.iter().any(|k| batch_seen.contains(k)) {
+    for (m, keys) in incoming.iter().zip(&keys_of) {
+        let parsed = &m.parsed;
+        let fate = if keys.iter().any(|k| seen_before.contains(k)) {
             tally.already_seen += 1;
             Fate::AlreadySeen
         } else if let Some(why) = &parsed.suppressed {
             tally.suppressed += 1;
             Fate::Suppressed(why.clone())
         } else {
-            match finding_of(&parsed, &tz) {
+            match finding_of(parsed, &tz) {
                 Some(f) => {
                     if parsed.outcome.event().is_some() {
                         tally.recognised += 1;
@@ -515,8 +532,8 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
             Fate::AlreadySeen => tracing::info!(message = %m.label, "already ingested: not told again"),
             Fate::Finding(k) => tracing::debug!(message = %m.label, key = %k, "{}", parsed.outcome.label()),
         }
-        batch_seen.extend(keys.iter().cloned());
-        keys_of.push(keys);
+        // A second copy later in the same batch is a repeat too.
+        seen_before.extend(keys.iter().cloned());
         fates.push(fate);
     }
 
@@ -569,19 +586,24 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         .filter(|d| matches!(d.outcome, Delivery::Failed | Delivery::Deferred | Delivery::DryRun))
         .map(|d| d.key.as_str())
         .collect();
+    let mut imap_told = Vec::new();
     if !ctx.global.dry_run {
         let mut settled_keys = Vec::new();
         for ((m, fate), keys) in incoming.iter().zip(&fates).zip(&keys_of) {
             if let Fate::Finding(k) = fate
                 && unsettled.contains(k.as_str())
             {
-                continue; // owed again next run: not remembered, and a Maildir message stays in new/
+                continue; // owed again next run: not remembered; stays in new/ or unseen
             }
             settled_keys.extend(keys.iter().cloned());
-            if let Some(path) = &m.maildir_new
-                && let Err(e) = mark_seen(path)
-            {
-                tracing::warn!("cannot move {} to cur/: {e}", path.display());
+            match &m.origin {
+                Origin::Read => {}
+                Origin::Imap(uid) => imap_told.push(*uid),
+                Origin::Maildir(path) => {
+                    if let Err(e) = mark_seen(path) {
+                        tracing::warn!("cannot move {} to cur/: {e}", path.display());
+                    }
+                }
             }
         }
         let state = ctx.open_state()?;
@@ -591,6 +613,9 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         if let Ok(before) = now.checked_sub(remember) {
             state.prune_marks(SEEN, before).await?;
         }
+    }
+    if let Some(mb) = mailbox {
+        mb.settle(&imap_told, &mut report).await;
     }
     let t = &tally;
     if !incoming.is_empty() || resolved_by_time > 0 {

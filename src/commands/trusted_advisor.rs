@@ -460,7 +460,7 @@ async fn collect_new(
             }
             Ok(rec)
         })
-        .buffer_unordered(RESOURCE_CONCURRENCY)
+        .buffered(RESOURCE_CONCURRENCY)
         .collect()
         .await;
     results.into_iter().collect()
@@ -561,7 +561,7 @@ async fn collect_legacy(
                 Ok(rec)
             }
         })
-        .buffer_unordered(RESOURCE_CONCURRENCY)
+        .buffered(RESOURCE_CONCURRENCY)
         .collect()
         .await;
     results.into_iter().collect()

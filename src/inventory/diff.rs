@@ -73,9 +73,7 @@ impl Diff {
 /// a change.
 pub fn diff(old: &[Resource], new: &[Resource]) -> Diff {
     let index = |v: &[Resource]| -> BTreeMap<(String, String, super::ResourceType, String), Resource> {
-        v.iter()
-            .map(|r| ((r.account.clone(), r.region.clone(), r.resource_type, r.id.clone()), r.clone()))
-            .collect()
+        v.iter().map(|r| ((r.account.clone(), r.region.clone(), r.resource_type, r.id.clone()), r.clone())).collect()
     };
     let (old, new) = (index(old), index(new));
     let mut changes = Vec::new();
@@ -153,6 +151,7 @@ mod tests {
         let a = i("vpc-1", "available");
         let mut b = a.clone();
         b.account = "444455556666".into();
-        assert_eq!(diff(&[a.clone()], &[a, b]).summary(), "+1 −0 ~0");
+        let both = [a.clone(), b];
+        assert_eq!(diff(std::slice::from_ref(&a), &both).summary(), "+1 −0 ~0");
     }
 }

@@ -312,7 +312,11 @@ mod tests {
             assert_eq!(entries.len(), 3, "{page}");
             assert!(entries[0].contains("2026-11-23") && entries[2].contains("2026-11-21"), "{page}");
             assert!(page.contains("− instance") && page.contains("i-0a1") && page.contains("(web-1)"), "{page}");
-            assert!(page.contains("inbound \"tcp 22 from 0.0.0.0/0 | tcp 443 from 10.0.0.0/8\" → \"tcp 22 from 10.0.0.0/8\""));
+            assert!(
+                page.contains(
+                    "inbound \"tcp 22 from 0.0.0.0/0 | tcp 443 from 10.0.0.0/8\" → \"tcp 22 from 10.0.0.0/8\""
+                )
+            );
             if n == Notation::Markdown {
                 insta::assert_snapshot!("changelog_markdown", page);
             } else {

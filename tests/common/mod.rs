@@ -1,7 +1,8 @@
-//! Helpers shared by the integration tests: third-party emulators started on free
-//! loopback ports. A missing emulator fails the test with a hint; nothing skips silently.
+//! Helpers shared by the integration tests: third-party emulators and servers started on
+//! free loopback ports. A missing emulator fails the test with a hint; nothing skips silently.
 
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod dovecot;
 pub mod moto;
