@@ -7,6 +7,7 @@
 //! round-trips and two inventories compare field by field ([`diff`]).
 
 pub mod diff;
+pub mod publish;
 pub mod render;
 
 pub use diff::{Change, Diff, FieldChange, diff};
