@@ -1,16 +1,30 @@
 //! A small client for the Nulab Backlog REST API v2 (`https://SPACE.backlog.com/api/v2`),
-//! used by the Backlog issue sink and later by the wiki and inventory commands.
+//! used by the Backlog issue sink, and through [`wiki`] by the inventory and wiki commands.
 //!
 //! Wire conventions (see the shared `backlog-api.md`): the API key goes in the `apiKey`
 //! query parameter of every request, bodies are `application/x-www-form-urlencoded` with
-//! arrays as repeated `name[]=v`, errors come as `{"errors":[{message, code, moreInfo}]}`,
-//! and 429 carries `X-RateLimit-Reset` (epoch seconds). Because the key is in the URL,
-//! errors are built from the method and the path we were given, never from the URL, and
-//! every message passes through [`crate::redact::redact`] as a second guard.
+//! arrays as repeated `name[]=v` (multipart only for uploads), errors come as
+//! `{"errors":[{message, code, moreInfo}]}`. Because the key is in the URL, errors are
+//! built from the method and the path we were given, never from the URL, and every
+//! message passes through [`crate::redact::redact`] as a second guard; logs carry the
+//! path only.
+//!
+//! Every call honours the rate limits ([`rate`]): it reads `X-RateLimit-*` from each
+//! answer, waits for the reset before a call when its bucket is spent, and after a 429
+//! waits for `X-RateLimit-Reset` and sends again, as [`RateLimitPolicy`] bounds it.
+
+pub mod rate;
+pub mod wiki;
+#[cfg(test)]
+mod wiki_tests;
+
+pub use rate::{Bucket, Clock, RateLimitPolicy, RateWindow, SystemClock};
 
 use crate::redact::{Secret, redact};
-use serde::Deserialize;
+use rate::Windows;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// One entry of Backlog's `errors` array.
@@ -59,6 +73,10 @@ pub enum BacklogError {
     /// An answer we could not read.
     #[error("backlog {method} {path}: unexpected answer: {message}")]
     Decode { method: &'static str, path: String, message: String },
+    /// Another error, with what the call was for (`wiki page `Home` (id 12) in project
+    /// OPS`), so that a message names the page and the project, not only an id.
+    #[error("{subject}: {inner}")]
+    About { subject: String, inner: Box<BacklogError> },
 }
 
 fn describe(errors: &[ApiErrorItem], body: &str) -> String {
@@ -79,18 +97,32 @@ fn describe(errors: &[ApiErrorItem], body: &str) -> String {
 }
 
 impl BacklogError {
+    /// The same error, said to be about `subject` (a page, a project). Redacted like
+    /// every message, though a subject is built from names, never from a URL.
+    pub fn about(self, subject: impl Into<String>) -> BacklogError {
+        BacklogError::About { subject: redact(&subject.into()), inner: Box::new(self) }
+    }
+
+    /// The error without the subjects wrapped around it.
+    pub fn root(&self) -> &BacklogError {
+        match self {
+            BacklogError::About { inner, .. } => inner.root(),
+            other => other,
+        }
+    }
+
     /// Worth another attempt: rate limits, server errors, transport failures.
     pub fn is_retryable(&self) -> bool {
-        match self {
+        match self.root() {
             BacklogError::RateLimited { .. } => true,
             BacklogError::Api { status, .. } => *status >= 500,
             BacklogError::Transport { retryable, .. } => *retryable,
-            BacklogError::Decode { .. } => false,
+            _ => false,
         }
     }
 
     pub fn retry_after(&self) -> Option<Duration> {
-        match self {
+        match self.root() {
             BacklogError::RateLimited { retry_after, .. } => *retry_after,
             _ => None,
         }
@@ -98,18 +130,23 @@ impl BacklogError {
 
     /// Backlog's error codes (6 = no such resource, 7 = invalid request, 11 = bad key…).
     pub fn codes(&self) -> Vec<i64> {
-        match self {
+        match self.root() {
             BacklogError::Api { errors, .. } => errors.iter().map(|e| e.code).collect(),
             _ => Vec::new(),
         }
     }
 
     pub fn status(&self) -> Option<u16> {
-        match self {
+        match self.root() {
             BacklogError::Api { status, .. } => Some(*status),
             BacklogError::RateLimited { .. } => Some(429),
             _ => None,
         }
+    }
+
+    /// Backlog said the resource does not exist (404, or code 6).
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404) || self.codes().contains(&6)
     }
 }
 
@@ -150,19 +187,62 @@ impl Form {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct Project {
     pub id: u64,
     pub project_key: String,
     pub name: String,
-    /// `markdown` or `backlog`.
+    /// Which markup the project's wiki and issues are written in.
     #[serde(default)]
-    pub text_formatting_rule: Option<String>,
+    pub text_formatting_rule: Option<TextFormattingRule>,
 }
 
-/// Issue type, priority and status share this shape for what we need.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+/// A project's `textFormattingRule`: the markup its wiki pages, issues and comments use.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(from = "String", into = "String")]
+pub enum TextFormattingRule {
+    Markdown,
+    /// Backlog notation (`* heading`, `|a|b|h` tables, `{code}`).
+    Backlog,
+    /// A value Backlog may add later, kept as sent.
+    Other(String),
+}
+
+impl From<String> for TextFormattingRule {
+    fn from(s: String) -> Self {
+        match s.as_str() {
+            "markdown" => TextFormattingRule::Markdown,
+            "backlog" => TextFormattingRule::Backlog,
+            _ => TextFormattingRule::Other(s),
+        }
+    }
+}
+
+impl From<TextFormattingRule> for String {
+    fn from(r: TextFormattingRule) -> String {
+        r.as_str().to_string()
+    }
+}
+
+impl TextFormattingRule {
+    pub fn as_str(&self) -> &str {
+        match self {
+            TextFormattingRule::Markdown => "markdown",
+            TextFormattingRule::Backlog => "backlog",
+            TextFormattingRule::Other(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Display for TextFormattingRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Issue type, priority, status and wiki tag share this shape for what we need.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Named {
     pub id: u64,
     pub name: String,
@@ -226,21 +306,62 @@ pub struct BacklogClient {
     base_url: String,
     api_key: Secret,
     http: reqwest::Client,
+    rate_limit: RateLimitPolicy,
+    clock: Arc<dyn Clock>,
+    /// Shared by clones: the limits are per user, whichever clone called.
+    windows: Arc<Mutex<Windows>>,
 }
 
 impl std::fmt::Debug for BacklogClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BacklogClient").field("base_url", &self.base_url).field("api_key", &self.api_key).finish()
+        f.debug_struct("BacklogClient")
+            .field("base_url", &self.base_url)
+            .field("api_key", &self.api_key)
+            .field("rate_limit", &self.rate_limit)
+            .finish()
     }
+}
+
+fn lock(w: &Mutex<Windows>) -> std::sync::MutexGuard<'_, Windows> {
+    w.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl BacklogClient {
     /// `base_url` is the space (`https://SPACE.backlog.com`); a trailing `/api/v2` is
-    /// accepted too, since people paste what they see in the API docs.
+    /// accepted too, since people paste what they see in the API docs. Rate limits are
+    /// handled by [`RateLimitPolicy::default`].
     pub fn new(base_url: &str, api_key: Secret, http: reqwest::Client) -> BacklogClient {
         let base = base_url.trim().trim_end_matches('/');
         let base = base.strip_suffix("/api/v2").unwrap_or(base);
-        BacklogClient { base_url: base.to_string(), api_key, http }
+        BacklogClient {
+            base_url: base.to_string(),
+            api_key,
+            http,
+            rate_limit: RateLimitPolicy::default(),
+            clock: Arc::new(SystemClock),
+            windows: Arc::default(),
+        }
+    }
+
+    pub fn with_rate_limit(mut self, policy: RateLimitPolicy) -> BacklogClient {
+        self.rate_limit = policy;
+        self
+    }
+
+    /// Time and sleep come from `clock` (tests check the waits without sleeping).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> BacklogClient {
+        self.clock = clock;
+        self
+    }
+
+    pub fn rate_limit(&self) -> RateLimitPolicy {
+        self.rate_limit
+    }
+
+    /// What the last answer counted in `bucket` said about the limit (forgotten once a
+    /// spent window has been waited for).
+    pub fn rate_window(&self, bucket: Bucket) -> Option<RateWindow> {
+        lock(&self.windows).get(bucket)
     }
 
     /// The space's web address, for links to issues (`/view/KEY`) and wiki pages.
@@ -272,13 +393,7 @@ impl BacklogClient {
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, BacklogError> {
-        let mut url = self.url("GET", path)?;
-        if !query.is_empty() {
-            let mut q = url.query_pairs_mut();
-            for (k, v) in query {
-                q.append_pair(k, v);
-            }
-        }
+        let url = self.url_with_query("GET", path, query)?;
         self.execute("GET", path, self.http.get(url)).await
     }
 
@@ -292,52 +407,67 @@ impl BacklogClient {
         self.execute("PATCH", path, self.http.patch(url).form(form.pairs())).await
     }
 
+    pub async fn delete_form<T: DeserializeOwned>(&self, path: &str, form: &Form) -> Result<T, BacklogError> {
+        let url = self.url("DELETE", path)?;
+        self.execute("DELETE", path, self.http.delete(url).form(form.pairs())).await
+    }
+
+    /// A GET whose answer is a file: the body as bytes with the answer's headers.
+    pub async fn get_bytes(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<(reqwest::header::HeaderMap, Vec<u8>), BacklogError> {
+        let url = self.url_with_query("GET", path, query)?;
+        let resp = self.send("GET", path, self.http.get(url)).await?;
+        let status = resp.status();
+        if !status.is_success() {
+            let text = resp.text().await.map_err(|e| read_failed("GET", path, e))?;
+            return Err(api_error("GET", path, status.as_u16(), &text));
+        }
+        let headers = resp.headers().clone();
+        let body = resp.bytes().await.map_err(|e| read_failed("GET", path, e))?;
+        Ok((headers, body.to_vec()))
+    }
+
+    /// `POST /space/attachment`: one multipart part named `file`. Answers `{id, name,
+    /// size}`; the id is then attached with `attachmentId[]`, and the upload vanishes
+    /// after an hour if it never is.
+    pub async fn upload_attachment(&self, filename: &str, bytes: &[u8]) -> Result<wiki::UploadedFile, BacklogError> {
+        let path = "/space/attachment";
+        let url = self.url("POST", path)?;
+        let (content_type, body) = wiki::multipart_file(filename, bytes);
+        let req = self.http.post(url).header(reqwest::header::CONTENT_TYPE, content_type).body(body);
+        self.execute("POST", path, req).await
+    }
+
+    fn url_with_query(
+        &self,
+        method: &'static str,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<reqwest::Url, BacklogError> {
+        let mut url = self.url(method, path)?;
+        if !query.is_empty() {
+            let mut q = url.query_pairs_mut();
+            for (k, v) in query {
+                q.append_pair(k, v);
+            }
+        }
+        Ok(url)
+    }
+
     async fn execute<T: DeserializeOwned>(
         &self,
         method: &'static str,
         path: &str,
         req: reqwest::RequestBuilder,
     ) -> Result<T, BacklogError> {
-        let resp = req.send().await.map_err(|e| {
-            let retryable = !e.is_builder();
-            BacklogError::Transport {
-                method,
-                path: path.to_string(),
-                message: redact(&crate::sinks::error_chain(&e.without_url())),
-                retryable,
-            }
-        })?;
+        let resp = self.send(method, path, req).await?;
         let status = resp.status();
-        tracing::debug!(method, path, status = status.as_u16(), "backlog answered");
-        if status.as_u16() == 429 {
-            return Err(BacklogError::RateLimited {
-                method,
-                path: path.to_string(),
-                retry_after: rate_limit_wait(resp.headers()),
-            });
-        }
-        let text = resp.text().await.map_err(|e| BacklogError::Transport {
-            method,
-            path: path.to_string(),
-            message: redact(&crate::sinks::error_chain(&e.without_url())),
-            retryable: true,
-        })?;
+        let text = resp.text().await.map_err(|e| read_failed(method, path, e))?;
         if !status.is_success() {
-            let (errors, body) = match serde_json::from_str::<ApiErrorBody>(&text) {
-                Ok(b) => (
-                    b.errors
-                        .into_iter()
-                        .map(|mut e| {
-                            e.message = redact(&e.message);
-                            e.more_info = e.more_info.map(|m| redact(&m));
-                            e
-                        })
-                        .collect(),
-                    String::new(),
-                ),
-                Err(_) => (Vec::new(), crate::sinks::body_excerpt(&text)),
-            };
-            return Err(BacklogError::Api { method, path: path.to_string(), status: status.as_u16(), errors, body });
+            return Err(api_error(method, path, status.as_u16(), &text));
         }
         // Some updates answer 204 or an empty body; let `()`-like targets accept that.
         let text = if text.trim().is_empty() { "null" } else { &text };
@@ -346,6 +476,76 @@ impl BacklogClient {
             path: path.to_string(),
             message: redact(&e.to_string()),
         })
+    }
+
+    /// Send `req` under the rate limits: wait first if the bucket is spent, and after a
+    /// 429 wait for the reset and send again (see [`RateLimitPolicy`]). Answers other
+    /// than 429 come back as they are, errors included, for the caller to read.
+    async fn send(
+        &self,
+        method: &'static str,
+        path: &str,
+        req: reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, BacklogError> {
+        let bucket = Bucket::of(method);
+        let policy = self.rate_limit;
+        let mut retries = 0;
+        loop {
+            if policy.pace {
+                let wait = lock(&self.windows).take_wait(bucket, self.clock.now()).min(policy.max_wait);
+                if !wait.is_zero() {
+                    tracing::info!(
+                        method,
+                        path,
+                        wait_ms = wait.as_millis() as u64,
+                        "backlog rate limit spent; waiting for the window to reset"
+                    );
+                    self.clock.sleep(wait).await;
+                }
+            }
+            let attempt = req.try_clone().ok_or_else(|| BacklogError::Transport {
+                method,
+                path: path.to_string(),
+                message: "the request body cannot be sent twice".to_string(),
+                retryable: false,
+            })?;
+            let resp = attempt.send().await.map_err(|e| {
+                let retryable = !e.is_builder();
+                BacklogError::Transport {
+                    method,
+                    path: path.to_string(),
+                    message: redact(&crate::sinks::error_chain(&e.without_url())),
+                    retryable,
+                }
+            })?;
+            let status = resp.status().as_u16();
+            let window = RateWindow::from_headers(resp.headers());
+            tracing::debug!(method, path, status, remaining = window.map(|w| w.remaining), "backlog answered");
+            if status != 429 {
+                lock(&self.windows).set(bucket, window);
+                return Ok(resp);
+            }
+            let wait = rate::wait_after_429(resp.headers(), self.clock.now());
+            if retries < policy.retries {
+                retries += 1;
+                // Without a reset to go by, Nulab says to wait a minute.
+                let wait = wait.unwrap_or(Duration::from_secs(60)).min(policy.max_wait);
+                tracing::info!(
+                    method,
+                    path,
+                    retry = retries,
+                    of = policy.retries,
+                    wait_ms = wait.as_millis() as u64,
+                    "backlog rate limit reached (429); retrying after the window resets"
+                );
+                // This wait is for that window; the retry's answer tells the next one.
+                lock(&self.windows).set(bucket, None);
+                self.clock.sleep(wait).await;
+                continue;
+            }
+            lock(&self.windows).set(bucket, window);
+            return Err(BacklogError::RateLimited { method, path: path.to_string(), retry_after: wait });
+        }
     }
 
     // --- typed helpers -----------------------------------------------------------------
@@ -381,16 +581,32 @@ impl BacklogClient {
     }
 }
 
-/// How long to wait after a 429: until `X-RateLimit-Reset` (epoch seconds), else
-/// `Retry-After`. Never less than a second, so a reset in the past still backs off.
-fn rate_limit_wait(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let reset =
-        headers.get("x-ratelimit-reset").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
-    if let Some(reset) = reset {
-        let now = jiff::Timestamp::now().as_second();
-        return Some(Duration::from_secs((reset - now).max(1) as u64));
+fn read_failed(method: &'static str, path: &str, e: reqwest::Error) -> BacklogError {
+    BacklogError::Transport {
+        method,
+        path: path.to_string(),
+        message: redact(&crate::sinks::error_chain(&e.without_url())),
+        retryable: true,
     }
-    crate::sinks::retry_after(headers)
+}
+
+/// A non-success answer as an error: Backlog's error JSON when it is one, else an excerpt.
+fn api_error(method: &'static str, path: &str, status: u16, text: &str) -> BacklogError {
+    let (errors, body) = match serde_json::from_str::<ApiErrorBody>(text) {
+        Ok(b) => (
+            b.errors
+                .into_iter()
+                .map(|mut e| {
+                    e.message = redact(&e.message);
+                    e.more_info = e.more_info.map(|m| redact(&m));
+                    e
+                })
+                .collect(),
+            String::new(),
+        ),
+        Err(_) => (Vec::new(), crate::sinks::body_excerpt(text)),
+    };
+    BacklogError::Api { method, path: path.to_string(), status, errors, body }
 }
 
 #[cfg(test)]

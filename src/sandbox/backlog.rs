@@ -1,20 +1,33 @@
-//! Fake of the Nulab Backlog REST API v2 (`/backlog/api/v2/...`): one project `OPS` with
-//! its issue types, priorities and statuses, issues and comments, wiki pages with history
-//! and attachments, `apiKey` authentication and per-minute rate limits.
+//! Fake of the Nulab Backlog REST API v2 (`/backlog/api/v2/...`): projects (`OPS` seeded,
+//! more through [`Sandbox::backlog_add_project`]) with their issue types, priorities and
+//! statuses, issues and comments, wiki pages with history, tags and attachments, uploads
+//! (`POST /space/attachment`), `apiKey` authentication and per-minute rate limits.
 //!
-//! Shapes follow `reference/backlog-api.md`: form-encoded bodies with `name[]` arrays,
-//! `201` on creates, `{"errors":[{message,code,moreInfo}]}` on errors, and
-//! `X-RateLimit-*` headers on every answer. Where the reference marks behaviour as
-//! unconfirmed we pick the likely one and say so here: a duplicate wiki name is a 400
-//! code 7; wiki history lists every version including the current one, `minId`/`maxId`
-//! being versions; only the read and update buckets are counted.
+//! Shapes follow `reference/backlog-api.md`: form-encoded bodies with `name[]` arrays
+//! (multipart for uploads), `201` with `Location` on creates of issues, comments and wiki
+//! pages, `200` elsewhere, `{"errors":[{message,code,moreInfo}]}` on errors (an unknown
+//! page is 404 `No wiki.` code 6), and `X-RateLimit-*` headers on every answer.
+//! Attachment downloads are `application/octet-stream` with `Content-Disposition:
+//! attachment;filename="name"` as documented; a name that is not ASCII goes
+//! percent-encoded in `filename` and as `filename*=UTF-8''…` (RFC 6266), since a header
+//! cannot carry it raw.
+//!
+//! Where the reference marks behaviour as unconfirmed we pick the likely one and say so:
+//! a duplicate wiki name (on create or rename) is a 400 code 7; every update that sets a
+//! name or content appends a version, changed or not; history lists every version
+//! including the current one, `minId`/`maxId` being versions, inclusive; attaching an
+//! upload gives the attachment a new id and uses the upload up (a second attach of it is
+//! a 400 code 7); only the read and update buckets are counted, in windows of a minute
+//! unless [`Sandbox::backlog_set_rate_limit`] says otherwise; uploads never expire.
 
-use super::{BACKLOG_API_KEY, BACKLOG_PREFIX, BACKLOG_PROJECT_KEY, Recorded, Reply, Shared, lock};
+use super::{BACKLOG_API_KEY, BACKLOG_PREFIX, BACKLOG_PROJECT_KEY, Recorded, Reply, Sandbox, Shared, lock};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
 pub(crate) const READ_LIMIT: u32 = 600;
 pub(crate) const UPDATE_LIMIT: u32 = 150;
+/// Backlog's window: a minute.
+const WINDOW_SECS: u32 = 60;
 const PROJECT_ID: u64 = 10001;
 const USER_ID: u64 = 9001;
 const STATUSES: [(u64, &str, &str); 4] =
@@ -27,6 +40,51 @@ const PNG_1X1: &str =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 type Answer = Result<Reply, Reply>;
+
+#[cfg(test)]
+#[path = "backlog_tests.rs"]
+mod tests;
+
+/// Why a change to the sandbox's Backlog could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BacklogSandboxError {
+    #[error("no Backlog {0} in the sandbox")]
+    NotFound(String),
+    #[error("invalid Backlog change: {0}")]
+    Invalid(String),
+}
+
+/// A wiki page to put into the sandbox ([`Sandbox::backlog_put_wiki`], or `"page"` of
+/// `{"action": "put_wiki"}` on `POST /_sandbox/backlog`). Missing fields take defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BacklogWikiSeed {
+    /// Project key or numeric id; empty: `OPS`.
+    pub project: String,
+    pub name: String,
+    pub content: String,
+    /// Earlier contents, oldest first: each becomes a version before `content`.
+    pub history: Vec<String>,
+    /// Tag names (the API cannot set tags; the sandbox can).
+    pub tags: Vec<String>,
+    pub attachments: Vec<BacklogFileSeed>,
+}
+
+/// An attachment of a [`BacklogWikiSeed`]; `data` travels as standard base64 in JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BacklogFileSeed {
+    pub name: String,
+    #[serde(with = "super::base64_body")]
+    pub data: Vec<u8>,
+}
+
+impl BacklogFileSeed {
+    pub fn new(name: &str, data: &[u8]) -> BacklogFileSeed {
+        BacklogFileSeed { name: name.to_string(), data: data.to_vec() }
+    }
+}
 
 pub(crate) fn error_body(code: u32, message: &str) -> String {
     json!({"errors": [{"message": message, "code": code, "moreInfo": ""}]}).to_string()
@@ -85,29 +143,59 @@ pub(crate) fn too_many(rate: &Rate) -> Reply {
 
 #[derive(Default, Clone, Copy)]
 struct Window {
-    minute: i64,
+    slot: i64,
     used: u32,
 }
 
 impl Window {
-    fn hit(&mut self, limit: u32, now: i64) -> Rate {
-        let minute = now.div_euclid(60);
-        if minute != self.minute {
-            *self = Window { minute, used: 0 };
+    fn hit(&mut self, limit: u32, now: i64, secs: u32) -> Rate {
+        let secs = i64::from(secs.max(1));
+        let slot = now.div_euclid(secs);
+        if slot != self.slot {
+            *self = Window { slot, used: 0 };
         }
         self.used += 1;
         Rate {
             limit,
             remaining: limit.saturating_sub(self.used),
-            reset: (minute + 1) * 60,
+            reset: (slot + 1) * secs,
             exceeded: self.used > limit,
         }
     }
 
-    fn peek(&self, limit: u32, now: i64) -> Value {
-        let minute = now.div_euclid(60);
-        let used = if minute == self.minute { self.used } else { 0 };
-        json!({"limit": limit, "remaining": limit.saturating_sub(used), "reset": (minute + 1) * 60})
+    fn peek(&self, limit: u32, now: i64, secs: u32) -> Value {
+        let secs = i64::from(secs.max(1));
+        let slot = now.div_euclid(secs);
+        let used = if slot == self.slot { self.used } else { 0 };
+        json!({"limit": limit, "remaining": limit.saturating_sub(used), "reset": (slot + 1) * secs})
+    }
+}
+
+/// The limits the fake enforces; Backlog's paid-plan figures by default.
+#[derive(Clone, Copy)]
+struct Limits {
+    read: u32,
+    update: u32,
+    window_secs: u32,
+}
+
+struct ProjectData {
+    id: u64,
+    key: String,
+    name: String,
+    text_formatting_rule: String,
+    /// The number of the project's next issue key (`OPS-1`, `OPS-2`…).
+    next_key: u64,
+}
+
+impl ProjectData {
+    fn json(&self) -> Value {
+        json!({"id": self.id, "projectKey": self.key, "name": self.name,
+               "chartEnabled": false, "useResolvedForChart": false, "subtaskingEnabled": false,
+               "projectLeaderCanEditProjectLeader": false, "useWiki": true, "useFileSharing": true,
+               "useWikiTreeView": true, "useOriginalImageSizeAtWiki": false, "useSubversion": false,
+               "useGit": false, "textFormattingRule": self.text_formatting_rule, "archived": false,
+               "displayOrder": 0, "useDevAttributes": false})
     }
 }
 
@@ -121,12 +209,18 @@ struct Wiki {
 pub(crate) struct Backlog {
     pub issues: Vec<Value>,
     comments: Vec<Value>,
+    projects: Vec<ProjectData>,
     wikis: Vec<Wiki>,
+    /// Bytes of wiki attachments, by attachment id.
     files: HashMap<u64, Vec<u8>>,
+    /// `POST /space/attachment` uploads not attached yet: id → (name, bytes).
+    uploads: HashMap<u64, (String, Vec<u8>)>,
+    /// Wiki tags: (id, project id, name).
+    tags: Vec<(u64, u64, String)>,
     next_id: u64,
-    next_key: u64,
     read: Window,
     update: Window,
+    limits: Limits,
 }
 
 fn now_str() -> String {
@@ -139,18 +233,9 @@ fn user() -> Value {
            "lastLoginTime": "2024-01-01T00:00:00Z"})
 }
 
-fn project() -> Value {
-    json!({"id": PROJECT_ID, "projectKey": BACKLOG_PROJECT_KEY, "name": "Operations",
-           "chartEnabled": false, "useResolvedForChart": false, "subtaskingEnabled": false,
-           "projectLeaderCanEditProjectLeader": false, "useWiki": true, "useFileSharing": true,
-           "useWikiTreeView": true, "useOriginalImageSizeAtWiki": false, "useSubversion": false,
-           "useGit": false, "textFormattingRule": "markdown", "archived": false,
-           "displayOrder": 0, "useDevAttributes": false})
-}
-
-fn status(id: u64) -> Option<Value> {
+fn status(project_id: u64, id: u64) -> Option<Value> {
     let (id, name, color) = STATUSES.iter().find(|s| s.0 == id)?;
-    Some(json!({"id": id, "projectId": PROJECT_ID, "name": name, "color": color,
+    Some(json!({"id": id, "projectId": project_id, "name": name, "color": color,
                 "displayOrder": id * 1000}))
 }
 
@@ -159,18 +244,10 @@ fn priority(id: u64) -> Option<Value> {
     Some(json!({"id": id, "name": name}))
 }
 
-fn issue_type(id: u64) -> Option<Value> {
+fn issue_type(project_id: u64, id: u64) -> Option<Value> {
     let (i, (id, name, color)) = ISSUE_TYPES.iter().enumerate().find(|(_, t)| t.0 == id)?;
-    Some(json!({"id": id, "projectId": PROJECT_ID, "name": name, "color": color,
+    Some(json!({"id": id, "projectId": project_id, "name": name, "color": color,
                 "displayOrder": i}))
-}
-
-fn project_ok(id_or_key: &str) -> Result<(), Reply> {
-    if id_or_key == BACKLOG_PROJECT_KEY || id_or_key == PROJECT_ID.to_string() {
-        Ok(())
-    } else {
-        Err(no_resource("project"))
-    }
 }
 
 /// Query or form parameters; `name[]` arrays are just repeated names.
@@ -224,31 +301,45 @@ fn id_range(p: &Params, v: &Value) -> bool {
     (min..=max).contains(&id)
 }
 
+fn valid_rule(rule: &str) -> Result<(), BacklogSandboxError> {
+    match rule {
+        "markdown" | "backlog" => Ok(()),
+        _ => Err(BacklogSandboxError::Invalid(format!("textFormattingRule `{rule}`: use markdown or backlog"))),
+    }
+}
+
 impl Backlog {
     pub fn seeded() -> Backlog {
         let mut b = Backlog {
             issues: Vec::new(),
             comments: Vec::new(),
+            projects: vec![ProjectData {
+                id: PROJECT_ID,
+                key: BACKLOG_PROJECT_KEY.to_string(),
+                name: "Operations".to_string(),
+                text_formatting_rule: "markdown".to_string(),
+                next_key: 1,
+            }],
             wikis: Vec::new(),
             files: HashMap::new(),
+            uploads: HashMap::new(),
+            tags: Vec::new(),
             next_id: 1_000_000,
-            next_key: 1,
             read: Window::default(),
             update: Window::default(),
+            limits: Limits { read: READ_LIMIT, update: UPDATE_LIMIT, window_secs: WINDOW_SECS },
         };
         b.upsert_wiki("Home", "# Operations\n\nRunbooks and inventory of the sandbox.\n");
-        let dx = b.upsert_wiki(
-            "Runbooks/Direct Connect",
-            "# Direct Connect\n\n![topology](dx-topology.png)\n\nCheck BGP state first.\n",
-        );
         use base64::Engine as _;
         let png = base64::engine::general_purpose::STANDARD.decode(PNG_1X1).unwrap_or_default();
-        let att = b.id();
-        let att_json = json!({"id": att, "name": "dx-topology.png", "size": png.len(),
-                              "createdUser": user(), "created": now_str()});
-        b.files.insert(att, png);
-        if let Some(w) = b.wikis.iter_mut().find(|w| w.page["id"] == dx) {
-            w.page["attachments"] = json!([att_json]);
+        let dx = BacklogWikiSeed {
+            name: "Runbooks/Direct Connect".into(),
+            content: "# Direct Connect\n\n![topology](dx-topology.png)\n\nCheck BGP state first.\n".into(),
+            attachments: vec![BacklogFileSeed::new("dx-topology.png", &png)],
+            ..BacklogWikiSeed::default()
+        };
+        if let Err(e) = b.put_wiki(&dx) {
+            tracing::warn!(error = %e, "sandbox: could not seed a wiki page");
         }
         b
     }
@@ -260,10 +351,27 @@ impl Backlog {
 
     pub fn count_request(&mut self, method: &str) -> Rate {
         let now = jiff::Timestamp::now().as_second();
+        let l = self.limits;
         match method {
-            "GET" | "HEAD" => self.read.hit(READ_LIMIT, now),
-            _ => self.update.hit(UPDATE_LIMIT, now),
+            "GET" | "HEAD" => self.read.hit(l.read, now, l.window_secs),
+            _ => self.update.hit(l.update, now, l.window_secs),
         }
+    }
+
+    fn project(&self, id_or_key: &str) -> Result<&ProjectData, Reply> {
+        let hit = |p: &&ProjectData| p.key == id_or_key || p.id.to_string() == id_or_key;
+        self.projects.iter().find(hit).ok_or_else(|| no_resource("project"))
+    }
+
+    fn project_by_id(&self, id: &str) -> Result<&ProjectData, Reply> {
+        self.projects.iter().find(|p| p.id.to_string() == id).ok_or_else(|| invalid("No project."))
+    }
+
+    /// A project by key or id, or `OPS` for an empty string.
+    fn project_for_change(&self, id_or_key: &str) -> Result<u64, BacklogSandboxError> {
+        let id_or_key = if id_or_key.is_empty() { BACKLOG_PROJECT_KEY } else { id_or_key };
+        let p = self.project(id_or_key).map_err(|_| BacklogSandboxError::NotFound(format!("project `{id_or_key}`")))?;
+        Ok(p.id)
     }
 
     fn issue_index(&self, id_or_key: &str) -> Result<usize, Reply> {
@@ -285,21 +393,26 @@ impl Backlog {
         self.wikis.iter().position(hit).ok_or_else(|| no_resource("wiki"))
     }
 
+    fn wiki_named(&self, project_id: u64, name: &str) -> Option<usize> {
+        self.wikis.iter().position(|w| w.page["projectId"] == project_id && w.page["name"] == name)
+    }
+
     pub fn wiki_pages(&self) -> Vec<Value> {
         self.wikis.iter().map(|w| w.page.clone()).collect()
     }
 
-    /// Create the page, or set name/content of an existing one as a new version.
+    /// Create the page in OPS, or give an existing one of that name new content (a new
+    /// version).
     pub fn upsert_wiki(&mut self, name: &str, content: &str) -> u64 {
-        match self.wikis.iter().position(|w| w.page["name"] == name) {
+        match self.wiki_named(PROJECT_ID, name) {
             Some(i) => self.update_wiki(i, None, Some(content)),
-            None => self.create_wiki(name, content),
+            None => self.create_wiki(PROJECT_ID, name, content),
         }
     }
 
-    fn create_wiki(&mut self, name: &str, content: &str) -> u64 {
+    fn create_wiki(&mut self, project_id: u64, name: &str, content: &str) -> u64 {
         let (id, now) = (self.id(), now_str());
-        let page = json!({"id": id, "projectId": PROJECT_ID, "name": name, "content": content,
+        let page = json!({"id": id, "projectId": project_id, "name": name, "content": content,
             "tags": [], "attachments": [], "sharedFiles": [], "stars": [],
             "createdUser": user(), "created": now, "updatedUser": user(), "updated": now});
         let mut w = Wiki { page, version: 0, history: Vec::new() };
@@ -308,9 +421,9 @@ impl Backlog {
         id
     }
 
+    /// A new version with the given name and/or content (one is set by every caller).
     fn update_wiki(&mut self, i: usize, name: Option<&str>, content: Option<&str>) -> u64 {
         let w = &mut self.wikis[i];
-        let changed = name.is_some_and(|n| w.page["name"] != n) || content.is_some_and(|c| w.page["content"] != c);
         if let Some(n) = name {
             w.page["name"] = json!(n);
         }
@@ -318,10 +431,131 @@ impl Backlog {
             w.page["content"] = json!(c);
         }
         w.page["updated"] = json!(now_str());
-        if changed {
-            w.snapshot();
-        }
+        w.page["updatedUser"] = user();
+        w.snapshot();
         w.page["id"].as_u64().unwrap_or(0)
+    }
+
+    fn remove_wiki_at(&mut self, i: usize) -> Value {
+        let w = self.wikis.remove(i);
+        for a in w.page["attachments"].as_array().into_iter().flatten() {
+            self.files.remove(&a["id"].as_u64().unwrap_or(0));
+        }
+        w.page
+    }
+
+    /// Store `bytes` as a new attachment of page `i`; returns its JSON.
+    fn add_attachment(&mut self, i: usize, name: &str, bytes: Vec<u8>) -> Value {
+        let id = self.id();
+        let att = json!({"id": id, "name": name, "size": bytes.len(), "createdUser": user(), "created": now_str()});
+        self.files.insert(id, bytes);
+        let list = &mut self.wikis[i].page["attachments"];
+        if !list.is_array() {
+            *list = json!([]);
+        }
+        if let Some(a) = list.as_array_mut() {
+            a.push(att.clone());
+        }
+        att
+    }
+
+    fn tag(&mut self, project_id: u64, name: &str) -> Value {
+        let id = match self.tags.iter().find(|t| t.1 == project_id && t.2 == name) {
+            Some(t) => t.0,
+            None => {
+                let id = self.id();
+                self.tags.push((id, project_id, name.to_string()));
+                id
+            }
+        };
+        json!({"id": id, "name": name})
+    }
+
+    /// Make page `seed.name` of `seed.project` hold what the seed says: created if new,
+    /// else given the versions as updates; tags and attachments replaced.
+    pub fn put_wiki(&mut self, seed: &BacklogWikiSeed) -> Result<u64, BacklogSandboxError> {
+        if seed.name.trim().is_empty() {
+            return Err(BacklogSandboxError::Invalid("a wiki page needs a name".into()));
+        }
+        let project_id = self.project_for_change(&seed.project)?;
+        let mut versions = seed.history.iter().chain([&seed.content]);
+        let i = match self.wiki_named(project_id, &seed.name) {
+            Some(i) => i,
+            None => {
+                let first = versions.next().map_or("", String::as_str);
+                self.create_wiki(project_id, &seed.name, first);
+                self.wikis.len() - 1
+            }
+        };
+        for content in versions {
+            self.update_wiki(i, None, Some(content));
+        }
+        let tags: Vec<Value> = seed.tags.iter().map(|t| self.tag(project_id, t)).collect();
+        self.wikis[i].page["tags"] = Value::Array(tags);
+        let old = std::mem::replace(&mut self.wikis[i].page["attachments"], json!([]));
+        for a in old.as_array().into_iter().flatten() {
+            self.files.remove(&a["id"].as_u64().unwrap_or(0));
+        }
+        for a in &seed.attachments {
+            self.add_attachment(i, &a.name, a.data.clone());
+        }
+        Ok(self.wikis[i].page["id"].as_u64().unwrap_or(0))
+    }
+
+    fn page_of(&self, project: &str, name: &str) -> Option<&Wiki> {
+        let project_id = self.project_for_change(project).ok()?;
+        self.wiki_named(project_id, name).map(|i| &self.wikis[i])
+    }
+
+    fn page_by_id(&self, page_id: u64) -> Option<&Wiki> {
+        self.wikis.iter().find(|w| w.page["id"] == page_id)
+    }
+
+    fn attachment_bytes(&self, page_id: u64, name: &str) -> Option<Vec<u8>> {
+        let w = self.page_by_id(page_id)?;
+        let att = w.page["attachments"].as_array()?.iter().find(|a| a["name"] == name)?;
+        self.files.get(&att["id"].as_u64()?).cloned()
+    }
+
+    fn set_text_formatting_rule(&mut self, project: &str, rule: &str) -> Result<(), BacklogSandboxError> {
+        valid_rule(rule)?;
+        let id = self.project_for_change(project)?;
+        if let Some(p) = self.projects.iter_mut().find(|p| p.id == id) {
+            p.text_formatting_rule = rule.to_string();
+        }
+        Ok(())
+    }
+
+    fn add_project(&mut self, key: &str, name: &str, rule: &str) -> Result<u64, BacklogSandboxError> {
+        let key_ok = !key.is_empty()
+            && key.starts_with(|c: char| c.is_ascii_uppercase())
+            && key.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        if !key_ok {
+            return Err(BacklogSandboxError::Invalid(format!("project key `{key}`: use A-Z, 0-9 and _")));
+        }
+        valid_rule(rule)?;
+        if self.projects.iter().any(|p| p.key == key) {
+            return Err(BacklogSandboxError::Invalid(format!("project `{key}` exists")));
+        }
+        let id = self.projects.iter().map(|p| p.id).max().unwrap_or(PROJECT_ID) + 1;
+        let name = if name.is_empty() { key } else { name };
+        self.projects.push(ProjectData {
+            id,
+            key: key.to_string(),
+            name: name.to_string(),
+            text_formatting_rule: rule.to_string(),
+            next_key: 1,
+        });
+        Ok(id)
+    }
+
+    fn remove_wiki(&mut self, project: &str, name: &str) -> Result<(), BacklogSandboxError> {
+        let project_id = self.project_for_change(project)?;
+        let i = self
+            .wiki_named(project_id, name)
+            .ok_or_else(|| BacklogSandboxError::NotFound(format!("wiki page `{name}`")))?;
+        self.remove_wiki_at(i);
+        Ok(())
     }
 }
 
@@ -361,29 +595,30 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded, rest: &str) -> Reply {
     let segs: Vec<&str> = api.split('/').collect();
     let mut b = lock(&shared.backlog);
     let base = format!("http://{}{BACKLOG_PREFIX}", super::host_of(rec));
-    b.dispatch(rec.method.as_str(), &segs, &params, &base).unwrap_or_else(|e| e)
+    b.dispatch(rec, &segs, &params, &base).unwrap_or_else(|e| e)
 }
 
 impl Backlog {
-    fn dispatch(&mut self, method: &str, segs: &[&str], p: &Params, base: &str) -> Answer {
+    fn dispatch(&mut self, rec: &Recorded, segs: &[&str], p: &Params, base: &str) -> Answer {
         let ok = |v: Value| Ok(Reply::json(200, &v));
-        match (method, segs) {
-            ("GET", ["projects", k]) => project_ok(k).and_then(|_| ok(project())),
+        match (rec.method.as_str(), segs) {
+            ("GET", ["projects", k]) => ok(self.project(k)?.json()),
             ("GET", ["projects", k, "issueTypes"]) => {
-                project_ok(k)?;
-                ok(ISSUE_TYPES.iter().filter_map(|t| issue_type(t.0)).collect())
+                let pid = self.project(k)?.id;
+                ok(ISSUE_TYPES.iter().filter_map(|t| issue_type(pid, t.0)).collect())
             }
             ("GET", ["projects", k, "statuses"]) => {
-                project_ok(k)?;
-                ok(STATUSES.iter().filter_map(|s| status(s.0)).collect())
+                let pid = self.project(k)?.id;
+                ok(STATUSES.iter().filter_map(|s| status(pid, s.0)).collect())
             }
             ("GET", ["priorities"]) => ok(PRIORITIES.iter().filter_map(|p| priority(p.0)).collect()),
             ("GET", ["users", "myself"]) => ok(user()),
             ("GET", ["rateLimit"]) => {
                 let now = jiff::Timestamp::now().as_second();
-                let fresh = |limit: u32| Window::default().peek(limit, now);
-                ok(json!({"rateLimit": {"read": self.read.peek(READ_LIMIT, now),
-                    "update": self.update.peek(UPDATE_LIMIT, now),
+                let l = self.limits;
+                let fresh = |limit: u32| Window::default().peek(limit, now, l.window_secs);
+                ok(json!({"rateLimit": {"read": self.read.peek(l.read, now, l.window_secs),
+                    "update": self.update.peek(l.update, now, l.window_secs),
                     "search": fresh(150), "icon": fresh(60)}}))
             }
             ("POST", ["issues"]) => self.add_issue(p, base),
@@ -408,18 +643,20 @@ impl Backlog {
                 let mine = mine.filter(|c| &c["issueId"] == issue_id && id_range(p, &c["id"]));
                 p.page(mine.cloned().collect())
             }
+            ("POST", ["space", "attachment"]) => self.upload(rec),
             ("GET", ["wikis"]) => ok(self.find_wikis(p)?.iter().map(|w| w.list_item()).collect()),
             ("GET", ["wikis", "count"]) => ok(json!({"count": self.find_wikis(p)?.len()})),
+            ("GET", ["wikis", "tags"]) => {
+                let pid = self.project(p.required("projectIdOrKey")?)?.id;
+                ok(self.tags.iter().filter(|t| t.1 == pid).map(|t| json!({"id": t.0, "name": t.2})).collect())
+            }
             ("POST", ["wikis"]) => {
-                let pid = p.required("projectId")?;
-                if pid != PROJECT_ID.to_string() {
-                    return Err(invalid("No project."));
-                }
+                let pid = self.project_by_id(p.required("projectId")?)?.id;
                 let (name, content) = (p.required("name")?, p.required("content")?);
-                if self.wikis.iter().any(|w| w.page["name"] == name) {
+                if self.wiki_named(pid, name).is_some() {
                     return Err(invalid("A page with the same name already exists."));
                 }
-                let id = self.create_wiki(name, content);
+                let id = self.create_wiki(pid, name, content);
                 let page = self.wikis[self.wiki_index(&id.to_string())?].page.clone();
                 let loc = format!("{base}/alias/wiki/{id}");
                 Ok(Reply::json(201, &page).with_header("Location", loc))
@@ -428,32 +665,49 @@ impl Backlog {
             ("PATCH", ["wikis", id]) => {
                 let i = self.wiki_index(id)?;
                 let name = p.get("name").filter(|n| !n.trim().is_empty());
-                self.update_wiki(i, name, p.get("content"));
+                let pid = self.wikis[i].page["projectId"].as_u64().unwrap_or(0);
+                if let Some(n) = name
+                    && self.wiki_named(pid, n).is_some_and(|j| j != i)
+                {
+                    return Err(invalid("A page with the same name already exists."));
+                }
+                let content = p.get("content");
+                if name.is_some() || content.is_some() {
+                    self.update_wiki(i, name, content);
+                }
                 ok(self.wikis[i].page.clone())
             }
+            ("DELETE", ["wikis", id]) => {
+                let i = self.wiki_index(id)?;
+                ok(self.remove_wiki_at(i))
+            }
             ("GET", ["wikis", id, "attachments"]) => ok(self.wikis[self.wiki_index(id)?].page["attachments"].clone()),
-            ("GET", ["wikis", id, "attachments", att]) => {
-                let page = &self.wikis[self.wiki_index(id)?].page;
-                let list = page["attachments"].as_array().cloned().unwrap_or_default();
-                let meta = list.iter().find(|a| id_is(&a["id"], att));
-                let meta = meta.ok_or_else(|| no_resource("attachment"))?;
-                let name = meta["name"].as_str().unwrap_or("file");
-                let data = self.files.get(&meta["id"].as_u64().unwrap_or(0)).cloned();
-                let encoded: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
-                Ok(Reply {
-                    status: 200,
-                    headers: vec![
-                        ("content-type".into(), "application/octet-stream".into()),
-                        (
-                            "content-disposition".into(),
-                            format!(
-                                "attachment; filename=\"{name}\"; filename*=UTF-8''{}",
-                                encoded.replace('+', "%20")
-                            ),
-                        ),
-                    ],
-                    body: data.unwrap_or_default(),
-                })
+            ("POST", ["wikis", id, "attachments"]) => {
+                let i = self.wiki_index(id)?;
+                let ids = p.nums("attachmentId[]")?;
+                if ids.is_empty() {
+                    return Err(invalid("Please specify attachmentId[]."));
+                }
+                if let Some(missing) = ids.iter().find(|u| !self.uploads.contains_key(u)) {
+                    return Err(invalid(&format!("No attachment file with id {missing}.")));
+                }
+                let mut added = Vec::new();
+                for u in ids {
+                    if let Some((name, bytes)) = self.uploads.remove(&u) {
+                        added.push(self.add_attachment(i, &name, bytes));
+                    }
+                }
+                ok(Value::Array(added))
+            }
+            ("GET", ["wikis", id, "attachments", att]) => self.download(id, att),
+            ("DELETE", ["wikis", id, "attachments", att]) => {
+                let i = self.wiki_index(id)?;
+                let list = self.wikis[i].page["attachments"].as_array_mut();
+                let list = list.ok_or_else(|| no_resource("attachment"))?;
+                let at = list.iter().position(|a| id_is(&a["id"], att)).ok_or_else(|| no_resource("attachment"))?;
+                let removed = list.remove(at);
+                self.files.remove(&removed["id"].as_u64().unwrap_or(0));
+                ok(removed)
             }
             ("GET", ["wikis", id, "history"]) => {
                 let w = &self.wikis[self.wiki_index(id)?];
@@ -464,14 +718,37 @@ impl Backlog {
         }
     }
 
+    /// `POST /space/attachment`: the multipart part named `file`.
+    fn upload(&mut self, rec: &Recorded) -> Answer {
+        let (name, bytes) = multipart_file(rec)?;
+        let id = self.id();
+        let size = bytes.len();
+        self.uploads.insert(id, (name.clone(), bytes));
+        Ok(Reply::json(200, &json!({"id": id, "name": name, "size": size})))
+    }
+
+    fn download(&self, id: &str, att: &str) -> Answer {
+        let page = &self.wikis[self.wiki_index(id)?].page;
+        let list = page["attachments"].as_array().cloned().unwrap_or_default();
+        let meta = list.iter().find(|a| id_is(&a["id"], att)).ok_or_else(|| no_resource("attachment"))?;
+        let name = meta["name"].as_str().unwrap_or("file");
+        let data = self.files.get(&meta["id"].as_u64().unwrap_or(0)).cloned().unwrap_or_default();
+        Ok(Reply {
+            status: 200,
+            headers: vec![
+                ("content-type".into(), "application/octet-stream".into()),
+                ("content-disposition".into(), content_disposition(name)),
+            ],
+            body: data,
+        })
+    }
+
     fn add_issue(&mut self, p: &Params, base: &str) -> Answer {
         let pid = p.required("projectId")?;
         let summary = p.required("summary")?;
         let type_id = p.required("issueTypeId")?;
         let prio_id = p.required("priorityId")?;
-        if pid != PROJECT_ID.to_string() {
-            return Err(invalid("No project."));
-        }
+        let pid = self.project_by_id(pid)?.id;
         if summary.chars().count() > 255 {
             return Err(invalid("summary is too long."));
         }
@@ -479,16 +756,20 @@ impl Backlog {
         if description.chars().count() > 100_000 {
             return Err(invalid("description is too long."));
         }
-        let itype = type_id.parse().ok().and_then(issue_type);
+        let itype = type_id.parse().ok().and_then(|t| issue_type(pid, t));
         let itype = itype.ok_or_else(|| invalid("No issue type."))?;
         let prio = prio_id.parse().ok().and_then(priority);
         let prio = prio.ok_or_else(|| invalid("No priority."))?;
-        let (id, key_id, now) = (self.id(), self.next_key, now_str());
-        self.next_key += 1;
-        let key = format!("{BACKLOG_PROJECT_KEY}-{key_id}");
-        let issue = json!({"id": id, "projectId": PROJECT_ID, "issueKey": key, "keyId": key_id,
+        let Some(project) = self.projects.iter_mut().find(|p| p.id == pid) else {
+            return Err(invalid("No project."));
+        };
+        let key_id = project.next_key;
+        project.next_key += 1;
+        let key = format!("{}-{key_id}", project.key);
+        let (id, now) = (self.id(), now_str());
+        let issue = json!({"id": id, "projectId": pid, "issueKey": key, "keyId": key_id,
             "issueType": itype, "summary": summary, "description": description,
-            "resolution": null, "priority": prio, "status": status(1), "assignee": null,
+            "resolution": null, "priority": prio, "status": status(pid, 1), "assignee": null,
             "category": [], "versions": [], "milestone": [], "startDate": null,
             "dueDate": null, "estimatedHours": null, "actualHours": null,
             "parentIssueId": null, "createdUser": user(), "created": now,
@@ -502,6 +783,7 @@ impl Backlog {
     fn update_issue(&mut self, key: &str, p: &Params) -> Answer {
         let i = self.issue_index(key)?;
         let mut issue = self.issues[i].clone();
+        let pid = issue["projectId"].as_u64().unwrap_or(PROJECT_ID);
         let mut log = Vec::new();
         let mut set = |field: &str, slot: &str, new: Value, shown: fn(&Value) -> Value| {
             if issue[slot] != new {
@@ -520,13 +802,13 @@ impl Backlog {
             set("description", "description", json!(d), same);
         }
         if let Some(id) = p.num("statusId")? {
-            set("status", "status", status(id).ok_or_else(|| invalid("No status."))?, name);
+            set("status", "status", status(pid, id).ok_or_else(|| invalid("No status."))?, name);
         }
         if let Some(id) = p.num("priorityId")? {
             set("priority", "priority", priority(id).ok_or_else(|| invalid("No priority."))?, name);
         }
         if let Some(id) = p.num("issueTypeId")? {
-            let t = issue_type(id).ok_or_else(|| invalid("No issue type."))?;
+            let t = issue_type(pid, id).ok_or_else(|| invalid("No issue type."))?;
             set("issueType", "issueType", t, name);
         }
         issue["updated"] = json!(now_str());
@@ -541,7 +823,7 @@ impl Backlog {
 
     fn add_comment(&mut self, issue: usize, content: &str, change_log: Option<Value>) -> Value {
         let (id, now) = (self.id(), now_str());
-        let c = json!({"id": id, "projectId": PROJECT_ID, "issueId": self.issues[issue]["id"],
+        let c = json!({"id": id, "projectId": self.issues[issue]["projectId"], "issueId": self.issues[issue]["id"],
             "content": content, "changeLog": change_log, "createdUser": user(),
             "created": now, "updated": now, "stars": [], "notifications": []});
         self.comments.push(c.clone());
@@ -567,14 +849,266 @@ impl Backlog {
     }
 
     fn find_wikis(&self, p: &Params) -> Result<Vec<&Wiki>, Reply> {
-        project_ok(p.required("projectIdOrKey")?)?;
+        let pid = self.project(p.required("projectIdOrKey")?)?.id;
         let keyword = p.get("keyword").unwrap_or("").to_lowercase();
         let hit = |w: &&Wiki| {
-            keyword.is_empty()
-                || [&w.page["name"], &w.page["content"]]
-                    .iter()
-                    .any(|f| f.as_str().unwrap_or("").to_lowercase().contains(&keyword))
+            w.page["projectId"] == pid
+                && (keyword.is_empty()
+                    || [&w.page["name"], &w.page["content"]]
+                        .iter()
+                        .any(|f| f.as_str().unwrap_or("").to_lowercase().contains(&keyword)))
         };
         Ok(self.wikis.iter().filter(hit).collect())
+    }
+}
+
+/// `attachment;filename="name"` as Backlog documents it; a name that is not plain ASCII
+/// goes percent-encoded in `filename` and as RFC 6266's `filename*`.
+fn content_disposition(name: &str) -> String {
+    let plain = name.chars().all(|c| c.is_ascii_graphic() || c == ' ') && !name.contains(['"', '\\', '%']);
+    if plain {
+        return format!("attachment;filename=\"{name}\"");
+    }
+    let encoded: String = name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("attachment;filename=\"{encoded}\";filename*=UTF-8''{encoded}")
+}
+
+/// The name and bytes of the part named `file` of a `multipart/form-data` body. The
+/// name is taken as sent (`filename="…"` in raw UTF-8, as browsers and Backlog's docs
+/// have it), or from `filename*=UTF-8''…`.
+fn multipart_file(rec: &Recorded) -> Result<(String, Vec<u8>), Reply> {
+    let ct = rec.header("content-type").unwrap_or("");
+    if !ct.trim_start().to_ascii_lowercase().starts_with("multipart/form-data") {
+        return Err(invalid("Please send the file as multipart/form-data."));
+    }
+    let boundary = ct
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix("boundary="))
+        .map(|b| b.trim_matches('"'))
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| invalid("No multipart boundary."))?;
+    let delim = format!("--{boundary}").into_bytes();
+    let body = &rec.body;
+    let mut at = find(body, &delim, 0).ok_or_else(|| invalid("Malformed multipart body."))?;
+    loop {
+        let start = at + delim.len();
+        if body[start..].starts_with(b"--") {
+            break;
+        }
+        let next = find(body, &delim, start).ok_or_else(|| invalid("Malformed multipart body."))?;
+        let part = &body[start..next];
+        let part = part.strip_prefix(b"\r\n").unwrap_or(part);
+        let part = part.strip_suffix(b"\r\n").unwrap_or(part);
+        if let Some(split) = find(part, b"\r\n\r\n", 0) {
+            let head = String::from_utf8_lossy(&part[..split]);
+            let disposition = head
+                .lines()
+                .find_map(|l| l.split_once(':').filter(|(k, _)| k.trim().eq_ignore_ascii_case("content-disposition")))
+                .map(|(_, v)| v.trim().to_string())
+                .unwrap_or_default();
+            if disposition_param(&disposition, "name").as_deref() == Some("file") {
+                let name = disposition_param(&disposition, "filename*")
+                    .and_then(|v| v.split_once("''").map(|(_, enc)| percent_decode(enc)))
+                    .or_else(|| disposition_param(&disposition, "filename"))
+                    .filter(|n| !n.is_empty())
+                    .ok_or_else(|| invalid("Please specify the file name."))?;
+                return Ok((name, part[split + 4..].to_vec()));
+            }
+        }
+        at = next;
+    }
+    Err(invalid("Please specify file."))
+}
+
+fn disposition_param(value: &str, name: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim().eq_ignore_ascii_case(name).then(|| v.trim().trim_matches('"').to_string())
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = std::str::from_utf8(b.get(i + 1..i + 3).unwrap_or_default()).ok();
+        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+}
+
+/// One change through `POST /_sandbox/backlog` (see the control-plane list in mod.rs).
+#[derive(Debug, serde::Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+enum Action {
+    PutWiki {
+        page: BacklogWikiSeed,
+    },
+    RemoveWiki {
+        #[serde(default)]
+        project: String,
+        name: String,
+    },
+    SetTextFormattingRule {
+        #[serde(default)]
+        project: String,
+        rule: String,
+    },
+    AddProject {
+        key: String,
+        #[serde(default)]
+        name: String,
+        #[serde(default = "default_rule")]
+        text_formatting_rule: String,
+    },
+    SetRateLimit {
+        read: u32,
+        update: u32,
+        #[serde(default = "default_window")]
+        window_secs: u32,
+    },
+}
+
+fn default_rule() -> String {
+    "markdown".into()
+}
+
+fn default_window() -> u32 {
+    WINDOW_SECS
+}
+
+pub(crate) fn control(shared: &Shared, body: &[u8]) -> Reply {
+    let action = match serde_json::from_slice::<Action>(body) {
+        Ok(a) => a,
+        Err(e) => return Reply::text(400, &format!("invalid backlog action: {e}")),
+    };
+    let mut b = lock(&shared.backlog);
+    let done = match action {
+        Action::PutWiki { page } => b.put_wiki(&page).map(Some),
+        Action::RemoveWiki { project, name } => b.remove_wiki(&project, &name).map(|_| None),
+        Action::SetTextFormattingRule { project, rule } => b.set_text_formatting_rule(&project, &rule).map(|_| None),
+        Action::AddProject { key, name, text_formatting_rule } => {
+            b.add_project(&key, &name, &text_formatting_rule).map(Some)
+        }
+        Action::SetRateLimit { read, update, window_secs } => b.set_rate_limit(read, update, window_secs).map(|_| None),
+    };
+    match done {
+        Ok(None) => Reply::json(200, &json!({"ok": true})),
+        Ok(Some(id)) => Reply::json(200, &json!({"ok": true, "id": id})),
+        Err(e @ BacklogSandboxError::NotFound(_)) => Reply::text(404, &e.to_string()),
+        Err(e) => Reply::text(400, &e.to_string()),
+    }
+}
+
+pub(crate) fn control_state(shared: &Shared) -> Reply {
+    let b = lock(&shared.backlog);
+    Reply::json(200, &b.state())
+}
+
+impl Backlog {
+    fn set_rate_limit(&mut self, read: u32, update: u32, window_secs: u32) -> Result<(), BacklogSandboxError> {
+        if read == 0 || update == 0 || window_secs == 0 {
+            return Err(BacklogSandboxError::Invalid("rate limits and the window must be at least 1".into()));
+        }
+        self.limits = Limits { read, update, window_secs };
+        self.read = Window::default();
+        self.update = Window::default();
+        Ok(())
+    }
+
+    /// `GET /_sandbox/backlog`: projects, wiki pages with their history, and the bytes of
+    /// every attachment (base64, by attachment id).
+    fn state(&self) -> Value {
+        use base64::Engine as _;
+        let b64 = |d: &Vec<u8>| base64::engine::general_purpose::STANDARD.encode(d);
+        let wikis: Vec<Value> = self
+            .wikis
+            .iter()
+            .map(|w| {
+                let mut v = w.page.clone();
+                v["history"] = Value::Array(w.history.clone());
+                v
+            })
+            .collect();
+        let files: serde_json::Map<String, Value> =
+            self.files.iter().map(|(id, d)| (id.to_string(), json!(b64(d)))).collect();
+        json!({"projects": self.projects.iter().map(ProjectData::json).collect::<Vec<_>>(),
+               "wikis": wikis, "attachmentData": files, "issues": self.issues})
+    }
+}
+
+/// Backlog state for in-process tests and the demo; `POST /_sandbox/backlog` does the
+/// same from another process.
+impl Sandbox {
+    /// Create or replace wiki page `page.name` of `page.project` (default `OPS`): each of
+    /// `page.history` and then `page.content` becomes a version (a new page starts with
+    /// the first), and the tags and attachments become exactly those given. Returns the
+    /// page id.
+    pub fn backlog_put_wiki(&self, page: &BacklogWikiSeed) -> Result<u64, BacklogSandboxError> {
+        lock(&self.shared.backlog).put_wiki(page)
+    }
+
+    /// Page `name` of `project` (key or id; empty: `OPS`) as `GET /wikis/:id` answers it.
+    pub fn backlog_wiki_page(&self, project: &str, name: &str) -> Option<Value> {
+        lock(&self.shared.backlog).page_of(project, name).map(|w| w.page.clone())
+    }
+
+    /// Every version of a page, oldest first, as `GET /wikis/:id/history?order=asc` lists
+    /// them (the current one last).
+    pub fn backlog_wiki_history(&self, page_id: u64) -> Vec<Value> {
+        lock(&self.shared.backlog).page_by_id(page_id).map(|w| w.history.clone()).unwrap_or_default()
+    }
+
+    /// The stored bytes of the page's attachment called `name`.
+    pub fn backlog_wiki_attachment(&self, page_id: u64, name: &str) -> Option<Vec<u8>> {
+        lock(&self.shared.backlog).attachment_bytes(page_id, name)
+    }
+
+    /// The page and its attachments vanish, as after `DELETE /wikis/:id`.
+    pub fn backlog_remove_wiki(&self, project: &str, name: &str) -> Result<(), BacklogSandboxError> {
+        lock(&self.shared.backlog).remove_wiki(project, name)
+    }
+
+    /// `markdown` or `backlog`, as `GET /projects/:key` then answers `textFormattingRule`.
+    pub fn backlog_set_text_formatting_rule(&self, project: &str, rule: &str) -> Result<(), BacklogSandboxError> {
+        lock(&self.shared.backlog).set_text_formatting_rule(project, rule)
+    }
+
+    /// Another project (key of A-Z, 0-9, _) with the same issue types, priorities and
+    /// statuses as `OPS`. Returns its id.
+    pub fn backlog_add_project(&self, key: &str, name: &str, rule: &str) -> Result<u64, BacklogSandboxError> {
+        lock(&self.shared.backlog).add_project(key, name, rule)
+    }
+
+    /// Projects as `GET /projects/:key` answers them.
+    pub fn backlog_projects(&self) -> Vec<Value> {
+        lock(&self.shared.backlog).projects.iter().map(ProjectData::json).collect()
+    }
+
+    /// Requests per window for the read (GET) and update buckets, and the window's length
+    /// (Backlog's is 60 s; a short one lets a test watch a client wait for the reset).
+    /// Starts a fresh window.
+    pub fn backlog_set_rate_limit(&self, read: u32, update: u32, window_secs: u32) -> Result<(), BacklogSandboxError> {
+        lock(&self.shared.backlog).set_rate_limit(read, update, window_secs)
     }
 }

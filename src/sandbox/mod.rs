@@ -64,6 +64,19 @@
 //!     "body": "..", "at": "2026-11-21T10:00:00Z" (optional), "attachments": ["log.txt"] (optional)}`
 //!   - `{"action": "set_status", "case_id": "case-..", "status": "resolved"}`
 //!   - `{"action": "generate", "account": "..", "open_cases": 20, "communications_each": 3}`
+//! - `GET /_sandbox/backlog`: `{"projects": [..], "wikis": [..], "attachmentData": {"<attachment
+//!   id>": "<base64>"}, "issues": [..]}`: projects as GetProject, wiki pages as GetWikiPage
+//!   plus `"history"` (every version, oldest first), and every attachment's bytes.
+//! - `POST /_sandbox/backlog`: one Backlog change, tagged by `action`; answers `{"ok": true}`
+//!   (plus `"id"` for `put_wiki` and `add_project`), 404 for an unknown project or page and
+//!   400 for a malformed action. The same as the `Sandbox::backlog_*` methods (`project` is
+//!   a key or id, `OPS` when left out):
+//!   - `{"action": "put_wiki", "page": {"project": "OPS", "name": "..", "content": "..",
+//!     "history": ["v1", ..], "tags": [".."], "attachments": [{"name": "..", "data": "<base64>"}]}}`
+//!   - `{"action": "remove_wiki", "project": "OPS", "name": ".."}`
+//!   - `{"action": "set_text_formatting_rule", "project": "OPS", "rule": "backlog"}`
+//!   - `{"action": "add_project", "key": "DOCS", "name": "..", "text_formatting_rule": "markdown"}`
+//!   - `{"action": "set_rate_limit", "read": 600, "update": 150, "window_secs": 60}`
 
 mod aws;
 mod backlog;
@@ -84,6 +97,7 @@ mod ta_tests;
 mod tests;
 
 pub use aws::{AWS_DEFAULT_ACCOUNT, Caller, sandbox_access_key};
+pub use backlog::{BacklogFileSeed, BacklogSandboxError, BacklogWikiSeed};
 pub use cases::{
     SUPPORT_AWS_SUBMITTER, SUPPORT_BILLING_CASE, SUPPORT_BILLING_CASE_DISPLAY_ID, SUPPORT_BILLING_CASE_SUBJECT,
     SUPPORT_CUSTOMER_EMAIL, SUPPORT_CUSTOMER_SUBMITTER, SUPPORT_DEMO_ACCOUNT, SUPPORT_DX_CASE,
@@ -788,6 +802,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "dx") => dx::control(shared, &rec.body),
         ("GET", "ta") => ta::control_state(shared),
         ("POST", "ta") => ta::control(shared, &rec.body),
+        ("GET", "backlog") => backlog::control_state(shared),
+        ("POST", "backlog") => backlog::control(shared, &rec.body),
         ("GET", "support") => cases::control_state(shared),
         ("POST", "support") => cases::control(shared, &rec.body),
         ("POST", "clear") => {

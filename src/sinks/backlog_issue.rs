@@ -6,10 +6,13 @@
 //! Resolved comments and, when `resolve_status` is set, moves the issue to that status in
 //! the same PATCH; a later Reopened then moves it back to the project's first status. Project, issue type, priority and status are configured by *name* and
 //! resolved to ids once per notifier, because ids differ per space and project.
+//!
+//! The spine owns a sink's retries (and how long it may wait), so the client is set to
+//! hand a 429 straight back with its `retry_after` instead of waiting on its own.
 
 use super::templates::{self, Templates, one_line, truncate_chars};
 use super::{Message, Notifier, Receipt, SinkError};
-use crate::backlog::{BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue};
+use crate::backlog::{BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy};
 use crate::spine::finding::TransitionKind;
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -82,7 +85,7 @@ impl BacklogIssueNotifier {
     ) -> Self {
         BacklogIssueNotifier {
             name: name.to_string(),
-            client,
+            client: client.with_rate_limit(RateLimitPolicy::HAND_BACK),
             project,
             issue_type,
             priority,
