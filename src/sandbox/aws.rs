@@ -306,13 +306,13 @@ pub(crate) fn request_id() -> String {
 /// One page of `items` and the token for the next, if any. A page holds `maxResults`
 /// items, at most `cap` (also the default); the token is opaque to the client, here the
 /// offset. `invalid` builds the service's own error for a bad `maxResults` or token.
-pub(crate) fn page(
-    items: Vec<Value>,
+pub(crate) fn page<T>(
+    items: Vec<T>,
     max_results: Option<i64>,
     next_token: Option<&str>,
     cap: usize,
     invalid: impl Fn(&str) -> Reply,
-) -> Result<(Vec<Value>, Option<String>), Reply> {
+) -> Result<(Vec<T>, Option<String>), Reply> {
     let size = match max_results {
         None => cap,
         Some(n) if n >= 1 => usize::try_from(n).unwrap_or(cap).min(cap),
