@@ -92,6 +92,8 @@ mod dx;
 #[cfg(test)]
 mod dx_tests;
 mod ec2;
+#[cfg(test)]
+mod ec2_tests;
 mod support;
 #[cfg(test)]
 mod support_tests;
