@@ -2179,7 +2179,7 @@ impl Sandbox {
 
     /// For every account × region: a VPC (10.0.0.0/16) with a public and a private subnet,
     /// an internet gateway, a main route table and the default group, and
-    /// `instances_per_region` instances with a root volume each (see [`gen_item`]: types
+    /// `instances_per_region` instances with a root volume each (instance types
     /// cycle, every tenth is stopped, even ones have public IPs). Nothing is stored until it
     /// changes, so 50 × 16 × 200 costs a few hundred bytes per place, not per instance. Ids are
     /// `<prefix>-0ee<place: 4 hex><n: 10 hex>`, places numbered in the order first generated
