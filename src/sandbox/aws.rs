@@ -17,6 +17,9 @@
 //! by the server) becomes the SDK's request id. Timestamps are epoch seconds as JSON numbers
 //! in awsJson and ISO-8601 strings in restJson (each service's model says which).
 //!
+//! The EC2 query protocol (form in, XML out) lives in `ec2.rs`; it uses the caller, the
+//! paging tokens and the request ids from here.
+//!
 //! The signature is not checked: the sandbox trusts the access key id, which is how a test
 //! picks its account (see [`sandbox_access_key`]). No `Authorization` header is 403
 //! `MissingAuthenticationTokenException` and one without a readable `Credential` scope is
@@ -27,6 +30,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value, json};
 use sha2::Digest as _;
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The account of a caller whose access key id does not end in 12 digits.
@@ -87,6 +91,14 @@ fn account_of(access_key_id: &str) -> String {
 /// The `X-Amz-Target` of an awsJson call: only `POST /` carries one.
 pub(crate) fn target(rec: &Recorded) -> Option<&str> {
     (rec.method == "POST" && rec.path == "/").then(|| rec.header("x-amz-target")).flatten()
+}
+
+/// What a fault's `target` pattern is matched against: the `X-Amz-Target` of an awsJson
+/// call, or `AmazonEC2.<Action>` for an EC2 query call (which has no such header; the name
+/// is the one the header would carry, the service shape being `AmazonEC2`). `None` for
+/// everything else.
+pub(crate) fn call_target(rec: &Recorded) -> Option<Cow<'_, str>> {
+    target(rec).map(Cow::Borrowed).or_else(|| super::ec2::target(rec).map(Cow::Owned))
 }
 
 /// `pattern` against an `X-Amz-Target`: a pattern ending in `*` matches every target that
@@ -306,13 +318,13 @@ pub(crate) fn request_id() -> String {
 /// One page of `items` and the token for the next, if any. A page holds `maxResults`
 /// items, at most `cap` (also the default); the token is opaque to the client, here the
 /// offset. `invalid` builds the service's own error for a bad `maxResults` or token.
-pub(crate) fn page(
-    items: Vec<Value>,
+pub(crate) fn page<T>(
+    items: Vec<T>,
     max_results: Option<i64>,
     next_token: Option<&str>,
     cap: usize,
     invalid: impl Fn(&str) -> Reply,
-) -> Result<(Vec<Value>, Option<String>), Reply> {
+) -> Result<(Vec<T>, Option<String>), Reply> {
     let size = match max_results {
         None => cap,
         Some(n) if n >= 1 => usize::try_from(n).unwrap_or(cap).min(cap),

@@ -5,9 +5,10 @@
 //! The fakes answer the way the vendors' API references say (not the way our client
 //! happens to talk): Backlog API v2 in `backlog.rs`, Slack incoming webhooks, PagerDuty
 //! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, AWS
-//! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs` and the Support API in
+//! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs`, the Support API in
 //! `support.rs` (its cases kept in `cases.rs`, its legacy Trusted Advisor operations
-//! reading `ta.rs`'s data), on top of
+//! reading `ta.rs`'s data) and EC2's inventory reads in `ec2.rs` (the EC2 query protocol:
+//! `POST /` with a form body, signed for `ec2`, answered in XML), on top of
 //! the AWS pieces in `aws.rs` (awsJson1_1: `POST /` with `X-Amz-Target`; restJson1:
 //! `GET /v1/...`; the caller's account and region come from the SigV4 credential scope, see
 //! [`sandbox_access_key`]).
@@ -77,6 +78,22 @@
 //!   - `{"action": "set_text_formatting_rule", "project": "OPS", "rule": "backlog"}`
 //!   - `{"action": "add_project", "key": "DOCS", "name": "..", "text_formatting_rule": "markdown"}`
 //!   - `{"action": "set_rate_limit", "read": 600, "update": 150, "window_secs": 60}`
+//! - `GET /_sandbox/ec2`: `{"places": [{"account": "..", "region": "..", "counts":
+//!   {"instance": 3, ..}}]}`, how many EC2 resources of each kind every place lists; with
+//!   `?account=..&region=..` that place's resources, `{"instances": [..], "volumes": [..],
+//!   ..}`, in the answers' element names.
+//! - `POST /_sandbox/ec2`: one EC2 change, tagged by `action`; answers `{"ok": true}` (plus
+//!   `"id"` for `put`), 404 for an unknown id and 400 for a malformed action. The same as the
+//!   `Sandbox::ec2_*` methods:
+//!   - `{"action": "put", "kind": "instance", "account": "..", "region": "..", "resource": {..}}`
+//!     (kinds: `instance`, `volume`, `vpc`, `subnet`, `security_group`, `address`,
+//!     `nat_gateway`, `route_table`, `internet_gateway`)
+//!   - `{"action": "set_instance_state", "instance_id": "i-..", "state": "stopped"}`
+//!   - `{"action": "terminate", "instance_id": "i-.."}`
+//!   - `{"action": "remove", "id": "vol-.."}`
+//!   - `{"action": "generate", "accounts": [".."], "regions": [".."], "instances_per_region": 200}`
+//!   - `{"action": "set_opt_in", "account": "..", "region": "af-south-1", "opted_in": true}`
+//!   - `{"action": "set_terminated_retention", "seconds": 0}`
 
 mod aws;
 mod backlog;
@@ -87,6 +104,9 @@ mod chat;
 mod dx;
 #[cfg(test)]
 mod dx_tests;
+mod ec2;
+#[cfg(test)]
+mod ec2_tests;
 mod support;
 #[cfg(test)]
 mod support_tests;
@@ -109,6 +129,16 @@ pub use dx::{
     DX_AUTH_KEY_MARKER, DX_DEMO_ACCOUNT, DX_DEMO_CONNECTION_A, DX_DEMO_CONNECTION_B, DX_DEMO_PRIVATE_VIF,
     DX_DEMO_PRIVATE_VIF_NAME, DX_DEMO_PUBLIC_VIF, DX_DEMO_PUBLIC_VIF_NAME, DX_DEMO_REGION, DX_DEMO_TRANSIT_PEER_IPV4,
     DX_DEMO_TRANSIT_PEER_IPV6, DX_DEMO_TRANSIT_VIF, DX_DEMO_TRANSIT_VIF_NAME, DX_ROUTER_CONFIG_MARKER, DxError,
+};
+pub use ec2::{
+    EC2_DEFAULT_PAGE_SIZE, EC2_DEMO_BATCH_1, EC2_DEMO_BATCH_1_DATA_VOLUME, EC2_DEMO_BATCH_1_NAME,
+    EC2_DEMO_BATCH_1_VOLUME, EC2_DEMO_BATCH_RESERVATION, EC2_DEMO_IDLE_EIP, EC2_DEMO_IDLE_PUBLIC_IP,
+    EC2_DEMO_IDLE_VOLUME, EC2_DEMO_INTERNET_GATEWAY, EC2_DEMO_NAT_EIP, EC2_DEMO_NAT_GATEWAY, EC2_DEMO_NAT_PUBLIC_IP,
+    EC2_DEMO_ROUTE_TABLE_MAIN, EC2_DEMO_ROUTE_TABLE_PUBLIC, EC2_DEMO_SG_DEFAULT, EC2_DEMO_SG_SSH_OPEN,
+    EC2_DEMO_SG_SSH_OPEN_NAME, EC2_DEMO_SG_WEB, EC2_DEMO_SG_WEB_NAME, EC2_DEMO_SUBNET_PRIVATE, EC2_DEMO_SUBNET_PUBLIC,
+    EC2_DEMO_VPC, EC2_DEMO_VPC_CIDR, EC2_DEMO_WEB_1, EC2_DEMO_WEB_1_NAME, EC2_DEMO_WEB_1_VOLUME, EC2_DEMO_WEB_2,
+    EC2_DEMO_WEB_2_NAME, EC2_DEMO_WEB_2_VOLUME, EC2_DEMO_WEB_EIP, EC2_DEMO_WEB_PUBLIC_IP, EC2_DEMO_WEB_RESERVATION,
+    EC2_TARGET_PREFIX, Ec2Counts, Ec2Error, Ec2Kind,
 };
 pub use support::SUPPORT_SUBSCRIPTION_REQUIRED_MESSAGE;
 pub use ta::{
@@ -214,7 +244,7 @@ mod base64_body {
 /// no `drop_connection`) only a delay before the request goes on.
 ///
 /// A request matches when every matcher that is set matches. `target` only matches awsJson
-/// calls (`POST /` with `X-Amz-Target`); `account` and `region` match any SigV4-signed call
+/// calls (`POST /` with `X-Amz-Target`) and EC2 query calls; `account` and `region` match any SigV4-signed call
 /// (awsJson or restJson), as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -223,7 +253,8 @@ pub struct Fault {
     /// Only this method (case-insensitive); `None` matches any.
     pub method: Option<String>,
     /// Only this `X-Amz-Target`; a pattern ending in `*` matches by prefix
-    /// (`OvertureService.*` is every Direct Connect call, `*` every AWS call).
+    /// (`OvertureService.*` is every Direct Connect call, `*` every AWS call). EC2 calls,
+    /// which carry no such header, match as `AmazonEC2.<Action>`.
     pub target: Option<String>,
     /// Only AWS calls signed as this account.
     pub account: Option<String>,
@@ -348,8 +379,8 @@ impl Fault {
             return false;
         }
         if let Some(pattern) = self.target.as_deref() {
-            let Some(target) = aws::target(rec) else { return false };
-            if !aws::target_matches(pattern, target) {
+            let Some(target) = aws::call_target(rec) else { return false };
+            if !aws::target_matches(pattern, &target) {
                 return false;
             }
         }
@@ -441,6 +472,7 @@ pub(crate) struct Shared {
     pub dx: Mutex<dx::Dx>,
     pub ta: Mutex<ta::Ta>,
     pub cases: Mutex<cases::Cases>,
+    pub ec2: Mutex<ec2::Ec2>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -457,6 +489,7 @@ impl Shared {
             dx: Mutex::new(dx::Dx::seeded()),
             ta: Mutex::new(ta::Ta::seeded()),
             cases: Mutex::new(cases::Cases::seeded()),
+            ec2: Mutex::new(ec2::Ec2::seeded()),
         }
     }
 
@@ -612,8 +645,8 @@ impl Sandbox {
     }
 
     /// Forget recorded requests and armed faults. Backlog data, PagerDuty events, Direct
-    /// Connect resources, Trusted Advisor recommendations and Support cases stay: they are the fake
-    /// services' state, not the recording.
+    /// Connect resources, Trusted Advisor recommendations, Support cases and EC2 resources
+    /// stay: they are the fake services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -738,7 +771,7 @@ async fn handle(State(shared): State<Arc<Shared>>, ConnectInfo(conn): ConnectInf
             }
         }
     }
-    let aws_call = aws::target(&rec).is_some() || rec.path.starts_with(ta::PATH_PREFIX);
+    let aws_call = aws::call_target(&rec).is_some() || rec.path.starts_with(ta::PATH_PREFIX);
     if aws_call && !reply.has_header("x-amzn-requestid") {
         reply.headers.push(("x-amzn-RequestId".into(), aws::request_id()));
     }
@@ -759,6 +792,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
             support::TARGET_PREFIX => support::handle(shared, &call),
             _ => aws::unknown_operation(target),
         };
+    }
+    if ec2::is_call(rec) {
+        return ec2::handle(shared, rec);
     }
     let path = rec.path.as_str();
     if path.starts_with(ta::PATH_PREFIX) {
@@ -806,6 +842,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "backlog") => backlog::control(shared, &rec.body),
         ("GET", "support") => cases::control_state(shared),
         ("POST", "support") => cases::control(shared, &rec.body),
+        ("GET", "ec2") => ec2::control_state(shared, rec),
+        ("POST", "ec2") => ec2::control(shared, &rec.body),
         ("POST", "clear") => {
             shared.clear();
             Reply::json(200, &serde_json::json!({"ok": true}))
