@@ -400,6 +400,17 @@ fn malformed_and_cut_input_never_panics() {
     }
 }
 
+/// Found by the fuzz target: a forward whose attachment is a `message/rfc822` wrapping an
+/// empty `message/rfc822`. mail-parser recovers, but a debug_assert of its own fired first,
+/// so a debug or test build panicked (see the mail-parser profile in the root Cargo.toml).
+#[test]
+fn fuzz_crash_1_empty_nested_forward_is_the_forwarders_mail_ignored() {
+    let p = parse(&fixture("fuzz_crash_1.eml"));
+    assert_eq!(p.from.as_deref(), Some("lead@example.net"));
+    assert_eq!(p.message_id.as_deref(), Some("fuzz-crash-1@example.net"));
+    assert_eq!(p.outcome, Outcome::Ignored { reason: "sender lead@example.net is not AWS".into() });
+}
+
 #[test]
 fn huge_attachment_neither_hides_the_notice_nor_takes_long() {
     let body = String::from_utf8(fixture("legacy_dx_maintenance.eml")).unwrap();
