@@ -558,3 +558,19 @@ fn html_drops_closed_styles_and_comments_keeps_unclosed_ones_in_linear_time() {
     assert_eq!(text::html_to_text(&html), "");
     assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
 }
+
+#[test]
+fn sns_event_listing_thousands_of_entities_keeps_the_first_500_resources() {
+    let entities: Vec<String> = (0..20_000).map(|i| format!("{{\"entityValue\":\"i-{i:08x}\"}}")).collect();
+    let body = format!(
+        "{{\"source\":\"aws.health\",\"detail\":{{\"eventTypeCode\":\"AWS_EC2_INSTANCE_STOP_SCHEDULED\",\
+         \"affectedEntities\":[{}]}},\"resources\":[\"i-ffffffff\"]}}",
+        entities.join(",")
+    );
+    let started = std::time::Instant::now();
+    let p = parse(&mail("no-reply@sns.amazonaws.com", "AWS Notification Message", &body));
+    let e = p.outcome.event().expect("recognised");
+    assert_eq!(e.resources.len(), 500);
+    assert_eq!((e.resources[0].as_str(), e.resources[499].as_str()), ("i-00000000", "i-000001f3"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+}
