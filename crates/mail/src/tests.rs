@@ -471,7 +471,8 @@ fn mutated_fixtures_never_panic() {
     mutate_fixtures(3_000);
 }
 
-/// The long run: `cargo test --release --lib mail::tests::mutated_fixtures_long -- --ignored`.
+/// The long run: `cargo test -p opskit-mail --release --lib tests::mutated_fixtures_long -- --ignored`;
+/// coverage-guided fuzzing of the same path is `scripts/fuzz.sh`.
 #[test]
 #[ignore]
 fn mutated_fixtures_long() {
