@@ -7,8 +7,8 @@
 # The corpus each run grows is kept in fuzz/corpus/ (ignored by git) for the next run.
 #
 # Environment: OPSKIT_FUZZ_TARGETS (default "parse mbox"), OPSKIT_FUZZ_SANITIZER ("none",
-# the default, or "address"; the mail crate and mail-parser forbid unsafe code, and ASan
-# costs 4x the executions), OPSKIT_FUZZ_MAX_LEN (bytes, default 65536).
+# the default, or "address"; the mail crate has no unsafe code and mail-parser forbids it,
+# and ASan costs 4x the executions), OPSKIT_FUZZ_MAX_LEN (bytes, default 65536).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,7 @@ TOTAL=${1:-60}
 read -r -a TARGETS <<<"${OPSKIT_FUZZ_TARGETS:-parse mbox}"
 SANITIZER=${OPSKIT_FUZZ_SANITIZER:-none}
 MAX_LEN=${OPSKIT_FUZZ_MAX_LEN:-65536}
-# Per input: a 64 KiB mail parses in well under a millisecond, so 10 s is a hang, and 1 GiB
+# Per input: a 64 KiB mail parses in milliseconds, so 10 s is a hang, and 1 GiB
 # (ASan's shadow memory and quarantine need more) is a runaway allocation.
 TIMEOUT=10
 # An input slower than this is reported and kept in fuzz/artifacts/ as slow-unit-*, but passes.
