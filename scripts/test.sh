@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (see README): installs what the tests need on a fresh machine, then
-# runs the whole suite. Emulators come from PyPI at pinned versions into .test-venv.
+# runs the whole suite, then fuzzes the mail parse path for OPSKIT_FUZZ_SECONDS (default 60).
+# Emulators come from PyPI at pinned versions into .test-venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,3 +68,11 @@ export OPSKIT_GCS_EMULATOR="$PWD/$VENV/bin/gcp-storage-emulator"
 export OPSKIT_DOVECOT="$DOVECOT"
 
 cargo test --locked --workspace --all-targets "$@"
+
+# Then fuzz the mail parse path for a bounded time (installs cargo-fuzz into .tools/).
+FUZZ_SECONDS=${OPSKIT_FUZZ_SECONDS:-60}
+if [ "$FUZZ_SECONDS" = 0 ]; then
+  echo "test.sh: fuzzing skipped (OPSKIT_FUZZ_SECONDS=0)" >&2
+else
+  ./scripts/fuzz.sh "$FUZZ_SECONDS"
+fi

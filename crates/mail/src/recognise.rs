@@ -351,12 +351,16 @@ fn sns_json(text: &str, f: &mut Fields) {
         push_unique(&mut f.accounts, acct);
     }
     for e in d["affectedEntities"].as_array().into_iter().flatten() {
-        if let Some(id) = s(&e["entityValue"]) {
+        if f.resources.len() < MAX_RESOURCES
+            && let Some(id) = s(&e["entityValue"])
+        {
             push_unique(&mut f.resources, id);
         }
     }
     for r in v["resources"].as_array().into_iter().flatten() {
-        if let Some(id) = s(r).filter(|r| !r.starts_with("arn:")) {
+        if f.resources.len() < MAX_RESOURCES
+            && let Some(id) = s(r).filter(|r| !r.starts_with("arn:"))
+        {
             push_unique(&mut f.resources, id);
         }
     }

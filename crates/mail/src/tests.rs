@@ -454,8 +454,19 @@ fn malformed_and_cut_input_never_panics() {
     }
 }
 
+/// Found by the fuzz target: a forward whose attachment is a `message/rfc822` wrapping an
+/// empty `message/rfc822`. mail-parser recovers, but a debug_assert of its own fired first,
+/// so a debug or test build panicked (see the mail-parser profile in the root Cargo.toml).
 #[test]
-fn huge_attachment_neither_hides_the_notice_nor_takes_long() {
+fn fuzz_crash_1_empty_nested_forward_is_the_forwarders_mail_ignored() {
+    let p = parse(&fixture("fuzz_crash_1.eml"));
+    assert_eq!(p.from.as_deref(), Some("lead@example.net"));
+    assert_eq!(p.message_id.as_deref(), Some("fuzz-crash-1@example.net"));
+    assert_eq!(p.outcome, Outcome::Ignored { reason: "sender lead@example.net is not AWS".into() });
+}
+
+#[test]
+fn huge_attachment_does_not_hide_the_notice() {
     let body = String::from_utf8(fixture("legacy_dx_maintenance.eml")).unwrap();
     let (head, text) = body.split_once("\r\n\r\n").unwrap();
     let head = head
@@ -467,10 +478,8 @@ fn huge_attachment_neither_hides_the_notice_nor_takes_long() {
          {text}\r\n--B\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n{blob}--B--\r\n"
     );
     assert!(raw.len() > 20 << 20);
-    let started = std::time::Instant::now();
     let p = parse(raw.as_bytes());
     assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_dx_maintenance.eml"))));
-    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
 }
 
 /// Byte flips, insertions of MIME-significant bytes and cuts of every fixture, from a fixed
@@ -514,7 +523,8 @@ fn mutated_fixtures_never_panic() {
     mutate_fixtures(3_000);
 }
 
-/// The long run: `cargo test --release --lib mail::tests::mutated_fixtures_long -- --ignored`.
+/// The long run: `cargo test -p opskit-mail --release --lib tests::mutated_fixtures_long -- --ignored`;
+/// coverage-guided fuzzing of the same path is `scripts/fuzz.sh`.
 #[test]
 #[ignore]
 fn mutated_fixtures_long() {
@@ -722,4 +732,28 @@ fn suppression_by_code_service_or_every_account_keeps_the_event_and_says_why() {
         &Policy { suppress: Suppress { event_codes: vec![code], ..Suppress::default() }, ..Policy::default() },
     );
     assert!(p.outcome.event().is_some());
+}
+
+#[test]
+fn html_drops_closed_styles_and_comments_keeps_unclosed_ones_in_linear_time() {
+    let t = text::html_to_text("<HEAD><title>x</title></head><!-- a --><p>one<!-- b -->two</p><style>keep<!--");
+    assert_eq!(t, "one two\nkeep<!--");
+    // Every <style> is unclosed and each comment is closed: one pass, not a rescan per comment
+    // (the single regex it replaces took 2 s here in a release build, a minute at 600 KB).
+    let html = format!("<p>{}</p>", "<style><!-- -->".repeat(10_000));
+    assert_eq!(text::html_to_text(&html), "");
+}
+
+#[test]
+fn sns_event_listing_thousands_of_entities_keeps_the_first_500_resources() {
+    let entities: Vec<String> = (0..20_000).map(|i| format!("{{\"entityValue\":\"i-{i:08x}\"}}")).collect();
+    let body = format!(
+        "{{\"source\":\"aws.health\",\"detail\":{{\"eventTypeCode\":\"AWS_EC2_INSTANCE_STOP_SCHEDULED\",\
+         \"affectedEntities\":[{}]}},\"resources\":[\"i-ffffffff\"]}}",
+        entities.join(",")
+    );
+    let p = parse(&mail("no-reply@sns.amazonaws.com", "AWS Notification Message", &body));
+    let e = p.outcome.event().expect("recognised");
+    assert_eq!(e.resources.len(), 500);
+    assert_eq!((e.resources[0].as_str(), e.resources[499].as_str()), ("i-00000000", "i-000001f3"));
 }
