@@ -73,9 +73,7 @@ impl Diff {
 /// a change.
 pub fn diff(old: &[Resource], new: &[Resource]) -> Diff {
     let index = |v: &[Resource]| -> BTreeMap<(String, String, super::ResourceType, String), Resource> {
-        v.iter()
-            .map(|r| ((r.account.clone(), r.region.clone(), r.resource_type, r.id.clone()), r.clone()))
-            .collect()
+        v.iter().map(|r| ((r.account.clone(), r.region.clone(), r.resource_type, r.id.clone()), r.clone())).collect()
     };
     let (old, new) = (index(old), index(new));
     let mut changes = Vec::new();
@@ -89,11 +87,11 @@ pub fn diff(old: &[Resource], new: &[Resource]) -> Diff {
                 if o.name != n.name {
                     fields.push(FieldChange { field: "name".into(), old: o.name.clone(), new: n.name.clone() });
                 }
-                let names: std::collections::BTreeSet<&String> = o.fields.keys().chain(n.fields.keys()).collect();
+                let names: std::collections::BTreeSet<&str> = o.fields.keys().chain(n.fields.keys()).collect();
                 for f in names {
                     let (a, b) = (o.get(f), n.get(f));
                     if a != b {
-                        fields.push(FieldChange { field: f.clone(), old: a.into(), new: b.into() });
+                        fields.push(FieldChange { field: f.to_string(), old: a.into(), new: b.into() });
                     }
                 }
                 if !fields.is_empty() {
@@ -153,6 +151,6 @@ mod tests {
         let a = i("vpc-1", "available");
         let mut b = a.clone();
         b.account = "444455556666".into();
-        assert_eq!(diff(&[a.clone()], &[a, b]).summary(), "+1 −0 ~0");
+        assert_eq!(diff(std::slice::from_ref(&a), &[a.clone(), b]).summary(), "+1 −0 ~0");
     }
 }

@@ -7,8 +7,10 @@
 //! round-trips and two inventories compare field by field ([`diff`]).
 
 pub mod diff;
+pub mod fields;
 
 pub use diff::{Change, Diff, FieldChange, diff};
+pub use fields::Fields;
 
 use serde::{Deserialize, Serialize};
 
@@ -95,7 +97,7 @@ impl ResourceType {
             ],
             ResourceType::Volume => &["type", "size_gib", "state", "az", "attached_to", "encrypted", "iops"],
             ResourceType::Vpc => &["cidr", "state", "default"],
-            ResourceType::Subnet => &["vpc", "cidr", "az", "public_ip_on_launch", "available_ips"],
+            ResourceType::Subnet => &["vpc", "cidr", "az", "public_ip_on_launch", "available_ips", "default"],
             ResourceType::SecurityGroup => &["vpc", "description", "inbound", "flags"],
             ResourceType::ElasticIp => &["public_ip", "private_ip", "instance", "network_interface", "domain"],
             ResourceType::NatGateway => &["vpc", "subnet", "state", "public_ip", "connectivity"],
@@ -150,7 +152,7 @@ pub struct Resource {
     #[serde(default)]
     pub name: String,
     #[serde(default)]
-    pub fields: std::collections::BTreeMap<String, String>,
+    pub fields: Fields,
 }
 
 impl Resource {
@@ -172,15 +174,25 @@ impl Resource {
 
     /// Set one field; empty values are kept out so absent and empty compare equal.
     pub fn field(mut self, name: &str, value: impl Into<String>) -> Resource {
-        let v = value.into();
-        if !v.is_empty() {
-            self.fields.insert(name.to_string(), v);
+        self.fields.insert(name, &value.into());
+        self
+    }
+
+    /// Set several fields at once (one allocation instead of one per field); empty values
+    /// are kept out, as with [`Resource::field`].
+    pub fn with_fields<'a>(mut self, fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Resource {
+        if self.fields.is_empty() {
+            self.fields = fields.into_iter().collect();
+        } else {
+            for (k, v) in fields {
+                self.fields.insert(k, v);
+            }
         }
         self
     }
 
     pub fn get(&self, field: &str) -> &str {
-        self.fields.get(field).map(String::as_str).unwrap_or("")
+        self.fields.get(field).unwrap_or("")
     }
 
     /// Identity across runs: account, region, type, id.
