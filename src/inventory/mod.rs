@@ -6,9 +6,11 @@
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
 //! round-trips and two inventories compare field by field ([`diff`]).
 
+pub mod collect;
 pub mod diff;
 pub mod fields;
 
+pub use collect::{Inventory, Options, collect};
 pub use diff::{Change, Diff, FieldChange, diff};
 pub use fields::Fields;
 
