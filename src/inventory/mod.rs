@@ -9,6 +9,7 @@
 pub mod collect;
 pub mod diff;
 pub mod fields;
+pub mod render;
 
 pub use collect::{Inventory, Options, collect};
 pub use diff::{Change, Diff, FieldChange, diff};
