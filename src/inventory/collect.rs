@@ -94,33 +94,35 @@ pub async fn collect(
     let n = targets.len();
     let bar = crate::aws::progress_bar("collecting the inventory", n, !opts.progress);
     let types = &types;
+    // Each target's resources join one vector as soon as the target is done, so its own
+    // vector is freed (and reused) at once instead of all 800 living until the end.
+    let all = std::sync::Mutex::new(Vec::new());
+    let all_ref = &all;
     let results = fan_out_with_progress(targets, opts.concurrency, opts.timeout, bar.as_ref(), |t| async move {
-        Ok(collect_target(session, &t, types).await)
+        let out = collect_target(session, &t, types).await;
+        let n = out.resources.len();
+        all_ref.lock().unwrap_or_else(|e| e.into_inner()).extend(out.resources);
+        Ok::<_, anyhow::Error>((n, out.covered, out.failed))
     })
     .await;
-    let mut per_target = Vec::with_capacity(results.len());
     let mut covered = BTreeSet::new();
     for (t, r) in results {
         match r {
-            Ok(out) => {
+            Ok((n, types, failed)) => {
                 let account = t.account_label();
-                tracing::debug!(target = %t.label(), resources = out.resources.len(), failed = out.failed.len(), "collected");
-                for ty in &out.covered {
-                    covered.insert((account.clone(), t.region.clone(), *ty));
+                tracing::debug!(target = %t.label(), resources = n, failed = failed.len(), "collected");
+                for ty in types {
+                    covered.insert((account.clone(), t.region.clone(), ty));
                 }
-                if !out.failed.is_empty() {
-                    errors.push(TargetError { target: t.label(), message: describe_failures(&out.failed) });
+                if !failed.is_empty() {
+                    errors.push(TargetError { target: t.label(), message: describe_failures(&failed) });
                 }
-                per_target.push(out.resources);
             }
             Err(e) => errors.push(TargetError { target: t.label(), message: format!("{e:#}") }),
         }
     }
-    // One exact allocation: the per-target vectors are freed as they are moved out.
-    let mut resources = Vec::with_capacity(per_target.iter().map(Vec::len).sum());
-    for v in per_target {
-        resources.extend(v);
-    }
+    let mut resources = all.into_inner().unwrap_or_else(|e| e.into_inner());
+    resources.shrink_to_fit();
     super::sort(&mut resources);
     Ok(Inventory { resources, errors, covered, targets: n })
 }

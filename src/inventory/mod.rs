@@ -206,5 +206,7 @@ impl Resource {
 
 /// Resources in page order: account, region, type, id.
 pub fn sort(resources: &mut [Resource]) {
-    resources.sort_by(|a, b| a.identity().cmp(&b.identity()));
+    // Identities are unique, so an unstable sort orders the same, without a stable sort's
+    // buffer of half the inventory.
+    resources.sort_unstable_by(|a, b| a.identity().cmp(&b.identity()));
 }
