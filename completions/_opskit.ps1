@@ -94,7 +94,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;inventory;show' {
-            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect (e.g. ec2,ebs,vpc); default all')
+            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, '(account, region) targets collected at once; overrides defaults.concurrency')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
@@ -107,7 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
-            [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Discover enabled regions with DescribeRegions')
+            [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -122,7 +123,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;inventory;diff' {
-            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect (e.g. ec2,ebs,vpc); default all')
+            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, '(account, region) targets collected at once; overrides defaults.concurrency')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
@@ -135,7 +137,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
-            [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Discover enabled regions with DescribeRegions')
+            [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -150,7 +152,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;inventory;publish' {
-            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect (e.g. ec2,ebs,vpc); default all')
+            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, '(account, region) targets collected at once; overrides defaults.concurrency')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
@@ -163,7 +166,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
-            [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Discover enabled regions with DescribeRegions')
+            [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')

@@ -89,7 +89,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;inventory;show'= {
-            cand --resource-types 'Resource types to collect (e.g. ec2,ebs,vpc); default all'
+            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)'
+            cand --concurrency '(account, region) targets collected at once; overrides defaults.concurrency'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'
@@ -102,7 +103,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
-            cand --all-regions 'Discover enabled regions with DescribeRegions'
+            cand --all-regions 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'
@@ -116,7 +117,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;inventory;diff'= {
-            cand --resource-types 'Resource types to collect (e.g. ec2,ebs,vpc); default all'
+            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)'
+            cand --concurrency '(account, region) targets collected at once; overrides defaults.concurrency'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'
@@ -129,7 +131,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
-            cand --all-regions 'Discover enabled regions with DescribeRegions'
+            cand --all-regions 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'
@@ -143,7 +145,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;inventory;publish'= {
-            cand --resource-types 'Resource types to collect (e.g. ec2,ebs,vpc); default all'
+            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)'
+            cand --concurrency '(account, region) targets collected at once; overrides defaults.concurrency'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'
@@ -156,7 +159,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
-            cand --all-regions 'Discover enabled regions with DescribeRegions'
+            cand --all-regions 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'

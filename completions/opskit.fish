@@ -97,7 +97,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l resource-types -d 'Resource types to collect (e.g. ec2,ebs,vpc); default all' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l resource-types -d 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l concurrency -d '(account, region) targets collected at once; overrides defaults.concurrency' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -117,7 +118,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l all-regions -d 'Discover enabled regions with DescribeRegions'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l all-regions -d 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -125,7 +126,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l resource-types -d 'Resource types to collect (e.g. ec2,ebs,vpc); default all' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l resource-types -d 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l concurrency -d '(account, region) targets collected at once; overrides defaults.concurrency' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -145,7 +147,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l all-regions -d 'Discover enabled regions with DescribeRegions'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l all-regions -d 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -153,7 +155,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l resource-types -d 'Resource types to collect (e.g. ec2,ebs,vpc); default all' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l resource-types -d 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l concurrency -d '(account, region) targets collected at once; overrides defaults.concurrency' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -173,7 +176,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l all-regions -d 'Discover enabled regions with DescribeRegions'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l all-regions -d 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'

@@ -210,12 +210,18 @@ pub enum InventoryCommand {
 
 #[derive(Debug, Args)]
 pub struct InventoryArgs {
-    /// Resource types to collect (e.g. ec2,ebs,vpc); default all
-    #[arg(long, value_delimiter = ',')]
+    /// Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types):
+    /// instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table,
+    /// internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)
+    #[arg(long, value_delimiter = ',', value_name = "TYPES")]
     pub resource_types: Vec<String>,
-    /// Discover enabled regions with DescribeRegions
+    /// Every region DescribeRegions reports enabled in each account, instead of the configured ones
+    /// (--region still filters)
     #[arg(long)]
     pub all_regions: bool,
+    /// (account, region) targets collected at once; overrides defaults.concurrency
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

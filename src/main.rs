@@ -71,6 +71,17 @@ fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> 
             }
             (if *failed { 3 } else { 0 }, text)
         }
+        Ok(Output::Stream { data, errors }) => {
+            if !cli.global.quiet {
+                output::emit_with(|w| data.render(w));
+            }
+            output::print_target_notes(&[], errors);
+            let mut shown = data.summary();
+            for e in errors {
+                shown.push_str(&format!("\nerror: {}: {}", e.target, e.message));
+            }
+            (if errors.is_empty() { 0 } else { 3 }, redact(&shown))
+        }
         Err(e) => {
             let msg = redact(&format!("error: {e}"));
             eprintln!("{msg}");

@@ -38,11 +38,11 @@ fn account_region(a: &Option<String>, r: &Option<String>) -> (String, String) {
     (a.clone().unwrap_or_else(|| "-".into()), r.clone().unwrap_or_else(|| "-".into()))
 }
 
-fn csv_escape(s: &str) -> String {
+pub(crate) fn csv_escape(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
@@ -273,6 +273,60 @@ pub fn emit(text: &str) {
     }
 }
 
+/// Write what `render` produces to stdout as it comes, for data too large to hold as one
+/// string (an inventory): buffered, and redacted a block of whole lines at a time (no
+/// secret spans a line). A closed pipe (`| head`) ends the output quietly.
+pub fn emit_with(render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut w = RedactLines { inner: std::io::stdout().lock(), buf: Vec::new() };
+    if let Err(e) = render(&mut w).and_then(|_| w.finish())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: writing to stdout: {e}");
+    }
+}
+
+/// A writer that passes whole lines on through [`crate::redact::redact`].
+struct RedactLines<W: Write> {
+    inner: W,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> RedactLines<W> {
+    const BLOCK: usize = 64 * 1024;
+
+    /// Redact and pass on everything up to the last newline (or everything, at the end).
+    fn pass_on(&mut self, all: bool) -> std::io::Result<()> {
+        let end = if all { self.buf.len() } else { self.buf.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1) };
+        if end == 0 {
+            return Ok(());
+        }
+        let text = crate::redact::redact(&String::from_utf8_lossy(&self.buf[..end]));
+        self.inner.write_all(text.as_bytes())?;
+        self.buf.drain(..end);
+        Ok(())
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.pass_on(true)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Write for RedactLines<W> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= Self::BLOCK {
+            self.pass_on(false)?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass_on(false)?;
+        self.inner.flush()
+    }
+}
+
 /// Render a run's report to stdout (unless `quiet`) and its target errors to stderr, with
 /// secrets masked. Returns what was rendered, for a heartbeat's body.
 pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quiet: bool) -> String {
@@ -314,6 +368,22 @@ pub fn local_time(t: jiff::Timestamp, tz: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_output_is_redacted_whole_lines_at_a_time() {
+        crate::redact::register("s3cr3t-token-value");
+        let mut w = RedactLines { inner: Vec::new(), buf: Vec::new() };
+        let line = "x".repeat(1000) + " s3cr3t-";
+        for _ in 0..100 {
+            w.write_all(line.as_bytes()).unwrap();
+            w.write_all(b"token-value\n").unwrap();
+        }
+        w.write_all(b"tail s3cr3t-token-value").unwrap();
+        w.finish().unwrap();
+        let out = String::from_utf8(w.inner).unwrap();
+        assert!(!out.contains("s3cr3t-token-value"), "a secret split across writes is still masked");
+        assert_eq!(out.matches("****").count(), 101);
+    }
 
     #[test]
     fn csv_quotes_commas_and_quotes() {

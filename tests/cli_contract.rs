@@ -81,7 +81,7 @@ fn a_literal_secret_in_a_readable_file_is_refused_with_a_hint() {
 #[test]
 fn commands_of_later_issues_say_so_and_exit_2() {
     let b = Bench::new();
-    for args in [&["inventory", "show"][..], &["wiki", "list", "--from", "file:///tmp"]] {
+    for args in [&["inventory", "diff"][..], &["inventory", "publish"], &["wiki", "list", "--from", "file:///tmp"]] {
         let a = b.opskit().args(args).assert();
         assert_eq!(code(&a), 2, "{args:?}");
         assert!(stderr(&a).contains("not built yet"), "{args:?}: {}", stderr(&a));

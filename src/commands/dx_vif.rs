@@ -233,7 +233,7 @@ fn judged(p: &Peer) -> bool {
     !matches!(p.state.as_str(), "pending" | "verifying" | "deleting" | "deleted")
 }
 
-fn bgp_summary(peers: &[Peer]) -> String {
+pub(crate) fn bgp_summary(peers: &[Peer]) -> String {
     if peers.is_empty() {
         return "-".into();
     }

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod dx_vif;
 pub mod findings;
 pub mod generate;
+pub mod inventory;
 pub mod mail_imap;
 pub mod maintenance_mail;
 pub mod notify;
@@ -15,8 +16,8 @@ pub mod support;
 pub mod trusted_advisor;
 
 use crate::cli::{
-    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, MailCommand, NotifyCommand, SilenceCommand,
-    SupportCommand, TrustedAdvisorCommand,
+    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, InventoryCommand, MailCommand, NotifyCommand,
+    SilenceCommand, SupportCommand, TrustedAdvisorCommand,
 };
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -28,6 +29,17 @@ pub enum Output {
     Report(Box<RunReport>),
     /// Text already formatted for stdout, and whether the run failed (exit 3).
     Text { text: String, failed: bool },
+    /// Data too large to hold as one string (an inventory of 160k resources is ~100 MB of
+    /// JSON): `main` has it written to stdout as it renders, then prints the targets that
+    /// failed on stderr; any of them makes the exit 3.
+    Stream { data: Box<dyn Render>, errors: Vec<crate::spine::engine::TargetError> },
+}
+
+/// What an [`Output::Stream`] writes.
+pub trait Render: Send + Sync {
+    fn render(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
+    /// A line or two for a heartbeat's body, instead of the whole output.
+    fn summary(&self) -> String;
 }
 
 impl Output {
@@ -49,6 +61,7 @@ pub fn check_settings(config: &crate::config::Config) -> Result<(), crate::confi
     trusted_advisor::Settings::load(config)?;
     support::Settings::load(config)?;
     maintenance_mail::Settings::load(config)?;
+    inventory::Settings::load(config)?;
     Ok(())
 }
 
@@ -72,7 +85,9 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Silence(SilenceCommand::Remove(a)) => silence::remove(ctx, a).await,
         Command::Notify(NotifyCommand::Test(a)) => notify::test(ctx, a).await,
         Command::Config(ConfigCommand::Check(a)) => config_cmd::check(ctx, a).await,
-        Command::Inventory(_) => Err(not_built("inventory", 7)),
+        Command::Inventory(InventoryCommand::Show(a)) => inventory::show(ctx, a).await,
+        Command::Inventory(InventoryCommand::Diff(_)) => Err(not_built("inventory diff", 7)),
+        Command::Inventory(InventoryCommand::Publish(_)) => Err(not_built("inventory publish", 7)),
         Command::TrustedAdvisor(TrustedAdvisorCommand::Check(a)) => trusted_advisor::check(ctx, a).await,
         Command::TrustedAdvisor(TrustedAdvisorCommand::Checks(a)) => trusted_advisor::checks(ctx, a).await,
         Command::DxVif(DxVifCommand::Poll) => dx_vif::poll(ctx).await,

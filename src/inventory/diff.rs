@@ -87,11 +87,11 @@ pub fn diff(old: &[Resource], new: &[Resource]) -> Diff {
                 if o.name != n.name {
                     fields.push(FieldChange { field: "name".into(), old: o.name.clone(), new: n.name.clone() });
                 }
-                let names: std::collections::BTreeSet<&String> = o.fields.keys().chain(n.fields.keys()).collect();
+                let names: std::collections::BTreeSet<&str> = o.fields.keys().chain(n.fields.keys()).collect();
                 for f in names {
                     let (a, b) = (o.get(f), n.get(f));
                     if a != b {
-                        fields.push(FieldChange { field: f.clone(), old: a.into(), new: b.into() });
+                        fields.push(FieldChange { field: f.to_string(), old: a.into(), new: b.into() });
                     }
                 }
                 if !fields.is_empty() {
@@ -151,7 +151,6 @@ mod tests {
         let a = i("vpc-1", "available");
         let mut b = a.clone();
         b.account = "444455556666".into();
-        let both = [a.clone(), b];
-        assert_eq!(diff(std::slice::from_ref(&a), &both).summary(), "+1 −0 ~0");
+        assert_eq!(diff(std::slice::from_ref(&a), &[a.clone(), b]).summary(), "+1 −0 ~0");
     }
 }

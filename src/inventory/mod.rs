@@ -6,11 +6,16 @@
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
 //! round-trips and two inventories compare field by field ([`diff`]).
 
+pub mod collect;
 pub mod diff;
+pub mod fields;
+pub mod pages;
 pub mod publish;
 pub mod render;
 
+pub use collect::{Inventory, Options, collect};
 pub use diff::{Change, Diff, FieldChange, diff};
+pub use fields::Fields;
 
 use serde::{Deserialize, Serialize};
 
@@ -97,7 +102,7 @@ impl ResourceType {
             ],
             ResourceType::Volume => &["type", "size_gib", "state", "az", "attached_to", "encrypted", "iops"],
             ResourceType::Vpc => &["cidr", "state", "default"],
-            ResourceType::Subnet => &["vpc", "cidr", "az", "public_ip_on_launch", "available_ips"],
+            ResourceType::Subnet => &["vpc", "cidr", "az", "public_ip_on_launch", "available_ips", "default"],
             ResourceType::SecurityGroup => &["vpc", "description", "inbound", "flags"],
             ResourceType::ElasticIp => &["public_ip", "private_ip", "instance", "network_interface", "domain"],
             ResourceType::NatGateway => &["vpc", "subnet", "state", "public_ip", "connectivity"],
@@ -152,7 +157,7 @@ pub struct Resource {
     #[serde(default)]
     pub name: String,
     #[serde(default)]
-    pub fields: std::collections::BTreeMap<String, String>,
+    pub fields: Fields,
 }
 
 impl Resource {
@@ -174,15 +179,25 @@ impl Resource {
 
     /// Set one field; empty values are kept out so absent and empty compare equal.
     pub fn field(mut self, name: &str, value: impl Into<String>) -> Resource {
-        let v = value.into();
-        if !v.is_empty() {
-            self.fields.insert(name.to_string(), v);
+        self.fields.insert(name, &value.into());
+        self
+    }
+
+    /// Set several fields at once (one allocation instead of one per field); empty values
+    /// are kept out, as with [`Resource::field`].
+    pub fn with_fields<'a>(mut self, fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Resource {
+        if self.fields.is_empty() {
+            self.fields = fields.into_iter().collect();
+        } else {
+            for (k, v) in fields {
+                self.fields.insert(k, v);
+            }
         }
         self
     }
 
     pub fn get(&self, field: &str) -> &str {
-        self.fields.get(field).map(String::as_str).unwrap_or("")
+        self.fields.get(field).unwrap_or("")
     }
 
     /// Identity across runs: account, region, type, id.
@@ -193,5 +208,7 @@ impl Resource {
 
 /// Resources in page order: account, region, type, id.
 pub fn sort(resources: &mut [Resource]) {
-    resources.sort_by(|a, b| a.identity().cmp(&b.identity()));
+    // Identities are unique, so an unstable sort orders the same, without a stable sort's
+    // buffer of half the inventory.
+    resources.sort_unstable_by(|a, b| a.identity().cmp(&b.identity()));
 }

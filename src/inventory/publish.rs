@@ -4,7 +4,7 @@
 //! for the routes. The last published inventory of each account is a snapshot in the state
 //! store, so the diff is against what was published, not against the page text.
 
-use super::render::{Notation, Page, PageTemplates};
+use super::pages::{Notation, Page, PageTemplates};
 use super::{Diff, Resource, diff};
 use crate::spine::finding::{Details, Finding, Severity};
 use async_trait::async_trait;
@@ -241,7 +241,7 @@ impl Publisher<'_> {
             let exists = names.contains(&changelog);
             let current = if exists { store.get(&changelog).await?.unwrap_or_default() } else { String::new() };
             let title = format!("Inventory change log: {} ({})", account.name, account.id);
-            let text = super::render::prepend_entry(&current, &title, &entry, notation, settings.changelog_entries);
+            let text = super::pages::prepend_entry(&current, &title, &entry, notation, settings.changelog_entries);
             if !dry_run {
                 store.put(&changelog, &text, exists).await?;
             }
@@ -302,6 +302,65 @@ pub fn changed_finding(account_id: &str, account_name: &str, d: &Diff, severity:
 
 /// Changes listed in a finding before "… and N more".
 const MAX_ROWS: usize = 100;
+
+/// The Wiki of one Backlog project as a [`PageStore`]. Page ids come from the one list
+/// request of the run.
+pub struct BacklogPages {
+    wiki: crate::backlog::wiki::ProjectWiki,
+    mail_notify: bool,
+    ids: std::sync::Mutex<BTreeMap<String, u64>>,
+}
+
+impl BacklogPages {
+    pub fn new(wiki: crate::backlog::wiki::ProjectWiki, mail_notify: bool) -> BacklogPages {
+        BacklogPages { wiki, mail_notify, ids: Default::default() }
+    }
+
+    fn id(&self, name: &str) -> Option<u64> {
+        self.ids.lock().unwrap_or_else(|e| e.into_inner()).get(name).copied()
+    }
+}
+
+#[async_trait]
+impl PageStore for BacklogPages {
+    async fn notation(&self) -> anyhow::Result<Notation> {
+        use crate::backlog::TextFormattingRule;
+        Ok(match self.wiki.text_formatting_rule() {
+            Some(TextFormattingRule::Markdown) => Notation::Markdown,
+            _ => Notation::Backlog,
+        })
+    }
+
+    async fn names(&self) -> anyhow::Result<Vec<String>> {
+        let pages = self.wiki.pages().await?;
+        let mut ids = self.ids.lock().unwrap_or_else(|e| e.into_inner());
+        ids.clear();
+        ids.extend(pages.iter().map(|p| (p.name.clone(), p.id)));
+        Ok(pages.into_iter().map(|p| p.name).collect())
+    }
+
+    async fn get(&self, name: &str) -> anyhow::Result<Option<String>> {
+        let Some(id) = self.id(name) else { return Ok(None) };
+        Ok(Some(self.wiki.page(id).await?.content))
+    }
+
+    async fn put(&self, name: &str, text: &str, exists: bool) -> anyhow::Result<()> {
+        match self.id(name).filter(|_| exists) {
+            Some(id) => {
+                let update = crate::backlog::wiki::WikiPageUpdate {
+                    mail_notify: self.mail_notify,
+                    ..crate::backlog::wiki::WikiPageUpdate::content(text)
+                };
+                self.wiki.update(id, &update).await?;
+            }
+            None => {
+                let page = self.wiki.create(name, text, self.mail_notify).await?;
+                self.ids.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), page.id);
+            }
+        }
+        Ok(())
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -403,64 +462,5 @@ mod tests {
         assert_eq!(f.details.as_ref().unwrap().rows.len(), 2);
         let d2 = diff(&[inst("i-1", "r")], &[inst("i-3", "r")]);
         assert_ne!(f.fingerprint, changed_finding("111122223333", "acme-prod", &d2, Severity::Info, "p").fingerprint);
-    }
-}
-
-/// The Wiki of one Backlog project as a [`PageStore`]. Page ids come from the one list
-/// request of the run.
-pub struct BacklogPages {
-    wiki: crate::backlog::wiki::ProjectWiki,
-    mail_notify: bool,
-    ids: std::sync::Mutex<BTreeMap<String, u64>>,
-}
-
-impl BacklogPages {
-    pub fn new(wiki: crate::backlog::wiki::ProjectWiki, mail_notify: bool) -> BacklogPages {
-        BacklogPages { wiki, mail_notify, ids: Default::default() }
-    }
-
-    fn id(&self, name: &str) -> Option<u64> {
-        self.ids.lock().unwrap_or_else(|e| e.into_inner()).get(name).copied()
-    }
-}
-
-#[async_trait]
-impl PageStore for BacklogPages {
-    async fn notation(&self) -> anyhow::Result<Notation> {
-        use crate::backlog::TextFormattingRule;
-        Ok(match self.wiki.text_formatting_rule() {
-            Some(TextFormattingRule::Markdown) => Notation::Markdown,
-            _ => Notation::Backlog,
-        })
-    }
-
-    async fn names(&self) -> anyhow::Result<Vec<String>> {
-        let pages = self.wiki.pages().await?;
-        let mut ids = self.ids.lock().unwrap_or_else(|e| e.into_inner());
-        ids.clear();
-        ids.extend(pages.iter().map(|p| (p.name.clone(), p.id)));
-        Ok(pages.into_iter().map(|p| p.name).collect())
-    }
-
-    async fn get(&self, name: &str) -> anyhow::Result<Option<String>> {
-        let Some(id) = self.id(name) else { return Ok(None) };
-        Ok(Some(self.wiki.page(id).await?.content))
-    }
-
-    async fn put(&self, name: &str, text: &str, exists: bool) -> anyhow::Result<()> {
-        match self.id(name).filter(|_| exists) {
-            Some(id) => {
-                let update = crate::backlog::wiki::WikiPageUpdate {
-                    mail_notify: self.mail_notify,
-                    ..crate::backlog::wiki::WikiPageUpdate::content(text)
-                };
-                self.wiki.update(id, &update).await?;
-            }
-            None => {
-                let page = self.wiki.create(name, text, self.mail_notify).await?;
-                self.ids.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), page.id);
-            }
-        }
-        Ok(())
     }
 }

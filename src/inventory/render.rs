@@ -1,327 +1,280 @@
-//! Inventory pages and change-log entries, rendered from minijinja templates in
-//! `output-templates/inventory/` (embedded; `defaults.templates_dir/inventory/` overrides) in
-//! the notation of the target Backlog project: Markdown or Backlog notation.
+//! How `opskit inventory show` prints an inventory: `table` and `markdown` as one table
+//! per resource type (ACCOUNT, REGION, ID, NAME, then the type's columns), `json` as an
+//! array of [`Resource`]s, `jsonl` one per line, `csv` one row per resource with the union
+//! of the types' columns.
+//!
+//! Everything is written as it is rendered, never built as one string first: 160k
+//! resources are ~100 MB of JSON. On a terminal the tables are comfy-table's, fitted to
+//! the width; piped, they are plain `| a | b |` tables written row by row after one pass
+//! to measure the columns (comfy-table would hold a copy of every cell).
 
-use super::{Change, Diff, Resource, ResourceType};
-use minijinja::{Environment, value::Serde, value::Value};
-use serde::Serialize;
-use std::path::Path;
+use super::{Resource, ResourceType};
+use crate::cli::OutputFormat;
+use crate::output::{Style, csv_escape, md_escape};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
 
-/// The text formatting rule of a Backlog project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Notation {
-    Markdown,
-    Backlog,
+/// What to print and how.
+pub struct Show {
+    /// Sorted ([`super::sort`]).
+    pub resources: Vec<Resource>,
+    /// The types that were asked for, so a type with no resources says "none".
+    pub types: Vec<ResourceType>,
+    /// Account id → the name the config gives it, for the tables' ACCOUNT column.
+    pub account_names: BTreeMap<String, String>,
+    pub format: OutputFormat,
+    pub style: Style,
 }
 
-impl Notation {
-    /// From the project's `textFormattingRule` (`markdown` or `backlog`); anything else is
-    /// Backlog notation, Backlog's own default for older projects.
-    pub fn from_rule(rule: &str) -> Notation {
-        if rule.eq_ignore_ascii_case("markdown") { Notation::Markdown } else { Notation::Backlog }
+const FIXED: [&str; 4] = ["account", "region", "id", "name"];
+
+impl Show {
+    fn account<'a>(&'a self, r: &'a Resource) -> &'a str {
+        self.account_names.get(&r.account).map(String::as_str).unwrap_or(&r.account)
     }
 
-    fn suffix(self) -> &'static str {
-        match self {
-            Notation::Markdown => "md",
-            Notation::Backlog => "backlog",
+    fn of_type(&self, t: ResourceType) -> impl Iterator<Item = &Resource> {
+        self.resources.iter().filter(move |r| r.resource_type == t)
+    }
+
+    /// The types in page order, the asked ones and any present.
+    fn types(&self) -> Vec<ResourceType> {
+        let mut v = self.types.clone();
+        v.extend(self.resources.iter().map(|r| r.resource_type));
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// One row's cells: account (by name), region, id, name, the type's columns.
+    fn cells<'a>(&'a self, r: &'a Resource) -> impl Iterator<Item = &'a str> {
+        [self.account(r), r.region.as_str(), r.id.as_str(), r.name.as_str()]
+            .into_iter()
+            .chain(r.resource_type.columns().iter().map(|c| r.get(c)))
+            .map(|v| if v.is_empty() { "-" } else { v })
+    }
+
+    pub fn render(&self, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &self.resources)?;
+                writeln!(out)
+            }
+            OutputFormat::Jsonl => {
+                for r in &self.resources {
+                    serde_json::to_writer(&mut *out, r)?;
+                    writeln!(out)?;
+                }
+                Ok(())
+            }
+            OutputFormat::Csv => self.csv(out),
+            OutputFormat::Markdown => self.markdown(out),
+            OutputFormat::Table => self.tables(out),
         }
     }
 
-    /// The line a change-log entry starts with, so the page can be cut to its newest entries.
-    fn entry_prefix(self) -> &'static str {
-        match self {
-            Notation::Markdown => "## ",
-            Notation::Backlog => "** ",
-        }
-    }
-
-    fn heading(self, text: &str) -> String {
-        match self {
-            Notation::Markdown => format!("# {text}"),
-            Notation::Backlog => format!("* {text}"),
-        }
-    }
-}
-
-const DEFAULTS: &[(&str, &str)] = &[
-    ("page.md.j2", include_str!("../../output-templates/inventory/page.md.j2")),
-    ("page.backlog.j2", include_str!("../../output-templates/inventory/page.backlog.j2")),
-    ("changelog_entry.md.j2", include_str!("../../output-templates/inventory/changelog_entry.md.j2")),
-    ("changelog_entry.backlog.j2", include_str!("../../output-templates/inventory/changelog_entry.backlog.j2")),
-];
-
-/// The inventory templates.
-pub struct PageTemplates {
-    env: Environment<'static>,
-}
-
-impl PageTemplates {
-    pub fn embedded() -> PageTemplates {
-        let mut env = crate::sinks::templates::new_env();
-        for (name, source) in DEFAULTS {
-            env.add_template_owned(*name, *source)
-                .unwrap_or_else(|e| panic!("embedded template inventory/{name} does not compile: {e}"));
-        }
-        PageTemplates { env }
-    }
-
-    /// The defaults, with `dir/inventory/NAME` replacing a default of the same name.
-    pub fn with_overrides(templates_dir: Option<&Path>) -> anyhow::Result<PageTemplates> {
-        let mut t = PageTemplates::embedded();
-        let Some(dir) = templates_dir.map(|d| d.join("inventory")).filter(|d| d.is_dir()) else { return Ok(t) };
-        for (name, _) in DEFAULTS {
-            let path = dir.join(name);
-            if path.is_file() {
-                let source = std::fs::read_to_string(&path)
-                    .map_err(|e| anyhow::anyhow!("reading template {}: {e}", path.display()))?;
-                t.env
-                    .add_template_owned(*name, source)
-                    .map_err(|e| anyhow::anyhow!("template {}: {e}", path.display()))?;
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut columns: Vec<&str> = Vec::new();
+        for t in self.types() {
+            for c in t.columns() {
+                if !columns.contains(c) {
+                    columns.push(c);
+                }
             }
         }
-        Ok(t)
-    }
-
-    fn render(&self, name: &str, ctx: impl Serialize) -> anyhow::Result<String> {
-        let tmpl = self.env.get_template(name).map_err(|e| anyhow::anyhow!("template inventory/{name}: {e}"))?;
-        tmpl.render(Value::from(Serde(ctx))).map_err(|e| anyhow::anyhow!("rendering template inventory/{name}: {e}"))
-    }
-
-    /// One page: the resources of one account (all its regions, or one). `index` lists
-    /// region pages when the account was split.
-    pub fn page(&self, page: &Page<'_>, notation: Notation) -> anyhow::Result<String> {
-        self.render(&format!("page.{}.j2", notation.suffix()), page.context())
-    }
-
-    /// One change-log entry.
-    pub fn entry(&self, when: &str, diff: &Diff, notation: Notation) -> anyhow::Result<String> {
-        #[derive(Serialize)]
-        struct C<'a> {
-            sign: &'static str,
-            #[serde(rename = "type")]
-            kind: &'static str,
-            id: &'a str,
-            name: &'a str,
-            region: &'a str,
-            fields: &'a [super::FieldChange],
+        // `type` is a column of several types (instance type, volume type): the
+        // resource's own kind is `resource_type`.
+        write!(out, "account,account_name,region,resource_type,id,name")?;
+        for c in &columns {
+            write!(out, ",{c}")?;
         }
-        let changes: Vec<C> = diff
-            .changes
-            .iter()
-            .map(|c| {
-                let r = c.resource();
-                C {
-                    sign: c.sign(),
-                    kind: r.resource_type.as_str(),
-                    id: &r.id,
-                    name: &r.name,
-                    region: &r.region,
-                    fields: match c {
-                        Change::Changed { fields, .. } => fields,
-                        _ => &[],
-                    },
+        writeln!(out)?;
+        for r in &self.resources {
+            let name = self.account_names.get(&r.account).map(String::as_str).unwrap_or("");
+            let fixed = [r.account.as_str(), name, &r.region, r.resource_type.as_str(), &r.id, &r.name];
+            let row: Vec<String> = fixed.into_iter().chain(columns.iter().map(|c| r.get(c))).map(csv_escape).collect();
+            writeln!(out, "{}", row.join(","))?;
+        }
+        Ok(())
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> io::Result<()> {
+        for (i, t) in self.types().into_iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            let n = self.of_type(t).count();
+            writeln!(out, "## {} ({n})\n", t.title())?;
+            if n == 0 {
+                writeln!(out, "none")?;
+                continue;
+            }
+            let header: Vec<String> = FIXED.iter().chain(t.columns()).map(|c| heading(c, false)).collect();
+            writeln!(out, "| {} |", header.join(" | "))?;
+            writeln!(out, "|{}", "---|".repeat(header.len()))?;
+            for r in self.of_type(t) {
+                let cells: Vec<String> = self.cells(r).map(md_escape).collect();
+                writeln!(out, "| {} |", cells.join(" | "))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn tables(&self, out: &mut dyn Write) -> io::Result<()> {
+        for (i, t) in self.types().into_iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            let n = self.of_type(t).count();
+            if n == 0 {
+                writeln!(out, "{}: none", t.title())?;
+                continue;
+            }
+            writeln!(out, "{} ({n})", t.title())?;
+            let header: Vec<String> = FIXED.iter().chain(t.columns()).map(|c| heading(c, true)).collect();
+            if self.style.tty {
+                let h: Vec<&str> = header.iter().map(String::as_str).collect();
+                let mut table = crate::output::table(self.style, &h);
+                for r in self.of_type(t) {
+                    table.add_row(self.cells(r).collect::<Vec<_>>());
                 }
-            })
-            .collect();
-        self.render(
-            &format!("changelog_entry.{}.j2", notation.suffix()),
-            minijinja::context! { when => when, summary => diff.summary(), changes => Value::from(Serde(changes)) },
+                writeln!(out, "{table}")?;
+            } else {
+                self.plain_table(t, &header, out)?;
+            }
+        }
+        let accounts: std::collections::BTreeSet<&str> = self.resources.iter().map(|r| r.account.as_str()).collect();
+        let regions: std::collections::BTreeSet<&str> = self.resources.iter().map(|r| r.region.as_str()).collect();
+        writeln!(
+            out,
+            "\n{} resource(s) in {} account(s), {} region(s)",
+            self.resources.len(),
+            accounts.len(),
+            regions.len()
         )
     }
-}
 
-/// What one page shows.
-pub struct Page<'a> {
-    pub title: String,
-    /// In page order (see [`super::sort`]).
-    pub resources: &'a [Resource],
-    pub last_changed: Option<String>,
-    pub changelog_page: Option<String>,
-    /// Region pages of a split account: (region, resource count, page name).
-    pub index: Vec<(String, usize, String)>,
-}
-
-#[derive(Serialize)]
-struct TypeTable {
-    title: &'static str,
-    columns: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-#[derive(Serialize)]
-struct RegionTables {
-    region: String,
-    types: Vec<TypeTable>,
-}
-
-/// The column headings and the cells of one resource type, the id and name first.
-pub fn table_of(t: ResourceType, resources: &[&Resource]) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut columns = vec!["id".to_string(), "name".to_string()];
-    columns.extend(t.columns().iter().map(|c| c.to_string()));
-    let rows = resources
-        .iter()
-        .map(|r| {
-            let mut row = vec![r.id.clone(), r.name.clone()];
-            row.extend(t.columns().iter().map(|c| r.get(c).to_string()));
-            row
-        })
-        .collect();
-    (columns, rows)
-}
-
-impl Page<'_> {
-    fn context(&self) -> Value {
-        let mut regions: Vec<RegionTables> = Vec::new();
-        for r in self.resources {
-            if regions.last().is_none_or(|last| last.region != r.region) {
-                regions.push(RegionTables { region: r.region.clone(), types: Vec::new() });
+    /// comfy-table's ASCII_MARKDOWN layout, written row by row.
+    fn plain_table(&self, t: ResourceType, header: &[String], out: &mut dyn Write) -> io::Result<()> {
+        let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+        for r in self.of_type(t) {
+            for (w, c) in widths.iter_mut().zip(self.cells(r)) {
+                *w = (*w).max(one_line(c).width());
             }
         }
-        for region in &mut regions {
-            for t in ResourceType::ALL {
-                let of: Vec<&Resource> =
-                    self.resources.iter().filter(|r| r.region == region.region && r.resource_type == t).collect();
-                if of.is_empty() {
-                    continue;
-                }
-                let (columns, rows) = table_of(t, &of);
-                region.types.push(TypeTable { title: t.title(), columns, rows });
+        let row = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
+            let mut line = String::from("|");
+            for (c, w) in cells.zip(&widths) {
+                let c = one_line(c);
+                line.push(' ');
+                line.push_str(&c);
+                line.push_str(&" ".repeat(w - c.width() + 1));
+                line.push('|');
             }
+            writeln!(out, "{line}")
+        };
+        row(out, &mut header.iter().map(String::as_str))?;
+        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(w + 2)).collect();
+        writeln!(out, "|{}|", rule.join("|"))?;
+        for r in self.of_type(t) {
+            row(out, &mut self.cells(r))?;
         }
-        #[derive(Serialize)]
-        struct Index<'a> {
-            region: &'a str,
-            count: usize,
-            page: &'a str,
-        }
-        let index: Vec<Index> =
-            self.index.iter().map(|(region, count, page)| Index { region, count: *count, page }).collect();
-        minijinja::context! {
-            title => &self.title,
-            total => self.resources.len() + self.index.iter().map(|i| i.1).sum::<usize>(),
-            regions => Value::from(Serde(regions)),
-            last_changed => &self.last_changed,
-            changelog_page => &self.changelog_page,
-            index => Value::from(Serde(index)),
-        }
+        Ok(())
     }
 }
 
-/// A change-log page with `entry` added on top, keeping at most `max_entries` entries. The
-/// page's own header line is rewritten; anything before the first entry is replaced, so a
-/// person's edit above the entries does not accumulate.
-pub fn prepend_entry(current: &str, title: &str, entry: &str, notation: Notation, max_entries: usize) -> String {
-    let prefix = notation.entry_prefix();
-    let mut entries: Vec<String> = Vec::new();
-    let mut cur: Option<String> = None;
-    for line in current.lines() {
-        if line.starts_with(prefix) {
-            if let Some(e) = cur.take() {
-                entries.push(e);
-            }
-            cur = Some(String::new());
-        }
-        if let Some(e) = cur.as_mut() {
-            e.push_str(line);
-            e.push('\n');
-        }
+/// A cell on one line: a newline in a description would break the row.
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) { s.replace(['\n', '\r'], " ").into() } else { s.into() }
+}
+
+/// `private_ip` → `PRIVATE IP` (table) or `Private ip` (markdown); `id` is `ID`.
+fn heading(column: &str, upper: bool) -> String {
+    if column == "id" {
+        return "ID".into();
     }
-    entries.extend(cur);
-    let mut out = format!("{}\n\nNewest first; written by opskit.\n\n", notation.heading(title));
-    out.push_str(entry.trim_end());
-    out.push_str("\n\n");
-    for e in entries.iter().take(max_entries.saturating_sub(1)) {
-        out.push_str(e.trim_end());
-        out.push_str("\n\n");
+    let words = column.replace('_', " ");
+    if upper {
+        words.to_uppercase()
+    } else {
+        let mut c = words.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
     }
-    out.trim_end().to_string() + "\n"
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Resource, ResourceType, diff};
     use super::*;
 
-    fn demo() -> Vec<Resource> {
-        let mut v = vec![
-            Resource::new("111122223333", "ap-northeast-1", ResourceType::Instance, "i-0a1")
-                .name("web-1")
-                .field("type", "t3.micro")
-                .field("state", "running")
-                .field("az", "ap-northeast-1a")
-                .field("private_ip", "10.0.1.10"),
-            Resource::new("111122223333", "ap-northeast-1", ResourceType::SecurityGroup, "sg-0ssh")
-                .name("bastion")
-                .field("vpc", "vpc-0a")
-                .field("inbound", "tcp 22 from 0.0.0.0/0 | tcp 443 from 10.0.0.0/8")
-                .field("flags", "world-open: tcp 22"),
-            Resource::new("111122223333", "us-east-1", ResourceType::Vpc, "vpc-0b").field("cidr", "10.1.0.0/16"),
-        ];
-        super::super::sort(&mut v);
-        v
-    }
-
-    fn page(resources: &[Resource]) -> Page<'_> {
-        Page {
-            title: "Inventory: acme-prod (111122223333)".into(),
-            resources,
-            last_changed: Some("2026-11-22 12:00 JST: +1 −0 ~0".into()),
-            changelog_page: Some("Inventory/111122223333/Changelog".into()),
-            index: Vec::new(),
+    fn show(format: OutputFormat) -> Show {
+        let rs =
+            vec![
+                Resource::new("123456789012", "us-east-1", ResourceType::Instance, "i-1")
+                    .name("web | 1")
+                    .with_fields([("type", "t3.micro"), ("state", "running"), ("security_groups", "sg-1, sg-2")]),
+                Resource::new("123456789012", "us-east-1", ResourceType::Vpc, "vpc-1")
+                    .with_fields([("cidr", "10.0.0.0/16")]),
+            ];
+        Show {
+            resources: rs,
+            types: vec![ResourceType::Instance, ResourceType::Vpc, ResourceType::NatGateway],
+            account_names: [("123456789012".to_string(), "acme".to_string())].into(),
+            format,
+            style: Style { tty: false, color: false },
         }
     }
 
-    #[test]
-    fn markdown_page_pins_its_tables() {
-        let r = demo();
-        let out = PageTemplates::embedded().page(&page(&r), Notation::Markdown).unwrap();
-        insta::assert_snapshot!(out);
+    fn text(s: &Show) -> String {
+        let mut buf = Vec::new();
+        s.render(&mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
     }
 
     #[test]
-    fn backlog_notation_page_pins_its_tables() {
-        let r = demo();
-        let out = PageTemplates::embedded().page(&page(&r), Notation::Backlog).unwrap();
-        insta::assert_snapshot!(out);
+    fn piped_tables_are_one_per_type_aligned_with_the_account_by_name() {
+        let out = text(&show(OutputFormat::Table));
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "EC2 instances (1)");
+        assert!(lines[1].starts_with("| ACCOUNT | REGION    | ID  | NAME    | TYPE     | STATE   | AZ |"), "{out}");
+        assert!(lines[2].starts_with("|---------|-----------|-----|---------|----------|"), "{out}");
+        assert!(lines[3].starts_with("| acme    | us-east-1 | i-1 | web | 1 | t3.micro | running | -  |"), "{out}");
+        assert!(out.contains("VPCs (1)") && out.contains("NAT gateways: none"), "{out}");
+        assert!(out.ends_with("2 resource(s) in 1 account(s), 1 region(s)\n"), "{out}");
+        let widths: Vec<usize> = lines[1..4].iter().map(|l| l.width()).collect();
+        assert!(widths.iter().all(|w| *w == widths[0]), "{out}");
     }
 
     #[test]
-    fn the_same_inventory_renders_byte_for_byte_the_same() {
-        let r = demo();
-        let t = PageTemplates::embedded();
-        assert_eq!(t.page(&page(&r), Notation::Markdown).unwrap(), t.page(&page(&r), Notation::Markdown).unwrap());
+    fn csv_has_the_union_of_columns_and_quotes_lists() {
+        let out = text(&show(OutputFormat::Csv));
+        let mut lines = out.lines();
+        let header = lines.next().unwrap();
+        assert_eq!(
+            header,
+            "account,account_name,region,resource_type,id,name,type,state,az,private_ip,public_ip,vpc,subnet,\
+             security_groups,platform,launch_time,cidr,default,connectivity"
+        );
+        let row = lines.next().unwrap();
+        assert!(row.starts_with("123456789012,acme,us-east-1,instance,i-1,web | 1,t3.micro,running,,"), "{row}");
+        assert!(row.contains(",\"sg-1, sg-2\","), "{row}");
     }
 
     #[test]
-    fn changelog_entries_are_prepended_newest_first_and_bounded() {
-        let t = PageTemplates::embedded();
-        let old = demo();
-        let mut new = old.clone();
-        new.remove(0);
-        new[0].fields.insert("inbound".into(), "tcp 22 from 10.0.0.0/8".into());
-        let d = diff(&old, &new);
-        for n in [Notation::Markdown, Notation::Backlog] {
-            let mut page = String::new();
-            for i in 0..4 {
-                let e = t.entry(&format!("2026-11-2{i} 12:00 JST"), &d, n).unwrap();
-                page = prepend_entry(&page, "Changelog: acme-prod", &e, n, 3);
-            }
-            let entries: Vec<&str> = page.lines().filter(|l| l.starts_with(n.entry_prefix())).collect();
-            assert_eq!(entries.len(), 3, "{page}");
-            assert!(entries[0].contains("2026-11-23") && entries[2].contains("2026-11-21"), "{page}");
-            assert!(page.contains("− instance") && page.contains("i-0a1") && page.contains("(web-1)"), "{page}");
-            assert!(
-                page.contains(
-                    "inbound \"tcp 22 from 0.0.0.0/0 | tcp 443 from 10.0.0.0/8\" → \"tcp 22 from 10.0.0.0/8\""
-                )
-            );
-            if n == Notation::Markdown {
-                insta::assert_snapshot!("changelog_markdown", page);
-            } else {
-                insta::assert_snapshot!("changelog_backlog", page);
-            }
-        }
+    fn markdown_escapes_pipes_and_says_none() {
+        let out = text(&show(OutputFormat::Markdown));
+        assert!(out.starts_with("## EC2 instances (1)\n\n| Account | Region | ID | Name | Type | State |"), "{out}");
+        assert!(out.contains("| acme | us-east-1 | i-1 | web \\| 1 | t3.micro | running |"), "{out}");
+        assert!(out.contains("## NAT gateways (0)\n\nnone\n"), "{out}");
+    }
+
+    #[test]
+    fn json_is_the_array_of_resources() {
+        let out = text(&show(OutputFormat::Json));
+        let v: Vec<Resource> = serde_json::from_str(&out).unwrap();
+        assert_eq!(v, show(OutputFormat::Json).resources);
+        let out = text(&show(OutputFormat::Jsonl));
+        assert_eq!(out.lines().count(), 2);
+        assert!(out.starts_with(r#"{"account":"123456789012","region":"us-east-1","type":"instance","id":"i-1","#));
     }
 }
