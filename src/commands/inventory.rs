@@ -11,6 +11,7 @@ use crate::commands::{Output, Render};
 use crate::config::{Config, ConfigError};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
+use crate::inventory::publish::{self, PageStore as _};
 use crate::inventory::render::Show;
 use crate::inventory::{self, Inventory, ResourceType};
 use serde::Deserialize;
@@ -23,9 +24,35 @@ pub const SOURCE: &str = "inventory";
 pub struct Settings {
     /// The types collected when `--resource-types` is not given (default: all).
     pub resource_types: Vec<String>,
+    /// Where and how `inventory publish` writes.
+    pub publish: PublishConfig,
     /// `resource_types`, parsed.
     #[serde(skip)]
     types: Vec<ResourceType>,
+}
+
+/// `[commands.inventory.publish]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PublishConfig {
+    /// The Backlog project (key) whose Wiki holds the pages; `[backlog]` gives the space.
+    pub project: Option<String>,
+    /// Page name, default `Inventory/{account}` (`{account}` id, `{account_name}`, `{region}`).
+    pub page: Option<String>,
+    /// Change-log page name, default `Inventory/{account}/Changelog`.
+    pub changelog_page: Option<String>,
+    /// Let Backlog mail the project's members about page changes (default false: a run
+    /// with no change sends nothing, a run with one sends no mail either).
+    pub mail_notify: bool,
+    /// One page per region (and an index page) for every account, not only for accounts
+    /// whose page would be too large.
+    pub per_region: bool,
+    /// Larger pages are split by region (default 100000 characters).
+    pub max_page_chars: Option<usize>,
+    /// Entries kept on a change-log page (default 50).
+    pub changelog_entries: Option<usize>,
+    /// Severity of the "inventory changed" finding (default info).
+    pub severity: Option<crate::spine::finding::Severity>,
 }
 
 impl Settings {
@@ -126,6 +153,208 @@ pub async fn show(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         style: ctx.style,
     };
     Ok(Output::Stream { data: Box::new(Printed { show, targets: inv.targets }), errors: inv.errors })
+}
+
+/// Every account the collection looked at, with what it found there.
+fn accounts_of(inv: &Inventory) -> std::collections::BTreeSet<String> {
+    inv.covered.iter().map(|(a, _, _)| a.clone()).chain(inv.resources.iter().map(|r| r.account.clone())).collect()
+}
+
+/// An account's inventory as of this run: what was listed, plus what the last published
+/// inventory had where this run did not look (a failed call, a type or region not
+/// selected), so "not looked at" never reads as "deleted".
+fn current_of(inv: &Inventory, account: &str, previous: Option<&publish::Snapshot>) -> Vec<inventory::Resource> {
+    let mut v: Vec<inventory::Resource> = inv.resources.iter().filter(|r| r.account == account).cloned().collect();
+    if let Some(p) = previous {
+        v.extend(p.resources.iter().filter(|r| !inv.covers(r)).cloned());
+    }
+    inventory::sort(&mut v);
+    v
+}
+
+async fn snapshot_of(
+    state: &std::sync::Arc<dyn crate::state::StateStore>,
+    account: &str,
+) -> AppResult<Option<publish::Snapshot>> {
+    let name = publish::snapshot_name(account);
+    let Some((_, data)) = state.snapshot(&name).await? else { return Ok(None) };
+    serde_json::from_slice(&data).map(Some).map_err(|e| {
+        AppError::Run(anyhow::anyhow!(
+            "the state's snapshot `{name}` is not a published inventory ({e}); remove it to start over"
+        ))
+    })
+}
+
+/// `opskit inventory diff`: what changed since the last publish, per account, as a report
+/// (one finding per added, removed or changed resource), written nowhere. With `--fail-on
+/// info` (or higher, for changes graded so) it exits 1 when something changed: a drift check.
+pub async fn diff(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
+    use crate::spine::engine::{ReportFinding, RunReport, Summary};
+    use crate::spine::finding::{Finding, Severity, TransitionKind};
+    let started = ctx.now();
+    let (inv, _) = collect(ctx, args).await?;
+    let state = ctx.read_state()?;
+    let names = account_names(&ctx.config);
+    let mut findings = Vec::new();
+    for account in accounts_of(&inv) {
+        let previous = snapshot_of(&state, &account).await?;
+        if previous.is_none() {
+            tracing::warn!("{account}: no published inventory yet; every resource is shown as added");
+        }
+        let current = current_of(&inv, &account, previous.as_ref());
+        let d = inventory::diff(previous.as_ref().map(|p| p.resources.as_slice()).unwrap_or(&[]), &current);
+        for c in &d.changes {
+            let r = c.resource();
+            let mut f = Finding {
+                account: Some(r.account.clone()),
+                region: Some(r.region.clone()),
+                resources: vec![r.id.clone()],
+                ..Finding::new(
+                    SOURCE,
+                    format!("{SOURCE}/{}/{}/{}/{}", r.account, r.region, r.resource_type, r.id),
+                    Severity::Info,
+                    format!(
+                        "{} {} {}{}",
+                        c.sign(),
+                        r.resource_type,
+                        r.id,
+                        if r.name.is_empty() { String::new() } else { format!(" ({})", r.name) }
+                    ),
+                )
+            }
+            .field("account name", names.get(&r.account).cloned().unwrap_or_default())
+            .field(
+                "change",
+                match c {
+                    inventory::Change::Added { .. } => "added",
+                    inventory::Change::Removed { .. } => "removed",
+                    inventory::Change::Changed { .. } => "changed",
+                },
+            );
+            if let inventory::Change::Changed { fields, .. } = c {
+                for fc in fields {
+                    f = f.field(&fc.field, format!("{} → {}", fc.old, fc.new));
+                }
+            }
+            f.ensure_fingerprint();
+            findings.push(ReportFinding {
+                finding: f,
+                change: Some(TransitionKind::New),
+                since: started,
+                silenced_by: None,
+            });
+        }
+    }
+    let mut summary = Summary::default();
+    if !findings.is_empty() {
+        summary.open.insert(Severity::Info.to_string(), findings.len());
+        summary.transitions.insert("new".into(), findings.len());
+    }
+    summary.errors = inv.errors.len();
+    Ok(Output::Report(Box::new(RunReport {
+        version: 1,
+        source: SOURCE.into(),
+        started,
+        finished: ctx.now().max(started),
+        dry_run: true,
+        summary,
+        findings,
+        deliveries: Vec::new(),
+        errors: inv.errors,
+        skipped: Vec::new(),
+        fail_on_new_only: false,
+        board: Vec::new(),
+        failed_deliveries_retried: false,
+    })))
+}
+
+/// `opskit inventory publish`: per account, the pages that changed, the change log, and an
+/// "inventory changed" finding through the spine. An account's snapshot is stored only once
+/// its pages were written, so a failed publish is redone whole by the next run.
+pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
+    use crate::spine::engine::{Collected, Scope, TargetError};
+    let settings = Settings::load(&ctx.config)?;
+    let cfg = &settings.publish;
+    let Some(project) = cfg.project.clone() else {
+        return Err(AppError::usage(
+            "inventory publish needs a Backlog project\nhint: set [commands.inventory.publish] project = \"KEY\" and [backlog]",
+        ));
+    };
+    let Some(backlog) = ctx.config.backlog.clone() else {
+        return Err(AppError::usage("inventory publish needs [backlog] base_url and api_key_env in the config"));
+    };
+    let defaults = publish::PublishSettings::default();
+    let ps = publish::PublishSettings {
+        page: cfg.page.clone().unwrap_or(defaults.page),
+        changelog_page: cfg.changelog_page.clone().unwrap_or(defaults.changelog_page),
+        per_region: cfg.per_region,
+        max_page_chars: cfg.max_page_chars.unwrap_or(defaults.max_page_chars),
+        changelog_entries: cfg.changelog_entries.unwrap_or(defaults.changelog_entries).max(1),
+        severity: cfg.severity.unwrap_or(defaults.severity),
+        timezone: ctx.config.defaults.timezone.clone(),
+    };
+    let templates = inventory::pages::PageTemplates::with_overrides(ctx.config.defaults.templates_dir.as_deref())
+        .map_err(|e| AppError::Config(ConfigError::plain(format!("defaults.templates_dir: {e:#}"))))?;
+
+    let (inv, _) = collect(ctx, args).await?;
+    let client = crate::backlog::BacklogClient::new(&backlog.base_url, backlog.api_key.clone(), ctx.http.clone());
+    let wiki = client.project_wiki(&project).await.map_err(|e| AppError::Run(anyhow::anyhow!("{e}")))?;
+    let store = publish::BacklogPages::new(wiki, cfg.mail_notify);
+    let page_names =
+        store.names().await.map_err(|e| AppError::Run(anyhow::anyhow!("backlog project {project}: {e:#}")))?;
+    let notation = store.notation().await.map_err(AppError::Run)?;
+    let state = ctx.read_state()?;
+    let names = account_names(&ctx.config);
+    let publisher = publish::Publisher {
+        store: &store,
+        names: &page_names,
+        templates: &templates,
+        settings: &ps,
+        notation,
+        now: ctx.now(),
+        dry_run: ctx.global.dry_run,
+    };
+    let mut errors = inv.errors.clone();
+    let mut findings = Vec::new();
+    let mut snapshots = Vec::new();
+    for account in accounts_of(&inv) {
+        let name = names.get(&account).cloned().unwrap_or_else(|| account.clone());
+        let previous = snapshot_of(&state, &account).await?;
+        let current = current_of(&inv, &account, previous.as_ref());
+        let acct = publish::AccountInventory { id: &account, name: &name, resources: current };
+        match publisher.account(&acct, previous).await {
+            Ok((done, snapshot)) => {
+                tracing::info!(
+                    account = %account,
+                    created = ?done.created,
+                    updated = ?done.updated,
+                    unchanged = done.unchanged.len(),
+                    "inventory {}",
+                    done.summary
+                );
+                if !done.first && !done.diff.is_empty() {
+                    let page = ps.page.replace("{account}", &account).replace("{account_name}", &name);
+                    findings.push(publish::changed_finding(&account, &name, &done.diff, ps.severity, &page));
+                }
+                snapshots.push((account.clone(), snapshot));
+            }
+            Err(e) => errors.push(TargetError {
+                target: format!("{name} (backlog project {project})"),
+                message: crate::redact::redact(&format!("{e:#}")),
+            }),
+        }
+    }
+    if !ctx.global.dry_run {
+        let state = ctx.open_state()?;
+        for (account, snapshot) in &snapshots {
+            let data = serde_json::to_vec(snapshot).map_err(|e| AppError::Run(e.into()))?;
+            state.put_snapshot(&publish::snapshot_name(account), ctx.now(), &data).await?;
+        }
+    }
+    let mut collected = Collected::new(publish::SOURCE, findings, Scope::Accounts(Default::default()));
+    collected.errors = errors;
+    let report = ctx.run_spine("inventory-publish", collected).await?;
+    Ok(Output::Report(Box::new(report)))
 }
 
 #[cfg(test)]
