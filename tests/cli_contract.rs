@@ -81,11 +81,9 @@ fn a_literal_secret_in_a_readable_file_is_refused_with_a_hint() {
 #[test]
 fn commands_of_later_issues_say_so_and_exit_2() {
     let b = Bench::new();
-    for args in [&["wiki", "list", "--from", "file:///tmp"][..]] {
-        let a = b.opskit().args(args).assert();
-        assert_eq!(code(&a), 2, "{args:?}");
-        assert!(stderr(&a).contains("not built yet"), "{args:?}: {}", stderr(&a));
-    }
+    let a = b.opskit().args(["wiki", "list", "--from", "file:///tmp"]).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("not built yet"), "{}", stderr(&a));
     // inventory publish without a Backlog project says what to configure.
     let a = b.opskit().args(["inventory", "publish"]).assert();
     assert_eq!(code(&a), 2);
