@@ -277,10 +277,16 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         "[WARNING] An AWS notice opskit could not read",
         "critical (silenced s-mail-",
         "| slack     | reopened | suppressed | dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        // inventory: a page created, then nothing written, then one PATCH and a change log.
+        "backlog    <- 201 POST /wikis page \"Inventory/111122223333\"",
+        "backlog    <- 201 POST /wikis page \"Inventory/111122223333/Changelog\"",
+        "inventory changed in acme-prod (111122223333): +2 −2 ~0",
+        "- − instance `i-0c1a2b3c4d5e6f772` (web-2) in ap-northeast-1",
     ] {
         assert!(out.contains(expected), "demo output lacks `{expected}`:\n{out}");
     }
     assert!(!out.contains("AWS Weekly Roundup"), "the newsletter is never told:\n{out}");
+    assert_eq!(out.matches("PATCH /wikis/").count(), 1, "only the changed run writes the page again:\n{out}");
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //! by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
-use crate::commands::{Output, dx_vif, maintenance_mail, support, trusted_advisor};
+use crate::commands::{Output, dx_vif, inventory, maintenance_mail, support, trusted_advisor};
 use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -56,6 +56,10 @@ sinks = ["pagerduty"]
 [commands.maintenance-mail]
 # A Direct Connect maintenance mail silences its connections and VIFs in dx-vif.
 auto_silence = true
+
+[commands.inventory.publish]
+# `inventory publish` writes one page per account into this project's Backlog Wiki.
+project = "OPS"
 "#,
         state = state.display(),
         sinks = sb.sinks_toml(),
@@ -118,6 +122,10 @@ fn describe(r: &Recorded) -> Option<String> {
         let form = r.form();
         let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         let what = match (r.method.as_str(), get("summary"), get("content"), get("statusId")) {
+            _ if api.starts_with("/wikis") => match get("name") {
+                Some(n) => format!("page \"{n}\""),
+                None => get("content").map(|c| format!("\"{}\"", first_line(c))).unwrap_or_default(),
+            },
             (_, Some(s), _, _) => format!("\"{}\"", first_line(s)),
             (_, _, _, Some(st)) => format!("statusId={st}"),
             (_, _, Some(c), _) => format!("\"{}\"", first_line(c)),
@@ -186,6 +194,20 @@ impl Tour {
     /// One `opskit dx-vif poll` against the sandbox's Direct Connect.
     async fn dx_poll(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         self.dx_poll_at(title, story, None).await
+    }
+
+    /// One `opskit inventory publish` of acme-prod against the sandbox's EC2, Direct Connect
+    /// and Backlog Wiki.
+    async fn inventory_publish(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
+        let mut ctx = self.context()?;
+        ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
+        let args = crate::cli::InventoryArgs { resource_types: Vec::new(), all_regions: false, concurrency: None };
+        let before = self.sb.requests().len();
+        let Output::Report(report) = inventory::publish(&ctx, &args).await? else {
+            return Err(AppError::Run(anyhow::anyhow!("inventory publish gave no report")));
+        };
+        self.show(title, story, &report, before);
+        Ok(*report)
     }
 
     /// One `opskit maintenance-mail ingest` of a Maildir.
@@ -323,6 +345,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     ta_segment(&mut t).await?;
     support_segment(&mut t).await?;
     mail_segment(&mut t, dir.path()).await?;
+    inventory_segment(&mut t).await?;
 
     let issues = t.sb.backlog_issues();
     let _ = writeln!(t.out, "\n== Backlog issues in project {} now", sandbox::BACKLOG_PROJECT_KEY);
@@ -337,7 +360,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine, dx-vif, trusted-advisor, support and maintenance-mail. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail and inventory. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -554,6 +577,49 @@ async fn mail_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     )
     .await?;
     t.sb.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "available").map_err(anyhow::Error::from)?;
+    Ok(())
+}
+
+/// `opskit inventory publish` three times: the first creates acme-prod's Wiki page, the
+/// second finds nothing changed and writes nothing, the third (an instance replaced) updates
+/// the page, starts the change log and tells the routes.
+async fn inventory_segment(t: &mut Tour) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### inventory: every account's resources on a Backlog Wiki page, touched only when something changed\n\
+         `opskit inventory publish` lists EC2 instances, volumes, VPCs, subnets, security groups, Elastic IPs, NAT and\n\
+         internet gateways, route tables and Direct Connect (the sandbox's, through the real AWS SDKs) and writes one\n\
+         Wiki page per account in the project's notation. A page is written only when its text changed, so Backlog's\n\
+         page history and mails show real changes only; each change goes to a change-log page and to the routes."
+    );
+    t.inventory_publish(
+        "18. inventory publish: the first inventory",
+        "The page Inventory/111122223333 is created. The first inventory is a baseline: no change log, nobody told.",
+    )
+    .await?;
+    t.inventory_publish(
+        "19. The next morning, nothing changed",
+        "The Wiki is not touched (not even read): no page history entry, no Backlog mail.",
+    )
+    .await?;
+    t.sb.ec2_terminate(sandbox::EC2_DEMO_WEB_2).map_err(anyhow::Error::from)?;
+    t.sb.ec2_put_instance(
+        sandbox::DX_DEMO_ACCOUNT,
+        sandbox::DX_DEMO_REGION,
+        serde_json::json!({"instanceType": "t3.large", "tags": {"Name": "web-3"}}),
+    )
+    .map_err(anyhow::Error::from)?;
+    t.inventory_publish(
+        "20. web-2 is terminated and web-3 launched",
+        "One PATCH of the page, a change-log page with one entry, and an \"inventory changed\" finding for chat.",
+    )
+    .await?;
+    if let Some(log) = t.sb.backlog_wiki_page(sandbox::BACKLOG_PROJECT_KEY, "Inventory/111122223333/Changelog") {
+        let _ = writeln!(t.out, "\nthe change-log page now reads:");
+        for line in log["content"].as_str().unwrap_or("").lines() {
+            let _ = writeln!(t.out, "  | {line}");
+        }
+    }
     Ok(())
 }
 
