@@ -109,6 +109,28 @@ printf '%s\n' "${wide[@]}" | awk '{print $1}' | median \
   | awk -v i=$IDEAL '{printf "50 accounts x 16 regions, 100 ms latency, concurrency 32: median %d ms, ideal %d ms, ratio %.2f", $1, i, $1/i}'
 printf '%s\n' "${wide[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB\n", $1/1024}'
 
+echo "== inventory show against the sandbox"
+# The same 50 accounts x 16 regions, each with 200 generated instances (and their volumes,
+# network, gateways): 160,000 instances, every type, 100 ms on every EC2 and Direct Connect
+# call, concurrency 32. Every type of a target is one page, all called at once: one round
+# trip per target, so the ideal is 25 waves x 100 ms.
+ACCTS=$(for i in $(seq -w 1 50); do printf '"1000000000%s",' "$i"; done | sed 's/,$//')
+curl -sf -XPOST "$SB/_sandbox/ec2" -d "{\"action\":\"generate\",\"accounts\":[$ACCTS],\"regions\":[$(printf '"%s",' "${REGIONS[@]}" | sed 's/,$//')],\"instances_per_region\":200}" >/dev/null
+curl -sf -XPOST "$SB/_sandbox/faults" -d '{"path_prefix":"/","target":"AmazonEC2.*","delay_ms":100}' >/dev/null
+inv=()
+for _ in 1 2 3; do
+  s=$(now_ns)
+  /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" --config "$WORK/dx.toml" inventory show -o json --region "$(IFS=,; echo "${REGIONS[*]}")" \
+    --account "$(seq -w 1 50 | sed 's/^/acct/' | paste -sd,)" --state none -q >"$WORK/inventory.json"
+  e=$(now_ns)
+  inv+=("$(( (e - s) / 1000000 )) $(cat "$WORK/rss")")
+done
+COUNT=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/inventory.json")
+IDEAL=2500
+printf '%s\n' "${inv[@]}" | awk '{print $1}' | median \
+  | awk -v i=$IDEAL -v n="$COUNT" '{printf "50 accounts x 16 regions x 200 instances (%d resources), 100 ms latency, concurrency 32: median %d ms, ideal %d ms, ratio %.2f", n, $1, i, $1/i}'
+printf '%s\n' "${inv[@]}" | awk '{print $2}' | sort -n | tail -1 | awk '{printf ", peak RSS %.1f MB\n", $1/1024}'
+
 echo "== trusted-advisor check against the sandbox"
 {
   printf '[defaults]\nstate = "%s/ta.db"\nconcurrency = 32\n' "$WORK"
