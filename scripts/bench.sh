@@ -121,7 +121,7 @@ inv=()
 for _ in 1 2 3; do
   s=$(now_ns)
   /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" --config "$WORK/dx.toml" inventory show -o json --region "$(IFS=,; echo "${REGIONS[*]}")" \
-    --account "$(seq -w 1 50 | sed 's/^/acct/' | paste -sd,)" --state none -q >"$WORK/inventory.json"
+    --account "$(seq -w 1 50 | sed 's/^/acct/' | paste -sd,)" --state none >"$WORK/inventory.json" 2>/dev/null
   e=$(now_ns)
   inv+=("$(( (e - s) / 1000000 )) $(cat "$WORK/rss")")
 done

@@ -33,13 +33,6 @@ fn ladder(b: &Bench, pager_after: u32) {
     ));
 }
 
-fn slack_texts(b: &Bench) -> Vec<String> {
-    b.sandbox
-        .requests_to(sandbox::SLACK_PATH)
-        .iter()
-        .map(|r| r.json()["text"].as_str().unwrap_or("").to_string())
-        .collect()
-}
 
 fn poll(b: &Bench, extra: &[&str]) -> assert_cmd::assert::Assert {
     let a = dx(b).arg("poll").args(extra).assert();
@@ -75,13 +68,13 @@ fn bgp_down_goes_to_slack_at_once_pages_after_three_polls_and_recovery_resolves_
     }
     assert!(board.contains("| HEALTH") && board.contains("ipv4 up, ipv6 up"), "{board}");
     assert_eq!(board.matches("| ok ").count(), 5, "{board}");
-    assert!(slack_texts(&b).is_empty() && b.sandbox.pagerduty_events().is_empty());
+    assert!(b.slack_texts().is_empty() && b.sandbox.pagerduty_events().is_empty());
 
     // One BGP session drops: Slack on the first bad poll, the pager waits.
     b.sandbox.dx_set_bgp(TRANSIT, Some(sandbox::DX_DEMO_TRANSIT_PEER_IPV6), "down").unwrap();
     let a = poll(&b, &["--fail-on", "critical"]);
     assert_eq!(code(&a), 1, "--fail-on critical with a critical finding open");
-    let slack = slack_texts(&b);
+    let slack = b.slack_texts();
     assert_eq!(slack.len(), 1, "{slack:?}");
     assert!(slack[0].contains(sandbox::DX_DEMO_TRANSIT_VIF_NAME) && slack[0].contains("BGP peer ipv6"), "{}", slack[0]);
     assert!(b.sandbox.pagerduty_events().is_empty(), "no page on the first bad poll");
@@ -89,7 +82,7 @@ fn bgp_down_goes_to_slack_at_once_pages_after_three_polls_and_recovery_resolves_
     let a = poll(&b, &[]);
     assert_eq!(code(&a), 0);
     assert!(stdout(&a).contains("damped"), "{}", stdout(&a));
-    assert_eq!(slack_texts(&b).len(), 1, "Slack is not told twice");
+    assert_eq!(b.slack_texts().len(), 1, "Slack is not told twice");
     assert!(b.sandbox.pagerduty_events().is_empty());
 
     // Third bad poll: one incident, keyed by the VIF.
@@ -108,7 +101,7 @@ fn bgp_down_goes_to_slack_at_once_pages_after_three_polls_and_recovery_resolves_
     let pd = b.sandbox.pagerduty_events();
     assert_eq!(pd.len(), 2);
     assert_eq!((pd[1]["event_action"].as_str(), pd[1]["dedup_key"].as_str()), (Some("resolve"), Some(key.as_str())));
-    let slack = slack_texts(&b);
+    let slack = b.slack_texts();
     assert_eq!(slack.len(), 2);
     assert!(slack[1].contains("RESOLVED") && slack[1].contains("Recovered"), "{}", slack[1]);
 }
@@ -123,7 +116,7 @@ fn baseline_is_refused_for_watch_and_works_for_poll() {
     b.sandbox.dx_set_vif_state(TRANSIT, "down").unwrap();
     poll(&b, &["--baseline"]).success();
     poll(&b, &[]).success();
-    assert!(slack_texts(&b).is_empty() && b.sandbox.pagerduty_events().is_empty(), "known at adoption: not told");
+    assert!(b.slack_texts().is_empty() && b.sandbox.pagerduty_events().is_empty(), "known at adoption: not told");
     b.sandbox.dx_set_vif_state(TRANSIT, "available").unwrap();
     poll(&b, &[]).success();
     assert_eq!(b.sandbox.pagerduty_events().len(), 1, "its recovery is: the resolve");
@@ -139,7 +132,7 @@ fn a_one_poll_blip_never_pages() {
     b.sandbox.dx_set_vif_state(sandbox::DX_DEMO_PRIVATE_VIF, "available").unwrap();
     poll(&b, &[]).success();
     assert!(b.sandbox.pagerduty_events().is_empty(), "the pager never heard of it");
-    let slack = slack_texts(&b);
+    let slack = b.slack_texts();
     assert_eq!(slack.len(), 2, "down, then recovered: {slack:?}");
     assert!(slack[0].contains("VIF is down"), "{}", slack[0]);
 }
@@ -157,7 +150,7 @@ fn a_silenced_vif_going_down_notifies_nobody_and_shows_silenced_on_the_board() {
     b.sandbox.dx_set_bgp(TRANSIT, None, "down").unwrap();
     let a = poll(&b, &["--output", "table"]);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
-    assert!(slack_texts(&b).is_empty() && b.sandbox.pagerduty_events().is_empty());
+    assert!(b.slack_texts().is_empty() && b.sandbox.pagerduty_events().is_empty());
     let board = stdout(&a);
     let row = board.lines().find(|l| l.contains(TRANSIT)).unwrap();
     assert!(row.contains("critical (silenced"), "{row}");
@@ -175,7 +168,7 @@ fn a_deleted_vif_leaves_no_open_incident_and_is_not_called_recovered() {
     poll(&b, &[]).success();
     let pd = b.sandbox.pagerduty_events();
     assert_eq!(pd.iter().map(|e| e["event_action"].as_str().unwrap()).collect::<Vec<_>>(), ["trigger", "resolve"]);
-    let slack = slack_texts(&b);
+    let slack = b.slack_texts();
     assert!(slack[1].contains("was deleted") && !slack[1].contains("Recovered"), "{}", slack[1]);
     b.sandbox.dx_remove(TRANSIT).unwrap();
     poll(&b, &[]).success();
@@ -189,7 +182,7 @@ fn a_deleted_vif_leaves_no_open_incident_and_is_not_called_recovered() {
     let pd = b.sandbox.pagerduty_events();
     assert_eq!(pd.len(), 4);
     assert_eq!(pd[3]["event_action"], "resolve");
-    let last = slack_texts(&b).pop().unwrap();
+    let last = b.slack_texts().pop().unwrap();
     assert!(last.contains("no longer exists") && last.contains("deleted"), "{last}");
 }
 
@@ -267,7 +260,7 @@ fn a_state_this_build_does_not_know_is_a_warning_with_the_raw_value() {
     let line = out.lines().find(|l| l.contains(TRANSIT)).unwrap();
     assert!(line.contains("`flapping`") && line.contains("\"warning\""), "{line}");
     // Warnings go to chat, never to the pager.
-    assert_eq!(slack_texts(&b).len(), 2);
+    assert_eq!(b.slack_texts().len(), 2);
     assert!(b.sandbox.pagerduty_events().is_empty());
 }
 
@@ -340,7 +333,7 @@ mod watch {
         // Committed: a poll afterwards owes nobody anything.
         poll(&b, &[]).success();
         assert_eq!(b.sandbox.pagerduty_events().len(), 1);
-        assert_eq!(slack_texts(&b).len(), 1);
+        assert_eq!(b.slack_texts().len(), 1);
     }
 
     #[test]
@@ -407,7 +400,7 @@ mod watch {
         wait_for("the resolve", || b.sandbox.pagerduty_events().len() == 2);
         let (code, err) = sigterm_and_wait(&mut child);
         assert_eq!(code, 0, "{err}");
-        assert_eq!(slack_texts(&b).len(), 2, "down once, recovered once");
+        assert_eq!(b.slack_texts().len(), 2, "down once, recovered once");
         // A dead-man's switch hears of every poll: a start and an end ping each.
         let pings = b.sandbox.requests_to(sandbox::HEARTBEAT_PREFIX);
         let starts = pings.iter().filter(|r| r.path.ends_with("/start")).count();

@@ -51,13 +51,6 @@ fn page(b: &Bench, name: &str) -> String {
     p["content"].as_str().unwrap().to_string()
 }
 
-fn slack(b: &Bench) -> Vec<String> {
-    b.sandbox
-        .requests_to(sandbox::SLACK_PATH)
-        .iter()
-        .map(|r| r.json()["text"].as_str().unwrap_or("").to_string())
-        .collect()
-}
 
 #[test]
 fn first_run_creates_the_page_an_unchanged_run_writes_nothing_a_change_patches_once_and_logs_it() {
@@ -75,7 +68,7 @@ fn first_run_creates_the_page_an_unchanged_run_writes_nothing_a_change_patches_o
         assert!(text.contains(id), "{id} missing:\n{text}");
     }
     assert!(text.contains("### EC2 instances (3)") && text.contains("| id | name |"), "{text}");
-    assert!(slack(&b).is_empty(), "the first inventory is a baseline, not a change");
+    assert!(b.slack_texts().is_empty(), "the first inventory is a baseline, not a change");
 
     // Nothing changed: not one write (and the page is not even read).
     b.sandbox.clear();
@@ -116,7 +109,7 @@ fn first_run_creates_the_page_an_unchanged_run_writes_nothing_a_change_patches_o
     assert_eq!(log.matches("\n## ").count(), 1, "one entry:\n{log}");
     assert!(log.contains(&format!("+ instance `{new}` (web-3)")), "{log}");
     assert!(log.contains(&format!("− instance `{}` (web-2)", sandbox::EC2_DEMO_WEB_2)), "{log}");
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1, "{msgs:?}");
     assert!(msgs[0].contains("inventory changed in acme-prod (111122223333)"), "{}", msgs[0]);
     // Mail notification is off by default: no write asked Backlog to mail anyone.
@@ -168,7 +161,7 @@ fn a_failed_region_is_not_read_as_everything_removed() {
     assert_eq!(code(&a), 3, "{}", stderr(&a));
     assert!(stderr(&a).contains("acme-prod/ap-northeast-1"), "{}", stderr(&a));
     assert!(wiki_writes(&b).is_empty(), "{:?}", wiki_writes(&b));
-    assert!(slack(&b).is_empty());
+    assert!(b.slack_texts().is_empty());
     assert!(page(&b, PAGE).contains(sandbox::EC2_DEMO_WEB_2));
 }
 

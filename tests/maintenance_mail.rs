@@ -7,9 +7,7 @@ mod common;
 use common::cli::*;
 use opskit::sandbox::{self, Fault};
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+use common::cli::mail_fixture as fixture;
 
 fn setup(b: &Bench) {
     b.write_config(&format!(
@@ -19,13 +17,6 @@ fn setup(b: &Bench) {
     ));
 }
 
-fn slack(b: &Bench) -> Vec<String> {
-    b.sandbox
-        .requests_to(sandbox::SLACK_PATH)
-        .iter()
-        .map(|r| r.json()["text"].as_str().unwrap_or("").to_string())
-        .collect()
-}
 
 /// Before every window of the fixtures.
 const NOW: &str = "2026-11-22T00:00:00Z";
@@ -84,7 +75,7 @@ fn a_reminder_of_a_seen_event_sends_nothing_and_its_cancellation_resolves_it() {
     let b = Bench::new();
     setup(&b);
     ingest_stdin(&b, fixture("legacy_dx_maintenance.eml")).success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1);
     assert!(
         msgs[0].contains("AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED") && msgs[0].contains("dxvif-ab12cd34"),
@@ -92,16 +83,16 @@ fn a_reminder_of_a_seen_event_sends_nothing_and_its_cancellation_resolves_it() {
         msgs[0]
     );
     ingest_stdin(&b, fixture("legacy_dx_maintenance.eml")).success();
-    assert_eq!(slack(&b).len(), 1, "the same notice again (a reminder) is not news");
+    assert_eq!(b.slack_texts().len(), 1, "the same notice again (a reminder) is not news");
     ingest_stdin(&b, fixture("legacy_dx_cancelled.eml")).success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 2);
     assert!(msgs[1].contains("RESOLVED") && msgs[1].contains("Cancelled"), "{}", msgs[1]);
     // Not a notice: nothing; an AWS notice opskit cannot read: a warning, nothing lost.
     ingest_stdin(&b, fixture("ignored_not_aws.eml")).success();
-    assert_eq!(slack(&b).len(), 2);
+    assert_eq!(b.slack_texts().len(), 2);
     ingest_stdin(&b, fixture("unparsed_notice.eml")).success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 3);
     assert!(msgs[2].contains("could not read"), "{}", msgs[2]);
 }
@@ -130,15 +121,15 @@ fn a_maildir_message_stays_in_new_until_its_notification_is_delivered_then_is_to
     assert_eq!(names("new"), ["1700000000.1.host"], "the notice waits in new/; the newsletter is done");
     assert_eq!(names("cur"), ["1700000001.2.host:2,S"]);
     b.sandbox.clear();
-    let before = slack(&b).len();
+    let before = b.slack_texts().len();
     ingest(&b, &[md.to_str().unwrap()]).success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), before + 1, "told exactly once");
     assert!(msgs.last().unwrap().contains("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"));
     assert!(names("new").is_empty());
     assert!(names("cur").contains(&"1700000000.1.host:2,S".to_string()));
     ingest(&b, &[md.to_str().unwrap()]).success();
-    assert_eq!(slack(&b).len(), before + 1);
+    assert_eq!(b.slack_texts().len(), before + 1);
 }
 
 #[test]
@@ -151,11 +142,11 @@ fn a_piped_mail_whose_notification_failed_is_told_by_the_next_ingest() {
     b.sandbox.clear();
     // The next mail through the pipe is not a notice, but the owed one goes out with it.
     ingest_stdin(&b, fixture("ignored_aws_newsletter.eml")).success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1, "{msgs:?}");
     assert!(msgs[0].contains("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"));
     ingest_stdin(&b, fixture("ignored_aws_newsletter.eml")).success();
-    assert_eq!(slack(&b).len(), 1, "and only once");
+    assert_eq!(b.slack_texts().len(), 1, "and only once");
 }
 
 #[test]
@@ -166,21 +157,21 @@ fn a_mail_read_again_from_another_source_is_never_told_twice() {
     let file = b.path("retirement.eml");
     std::fs::write(&file, &raw).unwrap();
     ingest(&b, &[file.to_str().unwrap()]).success();
-    assert_eq!(slack(&b).len(), 1);
+    assert_eq!(b.slack_texts().len(), 1);
     // The same mail delivered to a Maildir too (an extra Received header: other bytes, same
     // Message-ID), and the same file again: nothing more, and the Maildir copy is done.
     let md = maildir(&b);
     std::fs::write(md.join("new/1.host"), with_header(&raw, "Received", "from mx2.example.net")).unwrap();
     let a = ingest(&b, &[md.to_str().unwrap(), file.to_str().unwrap()]);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
-    assert_eq!(slack(&b).len(), 1);
+    assert_eq!(b.slack_texts().len(), 1);
     assert_eq!(names(&md.join("cur")), ["1.host:2,S"]);
     // A copy without a Message-ID is known by its content.
     let no_id = String::from_utf8(raw.clone()).unwrap().replace("Message-ID:", "X-Old-Message-ID:");
     std::fs::write(b.path("a.eml"), &no_id).unwrap();
     ingest(&b, &[b.path("a.eml").to_str().unwrap()]).success();
     ingest(&b, &[b.path("a.eml").to_str().unwrap()]).success();
-    assert_eq!(slack(&b).len(), 1, "same event, so the first of these is a reminder, the second a repeat");
+    assert_eq!(b.slack_texts().len(), 1, "same event, so the first of these is a reminder, the second a repeat");
     // One mbox holding the mail twice: told once between them.
     let other = fixture("managed_rds_maintenance.eml");
     let mut mbox = Vec::new();
@@ -192,7 +183,7 @@ fn a_mail_read_again_from_another_source_is_never_told_twice() {
     std::fs::write(b.path("box.mbox"), mbox).unwrap();
     let a = ingest(&b, &["-v", b.path("box.mbox").to_str().unwrap()]);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
-    assert_eq!(slack(&b).len(), 2);
+    assert_eq!(b.slack_texts().len(), 2);
     assert!(stderr(&a).contains("already ingested"), "{}", stderr(&a));
 }
 
@@ -206,7 +197,7 @@ fn a_reminder_with_its_own_message_id_updates_the_same_finding() {
         with_header(&with_header(&first, "Message-ID", "<reminder-2@aws>"), "Date", "Mon, 7 Dec 2026 10:00:00 +0000");
     let a = mail(&b, NOW).args(["ingest", "-o", "json"]).write_stdin(reminder).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
-    assert_eq!(slack(&b).len(), 1, "a reminder is not news");
+    assert_eq!(b.slack_texts().len(), 1, "a reminder is not news");
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "one event, one finding: {findings:?}");
@@ -219,23 +210,23 @@ fn events_resolve_when_their_window_has_ended_and_security_ones_stay_open() {
     setup(&b);
     ingest_stdin(&b, fixture("managed_rds_maintenance.eml")).success(); // 25 Nov 01:00–05:00 UTC
     ingest_stdin(&b, fixture("security_abuse_report.eml")).success(); // activity seen 21 Nov
-    assert_eq!(slack(&b).len(), 2, "{:?}", slack(&b));
+    assert_eq!(b.slack_texts().len(), 2, "{:?}", b.slack_texts());
     // A timer during the window: nothing; after it: the RDS event resolves, not the abuse report.
     mail(&b, "2026-11-25T03:00:00Z").args(["ingest", "--pending"]).assert().success();
-    assert_eq!(slack(&b).len(), 2);
+    assert_eq!(b.slack_texts().len(), 2);
     mail(&b, "2026-11-25T05:01:00Z").args(["ingest", "--pending"]).assert().success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 3, "{msgs:?}");
     assert!(msgs[2].contains("RESOLVED") && msgs[2].contains("AWS_RDS_MAINTENANCE_SCHEDULED"), "{}", msgs[2]);
     // The abuse report resolves only 30 days after it was told.
     mail(&b, "2026-12-20T00:00:00Z").args(["ingest", "--pending"]).assert().success();
-    assert_eq!(slack(&b).len(), 3);
+    assert_eq!(b.slack_texts().len(), 3);
     mail(&b, "2026-12-23T00:00:00Z").args(["ingest", "--pending"]).assert().success();
-    assert_eq!(slack(&b).len(), 4);
+    assert_eq!(b.slack_texts().len(), 4);
     // A reminder arriving after the window does not reopen it.
     let late = with_header(&fixture("managed_rds_maintenance.eml"), "Message-ID", "<late@aws>");
     mail(&b, "2026-11-26T00:00:00Z").arg("ingest").write_stdin(late).assert().success();
-    assert_eq!(slack(&b).len(), 4);
+    assert_eq!(b.slack_texts().len(), 4);
 }
 
 fn rules_config(b: &Bench, section: &str) {
@@ -267,13 +258,13 @@ event_code = "ACME_DX_CONSOLE_NOTICE"
     );
     // The rule turns an unparsed notice into a critical event with its code.
     ingest_stdin(&b, fixture("unparsed_notice.eml")).success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1);
     assert!(msgs[0].contains("ACME_DX_CONSOLE_NOTICE") && !msgs[0].contains("could not read"), "{}", msgs[0]);
     // Suppressed by code: recognised, not told.
     let a = mail(&b, NOW).args(["ingest", "-v"]).write_stdin(fixture("legacy_ec2_maintenance.eml")).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
-    assert_eq!(slack(&b).len(), 1);
+    assert_eq!(b.slack_texts().len(), 1);
     assert!(
         stderr(&a).contains("suppressed: event code AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED"),
         "{}",
@@ -281,11 +272,11 @@ event_code = "ACME_DX_CONSOLE_NOTICE"
     );
     // A sender on the list passes; one off it is ignored, even from an AWS domain.
     ingest_stdin(&b, fixture("legacy_dx_maintenance.eml")).success();
-    assert_eq!(slack(&b).len(), 2);
+    assert_eq!(b.slack_texts().len(), 2);
     let spoof = with_header(&fixture("sns_health_json.eml"), "From", "AWS Notifications <no-reply@sns.amazonaws.com>");
     let a = mail(&b, NOW).args(["ingest", "-v"]).write_stdin(spoof).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
-    assert_eq!(slack(&b).len(), 2);
+    assert_eq!(b.slack_texts().len(), 2);
     assert!(stderr(&a).contains("not on allow_senders"), "{}", stderr(&a));
     // `parse` shows what the rules make of a mail, and sends nothing.
     let a = mail(&b, NOW).args(["parse", "-o", "json"]).write_stdin(fixture("unparsed_notice.eml")).assert();
@@ -298,7 +289,7 @@ event_code = "ACME_DX_CONSOLE_NOTICE"
     assert_eq!(v[0]["severity"], "critical");
     let a = mail(&b, NOW).args(["parse"]).write_stdin(fixture("legacy_ec2_maintenance.eml")).assert();
     assert!(stdout(&a).contains("suppressed"), "{}", stdout(&a));
-    assert_eq!(slack(&b).len(), 2);
+    assert_eq!(b.slack_texts().len(), 2);
 }
 
 #[test]
@@ -308,10 +299,10 @@ fn require_dkim_tells_only_mails_the_receiving_server_verified() {
     let raw = fixture("legacy_ec2_retirement.eml");
     ingest_stdin(&b, with_header(&raw, "Authentication-Results", "mx.example.net; dkim=fail header.d=amazon.com"))
         .success();
-    assert!(slack(&b).is_empty());
+    assert!(b.slack_texts().is_empty());
     let ok = with_header(&raw, "Authentication-Results", "mx.example.net; spf=pass; dkim=pass header.d=amazon.com");
     ingest_stdin(&b, with_header(&ok, "Message-ID", "<second@aws>")).success();
-    assert_eq!(slack(&b).len(), 1);
+    assert_eq!(b.slack_texts().len(), 1);
 }
 
 #[test]
@@ -342,7 +333,7 @@ fn mta_pipe_exit_codes_keep_the_mail_until_it_is_safe() {
     b.sandbox.clear();
     // ... and the timer tells it.
     mail(&b, NOW).args(["ingest", "--pending"]).assert().success();
-    assert_eq!(slack(&b).len(), 1);
+    assert_eq!(b.slack_texts().len(), 1);
     // The state store cannot be written: 75, the MTA keeps the mail and retries.
     std::fs::write(b.path("not-a-dir"), "").unwrap();
     let a = mail(&b, NOW)
@@ -384,7 +375,7 @@ fn dx_maintenance_silences_the_named_vif_in_dx_vif_for_its_window_and_a_cancella
     };
     // Window 9 Dec 23:00 – 10 Dec 05:00 UTC; the silence runs 22:30 – 05:30.
     ingest_stdin(&b, dx_mail("legacy_dx_maintenance.eml", "<dx-1@aws>")).success();
-    assert_eq!(slack(&b).len(), 1, "the notice itself is told");
+    assert_eq!(b.slack_texts().len(), 1, "the notice itself is told");
     let a = b.opskit().args(["silence", "list", "-o", "json"]).assert();
     let silences: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     let resources: Vec<&str> =
@@ -404,10 +395,10 @@ fn dx_maintenance_silences_the_named_vif_in_dx_vif_for_its_window_and_a_cancella
         .unwrap()
         .clone();
     assert!(vif["silenced_by"].as_str().is_some_and(|s| s.starts_with("s-mail-")), "{vif}");
-    assert_eq!(slack(&b).len(), 1);
+    assert_eq!(b.slack_texts().len(), 1);
     // Still down after the window and its margin: now it is news.
     poll("2026-12-10T05:31:00Z");
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
     assert!(msgs[1].contains(sandbox::DX_DEMO_TRANSIT_VIF_NAME), "{}", msgs[1]);
 

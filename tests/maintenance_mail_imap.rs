@@ -11,9 +11,7 @@ use opskit::sandbox::{self, Fault};
 
 const RETIREMENT: &str = "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED";
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+use common::cli::mail_fixture as fixture;
 
 /// Maintenance mail routed to Slack, and `imap` as the mailbox table.
 fn setup(b: &Bench, imap: &str) {
@@ -24,13 +22,6 @@ fn setup(b: &Bench, imap: &str) {
     ));
 }
 
-fn slack(b: &Bench) -> Vec<String> {
-    b.sandbox
-        .requests_to(sandbox::SLACK_PATH)
-        .iter()
-        .map(|r| r.json()["text"].as_str().unwrap_or("").to_string())
-        .collect()
-}
 
 fn ingest(b: &Bench, extra: &[&str]) -> assert_cmd::assert::Assert {
     b.opskit().env(PASSWORD_ENV, PASSWORD).args(["mail", "ingest", "--imap"]).args(extra).assert()
@@ -51,23 +42,23 @@ fn notices_are_told_once_and_only_then_marked_seen_on_the_server() {
 
     let a = ingest(&b, &["--dry-run"]).success();
     assert!(stdout(&a).contains(RETIREMENT), "a dry run shows what would be told:\n{}", stdout(&a));
-    assert!(slack(&b).is_empty(), "a dry run sends nothing");
+    assert!(b.slack_texts().is_empty(), "a dry run sends nothing");
     assert_eq!(d.search("INBOX", "UNSEEN"), [1, 2], "and marks nothing");
 
     let a = ingest(&b, &["-vvv"]).success();
     no_password(&a);
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1, "{msgs:?}");
     assert!(msgs[0].contains(RETIREMENT) && msgs[0].contains("i-0abc1234def567890"), "{}", msgs[0]);
     assert!(d.search("INBOX", "UNSEEN").is_empty(), "the notice and the newsletter are both done");
     assert_eq!(d.search("INBOX", "SEEN"), [1, 2]);
 
     ingest(&b, &[]).success();
-    assert_eq!(slack(&b).len(), 1, "a second run tells nothing again");
+    assert_eq!(b.slack_texts().len(), 1, "a second run tells nothing again");
 
     d.append("INBOX", &fixture("legacy_dx_maintenance.eml"));
     ingest(&b, &[]).success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 2, "only the new mail is told: {msgs:?}");
     assert!(msgs[1].contains("AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED"), "{}", msgs[1]);
     assert_eq!(d.search("INBOX", "SEEN"), [1, 2, 3]);
@@ -88,13 +79,13 @@ fn a_notice_whose_delivery_failed_stays_unseen_and_is_told_once_the_sink_recover
 
     b.sandbox.clear();
     ingest(&b, &[]).success();
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1, "told exactly once: {msgs:?}");
     assert!(msgs[0].contains(RETIREMENT), "{}", msgs[0]);
     assert!(d.search("INBOX", "UNSEEN").is_empty());
 
     ingest(&b, &[]).success();
-    assert_eq!(slack(&b).len(), 1);
+    assert_eq!(b.slack_texts().len(), 1);
 }
 
 /// Told messages leave the folder for `move_to`, seen; a message still owed stays.
@@ -114,7 +105,7 @@ fn settled_messages_move(d: &Dovecot) {
 
     b.sandbox.clear();
     ingest(&b, &[]).success();
-    assert_eq!(slack(&b).len(), 2);
+    assert_eq!(b.slack_texts().len(), 2);
     assert!(d.search("INBOX", "ALL").is_empty());
     assert_eq!(d.search("Processed", "SEEN").len(), 3, "moved messages are seen");
 }
@@ -172,7 +163,7 @@ fn failures_to_reach_the_mailbox_name_it_exit_3_and_never_show_the_password() {
     let a = ingest(&b, &[]);
     assert_eq!(code(&a), 3, "{}", stderr(&a));
     assert!(stderr(&a).contains("cannot use move_to folder `Processed`"), "{}", stderr(&a));
-    assert!(slack(&b).is_empty());
+    assert!(b.slack_texts().is_empty());
     assert_eq!(d.search("INBOX", "UNSEEN"), [1]);
 
     // A self-signed (test CA) certificate without tls_ca_file.

@@ -36,24 +36,17 @@ fn watch(b: &Bench, now: Timestamp) -> assert_cmd::assert::Assert {
     a
 }
 
-fn slack(b: &Bench) -> Vec<String> {
-    b.sandbox
-        .requests_to(sandbox::SLACK_PATH)
-        .iter()
-        .map(|r| r.json()["text"].as_str().unwrap_or("").to_string())
-        .collect()
-}
 
 #[test]
 fn an_aws_reply_is_told_once_with_its_text_a_customer_reply_not_at_all_and_resolution_resolves() {
     let b = Bench::new();
     setup(&b);
     watch(&b, at(0));
-    let first = slack(&b);
+    let first = b.slack_texts();
     assert_eq!(first.len(), 3, "three open cases: {first:?}");
     assert!(first.iter().any(|t| t.contains(sandbox::SUPPORT_DX_CASE_DISPLAY_ID)), "{first:?}");
     watch(&b, at(1));
-    assert_eq!(slack(&b).len(), 3, "nothing new, nothing sent");
+    assert_eq!(b.slack_texts().len(), 3, "nothing new, nothing sent");
 
     b.sandbox
         .support_add_communication(
@@ -65,23 +58,23 @@ fn an_aws_reply_is_told_once_with_its_text_a_customer_reply_not_at_all_and_resol
         )
         .unwrap();
     watch(&b, at(5));
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 4, "one message for the reply: {msgs:?}");
     let m = &msgs[3];
     assert!(m.contains("AWS replied on case") && m.contains(sandbox::SUPPORT_DX_CASE_DISPLAY_ID), "{m}");
     assert!(m.contains("flapping BGP session on the AWS side") && m.contains("bgp-log.txt"), "{m}");
     watch(&b, at(6));
-    assert_eq!(slack(&b).len(), 4, "the same reply is not told twice");
+    assert_eq!(b.slack_texts().len(), 4, "the same reply is not told twice");
 
     b.sandbox
         .support_add_communication(sandbox::SUPPORT_DX_CASE, US, "Confirmed, stable since 09:00.", Some(at(7)), &[])
         .unwrap();
     watch(&b, at(10));
-    assert_eq!(slack(&b).len(), 4, "our own reply is not news");
+    assert_eq!(b.slack_texts().len(), 4, "our own reply is not news");
 
     b.sandbox.support_set_status(sandbox::SUPPORT_BILLING_CASE, "resolved").unwrap();
     watch(&b, at(11));
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 5);
     assert!(msgs[4].contains("RESOLVED") && msgs[4].contains(sandbox::SUPPORT_BILLING_CASE_DISPLAY_ID), "{}", msgs[4]);
 }
@@ -93,12 +86,12 @@ fn a_baseline_run_records_the_open_cases_and_only_later_changes_are_told() {
     let a = b.opskit_aws().env("OPSKIT_NOW", at(0).to_string()).args(["support", "watch", "--baseline"]).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert!(stdout(&a).contains("baselined"), "{}", stdout(&a));
-    assert!(slack(&b).is_empty() && b.sandbox.requests_to(sandbox::WEBHOOK_PATH).is_empty(), "nothing is sent");
+    assert!(b.slack_texts().is_empty() && b.sandbox.requests_to(sandbox::WEBHOOK_PATH).is_empty(), "nothing is sent");
     watch(&b, at(1));
-    assert!(slack(&b).is_empty(), "the baseline counts as told");
+    assert!(b.slack_texts().is_empty(), "the baseline counts as told");
     b.sandbox.support_add_communication(sandbox::SUPPORT_DX_CASE, AWS, "Fixed on our side.", Some(at(2)), &[]).unwrap();
     watch(&b, at(3));
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1, "{msgs:?}");
     assert!(msgs[0].contains("Fixed on our side."), "{}", msgs[0]);
 }
@@ -108,11 +101,11 @@ fn cases_aws_no_longer_knows_resolve_and_do_not_fail_later_runs() {
     let b = Bench::new();
     setup(&b);
     watch(&b, at(0));
-    assert_eq!(slack(&b).len(), 3);
+    assert_eq!(b.slack_texts().len(), 3);
     // The seeded cases are gone for good (replaced); looking them up answers CaseIdNotFound.
     b.sandbox.support_generate(ACME, 1, 1);
     watch(&b, at(1));
-    let msgs = slack(&b);
+    let msgs = b.slack_texts();
     let gone: Vec<&String> = msgs[3..].iter().filter(|m| m.contains("is no longer open")).collect();
     assert_eq!(gone.len(), 3, "{msgs:?}");
     watch(&b, at(2));
@@ -136,7 +129,7 @@ fn a_case_waiting_on_us_reminds_only_after_the_interval() {
         .as_str()
         .unwrap()
         .to_string();
-    let about = |b: &Bench| slack(b).into_iter().filter(|t| t.contains(&display)).collect::<Vec<_>>();
+    let about = |b: &Bench| b.slack_texts().into_iter().filter(|t| t.contains(&display)).collect::<Vec<_>>();
     watch(&b, at(60));
     assert_eq!(about(&b).len(), 1, "first sight");
     watch(&b, at(4 * 60));

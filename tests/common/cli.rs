@@ -98,6 +98,15 @@ impl Bench {
         c
     }
 
+    /// The texts Slack in the sandbox received, oldest first.
+    pub fn slack_texts(&self) -> Vec<String> {
+        self.sandbox
+            .requests_to(sandbox::SLACK_PATH)
+            .iter()
+            .map(|r| r.json()["text"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
     /// `opskit findings push --source S` with the JSON on stdin and the standard flags.
     pub fn push(&self, source: &str, json: &str) -> assert_cmd::Command {
         let mut c = self.opskit();
@@ -141,4 +150,11 @@ pub fn one(key: &str, severity: &str, title: &str) -> String {
     format!(
         r#"[{{"key":"{key}","severity":"{severity}","title":"{title}","account":"111122223333","region":"ap-northeast-1","resources":["{key}"],"fields":{{"used":"91%"}}}}]"#
     )
+}
+
+/// A mail of the fixture corpus (`tests/fixtures/mail/`).
+#[allow(dead_code)]
+pub fn mail_fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
