@@ -33,7 +33,6 @@ fn ladder(b: &Bench, pager_after: u32) {
     ));
 }
 
-
 fn poll(b: &Bench, extra: &[&str]) -> assert_cmd::assert::Assert {
     let a = dx(b).arg("poll").args(extra).assert();
     no_secrets(b, &a);

@@ -51,7 +51,6 @@ fn page(b: &Bench, name: &str) -> String {
     p["content"].as_str().unwrap().to_string()
 }
 
-
 #[test]
 fn first_run_creates_the_page_an_unchanged_run_writes_nothing_a_change_patches_once_and_logs_it() {
     let b = Bench::new();

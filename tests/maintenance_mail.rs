@@ -17,7 +17,6 @@ fn setup(b: &Bench) {
     ));
 }
 
-
 /// Before every window of the fixtures.
 const NOW: &str = "2026-11-22T00:00:00Z";
 

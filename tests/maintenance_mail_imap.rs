@@ -22,7 +22,6 @@ fn setup(b: &Bench, imap: &str) {
     ));
 }
 
-
 fn ingest(b: &Bench, extra: &[&str]) -> assert_cmd::assert::Assert {
     b.opskit().env(PASSWORD_ENV, PASSWORD).args(["mail", "ingest", "--imap"]).args(extra).assert()
 }

@@ -36,7 +36,6 @@ fn watch(b: &Bench, now: Timestamp) -> assert_cmd::assert::Assert {
     a
 }
 
-
 #[test]
 fn an_aws_reply_is_told_once_with_its_text_a_customer_reply_not_at_all_and_resolution_resolves() {
     let b = Bench::new();
