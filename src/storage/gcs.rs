@@ -170,7 +170,15 @@ impl Inner {
                 Err(e) => GcsError::Transport(transport_text(&e)),
             };
             if attempt >= self.retries {
-                let source = Box::new(transient);
+                let source = Box::new(match transient {
+                    GcsError::Transport(t) if attempt > 0 => {
+                        GcsError::Transport(format!("{t} (after {attempt} retries)"))
+                    }
+                    GcsError::Status { status, message } if attempt > 0 => {
+                        GcsError::Status { status, message: format!("{message} (after {attempt} retries)") }
+                    }
+                    other => other,
+                });
                 return Err(object_store::Error::Generic { store: STORE, source });
             }
             tokio::time::sleep(backoff(attempt)).await;

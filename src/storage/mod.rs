@@ -227,12 +227,12 @@ fn check_bucket(url: &str, bucket: &str) -> Result<(), StorageError> {
     if bucket.is_empty() {
         return Err(url_error(url, format!("no bucket name\nhint: {FORMS}")));
     }
-    let ok = bucket.len() <= 222
+    let ok = (3..=222).contains(&bucket.len())
         && bucket.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
     if !ok {
         return Err(url_error(
             url,
-            format!("`{bucket}` is not a bucket name (lowercase letters, digits, `-`, `_` and `.`)"),
+            format!("`{bucket}` is not a bucket name (3 to 63 lowercase letters, digits, `-`, `_` and `.`)"),
         ));
     }
     Ok(())
@@ -437,6 +437,20 @@ fn chain_text(e: &(dyn std::error::Error + 'static)) -> String {
     s
 }
 
+/// What went wrong, without object_store's wrapper text where the variant is told apart
+/// anyway (`Generic S3 error:`, `Object at location … not found:`): the message already
+/// names the object's URL.
+fn detail_of(e: &object_store::Error) -> String {
+    use object_store::Error as E;
+    match e {
+        E::Generic { source, .. }
+        | E::NotFound { source, .. }
+        | E::PermissionDenied { source, .. }
+        | E::Unauthenticated { source, .. } => chain_text(source.as_ref()),
+        other => chain_text(other),
+    }
+}
+
 fn chain_has<T: std::error::Error + 'static>(e: &(dyn std::error::Error + 'static)) -> bool {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(c) = cur {
@@ -493,7 +507,7 @@ impl Location {
     /// `writing`, `reading`, `listing`, `deleting`, `copying X to`.
     pub fn error(&self, op: &str, rel: &str, e: object_store::Error) -> StorageError {
         let (op, url) = (op.to_string(), self.url_of(rel));
-        let detail = crate::redact::redact(&chain_text(&e));
+        let detail = crate::redact::redact(&detail_of(&e));
         let bucket = || self.bucket().unwrap_or_default().to_string();
         if chain_has::<gcs::GcsError>(&e) && detail.contains("does not exist")
             || detail.contains("NoSuchBucket")
@@ -602,8 +616,8 @@ mod tests {
         assert_eq!(parsed("gs://bkt/backups/wiki"), (Scheme::Gcs { bucket: "bkt".into() }, "backups/wiki".into()));
         assert_eq!(parsed("s3://my.bkt"), (Scheme::S3 { bucket: "my.bkt".into() }, "".into()));
         assert_eq!(
-            parsed("s3://b/バックアップ/wiki/"),
-            (Scheme::S3 { bucket: "b".into() }, "バックアップ/wiki".into())
+            parsed("s3://bkt/バックアップ/wiki/"),
+            (Scheme::S3 { bucket: "bkt".into() }, "バックアップ/wiki".into())
         );
         assert_eq!(parsed("file:///var/backups/wiki"), (Scheme::File("/var/backups/wiki".into()), "".into()));
         assert_eq!(parsed("file:///tmp/my%20dir"), (Scheme::File("/tmp/my dir".into()), "".into()));
@@ -619,8 +633,9 @@ mod tests {
         assert!(err("az://c/p").contains("unknown storage scheme `az://`"));
         assert!(err("gs://").contains("no bucket name"));
         assert!(err("gs://My_Bucket/p").contains("not a bucket name"));
-        assert!(err("s3://b/p?versionId=1").contains("no query"));
-        assert!(err("s3://b/a/../c").contains("the prefix"));
+        assert!(err("s3://b/p").contains("not a bucket name"));
+        assert!(err("s3://bkt/p?versionId=1").contains("no query"));
+        assert!(err("s3://bkt/a/../c").contains("the prefix"));
         assert!(err("").contains("no storage URL"));
     }
 
@@ -646,6 +661,79 @@ mod tests {
         assert!(!endpoint_allows_http("u", "e", "https://minio.example").unwrap());
         let e = endpoint_allows_http("u", "e", "http://10.0.0.5:9000").unwrap_err().to_string();
         assert!(e.contains("not loopback") && e.contains("hint: use https"), "{e}");
+    }
+
+    #[test]
+    fn store_errors_are_told_apart_and_name_the_url() {
+        let loc = Location::new(Arc::new(object_store::memory::InMemory::new()), Path::from("p"), "s3://bkt/p");
+        let denied = object_store::Error::PermissionDenied {
+            path: "p/a.md".into(),
+            source: "HTTP 403: <Code>AccessDenied</Code>".into(),
+        };
+        assert_eq!(
+            loc.error("writing", "a.md", denied).to_string(),
+            "writing s3://bkt/p/a.md: access denied: HTTP 403: <Code>AccessDenied</Code>\nhint: the credentials need the permissions in commands/wiki-backup/permissions.md"
+        );
+        let bad_key = object_store::Error::PermissionDenied {
+            path: "p/a.md".into(),
+            source: "<Code>InvalidAccessKeyId</Code>".into(),
+        };
+        assert!(matches!(loc.error("writing", "a.md", bad_key), StorageError::Credentials { .. }));
+        let unavailable = object_store::Error::Generic {
+            store: "S3",
+            source: Box::new(s3::CredentialsUnavailable("the profile `x` is not in ~/.aws/config".into())),
+        };
+        let e = loc.error("listing", "", unavailable).to_string();
+        assert!(e.starts_with("listing s3://bkt/p: no usable credentials: the profile `x`"), "{e}");
+        let no_bucket =
+            object_store::Error::NotFound { path: "p/a.md".into(), source: "<Code>NoSuchBucket</Code>".into() };
+        assert!(
+            matches!(loc.error("reading", "a.md", no_bucket), StorageError::NoBucket { ref bucket, .. } if bucket == "bkt")
+        );
+        let gone = object_store::Error::NotFound { path: "p/a.md".into(), source: "HTTP 404".into() };
+        assert_eq!(loc.error("reading", "a.md", gone).to_string(), "reading s3://bkt/p/a.md: not found");
+    }
+
+    #[derive(Debug)]
+    struct NoCredentials;
+
+    impl aws_credential_types::provider::ProvideCredentials for NoCredentials {
+        fn provide_credentials<'a>(&'a self) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+        where
+            Self: 'a,
+        {
+            aws_credential_types::provider::future::ProvideCredentials::ready(Err(
+                aws_credential_types::provider::error::CredentialsError::not_loaded(
+                    "no profile `acme` in ~/.aws/config",
+                ),
+            ))
+        }
+    }
+
+    #[tokio::test]
+    async fn s3_without_credentials_says_so_before_any_request() {
+        let sdk = aws_config::SdkConfig::builder()
+            .region(aws_config::Region::new("us-east-1"))
+            .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(NoCredentials))
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .build();
+        // Nothing listens on port 9: the credentials fail first.
+        let settings = Settings::new(Env::from_pairs(&[("AWS_ENDPOINT_URL", "http://127.0.0.1:9")])).with_aws(sdk);
+        let loc = open("s3://bkt/wiki", &settings).await.unwrap();
+        let err = loc.put("a.md", "x").await.unwrap_err();
+        assert!(matches!(err, StorageError::Credentials { .. }), "{err:?}");
+        let text = err.to_string();
+        assert!(text.starts_with("writing s3://bkt/wiki/a.md: no usable credentials: "), "{text}");
+        assert!(text.contains("no profile `acme`") && text.contains("\nhint: check the account's profile"), "{text}");
+        let sdk_none = aws_config::SdkConfig::builder().behavior_version(aws_config::BehaviorVersion::latest()).build();
+        let err = open(
+            "s3://bkt/wiki",
+            &Settings::new(Env::from_pairs(&[("AWS_ENDPOINT_URL", "http://127.0.0.1:9")])).with_aws(sdk_none),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("opening s3://bkt/wiki: no usable credentials"), "{err}");
     }
 
     #[tokio::test]
