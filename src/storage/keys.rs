@@ -8,7 +8,7 @@
 //! between slashes:
 //!
 //! - `%`, ASCII control characters and the ASCII characters that S3 and GCS advise against in
-//!   object names (`\ { } ^ `` ` `` [ ] " < > ~ # | * ?`; object_store's own escape set)
+//!   object names (`` \ { } ^ ` [ ] " < > ~ # | * ? ``; object_store's own escape set)
 //!   become `%XX`. Everything else is kept: spaces, `:`, `+`, `&`, `=`, and all of Unicode.
 //! - A part that is `.` or `..` becomes `%2E` / `%2E%2E` (no path traversal on `file://`).
 //! - A `/` that would leave an empty part (leading, trailing or doubled) is kept inside the
