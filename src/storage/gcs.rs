@@ -190,7 +190,10 @@ impl Inner {
     /// the call names only the bucket (list, upload), so a 404 means the bucket is missing.
     fn status_error(&self, path: &str, status: StatusCode, message: String, bucket_level: bool) -> object_store::Error {
         let path = path.to_string();
-        if status == StatusCode::NOT_FOUND && (bucket_level || message.to_ascii_lowercase().contains("bucket")) {
+        // GCS says "The specified bucket does not exist." (an object's 404 says "No such
+        // object: BUCKET/NAME", and names may contain the word "bucket").
+        let says_no_bucket = message.to_ascii_lowercase().contains("bucket does not exist");
+        if status == StatusCode::NOT_FOUND && (bucket_level || says_no_bucket) {
             let source = Box::new(GcsError::NoBucket { bucket: self.bucket.clone() });
             return object_store::Error::Generic { store: STORE, source };
         }
@@ -594,6 +597,25 @@ mod tests {
             "http://127.0.0.1:1/storage/v1/b/bkt/o/a%2F%E6%89%8B%E9%A0%86%201.md"
         );
         assert_eq!(encode_query(&[("name", "a b+c".into()), ("x", "1".into())]), "name=a%20b%2Bc&x=1");
+    }
+
+    #[test]
+    fn statuses_map_to_object_store_errors_and_a_missing_bucket_is_told_apart() {
+        let g = GcsJson::new(reqwest::Client::new(), "http://127.0.0.1:1", "my-bucket", None, 0);
+        let err = |status: u16, msg: &str, bucket_level: bool| {
+            g.inner.status_error("a/b", StatusCode::from_u16(status).unwrap(), msg.into(), bucket_level)
+        };
+        let no_bucket = |e: &object_store::Error| {
+            matches!(e, object_store::Error::Generic { source, .. }
+                if matches!(source.downcast_ref::<GcsError>(), Some(GcsError::NoBucket { .. })))
+        };
+        assert!(matches!(err(404, "No such object: my-bucket/a/b", false), object_store::Error::NotFound { .. }));
+        assert!(no_bucket(&err(404, "The specified bucket does not exist.", false)));
+        assert!(no_bucket(&err(404, "(no body)", true)));
+        assert!(matches!(err(403, "denied", false), object_store::Error::PermissionDenied { .. }));
+        assert!(matches!(err(401, "expired", false), object_store::Error::Unauthenticated { .. }));
+        assert!(matches!(err(412, "generation", false), object_store::Error::Precondition { .. }));
+        assert!(matches!(err(400, "bad", false), object_store::Error::Generic { .. }));
     }
 
     #[test]

@@ -451,15 +451,16 @@ fn detail_of(e: &object_store::Error) -> String {
     }
 }
 
-fn chain_has<T: std::error::Error + 'static>(e: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+/// The first error of type `T` in `e`'s source chain.
+fn find_in_chain<'a, T: std::error::Error + 'static>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a T> {
+    let mut cur: Option<&'a (dyn std::error::Error + 'static)> = Some(e);
     while let Some(c) = cur {
-        if c.is::<T>() {
-            return true;
+        if let Some(t) = c.downcast_ref::<T>() {
+            return Some(t);
         }
         cur = c.source();
     }
-    false
+    None
 }
 
 impl Location {
@@ -509,16 +510,15 @@ impl Location {
         let (op, url) = (op.to_string(), self.url_of(rel));
         let detail = crate::redact::redact(&detail_of(&e));
         let bucket = || self.bucket().unwrap_or_default().to_string();
-        if chain_has::<gcs::GcsError>(&e) && detail.contains("does not exist")
-            || detail.contains("NoSuchBucket")
-            || detail.contains("specified bucket does not exist")
-        {
+        // GCS's own answer, or S3's error code in the body object_store keeps.
+        let gcs_no_bucket = matches!(find_in_chain::<gcs::GcsError>(&e), Some(gcs::GcsError::NoBucket { .. }));
+        if gcs_no_bucket || detail.contains("NoSuchBucket") {
             return StorageError::NoBucket { op, url, bucket: bucket() };
         }
         let refused_credentials = ["InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken"]
             .iter()
             .any(|c| detail.contains(c));
-        if chain_has::<s3::CredentialsUnavailable>(&e)
+        if find_in_chain::<s3::CredentialsUnavailable>(&e).is_some()
             || refused_credentials
             || matches!(e, object_store::Error::Unauthenticated { .. })
         {
