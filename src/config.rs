@@ -382,6 +382,13 @@ impl Env {
     pub fn process() -> Env {
         Env { vars: std::sync::Arc::new(|k| std::env::var(k).ok()) }
     }
+    /// Only these variables, nothing from the process: for tests, and for callers that pin
+    /// what a library sees (the storage layer's endpoint overrides).
+    pub fn from_pairs(vars: &[(&str, &str)]) -> Env {
+        let map: std::collections::HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Env { vars: std::sync::Arc::new(move |k| map.get(k).cloned()) }
+    }
     pub fn get(&self, key: &str) -> Option<String> {
         (self.vars)(key).filter(|v| !v.is_empty())
     }

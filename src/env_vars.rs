@@ -23,6 +23,13 @@ pub const OPSKIT_NOW: &str = "OPSKIT_NOW";
 pub const OPSKIT_LOG: &str = "OPSKIT_LOG";
 /// Tests only: the `moto_server` binary (default `.test-venv/bin/moto_server`).
 pub const OPSKIT_MOTO_SERVER: &str = "OPSKIT_MOTO_SERVER";
+/// The GCS endpoint for `gs://` storage URLs instead of `https://storage.googleapis.com`
+/// (a proxy, a private endpoint); credentials are still Application Default Credentials.
+/// `STORAGE_EMULATOR_HOST` (the Google libraries' convention) points at an emulator instead,
+/// without credentials.
+pub const OPSKIT_GCS_ENDPOINT: &str = "OPSKIT_GCS_ENDPOINT";
+/// Tests only: the `gcp-storage-emulator` binary (`./scripts/test.sh` sets it).
+pub const OPSKIT_GCS_EMULATOR: &str = "OPSKIT_GCS_EMULATOR";
 /// Tests only: the `dovecot` binary the IMAP tests start (`./scripts/test.sh` sets it).
 pub const OPSKIT_DOVECOT: &str = "OPSKIT_DOVECOT";
 
@@ -46,4 +53,5 @@ pub const ALL: &[(&str, &str)] = &[
     (OPSKIT_WAIT_LOCK, "--wait-lock"),
     (OPSKIT_NOW, "the clock (RFC 3339), for tests and replays"),
     (OPSKIT_LOG, "log filter, overrides --verbose"),
+    (OPSKIT_GCS_ENDPOINT, "the GCS endpoint for gs:// storage URLs"),
 ];

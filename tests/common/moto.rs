@@ -106,7 +106,7 @@ fn find_binary() -> PathBuf {
 }
 
 /// The main worktree of the repository `repo` belongs to, when `repo` is a linked one.
-fn main_worktree(repo: &Path) -> Option<PathBuf> {
+pub fn main_worktree(repo: &Path) -> Option<PathBuf> {
     let out = Command::new("git")
         .args(["rev-parse", "--path-format=absolute", "--git-common-dir"])
         .current_dir(repo)
@@ -116,7 +116,7 @@ fn main_worktree(repo: &Path) -> Option<PathBuf> {
     common.parent().map(Path::to_path_buf)
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
