@@ -23,3 +23,4 @@ pub mod sandbox;
 pub mod sinks;
 pub mod spine;
 pub mod state;
+pub mod wiki_backup;
