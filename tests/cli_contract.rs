@@ -274,6 +274,11 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         "[WARNING] An AWS notice opskit could not read",
         "critical (silenced s-mail-",
         "| slack     | reopened | suppressed | dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        // wiki: a generation, an unchanged night that reads only the list, verified, restored.
+        "wiki requests: 1 page list, 0 page and attachment reads",
+        "objects, ",
+        ": ok\n",
+        "Runbooks/Direct Connect.attachments/dx-topology.png",
     ] {
         assert!(out.contains(expected), "demo output lacks `{expected}`:\n{out}");
     }
