@@ -595,6 +595,36 @@ pub async fn restore(ctx: &Context, args: &WikiRestoreArgs) -> AppResult<Output>
 mod tests {
     use super::*;
 
+    fn args(project: &[&str], keep_daily: Option<u32>) -> WikiBackupArgs {
+        WikiBackupArgs {
+            project: project.iter().map(|p| p.to_string()).collect(),
+            to: None,
+            history: false,
+            full: false,
+            keep_daily,
+            keep_weekly: None,
+            keep_monthly: None,
+            concurrency: None,
+        }
+    }
+
+    #[test]
+    fn flags_win_over_commands_wiki_one_by_one() {
+        let env = crate::config::Env::process();
+        let cfg = crate::config::parse_and_resolve(
+            "[commands.wiki]\nprojects = [\"OPS\", \"NET\"]\nto = \"file:///b\"\nhistory = true\nkeep_daily = 14\nkeep_monthly = 6\n",
+            None,
+            &env,
+        )
+        .unwrap();
+        let ctx = Context::new(crate::cli::GlobalArgs::default(), cfg, env).unwrap();
+        let s = backup_settings(&ctx, &args(&[], None)).unwrap();
+        assert_eq!((s.projects.join(","), s.to.as_str(), s.history), ("OPS,NET".to_string(), "file:///b", true));
+        assert_eq!((s.keep.daily, s.keep.weekly, s.keep.monthly, s.concurrency), (14, 0, 6, DEFAULT_CONCURRENCY));
+        let s = backup_settings(&ctx, &args(&["DEV"], Some(3))).unwrap();
+        assert_eq!((s.projects, s.keep.daily, s.keep.monthly), (vec!["DEV".to_string()], 3, 6));
+    }
+
     #[test]
     fn sizes_read_like_a_storage_console() {
         assert_eq!(human(0), "0 B");

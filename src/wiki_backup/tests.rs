@@ -312,3 +312,16 @@ async fn pruning_keeps_what_kept_generations_reference_and_marks_their_folders()
     let names: Vec<String> = catalog::generations(&loc, "OPS").await.unwrap().into_iter().map(|g| g.name).collect();
     assert_eq!(names, ["20260304T000000Z"]);
 }
+
+#[tokio::test]
+async fn a_page_deleted_between_the_list_and_its_read_is_left_out() {
+    let sb = Sandbox::start().await.unwrap();
+    let wiki = ops(&sb).await;
+    let loc = Location::new(Arc::new(InMemory::new()), Path::default(), "memory://");
+    let id = sb.backlog_wiki_page("OPS", "Home").unwrap()["id"].as_u64().unwrap();
+    sb.inject(crate::sandbox::Fault::status(&format!("{BACKLOG_PREFIX}/api/v2/wikis/{id}"), 404, 1));
+    let out = backup::backup_project(&wiki, &loc, &opts("2026-03-01T00:00:00Z")).await.unwrap();
+    assert_eq!((out.pages, out.fetched, out.vanished), (1, 1, 1));
+    let m = catalog::read_manifest(&loc, "OPS", "20260301T000000Z").await.unwrap();
+    assert_eq!(m.pages.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Runbooks/Direct Connect"]);
+}
