@@ -159,7 +159,7 @@ impl Run<'_> {
     /// Read one page (and what of it changed) and write its objects; `None` if Backlog
     /// says it is gone since the list.
     async fn page(&self, item: &WikiListItem, base: Option<&PageEntry>) -> anyhow::Result<Option<PageDone>> {
-        let page = match self.wiki.page(item.id).await {
+        let mut page = match self.wiki.page(item.id).await {
             Ok(p) => p,
             Err(e) if e.is_not_found() => {
                 tracing::warn!(page = %item.name, id = item.id, "wiki page deleted while the backup ran; left out");
@@ -171,6 +171,8 @@ impl Run<'_> {
         let dir = format!("{}/{PAGES}/{rel}", self.generation);
         let (mut objects, mut written, mut downloaded) = (Vec::new(), 0u64, 0usize);
 
+        // Oldest first: of two attachments with one name, the older keeps the plain file name.
+        page.attachments.sort_by_key(|a| a.id);
         let ids: Vec<(u64, &str)> = page.attachments.iter().map(|a| (a.id, a.name.as_str())).collect();
         let files = names::attachment_files(&ids);
         let mut attachments = Vec::with_capacity(page.attachments.len());

@@ -34,8 +34,10 @@ pub fn layout(page: &PageEntry) -> anyhow::Result<Vec<(String, &str)>> {
     };
     let ext = last(&page.content)?.rsplit_once('.').map(|(_, e)| e.to_string()).unwrap_or_else(|| "txt".into());
     let mut out = vec![(format!("{rel}.{ext}"), page.content.as_str()), (format!("{rel}.json"), page.meta.as_str())];
-    for a in &page.attachments {
-        out.push((format!("{rel}{}/{}", names::ATTACHMENTS_SUFFIX, last(&a.key)?), a.key.as_str()));
+    // Named as the sidecar names them, whichever generation holds the bytes.
+    let ids: Vec<(u64, &str)> = page.attachments.iter().map(|a| (a.id, a.name.as_str())).collect();
+    for (a, file) in page.attachments.iter().zip(names::attachment_files(&ids)) {
+        out.push((format!("{rel}{}/{file}", names::ATTACHMENTS_SUFFIX), a.key.as_str()));
     }
     for h in page.history.iter().flatten() {
         out.push((format!("{rel}{}/{}", names::HISTORY_SUFFIX, last(&h.key)?), h.key.as_str()));

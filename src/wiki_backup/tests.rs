@@ -325,3 +325,38 @@ async fn a_page_deleted_between_the_list_and_its_read_is_left_out() {
     let m = catalog::read_manifest(&loc, "OPS", "20260301T000000Z").await.unwrap();
     assert_eq!(m.pages.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Runbooks/Direct Connect"]);
 }
+
+#[tokio::test]
+async fn two_attachments_of_one_name_in_two_generations_restore_side_by_side() {
+    let sb = Sandbox::start().await.unwrap();
+    let wiki = ops(&sb).await;
+    let loc = Location::new(Arc::new(InMemory::new()), Path::default(), "memory://");
+    let id = sb.backlog_wiki_page("OPS", "Home").unwrap()["id"].as_u64().unwrap();
+    wiki.upload_and_attach(id, &[("a.png", b"old")]).await.unwrap();
+    next_second();
+    sb.backlog_add_wiki("Home", "home v2\n");
+    backup::backup_project(&wiki, &loc, &opts("2026-03-01T00:00:00Z")).await.unwrap();
+    let newer = wiki.upload_and_attach(id, &[("a.png", b"new!")]).await.unwrap()[0].id;
+    next_second();
+    sb.backlog_add_wiki("Home", "home v3\n");
+    let out = backup::backup_project(&wiki, &loc, &opts("2026-03-02T00:00:00Z")).await.unwrap();
+    assert_eq!(out.downloaded, 1, "the older a.png is carried over");
+    let m = catalog::read_manifest(&loc, "OPS", "20260302T000000Z").await.unwrap();
+    let home = m.pages.iter().find(|p| p.name == "Home").unwrap();
+    let keys: Vec<&str> = home.attachments.iter().map(|a| a.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "20260301T000000Z/pages/Home.attachments/a.png",
+            &format!("20260302T000000Z/pages/Home.attachments/a%~{newer}.png")
+        ]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let r = super::restore::to_dir(&loc, &m, dir.path(), 4).await.unwrap();
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(std::fs::read(dir.path().join("Home.attachments/a.png")).unwrap(), b"old");
+    assert_eq!(std::fs::read(dir.path().join(format!("Home.attachments/a%~{newer}.png"))).unwrap(), b"new!");
+    let sidecar: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("Home.json")).unwrap()).unwrap();
+    assert_eq!(sidecar["attachments"][1]["file"], format!("Home.attachments/a%~{newer}.png"));
+}
