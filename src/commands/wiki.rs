@@ -126,7 +126,7 @@ fn backlog_client(ctx: &Context, what: &str) -> AppResult<BacklogClient> {
 }
 
 /// `1.2 MB`: sizes as people read them (powers of 1000, as storage consoles show them).
-pub fn human(bytes: u64) -> String {
+fn human(bytes: u64) -> String {
     const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
     let mut v = bytes as f64;
     let mut unit = 0;
