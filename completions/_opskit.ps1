@@ -825,15 +825,19 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations: pages, size, complete or not')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a generation to a directory or a Backlog project')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opskit;wiki;backup' {
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Backlog project keys')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Backlog project keys, each backed up on its own (default: commands.wiki.projects)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)')
+            [CompletionResult]::new('--keep-daily', '--keep-daily', [CompletionResultType]::ParameterName, 'After the backup, keep the newest generation of each of the last N days that have one')
+            [CompletionResult]::new('--keep-weekly', '--keep-weekly', [CompletionResultType]::ParameterName, 'After the backup, keep the newest generation of each of the last N ISO weeks that have one')
+            [CompletionResult]::new('--keep-monthly', '--keep-monthly', [CompletionResultType]::ParameterName, 'After the backup, keep the newest generation of each of the last N months that have one')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages read from Backlog at once (default 4, or commands.wiki.concurrency)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
@@ -846,6 +850,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--history', '--history', [CompletionResultType]::ParameterName, 'Also back up every version of each page read')
+            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Read every page, also those unchanged since the last complete generation')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -860,8 +866,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;wiki;list' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Backup location: gs://, s3:// or file://')
-            [CompletionResult]::new('--generation', '--generation', [CompletionResultType]::ParameterName, 'Generation (timestamp); default the newest complete one')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only these projects')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
@@ -888,8 +894,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;wiki;verify' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Backup location: gs://, s3:// or file://')
-            [CompletionResult]::new('--generation', '--generation', [CompletionResultType]::ParameterName, 'Generation (timestamp); default the newest complete one')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only these projects')
+            [CompletionResult]::new('--generation', '--generation', [CompletionResultType]::ParameterName, 'Generation: its name (20260301T020304Z), PROJECT/NAME, a unique start of a name, or `latest` (default: the newest complete one of each project)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
@@ -902,6 +909,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every complete generation (`list` shows the incomplete and pruned ones)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -916,8 +924,11 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;wiki;restore' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Backup location: gs://, s3:// or file://')
-            [CompletionResult]::new('--generation', '--generation', [CompletionResultType]::ParameterName, 'Generation (timestamp); default the newest complete one')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project whose backup to restore (needed when the location holds several)')
+            [CompletionResult]::new('--generation', '--generation', [CompletionResultType]::ParameterName, 'Generation: its name, PROJECT/NAME, a unique start of a name, or `latest` (default)')
+            [CompletionResult]::new('--to-dir', '--to-dir', [CompletionResultType]::ParameterName, 'Write the pages as files under DIR (name hierarchy as folders, attachments beside them); DIR must be empty or new')
+            [CompletionResult]::new('--to-project', '--to-project', [CompletionResultType]::ParameterName, 'Recreate the pages with their content and attachments in this Backlog project')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
@@ -930,6 +941,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--overwrite', '--overwrite', [CompletionResultType]::ParameterName, 'With --to-project: give pages that exist already the backed-up content')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -945,8 +957,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
         }
         'opskit;wiki;help' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations: pages, size, complete or not')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a generation to a directory or a Backlog project')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1518,8 +1530,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
         }
         'opskit;help;wiki' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations: pages, size, complete or not')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a generation to a directory or a Backlog project')
             break
         }

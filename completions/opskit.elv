@@ -770,14 +770,18 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand backup 'Back up Backlog Wiki pages and attachments as a new generation'
-            cand list 'List backup generations'
-            cand verify 'Re-read every object of a generation and check sizes and SHA-256'
+            cand list 'List backup generations: pages, size, complete or not'
+            cand verify 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
             cand restore 'Restore a generation to a directory or a Backlog project'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;wiki;backup'= {
-            cand --project 'Backlog project keys'
-            cand --to 'Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir'
+            cand --project 'Backlog project keys, each backed up on its own (default: commands.wiki.projects)'
+            cand --to 'Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)'
+            cand --keep-daily 'After the backup, keep the newest generation of each of the last N days that have one'
+            cand --keep-weekly 'After the backup, keep the newest generation of each of the last N ISO weeks that have one'
+            cand --keep-monthly 'After the backup, keep the newest generation of each of the last N months that have one'
+            cand --concurrency 'Pages read from Backlog at once (default 4, or commands.wiki.concurrency)'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'
@@ -790,6 +794,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --history 'Also back up every version of each page read'
+            cand --full 'Read every page, also those unchanged since the last complete generation'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'
@@ -803,8 +809,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;wiki;list'= {
-            cand --from 'Backup location: gs://, s3:// or file://'
-            cand --generation 'Generation (timestamp); default the newest complete one'
+            cand --from 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)'
+            cand --project 'Only these projects'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'
@@ -830,8 +836,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;wiki;verify'= {
-            cand --from 'Backup location: gs://, s3:// or file://'
-            cand --generation 'Generation (timestamp); default the newest complete one'
+            cand --from 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)'
+            cand --project 'Only these projects'
+            cand --generation 'Generation: its name (20260301T020304Z), PROJECT/NAME, a unique start of a name, or `latest` (default: the newest complete one of each project)'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'
@@ -844,6 +851,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --all 'Every complete generation (`list` shows the incomplete and pruned ones)'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'
@@ -857,8 +865,11 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;wiki;restore'= {
-            cand --from 'Backup location: gs://, s3:// or file://'
-            cand --generation 'Generation (timestamp); default the newest complete one'
+            cand --from 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)'
+            cand --project 'The project whose backup to restore (needed when the location holds several)'
+            cand --generation 'Generation: its name, PROJECT/NAME, a unique start of a name, or `latest` (default)'
+            cand --to-dir 'Write the pages as files under DIR (name hierarchy as folders, attachments beside them); DIR must be empty or new'
+            cand --to-project 'Recreate the pages with their content and attachments in this Backlog project'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'
@@ -871,6 +882,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --overwrite 'With --to-project: give pages that exist already the backed-up content'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'
@@ -885,8 +897,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
         }
         &'opskit;wiki;help'= {
             cand backup 'Back up Backlog Wiki pages and attachments as a new generation'
-            cand list 'List backup generations'
-            cand verify 'Re-read every object of a generation and check sizes and SHA-256'
+            cand list 'List backup generations: pages, size, complete or not'
+            cand verify 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
             cand restore 'Restore a generation to a directory or a Backlog project'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1405,8 +1417,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
         }
         &'opskit;help;wiki'= {
             cand backup 'Back up Backlog Wiki pages and attachments as a new generation'
-            cand list 'List backup generations'
-            cand verify 'Re-read every object of a generation and check sizes and SHA-256'
+            cand list 'List backup generations: pages, size, complete or not'
+            cand verify 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
             cand restore 'Restore a generation to a directory or a Backlog project'
         }
         &'opskit;help;wiki;backup'= {

@@ -750,12 +750,16 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "list" -d 'List backup generations'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "list" -d 'List backup generations: pages, size, complete or not'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "restore" -d 'Restore a generation to a directory or a Backlog project'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l project -d 'Backlog project keys' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l to -d 'Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l project -d 'Backlog project keys, each backed up on its own (default: commands.wiki.projects)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l to -d 'Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l keep-daily -d 'After the backup, keep the newest generation of each of the last N days that have one' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l keep-weekly -d 'After the backup, keep the newest generation of each of the last N ISO weeks that have one' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l keep-monthly -d 'After the backup, keep the newest generation of each of the last N months that have one' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l concurrency -d 'Pages read from Backlog at once (default 4, or commands.wiki.concurrency)' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -775,6 +779,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l history -d 'Also back up every version of each page read'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l full -d 'Read every page, also those unchanged since the last complete generation'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -782,8 +788,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l from -d 'Backup location: gs://, s3:// or file://' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l generation -d 'Generation (timestamp); default the newest complete one' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l from -d 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l project -d 'Only these projects' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -810,8 +816,9 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l from -d 'Backup location: gs://, s3:// or file://' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l generation -d 'Generation (timestamp); default the newest complete one' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l from -d 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l project -d 'Only these projects' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l generation -d 'Generation: its name (20260301T020304Z), PROJECT/NAME, a unique start of a name, or `latest` (default: the newest complete one of each project)' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -831,6 +838,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l all -d 'Every complete generation (`list` shows the incomplete and pruned ones)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -838,8 +846,11 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l from -d 'Backup location: gs://, s3:// or file://' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l generation -d 'Generation (timestamp); default the newest complete one' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l from -d 'Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l project -d 'The project whose backup to restore (needed when the location holds several)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l generation -d 'Generation: its name, PROJECT/NAME, a unique start of a name, or `latest` (default)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l to-dir -d 'Write the pages as files under DIR (name hierarchy as folders, attachments beside them); DIR must be empty or new' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l to-project -d 'Recreate the pages with their content and attachments in this Backlog project' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -859,6 +870,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l overwrite -d 'With --to-project: give pages that exist already the backed-up content'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -867,8 +879,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "list" -d 'List backup generations'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "list" -d 'List backup generations: pages, size, complete or not'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a generation to a directory or a Backlog project'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
@@ -1326,8 +1338,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "parse" -d 'Print what was understood of mails, without notifying'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "list" -d 'List backup generations'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "list" -d 'List backup generations: pages, size, complete or not'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "restore" -d 'Restore a generation to a directory or a Backlog project'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "add" -d 'Mute findings that match until a time'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "list" -d 'List silences (active and future; --all for expired too)'

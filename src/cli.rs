@@ -346,32 +346,91 @@ pub struct IngestArgs {
 pub enum WikiCommand {
     /// Back up Backlog Wiki pages and attachments as a new generation
     Backup(WikiBackupArgs),
-    /// List backup generations
-    List(WikiFromArgs),
-    /// Re-read every object of a generation and check sizes and SHA-256
-    Verify(WikiFromArgs),
+    /// List backup generations: pages, size, complete or not
+    List(WikiListArgs),
+    /// Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)
+    Verify(WikiVerifyArgs),
     /// Restore a generation to a directory or a Backlog project
-    Restore(WikiFromArgs),
+    Restore(WikiRestoreArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct WikiBackupArgs {
-    /// Backlog project keys
-    #[arg(long, required = true)]
+    /// Backlog project keys, each backed up on its own (default: commands.wiki.projects)
+    #[arg(long, value_name = "KEY", num_args = 1.., value_delimiter = ',')]
     pub project: Vec<String>,
-    /// Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir
+    /// Destination: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)
+    #[arg(long, value_name = "URL")]
+    pub to: Option<String>,
+    /// Also back up every version of each page read
     #[arg(long)]
-    pub to: String,
+    pub history: bool,
+    /// Read every page, also those unchanged since the last complete generation
+    #[arg(long)]
+    pub full: bool,
+    /// After the backup, keep the newest generation of each of the last N days that have one
+    #[arg(long, value_name = "N")]
+    pub keep_daily: Option<u32>,
+    /// After the backup, keep the newest generation of each of the last N ISO weeks that have one
+    #[arg(long, value_name = "N")]
+    pub keep_weekly: Option<u32>,
+    /// After the backup, keep the newest generation of each of the last N months that have one
+    #[arg(long, value_name = "N")]
+    pub keep_monthly: Option<u32>,
+    /// Pages read from Backlog at once (default 4, or commands.wiki.concurrency)
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
 }
 
 #[derive(Debug, Args)]
-pub struct WikiFromArgs {
-    /// Backup location: gs://, s3:// or file://
-    #[arg(long)]
-    pub from: String,
-    /// Generation (timestamp); default the newest complete one
-    #[arg(long)]
+pub struct WikiListArgs {
+    /// Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)
+    #[arg(long, value_name = "URL")]
+    pub from: Option<String>,
+    /// Only these projects
+    #[arg(long, value_name = "KEY", num_args = 1.., value_delimiter = ',')]
+    pub project: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WikiVerifyArgs {
+    /// Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)
+    #[arg(long, value_name = "URL")]
+    pub from: Option<String>,
+    /// Only these projects
+    #[arg(long, value_name = "KEY", num_args = 1.., value_delimiter = ',')]
+    pub project: Vec<String>,
+    /// Generation: its name (20260301T020304Z), PROJECT/NAME, a unique start of a name, or
+    /// `latest` (default: the newest complete one of each project)
+    #[arg(long, value_name = "G")]
     pub generation: Option<String>,
+    /// Every complete generation (`list` shows the incomplete and pruned ones)
+    #[arg(long, conflicts_with = "generation")]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["to_dir", "to_project"])))]
+pub struct WikiRestoreArgs {
+    /// Backup location: gs://bucket/prefix, s3://bucket/prefix or file:///dir (default: commands.wiki.to)
+    #[arg(long, value_name = "URL")]
+    pub from: Option<String>,
+    /// The project whose backup to restore (needed when the location holds several)
+    #[arg(long, value_name = "KEY")]
+    pub project: Option<String>,
+    /// Generation: its name, PROJECT/NAME, a unique start of a name, or `latest` (default)
+    #[arg(long, value_name = "G")]
+    pub generation: Option<String>,
+    /// Write the pages as files under DIR (name hierarchy as folders, attachments beside
+    /// them); DIR must be empty or new
+    #[arg(long, value_name = "DIR")]
+    pub to_dir: Option<std::path::PathBuf>,
+    /// Recreate the pages with their content and attachments in this Backlog project
+    #[arg(long, value_name = "KEY")]
+    pub to_project: Option<String>,
+    /// With --to-project: give pages that exist already the backed-up content
+    #[arg(long, requires = "to_project")]
+    pub overwrite: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -274,10 +274,7 @@ impl Context {
         }
         .await;
         if let Some(lock) = lock {
-            lock.refresher.abort();
-            if let Err(e) = state.release_lock(&lock.name, &lock.holder).await {
-                tracing::warn!("releasing the run lock: {e}");
-            }
+            lock.release(state.as_ref()).await;
         }
         result
     }
@@ -293,6 +290,17 @@ pub struct RunLock {
     pub name: String,
     pub holder: LockHolder,
     refresher: tokio::task::JoinHandle<()>,
+}
+
+impl RunLock {
+    /// Stop renewing the lease and give the lock back (a failure is only logged: the
+    /// lease lapses on its own).
+    pub async fn release(self, state: &dyn StateStore) {
+        self.refresher.abort();
+        if let Err(e) = state.release_lock(&self.name, &self.holder).await {
+            tracing::warn!("releasing the run lock `{}`: {e}", self.name);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -24,3 +24,4 @@ pub mod sinks;
 pub mod spine;
 pub mod state;
 pub mod storage;
+pub mod wiki_backup;

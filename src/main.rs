@@ -71,6 +71,13 @@ fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> 
             }
             (if *failed { 3 } else { 0 }, text)
         }
+        Ok(Output::Checked { text, passed }) => {
+            let text = redact(text);
+            if !cli.global.quiet {
+                output::emit(&text);
+            }
+            (if *passed { 0 } else { 1 }, text)
+        }
         Ok(Output::Stream { data, errors }) => {
             if !cli.global.quiet {
                 output::emit_with(|w| data.render(w));

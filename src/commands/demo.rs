@@ -7,7 +7,7 @@
 //! by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
-use crate::commands::{Output, dx_vif, inventory, maintenance_mail, support, trusted_advisor};
+use crate::commands::{Output, dx_vif, inventory, maintenance_mail, support, trusted_advisor, wiki};
 use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -234,6 +234,37 @@ impl Tour {
         Ok(report)
     }
 
+    /// One `opskit wiki backup` of project OPS to `to`, at `now`.
+    async fn wiki_backup(&mut self, title: &str, story: &str, to: &str, now: jiff::Timestamp) -> AppResult<()> {
+        let mut ctx = self.context()?;
+        ctx.pinned_now = Some(now);
+        let args = crate::cli::WikiBackupArgs {
+            project: vec![sandbox::BACKLOG_PROJECT_KEY.to_string()],
+            to: Some(to.to_string()),
+            history: true,
+            full: false,
+            keep_daily: Some(7),
+            keep_weekly: None,
+            keep_monthly: None,
+            concurrency: None,
+        };
+        let before = self.sb.requests().len();
+        let Output::Report(report) = wiki::backup(&ctx, &args).await? else {
+            return Err(AppError::Run(anyhow::anyhow!("wiki backup gave no report")));
+        };
+        self.show(title, story, &report, before);
+        let wiki = format!("{}/api/v2/wikis", sandbox::BACKLOG_PREFIX);
+        let gets: Vec<String> = self.sb.requests()[before..]
+            .iter()
+            .filter(|r| r.method == "GET" && r.path.starts_with(&wiki))
+            .map(|r| r.path[wiki.len()..].to_string())
+            .collect();
+        let lists = gets.iter().filter(|p| p.is_empty()).count();
+        let _ =
+            writeln!(self.out, "wiki requests: {lists} page list, {} page and attachment reads", gets.len() - lists);
+        Ok(())
+    }
+
     fn show(&mut self, title: &str, story: &str, report: &RunReport, before: usize) {
         let _ = writeln!(self.out, "\n== {title}\n{story}\n");
         let mut buf = Vec::new();
@@ -346,6 +377,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     support_segment(&mut t).await?;
     mail_segment(&mut t, dir.path()).await?;
     inventory_segment(&mut t).await?;
+    wiki_segment(&mut t, dir.path()).await?;
 
     let issues = t.sb.backlog_issues();
     let _ = writeln!(t.out, "\n== Backlog issues in project {} now", sandbox::BACKLOG_PROJECT_KEY);
@@ -360,7 +392,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail and inventory. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail, inventory and wiki backups. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -619,6 +651,71 @@ async fn inventory_segment(t: &mut Tour) -> AppResult<()> {
         for line in log["content"].as_str().unwrap_or("").lines() {
             let _ = writeln!(t.out, "  | {line}");
         }
+    }
+    Ok(())
+}
+
+/// `opskit wiki backup` on two nights, `verify` and `restore --to-dir`: the runbooks
+/// readable without Backlog.
+async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### wiki: the Backlog Wiki backed up in generations\n\
+         `opskit wiki backup --project OPS --to file:///var/backups/wiki --history --keep-daily 7` copies every page,\n\
+         attachment and version of the project's wiki as a new generation with a manifest of SHA-256s, written last.\n\
+         A failed backup is a critical finding through the same routes; the next success resolves it."
+    );
+    let to = format!("file://{}", dir.join("wiki-backups").display());
+    let night = jiff::Timestamp::now();
+    t.wiki_backup(
+        "21. wiki backup: the first generation",
+        "Every page is read (one list request, then each page, its attachments and history). The board shows\n\
+         the generation; a successful backup sends nothing.",
+        &to,
+        night,
+    )
+    .await?;
+    t.wiki_backup(
+        "22. The next night, nothing changed",
+        "Only the page list is read: the new generation's manifest references the first one's objects.",
+        &to,
+        night + jiff::SignedDuration::from_hours(24),
+    )
+    .await?;
+    let ctx = t.context()?;
+    let args = crate::cli::WikiVerifyArgs { from: Some(to.clone()), project: Vec::new(), generation: None, all: true };
+    if let Output::Checked { text, passed } = wiki::verify(&ctx, &args).await? {
+        let _ = writeln!(t.out, "\n== 23. wiki verify --all: every object re-read against its SHA-256\n\n{text}");
+        t.failed |= !passed;
+    }
+    let restored = dir.join("runbooks");
+    let args = crate::cli::WikiRestoreArgs {
+        from: Some(to),
+        project: None,
+        generation: None,
+        to_dir: Some(restored.clone()),
+        to_project: None,
+        overwrite: false,
+    };
+    if let Output::Text { text, failed } = wiki::restore(&ctx, &args).await? {
+        let _ = writeln!(t.out, "== 24. wiki restore --to-dir: the pages as files, readable without Backlog\n\n{text}");
+        t.failed |= failed;
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![restored.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).context("reading the restored directory")? {
+            let p = e.context("reading the restored directory")?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(rel) = p.strip_prefix(&restored) {
+                files.push(rel.display().to_string());
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        let _ = writeln!(t.out, "  {f}");
     }
     Ok(())
 }

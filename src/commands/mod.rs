@@ -14,13 +14,14 @@ pub mod notify;
 pub mod silence;
 pub mod support;
 pub mod trusted_advisor;
+pub mod wiki;
 
 use crate::cli::{
     Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, InventoryCommand, MailCommand, NotifyCommand,
-    SilenceCommand, SupportCommand, TrustedAdvisorCommand,
+    SilenceCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
 };
 use crate::context::Context;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::spine::engine::RunReport;
 
 /// What a command leaves for `main` to print and to turn into an exit code.
@@ -29,6 +30,9 @@ pub enum Output {
     Report(Box<RunReport>),
     /// Text already formatted for stdout, and whether the run failed (exit 3).
     Text { text: String, failed: bool },
+    /// The verdict of a check (`wiki verify`), formatted for stdout: exit 1 when it did
+    /// not pass, whatever `--fail-on` says.
+    Checked { text: String, passed: bool },
     /// Data too large to hold as one string (an inventory of 160k resources is ~100 MB of
     /// JSON): `main` has it written to stdout as it renders, then prints the targets that
     /// failed on stderr; any of them makes the exit 3.
@@ -48,12 +52,6 @@ impl Output {
     }
 }
 
-fn not_built(what: &str, issue: u32) -> AppError {
-    AppError::usage(format!(
-        "`opskit {what}` is not built yet (tracked as issue {issue}); see `opskit --help` for what works today"
-    ))
-}
-
 /// Check every command's `[commands.NAME]` settings while the config loads, so a typo
 /// is a config error (exit 2) before any run, and `config check` reports it.
 pub fn check_settings(config: &crate::config::Config) -> Result<(), crate::config::ConfigError> {
@@ -62,6 +60,7 @@ pub fn check_settings(config: &crate::config::Config) -> Result<(), crate::confi
     support::Settings::load(config)?;
     maintenance_mail::Settings::load(config)?;
     inventory::Settings::load(config)?;
+    wiki::Settings::load(config)?;
     Ok(())
 }
 
@@ -95,7 +94,10 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Support(SupportCommand::Watch(a)) => support::watch(ctx, a).await,
         Command::Support(SupportCommand::Cases(a)) => support::cases(ctx, a).await,
         Command::MaintenanceMail(MailCommand::Ingest(a)) => maintenance_mail::ingest(ctx, a).await,
-        Command::Wiki(_) => Err(not_built("wiki", 8)),
+        Command::Wiki(WikiCommand::Backup(a)) => wiki::backup(ctx, a).await,
+        Command::Wiki(WikiCommand::List(a)) => wiki::list(ctx, a).await,
+        Command::Wiki(WikiCommand::Verify(a)) => wiki::verify(ctx, a).await,
+        Command::Wiki(WikiCommand::Restore(a)) => wiki::restore(ctx, a).await,
         Command::Config(ConfigCommand::Example)
         | Command::Completions(_)
         | Command::Man(_)
