@@ -10,16 +10,9 @@ use crate::backlog::BacklogClient;
 use crate::backlog::wiki::ProjectWiki;
 use crate::redact::Secret;
 use crate::sandbox::{BACKLOG_API_KEY, BACKLOG_PREFIX, BacklogFileSeed, BacklogWikiSeed, Sandbox};
-use async_trait::async_trait;
-use futures::stream::BoxStream;
 use object_store::memory::InMemory;
 use object_store::path::Path;
-use object_store::{
-    CopyOptions, GetOptions, GetResult, ListResult, MultipartUpload, ObjectMeta, ObjectStore, PutMultipartOptions,
-    PutOptions, PutPayload, PutResult,
-};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 async fn ops(sb: &Sandbox) -> ProjectWiki {
     let http = reqwest::Client::builder().timeout(std::time::Duration::from_secs(10)).build().unwrap();
@@ -176,79 +169,21 @@ async fn history_is_written_per_version_and_asked_for_once_a_base_lacks_it() {
     assert_eq!(again.fetched, 0);
 }
 
-/// A store whose puts fail after the first `ok` of them.
-#[derive(Debug)]
-struct FailingStore {
-    inner: InMemory,
-    ok: usize,
-    puts: AtomicUsize,
-}
-
-impl std::fmt::Display for FailingStore {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FailingStore")
-    }
-}
-
-#[async_trait]
-impl ObjectStore for FailingStore {
-    async fn put_opts(
-        &self,
-        location: &Path,
-        payload: PutPayload,
-        opts: PutOptions,
-    ) -> object_store::Result<PutResult> {
-        if self.puts.fetch_add(1, Ordering::SeqCst) >= self.ok {
-            return Err(object_store::Error::Generic { store: "failing", source: "disk full".into() });
-        }
-        self.inner.put_opts(location, payload, opts).await
-    }
-    async fn put_multipart_opts(
-        &self,
-        location: &Path,
-        opts: PutMultipartOptions,
-    ) -> object_store::Result<Box<dyn MultipartUpload>> {
-        self.inner.put_multipart_opts(location, opts).await
-    }
-    async fn get_opts(&self, location: &Path, options: GetOptions) -> object_store::Result<GetResult> {
-        self.inner.get_opts(location, options).await
-    }
-    fn delete_stream(
-        &self,
-        locations: BoxStream<'static, object_store::Result<Path>>,
-    ) -> BoxStream<'static, object_store::Result<Path>> {
-        self.inner.delete_stream(locations)
-    }
-    fn list(&self, prefix: Option<&Path>) -> BoxStream<'static, object_store::Result<ObjectMeta>> {
-        self.inner.list(prefix)
-    }
-    async fn list_with_delimiter(&self, prefix: Option<&Path>) -> object_store::Result<ListResult> {
-        self.inner.list_with_delimiter(prefix).await
-    }
-    async fn copy_opts(&self, from: &Path, to: &Path, options: CopyOptions) -> object_store::Result<()> {
-        self.inner.copy_opts(from, to, options).await
-    }
-}
-
 #[tokio::test]
 async fn a_store_failing_halfway_leaves_no_manifest_and_the_next_run_ignores_that_generation() {
     let sb = Sandbox::start().await.unwrap();
     seed(&sb);
     let wiki = ops(&sb).await;
-    let store = Arc::new(FailingStore { inner: InMemory::new(), ok: 3, puts: AtomicUsize::new(0) });
+    let store = Arc::new(crate::storage::FailAfter::new(Arc::new(InMemory::new()), 3));
     let loc = Location::new(store.clone(), Path::default(), "memory://");
     let e = backup::backup_project(&wiki, &loc, &opts("2026-03-01T00:00:00Z")).await.unwrap_err();
-    assert!(format!("{e:#}").contains("disk full"), "{e:#}");
+    assert!(format!("{e:#}").contains("injected failure: writes stopped after 3"), "{e:#}");
     let gens = catalog::generations(&loc, "OPS").await.unwrap();
     assert_eq!(gens.len(), 1);
     assert_eq!(gens[0].state, State::Incomplete);
     assert!(!loc.list("OPS").await.unwrap().is_empty(), "it failed halfway, after some objects");
 
-    let loc = Location::new(
-        Arc::new(FailingStore { inner: InMemory::new(), ok: usize::MAX, puts: AtomicUsize::new(0) }),
-        Path::default(),
-        "memory://",
-    );
+    let loc = Location::new(Arc::new(InMemory::new()), Path::default(), "memory://");
     // The same objects, on a store that works again.
     for (k, _) in Location::new(store.clone(), Path::default(), "memory://").list("OPS").await.unwrap() {
         let bytes = Location::new(store.clone(), Path::default(), "m://").get(&k).await.unwrap().unwrap();
