@@ -333,7 +333,7 @@ pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
                     done.summary
                 );
                 if !done.first && !done.diff.is_empty() {
-                    let page = ps.page.replace("{account}", &account).replace("{account_name}", &name);
+                    let page = publish::page_name(&ps.page, &account, &name, None);
                     findings.push(publish::changed_finding(&account, &name, &done.diff, ps.severity, &page));
                 }
                 snapshots.push((account.clone(), snapshot));

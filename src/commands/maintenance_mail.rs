@@ -215,10 +215,16 @@ impl Settings {
     }
 
     fn margins(&self) -> (jiff::SignedDuration, jiff::SignedDuration) {
-        let d =
-            |d: &Option<Dur>, default| jiff::SignedDuration::try_from(d.map_or(default, |d| d.0)).unwrap_or_default();
-        (d(&self.silence_margin_before, DEFAULT_MARGIN_BEFORE), d(&self.silence_margin_after, DEFAULT_MARGIN_AFTER))
+        (
+            or_default(self.silence_margin_before, DEFAULT_MARGIN_BEFORE),
+            or_default(self.silence_margin_after, DEFAULT_MARGIN_AFTER),
+        )
     }
+}
+
+/// A configured duration, or its default, as the signed duration timestamps take.
+fn or_default(d: Option<Dur>, default: Duration) -> jiff::SignedDuration {
+    jiff::SignedDuration::try_from(d.map_or(default, |d| d.0)).unwrap_or_default()
 }
 
 impl RuleConfig {
@@ -543,9 +549,7 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
 
     // Earlier open events come along; those whose window has ended (or that give no time
     // and are old) resolve. A mail of this run speaks for its event over the stored one.
-    let undated =
-        jiff::SignedDuration::try_from(settings.resolve_undated_after.map_or(DEFAULT_RESOLVE_UNDATED, |d| d.0))
-            .unwrap_or_default();
+    let undated = or_default(settings.resolve_undated_after, DEFAULT_RESOLVE_UNDATED);
     let mut all: std::collections::BTreeMap<String, Finding> = Default::default();
     for r in ctx.previous_findings(SOURCE).await? {
         if r.finding.status == Status::Open {
@@ -608,9 +612,7 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         }
         let state = ctx.open_state()?;
         state.put_marks(SEEN, &settled_keys, now).await?;
-        let remember =
-            jiff::SignedDuration::try_from(settings.remember.map_or(DEFAULT_REMEMBER, |d| d.0)).unwrap_or_default();
-        if let Ok(before) = now.checked_sub(remember) {
+        if let Ok(before) = now.checked_sub(or_default(settings.remember, DEFAULT_REMEMBER)) {
             state.prune_marks(SEEN, before).await?;
         }
     }

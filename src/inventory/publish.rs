@@ -94,7 +94,9 @@ pub struct Published {
     pub summary: String,
 }
 
-fn page_name(template: &str, id: &str, name: &str, region: Option<&str>) -> String {
+/// A page name from its template: `{account}` (id), `{account_name}`, and `{region}` (or
+/// `/REGION` appended) for a region page.
+pub fn page_name(template: &str, id: &str, name: &str, region: Option<&str>) -> String {
     let mut n = template.replace("{account}", id).replace("{account_name}", name);
     if let Some(r) = region {
         n = if n.contains("{region}") { n.replace("{region}", r) } else { format!("{n}/{r}") };

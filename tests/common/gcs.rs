@@ -11,13 +11,12 @@
 //! what really landed, and [`GcsEmulator::flip_byte`] corrupts a stored object the way bit
 //! rot or a meddling hand would, for `wiki verify` to catch.
 
-use super::moto::{free_port, main_worktree};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::Child;
+use std::time::Duration;
 
 pub const ENV_GCS_EMULATOR: &str = opskit::env_vars::OPSKIT_GCS_EMULATOR;
 /// The variable opskit (and Google's libraries) read to talk to an emulator, without credentials.
@@ -36,30 +35,12 @@ pub struct GcsEmulator {
 impl GcsEmulator {
     /// Start an in-memory emulator on a free port and wait until it answers.
     pub fn start() -> GcsEmulator {
-        let bin = find_binary();
-        let mut last_err = String::new();
-        for _ in 0..3 {
-            let port = free_port();
-            let addr: SocketAddr = ([127, 0, 0, 1], port).into();
-            let log = std::env::temp_dir().join(format!("opskit-gcs-emulator-{port}.log"));
-            let log_file = std::fs::File::create(&log).expect("creating the emulator log file");
-            let child = Command::new(&bin)
-                .args(["start", "-H", "127.0.0.1", "--port", &port.to_string(), "--in-memory"])
-                .stdin(Stdio::null())
-                .stdout(log_file.try_clone().expect("cloning the emulator log handle"))
-                .stderr(log_file)
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot run {}: {e}\n{}", bin.display(), hint()));
-            let mut emu = GcsEmulator { child, addr, log };
-            match emu.wait_ready() {
-                Ok(()) => return emu,
-                Err(e) => {
-                    let out = std::fs::read_to_string(&emu.log).unwrap_or_default();
-                    last_err = format!("{e}\nemulator output:\n{out}");
-                }
-            }
-        }
-        panic!("gcp-storage-emulator did not start: {last_err}");
+        let args = |port: u16| {
+            ["start", "-H", "127.0.0.1", "--port", &port.to_string(), "--in-memory"].map(String::from).to_vec()
+        };
+        let (child, addr, log) =
+            super::spawn_on_free_port("gcp-storage-emulator", &find_binary(), args, answers_ok, START_TIMEOUT, &hint());
+        GcsEmulator { child, addr, log }
     }
 
     /// `http://127.0.0.1:PORT`: the value for `STORAGE_EMULATOR_HOST`.
@@ -76,20 +57,6 @@ impl GcsEmulator {
     pub fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-    }
-
-    fn wait_ready(&mut self) -> Result<(), String> {
-        let deadline = Instant::now() + START_TIMEOUT;
-        while Instant::now() < deadline {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!("gcp-storage-emulator exited with {status}"));
-            }
-            if answers_ok(self.addr) {
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Err(format!("gcp-storage-emulator did not answer on {} within {START_TIMEOUT:?}", self.addr))
     }
 
     /// Create a bucket (buckets.insert).
@@ -161,20 +128,7 @@ fn hint() -> String {
 }
 
 fn find_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os(ENV_GCS_EMULATOR).filter(|p| !p.is_empty()) {
-        let p = PathBuf::from(p);
-        assert!(p.is_file(), "{ENV_GCS_EMULATOR}={} does not exist\n{}", p.display(), hint());
-        return p;
-    }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut candidates = vec![repo.join(VENV_BIN)];
-    if let Some(main) = main_worktree(repo) {
-        candidates.push(main.join(VENV_BIN));
-    }
-    candidates.iter().find(|p| p.is_file()).cloned().unwrap_or_else(|| {
-        let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
-        panic!("gcp-storage-emulator not found (looked at {})\n{}", looked.join(", "), hint())
-    })
+    super::find_venv_binary("gcp-storage-emulator", ENV_GCS_EMULATOR, VENV_BIN, &hint())
 }
 
 /// The health check: `GET /` answers `OK`.

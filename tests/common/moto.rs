@@ -10,8 +10,8 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, Command};
+use std::time::Duration;
 
 pub const ENV_MOTO_SERVER: &str = opskit::env_vars::OPSKIT_MOTO_SERVER;
 const VENV_BIN: &str = ".test-venv/bin/moto_server";
@@ -26,51 +26,20 @@ pub struct MotoServer {
 impl MotoServer {
     /// Start moto on a free port and wait until it answers HTTP.
     pub fn start() -> MotoServer {
-        let bin = find_binary();
-        // The port is free when we look; another process may take it before moto binds,
-        // so a server that dies at once is retried on a new port.
-        let mut last_err = String::new();
-        for _ in 0..3 {
-            let port = free_port();
-            let addr: SocketAddr = ([127, 0, 0, 1], port).into();
-            let log = std::env::temp_dir().join(format!("opskit-moto-{port}.log"));
-            let log_file = std::fs::File::create(&log).expect("creating the moto log file");
-            let child = Command::new(&bin)
-                .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-                .stdin(Stdio::null())
-                .stdout(log_file.try_clone().expect("cloning the moto log handle"))
-                .stderr(log_file)
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot run {}: {e}\n{}", bin.display(), hint()));
-            let mut server = MotoServer { child, addr };
-            match server.wait_ready() {
-                Ok(()) => return server,
-                Err(e) => {
-                    let out = std::fs::read_to_string(&log).unwrap_or_default();
-                    last_err = format!("{e}\nmoto output:\n{out}");
-                }
-            }
-        }
-        panic!("moto server did not start: {last_err}");
+        let (child, addr, _log) = super::spawn_on_free_port(
+            "moto server",
+            &find_binary(),
+            |port| vec!["-H".into(), "127.0.0.1".into(), "-p".into(), port.to_string()],
+            answers_http,
+            START_TIMEOUT,
+            &hint(),
+        );
+        MotoServer { child, addr }
     }
 
     /// `http://127.0.0.1:PORT`, for `endpoint_url` and raw HTTP calls.
     pub fn endpoint(&self) -> String {
         format!("http://{}", self.addr)
-    }
-
-    fn wait_ready(&mut self) -> Result<(), String> {
-        let deadline = Instant::now() + START_TIMEOUT;
-        while Instant::now() < deadline {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!("moto server exited with {status}"));
-            }
-            if answers_http(self.addr) {
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Err(format!("moto server did not answer on {} within {START_TIMEOUT:?}", self.addr))
     }
 }
 
@@ -89,20 +58,7 @@ fn hint() -> String {
 }
 
 fn find_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os(ENV_MOTO_SERVER).filter(|p| !p.is_empty()) {
-        let p = PathBuf::from(p);
-        assert!(p.is_file(), "{ENV_MOTO_SERVER}={} does not exist\n{}", p.display(), hint());
-        return p;
-    }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut candidates = vec![repo.join(VENV_BIN)];
-    if let Some(main) = main_worktree(repo) {
-        candidates.push(main.join(VENV_BIN));
-    }
-    candidates.iter().find(|p| p.is_file()).cloned().unwrap_or_else(|| {
-        let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
-        panic!("moto server not found (looked at {})\n{}", looked.join(", "), hint())
-    })
+    super::find_venv_binary("moto server", ENV_MOTO_SERVER, VENV_BIN, &hint())
 }
 
 /// The main worktree of the repository `repo` belongs to, when `repo` is a linked one.
