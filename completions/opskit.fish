@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_opskit_global_optspecs
-    string join \n config= account= region= o/output= dry-run baseline state= fail-on= q/quiet v/verbose log-format= no-color heartbeat-url= metrics-file= timeout= wait-lock= h/help V/version
+    string join \n config= account= region= o/output= dry-run baseline state= fail-on= q/quiet v/verbose log-format= no-color heartbeat-url= metrics-file= timeout= wait-lock= shard= h/help V/version
 end
 
 function __fish_opskit_needs_command
@@ -43,6 +43,7 @@ complete -c opskit -n "__fish_opskit_needs_command" -l heartbeat-url -d 'healthc
 complete -c opskit -n "__fish_opskit_needs_command" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_needs_command" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_needs_command" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_needs_command" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_needs_command" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_needs_command" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_needs_command" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -86,6 +87,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -118,6 +120,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l all-regions -d 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -147,6 +150,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l all-regions -d 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -176,6 +180,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l all-regions -d 'Every region DescribeRegions reports enabled in each account, instead of the configured ones (--region still filters)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -207,6 +212,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not _
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -242,6 +248,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
@@ -273,6 +280,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -302,6 +310,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -337,6 +346,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
@@ -368,6 +378,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -397,6 +408,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -426,6 +438,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -453,6 +466,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -482,6 +496,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -511,6 +526,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -538,6 +554,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -568,6 +585,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not 
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -597,6 +615,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l imap -d 'Also read UNSEEN messages of the IMAP mailbox in [commands.maintenance-mail.imap]'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l pending -d 'Read no mail: retry notifications still owed and resolve events whose window has ended (for a timer beside an MTA pipe)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l mta -d 'Exit codes for an MTA pipe (.forward, Postfix pipe): 0 once the mail is safe in the state store (told, or owed to a later run), 75 (EX_TEMPFAIL) when it is not, so the MTA keeps it and tries again'
@@ -626,6 +645,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -655,6 +675,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -684,6 +705,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l imap -d 'Also read UNSEEN messages of the IMAP mailbox in [commands.maintenance-mail.imap]'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l pending -d 'Read no mail: retry notifications still owed and resolve events whose window has ended (for a timer beside an MTA pipe)'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l mta -d 'Exit codes for an MTA pipe (.forward, Postfix pipe): 0 once the mail is safe in the state store (told, or owed to a later run), 75 (EX_TEMPFAIL) when it is not, so the MTA keeps it and tries again'
@@ -713,6 +735,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -742,6 +765,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -779,6 +803,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l history -d 'Also back up every version of each page read'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l full -d 'Read every page, also those unchanged since the last complete generation'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
@@ -809,6 +834,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -838,6 +864,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l all -d 'Every complete generation (`list` shows the incomplete and pruned ones)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -870,6 +897,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l overwrite -d 'With --to-project: give pages that exist already the backed-up content'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -902,6 +930,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -940,6 +969,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -966,6 +996,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l all -d 'Include expired silences'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -993,6 +1024,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1023,6 +1055,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_s
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1052,6 +1085,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1080,6 +1114,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1109,6 +1144,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1137,6 +1173,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1166,6 +1203,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l probe -d 'Also check each account\'s credentials (STS GetCallerIdentity)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -1193,6 +1231,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1223,6 +1262,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand completions" -l heartbeat-
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand completions" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1250,6 +1290,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand man" -l heartbeat-url -d '
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand man" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand man" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -1276,6 +1317,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand demo" -l heartbeat-url -d 
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand demo" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l keep -d 'Keep the sandbox running at the end until interrupted, to poke at it'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
@@ -1304,6 +1346,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l heartbeat-url 
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'

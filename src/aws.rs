@@ -30,6 +30,13 @@ impl Target {
         format!("{}/{}", self.account.name, self.region)
     }
 
+    /// What `--shard` hashes: the account (its id, or its name when the config has no id),
+    /// not the region, so every command — per region or per account — gives a host the
+    /// same accounts, and an account's pages or cases are never split between hosts.
+    pub fn shard_key(&self) -> String {
+        self.account_label()
+    }
+
     /// How findings name the account: its id when the config has one, else its name.
     pub fn account_label(&self) -> String {
         self.account.id.clone().unwrap_or_else(|| self.account.name.clone())
@@ -40,12 +47,13 @@ impl Target {
 /// `region`, whatever regions the account lists. `what` completes "no account to …".
 pub fn account_targets(config: &Config, accounts: &[String], region: &str, what: &str) -> AppResult<Vec<Target>> {
     let mut targets: Vec<Target> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for t in select_targets(config, accounts, &[])? {
-        if !targets.iter().any(|x| x.account.name == t.account.name) {
+        if seen.insert(t.account.name.clone()) {
             targets.push(Target { account: t.account, region: region.into() });
         }
     }
-    if targets.is_empty() {
+    if targets.is_empty() && config.shard.is_none() {
         return Err(AppError::usage(format!(
             "no account to {what}\nhint: add [[accounts]] to the config, or check --account"
         )));
@@ -54,6 +62,7 @@ pub fn account_targets(config: &Config, accounts: &[String], region: &str, what:
 }
 
 /// The targets selected by `--account` / `--region` (names or ids; empty = all).
+/// With `--shard`, only the accounts of this run's shard.
 pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) -> AppResult<Vec<Target>> {
     for a in accounts {
         if config.account(a).is_none() {
@@ -77,7 +86,16 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
             }
         }
     }
-    Ok(out)
+    Ok(in_shard(config, out))
+}
+
+/// The targets of this run's `--shard`, all of them without one.
+fn in_shard(config: &Config, targets: Vec<Target>) -> Vec<Target> {
+    let Some(shard) = config.shard else { return targets };
+    let all = targets.len();
+    let mine: Vec<Target> = targets.into_iter().filter(|t| shard.owns(&t.shard_key())).collect();
+    tracing::info!("shard {shard}: {} of {all} targets", mine.len());
+    mine
 }
 
 /// Where AWS calls go: the real endpoints with each account's credentials, or the embedded
@@ -413,6 +431,44 @@ mod tests {
             &Env::process(),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn shards_split_accounts_with_all_their_regions_and_an_empty_shard_is_no_error() {
+        let mut toml = String::new();
+        for i in 0..40 {
+            toml.push_str(&format!(
+                "[[accounts]]\nname = \"a{i}\"\nid = \"{}\"\nregions = [\"eu-west-1\", \"us-east-1\"]\n",
+                100_000_000_000u64 + i
+            ));
+        }
+        let mut c = parse_and_resolve(&toml, None, &Env::process()).unwrap();
+        let (mut per_region, mut per_account) = (Vec::new(), Vec::new());
+        for k in 0..4 {
+            c.shard = Some(crate::shard::Shard { index: k, count: 4 });
+            let t = select_targets(&c, &[], &[]).unwrap();
+            let a = account_targets(&c, &[], "us-east-1", "check").unwrap();
+            assert!(!t.is_empty() && t.len() < 80, "shard {k}: {} targets", t.len());
+            let mut accounts: Vec<String> = t.iter().map(|t| t.account.name.clone()).collect();
+            accounts.dedup();
+            assert_eq!(t.len(), 2 * accounts.len(), "an account's regions stay together in shard {k}");
+            assert_eq!(accounts, a.iter().map(|t| t.account.name.clone()).collect::<Vec<_>>(), "same accounts");
+            per_region.extend(t.into_iter().map(|t| t.label()));
+            per_account.extend(accounts);
+        }
+        per_region.sort();
+        per_account.sort();
+        assert_eq!(per_region.len(), 80, "every (account, region) once");
+        per_region.dedup();
+        assert_eq!(per_region.len(), 80);
+        assert_eq!(per_account.len(), 40);
+
+        let mut one = cfg();
+        let empty = (0..50).find(|&k| {
+            one.shard = Some(crate::shard::Shard { index: k, count: 50 });
+            account_targets(&one, &[], "us-east-1", "check").unwrap().is_empty()
+        });
+        assert!(empty.is_some(), "with 50 shards and 2 accounts, most shards are empty, and that is fine");
     }
 
     #[test]

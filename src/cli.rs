@@ -141,6 +141,11 @@ pub struct GlobalArgs {
     /// When another run holds the lock, wait up to this long instead of exiting 4
     #[arg(long, global = true, env = ev::OPSKIT_WAIT_LOCK, value_name = "DURATION")]
     pub wait_lock: Option<String>,
+
+    /// Take only the targets of shard K of N (numbered from 0, like Kubernetes'
+    /// JOB_COMPLETION_INDEX): N hosts sharing one state store split the work
+    #[arg(long, global = true, env = ev::OPSKIT_SHARD, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -126,6 +126,9 @@ pub struct RawDefaults {
     pub retry_backoff: Option<Dur>,
     /// The longest a `Retry-After` is honoured before the delivery counts as failed.
     pub max_retry_wait: Option<Dur>,
+    /// How long a run lock lives without its holder renewing it: after a crash, another
+    /// host takes the lock over once this has passed.
+    pub lease: Option<Dur>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -251,6 +254,9 @@ pub struct Config {
     pub routes: Vec<Route>,
     #[serde(skip)]
     pub commands: BTreeMap<String, toml::Table>,
+    /// `--shard`: not read from the file; set by the run so target selection sees it.
+    #[serde(skip)]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -264,6 +270,7 @@ pub struct Defaults {
     pub delivery_attempts: u32,
     pub retry_backoff: Dur,
     pub max_retry_wait: Dur,
+    pub lease: Dur,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -680,6 +687,10 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
     if delivery_attempts == 0 {
         return Err(ctx.err("defaults.delivery_attempts", "must be at least 1"));
     }
+    let lease = d.lease.unwrap_or(Dur(Duration::from_secs(15 * 60)));
+    if lease.0 < Duration::from_secs(2) {
+        return Err(ctx.err("defaults.lease", "must be at least 2s (the lock is renewed every third of it)"));
+    }
     let defaults = Defaults {
         timezone: timezone.clone(),
         state: d.state,
@@ -690,6 +701,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         delivery_attempts,
         retry_backoff: d.retry_backoff.unwrap_or(Dur(Duration::from_secs(1))),
         max_retry_wait: d.max_retry_wait.unwrap_or(Dur(Duration::from_secs(120))),
+        lease,
     };
 
     let mut accounts = Vec::new();
@@ -918,6 +930,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         sinks,
         routes,
         commands: raw.commands,
+        shard: None,
     };
     crate::commands::check_settings(&config)?;
     Ok(config)
@@ -957,6 +970,16 @@ mod tests {
         let err = parse_and_resolve(text, Some(Path::new("c.toml")), &env_with(&[])).unwrap_err();
         assert_eq!(err.line, Some(2), "{err}");
         assert_eq!(err.key.as_deref(), Some("defaults.concurrency"), "{err}");
+    }
+
+    #[test]
+    fn the_lease_defaults_to_fifteen_minutes_and_refuses_a_too_short_one() {
+        let c = parse_and_resolve("", None, &env_with(&[])).unwrap();
+        assert_eq!(c.defaults.lease.0, Duration::from_secs(900));
+        let c = parse_and_resolve("[defaults]\nlease = \"90s\"\n", None, &env_with(&[])).unwrap();
+        assert_eq!(c.defaults.lease.0, Duration::from_secs(90));
+        let err = parse_and_resolve("[defaults]\nlease = \"1s\"\n", None, &env_with(&[])).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("defaults.lease"), "{err}");
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs, config: Config, env: Env) -> AppResult<Context> {
+    pub fn new(global: GlobalArgs, mut config: Config, env: Env) -> AppResult<Context> {
+        config.shard = global.shard;
         let pinned_now = match env.get(crate::env_vars::OPSKIT_NOW) {
             Some(s) => Some(s.parse::<Timestamp>().map_err(|e| {
                 AppError::usage(format!("{}: `{s}` is not an RFC 3339 time: {e}", crate::env_vars::OPSKIT_NOW))
@@ -176,12 +177,23 @@ impl Context {
             .as_ref()
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
             .unwrap_or_else(|| "-".into());
-        format!("{command}:{cfg}")
+        // Each shard is its own run: N hosts with one state store work side by side.
+        match self.config.shard {
+            Some(shard) => format!("{command} [shard {shard}]:{cfg}"),
+            None => format!("{command}:{cfg}"),
+        }
+    }
+
+    /// The lease of a run lock (`defaults.lease`) and how often its holder renews it.
+    fn lease(&self) -> (jiff::SignedDuration, Duration) {
+        let lease = self.config.defaults.lease.0;
+        let ttl = jiff::SignedDuration::try_from(lease).unwrap_or(LOCK_TTL);
+        (ttl, (lease / 3).min(LOCK_REFRESH))
     }
 
     pub fn lock_holder(&self, command: &str) -> LockHolder {
         LockHolder {
-            host: crate::state::hostname(),
+            host: self.env.get(crate::env_vars::OPSKIT_HOSTNAME).unwrap_or_else(crate::state::hostname),
             pid: std::process::id(),
             command: command.to_string(),
             since: Timestamp::now(),
@@ -197,16 +209,17 @@ impl Context {
             None => None,
         };
         let deadline = wait.map(|w| std::time::Instant::now() + w);
+        let (ttl, refresh) = self.lease();
         loop {
-            match state.acquire_lock(&name, &holder, LOCK_TTL).await {
+            match state.acquire_lock(&name, &holder, ttl).await {
                 Ok(()) => {
                     // Renew the lease while the run lives, so a long run keeps its lock and
-                    // a crashed one loses it within LOCK_TTL.
+                    // a crashed one loses it within the lease.
                     let (st, n, h) = (state.clone(), name.clone(), holder.clone());
                     let refresher = tokio::spawn(async move {
                         loop {
-                            tokio::time::sleep(LOCK_REFRESH).await;
-                            if let Err(e) = st.acquire_lock(&n, &h, LOCK_TTL).await {
+                            tokio::time::sleep(refresh).await;
+                            if let Err(e) = st.acquire_lock(&n, &h, ttl).await {
                                 tracing::warn!("renewing the run lock `{n}`: {e}");
                             }
                         }
@@ -280,10 +293,11 @@ impl Context {
     }
 }
 
-/// A lease is refreshed by long runs; a crashed holder's lapses after this.
+/// The default lease (`defaults.lease`): refreshed by long runs; a crashed holder's lapses
+/// after this.
 pub const LOCK_TTL: jiff::SignedDuration = jiff::SignedDuration::from_secs(15 * 60);
 
-/// How often a held lease is renewed.
+/// How often a held lease is renewed at most (a third of the lease when that is shorter).
 const LOCK_REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub struct RunLock {

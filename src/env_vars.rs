@@ -17,6 +17,9 @@ pub const OPSKIT_HEARTBEAT_URL: &str = "OPSKIT_HEARTBEAT_URL";
 pub const OPSKIT_METRICS_FILE: &str = "OPSKIT_METRICS_FILE";
 pub const OPSKIT_TIMEOUT: &str = "OPSKIT_TIMEOUT";
 pub const OPSKIT_WAIT_LOCK: &str = "OPSKIT_WAIT_LOCK";
+pub const OPSKIT_SHARD: &str = "OPSKIT_SHARD";
+/// The host name run locks record and compare (default: the system's host name).
+pub const OPSKIT_HOSTNAME: &str = "OPSKIT_HOSTNAME";
 /// Override "now" (RFC 3339): for tests and for replaying quiet-hours decisions.
 pub const OPSKIT_NOW: &str = "OPSKIT_NOW";
 /// Log filter in `tracing` syntax, overriding `--verbose` (e.g. `opskit=trace`).
@@ -51,6 +54,8 @@ pub const ALL: &[(&str, &str)] = &[
     (OPSKIT_METRICS_FILE, "--metrics-file"),
     (OPSKIT_TIMEOUT, "--timeout"),
     (OPSKIT_WAIT_LOCK, "--wait-lock"),
+    (OPSKIT_SHARD, "--shard"),
+    (OPSKIT_HOSTNAME, "the host name run locks record (default: the system's)"),
     (OPSKIT_NOW, "the clock (RFC 3339), for tests and replays"),
     (OPSKIT_LOG, "log filter, overrides --verbose"),
     (OPSKIT_GCS_ENDPOINT, "the GCS endpoint for gs:// storage URLs"),

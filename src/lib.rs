@@ -20,6 +20,7 @@ pub use opskit_mail as mail;
 pub mod output;
 pub mod redact;
 pub mod sandbox;
+pub mod shard;
 pub mod sinks;
 pub mod spine;
 pub mod state;

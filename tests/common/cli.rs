@@ -60,7 +60,14 @@ impl Bench {
 
     /// `opskit` with a pinned environment, run in the temp dir.
     pub fn opskit(&self) -> assert_cmd::Command {
-        let mut c = assert_cmd::Command::cargo_bin("opskit").unwrap();
+        let mut c = assert_cmd::Command::from_std(self.opskit_process());
+        c.timeout(std::time::Duration::from_secs(120));
+        c
+    }
+
+    /// The same as a plain process, for tests that run several at once or kill one.
+    pub fn opskit_process(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_opskit"));
         c.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
@@ -70,8 +77,7 @@ impl Bench {
             .env("USER", "tester")
             // No real AWS: no instance metadata; HOME is the temp dir, so no ~/.aws either.
             .env("AWS_EC2_METADATA_DISABLED", "true")
-            .current_dir(self.dir.path())
-            .timeout(std::time::Duration::from_secs(120));
+            .current_dir(self.dir.path());
         c
     }
 
