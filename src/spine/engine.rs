@@ -239,6 +239,28 @@ fn transition(prev: Option<&FindingRecord>, cur: &Finding) -> Option<TransitionK
     }
 }
 
+/// How long an unchanged observation goes without being rewritten, so `last_seen` still
+/// says "seen within the last day".
+const REFRESH_UNCHANGED: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
+/// Whether an observation must be stored: it is new, it transitioned, the finding differs
+/// in any way, its damping counter still matters (an open finding seen fewer times than
+/// the most patient route waits for), or its last write is a day old. Otherwise the stored
+/// record already says all the spine will read from it.
+fn worth_writing(
+    prev: Option<&FindingRecord>,
+    rec: &FindingRecord,
+    kind: Option<TransitionKind>,
+    streak_cap: u32,
+    now: Timestamp,
+) -> bool {
+    let Some(prev) = prev else { return true };
+    kind.is_some()
+        || prev.finding != rec.finding
+        || (prev.finding.status == Status::Open && prev.streak < streak_cap)
+        || now.duration_since(prev.last_seen) >= REFRESH_UNCHANGED
+}
+
 fn observe(prev: Option<&FindingRecord>, cur: Finding, kind: Option<TransitionKind>, now: Timestamp) -> FindingRecord {
     let same_status = prev.is_some_and(|p| p.finding.status == cur.status);
     FindingRecord {
@@ -391,9 +413,18 @@ impl Spine<'_> {
         outcomes.extend(self.deliver(&source, pending).await?);
 
         // 4. Observations. Written after delivery so a crash mid-run re-diffs the same way.
+        // Only those that say something new: a steady poll of 10,000 findings rewrites
+        // none of them (on DynamoDB every write is billed, every minute).
         if !self.dry_run {
-            let recs: Vec<FindingRecord> = records.into_iter().map(|(r, _)| r).collect();
-            self.state.put_findings(&recs).await?;
+            let streak_cap = self.config.routes.iter().map(|r| r.notify_after).max().unwrap_or(1);
+            let recs: Vec<FindingRecord> = records
+                .into_iter()
+                .filter(|(r, kind)| worth_writing(previous.get(&r.finding.key), r, *kind, streak_cap, self.now))
+                .map(|(r, _)| r)
+                .collect();
+            if !recs.is_empty() {
+                self.state.put_findings(&recs).await?;
+            }
         }
 
         report_findings.sort_by(|a, b| {
@@ -628,13 +659,19 @@ mod tests {
             self.run_opts(findings, false, Scope::All).await
         }
         async fn run_opts(&self, findings: Vec<Finding>, dry_run: bool, scope: Scope) -> RunReport {
+            self.run_full(findings, dry_run, scope, Timestamp::now()).await
+        }
+        async fn run_at(&self, findings: Vec<Finding>, now: Timestamp) -> RunReport {
+            self.run_full(findings, false, Scope::All, now).await
+        }
+        async fn run_full(&self, findings: Vec<Finding>, dry_run: bool, scope: Scope, now: Timestamp) -> RunReport {
             let spine = Spine {
                 config: &self.config,
                 state: &self.state,
                 notifiers: &self.sinks,
                 dry_run,
                 baseline: false,
-                now: Timestamp::now(),
+                now,
                 retry: RetryPolicy::from_config(&self.config),
             };
             spine.process(Collected::new("test", findings, scope)).await.unwrap()
@@ -651,6 +688,35 @@ mod tests {
 
     fn sent(r: &Recorder) -> Vec<(TransitionKind, String)> {
         r.sent.lock().unwrap().clone()
+    }
+
+    #[tokio::test]
+    async fn an_unchanged_observation_is_rewritten_only_while_it_matters_or_once_a_day() {
+        let b = bench();
+        let t0: Timestamp = "2026-11-22T00:00:00Z".parse().unwrap();
+        let at = |mins: i64| t0 + jiff::SignedDuration::from_mins(mins);
+        let stored = || async { b.state.findings("test").await.unwrap().remove(0) };
+        // The pager route waits for 3 observations: the counter is stored until then.
+        for i in 0..3 {
+            b.run_at(vec![vif(Severity::Critical)], at(i)).await;
+            assert_eq!(stored().await.streak, i as u32 + 1);
+        }
+        assert_eq!(sent(&b.pager).len(), 1, "paged on the third observation");
+        // Past every route's threshold and unchanged: nothing more to write.
+        b.run_at(vec![vif(Severity::Critical)], at(3)).await;
+        b.run_at(vec![vif(Severity::Critical)], at(4)).await;
+        assert_eq!(stored().await.last_seen, at(2), "steady polls write nothing");
+        // Any change of the finding is written at once.
+        let mut changed = vif(Severity::Critical);
+        changed.title = "VIF down (BGP idle)".into();
+        b.run_at(vec![changed.clone()], at(5)).await;
+        assert_eq!((stored().await.last_seen, stored().await.finding.title), (at(5), changed.title.clone()));
+        // And an unchanged one once a day, so last_seen stays within a day of the truth.
+        b.run_at(vec![changed.clone()], at(6 + 24 * 60)).await;
+        assert_eq!(stored().await.last_seen, at(6 + 24 * 60));
+        // Recovery is a transition: written.
+        b.run_at(vec![], at(7 + 24 * 60)).await;
+        assert_eq!(stored().await.finding.status, Status::Resolved);
     }
 
     #[tokio::test]

@@ -20,6 +20,8 @@ pub struct FindingRecord {
     pub finding: Finding,
     /// When the current streak of the same status began (for an open finding: since when it is bad).
     pub since: Timestamp,
+    /// When it was last observed, to within a day: an unchanged observation is rewritten
+    /// only once a day (see the spine's `worth_writing`).
     pub last_seen: Timestamp,
     /// Consecutive observations in the current status (the damping counter).
     pub streak: u32,
