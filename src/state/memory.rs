@@ -8,7 +8,7 @@ use super::{
 use async_trait::async_trait;
 use jiff::Timestamp;
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 #[derive(Default)]
 struct Inner {
@@ -23,13 +23,19 @@ struct Inner {
 
 #[derive(Default)]
 pub struct MemoryStore {
-    inner: Mutex<Inner>,
+    inner: Arc<Mutex<Inner>>,
     held: HeldLocks,
 }
 
 impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
+    }
+
+    /// Another handle on the same state with its own held locks, as a second process
+    /// would have on a shared store (for tests of locks and fencing).
+    pub fn share(&self) -> MemoryStore {
+        MemoryStore { inner: self.inner.clone(), held: HeldLocks::default() }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
