@@ -1040,6 +1040,76 @@ impl StateStore for DynamoStore {
     }
 }
 
+/// The table as a CloudFormation resource (YAML): what `state init` creates, plus
+/// point-in-time recovery.
+pub fn cloudformation(table: &str) -> String {
+    format!(
+        r#"# opskit state table: `opskit state init --print cloudformation`
+Resources:
+  OpskitStateTable:
+    Type: AWS::DynamoDB::Table
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+    Properties:
+      TableName: {table}
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions:
+        - AttributeName: pk
+          AttributeType: S
+        - AttributeName: sk
+          AttributeType: S
+      KeySchema:
+        - AttributeName: pk
+          KeyType: HASH
+        - AttributeName: sk
+          KeyType: RANGE
+      TimeToLiveSpecification:
+        AttributeName: {TTL_ATTRIBUTE}
+        Enabled: true
+      PointInTimeRecoverySpecification:
+        PointInTimeRecoveryEnabled: true
+"#
+    )
+}
+
+/// The table as a Terraform resource (HCL, AWS provider): what `state init` creates, plus
+/// point-in-time recovery.
+pub fn terraform(table: &str) -> String {
+    format!(
+        r#"# opskit state table: `opskit state init --print terraform`
+resource "aws_dynamodb_table" "opskit_state" {{
+  name         = "{table}"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "pk"
+  range_key    = "sk"
+
+  attribute {{
+    name = "pk"
+    type = "S"
+  }}
+
+  attribute {{
+    name = "sk"
+    type = "S"
+  }}
+
+  ttl {{
+    attribute_name = "{TTL_ATTRIBUTE}"
+    enabled        = true
+  }}
+
+  point_in_time_recovery {{
+    enabled = true
+  }}
+
+  lifecycle {{
+    prevent_destroy = true
+  }}
+}}
+"#
+    )
+}
+
 fn s(v: impl Into<String>) -> AttributeValue {
     AttributeValue::S(v.into())
 }

@@ -234,6 +234,16 @@ pub trait StateStore: Send + Sync {
     async fn load(&self, dump: &StateDump) -> StateResult<()>;
 }
 
+/// Copy everything but the locks from `from` into `to` (only count it when `write` is
+/// false); returns what was (or would be) copied.
+pub async fn migrate(from: &dyn StateStore, to: &dyn StateStore, write: bool) -> StateResult<DumpCounts> {
+    let dump = from.dump().await?;
+    if write {
+        to.load(&dump).await?;
+    }
+    Ok(dump.counts())
+}
+
 // Lock rules shared by every store, so they cannot drift apart.
 
 /// Whether a process of this host with that pid still runs. Only Linux can tell cheaply;
