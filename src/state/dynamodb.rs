@@ -223,7 +223,7 @@ impl DynamoStore {
                 self.loc.url(self.region_name())
             ),
             Some("AccessDeniedException") => format!(
-                "{what}: access denied: {detail}\nhint: the README's \"DynamoDB state\" section lists the IAM actions \
+                "{what}: access denied: {detail}\nhint: commands/state/iam-policy.json lists the DynamoDB actions \
                  opskit needs on the table"
             ),
             Some(c @ ("UnrecognizedClientException" | "InvalidSignatureException" | "ExpiredTokenException")) => {
