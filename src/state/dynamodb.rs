@@ -5,7 +5,7 @@
 //!
 //! | what | pk | sk | attributes |
 //! |---|---|---|---|
-//! | finding | `finding#{source}` | key | `record` (JSON) |
+//! | finding | `finding#{source}#{bucket}` | key | `record` (JSON) |
 //! | delivery | `delivery#{source}` | `["key","sink"]` (JSON, so no separator is ambiguous) | `record` |
 //! | silence | `silence` | id | `record` |
 //! | snapshot head | `snapshot` | name | `name`, `at`, `gen`, `chunks`, `size`, `data` (B, inline when small) |
@@ -13,6 +13,11 @@
 //! | pending snapshot | `snapshot#{name}` | `pending#{gen}` | `chunks`, `started` |
 //! | mark | `mark#{namespace}` | key | `key`, `at` (N) |
 //! | run lock | `lock` | name | `holder` (JSON), `host`, `pid`, `expires`, `expires_at` |
+//!
+//! A source's findings are spread over 8 partition keys (`bucket` = a hash of the key,
+//! `00`…`07`): DynamoDB serves one partition key at most 1,000 writes a second, and every
+//! run writes every finding back, so 10,000 findings in one partition key would take 10 s
+//! at best. Reading a source is 8 queries in parallel.
 //!
 //! A sort key that is empty, longer than 1000 bytes or starts with `#` is stored as
 //! `#sha256:{hex}` of itself (DynamoDB caps sort keys at 1 kB); records carry their own
@@ -56,6 +61,8 @@ pub const TTL_ATTRIBUTE: &str = "expires_at";
 const LOCK_TTL_GRACE_SECS: i64 = 24 * 3600;
 /// Snapshot bytes per item: DynamoDB caps an item at 400 kB, names and keys included.
 const CHUNK: usize = 350_000;
+/// Partition keys a source's findings are spread over (see the module doc).
+const FINDING_BUCKETS: usize = 8;
 /// A record larger than this cannot be one item.
 const MAX_RECORD: usize = 390_000;
 /// BatchWriteItem takes at most 25 requests, BatchGetItem 100 keys.
@@ -586,7 +593,7 @@ impl DynamoStore {
                 record.len()
             )));
         }
-        let mut item = key(&format!("finding#{}", r.finding.source), &sort_key(&r.finding.key));
+        let mut item = key(&finding_pk(&r.finding.source, &r.finding.key), &sort_key(&r.finding.key));
         item.insert("record".into(), s(record));
         Ok(item)
     }
@@ -638,8 +645,13 @@ impl StateStore for DynamoStore {
 
     async fn findings(&self, source: &str) -> StateResult<Vec<FindingRecord>> {
         let what = format!("reading findings of `{source}`");
-        let items = self.query_all(&what, &format!("finding#{source}"), None).await?;
-        let mut v: Vec<FindingRecord> = items.iter().map(|i| self.parse(&what, i)).collect::<StateResult<_>>()?;
+        let pages: Vec<Vec<Item>> = futures::future::try_join_all((0..FINDING_BUCKETS).map(|b| {
+            let (what, pk) = (&what, format!("finding#{source}#{b:02}"));
+            async move { self.query_all(what, &pk, None).await }
+        }))
+        .await?;
+        let mut v: Vec<FindingRecord> =
+            pages.iter().flatten().map(|i| self.parse(&what, i)).collect::<StateResult<_>>()?;
         v.sort_by(|a, b| a.finding.key.cmp(&b.finding.key));
         Ok(v)
     }
@@ -1175,6 +1187,13 @@ pub(crate) fn sort_key(s: &str) -> String {
     }
 }
 
+/// The partition key of a finding: its source's, and one of [`FINDING_BUCKETS`] by key.
+fn finding_pk(source: &str, key: &str) -> String {
+    use sha2::Digest;
+    let bucket = sha2::Sha256::digest(key.as_bytes())[0] as usize % FINDING_BUCKETS;
+    format!("finding#{source}#{bucket:02}")
+}
+
 fn delivery_sk(key: &str, sink: &str) -> String {
     sort_key(&serde_json::json!([key, sink]).to_string())
 }
@@ -1217,6 +1236,13 @@ mod tests {
         assert!(sort_key("").starts_with("#sha256:"));
         assert_ne!(sort_key("#x"), "#x", "a literal `#…` key cannot pose as a hash");
         assert_ne!(delivery_sk("a\",\"b", "c"), delivery_sk("a", "b\",\"c"), "key and sink never run together");
+    }
+
+    #[test]
+    fn a_sources_findings_spread_over_every_bucket() {
+        let pks: BTreeSet<String> = (0..200).map(|i| finding_pk("dx-vif", &format!("dx-vif/1111/vif-{i}"))).collect();
+        let want: BTreeSet<String> = (0..FINDING_BUCKETS).map(|b| format!("finding#dx-vif#{b:02}")).collect();
+        assert_eq!(pks, want);
     }
 
     #[test]
