@@ -469,23 +469,31 @@ fn pk(item: &std::collections::HashMap<String, aws_sdk_dynamodb::types::Attribut
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn dynamodb_keeps_big_snapshots_in_chunks_and_deletes_the_replaced_generation() {
+async fn dynamodb_keeps_big_snapshots_in_chunks_and_deletes_a_generation_one_write_after_it_was_replaced() {
     let fx = dynamodb().await;
     let moto = fx._moto.as_ref().unwrap();
     let s = fx.store();
     let at = Timestamp::now();
-    s.put_snapshot("inv", at, &noise(2 * 1024 * 1024, 1)).await.unwrap();
-    let chunks = |items: &[std::collections::HashMap<String, _>]| {
-        items.iter().filter(|i| pk(i) == "snapshot#inv").map(|i| i["sk"].as_s().unwrap().clone()).collect::<Vec<_>>()
+    let chunks = |items: Vec<std::collections::HashMap<String, _>>| {
+        items
+            .iter()
+            .filter(|i| pk(i) == "snapshot#inv")
+            .map(|i| i["sk"].as_s().unwrap().clone())
+            .collect::<BTreeSet<_>>()
     };
-    let first = chunks(&scan(moto).await);
+    s.put_snapshot("inv", at, &noise(2 * 1024 * 1024, 1)).await.unwrap();
+    let first = chunks(scan(moto).await);
     assert_eq!(first.len(), 6, "2 MiB in 350 kB chunks, and no pending marker left: {first:?}");
     s.put_snapshot("inv", at, &noise(1024 * 1024, 2)).await.unwrap();
-    let second = chunks(&scan(moto).await);
-    assert_eq!(second.len(), 3, "{second:?}");
-    assert!(second.iter().all(|c| !first.contains(c)), "the old generation's chunks are gone");
+    let both = chunks(scan(moto).await);
+    assert_eq!(both.len(), 9, "the replaced generation stays for readers that still hold its head: {both:?}");
+    assert!(first.is_subset(&both));
     s.put_snapshot("inv", at, b"tiny").await.unwrap();
-    assert!(chunks(&scan(moto).await).is_empty(), "a small snapshot lives in its head item");
+    let after = chunks(scan(moto).await);
+    assert_eq!(after, &both - &first, "the generation before the replaced one is gone");
+    s.put_snapshot("inv", at, b"tinier").await.unwrap();
+    assert!(chunks(scan(moto).await).is_empty(), "small snapshots live in their head item; nothing is left over");
+    assert_eq!(s.snapshot("inv").await.unwrap(), Some((at, b"tinier".to_vec())));
 }
 
 #[tokio::test(flavor = "multi_thread")]

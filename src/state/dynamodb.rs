@@ -8,7 +8,7 @@
 //! | finding | `finding#{source}#{bucket}` | key | `record` (JSON) |
 //! | delivery | `delivery#{source}` | `["key","sink"]` (JSON, so no separator is ambiguous) | `record` |
 //! | silence | `silence` | id | `record` |
-//! | snapshot head | `snapshot` | name | `name`, `at`, `gen`, `chunks`, `size`, `data` (B, inline when small) |
+//! | snapshot head | `snapshot` | name | `name`, `at`, `gen`, `chunks`, `size`, `data` (B, inline when small), `prev_gen`, `prev_chunks` |
 //! | snapshot chunk | `snapshot#{name}` | `{gen}#{index}` | `data` (B, ≤ 350 kB) |
 //! | pending snapshot | `snapshot#{name}` | `pending#{gen}` | `chunks`, `started` |
 //! | mark | `mark#{namespace}` | key | `key`, `at` (N) |
@@ -24,9 +24,11 @@
 //! identity, so nothing is read back from a sort key.
 //!
 //! What is atomic: each item write; a snapshot (its chunks are written under a fresh
-//! generation, then the head is flipped to it with a conditional write, then the old
-//! generation's chunks are deleted, and a reader that finds its generation gone reads
-//! the head again, so it never sees half a snapshot); a lock acquire or release
+//! generation, then the head is flipped to it with a conditional write, then old chunks
+//! are deleted: those of the generation before the replaced one, which the head kept as
+//! `prev_gen` so that a reader holding the old head still finds its chunks until the next
+//! write; a reader that finds its generation gone all the same reads the head again, so it
+//! never sees half a snapshot); a lock acquire or release
 //! (conditional on the item being what was read); a fenced delivery (TransactWriteItems
 //! with a ConditionCheck on each held lock). What is not: `put_findings` and `load` write
 //! with BatchWriteItem, which is atomic per item only, and checks the lease once before
@@ -445,12 +447,13 @@ impl DynamoStore {
         Ok((data.len() == size).then_some(data))
     }
 
-    /// Delete the chunks of generations that are not current: the one just replaced, and
-    /// those of writers that died before making theirs current.
-    async fn clean_snapshot(&self, name: &str, replaced: Option<(String, usize)>, mine: &str) -> StateResult<()> {
+    /// Delete the chunks of generations nobody reads any more: `retired` (the one before
+    /// the generation just replaced), and those of writers that died before making theirs
+    /// current.
+    async fn clean_snapshot(&self, name: &str, retired: Option<(String, usize)>, mine: &str) -> StateResult<()> {
         let what = format!("cleaning up old generations of snapshot `{name}`");
         let pk = chunk_pk(name);
-        let mut gone: Vec<(String, usize)> = replaced.into_iter().filter(|(g, _)| g != mine).collect();
+        let mut gone: Vec<(String, usize)> = retired.into_iter().filter(|(g, _)| g != mine).collect();
         let cutoff = Timestamp::now().as_second() - ORPHAN_AGE_SECS;
         for item in self.query_all(&what, &pk, Some("pending#")).await? {
             let generation = str_attr(&item, "sk").map_err(|e| self.err(e))?.trim_start_matches("pending#").to_string();
@@ -622,7 +625,14 @@ impl DynamoStore {
         let chunks = num_attr(head, "chunks").map_err(bad)? as usize;
         let size = num_attr(head, "size").map_err(bad)? as usize;
         let inline = if chunks == 0 { Some(bytes_attr(head, "data").map_err(bad)?.to_vec()) } else { None };
-        Ok(Head { at, generation, chunks, size, inline })
+        let prev = match (head.get("prev_gen"), head.get("prev_chunks")) {
+            (Some(_), Some(_)) => Some((
+                str_attr(head, "prev_gen").map_err(bad)?.to_string(),
+                num_attr(head, "prev_chunks").map_err(bad)? as usize,
+            )),
+            _ => None,
+        };
+        Ok(Head { at, generation, chunks, size, inline, prev })
     }
 }
 
@@ -632,6 +642,8 @@ struct Head {
     chunks: usize,
     size: usize,
     inline: Option<Vec<u8>>,
+    /// The generation this one replaced, kept until the next write (chunked ones only).
+    prev: Option<(String, usize)>,
 }
 
 #[async_trait]
@@ -731,7 +743,10 @@ impl StateStore for DynamoStore {
     async fn snapshot(&self, name: &str) -> StateResult<Option<(Timestamp, Vec<u8>)>> {
         let what = format!("reading snapshot `{name}`");
         let mut last = None;
-        for _ in 0..RACE_TRIES {
+        for attempt in 1..=RACE_TRIES {
+            if attempt > 1 {
+                tokio::time::sleep(backoff(attempt)).await;
+            }
             let Some(item) = self.get(&what, "snapshot", &sort_key(name)).await? else { return Ok(None) };
             let head = self.head_to_snapshot(name, &item)?;
             if let Some(data) = head.inline {
@@ -740,7 +755,7 @@ impl StateStore for DynamoStore {
             if let Some(data) = self.read_chunks(name, &head.generation, head.chunks, head.size).await? {
                 return Ok(Some((head.at, data)));
             }
-            // A writer replaced this generation while we read it: read the head again.
+            // Two writes replaced this generation while we read it: read the head again.
             last = Some(head.generation);
         }
         Err(self
@@ -783,22 +798,21 @@ impl StateStore for DynamoStore {
             self.batch_write(&what, puts).await?;
         }
         // Flip the head to the new generation, conditioned on it being what we read, so
-        // the generation we replace is the one whose chunks we delete.
+        // the generations we keep and delete are the ones it named.
         for _ in 0..RACE_TRIES {
             let current = self.get(&what, "snapshot", &sort_key(name)).await?;
-            let replaced = match &current {
-                Some(item) => {
-                    let h = self.head_to_snapshot(name, item)?;
-                    Some((h.generation, h.chunks))
-                }
-                None => None,
-            };
-            let mut put = client.put_item().table_name(&self.loc.table).set_item(Some(head.clone()));
+            let replaced = current.map(|item| self.head_to_snapshot(name, &item)).transpose()?;
+            let mut head = head.clone();
+            if let Some(r) = replaced.as_ref().filter(|r| r.chunks > 0) {
+                head.insert("prev_gen".into(), s(&r.generation));
+                head.insert("prev_chunks".into(), n(r.chunks as i64));
+            }
+            let mut put = client.put_item().table_name(&self.loc.table).set_item(Some(head));
             put = match &replaced {
-                Some((g, _)) => put
+                Some(r) => put
                     .condition_expression("#gen = :gen")
                     .expression_attribute_names("#gen", "gen")
-                    .expression_attribute_values(":gen", s(g)),
+                    .expression_attribute_values(":gen", s(&r.generation)),
                 None => put.condition_expression("attribute_not_exists(pk)"),
             };
             match put.send().await {
@@ -812,7 +826,7 @@ impl StateStore for DynamoStore {
                             .await
                             .map_err(|e| self.sdk_err(&what, e))?;
                     }
-                    return self.clean_snapshot(name, replaced, &generation).await;
+                    return self.clean_snapshot(name, replaced.and_then(|r| r.prev), &generation).await;
                 }
                 Err(e) if e.code() == Some("ConditionalCheckFailedException") => continue,
                 Err(e) => return Err(self.sdk_err(&what, e)),
