@@ -191,3 +191,28 @@ fn state_migrate_refuses_what_it_cannot_copy() {
     assert_eq!(c, 2);
     assert!(e.contains("`t` is not a DynamoDB table name"), "{e}");
 }
+
+#[test]
+fn state_init_creates_a_sqlite_file_and_then_finds_it_ready() {
+    let b = Bench::new();
+    b.standard_config();
+    let db = b.path("sub/state.db");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["state", "init", "--state", db.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        b.opskit().env("OPSKIT_CONFIG", b.path("opskit.toml")).args(args).assert()
+    };
+    let a = run(&["--dry-run"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).contains("dry run: would create the state file"), "{}", stdout(&a));
+    assert!(!db.exists(), "a dry run creates nothing");
+    let a = run(&[]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).starts_with("created sqlite:"), "{}", stdout(&a));
+    assert!(db.exists());
+    let a = run(&["-o", "json"]);
+    let j: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(j["created"], false, "{j}");
+    let a = b.opskit().env("OPSKIT_CONFIG", b.path("opskit.toml")).args(["state", "init", "--state", "none"]).assert();
+    assert_eq!(code(&a), 2, "none has nothing to create");
+}
