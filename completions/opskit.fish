@@ -32,7 +32,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_needs_command" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_needs_command" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_needs_command" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -62,6 +62,7 @@ complete -c opskit -n "__fish_opskit_needs_command" -f -a "wiki" -d 'Backlog Wik
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "silence" -d 'Mute matching findings until a time, with a reason (planned work)'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "findings" -d 'Run your own script\'s findings through opskit\'s diff, routes and sinks'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "notify" -d 'Send a test message to a sink'
+complete -c opskit -n "__fish_opskit_needs_command" -f -a "state" -d 'The state store: create it (a DynamoDB table, a SQLite file), or move state between stores'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "config" -d 'Validate the configuration and show what it resolves to'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "man" -d 'Print the man page (or write all pages to a directory)'
@@ -76,7 +77,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -109,7 +110,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -139,7 +140,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -169,7 +170,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -201,7 +202,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -237,7 +238,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -269,7 +270,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -299,7 +300,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -335,7 +336,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -367,7 +368,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -397,7 +398,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -427,7 +428,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -455,7 +456,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -485,7 +486,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -515,7 +516,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -543,7 +544,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -574,7 +575,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -604,7 +605,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -634,7 +635,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -664,7 +665,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -694,7 +695,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -724,7 +725,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -754,7 +755,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -792,7 +793,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -823,7 +824,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -853,7 +854,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -886,7 +887,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -919,7 +920,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -958,7 +959,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -985,7 +986,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1013,7 +1014,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1044,7 +1045,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1074,7 +1075,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1103,7 +1104,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1133,7 +1134,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1154,6 +1155,98 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message to one sink'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -f -a "init" -d 'Create the store --state names: a DynamoDB table (on-demand, TTL on expires_at; waits until ACTIVE; an existing table with the right key schema is fine) or a SQLite file'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -f -a "migrate" -d 'Copy findings, deliveries, silences, snapshots and marks from one store to another (not the locks); --dry-run counts and writes nothing'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l print -d 'Print the DynamoDB table as a CloudFormation or Terraform snippet instead, and touch nothing' -r -f -a "cloudformation\t'An AWS::DynamoDB::Table resource (YAML)'
+terraform\t'An aws_dynamodb_table resource (HCL)'"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l from -d 'The store to copy from: a SQLite path, sqlite:PATH or dynamodb://TABLE?region=REGION' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l to -d 'The store to copy into (a SQLite file is created; a DynamoDB table must exist: `state init`)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l force -d 'Copy into a store that holds records already (records with the same identity are replaced)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create the store --state names: a DynamoDB table (on-demand, TTL on expires_at; waits until ACTIVE; an existing table with the right key schema is fine) or a SQLite file'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy findings, deliveries, silences, snapshots and marks from one store to another (not the locks); --dry-run counts and writes nothing'
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -1162,7 +1255,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1192,7 +1285,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1220,7 +1313,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1251,7 +1344,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand completions" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand completions" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1279,7 +1372,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand man" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand man" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1306,7 +1399,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand demo" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand demo" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1335,7 +1428,7 @@ json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l state -d 'State store: a SQLite path or sqlite:PATH, or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
@@ -1354,21 +1447,22 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s v -l verbose -
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l no-color -d 'No colour (NO_COLOR is honoured too)'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "inventory" -d 'Resource inventory across accounts and regions, published to Backlog Wiki'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status, new since the last run'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "dx-vif" -d 'Direct Connect virtual interface and BGP state, escalated when down'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "support" -d 'AWS Support cases: new replies, status changes, awaiting-us reminders'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "wiki" -d 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "silence" -d 'Mute matching findings until a time, with a reason (planned work)'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "findings" -d 'Run your own script\'s findings through opskit\'s diff, routes and sinks'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "notify" -d 'Send a test message to a sink'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "config" -d 'Validate the configuration and show what it resolves to'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "completions" -d 'Print shell completions'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "man" -d 'Print the man page (or write all pages to a directory)'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "demo" -d 'A tour of opskit against an embedded sandbox: no account, no network needed'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "sandbox" -d 'Serve the embedded sandbox until interrupted (for trying configs by hand)'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify config completions man demo sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "inventory" -d 'Resource inventory across accounts and regions, published to Backlog Wiki'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status, new since the last run'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "dx-vif" -d 'Direct Connect virtual interface and BGP state, escalated when down'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "support" -d 'AWS Support cases: new replies, status changes, awaiting-us reminders'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "wiki" -d 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "silence" -d 'Mute matching findings until a time, with a reason (planned work)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "findings" -d 'Run your own script\'s findings through opskit\'s diff, routes and sinks'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "notify" -d 'Send a test message to a sink'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "state" -d 'The state store: create it (a DynamoDB table, a SQLite file), or move state between stores'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "config" -d 'Validate the configuration and show what it resolves to'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "completions" -d 'Print shell completions'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "man" -d 'Print the man page (or write all pages to a directory)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "demo" -d 'A tour of opskit against an embedded sandbox: no account, no network needed'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "sandbox" -d 'Serve the embedded sandbox until interrupted (for trying configs by hand)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "show" -d 'Collect resources across accounts and regions and print them'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed'
@@ -1389,5 +1483,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "remove" -d 'Remove a silence by id'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from findings" -f -a "push" -d 'Take the complete current findings of your script as JSON; absent ones resolve'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to one sink'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "init" -d 'Create the store --state names: a DynamoDB table (on-demand, TTL on expires_at; waits until ACTIVE; an existing table with the right key schema is fine) or a SQLite file'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "migrate" -d 'Copy findings, deliveries, silences, snapshots and marks from one store to another (not the locks); --dry-run counts and writes nothing'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config and print what it resolved to (secrets masked)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "example" -d 'Print a commented example config'

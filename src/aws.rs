@@ -158,6 +158,11 @@ impl AwsSession {
         AwsSession { sandbox: None, accounts: Default::default(), http: shared_http_client(), base: OnceCell::new() }
     }
 
+    /// The HTTPS client every AWS client of the run shares (the DynamoDB state store's too).
+    pub fn http_client(&self) -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+        self.http.clone()
+    }
+
     /// Every call goes to the sandbox at `endpoint_url`, signed with a key that names the
     /// account (how the sandbox tells accounts apart); profiles and roles are not used.
     pub fn sandbox(endpoint_url: &str) -> AwsSession {

@@ -102,7 +102,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = ev::OPSKIT_BASELINE, conflicts_with = "dry_run")]
     pub baseline: bool,
 
-    /// State store: a SQLite path or sqlite:PATH, or `none` for a stateless run
+    /// State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE
+    /// (shared by several hosts), or `none` for a stateless run
     #[arg(long, global = true, env = ev::OPSKIT_STATE, value_name = "URL")]
     pub state: Option<String>,
 
@@ -177,6 +178,9 @@ pub enum Command {
     /// Send a test message to a sink
     #[command(subcommand)]
     Notify(NotifyCommand),
+    /// The state store: create it (a DynamoDB table, a SQLite file), or move state between stores
+    #[command(subcommand)]
+    State(StateCommand),
     /// Validate the configuration and show what it resolves to
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -504,6 +508,44 @@ pub struct PushArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum StateCommand {
+    /// Create the store --state names: a DynamoDB table (on-demand, TTL on expires_at; waits
+    /// until ACTIVE; an existing table with the right key schema is fine) or a SQLite file
+    Init(StateInitArgs),
+    /// Copy findings, deliveries, silences, snapshots and marks from one store to another
+    /// (not the locks); --dry-run counts and writes nothing
+    Migrate(StateMigrateArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableTemplate {
+    /// An AWS::DynamoDB::Table resource (YAML)
+    Cloudformation,
+    /// An aws_dynamodb_table resource (HCL)
+    Terraform,
+}
+
+#[derive(Debug, Args)]
+pub struct StateInitArgs {
+    /// Print the DynamoDB table as a CloudFormation or Terraform snippet instead, and touch nothing
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub print: Option<TableTemplate>,
+}
+
+#[derive(Debug, Args)]
+pub struct StateMigrateArgs {
+    /// The store to copy from: a SQLite path, sqlite:PATH or dynamodb://TABLE?region=REGION
+    #[arg(long, value_name = "URL")]
+    pub from: String,
+    /// The store to copy into (a SQLite file is created; a DynamoDB table must exist: `state init`)
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// Copy into a store that holds records already (records with the same identity are replaced)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum NotifyCommand {
     /// Send a test message to one sink
     Test(NotifyTestArgs),
@@ -592,6 +634,22 @@ mod tests {
         assert_eq!(cli.global.fail_on, FailOn::Warning);
         assert_eq!(cli.global.output, OutputFormat::Json);
         assert_eq!(cli.global.account, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn state_commands_parse() {
+        let cli = Cli::try_parse_from(["opskit", "state", "init", "--print", "terraform", "--state", "dynamodb://t1x"])
+            .unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::State(StateCommand::Init(StateInitArgs { print: Some(TableTemplate::Terraform) }))
+        ));
+        let cli =
+            Cli::try_parse_from(["opskit", "state", "migrate", "--from", "a.db", "--to", "dynamodb://t1x", "--force"])
+                .unwrap();
+        let Command::State(StateCommand::Migrate(a)) = cli.command else { panic!("not migrate") };
+        assert_eq!((a.from.as_str(), a.to.as_str(), a.force), ("a.db", "dynamodb://t1x", true));
+        assert!(Cli::try_parse_from(["opskit", "state", "migrate", "--from", "a.db"]).is_err(), "--to is required");
     }
 
     #[test]

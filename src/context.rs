@@ -9,6 +9,7 @@ use crate::output::Style;
 use crate::sinks::Notifier;
 use crate::sinks::templates::Templates;
 use crate::spine::engine::{Collected, RetryPolicy, RunReport, Spine};
+use crate::state::dynamodb::{DynamoLocation, DynamoStore};
 use crate::state::memory::MemoryStore;
 use crate::state::sqlite::SqliteStore;
 use crate::state::{LockHolder, StateError, StateStore};
@@ -24,6 +25,13 @@ use std::time::Duration;
 pub enum StateLocation {
     None,
     Sqlite(PathBuf),
+    /// `dynamodb://TABLE?region=…&profile=…`: credentials from the profile, else the
+    /// default chain; region from the URL, else the default chain.
+    Dynamodb {
+        table: String,
+        region: Option<String>,
+        profile: Option<String>,
+    },
 }
 
 impl StateLocation {
@@ -35,13 +43,50 @@ impl StateLocation {
         if let Some(rest) = s.strip_prefix("sqlite://").or_else(|| s.strip_prefix("sqlite:")) {
             return Ok(StateLocation::Sqlite(PathBuf::from(rest)));
         }
-        if s.starts_with("dynamodb://") {
-            return Err("the DynamoDB state store is not built yet (use a SQLite path)".into());
+        if let Some(rest) = s.strip_prefix("dynamodb://") {
+            return Self::parse_dynamodb(s, rest);
         }
         if s.contains("://") {
-            return Err(format!("unknown state store `{s}` (use a path, sqlite:PATH or none)"));
+            return Err(format!(
+                "unknown state store `{s}` (use a path, sqlite:PATH, dynamodb://TABLE?region=REGION or none)"
+            ));
         }
         Ok(StateLocation::Sqlite(PathBuf::from(s)))
+    }
+
+    fn parse_dynamodb(whole: &str, rest: &str) -> Result<StateLocation, String> {
+        let (table, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let valid = (3..=255).contains(&table.len())
+            && table.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        if !valid {
+            return Err(format!(
+                "`{whole}`: `{table}` is not a DynamoDB table name (3 to 255 of letters, digits, _ - .)\n\
+                 hint: dynamodb://TABLE?region=REGION&profile=PROFILE"
+            ));
+        }
+        let (mut region, mut profile) = (None, None);
+        for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
+            let slot = match k.as_ref() {
+                "region" => &mut region,
+                "profile" => &mut profile,
+                other => return Err(format!("`{whole}`: unknown query key `{other}` (known: region, profile)")),
+            };
+            if v.is_empty() {
+                return Err(format!("`{whole}`: `{k}` is empty"));
+            }
+            *slot = Some(v.into_owned());
+        }
+        Ok(StateLocation::Dynamodb { table: table.to_string(), region, profile })
+    }
+
+    /// The DynamoDB location, when this is one.
+    pub fn dynamodb(&self) -> Option<DynamoLocation> {
+        match self {
+            StateLocation::Dynamodb { table, region, profile } => {
+                Some(DynamoLocation { table: table.clone(), region: region.clone(), profile: profile.clone() })
+            }
+            _ => None,
+        }
     }
 
     pub fn default_path(env: &Env) -> PathBuf {
@@ -51,6 +96,18 @@ impl StateLocation {
             .or_else(|| env.get("HOME").map(|h| PathBuf::from(h).join(".local/state")))
             .unwrap_or_else(|| PathBuf::from("."));
         base.join("opskit").join("state.db")
+    }
+}
+
+impl std::fmt::Display for StateLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StateLocation::None => write!(f, "none"),
+            StateLocation::Sqlite(p) => write!(f, "sqlite:{}", p.display()),
+            StateLocation::Dynamodb { .. } => {
+                write!(f, "{}", self.dynamodb().map(|d| d.url(None)).unwrap_or_default())
+            }
+        }
     }
 }
 
@@ -111,14 +168,31 @@ impl Context {
     }
 
     pub fn open_state(&self) -> AppResult<Arc<dyn StateStore>> {
-        Ok(match self.state_location()? {
+        self.open_location(&self.state_location()?)
+    }
+
+    /// The store at `loc`. A SQLite file is created (with its directory) if needed; a
+    /// DynamoDB table never is (`opskit state init` does that), and is not contacted yet.
+    pub fn open_location(&self, loc: &StateLocation) -> AppResult<Arc<dyn StateStore>> {
+        Ok(match loc {
             StateLocation::None => Arc::new(MemoryStore::new()),
-            StateLocation::Sqlite(p) => Arc::new(SqliteStore::open(&p)?),
+            StateLocation::Sqlite(p) => Arc::new(SqliteStore::open(p)?),
+            StateLocation::Dynamodb { table, region, profile } => Arc::new(self.dynamo_store(DynamoLocation {
+                table: table.clone(),
+                region: region.clone(),
+                profile: profile.clone(),
+            })),
         })
     }
 
+    /// The DynamoDB store at `loc`, sharing the run's AWS HTTP client.
+    pub fn dynamo_store(&self, loc: DynamoLocation) -> DynamoStore {
+        DynamoStore::new(loc).with_http_client(self.aws.http_client())
+    }
+
     /// The state for reading only: a state file that does not exist yet is an empty state
-    /// (and is not created, so a dry run leaves no file behind).
+    /// (and is not created, so a dry run leaves no file behind). A DynamoDB table is read
+    /// as it is: a missing one is an error that says how to create it.
     pub fn read_state(&self) -> AppResult<Arc<dyn StateStore>> {
         match self.state_location()? {
             StateLocation::Sqlite(p) if !p.exists() => Ok(Arc::new(MemoryStore::new())),
@@ -329,7 +403,27 @@ mod tests {
             StateLocation::parse("/var/lib/opskit.db").unwrap(),
             StateLocation::Sqlite("/var/lib/opskit.db".into())
         );
-        assert!(StateLocation::parse("dynamodb://t").unwrap_err().contains("not built yet"));
         assert!(StateLocation::parse("redis://x").is_err());
+    }
+
+    #[test]
+    fn dynamodb_locations_parse_table_region_and_profile() {
+        assert_eq!(
+            StateLocation::parse("dynamodb://opskit-state?region=ap-northeast-1&profile=ops").unwrap(),
+            StateLocation::Dynamodb {
+                table: "opskit-state".into(),
+                region: Some("ap-northeast-1".into()),
+                profile: Some("ops".into())
+            }
+        );
+        assert_eq!(
+            StateLocation::parse("dynamodb://my_table.v2").unwrap(),
+            StateLocation::Dynamodb { table: "my_table.v2".into(), region: None, profile: None }
+        );
+        let e = StateLocation::parse("dynamodb://t1x?regoin=us-east-1").unwrap_err();
+        assert!(e.contains("unknown query key `regoin`"), "{e}");
+        assert!(StateLocation::parse("dynamodb://ab").unwrap_err().contains("not a DynamoDB table name"));
+        assert!(StateLocation::parse("dynamodb://a/b?region=x").unwrap_err().contains("not a DynamoDB table name"));
+        assert!(StateLocation::parse("dynamodb://abc?region=").unwrap_err().contains("`region` is empty"));
     }
 }

@@ -47,7 +47,7 @@ fn human(ctx: &Context, c: &Config) -> String {
     let _ = writeln!(s, "config: {file}: ok");
     let state = match ctx.state_location() {
         Ok(crate::context::StateLocation::None) => "none (stateless)".to_string(),
-        Ok(crate::context::StateLocation::Sqlite(p)) => format!("sqlite:{}", p.display()),
+        Ok(loc) => loc.to_string(),
         Err(e) => format!("invalid: {e}"),
     };
     let d = &c.defaults;

@@ -12,13 +12,14 @@ pub mod mail_imap;
 pub mod maintenance_mail;
 pub mod notify;
 pub mod silence;
+pub mod state_cmd;
 pub mod support;
 pub mod trusted_advisor;
 pub mod wiki;
 
 use crate::cli::{
     Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, InventoryCommand, MailCommand, NotifyCommand,
-    SilenceCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
+    SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
 };
 use crate::context::Context;
 use crate::error::AppResult;
@@ -83,6 +84,8 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Silence(SilenceCommand::List(a)) => silence::list(ctx, a).await,
         Command::Silence(SilenceCommand::Remove(a)) => silence::remove(ctx, a).await,
         Command::Notify(NotifyCommand::Test(a)) => notify::test(ctx, a).await,
+        Command::State(StateCommand::Init(a)) => state_cmd::init(ctx, a).await,
+        Command::State(StateCommand::Migrate(a)) => state_cmd::migrate(ctx, a).await,
         Command::Config(ConfigCommand::Check(a)) => config_cmd::check(ctx, a).await,
         Command::Inventory(InventoryCommand::Show(a)) => inventory::show(ctx, a).await,
         Command::Inventory(InventoryCommand::Diff(a)) => inventory::diff(ctx, a).await,

@@ -3,8 +3,14 @@
 //! It holds the last observation of every finding, what each sink was last told about it
 //! (the delivery record, committed only after the sink accepted), operators' silences,
 //! snapshots that commands keep (inventory, backup manifests), and the run lock.
-//! `sqlite` is the default store; `memory` backs `--state none`.
+//! `sqlite` is the default store; `memory` backs `--state none`; `dynamodb` is shared by
+//! several hosts. All three pass one behaviour suite (`tests/state_stores.rs`).
+//!
+//! Writes are fenced: a store remembers the run locks it holds, and once another holder
+//! has taken one of them over (the lease lapsed), `put_findings` and `put_delivery` fail
+//! instead of committing over the new holder's work.
 
+pub mod dynamodb;
 pub mod memory;
 pub mod sqlite;
 
@@ -12,7 +18,9 @@ use crate::spine::finding::{Finding, Status, TransitionKind};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 /// The last observation of one finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,6 +112,84 @@ impl StateError {
 
 pub type StateResult<T> = Result<T, StateError>;
 
+/// One snapshot, as a dump carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotRecord {
+    pub name: String,
+    pub at: Timestamp,
+    pub data: Vec<u8>,
+}
+
+/// One mark, as a dump carries it (stores keep mark times to the second).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkRecord {
+    pub namespace: String,
+    pub key: String,
+    /// Epoch seconds.
+    pub at: i64,
+}
+
+/// Everything a store holds but its locks: what `opskit state migrate` copies.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StateDump {
+    pub findings: Vec<FindingRecord>,
+    pub deliveries: Vec<DeliveryRecord>,
+    pub silences: Vec<Silence>,
+    pub snapshots: Vec<SnapshotRecord>,
+    pub marks: Vec<MarkRecord>,
+}
+
+/// How many records of each kind a dump holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DumpCounts {
+    pub findings: usize,
+    pub deliveries: usize,
+    pub silences: usize,
+    pub snapshots: usize,
+    pub marks: usize,
+}
+
+impl DumpCounts {
+    pub fn total(&self) -> usize {
+        self.findings + self.deliveries + self.silences + self.snapshots + self.marks
+    }
+}
+
+impl StateDump {
+    pub fn counts(&self) -> DumpCounts {
+        DumpCounts {
+            findings: self.findings.len(),
+            deliveries: self.deliveries.len(),
+            silences: self.silences.len(),
+            snapshots: self.snapshots.len(),
+            marks: self.marks.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts().total() == 0
+    }
+
+    /// The one order every store dumps in, so dumps of equal states compare equal.
+    pub fn sort(&mut self) {
+        self.findings.sort_by(|a, b| (&a.finding.source, &a.finding.key).cmp(&(&b.finding.source, &b.finding.key)));
+        self.deliveries.sort_by(|a, b| (&a.source, &a.key, &a.sink).cmp(&(&b.source, &b.key, &b.sink)));
+        sort_silences(&mut self.silences);
+        self.snapshots.sort_by(|a, b| a.name.cmp(&b.name));
+        self.marks.sort_by(|a, b| (&a.namespace, &a.key).cmp(&(&b.namespace, &b.key)));
+    }
+}
+
+/// Silences in the order every store lists them: oldest first, ties by id.
+pub(crate) fn sort_silences(v: &mut [Silence]) {
+    v.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+}
+
+/// The error of adding a silence whose id exists already, the same from every store.
+pub(crate) fn duplicate_silence(location: impl Into<String>, id: &str) -> StateError {
+    StateError::backend(location, format!("a silence with id `{id}` exists already"))
+}
+
 /// The state every command shares. Implementations must make each method atomic.
 #[async_trait]
 pub trait StateStore: Send + Sync {
@@ -137,8 +223,27 @@ pub trait StateStore: Send + Sync {
     /// Take the run lock `name`, or fail with [`StateError::Locked`]. A lock whose holder
     /// has not refreshed it within `ttl` (or whose process is gone, on this host) is stale
     /// and taken over.
+    /// Taking it also fences this store's later `put_findings` and `put_delivery` on it:
+    /// once another holder has taken the lock over, they fail (see [`lost_lock`]).
     async fn acquire_lock(&self, name: &str, holder: &LockHolder, ttl: jiff::SignedDuration) -> StateResult<()>;
+    /// Give the lock back if `holder` still holds it (and stop fencing writes on it).
     async fn release_lock(&self, name: &str, holder: &LockHolder) -> StateResult<()>;
+
+    /// Everything but the locks, in [`StateDump::sort`] order.
+    async fn dump(&self) -> StateResult<StateDump>;
+    /// Write every record of `dump` (replacing records with the same identity; others
+    /// are kept). Not fenced: a migration runs with no lock held.
+    async fn load(&self, dump: &StateDump) -> StateResult<()>;
+}
+
+/// Copy everything but the locks from `from` into `to` (only count it when `write` is
+/// false); returns what was (or would be) copied.
+pub async fn migrate(from: &dyn StateStore, to: &dyn StateStore, write: bool) -> StateResult<DumpCounts> {
+    let dump = from.dump().await?;
+    if write {
+        to.load(&dump).await?;
+    }
+    Ok(dump.counts())
 }
 
 // Lock rules shared by every store, so they cannot drift apart.
@@ -161,8 +266,51 @@ pub fn hostname() -> String {
 
 /// Whether a lock held by `current` (expiring at `expires`) may be taken by `me`.
 pub(crate) fn lock_takeable(current: &LockHolder, expires: i64, me: &LockHolder, now: Timestamp) -> bool {
-    let same_holder = current.host == me.host && current.pid == me.pid;
     let lapsed = expires <= now.as_second();
     let dead = current.host == me.host && !process_alive(current.pid);
-    same_holder || lapsed || dead
+    same_holder(current, me) || lapsed || dead
+}
+
+/// Holders are the same process when host and pid are (the command and start time are
+/// for people).
+pub(crate) fn same_holder(a: &LockHolder, b: &LockHolder) -> bool {
+    a.host == b.host && a.pid == b.pid
+}
+
+/// The error of a write fenced off because the run lock `name` is no longer ours: `now`
+/// is who holds it instead (none when it was released or cleaned up).
+pub(crate) fn lost_lock(location: impl Into<String>, name: &str, now: Option<&LockHolder>) -> StateError {
+    let whom = match now {
+        Some(h) => format!("lost the run lock `{name}` to {h}"),
+        None => format!("lost the run lock `{name}`: nobody holds it any more"),
+    };
+    StateError::backend(
+        location,
+        format!(
+            "{whom}; not recording over the new holder's work\nhint: this run's lease lapsed before it was \
+             renewed (the process was suspended, or cut off from the state store for longer than the lease)"
+        ),
+    )
+}
+
+/// The run locks a store holds, which fence its writes. Set by a successful acquire,
+/// cleared by release; a lease lost to another holder stays here so the writes fail.
+#[derive(Default)]
+pub(crate) struct HeldLocks(Mutex<BTreeMap<String, LockHolder>>);
+
+impl HeldLocks {
+    pub(crate) fn hold(&self, name: &str, me: &LockHolder) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), me.clone());
+    }
+
+    pub(crate) fn forget(&self, name: &str, me: &LockHolder) {
+        let mut g = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if g.get(name).is_some_and(|h| same_holder(h, me)) {
+            g.remove(name);
+        }
+    }
+
+    pub(crate) fn list(&self) -> Vec<(String, LockHolder)> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).iter().map(|(n, h)| (n.clone(), h.clone())).collect()
+    }
 }

@@ -3,8 +3,12 @@
 //! Records are kept as JSON in narrow tables keyed the way the spine reads them, so a new
 //! field in a record needs no migration. The run lock is a row with an expiry, refreshed by
 //! long runs; a holder whose process is gone (same host) or whose lease lapsed is replaced.
+//! Fenced writes check the lock rows in the same transaction as the write.
 
-use super::{DeliveryRecord, FindingRecord, LockHolder, Silence, StateError, StateResult, StateStore, lock_takeable};
+use super::{
+    DeliveryRecord, FindingRecord, HeldLocks, LockHolder, MarkRecord, Silence, SnapshotRecord, StateDump, StateError,
+    StateResult, StateStore, duplicate_silence, lock_takeable, lost_lock, same_holder, sort_silences,
+};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -16,6 +20,19 @@ const SCHEMA_VERSION: i64 = 1;
 pub struct SqliteStore {
     path: PathBuf,
     conn: Mutex<Connection>,
+    held: HeldLocks,
+}
+
+/// Why a write did not happen: SQLite failed, or a fence did.
+enum WriteError {
+    Sql(rusqlite::Error),
+    Fenced(StateError),
+}
+
+impl From<rusqlite::Error> for WriteError {
+    fn from(e: rusqlite::Error) -> Self {
+        WriteError::Sql(e)
+    }
 }
 
 impl SqliteStore {
@@ -56,12 +73,37 @@ impl SqliteStore {
              PRAGMA user_version = 1;",
         )
         .map_err(|e| StateError::backend(&loc, e))?;
-        Ok(SqliteStore { path: path.to_path_buf(), conn: Mutex::new(conn) })
+        Ok(SqliteStore { path: path.to_path_buf(), conn: Mutex::new(conn), held: HeldLocks::default() })
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> StateResult<T> {
         let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         f(&mut conn).map_err(|e| StateError::backend(self.location(), e))
+    }
+
+    /// A write that must not happen once a lock this store took is another holder's:
+    /// `f` runs in an IMMEDIATE transaction after the lock rows were checked.
+    fn fenced(&self, f: impl FnOnce(&rusqlite::Transaction) -> rusqlite::Result<()>) -> StateResult<()> {
+        let held = self.held.list();
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let run = |c: &mut Connection| -> Result<(), WriteError> {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            for (name, me) in &held {
+                let holder: Option<String> =
+                    tx.query_row("SELECT holder FROM locks WHERE name = ?1", [name], |r| r.get(0)).optional()?;
+                let holder: Option<LockHolder> = holder.map(|h| from_json(&h)).transpose()?;
+                if !holder.as_ref().is_some_and(|h| same_holder(h, me)) {
+                    return Err(WriteError::Fenced(lost_lock(self.location(), name, holder.as_ref())));
+                }
+            }
+            f(&tx)?;
+            tx.commit()?;
+            Ok(())
+        };
+        run(&mut conn).map_err(|e| match e {
+            WriteError::Sql(e) => StateError::backend(self.location(), e),
+            WriteError::Fenced(e) => e,
+        })
     }
 }
 
@@ -89,16 +131,13 @@ impl StateStore for SqliteStore {
     }
 
     async fn put_findings(&self, records: &[FindingRecord]) -> StateResult<()> {
-        self.with(|c| {
-            let tx = c.transaction()?;
-            {
-                let mut st =
-                    tx.prepare_cached("INSERT OR REPLACE INTO findings (source, key, record) VALUES (?1, ?2, ?3)")?;
-                for r in records {
-                    st.execute(params![r.finding.source, r.finding.key, to_json(r)?])?;
-                }
+        self.fenced(|tx| {
+            let mut st =
+                tx.prepare_cached("INSERT OR REPLACE INTO findings (source, key, record) VALUES (?1, ?2, ?3)")?;
+            for r in records {
+                st.execute(params![r.finding.source, r.finding.key, to_json(r)?])?;
             }
-            tx.commit()
+            Ok(())
         })
     }
 
@@ -111,7 +150,7 @@ impl StateStore for SqliteStore {
     }
 
     async fn put_delivery(&self, r: &DeliveryRecord) -> StateResult<()> {
-        self.with(|c| {
+        self.fenced(|c| {
             c.execute(
                 "INSERT OR REPLACE INTO deliveries (source, key, sink, record) VALUES (?1, ?2, ?3, ?4)",
                 params![r.source, r.key, r.sink, to_json(r)?],
@@ -125,15 +164,19 @@ impl StateStore for SqliteStore {
             let mut st = c.prepare_cached("SELECT record FROM silences")?;
             let rows = st.query_map([], |r| r.get::<_, String>(0))?;
             let mut v: Vec<Silence> = rows.map(|r| r.and_then(|s| from_json(&s))).collect::<Result<_, _>>()?;
-            v.sort_by_key(|a| a.created_at);
+            sort_silences(&mut v);
             Ok(v)
         })
     }
 
     async fn add_silence(&self, s: &Silence) -> StateResult<()> {
-        self.with(|c| {
-            c.execute("INSERT INTO silences (id, record) VALUES (?1, ?2)", params![s.id, to_json(s)?]).map(|_| ())
-        })
+        let added = self.with(|c| {
+            c.execute("INSERT OR IGNORE INTO silences (id, record) VALUES (?1, ?2)", params![s.id, to_json(s)?])
+        })?;
+        if added == 0 {
+            return Err(duplicate_silence(self.location(), &s.id));
+        }
+        Ok(())
     }
 
     async fn remove_silence(&self, id: &str) -> StateResult<bool> {
@@ -218,7 +261,9 @@ impl StateStore for SqliteStore {
             tx.commit()?;
             Ok(Ok(()))
         })?;
-        outcome.map_err(|holder| StateError::Locked { name: name.to_string(), holder })
+        outcome.map_err(|holder| StateError::Locked { name: name.to_string(), holder })?;
+        self.held.hold(name, me);
+        Ok(())
     }
 
     async fn release_lock(&self, name: &str, me: &LockHolder) -> StateResult<()> {
@@ -227,11 +272,87 @@ impl StateStore for SqliteStore {
                 c.query_row("SELECT holder FROM locks WHERE name = ?1", [name], |r| r.get(0)).optional()?;
             if let Some(h) = holder {
                 let h: LockHolder = from_json(&h)?;
-                if h.host == me.host && h.pid == me.pid {
+                if same_holder(&h, me) {
                     c.execute("DELETE FROM locks WHERE name = ?1", [name])?;
                 }
             }
             Ok(())
+        })?;
+        self.held.forget(name, me);
+        Ok(())
+    }
+
+    async fn dump(&self) -> StateResult<StateDump> {
+        let mut d = self
+            .with(|c| {
+                let records = |sql: &str| -> rusqlite::Result<Vec<String>> {
+                    let mut st = c.prepare(sql)?;
+                    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+                    rows.collect()
+                };
+                let findings =
+                    records("SELECT record FROM findings")?.iter().map(|s| from_json(s)).collect::<Result<_, _>>()?;
+                let deliveries =
+                    records("SELECT record FROM deliveries")?.iter().map(|s| from_json(s)).collect::<Result<_, _>>()?;
+                let silences =
+                    records("SELECT record FROM silences")?.iter().map(|s| from_json(s)).collect::<Result<_, _>>()?;
+                let mut st = c.prepare("SELECT name, at, data FROM snapshots")?;
+                let snapshots = st
+                    .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?)))?
+                    .collect::<Result<Vec<_>, _>>()?;
+                let mut st = c.prepare("SELECT namespace, key, at FROM marks")?;
+                let marks = st
+                    .query_map([], |r| Ok(MarkRecord { namespace: r.get(0)?, key: r.get(1)?, at: r.get(2)? }))?
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok((findings, deliveries, silences, snapshots, marks))
+            })
+            .and_then(|(findings, deliveries, silences, snapshots, marks)| {
+                let snapshots = snapshots
+                    .into_iter()
+                    .map(|(name, at, data)| {
+                        let at = at
+                            .parse()
+                            .map_err(|e| StateError::backend(self.location(), format!("snapshot `{name}`: {e}")))?;
+                        Ok(SnapshotRecord { name, at, data })
+                    })
+                    .collect::<StateResult<_>>()?;
+                Ok(StateDump { findings, deliveries, silences, snapshots, marks })
+            })?;
+        d.sort();
+        Ok(d)
+    }
+
+    async fn load(&self, d: &StateDump) -> StateResult<()> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            {
+                let mut st =
+                    tx.prepare_cached("INSERT OR REPLACE INTO findings (source, key, record) VALUES (?1, ?2, ?3)")?;
+                for r in &d.findings {
+                    st.execute(params![r.finding.source, r.finding.key, to_json(r)?])?;
+                }
+                let mut st = tx.prepare_cached(
+                    "INSERT OR REPLACE INTO deliveries (source, key, sink, record) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                for r in &d.deliveries {
+                    st.execute(params![r.source, r.key, r.sink, to_json(r)?])?;
+                }
+                let mut st = tx.prepare_cached("INSERT OR REPLACE INTO silences (id, record) VALUES (?1, ?2)")?;
+                for s in &d.silences {
+                    st.execute(params![s.id, to_json(s)?])?;
+                }
+                let mut st =
+                    tx.prepare_cached("INSERT OR REPLACE INTO snapshots (name, at, data) VALUES (?1, ?2, ?3)")?;
+                for s in &d.snapshots {
+                    st.execute(params![s.name, s.at.to_string(), s.data])?;
+                }
+                let mut st =
+                    tx.prepare_cached("INSERT OR REPLACE INTO marks (namespace, key, at) VALUES (?1, ?2, ?3)")?;
+                for m in &d.marks {
+                    st.execute(params![m.namespace, m.key, m.at])?;
+                }
+            }
+            tx.commit()
         })
     }
 }
