@@ -244,18 +244,26 @@ impl Context {
         })
     }
 
+    /// The run lock of `command`. Each shard is its own run, so N hosts with one state store
+    /// work side by side. On a local SQLite file the config file's path is part of the name
+    /// (two configs on one host do not block each other); a DynamoDB table is shared by hosts
+    /// whose config lives at different paths, so there the name is the command's alone:
+    /// one table per deployment.
     fn lock_name(&self, command: &str) -> String {
+        let name = match self.config.shard {
+            Some(shard) => format!("{command} [shard {shard}]"),
+            None => command.to_string(),
+        };
+        if matches!(self.state_location(), Ok(StateLocation::Dynamodb { .. })) {
+            return name;
+        }
         let cfg = self
             .config
             .file
             .as_ref()
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
             .unwrap_or_else(|| "-".into());
-        // Each shard is its own run: N hosts with one state store work side by side.
-        match self.config.shard {
-            Some(shard) => format!("{command} [shard {shard}]:{cfg}"),
-            None => format!("{command}:{cfg}"),
-        }
+        format!("{name}:{cfg}")
     }
 
     /// The lease of a run lock (`defaults.lease`) and how often its holder renews it.

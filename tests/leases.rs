@@ -28,7 +28,6 @@ impl Store {
         Store { url: format!("sqlite:{}", b.path("shared.db").display()), _moto: None }
     }
 
-    #[allow(dead_code)] // until the DynamoDB store lands on main
     fn dynamodb(b: &Bench) -> Store {
         let moto = MotoServer::start();
         let url = "dynamodb://opskit-state?region=us-east-1".to_string();
@@ -223,4 +222,41 @@ fn sqlite_a_sigkilled_lease_holder_is_taken_over_by_another_host() {
     let b = Bench::new();
     let store = Store::sqlite(&b);
     a_killed_holder_is_taken_over_after_its_lease_and_what_it_owed_is_delivered(&b, &store);
+}
+
+#[test]
+fn dynamodb_two_processes_started_together_fifty_times_tell_each_transition_once() {
+    let b = Bench::new();
+    let store = Store::dynamodb(&b);
+    two_hosts_race_and_every_transition_is_told_once(&b, &store, 50);
+}
+
+#[test]
+fn dynamodb_a_sigkilled_lease_holder_is_taken_over_by_another_host() {
+    let b = Bench::new();
+    let store = Store::dynamodb(&b);
+    a_killed_holder_is_taken_over_after_its_lease_and_what_it_owed_is_delivered(&b, &store);
+}
+
+#[test]
+fn dynamodb_hosts_with_their_config_at_different_paths_share_one_lock() {
+    // Host A's config at /etc/opskit/config.toml, host B's at /opt/opskit.toml: on a shared
+    // table they must still exclude each other.
+    let b = Bench::new();
+    let store = Store::dynamodb(&b);
+    let hole = Blackhole::new();
+    config(&b, &hole.url(), "30s");
+    let other = b.path("elsewhere/opskit.toml");
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    std::fs::copy(b.path("opskit.toml"), &other).unwrap();
+    let stdin = findings_json(&["k1".into()]);
+    let mut a = spawn_with_stdin(push_process(&b, &store, "host-a", &[]), &stdin);
+    let _held = hole.await_request(Duration::from_secs(60));
+    let mut on_b = push_process(&b, &store, "host-b", &[]);
+    on_b.env("OPSKIT_CONFIG", &other);
+    let out = spawn_with_stdin(on_b, &stdin).wait_with_output().unwrap();
+    a.kill().unwrap();
+    let _ = a.wait();
+    assert_eq!(out.status.code(), Some(4), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("host-a"));
 }
