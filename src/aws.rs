@@ -86,6 +86,9 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
 pub struct AwsSession {
     sandbox: Option<String>,
     accounts: tokio::sync::Mutex<HashMap<String, Arc<OnceCell<SdkConfig>>>>,
+    /// One credentials provider per profile, shared by every account that names it: the
+    /// source credentials of 2,500 discovered accounts' roles are one profile's, read once.
+    profiles: std::sync::Mutex<HashMap<String, SharedCredentialsProvider>>,
     /// One HTTPS client (TLS setup, connection pools) for every account's clients and
     /// credential providers, instead of one per client: measurable over 800 targets.
     http: aws_smithy_runtime_api::client::http::SharedHttpClient,
@@ -137,7 +140,13 @@ impl Default for AwsSession {
 
 impl AwsSession {
     pub fn new() -> AwsSession {
-        AwsSession { sandbox: None, accounts: Default::default(), http: shared_http_client(), base: OnceCell::new() }
+        AwsSession {
+            sandbox: None,
+            accounts: Default::default(),
+            profiles: Default::default(),
+            http: shared_http_client(),
+            base: OnceCell::new(),
+        }
     }
 
     /// Every call goes to the sandbox at `endpoint_url`, signed with a key that names the
@@ -187,15 +196,7 @@ impl AwsSession {
             return builder.build();
         }
         if let Some(p) = &account.profile {
-            // The profile's own credentials (keys, SSO, credential_process, role chains), not
-            // the default chain: otherwise AWS_ACCESS_KEY_ID in the environment would
-            // silently win over the profile the config names.
-            let pc = aws_config::provider_config::ProviderConfig::without_region()
-                .with_http_client(self.http.clone())
-                .with_region(Some(Region::new(region.to_string())));
-            let creds =
-                aws_config::profile::ProfileFileCredentialsProvider::builder().configure(&pc).profile_name(p).build();
-            builder = builder.credentials_provider(SharedCredentialsProvider::new(creds));
+            builder = builder.credentials_provider(self.profile_credentials(p, region));
         }
         let config = builder.build();
         let Some(role) = &account.role_arn else { return config };
@@ -205,8 +206,154 @@ impl AwsSession {
         if let Some(ext) = &account.external_id {
             b = b.external_id(ext.expose());
         }
-        let provider = b.configure(&config).build().await;
+        let provider = AssumeRole::new(role, b.configure(&config).build().await);
         config.into_builder().credentials_provider(SharedCredentialsProvider::new(provider)).build()
+    }
+
+    /// The profile's own credentials (keys, SSO, credential_process, role chains), not the
+    /// default chain: otherwise AWS_ACCESS_KEY_ID in the environment would silently win
+    /// over the profile the config names. One provider per profile, its answer kept until
+    /// it expires, for every account that names the profile.
+    fn profile_credentials(&self, profile: &str, region: &str) -> SharedCredentialsProvider {
+        let mut map = self.profiles.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(profile.to_string())
+            .or_insert_with(|| {
+                let pc = aws_config::provider_config::ProviderConfig::without_region()
+                    .with_http_client(self.http.clone())
+                    .with_region(Some(Region::new(region.to_string())));
+                let creds = aws_config::profile::ProfileFileCredentialsProvider::builder()
+                    .configure(&pc)
+                    .profile_name(profile)
+                    .build();
+                SharedCredentialsProvider::new(Cached::new(creds))
+            })
+            .clone()
+    }
+}
+
+/// A role that could not be assumed: the role, and what STS (or the way to it) said. Its
+/// text is what a target's error shows: `cannot assume arn:aws:iam::…:role/R: AccessDenied: …`.
+#[derive(Debug, Clone)]
+pub struct AssumeFailed {
+    pub role_arn: String,
+    /// STS's error code (`AccessDenied`), when it answered with one.
+    pub code: Option<String>,
+    text: String,
+}
+
+impl std::fmt::Display for AssumeFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot assume {}: {}", self.role_arn, self.text)
+    }
+}
+
+impl std::error::Error for AssumeFailed {}
+
+impl AssumeFailed {
+    fn from_credentials_error(role_arn: &str, e: &aws_credential_types::provider::error::CredentialsError) -> Self {
+        use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+        use aws_smithy_runtime_api::client::result::SdkError;
+        type StsError = SdkError<aws_sdk_sts::operation::assume_role::AssumeRoleError, HttpResponse>;
+        let sts = error_chain(e).find_map(|x| x.downcast_ref::<StsError>());
+        let (code, text) = match sts {
+            Some(sdk) => {
+                let (code, text) = sdk_error_text("AssumeRole", sdk);
+                // `cannot assume R: AccessDenied: …` says it already; the operation's name is noise.
+                (code, text.strip_prefix("AssumeRole: ").map(str::to_string).unwrap_or(text))
+            }
+            None => (None, aws_smithy_types::error::display::DisplayErrorContext(e).to_string()),
+        };
+        AssumeFailed { role_arn: role_arn.to_string(), code, text }
+    }
+}
+
+/// An error and its sources, outermost first.
+fn error_chain<'a>(
+    e: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(e), |e| e.source())
+}
+
+/// How long a refused role is not asked again: every call of a denied account within a
+/// poll fails at once with the same answer instead of asking STS once per call.
+const ASSUME_FAILURE_MEMORY: Duration = Duration::from_secs(30);
+
+/// An assumed role's credentials provider whose failures say which role could not be
+/// assumed and why ([`AssumeFailed`]), remembered for [`ASSUME_FAILURE_MEMORY`].
+#[derive(Debug)]
+struct AssumeRole {
+    role_arn: String,
+    inner: aws_config::sts::AssumeRoleProvider,
+    failed: std::sync::Mutex<Option<(std::time::Instant, AssumeFailed)>>,
+}
+
+impl AssumeRole {
+    fn new(role_arn: &str, inner: aws_config::sts::AssumeRoleProvider) -> AssumeRole {
+        AssumeRole { role_arn: role_arn.to_string(), inner, failed: std::sync::Mutex::new(None) }
+    }
+}
+
+impl aws_credential_types::provider::ProvideCredentials for AssumeRole {
+    fn provide_credentials<'a>(&'a self) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        use aws_credential_types::provider::error::CredentialsError;
+        aws_credential_types::provider::future::ProvideCredentials::new(async move {
+            let recent = {
+                let failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+                failed.as_ref().filter(|(at, _)| at.elapsed() < ASSUME_FAILURE_MEMORY).map(|(_, f)| f.clone())
+            };
+            if let Some(f) = recent {
+                return Err(CredentialsError::provider_error(f));
+            }
+            match self.inner.provide_credentials().await {
+                Ok(c) => Ok(c),
+                Err(e) => {
+                    let f = AssumeFailed::from_credentials_error(&self.role_arn, &e);
+                    *self.failed.lock().unwrap_or_else(|e| e.into_inner()) =
+                        Some((std::time::Instant::now(), f.clone()));
+                    Err(CredentialsError::provider_error(f))
+                }
+            }
+        })
+    }
+}
+
+/// A credentials provider whose answer is kept until five minutes before it expires
+/// (forever for keys without an expiry), shared by the accounts of one profile.
+#[derive(Debug)]
+struct Cached<P> {
+    inner: P,
+    kept: tokio::sync::Mutex<Option<aws_credential_types::Credentials>>,
+}
+
+impl<P> Cached<P> {
+    fn new(inner: P) -> Cached<P> {
+        Cached { inner, kept: tokio::sync::Mutex::new(None) }
+    }
+}
+
+impl<P: aws_credential_types::provider::ProvideCredentials> aws_credential_types::provider::ProvideCredentials
+    for Cached<P>
+{
+    fn provide_credentials<'a>(&'a self) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        aws_credential_types::provider::future::ProvideCredentials::new(async move {
+            // Held across the load, so that 100 accounts starting at once load it once.
+            let mut kept = self.kept.lock().await;
+            let fresh = |c: &aws_credential_types::Credentials| {
+                c.expiry().is_none_or(|x| x > std::time::SystemTime::now() + Duration::from_secs(300))
+            };
+            if let Some(c) = kept.as_ref().filter(|c| fresh(c)) {
+                return Ok(c.clone());
+            }
+            let c = self.inner.provide_credentials().await?;
+            *kept = Some(c.clone());
+            Ok(c)
+        })
     }
 }
 
@@ -323,6 +470,14 @@ where
         let body = raw.body().bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
         format!("{op}: HTTP {}: {}", raw.status().as_u16(), crate::sinks::body_excerpt(&body))
     };
+    // A call whose account's role could not be assumed never reached the service: say so,
+    // with the role and STS's answer, rather than the operation's name.
+    if matches!(e, SdkError::DispatchFailure(_) | SdkError::ConstructionFailure(_))
+        && let Some(f) =
+            error_chain(e as &(dyn std::error::Error + 'static)).find_map(|x| x.downcast_ref::<AssumeFailed>())
+    {
+        return (None, f.to_string());
+    }
     match e {
         SdkError::ServiceError(se) => match (se.err().code(), se.err().message()) {
             (Some(code), Some(msg)) => (Some(code.to_string()), format!("{op}: {code}: {msg}")),
@@ -390,8 +545,7 @@ pub async fn caller_identity(session: &AwsSession, account: &Account, region: &s
     let cfg = session.config(account, region).await;
     let sts = aws_sdk_sts::Client::new(&cfg);
     let out = sts.get_caller_identity().send().await.map_err(|e| {
-        use aws_sdk_sts::error::DisplayErrorContext;
-        anyhow::anyhow!("with {}: {}", credentials_label(account), DisplayErrorContext(e))
+        anyhow::anyhow!("with {}: {}", credentials_label(account), sdk_error_text("GetCallerIdentity", &e).1)
     })?;
     if let (Some(want), Some(got)) = (account.id.as_deref(), out.account())
         && want != got

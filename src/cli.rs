@@ -141,6 +141,10 @@ pub struct GlobalArgs {
     /// When another run holds the lock, wait up to this long instead of exiting 4
     #[arg(long, global = true, env = ev::OPSKIT_WAIT_LOCK, value_name = "DURATION")]
     pub wait_lock: Option<String>,
+
+    /// List the accounts of [[organizations]] afresh instead of using the cached listing
+    #[arg(long, global = true, env = ev::OPSKIT_REFRESH_ACCOUNTS)]
+    pub refresh_accounts: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -521,9 +525,12 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Args)]
 pub struct ConfigCheckArgs {
-    /// Also check each account's credentials (STS GetCallerIdentity)
+    /// Also check each account's credentials (STS GetCallerIdentity); lists [[organizations]] too
     #[arg(long)]
     pub probe: bool,
+    /// Also list the accounts of [[organizations]] (cached or afresh), without probing them
+    #[arg(long)]
+    pub discover: bool,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ pub const OPSKIT_HEARTBEAT_URL: &str = "OPSKIT_HEARTBEAT_URL";
 pub const OPSKIT_METRICS_FILE: &str = "OPSKIT_METRICS_FILE";
 pub const OPSKIT_TIMEOUT: &str = "OPSKIT_TIMEOUT";
 pub const OPSKIT_WAIT_LOCK: &str = "OPSKIT_WAIT_LOCK";
+pub const OPSKIT_REFRESH_ACCOUNTS: &str = "OPSKIT_REFRESH_ACCOUNTS";
 /// Override "now" (RFC 3339): for tests and for replaying quiet-hours decisions.
 pub const OPSKIT_NOW: &str = "OPSKIT_NOW";
 /// Log filter in `tracing` syntax, overriding `--verbose` (e.g. `opskit=trace`).
@@ -51,6 +52,7 @@ pub const ALL: &[(&str, &str)] = &[
     (OPSKIT_METRICS_FILE, "--metrics-file"),
     (OPSKIT_TIMEOUT, "--timeout"),
     (OPSKIT_WAIT_LOCK, "--wait-lock"),
+    (OPSKIT_REFRESH_ACCOUNTS, "--refresh-accounts (true/false)"),
     (OPSKIT_NOW, "the clock (RFC 3339), for tests and replays"),
     (OPSKIT_LOG, "log filter, overrides --verbose"),
     (OPSKIT_GCS_ENDPOINT, "the GCS endpoint for gs:// storage URLs"),
