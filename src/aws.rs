@@ -578,6 +578,34 @@ mod tests {
         assert!(select_targets(&c, &["nope".into()], &[]).is_err());
     }
 
+    /// What the SDK surfaces for a call whose role STS refused: without help, a dispatch
+    /// failure whose text buries STS's answer; with [`AssumeRole`], the role and the code.
+    #[tokio::test]
+    async fn a_refused_role_fails_the_call_naming_the_role_and_stss_code() {
+        let sb = crate::sandbox::Sandbox::start().await.unwrap();
+        let s = sb.org_generate("999988887777", 1, 0, 0, None).unwrap();
+        let role = format!("arn:aws:iam::{}:role/OpsKitRead", s.accounts[0]);
+        sb.org_deny_role(&role, true);
+        let base = crate::sandbox::test_sdk_config(&sb, "999988887777", "eu-west-1").await;
+        let inner =
+            aws_config::sts::AssumeRoleProvider::builder(&role).session_name("opskit").configure(&base).build().await;
+        let cfg = base
+            .to_builder()
+            .credentials_provider(SharedCredentialsProvider::new(AssumeRole::new(&role, inner)))
+            .build();
+        let dx = aws_sdk_directconnect::Client::new(&cfg);
+        let e = dx.describe_virtual_interfaces().send().await.unwrap_err();
+        let (code, text) = sdk_error_text("DescribeVirtualInterfaces", &e);
+        assert_eq!(code, None, "the service was never reached: no code of its own");
+        assert!(text.starts_with(&format!("cannot assume {role}: AccessDenied: User: ")), "{text}");
+        assert!(text.contains("not authorized to perform: sts:AssumeRole"), "{text}");
+        // A second call within the memory does not ask STS again.
+        let before = sb.requests().len();
+        let e = dx.describe_connections().send().await.unwrap_err();
+        assert!(sdk_error_text("DescribeConnections", &e).1.starts_with("cannot assume"));
+        assert_eq!(sb.requests().len(), before, "no new AssumeRole");
+    }
+
     #[tokio::test]
     async fn one_slow_or_failing_target_does_not_hide_the_others() {
         let c = cfg();
