@@ -545,7 +545,13 @@ pub async fn caller_identity(session: &AwsSession, account: &Account, region: &s
     let cfg = session.config(account, region).await;
     let sts = aws_sdk_sts::Client::new(&cfg);
     let out = sts.get_caller_identity().send().await.map_err(|e| {
-        anyhow::anyhow!("with {}: {}", credentials_label(account), sdk_error_text("GetCallerIdentity", &e).1)
+        let text = sdk_error_text("GetCallerIdentity", &e).1;
+        // A refused role names itself already.
+        if text.starts_with("cannot assume") {
+            anyhow::anyhow!(text)
+        } else {
+            anyhow::anyhow!("with {}: {text}", credentials_label(account))
+        }
     })?;
     if let (Some(want), Some(got)) = (account.id.as_deref(), out.account())
         && want != got

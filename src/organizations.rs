@@ -299,6 +299,8 @@ fn profile_label(org: &Organization) -> String {
     }
 }
 
+/// How old a cache is. One from the future (another host's clock, or this one's set back)
+/// counts by how far off it is: a little skew is fine, a lot lists afresh.
 fn age(now: Timestamp, at: Timestamp) -> Duration {
     now.duration_since(at).unsigned_abs()
 }
