@@ -89,6 +89,9 @@ pub struct AwsSession {
     /// One credentials provider per profile, shared by every account that names it: the
     /// source credentials of 2,500 discovered accounts' roles are one profile's, read once.
     profiles: std::sync::Mutex<HashMap<String, SharedCredentialsProvider>>,
+    /// One STS client per (source profile, region), shared by every role assumed from it:
+    /// a client per account was a third of the memory of a poll over 2,500 roles.
+    sts: std::sync::Mutex<HashMap<(Option<String>, String), aws_sdk_sts::Client>>,
     /// One HTTPS client (TLS setup, connection pools) for every account's clients and
     /// credential providers, instead of one per client: measurable over 800 targets.
     http: aws_smithy_runtime_api::client::http::SharedHttpClient,
@@ -144,6 +147,7 @@ impl AwsSession {
             sandbox: None,
             accounts: Default::default(),
             profiles: Default::default(),
+            sts: Default::default(),
             http: shared_http_client(),
             base: OnceCell::new(),
         }
@@ -200,13 +204,18 @@ impl AwsSession {
         }
         let config = builder.build();
         let Some(role) = &account.role_arn else { return config };
-        let mut b = aws_config::sts::AssumeRoleProvider::builder(role)
-            .session_name(account.session_name.clone())
-            .region(Region::new(region.to_string()));
-        if let Some(ext) = &account.external_id {
-            b = b.external_id(ext.expose());
-        }
-        let provider = AssumeRole::new(role, b.configure(&config).build().await);
+        let sts = {
+            let mut map = self.sts.lock().unwrap_or_else(|e| e.into_inner());
+            let key = (account.profile.clone(), region.to_string());
+            map.entry(key).or_insert_with(|| aws_sdk_sts::Client::new(&config)).clone()
+        };
+        let provider = AssumeRole {
+            role_arn: role.clone(),
+            external_id: account.external_id.clone(),
+            session_name: account.session_name.clone(),
+            sts,
+            failed: std::sync::Mutex::new(None),
+        };
         config.into_builder().credentials_provider(SharedCredentialsProvider::new(provider)).build()
     }
 
@@ -250,19 +259,16 @@ impl std::fmt::Display for AssumeFailed {
 impl std::error::Error for AssumeFailed {}
 
 impl AssumeFailed {
-    fn from_credentials_error(role_arn: &str, e: &aws_credential_types::provider::error::CredentialsError) -> Self {
-        use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
-        use aws_smithy_runtime_api::client::result::SdkError;
-        type StsError = SdkError<aws_sdk_sts::operation::assume_role::AssumeRoleError, HttpResponse>;
-        let sts = error_chain(e).find_map(|x| x.downcast_ref::<StsError>());
-        let (code, text) = match sts {
-            Some(sdk) => {
-                let (code, text) = sdk_error_text("AssumeRole", sdk);
-                // `cannot assume R: AccessDenied: …` says it already; the operation's name is noise.
-                (code, text.strip_prefix("AssumeRole: ").map(str::to_string).unwrap_or(text))
-            }
-            None => (None, aws_smithy_types::error::display::DisplayErrorContext(e).to_string()),
-        };
+    fn from_sdk_error(
+        role_arn: &str,
+        e: &aws_smithy_runtime_api::client::result::SdkError<
+            aws_sdk_sts::operation::assume_role::AssumeRoleError,
+            aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+        >,
+    ) -> Self {
+        let (code, text) = sdk_error_text("AssumeRole", e);
+        // `cannot assume R: AccessDenied: …` says it already; the operation's name is noise.
+        let text = text.strip_prefix("AssumeRole: ").map(str::to_string).unwrap_or(text);
         AssumeFailed { role_arn: role_arn.to_string(), code, text }
     }
 }
@@ -278,18 +284,45 @@ fn error_chain<'a>(
 /// poll fails at once with the same answer instead of asking STS once per call.
 const ASSUME_FAILURE_MEMORY: Duration = Duration::from_secs(30);
 
-/// An assumed role's credentials provider whose failures say which role could not be
-/// assumed and why ([`AssumeFailed`]), remembered for [`ASSUME_FAILURE_MEMORY`].
+/// An assumed role's credentials (STS AssumeRole with the session name and external id,
+/// through the client shared by the roles of one source profile), whose failures say which
+/// role could not be assumed and why ([`AssumeFailed`]), remembered for
+/// [`ASSUME_FAILURE_MEMORY`]. The SdkConfig's identity cache keeps the credentials until
+/// they are about to expire.
 #[derive(Debug)]
 struct AssumeRole {
     role_arn: String,
-    inner: aws_config::sts::AssumeRoleProvider,
+    external_id: Option<crate::redact::Secret>,
+    session_name: String,
+    sts: aws_sdk_sts::Client,
     failed: std::sync::Mutex<Option<(std::time::Instant, AssumeFailed)>>,
 }
 
 impl AssumeRole {
-    fn new(role_arn: &str, inner: aws_config::sts::AssumeRoleProvider) -> AssumeRole {
-        AssumeRole { role_arn: role_arn.to_string(), inner, failed: std::sync::Mutex::new(None) }
+    async fn assume(&self) -> Result<aws_credential_types::Credentials, AssumeFailed> {
+        let out = self
+            .sts
+            .assume_role()
+            .role_arn(&self.role_arn)
+            .role_session_name(&self.session_name)
+            .set_external_id(self.external_id.as_ref().map(|s| s.expose().to_string()))
+            .send()
+            .await
+            .map_err(|e| AssumeFailed::from_sdk_error(&self.role_arn, &e))?;
+        let missing = || AssumeFailed {
+            role_arn: self.role_arn.clone(),
+            code: None,
+            text: "STS answered without credentials".into(),
+        };
+        let c = out.credentials().ok_or_else(missing)?;
+        let expiry = std::time::SystemTime::try_from(*c.expiration()).ok();
+        Ok(aws_credential_types::Credentials::new(
+            c.access_key_id(),
+            c.secret_access_key(),
+            Some(c.session_token().to_string()),
+            expiry,
+            "opskit-assume-role",
+        ))
     }
 }
 
@@ -307,10 +340,9 @@ impl aws_credential_types::provider::ProvideCredentials for AssumeRole {
             if let Some(f) = recent {
                 return Err(CredentialsError::provider_error(f));
             }
-            match self.inner.provide_credentials().await {
+            match self.assume().await {
                 Ok(c) => Ok(c),
-                Err(e) => {
-                    let f = AssumeFailed::from_credentials_error(&self.role_arn, &e);
+                Err(f) => {
                     *self.failed.lock().unwrap_or_else(|e| e.into_inner()) =
                         Some((std::time::Instant::now(), f.clone()));
                     Err(CredentialsError::provider_error(f))
@@ -593,12 +625,14 @@ mod tests {
         let role = format!("arn:aws:iam::{}:role/OpsKitRead", s.accounts[0]);
         sb.org_deny_role(&role, true);
         let base = crate::sandbox::test_sdk_config(&sb, "999988887777", "eu-west-1").await;
-        let inner =
-            aws_config::sts::AssumeRoleProvider::builder(&role).session_name("opskit").configure(&base).build().await;
-        let cfg = base
-            .to_builder()
-            .credentials_provider(SharedCredentialsProvider::new(AssumeRole::new(&role, inner)))
-            .build();
+        let provider = AssumeRole {
+            role_arn: role.clone(),
+            external_id: None,
+            session_name: "opskit".into(),
+            sts: aws_sdk_sts::Client::new(&base),
+            failed: std::sync::Mutex::new(None),
+        };
+        let cfg = base.to_builder().credentials_provider(SharedCredentialsProvider::new(provider)).build();
         let dx = aws_sdk_directconnect::Client::new(&cfg);
         let e = dx.describe_virtual_interfaces().send().await.unwrap_err();
         let (code, text) = sdk_error_text("DescribeVirtualInterfaces", &e);

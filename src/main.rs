@@ -21,13 +21,7 @@ fn init_logging(cli: &Cli) {
         _ => "trace",
     };
     // At -vvv the AWS SDK and HTTP stacks log too; below that only opskit speaks.
-    // aws-config warns of every refused AssumeRole in its own words; the run reports it
-    // against the account (`cannot assume …`), once is enough.
-    let default = if cli.global.verbose >= 3 {
-        level.to_string()
-    } else {
-        format!("warn,aws_config::sts::assume_role=error,opskit={level}")
-    };
+    let default = if cli.global.verbose >= 3 { level.to_string() } else { format!("warn,opskit={level}") };
     let filter = std::env::var(opskit::env_vars::OPSKIT_LOG)
         .ok()
         .and_then(|f| EnvFilter::try_new(f).ok())
