@@ -98,6 +98,12 @@ pub struct AwsSession {
     base: OnceCell<SdkConfig>,
 }
 
+/// Credential providers the shared identity cache keeps apart (one per account, plus one
+/// per profile). The SDK's default, 64, evicts a provider's cached credentials while its
+/// account is still being worked on, once more than 64 accounts are: over 2,500 assumed
+/// roles, 1,570 roles were assumed twice.
+const MAX_CREDENTIAL_PROVIDERS: usize = 1 << 20;
+
 /// Idle connections kept per host (see [`shared_http_client`]).
 const MAX_IDLE_PER_HOST: usize = 64;
 
@@ -178,6 +184,9 @@ impl AwsSession {
             .get_or_init(|| async {
                 let mut loader = aws_config::defaults(BehaviorVersion::latest())
                     .http_client(self.http.clone())
+                    .identity_cache(
+                        aws_config::identity::IdentityCache::lazy().max_partitions(MAX_CREDENTIAL_PROVIDERS).build(),
+                    )
                     .region(Region::new("us-east-1"));
                 if let Some(url) = &self.sandbox {
                     loader = loader
