@@ -274,10 +274,7 @@ fn org_tables(ctx: &Context, views: &[OrgView], probed: bool, s: &mut String) {
                 a.id.clone(),
                 a.ou_path.clone().unwrap_or_else(|| "-".into()),
                 a.state.clone(),
-                match a.reached_by.as_str() {
-                    "role" => "role".to_string(),
-                    other => other.to_string(),
-                },
+                a.reached_by.clone(),
             ];
             if probed {
                 row.push(p.outcome.to_string());
