@@ -147,6 +147,9 @@ pub struct GlobalArgs {
     /// JOB_COMPLETION_INDEX): N hosts sharing one state store split the work
     #[arg(long, global = true, env = ev::OPSKIT_SHARD, value_name = "K/N")]
     pub shard: Option<crate::shard::Shard>,
+    /// List the accounts of [[organizations]] afresh instead of using the cached listing
+    #[arg(long, global = true, env = ev::OPSKIT_REFRESH_ACCOUNTS)]
+    pub refresh_accounts: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -568,9 +571,12 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Args)]
 pub struct ConfigCheckArgs {
-    /// Also check each account's credentials (STS GetCallerIdentity)
+    /// Also check each account's credentials (STS GetCallerIdentity); lists [[organizations]] too
     #[arg(long)]
     pub probe: bool,
+    /// Also list the accounts of [[organizations]] (cached or afresh), without probing them
+    #[arg(long)]
+    pub discover: bool,
 }
 
 #[derive(Debug, Args)]

@@ -100,6 +100,9 @@ pub struct RawConfig {
     pub defaults: RawDefaults,
     #[serde(default)]
     pub accounts: Vec<RawAccount>,
+    /// AWS Organizations whose member accounts are discovered (one per customer org).
+    #[serde(default)]
+    pub organizations: Vec<RawOrganization>,
     pub backlog: Option<RawBacklog>,
     #[serde(default)]
     pub sinks: BTreeMap<String, RawSink>,
@@ -145,6 +148,34 @@ pub struct RawAccount {
     pub regions: Option<Vec<String>>,
     #[serde(default)]
     pub tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganization {
+    pub name: String,
+    /// The management (or delegated administrator) account's profile; default chain if absent.
+    pub profile: Option<String>,
+    /// The role assumed in each member account.
+    pub role_name: Option<String>,
+    pub external_id: Option<String>,
+    pub external_id_env: Option<String>,
+    pub external_id_file: Option<PathBuf>,
+    pub session_name: Option<String>,
+    pub regions: Option<Vec<String>>,
+    #[serde(default)]
+    pub include_ous: Vec<String>,
+    #[serde(default)]
+    pub exclude_ous: Vec<String>,
+    #[serde(default)]
+    pub accounts: Vec<String>,
+    #[serde(default)]
+    pub skip_accounts: Vec<String>,
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+    #[serde(default)]
+    pub copy_tags: Vec<String>,
+    pub cache_ttl: Option<Dur>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -249,6 +280,7 @@ pub struct Config {
     pub file: Option<PathBuf>,
     pub defaults: Defaults,
     pub accounts: Vec<Account>,
+    pub organizations: Vec<Organization>,
     pub backlog: Option<Backlog>,
     pub sinks: BTreeMap<String, Sink>,
     pub routes: Vec<Route>,
@@ -284,6 +316,33 @@ pub struct Account {
     pub regions: Vec<String>,
     pub tags: BTreeMap<String, String>,
 }
+
+/// One `[[organizations]]` entry: where its member accounts are listed from and how each
+/// is reached. Discovery itself lives in [`crate::organizations`].
+#[derive(Debug, Clone, Serialize)]
+pub struct Organization {
+    pub name: String,
+    pub profile: Option<String>,
+    pub role_name: String,
+    pub external_id: Option<Secret>,
+    pub session_name: String,
+    /// For the discovered accounts: `regions`, else `defaults.regions`.
+    pub regions: Vec<String>,
+    /// OU (`ou-…`) or root (`r-…`) ids, each with its sub-OUs; empty: the whole organization.
+    pub include_ous: Vec<String>,
+    pub exclude_ous: Vec<String>,
+    /// Only these account ids (empty: all).
+    pub accounts: Vec<String>,
+    pub skip_accounts: Vec<String>,
+    /// Put on every discovered account.
+    pub tags: BTreeMap<String, String>,
+    /// Organizations tag keys copied from each account (ListTagsForResource).
+    pub copy_tags: Vec<String>,
+    pub cache_ttl: Dur,
+}
+
+/// How long discovered accounts are reused from the state store by default.
+pub const DEFAULT_ORGANIZATIONS_CACHE_TTL: Duration = Duration::from_secs(3600);
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Backlog {
@@ -666,6 +725,130 @@ fn region_ok(r: &str) -> bool {
     !r.is_empty() && r.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+fn account_id_ok(id: &str) -> bool {
+    id.len() == 12 && id.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `ou-` + 4-32 lowercase letters or digits (the root's) + `-` + 8-32 more, or a root id
+/// `r-` + 4-32, as the Organizations API reference's patterns have them.
+pub fn ou_or_root_id_ok(id: &str) -> bool {
+    let word = |s: &str, min: usize| {
+        (min..=32).contains(&s.len()) && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    };
+    if let Some(rest) = id.strip_prefix("ou-") {
+        return rest.split_once('-').is_some_and(|(root, ou)| word(root, 4) && word(ou, 8));
+    }
+    id.strip_prefix("r-").is_some_and(|root| word(root, 4))
+}
+
+/// IAM's role name (with an optional path before it): letters, digits and `+=,.@_-`.
+fn role_name_ok(name: &str) -> bool {
+    let leaf = name.rsplit('/').next().unwrap_or("");
+    !leaf.is_empty()
+        && leaf.len() <= 64
+        && !name.starts_with('/')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || "+=,.@_-/".contains(c))
+}
+
+/// STS's RoleSessionName: 2-64 of letters, digits and `+=,.@_-`.
+fn session_name_ok(name: &str) -> bool {
+    (2..=64).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c))
+}
+
+fn resolve_organization(
+    ctx: &Ctx,
+    i: usize,
+    o: RawOrganization,
+    default_regions: &[String],
+    earlier: &[Organization],
+) -> Result<Organization, ConfigError> {
+    let base = format!("organizations[{i}]");
+    let key = |k: &str| format!("{base}.{k}");
+    let name_ok = !o.name.is_empty() && o.name.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    if !name_ok {
+        return Err(ctx.err_hint(
+            &key("name"),
+            format!("`{}` is not a usable organization name", o.name),
+            "use letters, digits, `-`, `_` and `.`: it names the cached snapshot and the `organization` tag",
+        ));
+    }
+    if earlier.iter().any(|x| x.name == o.name) {
+        return Err(ctx.err(&key("name"), format!("organization `{}` is defined twice", o.name)));
+    }
+    let Some(role_name) = o.role_name else {
+        return Err(ctx.err_hint(
+            &base,
+            "missing `role_name`",
+            "the role opskit assumes in each member account, e.g. role_name = \"OpsKitReadOnly\"",
+        ));
+    };
+    if !role_name_ok(&role_name) {
+        return Err(ctx.err(&key("role_name"), format!("`{role_name}` is not an IAM role name")));
+    }
+    let external_id = ctx.secret(
+        &base,
+        "external_id",
+        o.external_id.as_ref(),
+        o.external_id_env.as_ref(),
+        o.external_id_file.as_ref(),
+    )?;
+    let session_name = o.session_name.unwrap_or_else(|| "opskit".into());
+    if !session_name_ok(&session_name) {
+        return Err(ctx.err(
+            &key("session_name"),
+            format!("`{session_name}` is not a role session name (2-64 of letters, digits and +=,.@_-)"),
+        ));
+    }
+    let regions = o.regions.unwrap_or_else(|| default_regions.to_vec());
+    for r in &regions {
+        if !region_ok(r) {
+            return Err(ctx.err(&key("regions"), format!("`{r}` is not a region name")));
+        }
+    }
+    for (list, what) in [(&o.include_ous, "include_ous"), (&o.exclude_ous, "exclude_ous")] {
+        for id in list {
+            if !ou_or_root_id_ok(id) {
+                return Err(ctx.err_hint(
+                    &key(what),
+                    format!("`{id}` is not an OU or root id"),
+                    "OU ids look like ou-ab12-cd34ef56, root ids like r-ab12 (aws organizations list-roots)",
+                ));
+            }
+        }
+    }
+    if let Some(id) = o.include_ous.iter().find(|id| o.exclude_ous.contains(id)) {
+        return Err(ctx.err(&key("exclude_ous"), format!("`{id}` is both included and excluded")));
+    }
+    for (list, what) in [(&o.accounts, "accounts"), (&o.skip_accounts, "skip_accounts")] {
+        for id in list {
+            if !account_id_ok(id) {
+                return Err(ctx.err(&key(what), format!("`{id}` is not a 12-digit AWS account id")));
+            }
+        }
+    }
+    for k in &o.copy_tags {
+        if k.trim().is_empty() {
+            return Err(ctx.err(&key("copy_tags"), "a tag key must not be empty"));
+        }
+    }
+    let cache_ttl = o.cache_ttl.unwrap_or(Dur(DEFAULT_ORGANIZATIONS_CACHE_TTL));
+    Ok(Organization {
+        name: o.name,
+        profile: o.profile,
+        role_name,
+        external_id,
+        session_name,
+        regions,
+        include_ous: o.include_ous,
+        exclude_ous: o.exclude_ous,
+        accounts: o.accounts,
+        skip_accounts: o.skip_accounts,
+        tags: o.tags,
+        copy_tags: o.copy_tags,
+        cache_ttl,
+    })
+}
+
 pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Result<Config, ConfigError> {
     let loose = path.and_then(file_mode).is_some_and(|m| m & 0o077 != 0);
     let ctx = Ctx { path, text, env, loose };
@@ -714,7 +897,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
             return Err(ctx.err(&format!("{base}.name"), format!("account `{}` is defined twice", a.name)));
         }
         if let Some(id) = &a.id
-            && !(id.len() == 12 && id.chars().all(|c| c.is_ascii_digit()))
+            && !account_id_ok(id)
         {
             return Err(ctx.err(&format!("{base}.id"), format!("`{id}` is not a 12-digit AWS account id")));
         }
@@ -749,6 +932,11 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
             regions,
             tags: a.tags,
         });
+    }
+
+    let mut organizations: Vec<Organization> = Vec::new();
+    for (i, o) in raw.organizations.into_iter().enumerate() {
+        organizations.push(resolve_organization(&ctx, i, o, &regions, &organizations)?);
     }
 
     let backlog = match raw.backlog {
@@ -926,6 +1114,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         file: path.map(Path::to_path_buf),
         defaults,
         accounts,
+        organizations,
         backlog,
         sinks,
         routes,
@@ -1030,8 +1219,68 @@ mod tests {
             ("WEBHOOK_URL", "https://ops.example.com/hooks/opskit"),
             ("WEBHOOK_SECRET", "example-hmac-secret"),
             ("ACME_EXTERNAL_ID", "acme-external-id"),
+            ("INITECH_EXTERNAL_ID", "initech-external-id"),
         ]);
         let cfg = parse_and_resolve(EXAMPLE, None, &env).unwrap();
-        assert!(!cfg.accounts.is_empty() && !cfg.routes.is_empty());
+        assert!(!cfg.accounts.is_empty() && !cfg.routes.is_empty() && !cfg.organizations.is_empty());
+    }
+
+    fn org(body: &str) -> Result<Config, ConfigError> {
+        let role = if body.contains("role_name") { "" } else { "role_name = \"OpsKitRead\"\n" };
+        let text = format!("[defaults]\nregions = [\"eu-west-1\"]\n\n[[organizations]]\nname = \"acme\"\n{role}{body}");
+        parse_and_resolve(&text, Some(Path::new("o.toml")), &env_with(&[("ORG_EXT", "org-external-id-1")]))
+    }
+
+    #[test]
+    fn organizations_resolve_with_defaults() {
+        let cfg = org("external_id_env = \"ORG_EXT\"\ninclude_ous = [\"ou-ab12-cd34ef56\", \"r-ab12\"]\n").unwrap();
+        let o = &cfg.organizations[0];
+        assert_eq!((o.role_name.as_str(), o.session_name.as_str()), ("OpsKitRead", "opskit"));
+        assert_eq!(o.regions, vec!["eu-west-1"], "defaults.regions");
+        assert_eq!(o.cache_ttl.0, Duration::from_secs(3600));
+        assert_eq!(o.external_id.as_ref().unwrap().expose(), "org-external-id-1");
+        let json = serde_json::to_string(&cfg).unwrap();
+        assert!(!json.contains("org-external-id-1") && json.contains("****"), "{json}");
+    }
+
+    #[test]
+    fn organization_errors_name_the_indexed_key_and_line() {
+        let cases = [
+            ("role_name = \"bad role\"\n", "organizations[0].role_name"),
+            ("include_ous = [\"ou-x\"]\n", "organizations[0].include_ous"),
+            ("exclude_ous = [\"123\"]\n", "organizations[0].exclude_ous"),
+            ("skip_accounts = [\"12345\"]\n", "organizations[0].skip_accounts"),
+            ("accounts = [\"abc\"]\n", "organizations[0].accounts"),
+            ("external_id_env = \"NOT_SET_ANYWHERE\"\n", "organizations[0].external_id_env"),
+            ("session_name = \"x\"\n", "organizations[0].session_name"),
+            ("cache_ttl = \"soon\"\n", "organizations[0].cache_ttl"),
+            ("regions = [\"EU West\"]\n", "organizations[0].regions"),
+            ("colour = \"red\"\n", "organizations[0].colour"),
+            ("include_ous = [\"r-ab12\"]\nexclude_ous = [\"r-ab12\"]\n", "organizations[0].exclude_ous"),
+        ];
+        for (body, key) in cases {
+            let err = org(body).unwrap_err();
+            assert_eq!(err.key.as_deref(), Some(key), "{body}: {err}");
+            assert!(err.line.is_some_and(|l| l >= 5), "{body}: {err}");
+        }
+        let text = "[[organizations]]\nname = \"a\"\nrole_name = \"R\"\n[[organizations]]\nname = \"b\"\nrole_name = \"R/../x y\"\n";
+        let err = parse_and_resolve(text, None, &env_with(&[])).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("organizations[1].role_name"), "{err}");
+        assert_eq!(err.line, Some(6), "{err}");
+        let err = parse_and_resolve("[[organizations]]\nname = \"a\"\n", None, &env_with(&[])).unwrap_err();
+        assert!(err.to_string().contains("role_name"), "{err}");
+        let twice =
+            "[[organizations]]\nname = \"a\"\nrole_name = \"R\"\n[[organizations]]\nname = \"a\"\nrole_name = \"R\"\n";
+        assert!(parse_and_resolve(twice, None, &env_with(&[])).unwrap_err().to_string().contains("twice"));
+    }
+
+    #[test]
+    fn ou_and_root_ids_follow_the_api_patterns() {
+        for ok in ["ou-ab12-cd34ef56", "ou-abcd-0123456789abcdef", "r-ab12", "r-0123456789"] {
+            assert!(ou_or_root_id_ok(ok), "{ok}");
+        }
+        for bad in ["ou-ab1-cd34ef56", "ou-ab12-cd34", "ou-AB12-cd34ef56", "r-ab1", "o-ab12cd34ef", "ab12"] {
+            assert!(!ou_or_root_id_ok(bad), "{bad}");
+        }
     }
 }

@@ -120,6 +120,9 @@ pub struct Context {
     pub style: Style,
     pub http: reqwest::Client,
     pub aws: crate::aws::AwsSession,
+    /// What `[[organizations]]` discovery did before the command ran (see
+    /// [`crate::organizations::discover`]); empty when the command needs none.
+    pub discovery: crate::organizations::Discovery,
 }
 
 impl Context {
@@ -138,7 +141,16 @@ impl Context {
             .build()
             .context("building the HTTP client")?;
         let style = Style::detect(global.no_color);
-        Ok(Context { global, config, env, pinned_now, style, http, aws: crate::aws::AwsSession::new() })
+        Ok(Context {
+            global,
+            config,
+            env,
+            pinned_now,
+            style,
+            http,
+            aws: crate::aws::AwsSession::new(),
+            discovery: Default::default(),
+        })
     }
 
     /// The time now (or `OPSKIT_NOW`). Read afresh by each poll of a loop, so damping by

@@ -20,6 +20,7 @@ pub const OPSKIT_WAIT_LOCK: &str = "OPSKIT_WAIT_LOCK";
 pub const OPSKIT_SHARD: &str = "OPSKIT_SHARD";
 /// The host name run locks record and compare (default: the system's host name).
 pub const OPSKIT_HOSTNAME: &str = "OPSKIT_HOSTNAME";
+pub const OPSKIT_REFRESH_ACCOUNTS: &str = "OPSKIT_REFRESH_ACCOUNTS";
 /// Override "now" (RFC 3339): for tests and for replaying quiet-hours decisions.
 pub const OPSKIT_NOW: &str = "OPSKIT_NOW";
 /// Log filter in `tracing` syntax, overriding `--verbose` (e.g. `opskit=trace`).
@@ -56,6 +57,7 @@ pub const ALL: &[(&str, &str)] = &[
     (OPSKIT_WAIT_LOCK, "--wait-lock"),
     (OPSKIT_SHARD, "--shard"),
     (OPSKIT_HOSTNAME, "the host name run locks record (default: the system's)"),
+    (OPSKIT_REFRESH_ACCOUNTS, "--refresh-accounts (true/false)"),
     (OPSKIT_NOW, "the clock (RFC 3339), for tests and replays"),
     (OPSKIT_LOG, "log filter, overrides --verbose"),
     (OPSKIT_GCS_ENDPOINT, "the GCS endpoint for gs:// storage URLs"),

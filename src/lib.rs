@@ -17,6 +17,7 @@ pub mod error;
 pub mod globs;
 pub mod inventory;
 pub use opskit_mail as mail;
+pub mod organizations;
 pub mod output;
 pub mod redact;
 pub mod sandbox;

@@ -78,11 +78,11 @@ fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> 
             }
             (if *passed { 0 } else { 1 }, text)
         }
-        Ok(Output::Stream { data, errors }) => {
+        Ok(Output::Stream { data, errors, skipped }) => {
             if !cli.global.quiet {
                 output::emit_with(|w| data.render(w));
             }
-            output::print_target_notes(&[], errors);
+            output::print_target_notes(skipped, errors);
             let mut shown = data.summary();
             for e in errors {
                 shown.push_str(&format!("\nerror: {}: {}", e.target, e.message));
@@ -122,7 +122,7 @@ fn main() -> ExitCode {
             _ => {}
         }
         let env = Env::process();
-        let ctx = match config::load(cli.global.config.as_deref(), &env)
+        let mut ctx = match config::load(cli.global.config.as_deref(), &env)
             .map_err(AppError::from)
             .and_then(|c| Context::new(cli.global.clone(), c, env))
         {
@@ -134,7 +134,10 @@ fn main() -> ExitCode {
         if per_run {
             ctx.heartbeat_start().await;
         }
-        let result = commands::run(&cli, &ctx, &name).await;
+        let result = match commands::prepare(&cli, &mut ctx).await {
+            Ok(()) => commands::run(&cli, &ctx, &name).await,
+            Err(e) => Err(e),
+        };
         let (code, shown) = present(&cli, ctx.style, &result);
         if per_run {
             let report = match &result {

@@ -155,6 +155,7 @@ fn config_example_passes_config_check_and_secrets_print_masked() {
         .env("WEBHOOK_URL", "https://itsm.example.com/hook/exampletoken")
         .env("WEBHOOK_SECRET", "example-hmac-secret")
         .env("ACME_EXTERNAL_ID", "acme-external-id-123")
+        .env("INITECH_EXTERNAL_ID", "initech-external-id-456")
         .assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     let out = stdout(&a);
@@ -168,6 +169,7 @@ fn config_example_passes_config_check_and_secrets_print_masked() {
         "exampletoken",
         "example-hmac-secret",
         "acme-external-id",
+        "initech-external-id",
     ] {
         assert!(!out.contains(secret), "{secret} leaked: {out}");
     }

@@ -1,7 +1,9 @@
 //! `opskit config check`: validate the config and print what it resolved to (secrets as
-//! `****`); `--probe` also asks STS who each account's credentials are.
+//! `****`); `--probe` also asks STS who each account's credentials are. With
+//! `[[organizations]]`, `--discover` (and `--probe`) also show each organization's accounts
+//! (id, name, OU path, state, how each is reached) and, probing, which could be reached.
 
-use crate::aws::{Target, caller_identity, fan_out};
+use crate::aws::{Target, caller_identity, fan_out_with_progress};
 use crate::cli::{ConfigCheckArgs, OutputFormat};
 use crate::commands::Output;
 use crate::config::{Config, Sink};
@@ -10,11 +12,29 @@ use crate::error::AppResult;
 use serde::Serialize;
 use std::fmt::Write;
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Probe {
     account: String,
     region: String,
     ok: bool,
+    detail: String,
+}
+
+/// One organization with its accounts and, when probed, each one's outcome.
+#[derive(Serialize)]
+struct OrgView<'a> {
+    #[serde(flatten)]
+    report: &'a crate::organizations::OrgReport,
+    probes: Vec<OrgProbe<'a>>,
+}
+
+#[derive(Serialize)]
+struct OrgProbe<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// `ok`, `failed`, `skipped` (not ACTIVE), `configured` (probed as its `[[accounts]]`
+    /// entry) or `not probed`.
+    outcome: &'static str,
     detail: String,
 }
 
@@ -60,9 +80,12 @@ fn human(ctx: &Context, c: &Config) -> String {
         let _ = writeln!(s, "backlog: {} (api key ****)", b.base_url);
     }
     let style = ctx.style;
-    if !c.accounts.is_empty() {
+    let discovered = discovered_names(ctx);
+    let configured: Vec<&crate::config::Account> =
+        c.accounts.iter().filter(|a| !discovered.contains(&a.name)).collect();
+    if !configured.is_empty() {
         let mut t = crate::output::table(style, &["ACCOUNT", "ID", "CREDENTIALS", "REGIONS", "TAGS"]);
-        for a in &c.accounts {
+        for a in configured {
             let creds = match (&a.role_arn, &a.profile) {
                 (Some(r), p) => format!(
                     "assume {r}{}{}",
@@ -80,6 +103,41 @@ fn human(ctx: &Context, c: &Config) -> String {
                 a.regions.join(","),
                 tags.join(" "),
             ]);
+        }
+        let _ = writeln!(s, "\n{t}");
+    }
+    if !c.organizations.is_empty() {
+        let mut t =
+            crate::output::table(style, &["ORGANIZATION", "CREDENTIALS", "MEMBER ROLE", "SCOPE", "REGIONS", "TAGS"]);
+        for o in &c.organizations {
+            let creds = match &o.profile {
+                Some(p) => format!("profile {p}"),
+                None => "default chain".into(),
+            };
+            let role =
+                format!("{}{}", o.role_name, o.external_id.as_ref().map(|_| " (external id ****)").unwrap_or(""));
+            let mut scope = Vec::new();
+            if !o.include_ous.is_empty() {
+                scope.push(format!("in {}", o.include_ous.join(",")));
+            }
+            if !o.exclude_ous.is_empty() {
+                scope.push(format!("not in {}", o.exclude_ous.join(",")));
+            }
+            if !o.accounts.is_empty() {
+                scope.push(format!("only {}", o.accounts.join(",")));
+            }
+            if !o.skip_accounts.is_empty() {
+                scope.push(format!("skip {}", o.skip_accounts.join(",")));
+            }
+            if scope.is_empty() {
+                scope.push("whole organization".into());
+            }
+            scope.push(format!("cached {}", o.cache_ttl));
+            let mut tags: Vec<String> = o.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            if !o.copy_tags.is_empty() {
+                tags.push(format!("copied: {}", o.copy_tags.join(",")));
+            }
+            t.add_row(vec![o.name.clone(), creds, role, scope.join("; "), o.regions.join(","), tags.join(" ")]);
         }
         let _ = writeln!(s, "\n{t}");
     }
@@ -138,11 +196,101 @@ fn human(ctx: &Context, c: &Config) -> String {
     s
 }
 
+/// Names of the accounts discovery added (shown under their organization, not as
+/// configured accounts).
+fn discovered_names(ctx: &Context) -> std::collections::BTreeSet<String> {
+    let reached = |a: &&crate::organizations::Listed| a.reached_by == "role" || a.reached_by == "profile";
+    ctx.discovery.organizations.iter().flat_map(|o| o.accounts.iter().filter(reached).map(|a| a.name.clone())).collect()
+}
+
+fn source_text(ctx: &Context, r: &crate::organizations::OrgReport) -> String {
+    use crate::organizations::Source;
+    let tz = &ctx.config.defaults.timezone;
+    match &r.source {
+        Source::Live => "listed now".into(),
+        Source::Cache { at } => format!("cached at {}", crate::output::local_time(*at, tz)),
+        Source::StaleCache { at, error } => {
+            format!("listing FAILED, using the cache of {}: {error}", crate::output::local_time(*at, tz))
+        }
+        Source::Failed { error } => format!("FAILED: {error}"),
+        Source::NotListed => "not listed".into(),
+    }
+}
+
+fn org_views<'a>(ctx: &'a Context, probes: &[Probe], probed: bool) -> Vec<OrgView<'a>> {
+    ctx.discovery
+        .organizations
+        .iter()
+        .map(|report| {
+            let probes = report
+                .accounts
+                .iter()
+                .map(|a| {
+                    let p = probes.iter().find(|p| p.account == a.name);
+                    let (outcome, detail) = match (a.reached_by.as_str(), p) {
+                        ("skipped", _) => ("skipped", format!("account is {} in the organization: not used", a.state)),
+                        ("configured", Some(p)) => ("configured", format!("as [[accounts]] {}: {}", a.name, p.detail)),
+                        ("configured", None) => ("configured", format!("as [[accounts]] {}", a.name)),
+                        (_, Some(p)) if p.ok => ("ok", p.detail.clone()),
+                        (_, Some(p)) => ("failed", p.detail.clone()),
+                        (_, None) if probed => ("not probed", "not selected by --account".into()),
+                        (by, None) => ("not probed", format!("reached by {by}")),
+                    };
+                    OrgProbe { id: &a.id, name: &a.name, outcome, detail }
+                })
+                .collect();
+            OrgView { report, probes }
+        })
+        .collect()
+}
+
+fn org_tables(ctx: &Context, views: &[OrgView], probed: bool, s: &mut String) {
+    for v in views {
+        let r = v.report;
+        let listed = r.accounts.iter().filter(|a| a.reached_by == "role" || a.reached_by == "profile").count();
+        let skipped = r.accounts.iter().filter(|a| a.reached_by == "skipped").count();
+        let _ = writeln!(
+            s,
+            "\norganization {}{}{}: {listed} account(s) used, {skipped} skipped; {}",
+            r.name,
+            r.organization_id.as_ref().map(|id| format!(" ({id}")).unwrap_or_default(),
+            r.management_account
+                .as_ref()
+                .map(|m| format!(", management account {m})"))
+                .unwrap_or_else(|| if r.organization_id.is_some() { ")".into() } else { String::new() }),
+            source_text(ctx, r)
+        );
+        if r.accounts.is_empty() {
+            continue;
+        }
+        let mut header = vec!["ACCOUNT", "ID", "OU", "STATE", "REACHED BY"];
+        if probed {
+            header.extend(["PROBE", "IDENTITY / ERROR"]);
+        }
+        let mut t = crate::output::table(ctx.style, &header);
+        for (a, p) in r.accounts.iter().zip(&v.probes) {
+            let mut row = vec![
+                a.name.clone(),
+                a.id.clone(),
+                a.ou_path.clone().unwrap_or_else(|| "-".into()),
+                a.state.clone(),
+                a.reached_by.clone(),
+            ];
+            if probed {
+                row.push(p.outcome.to_string());
+                row.push(p.detail.clone());
+            }
+            t.add_row(row);
+        }
+        let _ = writeln!(s, "{t}");
+    }
+}
+
 pub async fn check(ctx: &Context, a: &ConfigCheckArgs) -> AppResult<Output> {
     let c = &ctx.config;
     ctx.state_location()?;
     ctx.templates()?;
-    let mut failed = false;
+    let mut failed = !ctx.discovery.errors().is_empty();
     let mut probes = Vec::new();
     if a.probe {
         let targets: Vec<Target> = crate::aws::select_targets(c, &ctx.global.account, &ctx.global.region)?
@@ -154,10 +302,12 @@ pub async fn check(ctx: &Context, a: &ConfigCheckArgs) -> AppResult<Output> {
                 }
                 acc
             });
-        let results = fan_out(targets, c.defaults.concurrency, ctx.timeout()?, |t| async move {
-            caller_identity(&ctx.aws, &t.account, &t.region).await
-        })
-        .await;
+        let bar = crate::aws::progress_bar("probing credentials", targets.len(), ctx.global.quiet);
+        let results =
+            fan_out_with_progress(targets, c.defaults.concurrency, ctx.timeout()?, bar.as_ref(), |t| async move {
+                caller_identity(&ctx.aws, &t.account, &t.region).await
+            })
+            .await;
         for (t, r) in results {
             failed |= r.is_err();
             probes.push(Probe {
@@ -171,16 +321,26 @@ pub async fn check(ctx: &Context, a: &ConfigCheckArgs) -> AppResult<Output> {
             });
         }
     }
+    let listed = a.probe || a.discover;
+    let views = if listed { org_views(ctx, &probes, a.probe) } else { Vec::new() };
+    let discovered = discovered_names(ctx);
     let text = match ctx.global.output {
         OutputFormat::Json | OutputFormat::Jsonl => {
-            let v = serde_json::json!({ "config": c, "probes": if a.probe { Some(&probes) } else { None } });
+            let v = serde_json::json!({
+                "config": c,
+                "probes": if a.probe { Some(&probes) } else { None },
+                "organizations": if listed { Some(&views) } else { None },
+            });
             serde_json::to_string_pretty(&v).map_err(anyhow::Error::from)? + "\n"
         }
         _ => {
             let mut s = human(ctx, c);
+            org_tables(ctx, &views, a.probe, &mut s);
             if a.probe {
                 let mut t = crate::output::table(ctx.style, &["ACCOUNT", "REGION", "PROBE", "IDENTITY / ERROR"]);
-                for p in &probes {
+                let mut rows = 0;
+                for p in probes.iter().filter(|p| !discovered.contains(&p.account)) {
+                    rows += 1;
                     t.add_row(vec![
                         p.account.clone(),
                         p.region.clone(),
@@ -190,7 +350,7 @@ pub async fn check(ctx: &Context, a: &ConfigCheckArgs) -> AppResult<Output> {
                 }
                 if probes.is_empty() {
                     s.push_str("\nprobe: no accounts to probe\n");
-                } else {
+                } else if rows > 0 {
                     let _ = writeln!(s, "\n{t}");
                 }
             }

@@ -528,7 +528,13 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
             Err(e) => errors.push(TargetError { target: t.label(), message: format!("{e:#}") }),
         }
     }
-    Ok(Collected { errors, vanished: Some(vanished), ..Collected::new(SOURCE, findings, Scope::Targets(covered)) })
+    errors.extend(ctx.discovery.errors());
+    Ok(Collected {
+        errors,
+        vanished: Some(vanished),
+        skipped: ctx.discovery.skipped(&ctx.global.account),
+        ..Collected::new(SOURCE, findings, Scope::Targets(covered))
+    })
 }
 
 /// One poll through the spine.

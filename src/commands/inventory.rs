@@ -105,7 +105,8 @@ pub fn options(ctx: &Context, args: &InventoryArgs) -> AppResult<inventory::Opti
 /// `args`: what `show` prints and what `diff` and `publish` compare.
 pub async fn collect(ctx: &Context, args: &InventoryArgs) -> AppResult<(Inventory, inventory::Options)> {
     let opts = options(ctx, args)?;
-    let inv = inventory::collect(&ctx.aws, &ctx.config, &ctx.global.account, &ctx.global.region, &opts).await?;
+    let mut inv = inventory::collect(&ctx.aws, &ctx.config, &ctx.global.account, &ctx.global.region, &opts).await?;
+    inv.errors.extend(ctx.discovery.errors());
     Ok((inv, opts))
 }
 
@@ -152,7 +153,11 @@ pub async fn show(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         format: ctx.global.output,
         style: ctx.style,
     };
-    Ok(Output::Stream { data: Box::new(Printed { show, targets: inv.targets }), errors: inv.errors })
+    Ok(Output::Stream {
+        data: Box::new(Printed { show, targets: inv.targets }),
+        errors: inv.errors,
+        skipped: ctx.discovery.skipped(&ctx.global.account),
+    })
 }
 
 /// Every account the collection looked at, with what it found there.
@@ -261,7 +266,7 @@ pub async fn diff(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         findings,
         deliveries: Vec::new(),
         errors: inv.errors,
-        skipped: Vec::new(),
+        skipped: ctx.discovery.skipped(&ctx.global.account),
         fail_on_new_only: false,
         board: Vec::new(),
         failed_deliveries_retried: false,
@@ -353,6 +358,7 @@ pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
     }
     let mut collected = Collected::new(publish::SOURCE, findings, Scope::Accounts(Default::default()));
     collected.errors = errors;
+    collected.skipped = ctx.discovery.skipped(&ctx.global.account);
     let report = ctx.run_spine("inventory-publish", collected).await?;
     Ok(Output::Report(Box::new(report)))
 }

@@ -37,7 +37,12 @@ pub enum Output {
     /// Data too large to hold as one string (an inventory of 160k resources is ~100 MB of
     /// JSON): `main` has it written to stdout as it renders, then prints the targets that
     /// failed on stderr; any of them makes the exit 3.
-    Stream { data: Box<dyn Render>, errors: Vec<crate::spine::engine::TargetError> },
+    /// Targets left out without failing (`skipped`) are noted on stderr too.
+    Stream {
+        data: Box<dyn Render>,
+        errors: Vec<crate::spine::engine::TargetError>,
+        skipped: Vec<crate::spine::engine::TargetError>,
+    },
 }
 
 /// What an [`Output::Stream`] writes.
@@ -73,6 +78,32 @@ pub fn run_standalone(cli: &Cli) -> Option<AppResult<Output>> {
         Command::Config(ConfigCommand::Example) => Some(Ok(Output::text(crate::config::EXAMPLE))),
         Command::MaintenanceMail(MailCommand::Parse(a)) => Some(maintenance_mail::parse(&cli.global, a)),
         _ => None,
+    }
+}
+
+/// How much `[[organizations]]` discovery a command needs: AWS commands list (or use the
+/// fresh cache); commands that route findings by account but call no AWS API take what is
+/// cached, so routes on discovered accounts' tags work there too; the rest take none.
+pub fn discovery_mode(command: &Command) -> Option<crate::organizations::Mode> {
+    use crate::organizations::Mode;
+    match command {
+        Command::Inventory(_) | Command::TrustedAdvisor(_) | Command::DxVif(_) | Command::Support(_) => {
+            Some(Mode::List)
+        }
+        Command::Config(ConfigCommand::Check(a)) if a.probe || a.discover => Some(Mode::List),
+        Command::Findings(_) | Command::MaintenanceMail(MailCommand::Ingest(_)) | Command::Wiki(_) => {
+            Some(Mode::CacheOnly)
+        }
+        _ => None,
+    }
+}
+
+/// What runs before every command: `[[organizations]]` discovery, which appends the
+/// discovered accounts to `ctx.config.accounts`.
+pub async fn prepare(cli: &Cli, ctx: &mut Context) -> AppResult<()> {
+    match discovery_mode(&cli.command) {
+        Some(mode) => crate::organizations::discover(ctx, mode).await,
+        None => Ok(()),
     }
 }
 

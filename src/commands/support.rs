@@ -459,6 +459,8 @@ async fn collect_cases(
     }
     collected.scope = Scope::Accounts(covered);
     collected.vanished = Some(vanished);
+    collected.skipped.extend(ctx.discovery.skipped(&ctx.global.account));
+    collected.errors.extend(ctx.discovery.errors());
     Ok((collected, ages))
 }
 

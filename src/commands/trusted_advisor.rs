@@ -627,6 +627,8 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     }
     collected.scope = Scope::Accounts(covered);
     collected.vanished = Some(vanished);
+    collected.skipped.extend(ctx.discovery.skipped(&ctx.global.account));
+    collected.errors.extend(ctx.discovery.errors());
     Ok(collected)
 }
 

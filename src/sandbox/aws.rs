@@ -94,11 +94,15 @@ pub(crate) fn target(rec: &Recorded) -> Option<&str> {
 }
 
 /// What a fault's `target` pattern is matched against: the `X-Amz-Target` of an awsJson
-/// call, or `AmazonEC2.<Action>` for an EC2 query call (which has no such header; the name
-/// is the one the header would carry, the service shape being `AmazonEC2`). `None` for
+/// call, or `AmazonEC2.<Action>` for an EC2 query call and
+/// `AWSSecurityTokenServiceV20110615.<Action>` for an STS one (which have no such header;
+/// the name is the one the header would carry, after the service shape). `None` for
 /// everything else.
 pub(crate) fn call_target(rec: &Recorded) -> Option<Cow<'_, str>> {
-    target(rec).map(Cow::Borrowed).or_else(|| super::ec2::target(rec).map(Cow::Owned))
+    target(rec)
+        .map(Cow::Borrowed)
+        .or_else(|| super::ec2::target(rec).map(Cow::Owned))
+        .or_else(|| super::sts::target(rec).map(Cow::Owned))
 }
 
 /// `pattern` against an `X-Amz-Target`: a pattern ending in `*` matches every target that

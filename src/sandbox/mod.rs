@@ -7,8 +7,10 @@
 //! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, AWS
 //! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs`, the Support API in
 //! `support.rs` (its cases kept in `cases.rs`, its legacy Trusted Advisor operations
-//! reading `ta.rs`'s data) and EC2's inventory reads in `ec2.rs` (the EC2 query protocol:
-//! `POST /` with a form body, signed for `ec2`, answered in XML), on top of
+//! reading `ta.rs`'s data), EC2's inventory reads in `ec2.rs` (the EC2 query protocol:
+//! `POST /` with a form body, signed for `ec2`, answered in XML), AWS Organizations in
+//! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
+//! `sts.rs` (the query protocol, signed for `sts`), on top of
 //! the AWS pieces in `aws.rs` (awsJson1_1: `POST /` with `X-Amz-Target`; restJson1:
 //! `GET /v1/...`; the caller's account and region come from the SigV4 credential scope, see
 //! [`sandbox_access_key`]).
@@ -94,6 +96,26 @@
 //!   - `{"action": "generate", "accounts": [".."], "regions": [".."], "instances_per_region": 200}`
 //!   - `{"action": "set_opt_in", "account": "..", "region": "af-south-1", "opted_in": true}`
 //!   - `{"action": "set_terminated_retention", "seconds": 0}`
+//! - `GET /_sandbox/organizations`: `{"organizations": [{"organization": {..}, "roots": [..],
+//!   "organizationalUnits": [..], "accounts": [..]}], "deniedRoles": [..], "externalIdRoles":
+//!   [..]}`: each organization as DescribeOrganization answers it, its roots, OUs (plus
+//!   `ParentId`) and accounts as the List* operations answer them (plus `ParentId` and
+//!   `Tags`), and the roles AssumeRole refuses or guards with an external id.
+//! - `POST /_sandbox/organizations`: one Organizations or role change, tagged by `action`;
+//!   answers `{"ok": true}` (plus `"id"` for `create`, `create_ou` and `put_account`,
+//!   `"root_id"` for `create`, `"summary"` for `generate`), 404 for an unknown organization,
+//!   OU or account and 400 for a malformed action. The same as the `Sandbox::org_*` methods:
+//!   - `{"action": "create", "management_account": ".."}`
+//!   - `{"action": "create_ou", "management_account": "..", "parent_id": "r-.. or ou-..", "name": ".."}`
+//!   - `{"action": "put_account", "management_account": "..", "parent_id": "ou-.." (optional),
+//!     "account_id": "..", "name": ".."}`
+//!   - `{"action": "generate", "management_account": "..", "accounts": 2500, "ous": 50,
+//!     "nested": 0, "first_account": 300000000000 (optional)}`
+//!   - `{"action": "set_state", "account_id": "..", "state": "SUSPENDED"}` (or CLOSED,
+//!     PENDING_CLOSURE, ACTIVE)
+//!   - `{"action": "tag", "resource_id": "account, OU or root id", "tags": {"team": "web"}}`
+//!   - `{"action": "deny_role", "role_arn": "arn:aws:iam::..:role/..", "denied": true}`
+//!   - `{"action": "require_external_id", "role_arn": "..", "external_id": ".."}`
 
 mod aws;
 mod backlog;
@@ -107,6 +129,10 @@ mod dx_tests;
 mod ec2;
 #[cfg(test)]
 mod ec2_tests;
+mod organizations;
+#[cfg(test)]
+mod organizations_tests;
+mod sts;
 mod support;
 #[cfg(test)]
 mod support_tests;
@@ -140,6 +166,8 @@ pub use ec2::{
     EC2_DEMO_WEB_2_NAME, EC2_DEMO_WEB_2_VOLUME, EC2_DEMO_WEB_EIP, EC2_DEMO_WEB_PUBLIC_IP, EC2_DEMO_WEB_RESERVATION,
     EC2_TARGET_PREFIX, Ec2Counts, Ec2Error, Ec2Kind,
 };
+pub use organizations::{ORG_GENERATED_FIRST_ACCOUNT, OrgError, OrgSummary};
+pub use sts::STS_TARGET_PREFIX;
 pub use support::SUPPORT_SUBSCRIPTION_REQUIRED_MESSAGE;
 pub use ta::{
     TA_ACCESS_DENIED_MESSAGE, TA_DEMO_ACCOUNT, TA_EBS_SNAPSHOTS_CHECK, TA_EBS_SNAPSHOTS_RECOMMENDATION,
@@ -244,8 +272,8 @@ mod base64_body {
 /// no `drop_connection`) only a delay before the request goes on.
 ///
 /// A request matches when every matcher that is set matches. `target` only matches awsJson
-/// calls (`POST /` with `X-Amz-Target`) and EC2 query calls; `account` and `region` match any SigV4-signed call
-/// (awsJson or restJson), as [`Caller`] reads them from the `Authorization` header.
+/// calls (`POST /` with `X-Amz-Target`) and EC2 and STS query calls; `account` and `region`
+/// match any SigV4-signed call, as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Fault {
@@ -253,8 +281,9 @@ pub struct Fault {
     /// Only this method (case-insensitive); `None` matches any.
     pub method: Option<String>,
     /// Only this `X-Amz-Target`; a pattern ending in `*` matches by prefix
-    /// (`OvertureService.*` is every Direct Connect call, `*` every AWS call). EC2 calls,
-    /// which carry no such header, match as `AmazonEC2.<Action>`.
+    /// (`OvertureService.*` is every Direct Connect call, `*` every AWS call). EC2 and STS
+    /// calls, which carry no such header, match as `AmazonEC2.<Action>` and
+    /// `AWSSecurityTokenServiceV20110615.<Action>`.
     pub target: Option<String>,
     /// Only AWS calls signed as this account.
     pub account: Option<String>,
@@ -473,6 +502,7 @@ pub(crate) struct Shared {
     pub ta: Mutex<ta::Ta>,
     pub cases: Mutex<cases::Cases>,
     pub ec2: Mutex<ec2::Ec2>,
+    pub orgs: Mutex<organizations::Orgs>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -490,6 +520,7 @@ impl Shared {
             ta: Mutex::new(ta::Ta::seeded()),
             cases: Mutex::new(cases::Cases::seeded()),
             ec2: Mutex::new(ec2::Ec2::seeded()),
+            orgs: Mutex::default(),
         }
     }
 
@@ -645,8 +676,8 @@ impl Sandbox {
     }
 
     /// Forget recorded requests and armed faults. Backlog data, PagerDuty events, Direct
-    /// Connect resources, Trusted Advisor recommendations, Support cases and EC2 resources
-    /// stay: they are the fake services' state, not the recording.
+    /// Connect resources, Trusted Advisor recommendations, Support cases, EC2 resources and
+    /// organizations stay: they are the fake services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -790,11 +821,15 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
         return match call.prefix() {
             dx::TARGET_PREFIX => dx::handle(shared, &call),
             support::TARGET_PREFIX => support::handle(shared, &call),
+            organizations::TARGET_PREFIX => organizations::handle(shared, &call),
             _ => aws::unknown_operation(target),
         };
     }
     if ec2::is_call(rec) {
         return ec2::handle(shared, rec);
+    }
+    if sts::is_call(rec) {
+        return sts::handle(shared, rec);
     }
     let path = rec.path.as_str();
     if path.starts_with(ta::PATH_PREFIX) {
@@ -844,6 +879,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "support") => cases::control(shared, &rec.body),
         ("GET", "ec2") => ec2::control_state(shared, rec),
         ("POST", "ec2") => ec2::control(shared, &rec.body),
+        ("GET", "organizations") => organizations::control_state(shared),
+        ("POST", "organizations") => organizations::control(shared, &rec.body),
         ("POST", "clear") => {
             shared.clear();
             Reply::json(200, &serde_json::json!({"ok": true}))
