@@ -154,12 +154,14 @@ pub struct Discovery {
 
 impl Discovery {
     /// Accounts left out because they are not ACTIVE, as report entries: `name (id)`.
-    /// With `--account`, only those it names.
-    pub fn skipped(&self, selected: &[String]) -> Vec<TargetError> {
+    /// With `--account`, only those it names; with `--shard`, only this shard's (each host
+    /// reports its own, so N shards name a suspended account once, not N times).
+    pub fn skipped(&self, selected: &[String], shard: Option<crate::shard::Shard>) -> Vec<TargetError> {
         let mut out = Vec::new();
         for org in &self.organizations {
             for a in org.accounts.iter().filter(|a| a.reached_by == "skipped") {
-                let picked = selected.is_empty() || selected.iter().any(|s| s == &a.id || s == &a.name);
+                let picked = (selected.is_empty() || selected.iter().any(|s| s == &a.id || s == &a.name))
+                    && shard.is_none_or(|s| s.owns(&a.id));
                 if picked {
                     out.push(TargetError {
                         target: format!("{} ({})", a.name, a.id),
@@ -682,11 +684,14 @@ mod tests {
         assert_eq!(prod.tags["customer"], "acme");
         assert_eq!(prod.tags["team"], "web", "a copied tag wins over a static one");
         let d = Discovery { organizations: reports };
-        let skipped = d.skipped(&[]);
+        let skipped = d.skipped(&[], None);
         assert_eq!(skipped.len(), 1);
         assert_eq!(skipped[0].target, "old (222222222222)");
         assert!(skipped[0].message.contains("SUSPENDED in organization acme"), "{}", skipped[0].message);
-        assert!(d.skipped(&["prod".into()]).is_empty(), "--account narrows the skipped list too");
+        assert!(d.skipped(&["prod".into()], None).is_empty(), "--account narrows the skipped list too");
+        let per_shard: usize =
+            (0..4).map(|k| d.skipped(&[], Some(crate::shard::Shard { index: k, count: 4 })).len()).sum();
+        assert_eq!(per_shard, skipped.len(), "each skipped account is named by exactly one shard");
     }
 
     #[test]

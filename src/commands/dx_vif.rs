@@ -532,7 +532,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
     Ok(Collected {
         errors,
         vanished: Some(vanished),
-        skipped: ctx.discovery.skipped(&ctx.global.account),
+        skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
         ..Collected::new(SOURCE, findings, Scope::Targets(covered))
     })
 }

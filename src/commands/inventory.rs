@@ -156,7 +156,7 @@ pub async fn show(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
     Ok(Output::Stream {
         data: Box::new(Printed { show, targets: inv.targets }),
         errors: inv.errors,
-        skipped: ctx.discovery.skipped(&ctx.global.account),
+        skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
     })
 }
 
@@ -266,7 +266,7 @@ pub async fn diff(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         findings,
         deliveries: Vec::new(),
         errors: inv.errors,
-        skipped: ctx.discovery.skipped(&ctx.global.account),
+        skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
         fail_on_new_only: false,
         board: Vec::new(),
         failed_deliveries_retried: false,
@@ -358,7 +358,7 @@ pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
     }
     let mut collected = Collected::new(publish::SOURCE, findings, Scope::Accounts(Default::default()));
     collected.errors = errors;
-    collected.skipped = ctx.discovery.skipped(&ctx.global.account);
+    collected.skipped = ctx.discovery.skipped(&ctx.global.account, ctx.config.shard);
     let report = ctx.run_spine("inventory-publish", collected).await?;
     Ok(Output::Report(Box::new(report)))
 }

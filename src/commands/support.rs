@@ -459,7 +459,7 @@ async fn collect_cases(
     }
     collected.scope = Scope::Accounts(covered);
     collected.vanished = Some(vanished);
-    collected.skipped.extend(ctx.discovery.skipped(&ctx.global.account));
+    collected.skipped.extend(ctx.discovery.skipped(&ctx.global.account, ctx.config.shard));
     collected.errors.extend(ctx.discovery.errors());
     Ok((collected, ages))
 }

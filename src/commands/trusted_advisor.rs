@@ -627,7 +627,7 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     }
     collected.scope = Scope::Accounts(covered);
     collected.vanished = Some(vanished);
-    collected.skipped.extend(ctx.discovery.skipped(&ctx.global.account));
+    collected.skipped.extend(ctx.discovery.skipped(&ctx.global.account, ctx.config.shard));
     collected.errors.extend(ctx.discovery.errors());
     Ok(collected)
 }
