@@ -1650,7 +1650,7 @@ impl Form {
     }
 }
 
-fn escape(s: &str, out: &mut String) {
+pub(super) fn escape(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
