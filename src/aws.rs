@@ -183,7 +183,8 @@ impl AwsSession {
     }
 
     /// Every call goes to the sandbox at `endpoint_url`, signed with a key that names the
-    /// account (how the sandbox tells accounts apart); profiles and roles are not used.
+    /// account (how the sandbox tells accounts apart); profiles are not used, roles are
+    /// assumed through the sandbox's STS.
     pub fn sandbox(endpoint_url: &str) -> AwsSession {
         AwsSession { sandbox: Some(endpoint_url.to_string()), ..AwsSession::new() }
     }
@@ -227,11 +228,15 @@ impl AwsSession {
     async fn load(&self, account: &Account, region: &str) -> SdkConfig {
         let mut builder = self.base().await.into_builder().region(Region::new(region.to_string()));
         if self.sandbox.is_some() {
-            let id = account.id.as_deref().unwrap_or(crate::sandbox::AWS_DEFAULT_ACCOUNT);
-            builder = builder.credentials_provider(SharedCredentialsProvider::new(sandbox_credentials(id)));
-            return builder.build();
-        }
-        if let Some(p) = &account.profile {
+            // A role is assumed through the sandbox's STS from the default account (as from
+            // an ops account), so a denied role is denied there too; without one, the key
+            // names the account.
+            if account.role_arn.is_none() {
+                let id = account.id.as_deref().unwrap_or(crate::sandbox::AWS_DEFAULT_ACCOUNT);
+                builder = builder.credentials_provider(SharedCredentialsProvider::new(sandbox_credentials(id)));
+                return builder.build();
+            }
+        } else if let Some(p) = &account.profile {
             builder = builder.credentials_provider(self.profile_credentials(p, region));
         }
         let config = builder.build();

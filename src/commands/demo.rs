@@ -378,6 +378,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     mail_segment(&mut t, dir.path()).await?;
     inventory_segment(&mut t).await?;
     wiki_segment(&mut t, dir.path()).await?;
+    organizations_segment(&mut t).await?;
 
     let issues = t.sb.backlog_issues();
     let _ = writeln!(t.out, "\n== Backlog issues in project {} now", sandbox::BACKLOG_PROJECT_KEY);
@@ -392,7 +393,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail, inventory and wiki backups. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail, inventory, wiki backups and an organization\nsplit over two hosts. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -651,6 +652,109 @@ async fn inventory_segment(t: &mut Tour) -> AppResult<()> {
         for line in log["content"].as_str().unwrap_or("").lines() {
             let _ = writeln!(t.out, "  | {line}");
         }
+    }
+    Ok(())
+}
+
+/// The demo organization's members (ids chosen so both shards of two get work).
+const ORG_WEB: &str = "400000000001";
+const ORG_DB: &str = "400000000002";
+const ORG_ANALYTICS: &str = "400000000003";
+const ORG_LEGACY: &str = "400000000004";
+const ORG_OLD: &str = "400000000005";
+
+/// `[[organizations]]`: a customer organization discovered, its accounts split between two
+/// hosts with `--shard`, one suspended account, one member role refused.
+async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### organizations and shards: hundreds of customer accounts, more than one ops host\n\
+         With `[[organizations]]` opskit lists a customer's member accounts from AWS Organizations (cached in the\n\
+         state), assumes `role_name` in each, skips suspended ones and reports a refused role against its account only.\n\
+         `--shard K/N` gives each of N hosts its own accounts; with a shared state (DynamoDB) their run locks are\n\
+         leases, so two hosts never tell the same transition twice."
+    );
+    let org = |e: sandbox::OrgError| anyhow::Error::from(e);
+    let mgmt = sandbox::AWS_DEFAULT_ACCOUNT;
+    let (_, root) = t.sb.org_create(mgmt).map_err(org)?;
+    let prod = t.sb.org_create_ou(mgmt, &root, "production").map_err(org)?;
+    let legacy = t.sb.org_create_ou(mgmt, &root, "legacy").map_err(org)?;
+    for (ou, id, name) in [
+        (&prod, ORG_WEB, "initech-web"),
+        (&prod, ORG_DB, "initech-db"),
+        (&prod, ORG_ANALYTICS, "initech-analytics"),
+        (&legacy, ORG_LEGACY, "initech-legacy"),
+        (&legacy, ORG_OLD, "initech-old"),
+    ] {
+        t.sb.org_put_account(mgmt, Some(ou), id, name).map_err(org)?;
+    }
+    t.sb.org_set_account_state(ORG_OLD, "SUSPENDED").map_err(org)?;
+    t.sb.org_deny_role(&format!("arn:aws:iam::{ORG_LEGACY}:role/OpsKitReadOnly"), true);
+    for id in [ORG_WEB, ORG_DB, ORG_ANALYTICS] {
+        t.sb.dx_generate(id, sandbox::DX_DEMO_REGION, 1, 1).map_err(anyhow::Error::from)?;
+    }
+    for v in t.sb.dx_vifs() {
+        if [ORG_WEB, ORG_DB].contains(&v["ownerAccount"].as_str().unwrap_or_default()) {
+            let id = v["virtualInterfaceId"].as_str().unwrap_or_default();
+            t.sb.dx_set_vif_state(id, "down").map_err(anyhow::Error::from)?;
+        }
+    }
+    // These hosts watch the organization only: acme-prod leaves their config (its findings
+    // stay in the state, untouched: a run speaks only for the accounts it worked on).
+    let text = std::fs::read_to_string(&t.config_path).context("reading the demo config")?;
+    let acme = "[[accounts]]\nname = \"acme-prod\"\nid = \"111122223333\"\nregions = [\"ap-northeast-1\"]\n\
+                tags = { customer = \"acme\", tier = \"gold\" }\n";
+    if !text.contains(acme) {
+        return Err(anyhow::anyhow!("the demo config lost its acme-prod account").into());
+    }
+    let mut text = text.replace(acme, "");
+    text.push_str(
+        "\n[[organizations]]\nname = \"initech\"\nrole_name = \"OpsKitReadOnly\"\n\
+         regions = [\"ap-northeast-1\"]\ntags = { customer = \"initech\" }\n",
+    );
+    std::fs::write(&t.config_path, text).context("writing the demo config")?;
+
+    for (n, shard, host) in [(25, "0/2", "ops-a"), (26, "1/2", "ops-b")] {
+        let shard: crate::shard::Shard = shard.parse().map_err(anyhow::Error::msg)?;
+        let mut ctx = t.context()?;
+        ctx.aws = crate::aws::AwsSession::sandbox(&t.sb.url(""));
+        ctx.global.shard = Some(shard);
+        ctx.config.shard = Some(shard);
+        crate::organizations::discover(&mut ctx, crate::organizations::Mode::List).await?;
+        if n == 25 {
+            let _ = writeln!(t.out, "\norganization initech, as discovered (and cached for an hour):");
+            for o in &ctx.discovery.organizations {
+                for a in &o.accounts {
+                    let _ = writeln!(
+                        t.out,
+                        "  {:<18} {}  {:<9} {:<8} shard {}/2",
+                        a.name,
+                        a.id,
+                        a.state,
+                        a.reached_by,
+                        crate::shard::shard_of(&a.id, 2)
+                    );
+                }
+            }
+        }
+        let settings = dx_vif::Settings::load(&ctx.config)?;
+        let before = t.sb.requests().len();
+        let report = dx_vif::poll_once(&ctx, &settings).await?;
+        let failed = t.failed;
+        t.show(
+            &format!("{n}. dx-vif poll --shard {shard} on {host}"),
+            if n == 25 {
+                "Host ops-a takes the accounts of shard 0: initech-web's VIF is down and told. initech-legacy's\n\
+                 role is refused (AccessDenied): reported against that account alone, the run goes on."
+            } else {
+                "Host ops-b takes shard 1: initech-db's VIF is told, the suspended initech-old is skipped and named.\n\
+                 Shard 0's findings are not touched: each shard speaks only for its own accounts."
+            },
+            &report,
+            before,
+        );
+        // The refused role is part of the story, not a failure of the demo.
+        t.failed = failed;
     }
     Ok(())
 }
