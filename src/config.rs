@@ -132,6 +132,8 @@ pub struct RawDefaults {
     /// How long a run lock lives without its holder renewing it: after a crash, another
     /// host takes the lock over once this has passed.
     pub lease: Option<Dur>,
+    /// A resolved finding not seen for this long is forgotten (with what sinks were told).
+    pub forget_resolved_after: Option<Dur>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -303,6 +305,7 @@ pub struct Defaults {
     pub retry_backoff: Dur,
     pub max_retry_wait: Dur,
     pub lease: Dur,
+    pub forget_resolved_after: Dur,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -874,6 +877,10 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
     if lease.0 < Duration::from_secs(2) {
         return Err(ctx.err("defaults.lease", "must be at least 2s (the lock is renewed every third of it)"));
     }
+    let forget_resolved_after = d.forget_resolved_after.unwrap_or(Dur(Duration::from_secs(90 * 86_400)));
+    if forget_resolved_after.0 < Duration::from_secs(86_400) {
+        return Err(ctx.err("defaults.forget_resolved_after", "must be at least 1d"));
+    }
     let defaults = Defaults {
         timezone: timezone.clone(),
         state: d.state,
@@ -885,6 +892,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         retry_backoff: d.retry_backoff.unwrap_or(Dur(Duration::from_secs(1))),
         max_retry_wait: d.max_retry_wait.unwrap_or(Dur(Duration::from_secs(120))),
         lease,
+        forget_resolved_after,
     };
 
     let mut accounts = Vec::new();

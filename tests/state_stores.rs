@@ -92,6 +92,7 @@ behaviour!(a_lapsed_lease_or_a_dead_holder_is_taken_over, check_lock_takeover);
 behaviour!(of_racing_acquirers_exactly_one_wins, check_lock_race);
 behaviour!(a_holder_whose_lease_was_taken_over_cannot_record, check_fencing);
 behaviour!(a_dump_loads_into_an_empty_store_unchanged, check_dump_load);
+behaviour!(forgotten_findings_go_with_their_deliveries_and_nothing_else, check_forget);
 
 fn finding(source: &str, key: &str, title: &str) -> Finding {
     let mut f = Finding::new(source, key, Severity::Warning, title).field("used", "91%");
@@ -214,6 +215,28 @@ async fn check_deliveries(fx: &Fixture) {
     assert_eq!(got[1], resolved, "the last record of a (key, sink) wins");
     assert_eq!(s.deliveries("other").await.unwrap().len(), 1);
     assert!(s.deliveries("none").await.unwrap().is_empty());
+}
+
+async fn check_forget(fx: &Fixture) {
+    let s = fx.store();
+    let recs: Vec<FindingRecord> = ["k1", "k2", "k3"].iter().map(|k| record(finding("src", k, "t"), 1)).collect();
+    s.put_findings(&recs).await.unwrap();
+    s.put_findings(&[record(finding("other", "k1", "t"), 1)]).await.unwrap();
+    for (k, sink) in [("k1", "slack"), ("k1", "pagerduty"), ("k2", "slack"), ("k3", "slack")] {
+        s.put_delivery(&delivery("src", k, sink, Status::Resolved)).await.unwrap();
+    }
+    s.put_delivery(&delivery("other", "k1", "slack", Status::Resolved)).await.unwrap();
+    let told =
+        vec![("k1".to_string(), "slack".to_string()), ("k1".into(), "pagerduty".into()), ("k2".into(), "slack".into())];
+    s.forget_findings("src", &strings(&["k1", "k2"]), &told).await.unwrap();
+    let keys: Vec<String> = s.findings("src").await.unwrap().into_iter().map(|r| r.finding.key).collect();
+    assert_eq!(keys, strings(&["k3"]));
+    let left: Vec<(String, String)> = s.deliveries("src").await.unwrap().into_iter().map(|d| (d.key, d.sink)).collect();
+    assert_eq!(left, vec![("k3".to_string(), "slack".to_string())]);
+    assert_eq!(s.findings("other").await.unwrap().len(), 1, "another source's k1 stays");
+    assert_eq!(s.deliveries("other").await.unwrap().len(), 1);
+    s.forget_findings("src", &strings(&["k1", "gone"]), &[]).await.expect("forgetting twice is fine");
+    s.forget_findings("src", &[], &[]).await.expect("and nothing at all");
 }
 
 async fn check_silences(fx: &Fixture) {
@@ -383,6 +406,8 @@ async fn check_fencing(fx: &Fixture) {
     }
     let err = a.put_findings(&[record(finding("src", "k2", "t"), 1)]).await.unwrap_err();
     assert!(err.to_string().contains("lost the run lock `run`"), "{err}");
+    let err = a.forget_findings("src", &strings(&["k1"]), &[]).await.unwrap_err();
+    assert!(err.to_string().contains("lost the run lock `run`"), "forgetting is fenced too: {err}");
     assert_eq!(b.deliveries("src").await.unwrap().len(), 1, "nothing of the old holder's late writes landed");
     assert_eq!(b.findings("src").await.unwrap().len(), 1);
 

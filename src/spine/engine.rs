@@ -30,6 +30,17 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// Whether this run retries what a sink is still owed about `f` though `f` is absent
+    /// and resolved already (a resolve the sink refused): for the findings it speaks for,
+    /// and, for a producer that resolves nothing by absence (`Accounts` empty), for all of
+    /// its own. A shard thus retries its own accounts' only.
+    pub fn retries(&self, f: &Finding) -> bool {
+        match self {
+            Scope::Accounts(a) if a.is_empty() => true,
+            _ => self.covers(f),
+        }
+    }
+
     pub fn covers(&self, f: &Finding) -> bool {
         match self {
             Scope::All => true,
@@ -239,6 +250,14 @@ fn transition(prev: Option<&FindingRecord>, cur: &Finding) -> Option<TransitionK
     }
 }
 
+/// What each sink was last told about `key`: its entries of the (key, sink) map.
+fn told_about<'a>(
+    told: &'a BTreeMap<(String, String), DeliveryRecord>,
+    key: &'a str,
+) -> impl Iterator<Item = (&'a (String, String), &'a DeliveryRecord)> + 'a {
+    told.range((key.to_string(), String::new())..).take_while(move |((k, _), _)| k == key)
+}
+
 /// How long an unchanged observation goes without being rewritten, so `last_seen` still
 /// says "seen within the last day".
 const REFRESH_UNCHANGED: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
@@ -298,7 +317,21 @@ impl Spine<'_> {
             records.push((observe(prev, f, kind, self.now), kind));
         }
         for (key, prev) in &previous {
-            if seen.contains(key) || prev.finding.status != Status::Open || !collected.scope.covers(&prev.finding) {
+            if seen.contains(key) {
+                continue;
+            }
+            // Resolved earlier, but a sink refused the resolve: it is still owed, so the
+            // finding goes through the policy again (a PagerDuty incident must not stay
+            // open because PagerDuty was down the minute the VIF recovered).
+            if prev.finding.status == Status::Resolved {
+                let owed_to_a_sink = told_about(&told, key)
+                    .any(|((_, sink), d)| d.status == Status::Open && self.config.sinks.contains_key(sink));
+                if owed_to_a_sink && collected.scope.retries(&prev.finding) {
+                    records.push((observe(Some(prev), prev.finding.clone(), None, self.now), None));
+                }
+                continue;
+            }
+            if !collected.scope.covers(&prev.finding) {
                 continue;
             }
             let mut gone = match collected.vanished {
@@ -324,11 +357,12 @@ impl Spine<'_> {
             // pager route's minimum) are owed a resolve, so nothing stays open there.
             let mut sinks: Vec<(String, Option<&crate::config::Route>)> =
                 routed.iter().map(|(s, r)| (s.to_string(), Some(*r))).collect();
-            for ((key, sink), d) in told.range((f.key.clone(), String::new())..) {
-                if key != &f.key {
-                    break;
-                }
-                if d.status == Status::Open && !sinks.iter().any(|(s, _)| s == sink) {
+            for ((_, sink), d) in told_about(&told, &f.key) {
+                // A sink since removed from the config cannot be told anything any more.
+                if d.status == Status::Open
+                    && !sinks.iter().any(|(s, _)| s == sink)
+                    && self.config.sinks.contains_key(sink)
+                {
                     sinks.push((sink.clone(), None));
                 }
             }
@@ -425,6 +459,7 @@ impl Spine<'_> {
             if !recs.is_empty() {
                 self.state.put_findings(&recs).await?;
             }
+            self.forget_long_resolved(&source, &previous, &seen, &told).await?;
         }
 
         report_findings.sort_by(|a, b| {
@@ -458,6 +493,35 @@ impl Spine<'_> {
             board: Vec::new(),
             failed_deliveries_retried: false,
         })
+    }
+
+    /// 5. Forget findings resolved and not seen for `defaults.forget_resolved_after` (90
+    /// days), with what the sinks were told of them, unless a sink is still owed their
+    /// resolve: the state stays the size of what is current. One that comes back is New.
+    async fn forget_long_resolved(
+        &self,
+        source: &str,
+        previous: &BTreeMap<String, FindingRecord>,
+        seen: &BTreeSet<String>,
+        told: &BTreeMap<(String, String), DeliveryRecord>,
+    ) -> Result<(), StateError> {
+        let retention = jiff::SignedDuration::try_from(self.config.defaults.forget_resolved_after.0)
+            .unwrap_or(jiff::SignedDuration::MAX);
+        let Some(before) = self.now.checked_sub(retention).ok() else { return Ok(()) };
+        let old: Vec<String> = previous
+            .values()
+            .filter(|p| p.finding.status == Status::Resolved && p.last_seen < before && !seen.contains(&p.finding.key))
+            .map(|p| p.finding.key.clone())
+            .filter(|k| told_about(told, k).all(|(_, d)| d.status == Status::Resolved))
+            .collect();
+        if old.is_empty() {
+            return Ok(());
+        }
+        let deliveries: Vec<(String, String)> =
+            old.iter().flat_map(|k| told_about(told, k).map(|(ks, _)| ks.clone())).collect();
+        self.state.forget_findings(source, &old, &deliveries).await?;
+        tracing::info!(source, forgotten = old.len(), "forgot findings resolved and unseen since {before}");
+        Ok(())
     }
 
     async fn deliver(&self, source: &str, pending: Vec<Pending>) -> Result<Vec<DeliveryOutcome>, StateError> {
@@ -768,6 +832,53 @@ mod tests {
         assert!(sent(&b.chat).is_empty() && sent(&b.pager).is_empty(), "the pager's damping does not page later");
         b.run(vec![]).await;
         assert_eq!(sent(&b.chat), vec![(TransitionKind::Resolved, "vif-1".into())], "recovery is told");
+    }
+
+    #[tokio::test]
+    async fn findings_resolved_and_unseen_for_ninety_days_are_forgotten_unless_a_resolve_is_owed() {
+        let b = bench();
+        let t0: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+        let day = |d: i64| t0 + jiff::SignedDuration::from_hours(24 * d);
+        let other = || Finding { key: "vif-2".into(), ..vif(Severity::Warning) };
+        b.run_at(vec![vif(Severity::Warning), other()], day(0)).await;
+        b.chat.fail.store(100, Ordering::SeqCst);
+        b.run_at(vec![other()], day(1)).await; // vif-1 resolves, but chat refuses the resolve
+        b.chat.fail.store(0, Ordering::SeqCst);
+        // vif-2 resolves and is told at once; vif-1's resolve is retried and told too.
+        b.run_at(vec![], day(2)).await;
+        assert_eq!(sent(&b.chat).iter().filter(|(k, _)| *k == TransitionKind::Resolved).count(), 2);
+        b.run_at(vec![], day(91)).await;
+        assert_eq!(b.state.findings("test").await.unwrap().len(), 2, "not yet 90 days unseen: kept");
+        b.run_at(vec![], day(93)).await;
+        assert!(b.state.findings("test").await.unwrap().is_empty(), "over 90 days: forgotten");
+        assert!(b.state.deliveries("test").await.unwrap().is_empty(), "with what the sinks were told");
+        let r = b.run_at(vec![vif(Severity::Warning)], day(94)).await;
+        assert_eq!(r.findings[0].change, Some(TransitionKind::New), "one that comes back is new");
+
+        // A resolve still owed keeps the finding, however old.
+        let b = bench();
+        b.run_at(vec![vif(Severity::Warning)], day(0)).await;
+        b.chat.fail.store(1_000, Ordering::SeqCst);
+        b.run_at(vec![], day(1)).await;
+        b.run_at(vec![], day(200)).await;
+        assert_eq!(b.state.findings("test").await.unwrap().len(), 1, "chat still thinks it is open");
+    }
+
+    #[tokio::test]
+    async fn a_failed_resolve_is_owed_next_run_though_the_finding_stays_absent() {
+        let b = bench();
+        b.run(vec![vif(Severity::Warning)]).await;
+        b.chat.fail.store(100, Ordering::SeqCst);
+        let r = b.run(vec![]).await;
+        assert!(r.failed(), "the resolve could not be delivered");
+        b.chat.fail.store(0, Ordering::SeqCst);
+        let r = b.run(vec![]).await;
+        assert!(!r.failed());
+        assert_eq!(
+            sent(&b.chat),
+            vec![(TransitionKind::New, "vif-1".into()), (TransitionKind::Resolved, "vif-1".into())],
+            "chat still thinks it is open until told"
+        );
     }
 
     #[tokio::test]

@@ -685,6 +685,18 @@ impl StateStore for DynamoStore {
         self.batch_write(&format!("writing {} findings", records.len()), requests).await
     }
 
+    async fn forget_findings(&self, source: &str, keys: &[String], deliveries: &[(String, String)]) -> StateResult<()> {
+        if keys.is_empty() && deliveries.is_empty() {
+            return Ok(());
+        }
+        // Checked once, as for put_findings: forgetting is idempotent.
+        self.check_fence().await?;
+        let mut requests: Vec<_> = keys.iter().map(|k| delete_req(&finding_pk(source, k), &sort_key(k))).collect();
+        let pk = format!("delivery#{source}");
+        requests.extend(deliveries.iter().map(|(k, sink)| delete_req(&pk, &delivery_sk(k, sink))));
+        self.batch_write(&format!("forgetting {} findings of `{source}`", keys.len()), requests).await
+    }
+
     async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>> {
         let what = format!("reading deliveries of `{source}`");
         let items = self.query_all(&what, &format!("delivery#{source}"), None).await?;

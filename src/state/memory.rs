@@ -73,6 +73,18 @@ impl StateStore for MemoryStore {
         Ok(())
     }
 
+    async fn forget_findings(&self, source: &str, keys: &[String], deliveries: &[(String, String)]) -> StateResult<()> {
+        let mut g = self.lock();
+        self.fence(&g)?;
+        for k in keys {
+            g.findings.remove(&(source.to_string(), k.clone()));
+        }
+        for (k, sink) in deliveries {
+            g.deliveries.remove(&(source.to_string(), k.clone(), sink.clone()));
+        }
+        Ok(())
+    }
+
     async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>> {
         Ok(self.lock().deliveries.values().filter(|d| d.source == source).cloned().collect())
     }

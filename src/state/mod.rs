@@ -200,6 +200,11 @@ pub trait StateStore: Send + Sync {
     /// Upsert observations (one per key); records absent from `records` are kept.
     async fn put_findings(&self, records: &[FindingRecord]) -> StateResult<()>;
 
+    /// Forget findings for good: the observations of `keys` and what each sink was told
+    /// about them (`deliveries`, as (key, sink)). For resolved findings long gone, so the
+    /// state does not grow without end. Fenced like `put_findings`.
+    async fn forget_findings(&self, source: &str, keys: &[String], deliveries: &[(String, String)]) -> StateResult<()>;
+
     async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>>;
     /// Commit one delivery: called right after a sink accepted a message.
     async fn put_delivery(&self, record: &DeliveryRecord) -> StateResult<()>;

@@ -141,6 +141,20 @@ impl StateStore for SqliteStore {
         })
     }
 
+    async fn forget_findings(&self, source: &str, keys: &[String], deliveries: &[(String, String)]) -> StateResult<()> {
+        self.fenced(|tx| {
+            let mut st = tx.prepare_cached("DELETE FROM findings WHERE source = ?1 AND key = ?2")?;
+            for k in keys {
+                st.execute(params![source, k])?;
+            }
+            let mut st = tx.prepare_cached("DELETE FROM deliveries WHERE source = ?1 AND key = ?2 AND sink = ?3")?;
+            for (k, sink) in deliveries {
+                st.execute(params![source, k, sink])?;
+            }
+            Ok(())
+        })
+    }
+
     async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>> {
         self.with(|c| {
             let mut st = c.prepare_cached("SELECT record FROM deliveries WHERE source = ?1 ORDER BY key, sink")?;
