@@ -495,8 +495,8 @@ impl Spine<'_> {
         })
     }
 
-    /// 5. Forget findings resolved and not seen for `defaults.forget_resolved_after` (90
-    /// days), with what the sinks were told of them, unless a sink is still owed their
+    /// Step 5: forget findings resolved and not seen for `defaults.forget_resolved_after`
+    /// (90 days), with what the sinks were told of them, unless a sink is still owed their
     /// resolve: the state stays the size of what is current. One that comes back is New.
     async fn forget_long_resolved(
         &self,
