@@ -17,6 +17,20 @@ use std::sync::Mutex;
 
 const SCHEMA_VERSION: i64 = 1;
 
+const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS findings (
+         source TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL,
+         PRIMARY KEY (source, key));
+     CREATE TABLE IF NOT EXISTS deliveries (
+         source TEXT NOT NULL, key TEXT NOT NULL, sink TEXT NOT NULL, record TEXT NOT NULL,
+         PRIMARY KEY (source, key, sink));
+     CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+     CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, at TEXT NOT NULL, data BLOB NOT NULL);
+     CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires INTEGER NOT NULL);
+     CREATE TABLE IF NOT EXISTS marks (
+         namespace TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL,
+         PRIMARY KEY (namespace, key));
+     PRAGMA user_version = 1;";
+
 pub struct SqliteStore {
     path: PathBuf,
     conn: Mutex<Connection>,
@@ -47,32 +61,27 @@ impl SqliteStore {
         }
         let conn = Connection::open(path).map_err(|e| StateError::backend(&loc, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| StateError::backend(&loc, e))?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| StateError::backend(&loc, e))?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(|e| StateError::backend(&loc, e))?;
-        let version: i64 =
-            conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| StateError::backend(&loc, e))?;
-        if version > SCHEMA_VERSION {
-            return Err(StateError::backend(
-                &loc,
-                format!("written by a newer opskit (schema {version}, this one knows {SCHEMA_VERSION})"),
-            ));
+        // Two processes opening a new file at once can see SQLITE_BUSY from the switch to
+        // WAL without the busy handler being asked (two timers firing together on a fresh
+        // host): retry the setup for as long as the busy timeout would have waited.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let mut pause = std::time::Duration::from_millis(5);
+        loop {
+            match setup(&conn) {
+                Ok(()) => break,
+                Err(Setup::Sql(e)) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(200));
+                }
+                Err(Setup::Sql(e)) => return Err(StateError::backend(&loc, e)),
+                Err(Setup::Newer(version)) => {
+                    return Err(StateError::backend(
+                        &loc,
+                        format!("written by a newer opskit (schema {version}, this one knows {SCHEMA_VERSION})"),
+                    ));
+                }
+            }
         }
-        conn.execute_batch(
-            "CREATE TABLE IF NOT EXISTS findings (
-                 source TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL,
-                 PRIMARY KEY (source, key));
-             CREATE TABLE IF NOT EXISTS deliveries (
-                 source TEXT NOT NULL, key TEXT NOT NULL, sink TEXT NOT NULL, record TEXT NOT NULL,
-                 PRIMARY KEY (source, key, sink));
-             CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, record TEXT NOT NULL);
-             CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, at TEXT NOT NULL, data BLOB NOT NULL);
-             CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires INTEGER NOT NULL);
-             CREATE TABLE IF NOT EXISTS marks (
-                 namespace TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL,
-                 PRIMARY KEY (namespace, key));
-             PRAGMA user_version = 1;",
-        )
-        .map_err(|e| StateError::backend(&loc, e))?;
         Ok(SqliteStore { path: path.to_path_buf(), conn: Mutex::new(conn), held: HeldLocks::default() })
     }
 
@@ -105,6 +114,27 @@ impl SqliteStore {
             WriteError::Fenced(e) => e,
         })
     }
+}
+
+enum Setup {
+    Sql(rusqlite::Error),
+    /// The file's schema version, newer than this build knows.
+    Newer(i64),
+}
+
+/// WAL, the tables, the schema version: idempotent, so it can be retried.
+fn setup(conn: &Connection) -> Result<(), Setup> {
+    conn.pragma_update(None, "journal_mode", "WAL").map_err(Setup::Sql)?;
+    conn.pragma_update(None, "synchronous", "NORMAL").map_err(Setup::Sql)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(Setup::Sql)?;
+    if version > SCHEMA_VERSION {
+        return Err(Setup::Newer(version));
+    }
+    conn.execute_batch(SCHEMA).map_err(Setup::Sql)
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
