@@ -390,11 +390,9 @@ impl DynamoStore {
                 let check = ConditionCheck::builder()
                     .table_name(&self.loc.table)
                     .set_key(Some(key("lock", &sort_key(name))))
-                    .condition_expression("#host = :host AND #pid = :pid")
-                    .expression_attribute_names("#host", "host")
-                    .expression_attribute_names("#pid", "pid")
-                    .expression_attribute_values(":host", s(&me.host))
-                    .expression_attribute_values(":pid", n(i64::from(me.pid)))
+                    .condition_expression(HELD_BY)
+                    .set_expression_attribute_names(Some(held_by_names()))
+                    .set_expression_attribute_values(Some(held_by_values(me)))
                     .build()
                     .map_err(|e| self.err(e))?;
                 tx = tx.transact_items(TransactWriteItem::builder().condition_check(check).build());
@@ -980,11 +978,9 @@ impl StateStore for DynamoStore {
             .delete_item()
             .table_name(&self.loc.table)
             .set_key(Some(key("lock", &sort_key(name))))
-            .condition_expression("#host = :host AND #pid = :pid")
-            .expression_attribute_names("#host", "host")
-            .expression_attribute_names("#pid", "pid")
-            .expression_attribute_values(":host", s(&me.host))
-            .expression_attribute_values(":pid", n(i64::from(me.pid)))
+            .condition_expression(HELD_BY)
+            .set_expression_attribute_names(Some(held_by_names()))
+            .set_expression_attribute_values(Some(held_by_values(me)))
             .send()
             .await;
         self.held.forget(name, me);
@@ -1161,6 +1157,18 @@ fn key(pk: &str, sk: &str) -> Item {
 }
 
 /// A write request with the (pk, sk) it writes, for de-duplication.
+/// The condition that a lock item is still held by a holder (its host and pid), with
+/// [`held_by_names`] and [`held_by_values`].
+const HELD_BY: &str = "#host = :host AND #pid = :pid";
+
+fn held_by_names() -> HashMap<String, String> {
+    [("#host".to_string(), "host".to_string()), ("#pid".to_string(), "pid".to_string())].into()
+}
+
+fn held_by_values(me: &LockHolder) -> Item {
+    [(":host".to_string(), s(&me.host)), (":pid".to_string(), n(i64::from(me.pid)))].into()
+}
+
 fn put_req(item: Item) -> (String, String, WriteRequest) {
     let pk = item.get("pk").and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
     let sk = item.get("sk").and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
