@@ -93,6 +93,56 @@ pub(crate) fn target(rec: &Recorded) -> Option<&str> {
     (rec.method == "POST" && rec.path == "/").then(|| rec.header("x-amz-target")).flatten()
 }
 
+/// An AWS service that speaks the query protocol (EC2, STS): `POST /` with a form body
+/// `Action=<Operation>&Version=<api version>&...`, no `X-Amz-Target`, answered in XML.
+pub(crate) struct QueryService {
+    /// The SigV4 service name its calls are signed for (`ec2`, `sts`).
+    pub signing_name: &'static str,
+    pub api_version: &'static str,
+    /// What a [`super::Fault`]'s `target` pattern sees: `<prefix>.<Action>`, the name the
+    /// service shape would give an `X-Amz-Target`.
+    pub target_prefix: &'static str,
+    pub content_type: &'static str,
+}
+
+impl QueryService {
+    /// Whether `rec` is a call to this service: signed for it, or (unsigned or unreadably
+    /// signed) carrying its `Version`.
+    pub fn is_call(&self, rec: &Recorded) -> bool {
+        if rec.method != "POST" || rec.path != "/" || rec.header("x-amz-target").is_some() {
+            return false;
+        }
+        match Caller::from_request(rec) {
+            Some(c) => c.service == self.signing_name,
+            None => rec.form().iter().any(|(k, v)| k == "Version" && v == self.api_version),
+        }
+    }
+
+    /// `<target_prefix>.<Action>` for a call to this service.
+    pub fn target(&self, rec: &Recorded) -> Option<String> {
+        self.is_call(rec).then(|| {
+            let form = rec.form();
+            let action = form.iter().find(|(k, _)| k == "Action").map_or("", |(_, v)| v.as_str());
+            format!("{}.{action}", self.target_prefix)
+        })
+    }
+
+    /// An error answer on this service's calls to `action` (`None`: every call), `times`
+    /// times: `status` with `body`, the service's own error XML.
+    pub fn fault(&self, action: Option<&str>, status: u16, body: String, times: u32) -> super::Fault {
+        super::Fault {
+            path_prefix: "/".into(),
+            method: Some("POST".into()),
+            target: Some(format!("{}.{}", self.target_prefix, action.unwrap_or("*"))),
+            status,
+            headers: vec![("content-type".into(), self.content_type.into())],
+            body,
+            times,
+            ..super::Fault::default()
+        }
+    }
+}
+
 /// What a fault's `target` pattern is matched against: the `X-Amz-Target` of an awsJson
 /// call, or `AmazonEC2.<Action>` for an EC2 query call and
 /// `AWSSecurityTokenServiceV20110615.<Action>` for an STS one (which have no such header;
@@ -101,8 +151,8 @@ pub(crate) fn target(rec: &Recorded) -> Option<&str> {
 pub(crate) fn call_target(rec: &Recorded) -> Option<Cow<'_, str>> {
     target(rec)
         .map(Cow::Borrowed)
-        .or_else(|| super::ec2::target(rec).map(Cow::Owned))
-        .or_else(|| super::sts::target(rec).map(Cow::Owned))
+        .or_else(|| super::ec2::SERVICE.target(rec).map(Cow::Owned))
+        .or_else(|| super::sts::SERVICE.target(rec).map(Cow::Owned))
 }
 
 /// `pattern` against an `X-Amz-Target`: a pattern ending in `*` matches every target that

@@ -55,7 +55,7 @@
 //! - `DryRun=true` on a known operation is `412 DryRunOperation`. Operations the fake lacks
 //!   are `InvalidAction`. Version is not checked once the call is signed for `ec2`.
 
-use super::aws::{self, Caller};
+use super::aws::{self, Caller, QueryService};
 use super::{Fault, Recorded, Reply, Sandbox, Shared, lock};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -1568,22 +1568,13 @@ pub struct Ec2Counts {
 // ---------------------------------------------------------------------------------------
 // The wire
 
-/// Whether `rec` is an EC2 query call: `POST /` without `X-Amz-Target`, signed for `ec2`,
-/// or (unsigned or unreadably signed) carrying `Version=2016-11-15`.
-pub(crate) fn is_call(rec: &Recorded) -> bool {
-    if rec.method != "POST" || rec.path != "/" || rec.header("x-amz-target").is_some() {
-        return false;
-    }
-    match Caller::from_request(rec) {
-        Some(c) => c.service == SIGNING_NAME,
-        None => Form::parse(&rec.body).get("Version") == Some(API_VERSION),
-    }
-}
-
-/// `AmazonEC2.<Action>` for an EC2 call (see [`EC2_TARGET_PREFIX`]).
-pub(crate) fn target(rec: &Recorded) -> Option<String> {
-    is_call(rec).then(|| format!("{EC2_TARGET_PREFIX}.{}", Form::parse(&rec.body).get("Action").unwrap_or("")))
-}
+/// EC2 on the wire: signed for `ec2`, `Version=2016-11-15`, faults matched as `AmazonEC2.<Action>`.
+pub(crate) const SERVICE: QueryService = QueryService {
+    signing_name: SIGNING_NAME,
+    api_version: API_VERSION,
+    target_prefix: EC2_TARGET_PREFIX,
+    content_type: CONTENT_TYPE,
+};
 
 /// The form body: `Name=value` pairs, lists flattened as `Name.1`, `Name.2`, ...
 struct Form(Vec<(String, String)>);
@@ -1738,16 +1729,7 @@ impl Fault {
     /// Common ones: `403 UnauthorizedOperation`, `401 AuthFailure`, `503 RequestLimitExceeded`
     /// (EC2's throttling, which the SDK retries), `500 InternalError`.
     pub fn ec2_error(action: Option<&str>, status: u16, code: &str, message: &str, times: u32) -> Fault {
-        Fault {
-            path_prefix: "/".into(),
-            method: Some("POST".into()),
-            target: Some(format!("{EC2_TARGET_PREFIX}.{}", action.unwrap_or("*"))),
-            status,
-            headers: vec![("content-type".into(), CONTENT_TYPE.into())],
-            body: error_body(code, message, &aws::request_id()),
-            times,
-            ..Fault::default()
-        }
+        SERVICE.fault(action, status, error_body(code, message, &aws::request_id()), times)
     }
 }
 

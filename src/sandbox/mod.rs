@@ -825,10 +825,10 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
             _ => aws::unknown_operation(target),
         };
     }
-    if ec2::is_call(rec) {
+    if ec2::SERVICE.is_call(rec) {
         return ec2::handle(shared, rec);
     }
-    if sts::is_call(rec) {
+    if sts::SERVICE.is_call(rec) {
         return sts::handle(shared, rec);
     }
     let path = rec.path.as_str();

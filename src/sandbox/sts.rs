@@ -24,7 +24,7 @@
 //! calls with them are the member account's. GetCallerIdentity answers the account of the
 //! access key, as the role most recently assumed in it when there was one, else as a user.
 
-use super::aws::{self, Caller};
+use super::aws::{self, Caller, QueryService};
 use super::{Recorded, Reply, Shared, lock};
 use std::fmt::Write as _;
 
@@ -37,26 +37,14 @@ const SIGNING_NAME: &str = "sts";
 const CONTENT_TYPE: &str = "text/xml";
 const DEFAULT_DURATION_SECS: i64 = 3600;
 
-/// Whether `rec` is an STS query call: `POST /` without `X-Amz-Target`, signed for `sts`,
-/// or (unsigned or unreadably signed) carrying `Version=2011-06-15`.
-pub(crate) fn is_call(rec: &Recorded) -> bool {
-    if rec.method != "POST" || rec.path != "/" || rec.header("x-amz-target").is_some() {
-        return false;
-    }
-    match Caller::from_request(rec) {
-        Some(c) => c.service == SIGNING_NAME,
-        None => form(rec).iter().any(|(k, v)| k == "Version" && v == API_VERSION),
-    }
-}
-
-/// `AWSSecurityTokenServiceV20110615.<Action>` for an STS call (see [`STS_TARGET_PREFIX`]).
-pub(crate) fn target(rec: &Recorded) -> Option<String> {
-    is_call(rec).then(|| format!("{STS_TARGET_PREFIX}.{}", get(&form(rec), "Action").unwrap_or("")))
-}
-
-fn form(rec: &Recorded) -> Vec<(String, String)> {
-    url::form_urlencoded::parse(&rec.body).into_owned().collect()
-}
+/// STS on the wire: signed for `sts`, `Version=2011-06-15`, faults matched as
+/// `AWSSecurityTokenServiceV20110615.<Action>`.
+pub(crate) const SERVICE: QueryService = QueryService {
+    signing_name: SIGNING_NAME,
+    api_version: API_VERSION,
+    target_prefix: STS_TARGET_PREFIX,
+    content_type: CONTENT_TYPE,
+};
 
 fn get<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
     form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
@@ -133,7 +121,7 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
             return error(400, "IncompleteSignature", "Authorization header requires 'Credential' parameter");
         }
     };
-    let form = form(rec);
+    let form = rec.form();
     match get(&form, "Action") {
         Some("AssumeRole") => assume_role(shared, &caller, &form),
         Some("GetCallerIdentity") => get_caller_identity(shared, &caller),
@@ -222,16 +210,7 @@ impl super::Fault {
     /// An STS error on STS calls to `action` (`AssumeRole`; `None`: every STS call): `status`
     /// with the `<ErrorResponse>` body the SDK reads the code and message from.
     pub fn sts_error(action: Option<&str>, status: u16, code: &str, message: &str, times: u32) -> super::Fault {
-        super::Fault {
-            path_prefix: "/".into(),
-            method: Some("POST".into()),
-            target: Some(format!("{STS_TARGET_PREFIX}.{}", action.unwrap_or("*"))),
-            status,
-            headers: vec![("content-type".into(), CONTENT_TYPE.into())],
-            body: error_body(code, message, &aws::request_id()),
-            times,
-            ..super::Fault::default()
-        }
+        SERVICE.fault(action, status, error_body(code, message, &aws::request_id()), times)
     }
 }
 
