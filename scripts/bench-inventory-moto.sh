@@ -12,19 +12,15 @@ RUNS=${1:-5}
 INSTANCES=${2:-200}
 VENV=.test-venv
 [ -x "$VENV/bin/moto_server" ] || { echo "no $VENV/bin/moto_server; run ./scripts/test.sh once" >&2; exit 2; }
-cargo build --release --locked --quiet
-BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/opskit"
+. scripts/bench-lib.sh
 PY="$VENV/bin/python"
-WORK=$(mktemp -d)
-PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 "$VENV/bin/moto_server" -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
 MOTO=$!
 trap 'kill $MOTO 2>/dev/null; rm -rf "$WORK"' EXIT
 URL="http://127.0.0.1:$PORT"
 for _ in $(seq 100); do curl -s -o /dev/null "$URL/moto-api/" && break; sleep 0.2; done
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-now_ns() { date +%s%N; }
 
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL="$URL"
 export AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null

@@ -15,15 +15,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
-cargo build --release --locked --quiet
-BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/opskit"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+. scripts/bench-lib.sh
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-now_ns() { date +%s%N; }
-
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 "$BIN" sandbox --port "$PORT" >"$WORK/sandbox.log" 2>&1 &
 SANDBOX=$!
 trap 'kill $SANDBOX 2>/dev/null; rm -rf "$WORK"' EXIT

@@ -11,7 +11,7 @@
 #
 # By default no route is configured, so nothing is delivered and what is measured is the
 # state itself: reading the source's findings, deliveries and silences, the lock, and
-# writing every observation back. With `deliver`, one route sends everything to a
+# writing the observations (all of them on the first run, none on an unchanged one). With `deliver`, one route sends everything to a
 # `stdout` sink (to /dev/null), so the first run also commits one delivery record per
 # finding (on DynamoDB: one TransactWriteItems each, fenced by the run lock).
 # moto is a single Python process: its own per-request latency (ms, not the µs of a
@@ -29,11 +29,8 @@ if ! [ -x "$VENV/bin/moto_server" ]; then
 fi
 [ -x "$VENV/bin/moto_server" ] || { echo "no .test-venv/bin/moto_server; run ./scripts/test.sh once" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
-cargo build --release --locked --quiet
-BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/opskit"
+. scripts/bench-lib.sh
 PY="$VENV/bin/python"
-WORK=$(mktemp -d)
-free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 PORT=$(free_port)
 PROXY_PORT=$(free_port)
 "$VENV/bin/moto_server" -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
@@ -70,8 +67,6 @@ PY
 } >"$WORK/opskit.toml"
 export OPSKIT_CONFIG="$WORK/opskit.toml"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-now_ns() { date +%s%N; }
 
 # push STATE -> "wall_ms rss_kb"
 push() {

@@ -7,9 +7,7 @@
 # Needs GNU time (/usr/bin/time), curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked --quiet
-BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/opskit"
-WORK=$(mktemp -d)
+. scripts/bench-lib.sh
 PORT=${PORT:-18790}
 "$BIN" sandbox --port "$PORT" >"$WORK/sandbox.log" 2>&1 &
 SANDBOX=$!

@@ -13,13 +13,7 @@
 # Needs GNU time (/usr/bin/time) for RSS, curl for the sandbox's control plane.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked --quiet
-BIN="$PWD/target/release/opskit"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-now_ns() { date +%s%N; }
+. scripts/bench-lib.sh
 
 echo "== opskit --version (50 runs)"
 for _ in $(seq 50); do s=$(now_ns); "$BIN" --version >/dev/null; e=$(now_ns); echo $(( (e - s) / 1000 )); done \
@@ -59,7 +53,7 @@ run "all new (10,000 stdout messages)"
 run unchanged
 
 echo "== dx-vif poll against the sandbox"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 "$BIN" sandbox --port "$PORT" >"$WORK/sandbox.log" 2>&1 &
 SANDBOX=$!
 trap 'kill $SANDBOX 2>/dev/null; rm -rf "$WORK"' EXIT
