@@ -882,6 +882,37 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn an_owed_resolve_is_retried_by_the_runs_that_speak_for_its_account_only() {
+        let b = bench();
+        let acme = || Scope::Accounts(["111122223333".to_string()].into());
+        let other_shard = || Scope::Targets([("444455556666".to_string(), "ap-northeast-1".to_string())].into());
+        b.run_opts(vec![vif(Severity::Warning)], false, acme()).await;
+        b.chat.fail.store(100, Ordering::SeqCst);
+        b.run_opts(vec![], false, acme()).await;
+        b.chat.fail.store(0, Ordering::SeqCst);
+        b.run_opts(vec![], false, other_shard()).await;
+        assert_eq!(sent(&b.chat).len(), 1, "another shard's run leaves acme's owed resolve alone");
+        // A producer that resolves nothing by absence (mail, wiki) retries all of its own.
+        b.run_opts(vec![], false, Scope::Accounts(Default::default())).await;
+        assert_eq!(sent(&b.chat)[1], (TransitionKind::Resolved, "vif-1".into()));
+    }
+
+    #[tokio::test]
+    async fn a_sink_removed_from_the_config_is_owed_nothing() {
+        let b = bench();
+        b.run(vec![vif(Severity::Warning)]).await;
+        // What a sink since removed (`old-chat`) was told stays in the state.
+        let mut told = b.state.deliveries("test").await.unwrap().remove(0);
+        told.sink = "old-chat".into();
+        b.state.put_delivery(&told).await.unwrap();
+        let r = b.run(vec![vif(Severity::Warning)]).await;
+        assert!(!r.failed() && r.deliveries.is_empty(), "{:?}", r.deliveries);
+        let r = b.run(vec![]).await;
+        assert!(!r.failed(), "its resolve is not attempted: {:?}", r.deliveries);
+        assert!(r.deliveries.iter().all(|d| d.sink == "chat"), "{:?}", r.deliveries);
+    }
+
+    #[tokio::test]
     async fn a_failed_delivery_is_not_committed_and_is_owed_next_run() {
         let b = bench();
         b.chat.fail.store(100, Ordering::SeqCst);
