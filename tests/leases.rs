@@ -20,12 +20,12 @@ use std::time::{Duration, Instant};
 /// Where the state lives for one scenario; a DynamoDB one keeps its moto server alive.
 struct Store {
     url: String,
-    _moto: Option<MotoServer>,
+    moto: Option<MotoServer>,
 }
 
 impl Store {
     fn sqlite(b: &Bench) -> Store {
-        Store { url: format!("sqlite:{}", b.path("shared.db").display()), _moto: None }
+        Store { url: format!("sqlite:{}", b.path("shared.db").display()), moto: None }
     }
 
     fn dynamodb(b: &Bench) -> Store {
@@ -35,12 +35,12 @@ impl Store {
         moto_env(&mut init, &moto);
         let out = init.args(["state", "init", "--state", &url]).output().unwrap();
         assert!(out.status.success(), "state init: {}", String::from_utf8_lossy(&out.stderr));
-        Store { url, _moto: Some(moto) }
+        Store { url, moto: Some(moto) }
     }
 
     fn env(&self, c: &mut std::process::Command) {
         c.env("OPSKIT_STATE", &self.url);
-        if let Some(m) = &self._moto {
+        if let Some(m) = &self.moto {
             moto_env(c, m);
         }
     }

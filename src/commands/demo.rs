@@ -146,10 +146,16 @@ struct Tour {
 
 impl Tour {
     fn context(&self) -> AppResult<Context> {
+        self.context_with(|_| {})
+    }
+
+    /// A context whose flags `flags` adjusts (as if given on the command line).
+    fn context_with(&self, flags: impl FnOnce(&mut GlobalArgs)) -> AppResult<Context> {
         let env = Env::process();
         let config = config::load(Some(&self.config_path), &env)?;
-        let global =
+        let mut global =
             GlobalArgs { config: Some(self.config_path.clone()), no_color: !self.style.color, ..Default::default() };
+        flags(&mut global);
         Context::new(global, config, env)
     }
 
@@ -716,10 +722,8 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
 
     for (n, shard, host) in [(25, "0/2", "ops-a"), (26, "1/2", "ops-b")] {
         let shard: crate::shard::Shard = shard.parse().map_err(anyhow::Error::msg)?;
-        let mut ctx = t.context()?;
+        let mut ctx = t.context_with(|g| g.shard = Some(shard))?;
         ctx.aws = crate::aws::AwsSession::sandbox(&t.sb.url(""));
-        ctx.global.shard = Some(shard);
-        ctx.config.shard = Some(shard);
         crate::organizations::discover(&mut ctx, crate::organizations::Mode::List).await?;
         if n == 25 {
             let _ = writeln!(t.out, "\norganization initech, as discovered (and cached for an hour):");
