@@ -43,7 +43,7 @@ fn a_new_finding_reaches_every_sink_is_not_repeated_and_resolves_when_absent() {
     let pd = b.sandbox.pagerduty_events();
     assert_eq!(pd.len(), 1);
     assert_eq!(pd[0]["event_action"], "trigger");
-    assert_eq!(pd[0]["dedup_key"], "backup/db-1");
+    assert_eq!(pd[0]["dedup_key"], "backup-check/backup/db-1");
     let issues = b.sandbox.backlog_issues();
     assert_eq!(issues.len(), 1);
     assert!(issues[0]["summary"].as_str().unwrap().contains("Nightly backup failed on db-1"));
@@ -67,7 +67,7 @@ fn a_new_finding_reaches_every_sink_is_not_repeated_and_resolves_when_absent() {
     let pd = b.sandbox.pagerduty_events();
     assert_eq!(pd.len(), 2);
     assert_eq!(pd[1]["event_action"], "resolve");
-    assert_eq!(pd[1]["dedup_key"], "backup/db-1");
+    assert_eq!(pd[1]["dedup_key"], "backup-check/backup/db-1");
     let key = issues[0]["issueKey"].as_str().unwrap();
     let comments = b.sandbox.backlog_comments(key);
     assert!(comments.iter().any(|c| c["content"].as_str().unwrap_or("").contains("RESOLVED")), "{comments:?}");
@@ -183,7 +183,7 @@ fn dry_run_sends_nothing_commits_nothing_and_prints_what_it_would_send() {
     assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
     let out = stdout(&a);
     assert!(out.contains("dry run: 4 message(s) would be sent"), "{out}");
-    assert!(out.contains("--- pagerduty (new k1) ---") && out.contains("\"dedup_key\": \"k1\""), "{out}");
+    assert!(out.contains("--- pagerduty (new k1) ---") && out.contains("\"dedup_key\": \"s/k1\""), "{out}");
     assert!(b.sandbox.requests().is_empty(), "nothing was sent");
     assert!(!b.path("state.db").exists(), "a dry run creates no state file");
     // Nothing was committed: the real run still sees the finding as New.
@@ -334,4 +334,95 @@ fn notify_test_reaches_the_named_sink_and_names_unknown_ones() {
     b.sandbox.inject(Fault::status(sandbox::PAGERDUTY_PATH, 400, 0));
     let a = b.opskit().args(["notify", "test", "--sink", "pagerduty"]).assert();
     assert_eq!(code(&a), 3);
+}
+
+#[test]
+fn two_sources_with_the_same_key_page_apart_and_one_recovering_leaves_the_other_open() {
+    let b = Bench::new();
+    b.standard_config();
+    for source in ["backup-check", "disk-check"] {
+        let a = b.push(source, &one("db-1", "critical", &format!("{source} failed on db-1"))).assert();
+        assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    }
+    assert_eq!(b.sandbox.pagerduty_open_alerts(), ["backup-check/db-1", "disk-check/db-1"]);
+    // backup-check recovers: its alert resolves, disk-check's stays open.
+    assert_eq!(code(&b.push("backup-check", "[]").assert()), 0);
+    assert_eq!(b.sandbox.pagerduty_open_alerts(), ["disk-check/db-1"]);
+    // disk-check is still owed nothing: its page is not sent again, and it resolves on its own.
+    let before = b.sandbox.pagerduty_events().len();
+    b.push("disk-check", &one("db-1", "critical", "disk-check failed on db-1")).assert().success();
+    assert_eq!(b.sandbox.pagerduty_events().len(), before);
+    b.push("disk-check", "[]").assert().success();
+    assert!(b.sandbox.pagerduty_open_alerts().is_empty());
+}
+
+#[test]
+fn an_alert_opened_under_the_old_bare_key_is_resolved_under_it() {
+    let b = Bench::new();
+    b.standard_config();
+    b.push("backup-check", &one("db-1", "critical", "backup failed on db-1")).assert().success();
+    // What an opskit before source-qualified keys recorded: the alert under the bare key.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        use opskit::state::StateStore;
+        let st = opskit::state::sqlite::SqliteStore::open(&b.path("state.db")).unwrap();
+        for mut d in st.deliveries("backup-check").await.unwrap() {
+            if d.sink == "pagerduty" {
+                d.external_ref = Some("db-1".into());
+                st.put_delivery(&d).await.unwrap();
+            }
+        }
+    });
+    b.push("backup-check", "[]").assert().success();
+    let last = b.sandbox.pagerduty_events().pop().unwrap();
+    assert_eq!((last["event_action"].as_str(), last["dedup_key"].as_str()), (Some("resolve"), Some("db-1")));
+}
+
+/// The `previous` of every webhook payload the sandbox received, with its kind.
+fn webhook_previous_titles(b: &Bench) -> Vec<(String, Option<String>)> {
+    b.sandbox
+        .requests_to(sandbox::WEBHOOK_PATH)
+        .iter()
+        .filter(|r| r.status == 200)
+        .map(|r| {
+            let v = r.json();
+            (v["kind"].as_str().unwrap().to_string(), v["previous"]["title"].as_str().map(str::to_string))
+        })
+        .collect()
+}
+
+#[test]
+fn a_changed_message_compares_with_what_that_sink_was_told_not_with_the_last_poll() {
+    let b = Bench::new();
+    b.write_config(&format!(
+        "{}{}\n[[routes]]\nsinks = [\"webhook\"]\n",
+        b.defaults().replace("delivery_attempts = 5", "delivery_attempts = 1"),
+        b.sandbox.sinks_toml()
+    ));
+    b.push("s", &one("k1", "warning", "disk 91% full")).assert().success();
+    // The webhook is down while the finding changes: nothing is told.
+    b.sandbox.inject(Fault::status(sandbox::WEBHOOK_PATH, 503, 1));
+    assert_eq!(code(&b.push("s", &one("k1", "warning", "disk 95% full")).assert()), 3);
+    b.push("s", &one("k1", "warning", "disk 99% full")).assert().success();
+    assert_eq!(
+        webhook_previous_titles(&b),
+        [("new".to_string(), None), ("changed".to_string(), Some("disk 91% full".to_string()))],
+        "the change is told against 91%, the last thing the receiver heard"
+    );
+}
+
+#[test]
+fn a_new_message_sent_late_has_no_previous() {
+    let b = Bench::new();
+    b.write_config(&format!(
+        "{}{}\n[[routes]]\nsinks = [\"webhook\"]\nnotify_after = 2\n",
+        b.defaults(),
+        b.sandbox.sinks_toml()
+    ));
+    b.push("s", &one("k1", "warning", "disk full")).assert().success();
+    assert!(webhook_previous_titles(&b).is_empty(), "damped on the first observation");
+    b.push("s", &one("k1", "warning", "disk full")).assert().success();
+    assert_eq!(webhook_previous_titles(&b), [("new".to_string(), None)]);
+    let raw = b.sandbox.requests_to(sandbox::WEBHOOK_PATH)[0].json();
+    assert!(raw["previous"].is_null(), "{raw}");
 }

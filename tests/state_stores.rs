@@ -122,6 +122,8 @@ fn delivery(source: &str, key: &str, sink: &str, status: Status) -> DeliveryReco
         kind: if status == Status::Open { TransitionKind::New } else { TransitionKind::Resolved },
         at: "2026-03-01T00:00:00Z".parse().unwrap(),
         external_ref: Some(format!("{sink}-{key}")),
+        // What the sink was told travels with the record in every store.
+        told: Some(Finding::new(source, key, Severity::Warning, format!("{key} as told to {sink}"))),
     }
 }
 

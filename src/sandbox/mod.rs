@@ -709,6 +709,21 @@ impl Sandbox {
         lock(&self.shared.pagerduty).clone()
     }
 
+    /// The alerts open now, as PagerDuty keeps them: a trigger opens (or updates) the alert
+    /// of its `dedup_key`, a resolve closes it. Sorted by dedup key.
+    pub fn pagerduty_open_alerts(&self) -> Vec<String> {
+        let mut open = std::collections::BTreeSet::new();
+        for ev in lock(&self.shared.pagerduty).iter() {
+            let key = ev["dedup_key"].as_str().unwrap_or_default().to_string();
+            match ev["event_action"].as_str() {
+                Some("trigger") => open.insert(key),
+                Some("resolve") => open.remove(&key),
+                _ => false,
+            };
+        }
+        open.into_iter().collect()
+    }
+
     /// Config for opskit pointing at this sandbox: `[backlog]` and four sinks, `slack`,
     /// `pagerduty`, `backlog` (issues in project OPS, closed on resolve) and `webhook`
     /// (signed). The secrets are literal, so the file must be `chmod 600`. What `opskit

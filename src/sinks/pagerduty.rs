@@ -1,8 +1,10 @@
 //! The PagerDuty sink: PagerDuty Events API v2 (`POST /v2/enqueue`).
 //!
 //! New, Changed and Reopened trigger (a repeated `dedup_key` updates the open alert
-//! rather than opening another); Resolved resolves. The `dedup_key` is the finding key,
-//! which makes delivery idempotent across retries and runs. The routing key travels in
+//! rather than opening another); Resolved resolves. The `dedup_key` is `source/key`, which
+//! makes delivery idempotent across retries and runs and keeps two sources' `db-1` apart.
+//! An alert is always followed up under the key it was opened with (the delivery record's
+//! `external_ref`), so alerts opened before the key carried the source still resolve. The routing key travels in
 //! the body and is a secret: previews mask it and errors never quote the body we sent.
 
 use super::templates::{self, Templates, truncate_chars};
@@ -27,14 +29,26 @@ pub struct PagerDutyNotifier {
     templates: Arc<Templates>,
 }
 
-/// The finding key, or for keys PagerDuty would refuse (> 255 characters) a stable
-/// `sha256:<hex>` of it: the same finding maps to the same alert on every run, which is
-/// all a dedup key must do. The full key is still in `custom_details.key`.
+/// The identity (`source/key`), or for one PagerDuty would refuse (> 255 characters) a
+/// stable `sha256:<hex>` of it: the same finding maps to the same alert on every run,
+/// which is all a dedup key must do. The full key is still in `custom_details.key`.
 pub fn dedup_key(finding_key: &str) -> String {
     if finding_key.chars().count() <= MAX_DEDUP_KEY {
         finding_key.to_string()
     } else {
         format!("sha256:{}", hex::encode(Sha256::digest(finding_key.as_bytes())))
+    }
+}
+
+/// The `dedup_key` of `msg`'s alert: a new alert gets the finding's own; one already
+/// open (Changed, Resolved) keeps the key PagerDuty acknowledged when it was opened, which
+/// for alerts opened by an older opskit is the bare finding key.
+fn alert_key(msg: &Message) -> String {
+    match (msg.kind, &msg.external_ref) {
+        (TransitionKind::Changed | TransitionKind::Resolved, Some(opened_with)) if !opened_with.is_empty() => {
+            opened_with.clone()
+        }
+        _ => dedup_key(&msg.finding.qualified_key()),
     }
 }
 
@@ -64,7 +78,7 @@ impl PagerDutyNotifier {
     /// The event, with `routing_key` set to `routing_key` (the real one, or a mask).
     fn event(&self, msg: &Message, routing_key: &str) -> Result<Value, SinkError> {
         let f = &msg.finding;
-        let dedup = dedup_key(&f.key);
+        let dedup = alert_key(msg);
         if msg.kind == TransitionKind::Resolved {
             // A resolve carries no payload; the dedup key names the alert.
             return Ok(json!({
@@ -151,7 +165,7 @@ impl Notifier for PagerDutyNotifier {
         if status.is_success() {
             let answered: Option<String> =
                 serde_json::from_str::<Value>(&text).ok().and_then(|v| v.get("dedup_key")?.as_str().map(str::to_owned));
-            return Ok(Receipt { external_ref: answered.or_else(|| Some(dedup_key(&msg.finding.key))) });
+            return Ok(Receipt { external_ref: answered.or_else(|| Some(alert_key(msg))) });
         }
         let detail = match serde_json::from_str::<Value>(&text) {
             Ok(v) => {
@@ -192,22 +206,25 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn pagerduty_trigger_then_resolve_use_the_finding_key_as_dedup_key() {
+    async fn pagerduty_trigger_then_resolve_use_source_and_key_as_dedup_key() {
         let sb = Sandbox::start().await.unwrap();
         let pd = pagerduty(&sb, "R0UTINGKEY0123456789");
         let f = sample_finding();
+        let identity = format!("dx-vif/{}", f.key);
         let mut msg = message(TransitionKind::New, f.clone());
         msg.finding.severity = Severity::Critical;
         let r = pd.send(&msg).await.unwrap();
-        assert_eq!(r.external_ref.as_deref(), Some(f.key.as_str()));
-        pd.send(&message(TransitionKind::Resolved, f.clone())).await.unwrap();
+        assert_eq!(r.external_ref.as_deref(), Some(identity.as_str()));
+        let mut resolve = message(TransitionKind::Resolved, f.clone());
+        resolve.external_ref = r.external_ref;
+        pd.send(&resolve).await.unwrap();
 
         let events = sb.pagerduty_events();
         assert_eq!(events.len(), 2);
         assert_eq!(events[0]["event_action"], "trigger");
         assert_eq!(events[1]["event_action"], "resolve");
-        assert_eq!(events[0]["dedup_key"], f.key.as_str());
-        assert_eq!(events[1]["dedup_key"], f.key.as_str());
+        assert_eq!(events[0]["dedup_key"], identity.as_str());
+        assert_eq!(events[1]["dedup_key"], identity.as_str());
         let p = &events[0]["payload"];
         assert_eq!(p["severity"], "critical");
         assert_eq!(p["source"], "111122223333/ap-northeast-1");
@@ -259,6 +276,26 @@ mod tests {
         let out = pd.preview(&message(TransitionKind::New, sample_finding())).unwrap();
         assert!(out.contains("\"routing_key\": \"****\""), "{out}");
         assert!(!out.contains("PREVIEWROUTINGKEY42"));
+    }
+
+    #[tokio::test]
+    async fn an_alert_opened_under_the_bare_key_is_updated_and_resolved_under_it() {
+        let sb = Sandbox::start().await.unwrap();
+        let pd = pagerduty(&sb, "R0UTINGKEY0123456789");
+        let f = sample_finding();
+        // What an older opskit recorded: the bare finding key.
+        for kind in [TransitionKind::Changed, TransitionKind::Resolved] {
+            let mut m = message(kind, f.clone());
+            m.external_ref = Some(f.key.clone());
+            pd.send(&m).await.unwrap();
+        }
+        // Reopening starts a new alert: under the new identity.
+        let mut m = message(TransitionKind::Reopened, f.clone());
+        m.external_ref = Some(f.key.clone());
+        pd.send(&m).await.unwrap();
+        let keys: Vec<String> =
+            sb.pagerduty_events().iter().map(|e| e["dedup_key"].as_str().unwrap().to_string()).collect();
+        assert_eq!(keys, [f.key.clone(), f.key.clone(), format!("dx-vif/{}", f.key)]);
     }
 
     #[test]

@@ -258,6 +258,26 @@ fn told_about<'a>(
     told.range((key.to_string(), String::new())..).take_while(move |((k, _), _)| k == key)
 }
 
+/// What a message's `previous` is: the finding as this sink was last told it (a Changed
+/// message says what changed since *its* last message, not since the last poll, which a
+/// damped or deferred sink never saw). A New has none, however late it is sent. A record
+/// written before opskit kept what it told has only the fingerprint: the last observation
+/// stands in when it is the same finding state, otherwise nothing is claimed.
+fn told_previously(
+    kind: TransitionKind,
+    last: Option<&DeliveryRecord>,
+    observed: Option<&FindingRecord>,
+) -> Option<Finding> {
+    if kind == TransitionKind::New {
+        return None;
+    }
+    let last = last?;
+    if let Some(told) = &last.told {
+        return Some(told.clone());
+    }
+    observed.filter(|o| o.finding.fingerprint == last.fingerprint).map(|o| o.finding.clone())
+}
+
 /// How long an unchanged observation goes without being rewritten, so `last_seen` still
 /// says "seen within the last day".
 const REFRESH_UNCHANGED: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
@@ -427,7 +447,7 @@ impl Spine<'_> {
                     message: Message {
                         kind: owed,
                         finding: f.clone(),
-                        previous: previous.get(&f.key).map(|p| p.finding.clone()),
+                        previous: told_previously(owed, last, previous.get(&f.key)),
                         external_ref: last.and_then(|d| d.external_ref.clone()),
                         since: rec.since,
                         timezone: self.config.defaults.timezone.clone(),
@@ -577,6 +597,7 @@ impl Spine<'_> {
                             kind: p.message.kind,
                             at: Timestamp::now(),
                             external_ref: receipt.external_ref.or(p.message.external_ref.clone()),
+                            told: Some(p.message.finding.clone()),
                         };
                         self.state.put_delivery(&record).await?;
                         out.push(DeliveryOutcome {

@@ -201,6 +201,13 @@ impl Finding {
         hex::encode(&h.finalize()[..12])
     }
 
+    /// `source/key`: the finding's identity across sources. Keys are unique within a source
+    /// only (two `findings push` sources may both say `db-1`), so anything outside opskit
+    /// that deduplicates by identity (PagerDuty's `dedup_key`) gets this.
+    pub fn qualified_key(&self) -> String {
+        format!("{}/{}", self.source, self.key)
+    }
+
     pub fn ensure_fingerprint(&mut self) {
         if self.fingerprint.is_empty() {
             self.fingerprint = self.computed_fingerprint();

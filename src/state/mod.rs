@@ -49,6 +49,11 @@ pub struct DeliveryRecord {
     pub at: Timestamp,
     /// A handle the sink gave back, e.g. the Backlog issue key it created.
     pub external_ref: Option<String>,
+    /// The finding as this sink was told it: what the next Changed message compares with
+    /// (`previous` in templates and webhook payloads). Absent in records written before
+    /// opskit kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub told: Option<Finding>,
 }
 
 /// What a silence matches. Every given part must match; at least one must be given.

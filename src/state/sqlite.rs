@@ -475,6 +475,7 @@ mod tests {
                 kind: TransitionKind::New,
                 at: now,
                 external_ref: Some("OPS-1".into()),
+                told: Some(f.clone()),
             };
             s.put_delivery(&d).await.unwrap();
             s.put_snapshot("inv", now, b"data").await.unwrap();
