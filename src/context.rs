@@ -123,6 +123,21 @@ pub struct Context {
     /// What `[[organizations]]` discovery did before the command ran (see
     /// [`crate::organizations::discover`]); empty when the command needs none.
     pub discovery: crate::organizations::Discovery,
+    /// The run lock taken before the command collected anything (see [`Context::hold`]),
+    /// with the store it is held in: the spine then works under it.
+    pub held: Option<HeldRun>,
+}
+
+/// A run lock held for a whole run, and the state store it is held in.
+pub struct HeldRun {
+    pub state: Arc<dyn StateStore>,
+    pub lock: RunLock,
+}
+
+impl HeldRun {
+    pub async fn release(self) {
+        self.lock.release(self.state.as_ref()).await;
+    }
 }
 
 impl Context {
@@ -150,6 +165,7 @@ impl Context {
             http,
             aws: crate::aws::AwsSession::new(),
             discovery: Default::default(),
+            held: None,
         })
     }
 
@@ -256,26 +272,16 @@ impl Context {
         })
     }
 
-    /// The run lock of `command`. Each shard is its own run, so N hosts with one state store
-    /// work side by side. On a local SQLite file the config file's path is part of the name
-    /// (two configs on one host do not block each other); a DynamoDB table is shared by hosts
-    /// whose config lives at different paths, so there the name is the command's alone:
-    /// one table per deployment.
+    /// The run lock of `command`: the work, not where the config was read from. Each shard
+    /// is its own run, so N hosts with one state store work side by side; `command` carries
+    /// what else tells runs apart (`findings-push backup-check`). The config file's path is
+    /// no part of it: the same configuration reached through a copy, a hard link or a
+    /// symlinked /etc/opskit is the same work on the same state, and must not run twice.
     fn lock_name(&self, command: &str) -> String {
-        let name = match self.config.shard {
+        match self.config.shard {
             Some(shard) => format!("{command} [shard {shard}]"),
             None => command.to_string(),
-        };
-        if matches!(self.state_location(), Ok(StateLocation::Dynamodb { .. })) {
-            return name;
         }
-        let cfg = self
-            .config
-            .file
-            .as_ref()
-            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
-            .unwrap_or_else(|| "-".into());
-        format!("{name}:{cfg}")
     }
 
     /// The lease of a run lock (`defaults.lease`) and how often its holder renews it.
@@ -349,6 +355,13 @@ impl Context {
                 tracing::warn!("cannot write metrics to {}: {e}", path.display());
             }
         }
+        // Exit 4 is a run that did nothing because another holds the lock (a standby host,
+        // an overlapping timer): the holder pings for both. A ping from here would either
+        // report a failure nobody has, or a success that hides the holder's failure.
+        if code == crate::error::EXIT_LOCKED {
+            tracing::info!("another run holds the lock: no heartbeat ping");
+            return;
+        }
         if let Some(url) = &self.global.heartbeat_url {
             // healthchecks.io keeps the first 100 kB of a ping body: the report's tail is enough.
             let lines: Vec<&str> = shown.lines().collect();
@@ -357,33 +370,61 @@ impl Context {
         }
     }
 
-    /// The whole spine for one collection: lock, diff, policy, deliver, commit.
+    /// Take the run lock of `command` before its run collects anything, so a second run
+    /// of the same work exits 4 (or waits, `--wait-lock`) without a single API call. A dry
+    /// run takes none: it writes nothing, not even a lock row.
+    pub async fn hold(&self, command: &str) -> AppResult<Option<HeldRun>> {
+        if self.global.dry_run {
+            return Ok(None);
+        }
+        let state = self.open_state()?;
+        let lock = self.lock(&state, command).await?;
+        Ok(Some(HeldRun { state, lock }))
+    }
+
+    /// The whole spine for one collection: diff, policy, deliver, commit, under the run
+    /// lock taken before collection ([`Context::held`]), or, for a caller that took none,
+    /// under one taken now.
     pub async fn run_spine(&self, command: &str, collected: Collected) -> AppResult<RunReport> {
-        // A dry run writes nothing: not even a new state file or a lock row. It reads the
-        // state when there is one, so it shows what a real run would send now.
-        let state: Arc<dyn StateStore> = match self.state_location()? {
-            StateLocation::Sqlite(p) if self.global.dry_run && !p.exists() => Arc::new(MemoryStore::new()),
+        if let Some(held) = &self.held {
+            return self.spine_on(held.state.clone(), collected).await;
+        }
+        match self.hold(command).await? {
+            Some(held) => {
+                let result = self.spine_on(held.state.clone(), collected).await;
+                held.release().await;
+                result
+            }
+            None => self.spine_on(self.dry_run_state()?, collected).await,
+        }
+    }
+
+    /// [`Context::run_spine`] under a lock the caller holds (a loop's poll).
+    pub async fn run_spine_held(&self, held: &HeldRun, collected: Collected) -> AppResult<RunReport> {
+        self.spine_on(held.state.clone(), collected).await
+    }
+
+    /// What a dry run reads: the state when there is one, so it shows what a real run would
+    /// send now, but never a new state file.
+    fn dry_run_state(&self) -> AppResult<Arc<dyn StateStore>> {
+        Ok(match self.state_location()? {
+            StateLocation::Sqlite(p) if !p.exists() => Arc::new(MemoryStore::new()),
             _ => self.open_state()?,
+        })
+    }
+
+    async fn spine_on(&self, state: Arc<dyn StateStore>, collected: Collected) -> AppResult<RunReport> {
+        let notifiers = self.notifiers().await?;
+        let spine = Spine {
+            config: &self.config,
+            state: state.as_ref(),
+            notifiers: &notifiers,
+            dry_run: self.global.dry_run,
+            baseline: self.global.baseline,
+            now: self.now(),
+            retry: RetryPolicy::from_config(&self.config),
         };
-        let lock = if self.global.dry_run { None } else { Some(self.lock(&state, command).await?) };
-        let result = async {
-            let notifiers = self.notifiers().await?;
-            let spine = Spine {
-                config: &self.config,
-                state: state.as_ref(),
-                notifiers: &notifiers,
-                dry_run: self.global.dry_run,
-                baseline: self.global.baseline,
-                now: self.now(),
-                retry: RetryPolicy::from_config(&self.config),
-            };
-            Ok::<_, AppError>(spine.process(collected).await?)
-        }
-        .await;
-        if let Some(lock) = lock {
-            lock.release(state.as_ref()).await;
-        }
-        result
+        Ok(spine.process(collected).await?)
     }
 }
 

@@ -65,11 +65,18 @@ pub fn metrics_text(
         "gauge",
         vec![(String::new(), exit_code as f64)],
     );
+    let locked = exit_code == crate::error::EXIT_LOCKED;
     metric(
         "run_success",
-        "1 when the run did not fail (exit code 0 or 1).",
+        "1 when the run did not fail (exit code 0 or 1, or 4: another run held the lock).",
         "gauge",
-        vec![(String::new(), if exit_code <= 1 { 1.0 } else { 0.0 })],
+        vec![(String::new(), if exit_code <= 1 || locked { 1.0 } else { 0.0 })],
+    );
+    metric(
+        "run_locked",
+        "1 when another run held the lock, so this one did nothing (exit code 4).",
+        "gauge",
+        vec![(String::new(), if locked { 1.0 } else { 0.0 })],
     );
     if let Some(r) = report {
         let src = format!(",source=\"{}\"", label(&r.source));

@@ -20,12 +20,16 @@ pub enum AppError {
     Run(anyhow::Error),
 }
 
+/// The exit code of a run that did nothing because another run of the same work holds
+/// the lock.
+pub const EXIT_LOCKED: u8 = 4;
+
 impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {
             AppError::Config(_) | AppError::Usage(_) => 2,
             AppError::Run(_) => 3,
-            AppError::Locked(_) => 4,
+            AppError::Locked(_) => EXIT_LOCKED,
         }
     }
 

@@ -131,6 +131,19 @@ fn main() -> ExitCode {
         };
         // A loop (`dx-vif watch`) pings and writes metrics after each of its polls instead.
         let per_run = !cli.command.loops();
+        // The run lock first: a second run of the same work exits 4 before any API call,
+        // and before its heartbeat's start ping (the run holding the lock reports for both).
+        if let Some(lock) = commands::run_lock(&cli.command) {
+            match ctx.hold(&lock).await {
+                Ok(held) => ctx.held = held,
+                Err(e) => {
+                    let result = Err(e);
+                    let (code, shown) = present(&cli, ctx.style, &result);
+                    ctx.after_run(&name, None, code, &shown, started.elapsed()).await;
+                    return code;
+                }
+            }
+        }
         if per_run {
             ctx.heartbeat_start().await;
         }
@@ -138,6 +151,9 @@ fn main() -> ExitCode {
             Ok(()) => commands::run(&cli, &ctx, &name).await,
             Err(e) => Err(e),
         };
+        if let Some(held) = ctx.held.take() {
+            held.release().await;
+        }
         let (code, shown) = present(&cli, ctx.style, &result);
         if per_run {
             let report = match &result {

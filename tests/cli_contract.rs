@@ -252,15 +252,15 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
     for expected in [
         "| critical | open   | new",
         "pagerduty | new  | damped",
-        "pagerduty  <- 202 trigger dedup_key=backup/db-1",
+        "pagerduty  <- 202 trigger dedup_key=nightly-checks/backup/db-1",
         "delivered (3 attempts)",
         "suppressed",
-        "pagerduty  <- 202 resolve dedup_key=backup/db-1",
+        "pagerduty  <- 202 resolve dedup_key=nightly-checks/backup/db-1",
         "OPS-1  [Closed]",
         // dx-vif: a BGP session drops, is escalated, recovers and resolves.
         "ipv4 up, ipv6 down | critical | new",
-        "pagerduty  <- 202 trigger dedup_key=dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
-        "pagerduty  <- 202 resolve dedup_key=dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        "pagerduty  <- 202 trigger dedup_key=dx-vif/dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        "pagerduty  <- 202 resolve dedup_key=dx-vif/dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
         "OPS-3  [Closed]",
         // trusted-advisor: red items become issues, a new flagged resource a comment, a fix resolves.
         "backlog    <- 201 POST /issues/OPS-5/comments \"**CHANGED (critical): Security Groups",

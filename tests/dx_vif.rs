@@ -86,7 +86,8 @@ fn bgp_down_goes_to_slack_at_once_pages_after_three_polls_and_recovery_resolves_
 
     // Third bad poll: one incident, keyed by the VIF.
     poll(&b, &[]).success();
-    let key = format!("dx-vif/{ACME}/{TOKYO}/{TRANSIT}");
+    // The dedup key is `source/key`: unique across sources (the key already begins with it).
+    let key = format!("dx-vif/dx-vif/{ACME}/{TOKYO}/{TRANSIT}");
     let pd = b.sandbox.pagerduty_events();
     assert_eq!(pd.len(), 1, "{pd:?}");
     assert_eq!((pd[0]["event_action"].as_str(), pd[0]["dedup_key"].as_str()), (Some("trigger"), Some(key.as_str())));
@@ -408,4 +409,49 @@ mod watch {
         let prom = std::fs::read_to_string(&metrics).unwrap();
         assert!(prom.contains("command=\"dx-vif-watch\""), "{prom}");
     }
+}
+
+/// Direct Connect API calls the sandbox answered so far.
+fn dx_calls(b: &Bench) -> usize {
+    b.sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.header("x-amz-target").is_some_and(|t| t.starts_with("OvertureService")))
+        .count()
+}
+
+#[test]
+fn a_poll_started_while_another_runs_exits_4_without_calling_aws_or_pinging() {
+    let b = Bench::new();
+    ladder(&b, 3);
+    b.sandbox.dx_set_bgp(TRANSIT, Some(sandbox::DX_DEMO_TRANSIT_PEER_IPV6), "down").unwrap();
+    // The first poll's Slack message takes 3 s: it holds the lock meanwhile.
+    b.sandbox.inject(Fault {
+        path_prefix: sandbox::SLACK_PATH.into(),
+        delay_ms: 3000,
+        status: 200,
+        body: "ok".into(),
+        times: 1,
+        ..Default::default()
+    });
+    let mut first =
+        b.opskit_aws_process().args(["dx-vif", "poll"]).stdout(std::process::Stdio::null()).spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while dx_calls(&b) < 2 {
+        assert!(std::time::Instant::now() < deadline, "the first poll never listed its VIFs");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let listed = dx_calls(&b);
+    let hb = b.sandbox.url("/ping/5bd1c0de-0000-4000-8000-00000000f00d");
+    let metrics = b.path("standby.prom");
+    let a = dx(&b).args(["poll", "--heartbeat-url", &hb, "--metrics-file"]).arg(&metrics).assert();
+    assert_eq!(code(&a), 4, "stderr: {}", stderr(&a));
+    assert!(stderr(&a).contains(&format!("pid {}", first.id())), "the holder is named: {}", stderr(&a));
+    assert_eq!(dx_calls(&b), listed, "the locked-out poll called Direct Connect");
+    assert!(b.sandbox.requests_to("/ping/").is_empty(), "exit 4 pings nothing: the holder reports");
+    let m = std::fs::read_to_string(&metrics).unwrap();
+    assert!(m.contains("opskit_run_success{command=\"dx-vif-poll\"} 1"), "{m}");
+    assert!(m.contains("opskit_run_locked{command=\"dx-vif-poll\"} 1"), "{m}");
+    assert!(first.wait().unwrap().success());
+    assert_eq!(b.slack_texts().len(), 1, "told once");
 }

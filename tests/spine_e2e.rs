@@ -426,3 +426,82 @@ fn a_new_message_sent_late_has_no_previous() {
     let raw = b.sandbox.requests_to(sandbox::WEBHOOK_PATH)[0].json();
     assert!(raw["previous"].is_null(), "{raw}");
 }
+
+/// Start `findings push --source SOURCE` reading its findings from `f.json`, with the
+/// config at `config`, whose first Slack message takes 3 s; returns once it holds the lock
+/// (its Backlog delivery, which comes first and fast, was answered).
+fn start_slow_push(b: &Bench, source: &str, config: &std::path::Path) -> std::process::Child {
+    b.sandbox.inject(Fault {
+        path_prefix: sandbox::SLACK_PATH.into(),
+        delay_ms: 3000,
+        status: 200,
+        body: "ok".into(),
+        times: 1,
+        ..Default::default()
+    });
+    let before = b.sandbox.backlog_issues().len();
+    let child = b
+        .opskit_process()
+        .args(["findings", "push", "--source", source, "--config"])
+        .arg(config)
+        .arg(b.path("f.json"))
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while b.sandbox.backlog_issues().len() == before {
+        assert!(std::time::Instant::now() < deadline, "the first run never reached Backlog");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
+}
+
+#[test]
+fn the_same_config_through_a_copy_or_a_symlink_is_the_same_run() {
+    let b = Bench::new();
+    let cfg = b.standard_config();
+    std::fs::write(b.path("f.json"), one("k1", "warning", "disk full")).unwrap();
+    let copy = b.path("copy.toml");
+    std::fs::copy(&cfg, &copy).unwrap();
+    let linked_dir = b.path("etc-opskit");
+    std::os::unix::fs::symlink(b.dir.path(), &linked_dir).unwrap();
+    for (round, other) in [copy, linked_dir.join("opskit.toml")].into_iter().enumerate() {
+        // Each round a new finding, so the first run has something to tell.
+        std::fs::write(b.path("f.json"), one(&format!("k{round}"), "warning", "disk full")).unwrap();
+        let first = start_slow_push(&b, "s", &cfg);
+        let a = b
+            .opskit()
+            .args(["findings", "push", "--source", "s", "--config"])
+            .arg(&other)
+            .arg(b.path("f.json"))
+            .assert();
+        assert_eq!(code(&a), 4, "{} is the same work: {}", other.display(), stderr(&a));
+        assert!(first.wait_with_output().unwrap().status.success());
+    }
+    let texts = b.slack_texts();
+    let told = texts.iter().filter(|t| t.contains("WARNING: disk full")).count();
+    assert_eq!(told, 2, "each round's finding told once: {texts:?}");
+}
+
+#[test]
+fn runs_of_different_push_sources_do_not_exclude_each_other_and_of_one_source_do() {
+    let b = Bench::new();
+    let cfg = b.standard_config();
+    std::fs::write(b.path("f.json"), one("k1", "warning", "disk full")).unwrap();
+    let first = start_slow_push(&b, "backup-check", &cfg);
+    let other = b
+        .opskit()
+        .args(["findings", "push", "--source", "disk-check", "--config"])
+        .arg(&cfg)
+        .arg(b.path("f.json"))
+        .assert();
+    assert_eq!(code(&other), 0, "another source is other work: {}", stderr(&other));
+    let same = b
+        .opskit()
+        .args(["findings", "push", "--source", "backup-check", "--config"])
+        .arg(&cfg)
+        .arg(b.path("f.json"))
+        .assert();
+    assert_eq!(code(&same), 4, "{}", stderr(&same));
+    assert!(first.wait_with_output().unwrap().status.success());
+}

@@ -328,7 +328,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     t.step(
         "2. The next run sees the same",
         "Nothing is re-posted to Slack or Backlog: opskit remembers what each sink was told.\n\
-         The backup failed twice now, so PagerDuty is triggered (dedup_key = the finding's key).",
+         The backup failed twice now, so PagerDuty is triggered (dedup_key = source/key).",
         vec![backup(Severity::Critical), disk("91%")],
     )
     .await?;
@@ -433,7 +433,7 @@ async fn dx_segment(t: &mut Tour) -> AppResult<()> {
     .await?;
     t.dx_poll(
         "8. Still down on the next poll",
-        "Now PagerDuty is triggered, one incident per VIF (dedup_key = the VIF's key); nothing is repeated elsewhere.",
+        "Now PagerDuty is triggered, one incident per VIF (dedup_key = source/key of the VIF); nothing is repeated elsewhere.",
     )
     .await?;
     t.sb.dx_set_bgp(vif, None, "up").map_err(anyhow::Error::from)?;

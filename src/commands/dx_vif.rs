@@ -537,10 +537,29 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
     })
 }
 
-/// One poll through the spine.
+/// The run lock of a poll, shared by `poll` and every poll of `watch`.
+pub const RUN_LOCK: &str = "dx-vif-poll";
+
+/// One poll through the spine, under the poll's run lock: `dx-vif poll` holds it already
+/// (taken in `main`); each poll of `watch` takes it here, before listing anything, so a
+/// poll that finds it taken makes no API call.
 pub async fn poll_once(ctx: &Context, settings: &Settings) -> AppResult<RunReport> {
-    let collected = collect(ctx, settings).await?;
-    let mut report = ctx.run_spine("dx-vif-poll", collected).await?;
+    let own = match &ctx.held {
+        Some(_) => None,
+        None => ctx.hold(RUN_LOCK).await?,
+    };
+    let result = async {
+        let collected = collect(ctx, settings).await?;
+        match &own {
+            Some(held) => ctx.run_spine_held(held, collected).await,
+            None => ctx.run_spine(RUN_LOCK, collected).await,
+        }
+    }
+    .await;
+    if let Some(held) = own {
+        held.release().await;
+    }
+    let mut report = result?;
     report.board = BOARD.iter().map(|s| s.to_string()).collect();
     Ok(report)
 }

@@ -165,7 +165,14 @@ pub async fn push(ctx: &Context, args: &PushArgs) -> AppResult<Output> {
     };
     let findings = parse(&text, &args.source).map_err(|e| AppError::usage(format!("{from}: {e}")))?;
     let collected = Collected::new(args.source.clone(), findings, Scope::All);
-    Ok(Output::Report(Box::new(ctx.run_spine("findings-push", collected).await?)))
+    // The lock is taken once the input is known good (nothing of it calls an API): rejected
+    // input leaves the state as it was. Runs of one source exclude each other; of two, not.
+    Ok(Output::Report(Box::new(ctx.run_spine(&run_lock(&args.source), collected).await?)))
+}
+
+/// The run lock of `findings push --source SOURCE`.
+pub fn run_lock(source: &str) -> String {
+    format!("findings-push {source}")
 }
 
 fn read_stdin() -> AppResult<String> {

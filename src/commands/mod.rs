@@ -98,6 +98,23 @@ pub fn discovery_mode(command: &Command) -> Option<crate::organizations::Mode> {
     }
 }
 
+/// The run lock a command works under, taken before it collects anything (and before
+/// discovery): the work it names, so two runs of the same work on one state exclude each
+/// other and different work does not. `findings push` runs are told apart by source.
+/// `dx-vif watch` takes the poll's lock at each poll instead; `wiki backup` takes one per
+/// destination itself; `findings push` once its input is read and valid (it calls no API);
+/// commands that only read take none.
+pub fn run_lock(command: &Command) -> Option<String> {
+    Some(match command {
+        Command::DxVif(DxVifCommand::Poll) => dx_vif::RUN_LOCK.to_string(),
+        Command::TrustedAdvisor(TrustedAdvisorCommand::Check(_)) => "trusted-advisor-check".into(),
+        Command::Support(SupportCommand::Watch(_)) => "support-watch".into(),
+        Command::MaintenanceMail(MailCommand::Ingest(_)) => "maintenance-mail-ingest".into(),
+        Command::Inventory(InventoryCommand::Publish(_)) => "inventory-publish".into(),
+        _ => return None,
+    })
+}
+
 /// What runs before every command: `[[organizations]]` discovery, which appends the
 /// discovered accounts to `ctx.config.accounts`.
 pub async fn prepare(cli: &Cli, ctx: &mut Context) -> AppResult<()> {

@@ -97,7 +97,14 @@ impl Bench {
 
     /// `opskit` with the AWS SDK pointed at the sandbox, using [`Bench::aws_profiles`].
     pub fn opskit_aws(&self) -> assert_cmd::Command {
-        let mut c = self.opskit();
+        let mut c = assert_cmd::Command::from_std(self.opskit_aws_process());
+        c.timeout(std::time::Duration::from_secs(120));
+        c
+    }
+
+    /// [`Bench::opskit_aws`] as a plain process, for tests that run several at once.
+    pub fn opskit_aws_process(&self) -> std::process::Command {
+        let mut c = self.opskit_process();
         c.env("AWS_CONFIG_FILE", self.path("aws-config"))
             .env("AWS_SHARED_CREDENTIALS_FILE", self.path("aws-credentials"))
             .env("AWS_ENDPOINT_URL", self.sandbox.url(""));
