@@ -46,13 +46,13 @@ impl Target {
 /// For global services (Trusted Advisor, Support): one target per selected account, in
 /// `region`, whatever regions the account lists. `what` completes "no account to …".
 pub fn account_targets(config: &Config, accounts: &[String], region: &str, what: &str) -> AppResult<Vec<Target>> {
-    let mut targets: Vec<Target> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for t in select_targets(config, accounts, &[])? {
-        if seen.insert(t.account.name.clone()) {
-            targets.push(Target { account: t.account, region: region.into() });
-        }
-    }
+    // Their APIs are global: an account's regions do not matter here, so one that has none
+    // is not refused.
+    let targets: Vec<Target> = selected_accounts(config, accounts)?
+        .into_iter()
+        .map(|a| Target { account: a.clone(), region: region.into() })
+        .collect();
+    let targets = in_shard(config, targets);
     if targets.is_empty() && config.shard.is_none() {
         return Err(AppError::usage(format!(
             "no account to {what}\nhint: add [[accounts]] to the config, or check --account"
@@ -64,6 +64,31 @@ pub fn account_targets(config: &Config, accounts: &[String], region: &str, what:
 /// The targets selected by `--account` / `--region` (names or ids; empty = all).
 /// With `--shard`, only the accounts of this run's shard.
 pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) -> AppResult<Vec<Target>> {
+    let mut out = Vec::new();
+    for acc in selected_accounts(config, accounts)? {
+        // An account nothing names a region for is refused, never polled somewhere else:
+        // `--region` names them, or the run stops here (exit 2) naming the account.
+        if acc.regions.is_empty() {
+            if !regions.is_empty() {
+                out.extend(regions.iter().map(|r| Target { account: acc.clone(), region: r.clone() }));
+                continue;
+            }
+            let why = acc.region_error().unwrap_or_else(|| {
+                format!("account `{}`: its regions were never resolved (a bug: please report it)", acc.name)
+            });
+            return Err(AppError::usage(why));
+        }
+        for r in &acc.regions {
+            if regions.is_empty() || regions.contains(r) {
+                out.push(Target { account: acc.clone(), region: r.clone() });
+            }
+        }
+    }
+    Ok(in_shard(config, out))
+}
+
+/// The accounts `--account` selects (names or ids; empty = all), each named one known.
+fn selected_accounts<'c>(config: &'c Config, accounts: &[String]) -> AppResult<Vec<&'c Account>> {
     for a in accounts {
         if config.account(a).is_none() {
             let known: Vec<&str> = config.accounts.iter().map(|a| a.name.as_str()).collect();
@@ -73,20 +98,130 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
             )));
         }
     }
-    let mut out = Vec::new();
-    for acc in &config.accounts {
-        if !accounts.is_empty() && !accounts.iter().any(|a| a == &acc.name || acc.id.as_deref() == Some(a)) {
-            continue;
-        }
-        let regions_of: Vec<String> =
-            if acc.regions.is_empty() { vec!["us-east-1".into()] } else { acc.regions.clone() };
-        for r in regions_of {
-            if regions.is_empty() || regions.contains(&r) {
-                out.push(Target { account: acc.clone(), region: r });
-            }
+    Ok(config
+        .accounts
+        .iter()
+        .filter(|acc| accounts.is_empty() || accounts.iter().any(|a| a == &acc.name || acc.id.as_deref() == Some(a)))
+        .collect())
+}
+
+/// The AWS config files' profiles and the variables that choose them, read once.
+struct Profiles {
+    set: Option<aws_config::profile::ProfileSet>,
+    /// Why the files could not be read, when they could not.
+    error: Option<String>,
+}
+
+/// The variables the AWS SDK reads to find its config files and the selected profile,
+/// taken from opskit's one environment reader so tests can pin them.
+const PROFILE_ENV: &[&str] =
+    &["AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_PROFILE", "HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
+
+async fn read_profiles(env: &crate::config::Env) -> Profiles {
+    let vars: HashMap<String, String> =
+        PROFILE_ENV.iter().filter_map(|k| env.get(k).map(|v| (k.to_string(), v))).collect();
+    let sdk_env = aws_types::os_shim_internal::Env::from(vars);
+    let fs = aws_types::os_shim_internal::Fs::real();
+    let files = aws_runtime::env_config::file::EnvConfigFiles::default();
+    match aws_config::profile::load(&fs, &sdk_env, &files, None).await {
+        Ok(set) => Profiles { set: Some(set), error: None },
+        Err(e) => Profiles { set: None, error: Some(format!("the AWS config files could not be read: {e}")) },
+    }
+}
+
+impl Profiles {
+    /// The `region` a profile names: `Ok(None)` when it names none (or does not exist).
+    fn region(&self, profile: &str) -> Result<Option<String>, String> {
+        let Some(set) = &self.set else { return Ok(None) };
+        match set.get_profile(profile).and_then(|p| p.get("region")).map(str::trim) {
+            Some(r) if crate::config::region_ok(r) => Ok(Some(r.to_string())),
+            Some(r) => Err(format!("profile `{profile}` has `region = {r}`, which is not a region name")),
+            None => Ok(None),
         }
     }
-    Ok(in_shard(config, out))
+
+    fn selected(&self) -> Option<String> {
+        self.set.as_ref().map(|s| s.selected_profile().to_string())
+    }
+}
+
+/// Give every account whose entry names no `regions` the regions the AWS CLI would use
+/// for it: its profile's `region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else (for an
+/// account without a profile) the default profile's, else `defaults.regions`. An account
+/// still without one is marked [`crate::config::RegionSource::Unresolved`] with the reason,
+/// and any command that works per region refuses it. Never a region nobody named.
+pub async fn resolve_regions(config: &mut Config, env: &crate::config::Env) {
+    use crate::config::RegionSource;
+    if config.accounts.iter().all(|a| a.regions_from != RegionSource::Pending) {
+        return;
+    }
+    let profiles = read_profiles(env).await;
+    let from_env = ["AWS_REGION", "AWS_DEFAULT_REGION"]
+        .iter()
+        .find_map(|k| env.get(k).map(|v| (k.to_string(), v.trim().to_string())));
+    let defaults = config.defaults.regions.clone();
+    for acc in config.accounts.iter_mut().filter(|a| a.regions_from == RegionSource::Pending) {
+        let mut tried = Vec::new();
+        match region_chain(acc.profile.as_deref(), &profiles, from_env.as_ref(), &defaults, &mut tried) {
+            Ok(Some((regions, from))) => {
+                tracing::debug!(account = %acc.name, ?regions, from = %from, "regions resolved");
+                acc.regions = regions;
+                acc.regions_from = from;
+            }
+            Ok(None) => {
+                if let Some(e) = &profiles.error {
+                    tried.push(e.clone());
+                }
+                acc.regions_from = RegionSource::Unresolved(tried.join("; "));
+            }
+            Err(e) => acc.regions_from = RegionSource::Unresolved(e),
+        }
+    }
+}
+
+/// One account's regions by the chain of [`resolve_regions`]; `tried` collects why each
+/// link gave none, for the error when none does. A link that names something that is not
+/// a region is an error, not a reason to go on down the chain.
+fn region_chain(
+    profile: Option<&str>,
+    profiles: &Profiles,
+    from_env: Option<&(String, String)>,
+    defaults: &[String],
+    tried: &mut Vec<String>,
+) -> Result<Option<(Vec<String>, crate::config::RegionSource)>, String> {
+    use crate::config::RegionSource;
+    let of_profile = |p: &str, tried: &mut Vec<String>| -> Result<Option<_>, String> {
+        let r = profiles.region(p)?;
+        if r.is_none() {
+            tried.push(format!("profile `{p}` names no region"));
+        }
+        Ok(r.map(|r| (vec![r], RegionSource::Profile(p.to_string()))))
+    };
+    if let Some(p) = profile
+        && let Some(hit) = of_profile(p, tried)?
+    {
+        return Ok(Some(hit));
+    }
+    match from_env {
+        Some((k, v)) if crate::config::region_ok(v) => {
+            return Ok(Some((vec![v.clone()], RegionSource::Environment(k.clone()))));
+        }
+        Some((k, v)) => return Err(format!("{k} is `{v}`, which is not a region name")),
+        None => tried.push("AWS_REGION is not set".into()),
+    }
+    // Without a profile of its own, the account uses the default chain's: AWS_PROFILE or
+    // `default`, which the SDK consults after the environment.
+    if profile.is_none()
+        && let Some(p) = profiles.selected()
+        && let Some(hit) = of_profile(&p, tried)?
+    {
+        return Ok(Some(hit));
+    }
+    if defaults.is_empty() {
+        tried.push("defaults.regions is empty".into());
+        return Ok(None);
+    }
+    Ok(Some((defaults.to_vec(), RegionSource::Defaults)))
 }
 
 /// The targets of this run's `--shard`, all of them without one.

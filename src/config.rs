@@ -316,8 +316,59 @@ pub struct Account {
     pub role_arn: Option<String>,
     pub external_id: Option<Secret>,
     pub session_name: String,
+    /// Empty until resolved when the entry gives none (see [`RegionSource`]).
     pub regions: Vec<String>,
+    /// Where `regions` came from; [`RegionSource::Pending`] until the app resolves it the
+    /// way the AWS CLI does (the profile, the environment, then `defaults.regions`).
+    pub regions_from: RegionSource,
     pub tags: BTreeMap<String, String>,
+}
+
+/// Where an account's regions came from. The config file alone knows only `Regions`;
+/// the rest is resolved by the app from the AWS config files and the environment, never
+/// by falling back to some region nobody named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "from", content = "detail", rename_all = "snake_case")]
+pub enum RegionSource {
+    /// The entry's own `regions` (or its organization's).
+    Regions,
+    /// The `region` of this AWS profile.
+    Profile(String),
+    /// This environment variable (`AWS_REGION`, `AWS_DEFAULT_REGION`).
+    Environment(String),
+    /// `defaults.regions`.
+    Defaults,
+    /// Not resolved yet.
+    Pending,
+    /// Nothing names a region for it: why, for the error that refuses it.
+    Unresolved(String),
+}
+
+impl std::fmt::Display for RegionSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RegionSource::Regions => write!(f, "regions"),
+            RegionSource::Profile(p) => write!(f, "profile {p}"),
+            RegionSource::Environment(v) => write!(f, "{v}"),
+            RegionSource::Defaults => write!(f, "defaults.regions"),
+            RegionSource::Pending => write!(f, "not resolved yet"),
+            RegionSource::Unresolved(why) => write!(f, "none: {why}"),
+        }
+    }
+}
+
+impl Account {
+    /// An error naming the account when no region could be resolved for it.
+    pub fn region_error(&self) -> Option<String> {
+        match &self.regions_from {
+            RegionSource::Unresolved(why) if self.regions.is_empty() => Some(format!(
+                "account `{}`: no region to work in: {why}\n\
+                 hint: give the account `regions = [\"ap-northeast-1\"]` (or set `defaults.regions`); opskit never guesses one",
+                self.name
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// One `[[organizations]]` entry: where its member accounts are listed from and how each
@@ -329,7 +380,9 @@ pub struct Organization {
     pub role_name: String,
     pub external_id: Option<Secret>,
     pub session_name: String,
-    /// For the discovered accounts: `regions`, else `defaults.regions`.
+    /// For the discovered accounts: `regions`; when empty, each account's are resolved
+    /// like an `[[accounts]]` entry's without `regions` (the profile, the environment,
+    /// then `defaults.regions`).
     pub regions: Vec<String>,
     /// OU (`ou-…`) or root (`r-…`) ids, each with its sub-OUs; empty: the whole organization.
     pub include_ous: Vec<String>,
@@ -724,7 +777,7 @@ fn parse_days(list: &[String]) -> Result<Vec<i8>, String> {
     Ok(days)
 }
 
-fn region_ok(r: &str) -> bool {
+pub fn region_ok(r: &str) -> bool {
     !r.is_empty() && r.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
@@ -762,7 +815,6 @@ fn resolve_organization(
     ctx: &Ctx,
     i: usize,
     o: RawOrganization,
-    default_regions: &[String],
     earlier: &[Organization],
 ) -> Result<Organization, ConfigError> {
     let base = format!("organizations[{i}]");
@@ -802,7 +854,7 @@ fn resolve_organization(
             format!("`{session_name}` is not a role session name (2-64 of letters, digits and +=,.@_-)"),
         ));
     }
-    let regions = o.regions.unwrap_or_else(|| default_regions.to_vec());
+    let regions = o.regions.unwrap_or_default();
     for r in &regions {
         if !region_ok(r) {
             return Err(ctx.err(&key("regions"), format!("`{r}` is not a region name")));
@@ -924,13 +976,15 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         if external_id.is_some() && a.role_arn.is_none() {
             return Err(ctx.err(&format!("{base}.external_id"), "an external id needs `role_arn`"));
         }
-        let regions = a.regions.unwrap_or_else(|| regions.clone());
+        let regions_from = if a.regions.is_some() { RegionSource::Regions } else { RegionSource::Pending };
+        let regions = a.regions.unwrap_or_default();
         for r in &regions {
             if !region_ok(r) {
                 return Err(ctx.err(&format!("{base}.regions"), format!("`{r}` is not a region name")));
             }
         }
         accounts.push(Account {
+            regions_from,
             session_name: a.session_name.unwrap_or_else(|| "opskit".into()),
             name: a.name,
             id: a.id,
@@ -944,7 +998,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
 
     let mut organizations: Vec<Organization> = Vec::new();
     for (i, o) in raw.organizations.into_iter().enumerate() {
-        organizations.push(resolve_organization(&ctx, i, o, &regions, &organizations)?);
+        organizations.push(resolve_organization(&ctx, i, o, &organizations)?);
     }
 
     let backlog = match raw.backlog {
@@ -1244,7 +1298,7 @@ mod tests {
         let cfg = org("external_id_env = \"ORG_EXT\"\ninclude_ous = [\"ou-ab12-cd34ef56\", \"r-ab12\"]\n").unwrap();
         let o = &cfg.organizations[0];
         assert_eq!((o.role_name.as_str(), o.session_name.as_str()), ("OpsKitRead", "opskit"));
-        assert_eq!(o.regions, vec!["eu-west-1"], "defaults.regions");
+        assert!(o.regions.is_empty(), "no regions of its own: each account resolves them (defaults last)");
         assert_eq!(o.cache_ttl.0, Duration::from_secs(3600));
         assert_eq!(o.external_id.as_ref().unwrap().expose(), "org-external-id-1");
         let json = serde_json::to_string(&cfg).unwrap();

@@ -411,6 +411,11 @@ fn member_account(org: &Organization, snap: &Snapshot, m: &Member, name: String,
         role_arn,
         session_name: org.session_name.clone(),
         regions: org.regions.clone(),
+        regions_from: if org.regions.is_empty() {
+            crate::config::RegionSource::Pending
+        } else {
+            crate::config::RegionSource::Regions
+        },
         tags,
     }
 }
@@ -438,6 +443,7 @@ fn management(org: &Organization) -> Account {
         external_id: None,
         session_name: org.session_name.clone(),
         regions: vec![api_region(org).to_string()],
+        regions_from: crate::config::RegionSource::Regions,
         tags: BTreeMap::new(),
     }
 }
@@ -679,7 +685,8 @@ mod tests {
         let prod = &accounts[1];
         assert_eq!(prod.role_arn.as_deref(), Some("arn:aws-cn:iam::111111111111:role/OpsKitRead"));
         assert_eq!(prod.external_id.as_ref().unwrap().expose(), "acme-org-external-id");
-        assert_eq!(prod.regions, vec!["eu-west-1"]);
+        // No `regions` on the organization: resolved later, like any account's (defaults last).
+        assert_eq!((prod.regions.len(), &prod.regions_from), (0, &crate::config::RegionSource::Pending));
         assert_eq!(prod.tags["organization"], "acme");
         assert_eq!(prod.tags["customer"], "acme");
         assert_eq!(prod.tags["team"], "web", "a copied tag wins over a static one");

@@ -455,3 +455,82 @@ fn a_poll_started_while_another_runs_exits_4_without_calling_aws_or_pinging() {
     assert!(first.wait().unwrap().success());
     assert_eq!(b.slack_texts().len(), 1, "told once");
 }
+
+/// One account without `regions`, whose profile says `profile_region` (or nothing), with
+/// `[defaults] regions` as given; Slack as the only sink.
+fn regionless(b: &Bench, profile_region: Option<&str>, default_regions: &str) {
+    let region_line = profile_region.map(|r| format!("region = {r}\n")).unwrap_or_default();
+    std::fs::write(
+        b.path("aws-config"),
+        format!(
+            "[profile acme-prod]\naws_access_key_id = {}\naws_secret_access_key = sandbox-secret\n{region_line}",
+            sandbox::sandbox_access_key(ACME)
+        ),
+    )
+    .unwrap();
+    std::fs::write(b.path("aws-credentials"), "").unwrap();
+    b.write_config(&format!(
+        "{}regions = [{default_regions}]\n[[accounts]]\nname = \"acme-prod\"\nid = \"{ACME}\"\nprofile = \"acme-prod\"\n\n{}\n[[routes]]\nsinks = [\"slack\"]\n",
+        b.defaults(),
+        b.sandbox.sinks_toml(),
+    ));
+}
+
+/// The regions Direct Connect was asked about (the SigV4 credential scope's region).
+fn dx_regions(b: &Bench) -> std::collections::BTreeSet<String> {
+    b.sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.header("x-amz-target").is_some_and(|t| t.starts_with("OvertureService")))
+        .filter_map(|r| r.header("authorization")?.split('/').nth(2).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn an_account_without_regions_is_polled_in_its_profiles_region_not_in_virginia() {
+    let b = Bench::new();
+    regionless(&b, Some(TOKYO), "");
+    b.sandbox.dx_set_bgp(TRANSIT, Some(sandbox::DX_DEMO_TRANSIT_PEER_IPV6), "down").unwrap();
+    // AWS_REGION names another region: the account's own profile wins.
+    let a = dx(&b).args(["poll"]).env("AWS_REGION", "us-east-1").assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(dx_regions(&b), [TOKYO.to_string()].into(), "polled where the profile says");
+    assert!(b.slack_texts().iter().any(|t| t.contains(sandbox::DX_DEMO_TRANSIT_VIF_NAME)), "{:?}", b.slack_texts());
+    // config check shows the region and where it came from.
+    let a = b.opskit_aws().args(["config", "check"]).env("AWS_REGION", "us-east-1").assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).contains("ap-northeast-1 (from profile acme-prod)"), "{}", stdout(&a));
+}
+
+#[test]
+fn without_a_profile_region_the_environment_then_defaults_regions_decide() {
+    let b = Bench::new();
+    regionless(&b, None, "\"eu-west-1\"");
+    let a = dx(&b).args(["poll"]).env("AWS_REGION", TOKYO).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(dx_regions(&b), [TOKYO.to_string()].into());
+    let a = b.opskit_aws().args(["config", "check"]).assert();
+    assert!(stdout(&a).contains("eu-west-1 (from defaults.regions)"), "{}", stdout(&a));
+}
+
+#[test]
+fn an_account_no_region_can_be_resolved_for_is_refused_by_name() {
+    let b = Bench::new();
+    regionless(&b, None, "");
+    let a = dx(&b).args(["poll"]).assert();
+    assert_eq!(code(&a), 2, "{}", stderr(&a));
+    let err = stderr(&a);
+    assert!(
+        err.contains("account `acme-prod`: no region") && err.contains("profile `acme-prod` names no region"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+    assert!(dx_regions(&b).is_empty(), "nothing was polled");
+    let a = b.opskit_aws().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 2, "config check refuses it too: {}", stderr(&a));
+    assert!(stderr(&a).contains("account `acme-prod`"), "{}", stderr(&a));
+    // --region names one explicitly.
+    let a = dx(&b).args(["poll", "--region", TOKYO]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(dx_regions(&b), [TOKYO.to_string()].into());
+}

@@ -96,13 +96,7 @@ fn human(ctx: &Context, c: &Config) -> String {
                 (None, None) => "default chain".into(),
             };
             let tags: Vec<String> = a.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            t.add_row(vec![
-                a.name.clone(),
-                a.id.clone().unwrap_or_default(),
-                creds,
-                a.regions.join(","),
-                tags.join(" "),
-            ]);
+            t.add_row(vec![a.name.clone(), a.id.clone().unwrap_or_default(), creds, regions_text(a), tags.join(" ")]);
         }
         let _ = writeln!(s, "\n{t}");
     }
@@ -194,6 +188,17 @@ fn human(ctx: &Context, c: &Config) -> String {
         let _ = writeln!(s, "\n{t}");
     }
     s
+}
+
+/// An account's regions and, when its entry did not name them, where they came from
+/// (`ap-northeast-1 (profile acme)`), or `NONE` when nothing names one.
+fn regions_text(a: &crate::config::Account) -> String {
+    use crate::config::RegionSource;
+    match &a.regions_from {
+        RegionSource::Regions => a.regions.join(","),
+        RegionSource::Unresolved(_) if a.regions.is_empty() => "NONE (see the error below)".into(),
+        from => format!("{} (from {from})", a.regions.join(",")),
+    }
 }
 
 /// Names of the accounts discovery added (shown under their organization, not as
@@ -290,6 +295,12 @@ pub async fn check(ctx: &Context, a: &ConfigCheckArgs) -> AppResult<Output> {
     let c = &ctx.config;
     ctx.state_location()?;
     ctx.templates()?;
+    // An account no region can be resolved for would be refused by every regional
+    // command: a config error, all of them named at once.
+    let no_region: Vec<String> = c.accounts.iter().filter_map(|a| a.region_error()).collect();
+    if !no_region.is_empty() {
+        return Err(crate::error::AppError::usage(no_region.join("\n")));
+    }
     let mut failed = !ctx.discovery.errors().is_empty();
     let mut probes = Vec::new();
     if a.probe {

@@ -116,12 +116,15 @@ pub fn run_lock(command: &Command) -> Option<String> {
 }
 
 /// What runs before every command: `[[organizations]]` discovery, which appends the
-/// discovered accounts to `ctx.config.accounts`.
+/// discovered accounts to `ctx.config.accounts`, then every account's regions resolved.
 pub async fn prepare(cli: &Cli, ctx: &mut Context) -> AppResult<()> {
-    match discovery_mode(&cli.command) {
-        Some(mode) => crate::organizations::discover(ctx, mode).await,
-        None => Ok(()),
+    if let Some(mode) = discovery_mode(&cli.command) {
+        crate::organizations::discover(ctx, mode).await?;
     }
+    // Accounts (configured or discovered) without `regions` get the ones the AWS CLI would
+    // use for them, or are marked as having none: commands refuse those, never guess.
+    crate::aws::resolve_regions(&mut ctx.config, &ctx.env).await;
+    Ok(())
 }
 
 /// Run a command; `name` is its path (`dx-vif-watch`), for metrics.
