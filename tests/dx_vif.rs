@@ -276,8 +276,9 @@ mod watch {
 
     fn spawn_watch_with(b: &Bench, interval: &str, extra: &[&str]) -> Child {
         let bin = assert_cmd::cargo::cargo_bin("opskit");
-        Command::new(bin)
-            .env_clear()
+        let mut cmd = Command::new(bin);
+        pass_clock(cmd.env_clear());
+        cmd
             .env("HOME", b.dir.path())
             .env("XDG_STATE_HOME", b.path("xdg-state"))
             .env("NO_COLOR", "1")

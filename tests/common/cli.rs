@@ -78,6 +78,7 @@ impl Bench {
             // No real AWS: no instance metadata; HOME is the temp dir, so no ~/.aws either.
             .env("AWS_EC2_METADATA_DISABLED", "true")
             .current_dir(self.dir.path());
+        pass_clock(&mut c);
         c
     }
 
@@ -135,6 +136,16 @@ pub fn account_toml(name: &str, id: &str, regions: &[&str]) -> String {
         "[[accounts]]\nname = \"{name}\"\nid = \"{id}\"\nprofile = \"{name}\"\nregions = [{}]\n\n",
         regions.join(", ")
     )
+}
+
+/// `scripts/test-clock-ahead.sh` runs the suite with the clock moved ahead (libfaketime);
+/// the binary under test must see that clock too, though its environment is pinned.
+pub fn pass_clock(c: &mut std::process::Command) {
+    for k in ["LD_PRELOAD", "FAKETIME", "FAKETIME_DONT_FAKE_MONOTONIC"] {
+        if let Some(v) = std::env::var_os(k) {
+            c.env(k, v);
+        }
+    }
 }
 
 pub fn write_private(p: &Path, text: &str) {
