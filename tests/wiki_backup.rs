@@ -501,3 +501,29 @@ fn backup_needs_a_project_and_a_destination_and_says_where_to_set_them() {
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     b.opskit().args(["wiki", "verify"]).assert().success();
 }
+
+#[test]
+fn a_relative_file_url_is_refused_naming_it_and_nothing_is_made_where_the_run_started() {
+    let b = Bench::new();
+    let dir = setup(&b);
+    // The bench runs the binary in its temp dir: a relative directory would land there.
+    for args in [
+        vec!["backup", "--project", PROJECT, "--to", "file://rel/dir"],
+        vec!["list", "--from", "file://rel/dir"],
+        vec!["verify", "--from", "file://rel/dir"],
+    ] {
+        let a = wiki(&b, "2026-03-01T00:00:00Z", &args);
+        assert_eq!(code(&a), 2, "{args:?}: {}{}", stdout(&a), stderr(&a));
+        let err = stderr(&a);
+        assert!(err.contains("file://rel/dir: a relative directory is refused"), "{args:?}: {err}");
+        assert!(err.contains("hint: use an absolute path, e.g. file:///var/backups/opskit"), "{args:?}: {err}");
+    }
+    assert!(!b.path("rel").exists(), "no directory was made relative to where the run started");
+    assert!(b.sandbox.requests_to(sandbox::SLACK_PATH).is_empty(), "a usage error is no finding");
+    // An absolute path without the scheme is a directory, as the README's storage table says.
+    let plain = dir.display().to_string();
+    let a = wiki(&b, "2026-03-01T00:00:00Z", &["backup", "--project", PROJECT, "--to", &plain]);
+    assert_eq!(code(&a), 0, "{}{}", stdout(&a), stderr(&a));
+    assert!(dir.join("OPS/20260301T000000Z/manifest.json").is_file());
+    wiki(&b, "2026-03-01T00:00:00Z", &["verify", "--from", &plain]).success();
+}
