@@ -1069,7 +1069,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
         }
         'opskit;silence;add' {
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Source (command) to match, e.g. dx-vif')
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Glob over the finding key, e.g. ''dx-vif/111122223333/*''')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Glob over the full key SOURCE/KEY, e.g. ''backup-check/db-*'' or ''dx-vif/111122223333/*''; with --source, a glob not starting with that source''s name and / is over the key within it (''db-*'')')
             [CompletionResult]::new('--match-account', '--match-account', [CompletionResultType]::ParameterName, 'Account name or id')
             [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'A resource id the finding names (glob allowed), e.g. dxvif-fg5678')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Until when: RFC 3339 time, or a duration from now (2h, 30m)')

@@ -1002,7 +1002,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
         }
         &'opskit;silence;add'= {
             cand --source 'Source (command) to match, e.g. dx-vif'
-            cand --key 'Glob over the finding key, e.g. ''dx-vif/111122223333/*'''
+            cand --key 'Glob over the full key SOURCE/KEY, e.g. ''backup-check/db-*'' or ''dx-vif/111122223333/*''; with --source, a glob not starting with that source''s name and / is over the key within it (''db-*'')'
             cand --match-account 'Account name or id'
             cand --resource 'A resource id the finding names (glob allowed), e.g. dxvif-fg5678'
             cand --until 'Until when: RFC 3339 time, or a duration from now (2h, 30m)'

@@ -973,7 +973,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove a silence by id'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l source -d 'Source (command) to match, e.g. dx-vif' -r
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l key -d 'Glob over the finding key, e.g. \'dx-vif/111122223333/*\'' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l key -d 'Glob over the full key SOURCE/KEY, e.g. \'backup-check/db-*\' or \'dx-vif/111122223333/*\'; with --source, a glob not starting with that source\'s name and / is over the key within it (\'db-*\')' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l match-account -d 'Account name or id' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l resource -d 'A resource id the finding names (glob allowed), e.g. dxvif-fg5678' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l until -d 'Until when: RFC 3339 time, or a duration from now (2h, 30m)' -r

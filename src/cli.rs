@@ -460,7 +460,9 @@ pub struct SilenceAddArgs {
     /// Source (command) to match, e.g. dx-vif
     #[arg(long)]
     pub source: Option<String>,
-    /// Glob over the finding key, e.g. 'dx-vif/111122223333/*'
+    /// Glob over the full key SOURCE/KEY, e.g. 'backup-check/db-*' or 'dx-vif/111122223333/*';
+    /// with --source, a glob not starting with that source's name and / is over the key
+    /// within it ('db-*')
     #[arg(long)]
     pub key: Option<String>,
     /// Account name or id

@@ -5,8 +5,9 @@
 //! - Listing: ListAccounts when the whole organization is wanted; with `include_ous` /
 //!   `exclude_ous`, a walk of the OU tree (ListRoots, ListOrganizationalUnitsForParent,
 //!   ListAccountsForParent), `defaults.concurrency` parents at once, which also gives each
-//!   account's OU path. Every listing is paged with the SDK's paginators (MaxResults 20, the
-//!   documented maximum). `copy_tags` adds one ListTagsForResource per kept account.
+//!   account's OU path by names from its root (`Root/prod/web`; an included OU's own path
+//!   comes from DescribeOrganizationalUnit and ListParents up to the root). Every listing
+//!   is paged with the SDK's paginators (MaxResults 20, the documented maximum). `copy_tags` adds one ListTagsForResource per kept account.
 //!   DescribeOrganization gives the partition for the role ARNs; STS GetCallerIdentity the
 //!   account the profile itself belongs to.
 //! - Reaching an account: `arn:{partition}:iam::{id}:role/{role_name}` assumed with the
@@ -71,8 +72,8 @@ pub struct Member {
     pub name: String,
     /// `State` when Organizations sent it, else `Status`: ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED, ...
     pub state: String,
-    /// `<start>/<OU name>/...` when the OU tree was walked: the start is the included OU's
-    /// (or root's) id, or the root's name when walking from the roots.
+    /// `<root name>/<OU name>/...` (`Root/prod/web`) when the OU tree was walked, the same
+    /// whichever include point (or root) the walk started from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ou_path: Option<String>,
     /// The `copy_tags` keys the account has in Organizations.
@@ -525,43 +526,83 @@ async fn list_all(client: &aws_sdk_organizations::Client) -> anyhow::Result<Vec<
 
 /// The include points (or the roots), then every OU below them but the excluded ones
 /// (and what is below those), `concurrency` parents at once, each parent's OUs and
-/// accounts listed side by side.
+/// accounts listed side by side. Each account's OU path is spelt from its root by names
+/// ([`path_from_root`]); the include points' own paths are looked up while the walk runs.
 async fn walk(
     client: &aws_sdk_organizations::Client,
     org: &Organization,
     concurrency: usize,
 ) -> anyhow::Result<Vec<Member>> {
-    let mut queue: VecDeque<(String, String)> = VecDeque::new();
-    if org.include_ous.is_empty() {
-        let mut pages = client.list_roots().into_paginator().page_size(PAGE_SIZE).send();
-        while let Some(page) = pages.next().await {
-            let page = page.map_err(|e| api_error("ListRoots", e))?;
-            for r in page.roots() {
-                let Some(id) = r.id() else { continue };
-                if !org.exclude_ous.iter().any(|x| x == id) {
-                    queue.push_back((id.to_string(), r.name().unwrap_or(id).to_string()));
-                }
-            }
-        }
+    let (prefixes, found) = if org.include_ous.is_empty() {
+        let roots: Vec<(String, String)> =
+            list_roots(client).await?.into_iter().filter(|(id, _)| !org.exclude_ous.contains(id)).collect();
+        let (starts, prefixes): (Vec<String>, Vec<String>) = roots.into_iter().unzip();
+        (prefixes, descend(client, org, concurrency, &starts).await?)
     } else {
-        queue.extend(org.include_ous.iter().map(|id| (id.clone(), id.clone())));
+        let prefixes = async {
+            let roots = list_roots(client).await?;
+            let mut out = Vec::with_capacity(org.include_ous.len());
+            for id in &org.include_ous {
+                out.push(path_from_root(client, id, &roots).await?);
+            }
+            anyhow::Ok(out)
+        };
+        tokio::try_join!(prefixes, descend(client, org, concurrency, &org.include_ous))?
+    };
+    let mut members: Vec<Member> = found
+        .into_iter()
+        .map(|(start, mut m)| {
+            let below = m.ou_path.take().unwrap_or_default();
+            let prefix = &prefixes[start];
+            m.ou_path = Some(if below.is_empty() { prefix.clone() } else { format!("{prefix}/{below}") });
+            m
+        })
+        .collect();
+    members.sort_by(|a, b| a.ou_path.cmp(&b.ou_path).then(a.name.cmp(&b.name)));
+    Ok(members)
+}
+
+/// Every root's id and name.
+async fn list_roots(client: &aws_sdk_organizations::Client) -> anyhow::Result<Vec<(String, String)>> {
+    let mut roots = Vec::new();
+    let mut pages = client.list_roots().into_paginator().page_size(PAGE_SIZE).send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| api_error("ListRoots", e))?;
+        for r in page.roots() {
+            let Some(id) = r.id() else { continue };
+            roots.push((id.to_string(), r.name().unwrap_or(id).to_string()));
+        }
     }
-    let mut visited: BTreeSet<String> = queue.iter().map(|(id, _)| id.clone()).collect();
-    let mut members: Vec<Member> = Vec::new();
+    Ok(roots)
+}
+
+/// The accounts below `starts`, each with the index of the start it was reached from and
+/// its OU path below that start (`prod/web`; empty for the start's own accounts) in
+/// `ou_path`.
+async fn descend(
+    client: &aws_sdk_organizations::Client,
+    org: &Organization,
+    concurrency: usize,
+    starts: &[String],
+) -> anyhow::Result<Vec<(usize, Member)>> {
+    let mut queue: VecDeque<(String, usize, String)> =
+        starts.iter().enumerate().map(|(i, id)| (id.clone(), i, String::new())).collect();
+    let mut visited: BTreeSet<String> = starts.iter().cloned().collect();
+    let mut members = Vec::new();
     let mut ids = BTreeSet::new();
     let mut running = futures::stream::FuturesUnordered::new();
     loop {
         while running.len() < concurrency.max(1) {
-            let Some((id, path)) = queue.pop_front() else { break };
-            running.push(visit(client, id, path));
+            let Some((id, start, below)) = queue.pop_front() else { break };
+            running.push(async move { visit(client, id, below).await.map(|v| (start, v)) });
         }
         let Some(done) = running.next().await else { break };
-        let (path, ous, accounts) = done?;
+        let (start, (below, ous, accounts)) = done?;
         for a in accounts {
-            if let Some(m) = member(&a, Some(path.clone()))
+            if let Some(m) = member(&a, Some(below.clone()))
                 && ids.insert(m.id.clone())
             {
-                members.push(m);
+                members.push((start, m));
             }
         }
         for ou in ous {
@@ -569,11 +610,56 @@ async fn walk(
             if org.exclude_ous.iter().any(|x| x == id) || !visited.insert(id.to_string()) {
                 continue;
             }
-            queue.push_back((id.to_string(), format!("{path}/{}", ou.name().unwrap_or(id))));
+            let name = ou.name().unwrap_or(id);
+            let path = if below.is_empty() { name.to_string() } else { format!("{below}/{name}") };
+            queue.push_back((id.to_string(), start, path));
         }
     }
-    members.sort_by(|a, b| a.ou_path.cmp(&b.ou_path).then(a.name.cmp(&b.name)));
     Ok(members)
+}
+
+/// The OU path of a root or OU as a walk from the root spells it, names not ids
+/// (`Root/prod/web`, as the console shows it): so an account's path does not depend on
+/// whether `include_ous` named its OU, an OU above it, or the root. One
+/// DescribeOrganizationalUnit and one ListParents per level (OUs nest at most 5 deep).
+async fn path_from_root(
+    client: &aws_sdk_organizations::Client,
+    id: &str,
+    roots: &[(String, String)],
+) -> anyhow::Result<String> {
+    /// Deeper than Organizations allows: an answer that never reaches a root.
+    const MAX_LEVELS: usize = 10;
+    let mut names = Vec::new();
+    let mut current = id.to_string();
+    loop {
+        if let Some((_, root)) = roots.iter().find(|(r, _)| *r == current) {
+            names.push(root.clone());
+            break;
+        }
+        anyhow::ensure!(names.len() < MAX_LEVELS, "include_ous `{id}`: no root within {MAX_LEVELS} levels above it");
+        let described = client
+            .describe_organizational_unit()
+            .organizational_unit_id(&current)
+            .send()
+            .await
+            .map_err(|e| api_error("DescribeOrganizationalUnit", e))
+            .with_context(|| format!("include_ous `{id}`"))?;
+        let name = described.organizational_unit().and_then(|o| o.name()).unwrap_or(&current).to_string();
+        let parents = client
+            .list_parents()
+            .child_id(&current)
+            .send()
+            .await
+            .map_err(|e| api_error("ListParents", e))
+            .with_context(|| format!("include_ous `{id}`"))?;
+        let Some(parent) = parents.parents().first().and_then(|p| p.id()) else {
+            anyhow::bail!("include_ous `{id}`: ListParents gave no parent of {current}");
+        };
+        names.push(name);
+        current = parent.to_string();
+    }
+    names.reverse();
+    Ok(names.join("/"))
 }
 
 type Visited =

@@ -178,8 +178,9 @@ async fn moto_organization_lists_exactly_the_accounts_each_scope_selects() {
     assert_eq!(used(&v), set(&["core", "web"]));
     assert_eq!(skipped(&v), set(&["closed"]));
     let paths: BTreeMap<String, String> = listed(&v).into_iter().map(|a| (a.0, a.4)).collect();
-    assert_eq!(paths["web"], format!("{}/web", org.prod));
-    assert_eq!(paths["core"], org.prod);
+    // Names from the root, as the console shows them, not the include point's id.
+    assert_eq!(paths["web"], "Root/prod/web");
+    assert_eq!(paths["core"], "Root/prod");
     assert_eq!(config_account(&v, "web")["tags"]["team"], "frontend", "copy_tags");
     assert!(config_account(&v, "web")["tags"].get("cost").is_none(), "only the keys asked for");
     assert_eq!(config_account(&v, "core")["tags"]["team"], "platform");
@@ -203,6 +204,16 @@ async fn moto_organization_lists_exactly_the_accounts_each_scope_selects() {
     let (a, v) = discover(&b, &ep, &["--state", "none"]);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert_eq!(used(&v), set(&["web"]), "each account once, only the allowed one");
+    let paths: BTreeMap<String, String> = listed(&v).into_iter().map(|a| (a.0, a.4)).collect();
+    assert_eq!(paths["web"], "Root/prod/web", "the same path from an included OU as from the root");
+
+    // The root itself included: the same spelling as walking from ListRoots.
+    org_config(&b, &format!("include_ous = [\"{}\"]\n", org.root));
+    let (a, v) = discover(&b, &ep, &["--state", "none"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let paths: BTreeMap<String, String> = listed(&v).into_iter().map(|a| (a.0, a.4)).collect();
+    assert_eq!(paths["web"], "Root/prod/web");
+    assert_eq!(paths["loose"], "Root");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -302,6 +302,54 @@ fn retention_keeps_the_rules_generations_and_every_object_they_reference() {
 }
 
 #[test]
+fn backups_started_in_one_second_get_their_own_generations_each_listed_verified_and_restorable() {
+    let b = Bench::new();
+    let dir = setup(&b);
+    // The clock pinned: every run below starts in the same second.
+    let now = "2026-03-01T00:00:00Z";
+    backup(&b, &dir, now, &[]).success();
+    next_second();
+    b.sandbox.backlog_add_wiki("Home", "home, edited a moment later\n");
+    let a = backup(&b, &dir, now, &[]);
+    assert_eq!(code(&a), 0, "{}{}", stdout(&a), stderr(&a));
+    assert!(stdout(&a).contains("20260301T000000Z-01"), "{}", stdout(&a));
+    assert!(!stdout(&a).contains("incomplete"), "{}", stdout(&a));
+    let msgs = slack(&b);
+    assert!(msgs.iter().all(|m| !m.contains("failed")), "{msgs:?}");
+    let complete = |names: &[&str]| names.iter().map(|g| (g.to_string(), "complete".to_string())).collect::<Vec<_>>();
+    assert_eq!(generations(&b, &dir), complete(&["20260301T000000Z", "20260301T000000Z-01"]));
+    let m: serde_json::Value =
+        serde_json::from_slice(&read(&dir.join("OPS/20260301T000000Z-01/manifest.json"))).unwrap();
+    assert_eq!((m["generation"].as_str(), m["base"].as_str()), (Some("20260301T000000Z-01"), Some("20260301T000000Z")));
+
+    let from = url(&dir);
+    let a = wiki(&b, now, &["verify", "--from", &from, "--all"]);
+    assert_eq!(code(&a), 0, "{}", stdout(&a));
+    assert!(stdout(&a).contains("OPS/20260301T000000Z: ") && stdout(&a).contains("OPS/20260301T000000Z-01: "));
+    // The name written before sequences existed still names exactly its own generation.
+    let first_home = "# Operations\n\nRunbooks and inventory of the sandbox.\n";
+    for (generation, home) in
+        [("20260301T000000Z", first_home), ("20260301T000000Z-01", "home, edited a moment later\n")]
+    {
+        let to = b.path(&format!("restored-{generation}"));
+        let a =
+            wiki(&b, now, &["restore", "--from", &from, "--generation", generation, "--to-dir", to.to_str().unwrap()]);
+        assert_eq!(code(&a), 0, "{}{}", stdout(&a), stderr(&a));
+        assert_eq!(read(&to.join("Home.md")), home.as_bytes(), "{generation}");
+    }
+    let latest = b.path("restored-latest");
+    wiki(&b, now, &["restore", "--from", &from, "--to-dir", latest.to_str().unwrap()]).success();
+    assert_eq!(read(&latest.join("Home.md")), b"home, edited a moment later\n", "the later one is the latest");
+
+    // A third in that second; retention counts it as the day's newest.
+    let a = backup(&b, &dir, now, &["--keep-daily", "1"]);
+    assert_eq!(code(&a), 0, "{}{}", stdout(&a), stderr(&a));
+    let gens = generations(&b, &dir);
+    assert_eq!(gens.last(), Some(&("20260301T000000Z-02".to_string(), "complete".to_string())), "{gens:?}");
+    assert!(gens[..gens.len() - 1].iter().all(|(_, state)| state == "pruned"), "{gens:?}");
+}
+
+#[test]
 fn a_generation_without_manifest_is_incomplete_and_never_a_base() {
     let b = Bench::new();
     let dir = setup(&b);
@@ -360,6 +408,8 @@ fn a_store_failing_midway_leaves_no_manifest_exits_3_and_pages_until_a_run_compl
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
+    let board = String::from_utf8_lossy(&out.stdout);
+    assert!(board.contains("20260301T000000Z (incomplete)"), "the generation begun is named: {board}");
     assert!(err.contains("wiki page `Runbooks/Direct Connect` of OPS") && err.contains("writing "), "{err}");
     assert!(pages.join("Home.json").is_file(), "pages before it were written");
     assert!(!dir.join("OPS/20260301T000000Z/manifest.json").exists());
@@ -372,6 +422,8 @@ fn a_store_failing_midway_leaves_no_manifest_exits_3_and_pages_until_a_run_compl
     b.sandbox.inject(sandbox::Fault::status(&format!("{}/api/v2/wikis", sandbox::BACKLOG_PREFIX), 500, 0));
     let a = backup(&b, &dir, "2026-03-01T06:00:00Z", &[]);
     assert_eq!(code(&a), 3);
+    // Nothing was written: the board names no generation, least of all an incomplete one.
+    assert!(!stdout(&a).contains("20260301T060000Z") && !stdout(&a).contains("(incomplete)"), "{}", stdout(&a));
     assert_eq!(slack(&b).len(), 1, "{:?}", slack(&b));
     b.sandbox.clear();
 
@@ -448,4 +500,30 @@ fn backup_needs_a_project_and_a_destination_and_says_where_to_set_them() {
     let a = b.opskit().env("OPSKIT_NOW", "2026-03-01T00:00:00Z").args(["wiki", "backup"]).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     b.opskit().args(["wiki", "verify"]).assert().success();
+}
+
+#[test]
+fn a_relative_file_url_is_refused_naming_it_and_nothing_is_made_where_the_run_started() {
+    let b = Bench::new();
+    let dir = setup(&b);
+    // The bench runs the binary in its temp dir: a relative directory would land there.
+    for args in [
+        vec!["backup", "--project", PROJECT, "--to", "file://rel/dir"],
+        vec!["list", "--from", "file://rel/dir"],
+        vec!["verify", "--from", "file://rel/dir"],
+    ] {
+        let a = wiki(&b, "2026-03-01T00:00:00Z", &args);
+        assert_eq!(code(&a), 2, "{args:?}: {}{}", stdout(&a), stderr(&a));
+        let err = stderr(&a);
+        assert!(err.contains("file://rel/dir: a relative directory is refused"), "{args:?}: {err}");
+        assert!(err.contains("hint: use an absolute path, e.g. file:///var/backups/opskit"), "{args:?}: {err}");
+    }
+    assert!(!b.path("rel").exists(), "no directory was made relative to where the run started");
+    assert!(b.sandbox.requests_to(sandbox::SLACK_PATH).is_empty(), "a usage error is no finding");
+    // An absolute path without the scheme is a directory, as the README's storage table says.
+    let plain = dir.display().to_string();
+    let a = wiki(&b, "2026-03-01T00:00:00Z", &["backup", "--project", PROJECT, "--to", &plain]);
+    assert_eq!(code(&a), 0, "{}{}", stdout(&a), stderr(&a));
+    assert!(dir.join("OPS/20260301T000000Z/manifest.json").is_file());
+    wiki(&b, "2026-03-01T00:00:00Z", &["verify", "--from", &plain]).success();
 }

@@ -1,7 +1,8 @@
 //! `opskit silence add|list|remove`: the planned-work mutes operators set before they
-//! touch anything. A silence matches on source, key glob, account and resource; it holds
-//! back New/Changed/Reopened notifications until it ends (resolves still go out, so
-//! nothing stays open on a pager).
+//! touch anything. A silence matches on source, key glob (over `SOURCE/KEY`, or within
+//! the source given; see [`crate::spine::policy::silence_key_matches`]), account and
+//! resource; it holds back New/Changed/Reopened notifications until it ends (resolves
+//! still go out, so nothing stays open on a pager).
 
 use crate::cli::{SilenceAddArgs, SilenceListArgs, SilenceRemoveArgs};
 use crate::commands::Output;

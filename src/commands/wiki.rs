@@ -146,7 +146,8 @@ fn human(bytes: u64) -> String {
 /// How one project's run went.
 struct ProjectRun {
     project: String,
-    generation: String,
+    /// The generation a failed backup had begun writing (left incomplete).
+    begun: Option<String>,
     outcome: Option<backup::Outcome>,
     pruned: Option<Pruned>,
     /// What failed: the backup (critical) or only the pruning after it (warning).
@@ -161,13 +162,7 @@ async fn back_up_one(
     s: &BackupSettings,
 ) -> ProjectRun {
     let started = ctx.now();
-    let mut run = ProjectRun {
-        project: project.to_string(),
-        generation: crate::wiki_backup::manifest::generation_name(started),
-        outcome: None,
-        pruned: None,
-        failure: None,
-    };
+    let mut run = ProjectRun { project: project.to_string(), begun: None, outcome: None, pruned: None, failure: None };
     let loc = match loc {
         Ok(l) => l,
         Err(e) => {
@@ -184,15 +179,15 @@ async fn back_up_one(
         finished: ctx.pinned_now,
         progress: !ctx.global.quiet,
     };
-    let result = async {
-        let wiki = client.project_wiki(project).await?;
-        backup::backup_project(&wiki, loc, &opts).await
-    }
-    .await;
+    let result = match client.project_wiki(project).await {
+        Ok(wiki) => backup::backup_project(&wiki, loc, &opts).await,
+        Err(e) => Err(backup::Failure { generation: None, error: e.into() }),
+    };
     match result {
         Ok(o) => run.outcome = Some(o),
         Err(e) => {
             run.failure = Some((Severity::Critical, crate::redact::redact(&format!("{e:#}"))));
+            run.begun = e.generation;
             return run;
         }
     }
@@ -257,7 +252,9 @@ fn finding(space: &str, wiki_url: &str, dest: &str, run: &ProjectRun, previous: 
     let generation = match (&run.outcome, &run.failure) {
         (Some(o), _) if o.dry_run => "(dry run)".to_string(),
         (Some(o), _) => o.generation.clone(),
-        (None, _) => format!("{} (incomplete)", run.generation),
+        // Only a generation that was begun is named: a run that failed before writing
+        // anything left none, and must not seem to speak of one that is there.
+        (None, _) => run.begun.as_ref().map(|g| format!("{g} (incomplete)")).unwrap_or_else(|| "-".into()),
     };
     let count = |v: Option<usize>| v.map(|n| n.to_string()).unwrap_or_else(|| "-".into());
     f = f

@@ -451,6 +451,8 @@ pub(crate) fn handle(shared: &Shared, call: &Call) -> Reply {
             | "ListAccountsForParent"
             | "ListOrganizationalUnitsForParent"
             | "ListTagsForResource"
+            | "DescribeOrganizationalUnit"
+            | "ListParents"
     );
     if !known {
         return aws::unknown_operation(call.target);
@@ -486,6 +488,8 @@ pub(crate) fn handle(shared: &Shared, call: &Call) -> Reply {
             page(all, &input, true).map(|(p, n)| paged("OrganizationalUnits", p, n))
         }),
         "ListTagsForResource" => tags_of(org, &input),
+        "DescribeOrganizationalUnit" => describe_ou(org, &input),
+        "ListParents" => parents_of(org, &input),
         _ => unreachable!("checked above"),
     };
     answer.unwrap_or_else(|e| e)
@@ -503,6 +507,41 @@ fn parent_of(org: &Org, input: &Input) -> Result<String, Reply> {
         ));
     }
     Ok(parent.to_string())
+}
+
+fn describe_ou(org: &Org, input: &Input) -> Result<Reply, Reply> {
+    let Some(id) = input.string("OrganizationalUnitId")? else {
+        return Err(invalid("INPUT_REQUIRED", "You must specify a value for OrganizationalUnitId."));
+    };
+    let Some(ou) = org.ous.iter().find(|o| o.id == id) else {
+        return Err(error(
+            "OrganizationalUnitNotFoundException",
+            "We can't find an organizational unit (OU) with the OrganizationalUnitId that you specified.",
+            None,
+        ));
+    };
+    Ok(aws::reply(&json!({"OrganizationalUnit": {"Id": ou.id, "Arn": org.arn("ou", &ou.id), "Name": ou.name}})))
+}
+
+/// An OU's or account's one parent, typed as the API types it.
+fn parents_of(org: &Org, input: &Input) -> Result<Reply, Reply> {
+    let Some(id) = input.string("ChildId")? else {
+        return Err(invalid("INPUT_REQUIRED", "You must specify a value for ChildId."));
+    };
+    let parent = match (org.ous.iter().find(|o| o.id == id), org.index.get(id)) {
+        (Some(ou), _) => ou.parent.clone(),
+        (None, Some(&i)) => org.members[i].parent.clone(),
+        (None, None) => {
+            return Err(error(
+                "ChildNotFoundException",
+                "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.",
+                None,
+            ));
+        }
+    };
+    let kind = if parent == org.root { "ROOT" } else { "ORGANIZATIONAL_UNIT" };
+    let (p, n) = page(vec![json!({"Id": parent, "Type": kind})], input, true)?;
+    Ok(paged("Parents", p, n))
 }
 
 fn tags_of(org: &Org, input: &Input) -> Result<Reply, Reply> {

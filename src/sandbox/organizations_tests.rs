@@ -105,6 +105,18 @@ async fn the_ou_tree_walks_from_the_root_through_nested_ous() {
     assert_eq!(in_web.accounts()[0].name(), Some("prod-web"));
     let e = c.list_accounts_for_parent().parent_id("ou-zzzz-nothere1").send().await.unwrap_err();
     assert_eq!(e.into_service_error().code(), Some("ParentNotFoundException"));
+    // Up the tree: an OU's name, and each child's one parent, typed.
+    let d = c.describe_organizational_unit().organizational_unit_id(&web).send().await.unwrap();
+    assert_eq!(d.organizational_unit().and_then(|o| o.name()), Some("web"));
+    let up = c.list_parents().child_id(&web).send().await.unwrap();
+    assert_eq!(up.parents()[0].id(), Some(prod.as_str()));
+    assert_eq!(up.parents()[0].r#type(), Some(&aws_sdk_organizations::types::ParentType::OrganizationalUnit));
+    let up = c.list_parents().child_id("111100000003").send().await.unwrap();
+    assert_eq!(up.parents()[0].r#type(), Some(&aws_sdk_organizations::types::ParentType::Root));
+    let e = c.describe_organizational_unit().organizational_unit_id("ou-zzzz-nothere1").send().await.unwrap_err();
+    assert_eq!(e.into_service_error().code(), Some("OrganizationalUnitNotFoundException"));
+    let e = c.list_parents().child_id("ou-zzzz-nothere1").send().await.unwrap_err();
+    assert_eq!(e.into_service_error().code(), Some("ChildNotFoundException"));
 }
 
 #[tokio::test]

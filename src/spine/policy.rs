@@ -81,6 +81,45 @@ pub fn sinks_for<'c>(config: &'c Config, finding: &Finding) -> Vec<(&'c str, &'c
     out
 }
 
+/// A finding's full key, `SOURCE/KEY`: the source and the key as the producer gave it,
+/// once. A key that already starts with its source and `/` (every built-in command's
+/// does: `dx-vif/111122223333/ap-northeast-1/dxvif-fg5678`) is its own full key. A source
+/// never holds a `/`, so the part before the first `/` of a full key is always the source.
+pub fn full_key(finding: &Finding) -> std::borrow::Cow<'_, str> {
+    let (source, key) = (finding.source.as_str(), finding.key.as_str());
+    match key.strip_prefix(source).and_then(|rest| rest.strip_prefix('/')) {
+        Some(_) => key.into(),
+        None => format!("{source}/{key}").into(),
+    }
+}
+
+/// How a silence's key glob is read, decided by the silence alone (never by the finding,
+/// so one glob has one meaning):
+/// - with a source, a glob that starts with that source's text and `/` (`--source
+///   dx-vif --key 'dx-vif/1111*'`), and without a source any glob (`--key
+///   'backup-check/db-*'`), is matched against the full key ([`full_key`]);
+/// - with a source, any other glob is read inside that source: matched against the key
+///   without its `SOURCE/` prefix (`--source backup-check --key 'db-*'`).
+///
+/// Globs are `globset`'s, where `*` also crosses `/` (`dx-vif/1111*` reaches the VIF ids).
+pub fn silence_key_matches(source: Option<&str>, key_glob: &str, finding: &Finding) -> bool {
+    let full = full_key(finding);
+    let qualified = match source {
+        None => true,
+        Some(src) => key_glob.strip_prefix(src).is_some_and(|rest| rest.starts_with('/')),
+    };
+    let candidate = if qualified {
+        &*full
+    } else {
+        // The full key always starts with the finding's source and `/`.
+        &full[finding.source.len() + 1..]
+    };
+    match glob(key_glob) {
+        Some(m) => m.is_match(candidate),
+        None => key_glob == candidate,
+    }
+}
+
 pub fn silence_active(s: &Silence, now: Timestamp) -> bool {
     s.starts <= now && now < s.until
 }
@@ -96,7 +135,7 @@ pub fn silence_matches(config: &Config, s: &Silence, finding: &Finding) -> bool 
         return false;
     }
     if let Some(k) = &m.key
-        && !any_glob(std::slice::from_ref(k), &[&finding.key])
+        && !silence_key_matches(m.source.as_deref(), k, finding)
     {
         return false;
     }
@@ -148,4 +187,43 @@ pub fn damping_satisfied(route: &Route, record: &FindingRecord, now: Timestamp) 
 /// When the route's quiet hours end, if they hold now.
 pub fn quiet_until(route: &Route, now: Timestamp) -> Option<Timestamp> {
     super::quiet::quiet_until(route.quiet_hours.as_ref()?, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spine::finding::Severity;
+
+    fn f(source: &str, key: &str) -> Finding {
+        Finding::new(source, key, Severity::Critical, "t")
+    }
+
+    #[test]
+    fn the_full_key_names_the_source_once() {
+        assert_eq!(full_key(&f("backup-check", "db-1")), "backup-check/db-1");
+        assert_eq!(full_key(&f("backup-check", "disk/web-2/var")), "backup-check/disk/web-2/var");
+        let dx = "dx-vif/111122223333/ap-northeast-1/dxvif-fg5678";
+        assert_eq!(full_key(&f("dx-vif", dx)), dx, "a built-in key already starts with its source");
+        assert_eq!(full_key(&f("dx", "dx-vif/1")), "dx/dx-vif/1", "only its own source counts");
+    }
+
+    #[test]
+    fn a_key_glob_has_one_meaning_whatever_the_finding() {
+        let pushed = f("backup-check", "db-1");
+        let dx = f("dx-vif", "dx-vif/111122223333/ap-northeast-1/dxvif-fg5678");
+        // A pushed key that reads like another source's full key stays in its own source.
+        let lookalike = f("other", "backup-check/db-1");
+        let m = |source: Option<&str>, glob: &str, finding: &Finding| silence_key_matches(source, glob, finding);
+        assert!(m(None, "backup-check/db-*", &pushed));
+        assert!(!m(None, "backup-check/db-*", &lookalike));
+        assert!(m(None, "other/backup-check/db-*", &lookalike));
+        assert!(!m(None, "db-*", &pushed), "without a source the glob is over SOURCE/KEY");
+        assert!(m(Some("backup-check"), "db-*", &pushed));
+        assert!(m(Some("backup-check"), "backup-check/db-*", &pushed));
+        assert!(m(None, "dx-vif/111122223333/*", &dx));
+        assert!(m(Some("dx-vif"), "dx-vif/111122223333/*", &dx));
+        assert!(m(Some("dx-vif"), "111122223333/*", &dx));
+        assert!(m(Some("dx-*"), "dx-*/111122223333/*", &dx));
+        assert!(!m(Some("dx-vif"), "222233334444/*", &dx));
+    }
 }

@@ -60,7 +60,9 @@ pub struct DeliveryRecord {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SilenceMatcher {
     pub source: Option<String>,
-    /// A glob over the finding key (`*` and `?`, `dx-vif/1111*`).
+    /// A glob over the finding's full key `SOURCE/KEY` or, with `source` given and the
+    /// glob not starting with it, over the key within that source (see
+    /// `spine::policy::silence_key_matches`).
     pub key: Option<String>,
     pub account: Option<String>,
     /// A resource id the finding names (exact, or a glob).

@@ -171,6 +171,34 @@ fn url_error(url: &str, reason: impl Into<String>) -> StorageError {
 }
 
 const FORMS: &str = "use gs://bucket/prefix, s3://bucket/prefix or file:///absolute/dir";
+/// What a relative directory should be instead.
+const ABSOLUTE_HINT: &str = "hint: use an absolute path, e.g. file:///var/backups/opskit";
+
+/// The directory a `file://` URL or an absolute path names, by the rule [`open`] applies:
+/// an absolute path only (`file:///var/backups/opskit`, `/var/backups/opskit`),
+/// percent-decoded. A relative one (`file://backups/wiki`, `backups/wiki`) is refused:
+/// cron and systemd start in another directory than the shell that tried it. Any other
+/// URL is not a directory.
+pub fn local_dir(url: &str) -> Result<PathBuf, StorageError> {
+    let url = url.trim();
+    let trimmed = if url.len() > 1 { url.trim_end_matches('/') } else { url };
+    match parse_url(trimmed)? {
+        (Scheme::File(dir), _) => Ok(dir),
+        _ => Err(url_error(url, format!("not a local directory\n{ABSOLUTE_HINT}"))),
+    }
+}
+
+/// Create `dir` and its parents as [`open`] does for `file://`: mode 0700, since backups
+/// of runbooks are not for every local user to read.
+pub fn create_private_dir(url: &str, dir: &std::path::Path) -> Result<(), StorageError> {
+    std::fs::create_dir_all(dir).map_err(|e| url_error(url, format!("cannot create {}: {e}", dir.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(())
+}
 
 fn parse_url(url: &str) -> Result<(Scheme, Path), StorageError> {
     if url.is_empty() {
@@ -180,15 +208,17 @@ fn parse_url(url: &str) -> Result<(Scheme, Path), StorageError> {
         return Ok((Scheme::File(PathBuf::from(url)), Path::ROOT));
     }
     let Some((scheme, rest)) = url.split_once("://") else {
-        if url.starts_with("file:") {
+        if url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("file:")) {
             return Err(url_error(
                 url,
-                "a file URL takes an absolute path after three slashes\nhint: file:///absolute/dir",
+                format!("a file URL takes an absolute path after three slashes\n{ABSOLUTE_HINT}"),
             ));
         }
         return Err(url_error(
             url,
-            format!("a relative path is not a storage location (cron and systemd start elsewhere)\nhint: {FORMS}"),
+            format!(
+                "a relative path is not a storage location (cron and systemd start elsewhere)\nhint: {FORMS}, e.g. file:///var/backups/opskit"
+            ),
         ));
     };
     match scheme.to_ascii_lowercase().as_str() {
@@ -196,12 +226,14 @@ fn parse_url(url: &str) -> Result<(Scheme, Path), StorageError> {
             if !rest.starts_with('/') {
                 return Err(url_error(
                     url,
-                    "a file URL takes an absolute path after three slashes; a relative path would depend on where the run starts\nhint: file:///absolute/dir",
+                    format!(
+                        "a relative directory is refused: it would depend on where the run starts (cron and systemd start elsewhere)\n{ABSOLUTE_HINT}"
+                    ),
                 ));
             }
             let parsed = url::Url::parse(url).map_err(|e| url_error(url, e.to_string()))?;
             let dir =
-                parsed.to_file_path().map_err(|_| url_error(url, "not a local path\nhint: file:///absolute/dir"))?;
+                parsed.to_file_path().map_err(|_| url_error(url, format!("not a local path\n{ABSOLUTE_HINT}")))?;
             Ok((Scheme::File(dir), Path::ROOT))
         }
         s @ ("s3" | "gs") => {
@@ -240,13 +272,7 @@ fn check_bucket(url: &str, bucket: &str) -> Result<(), StorageError> {
 
 fn open_file(url: String, dir: PathBuf) -> Result<Location, StorageError> {
     if !dir.exists() {
-        std::fs::create_dir_all(&dir).map_err(|e| url_error(&url, format!("cannot create {}: {e}", dir.display())))?;
-        // Backups of runbooks are not for every local user to read.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
-        }
+        create_private_dir(&url, &dir)?;
     } else if !dir.is_dir() {
         return Err(url_error(&url, format!("{} exists and is not a directory", dir.display())));
     }
@@ -628,8 +654,14 @@ mod tests {
     fn unusable_urls_say_what_to_write_instead() {
         let err = |u: &str| parse_url(u).unwrap_err().to_string();
         assert!(err("backups/wiki").contains("relative path"), "{}", err("backups/wiki"));
-        assert!(err("file://backups/wiki").contains("file:///absolute/dir"));
+        let rel = err("file://backups/wiki");
+        assert!(rel.starts_with("file://backups/wiki: a relative directory is refused"), "{rel}");
+        assert!(rel.ends_with("\nhint: use an absolute path, e.g. file:///var/backups/opskit"), "{rel}");
         assert!(err("file:backups").contains("three slashes"));
+        assert_eq!(local_dir("file:///var/backups/opskit/").unwrap(), PathBuf::from("/var/backups/opskit"));
+        assert_eq!(local_dir("/var/backups/opskit").unwrap(), PathBuf::from("/var/backups/opskit"));
+        assert!(local_dir("file://rel/dir").unwrap_err().to_string().contains("relative directory is refused"));
+        assert!(local_dir("gs://bkt/p").unwrap_err().to_string().contains("not a local directory"));
         assert!(err("az://c/p").contains("unknown storage scheme `az://`"));
         assert!(err("gs://").contains("no bucket name"));
         assert!(err("gs://My_Bucket/p").contains("not a bucket name"));

@@ -38,7 +38,9 @@ pub struct Options {
     pub concurrency: usize,
     /// List and plan only: nothing is read beyond the list, nothing written.
     pub dry_run: bool,
-    /// The run's start: the generation's name and the manifest's `started`.
+    /// The run's start: the manifest's `started`, and what names the generation (its
+    /// second, and a sequence after any generation already started in that second; see
+    /// [`manifest::next_generation_name`]).
     pub started: jiff::Timestamp,
     /// The end time to record instead of the clock's (a pinned `OPSKIT_NOW`).
     pub finished: Option<jiff::Timestamp>,
@@ -314,22 +316,42 @@ fn progress(project: &str, n: usize, show: bool) -> Option<indicatif::ProgressBa
     Some(bar)
 }
 
-/// Back up the wiki of `wiki`'s project as a new generation at `loc`.
-pub async fn backup_project(wiki: &ProjectWiki, loc: &Location, opts: &Options) -> anyhow::Result<Outcome> {
-    let project = wiki.project().project_key.as_str();
-    let generation = manifest::generation_name(opts.started);
-    let gens = catalog::generations(loc, project).await?;
-    if let Some(last) = gens.last()
-        && last.name >= generation
-    {
-        anyhow::bail!(
-            "{}: generation {} is {} this run's time ({generation})\nhint: generations are named by the second \
-             in UTC; run again once the clock has moved past it",
-            loc.url_of(project),
-            last.name,
-            if last.name == generation { "named for" } else { "newer than" }
-        );
+/// Why a project's backup failed, and the generation it had begun writing (`None` when
+/// it failed before writing anything, or in a dry run: nothing of it is at the location).
+#[derive(Debug)]
+pub struct Failure {
+    pub generation: Option<String>,
+    pub error: anyhow::Error,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if f.alternate() { write!(f, "{:#}", self.error) } else { write!(f, "{}", self.error) }
     }
+}
+
+/// Back up the wiki of `wiki`'s project as a new generation at `loc`.
+pub async fn backup_project(wiki: &ProjectWiki, loc: &Location, opts: &Options) -> Result<Outcome, Failure> {
+    let mut generation = None;
+    run_backup(wiki, loc, opts, &mut generation).await.map_err(|error| Failure { generation, error })
+}
+
+async fn run_backup(
+    wiki: &ProjectWiki,
+    loc: &Location,
+    opts: &Options,
+    named: &mut Option<String>,
+) -> anyhow::Result<Outcome> {
+    let project = wiki.project().project_key.as_str();
+    let gens = catalog::generations(loc, project).await?;
+    let generation =
+        manifest::next_generation_name(opts.started, gens.iter().map(|g| g.name.as_str())).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {e}\nhint: generations are named by their start in UTC; check this host's clock, and \
+                 that no other host with a clock ahead backs up to the same place",
+                loc.url_of(project)
+            )
+        })?;
     let base = if opts.full { None } else { base_manifest(loc, project, &gens).await };
     let listed = wiki.pages().await?;
     let by_id: HashMap<u64, &PageEntry> = base.iter().flat_map(|m| m.pages.iter().map(|p| (p.id, p))).collect();
@@ -362,6 +384,8 @@ pub async fn backup_project(wiki: &ProjectWiki, loc: &Location, opts: &Options) 
     if opts.dry_run {
         return Ok(out);
     }
+    // From here on objects are written: a failure leaves this generation incomplete.
+    *named = Some(generation.clone());
 
     let run = Run {
         wiki,

@@ -23,20 +23,83 @@ pub const PRUNED: &str = "pruned.json";
 /// The folder of a generation that holds the pages.
 pub const PAGES: &str = "pages";
 
-/// `YYYYMMDDTHHMMSSZ`, UTC: generations sort by name as they do by time.
+/// `YYYYMMDDTHHMMSSZ`, UTC: the first generation started in a second.
 const GENERATION_FORMAT: &str = "%Y%m%dT%H%M%SZ";
+/// The most generations one second can hold: the first, then `-01` to `-99`.
+pub const MAX_SEQUENCE: u32 = 99;
 
+/// The name of the first generation started in `t`'s second.
 pub fn generation_name(t: jiff::Timestamp) -> String {
     t.strftime(GENERATION_FORMAT).to_string()
 }
 
-/// The time a generation name stands for; `None` for anything else in the folder.
-pub fn generation_time(name: &str) -> Option<jiff::Timestamp> {
-    if name.len() != 16 {
+/// A generation name: the second it started in (`20260301T020304Z`) and, for a later one
+/// started in that same second, a two-digit sequence (`20260301T020304Z-01`, `-02`, …).
+/// Names sort as text the way they sort by time, so a plain listing of the folders (and
+/// every name written before the sequence existed) is in order: `…04Z` < `…04Z-01` <
+/// `…04Z-99` < `…05Z`.
+pub fn sequenced_name(t: jiff::Timestamp, sequence: u32) -> String {
+    match sequence {
+        0 => generation_name(t),
+        n => format!("{}-{n:02}", generation_name(t)),
+    }
+}
+
+/// The second a generation name stands for and its sequence (0 for none); `None` for
+/// anything else in the folder.
+pub fn parse_generation(name: &str) -> Option<(jiff::Timestamp, u32)> {
+    let (base, sequence) = match name.split_once('-') {
+        None => (name, 0),
+        Some((base, seq)) => {
+            let n: u32 = seq.parse().ok().filter(|n| (1..=MAX_SEQUENCE).contains(n))?;
+            // Exactly two digits, so that one name has one spelling and text order holds.
+            if seq.len() != 2 || !seq.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            (base, n)
+        }
+    };
+    if base.len() != 16 {
         return None;
     }
-    let dt = jiff::civil::DateTime::strptime(GENERATION_FORMAT, name).ok()?;
-    dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+    let dt = jiff::civil::DateTime::strptime(GENERATION_FORMAT, base).ok()?;
+    dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| (z.timestamp(), sequence))
+}
+
+/// The time a generation name stands for; `None` for anything else in the folder.
+pub fn generation_time(name: &str) -> Option<jiff::Timestamp> {
+    parse_generation(name).map(|(t, _)| t)
+}
+
+/// The name for a generation started at `started`, given the names a project already
+/// has: the second's own name, or the next sequence after the newest of that second, so
+/// that two runs in one second never write into one folder. A name newer than the
+/// run's second (a clock that went back, or another host's clock ahead) is refused
+/// rather than named around: the new generation would sort before it and never be the
+/// latest.
+pub fn next_generation_name<'a>(
+    started: jiff::Timestamp,
+    existing: impl IntoIterator<Item = &'a str>,
+) -> Result<String, String> {
+    let second = generation_time(&generation_name(started)).unwrap_or(started);
+    let mut next = 0;
+    for name in existing {
+        let Some((t, sequence)) = parse_generation(name) else { continue };
+        if t > second {
+            return Err(format!("generation {name} is newer than this run's start ({})", generation_name(started)));
+        }
+        if t == second {
+            next = next.max(sequence + 1);
+        }
+    }
+    if next > MAX_SEQUENCE {
+        return Err(format!(
+            "{} generations already started in the second {}",
+            MAX_SEQUENCE + 1,
+            generation_name(started)
+        ));
+    }
+    Ok(sequenced_name(second, next))
 }
 
 /// One object: where, how long, and its SHA-256 (lowercase hex).
@@ -195,6 +258,34 @@ mod tests {
         assert_eq!(generation_time("manifest.json"), None);
         assert_eq!(generation_time("20260301T020304"), None);
         assert!(generation_name(t) < generation_name(t + jiff::SignedDuration::from_secs(1)));
+    }
+
+    #[test]
+    fn a_second_run_in_one_second_gets_the_next_sequence_and_names_sort_by_time() {
+        let t: jiff::Timestamp = "2026-03-01T02:03:04.250Z".parse().unwrap();
+        let whole: jiff::Timestamp = "2026-03-01T02:03:04Z".parse().unwrap();
+        assert_eq!(next_generation_name(t, []).unwrap(), "20260301T020304Z");
+        assert_eq!(next_generation_name(t, ["20260301T020303Z"]).unwrap(), "20260301T020304Z");
+        assert_eq!(next_generation_name(t, ["20260301T020304Z"]).unwrap(), "20260301T020304Z-01");
+        assert_eq!(
+            next_generation_name(t, ["20260301T020304Z", "20260301T020304Z-01", "not-ours"]).unwrap(),
+            "20260301T020304Z-02"
+        );
+        assert_eq!(parse_generation("20260301T020304Z-02"), Some((whole, 2)));
+        for bad in ["20260301T020304Z-2", "20260301T020304Z-00", "20260301T020304Z-100", "20260301T020304Z-+1", "x-01"]
+        {
+            assert_eq!(parse_generation(bad), None, "{bad}");
+        }
+        let e = next_generation_name(t, ["20260301T020305Z"]).unwrap_err();
+        assert!(e.contains("newer than this run's start"), "{e}");
+        let full: Vec<String> = (0..=MAX_SEQUENCE).map(|n| sequenced_name(whole, n)).collect();
+        assert!(next_generation_name(t, full.iter().map(String::as_str)).is_err());
+        let mut sorted = full.clone();
+        sorted.push(generation_name(whole + jiff::SignedDuration::from_secs(1)));
+        sorted.insert(0, generation_name(whole - jiff::SignedDuration::from_secs(1)));
+        let by_time = sorted.clone();
+        sorted.sort();
+        assert_eq!(sorted, by_time, "text order is time order");
     }
 
     fn manifest(objects: Vec<ObjectEntry>, content: &str) -> Manifest {

@@ -3,7 +3,8 @@
 //! is here, on an [`object_store::ObjectStore`] (see [`store`]).
 //!
 //! Layout at a backup URL: `<prefix>/<PROJECT>/<GENERATION>/`, the generation named by
-//! its UTC start (`20260301T020304Z`), holding `pages/` (one content file per page named
+//! its UTC start (`20260301T020304Z`; a later one started in the same second gets
+//! `-01`, `-02`, …, see [`manifest::next_generation_name`]), holding `pages/` (one content file per page named
 //! from the page name, its sidecar JSON, `NAME.attachments/`, `NAME.history/`; see
 //! [`names`]) and `manifest.json`, written last ([`manifest`]). Unchanged pages are
 //! carried over by reference to the earlier generation's objects ([`backup`]); retention

@@ -47,7 +47,8 @@ pub fn select(
     tz: &jiff::tz::TimeZone,
 ) -> BTreeMap<String, Vec<&'static str>> {
     let mut newest_first: Vec<&(String, jiff::Timestamp)> = complete.iter().collect();
-    newest_first.sort_by_key(|g| std::cmp::Reverse(g.1));
+    // Within one second the name's sequence orders them (`…04Z-01` after `…04Z`).
+    newest_first.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
     let mut kept: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
     let rules: [(&'static str, u32, Period); 3] = [
         ("daily", keep.daily, |z| (i32::from(z.year()), i32::from(z.month()), i32::from(z.day()))),

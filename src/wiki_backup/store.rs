@@ -2,7 +2,8 @@
 //! from a URL, with the few operations the backup needs (put with a SHA-256, read with
 //! one, list folders, delete).
 //!
-//! [`open_location`] opens `file://` directories ([`object_store::local::LocalFileSystem`]);
+//! [`open_location`] opens `file://` directories and absolute paths, never a relative one
+//! ([`object_store::local::LocalFileSystem`]);
 //! [`Location::open_with`] also opens `gs://` and `s3://` through [`crate::storage`], which
 //! turns every URL form into the same store and prefix.
 
@@ -26,36 +27,33 @@ pub enum LocationError {
     Unavailable(String),
 }
 
-/// A store and the prefix inside it that the URL names.
+/// A store and the prefix inside it that the URL names: a `file://` URL or an absolute
+/// path, by [`crate::storage::local_dir`]'s rule (a relative directory is refused).
 pub fn open_location(url: &str, create: bool) -> Result<(Arc<dyn ObjectStore>, Path), LocationError> {
     let url = url.trim();
     let hint = "hint: use gs://bucket/prefix, s3://bucket/prefix or file:///absolute/dir";
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let is_file = url.starts_with('/') || url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("file:"));
+    if is_file {
+        let dir = crate::storage::local_dir(url).map_err(|e| LocationError::Unsupported(e.to_string()))?;
+        if create && !dir.exists() {
+            crate::storage::create_private_dir(url, &dir).map_err(|e| LocationError::Unavailable(e.to_string()))?;
+        }
+        if !dir.is_dir() {
+            return Err(LocationError::Unavailable(format!("{url}: no such directory")));
+        }
+        // Files are synced before a put returns, so the manifest, written last, is
+        // never on disk before the objects it lists. Emptied folders are removed
+        // (up to the backup directory, never above it).
+        let fs = object_store::local::LocalFileSystem::new_with_prefix(&dir)
+            .map_err(|e| LocationError::Unavailable(format!("{url}: {e}")))?
+            .with_automatic_cleanup(true)
+            .with_fsync(true);
+        return Ok((Arc::new(fs), Path::default()));
+    }
+    let Some((scheme, _)) = url.split_once("://") else {
         return Err(LocationError::Unsupported(format!("`{url}` is not a backup URL\n{hint}")));
     };
     match scheme.to_ascii_lowercase().as_str() {
-        "file" => {
-            let dir = rest.trim_end_matches('/');
-            if dir.is_empty() {
-                return Err(LocationError::Unsupported(format!("`{url}` names no directory\n{hint}")));
-            }
-            let dir = std::path::Path::new(if rest.starts_with('/') { rest } else { dir });
-            if create {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| LocationError::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
-            }
-            if !dir.is_dir() {
-                return Err(LocationError::Unavailable(format!("{url}: no such directory")));
-            }
-            // Files are synced before a put returns, so the manifest, written last, is
-            // never on disk before the objects it lists. Emptied folders are removed
-            // (up to the backup directory, never above it).
-            let fs = object_store::local::LocalFileSystem::new_with_prefix(dir)
-                .map_err(|e| LocationError::Unavailable(format!("{url}: {e}")))?
-                .with_automatic_cleanup(true)
-                .with_fsync(true);
-            Ok((Arc::new(fs), Path::default()))
-        }
         "gs" | "s3" => Err(LocationError::Unsupported(format!(
             "{scheme}:// is opened by Location::open_with (it needs credentials)\n{hint}"
         ))),
@@ -223,7 +221,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_file_urls_open_for_now_and_the_others_say_why() {
+    fn file_urls_and_absolute_paths_open_relative_ones_and_the_others_say_why() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("file://{}/", dir.path().display());
         let loc = Location::open(&url, false).unwrap();
@@ -231,7 +229,13 @@ mod tests {
         let e = Location::open("gs://bucket/wiki", true).unwrap_err().to_string();
         assert!(e.contains("open_with"), "{e}");
         assert!(matches!(Location::open("s3://b/p", true), Err(LocationError::Unsupported(_))));
-        assert!(matches!(Location::open("/plain/path", true), Err(LocationError::Unsupported(_))));
+        let rel = Location::open("file://rel/dir", true).unwrap_err().to_string();
+        assert!(rel.starts_with("file://rel/dir: a relative directory is refused"), "{rel}");
+        assert!(rel.contains("\nhint: use an absolute path, e.g. file:///var/backups/opskit"), "{rel}");
+        assert!(matches!(Location::open("rel/dir", true), Err(LocationError::Unsupported(_))));
+        let plain = dir.path().join("plain");
+        Location::open(plain.to_str().unwrap(), true).unwrap();
+        assert!(plain.is_dir(), "an absolute path is a directory too, as for the storage URLs");
         assert!(matches!(Location::open("ftp://x/y", true), Err(LocationError::Unsupported(_))));
         let missing = format!("file://{}/missing", dir.path().display());
         assert!(matches!(Location::open(&missing, false), Err(LocationError::Unavailable(_))));
