@@ -17,6 +17,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::OnceCell;
 
+pub mod answer;
+
 /// One (account, region) to work on.
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -674,6 +676,12 @@ where
         let body = raw.body().bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
         format!("{op}: HTTP {}: {}", raw.status().as_u16(), crate::sinks::body_excerpt(&body))
     };
+    // An answer that parsed but lacks what the operation always sends says so itself.
+    if let Some(m) =
+        error_chain(e as &(dyn std::error::Error + 'static)).find_map(|x| x.downcast_ref::<answer::Incomplete>())
+    {
+        return (None, m.to_string());
+    }
     // A call whose account's role could not be assumed never reached the service: say so,
     // with the role and STS's answer, rather than the operation's name.
     if matches!(e, SdkError::DispatchFailure(_) | SdkError::ConstructionFailure(_))

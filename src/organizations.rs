@@ -7,7 +7,10 @@
 //!   ListAccountsForParent), `defaults.concurrency` parents at once, which also gives each
 //!   account's OU path by names from its root (`Root/prod/web`; an included OU's own path
 //!   comes from DescribeOrganizationalUnit and ListParents up to the root). Every listing
-//!   is paged with the SDK's paginators (MaxResults 20, the documented maximum). `copy_tags` adds one ListTagsForResource per kept account.
+//!   is paged by hand (MaxResults 20, the documented maximum) and taken only when complete:
+//!   every page holds its list, no `NextToken` repeats ([`crate::aws::answer`]), and
+//!   ListAccounts lists at least one account (the management account always is one).
+//!   `copy_tags` adds one ListTagsForResource per kept account.
 //!   DescribeOrganization gives the partition for the role ARNs; STS GetCallerIdentity the
 //!   account the profile itself belongs to.
 //! - Reaching an account: `arn:{partition}:iam::{id}:role/{role_name}` assumed with the
@@ -26,6 +29,7 @@
 //!   organization's failure is reported against `organization <name>` and the run goes on
 //!   with the other accounts (or fails when there are none).
 
+use crate::aws::answer::{Pages, required};
 use crate::config::{Account, Config, Organization};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -471,8 +475,8 @@ pub async fn list(
     let (described, caller) = tokio::join!(client.describe_organization().send(), sts.get_caller_identity().send());
     let described = described.map_err(|e| api_error("DescribeOrganization", e))?;
     let caller = caller.map_err(|e| api_error("GetCallerIdentity", e))?;
-    let o = described.organization().context("DescribeOrganization: no organization in the answer")?;
-    let management_account = o.master_account_id().unwrap_or_default().to_string();
+    let o = required(described.organization(), "DescribeOrganization", "Organization")?;
+    let management_account = required(o.master_account_id(), "DescribeOrganization", "Organization.MasterAccountId")?;
     // arn:aws:organizations::111111111111:account/o-.../111111111111
     let partition = o
         .master_account_arn()
@@ -481,9 +485,9 @@ pub async fn list(
         .filter(|p| !p.is_empty())
         .unwrap_or("aws")
         .to_string();
-    let caller_account = caller.account().unwrap_or_default().to_string();
+    let caller_account = required(caller.account(), "GetCallerIdentity", "Account")?.to_string();
     let mut members = if org.include_ous.is_empty() && org.exclude_ous.is_empty() {
-        list_all(&client).await?
+        list_all(&client, management_account).await?
     } else {
         walk(&client, org, concurrency).await?
     };
@@ -497,7 +501,7 @@ pub async fn list(
         version: SNAPSHOT_VERSION,
         fingerprint: fingerprint(org),
         organization_id: o.id().unwrap_or_default().to_string(),
-        management_account,
+        management_account: management_account.to_string(),
         caller_account,
         partition,
         accounts: members,
@@ -514,12 +518,29 @@ fn member(a: &aws_sdk_organizations::types::Account, ou_path: Option<String>) ->
     Some(Member { id, name: a.name().unwrap_or_default().to_string(), state, ou_path, tags: BTreeMap::new() })
 }
 
-async fn list_all(client: &aws_sdk_organizations::Client) -> anyhow::Result<Vec<Member>> {
-    let mut pages = client.list_accounts().into_paginator().page_size(PAGE_SIZE).send();
+/// Every account of the organization. An organization always holds its management account,
+/// so a listing without any account is not Organizations' answer, however well it parsed:
+/// cached, it would drop every account of the organization for `cache_ttl`.
+async fn list_all(client: &aws_sdk_organizations::Client, management_account: &str) -> anyhow::Result<Vec<Member>> {
+    const OP: &str = "ListAccounts";
     let mut out = Vec::new();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| api_error("ListAccounts", e))?;
-        out.extend(page.accounts().iter().filter_map(|a| member(a, None)));
+    let mut pages = Pages::new(OP);
+    while let Some(token) = pages.token() {
+        let page = client
+            .list_accounts()
+            .max_results(PAGE_SIZE)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| api_error(OP, e))?;
+        pages.answered(page.next_token())?;
+        out.extend(required(page.accounts.as_deref(), OP, "Accounts list")?.iter().filter_map(|a| member(a, None)));
+    }
+    if out.is_empty() {
+        anyhow::bail!(
+            "{OP}: the answer lists no account, not even the management account {management_account}\n\
+             hint: something other than AWS Organizations may have answered (a proxy, an endpoint override)"
+        );
     }
     Ok(out)
 }
@@ -564,11 +585,19 @@ async fn walk(
 
 /// Every root's id and name.
 async fn list_roots(client: &aws_sdk_organizations::Client) -> anyhow::Result<Vec<(String, String)>> {
+    const OP: &str = "ListRoots";
     let mut roots = Vec::new();
-    let mut pages = client.list_roots().into_paginator().page_size(PAGE_SIZE).send();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| api_error("ListRoots", e))?;
-        for r in page.roots() {
+    let mut pages = Pages::new(OP);
+    while let Some(token) = pages.token() {
+        let page = client
+            .list_roots()
+            .max_results(PAGE_SIZE)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| api_error(OP, e))?;
+        pages.answered(page.next_token())?;
+        for r in required(page.roots.as_deref(), OP, "Roots list")? {
             let Some(id) = r.id() else { continue };
             roots.push((id.to_string(), r.name().unwrap_or(id).to_string()));
         }
@@ -644,7 +673,8 @@ async fn path_from_root(
             .await
             .map_err(|e| api_error("DescribeOrganizationalUnit", e))
             .with_context(|| format!("include_ous `{id}`"))?;
-        let name = described.organizational_unit().and_then(|o| o.name()).unwrap_or(&current).to_string();
+        let ou = required(described.organizational_unit.as_ref(), "DescribeOrganizationalUnit", "OrganizationalUnit")?;
+        let name = ou.name().unwrap_or(&current).to_string();
         let parents = client
             .list_parents()
             .child_id(&current)
@@ -668,21 +698,38 @@ type Visited =
 /// One parent's child OUs and accounts, every page of each.
 async fn visit(client: &aws_sdk_organizations::Client, id: String, path: String) -> anyhow::Result<Visited> {
     let ous = async {
-        let mut pages =
-            client.list_organizational_units_for_parent().parent_id(&id).into_paginator().page_size(PAGE_SIZE).send();
+        const OP: &str = "ListOrganizationalUnitsForParent";
         let mut out = Vec::new();
-        while let Some(page) = pages.next().await {
-            let page = page.map_err(|e| api_error("ListOrganizationalUnitsForParent", e))?;
-            out.extend(page.organizational_units().iter().cloned());
+        let mut pages = Pages::new(OP);
+        while let Some(token) = pages.token() {
+            let page = client
+                .list_organizational_units_for_parent()
+                .parent_id(&id)
+                .max_results(PAGE_SIZE)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| api_error(OP, e))?;
+            pages.answered(page.next_token())?;
+            out.extend(required(page.organizational_units, OP, "OrganizationalUnits list")?);
         }
         anyhow::Ok(out)
     };
     let accounts = async {
-        let mut pages = client.list_accounts_for_parent().parent_id(&id).into_paginator().page_size(PAGE_SIZE).send();
+        const OP: &str = "ListAccountsForParent";
         let mut out = Vec::new();
-        while let Some(page) = pages.next().await {
-            let page = page.map_err(|e| api_error("ListAccountsForParent", e))?;
-            out.extend(page.accounts().iter().cloned());
+        let mut pages = Pages::new(OP);
+        while let Some(token) = pages.token() {
+            let page = client
+                .list_accounts_for_parent()
+                .parent_id(&id)
+                .max_results(PAGE_SIZE)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| api_error(OP, e))?;
+            pages.answered(page.next_token())?;
+            out.extend(required(page.accounts, OP, "Accounts list")?);
         }
         anyhow::Ok(out)
     };
@@ -702,11 +749,19 @@ async fn copy_tags(
     let results: Vec<(usize, anyhow::Result<BTreeMap<String, String>>)> = futures::stream::iter(wanted)
         .map(|(i, id)| async move {
             let r = async {
-                let mut pages = client.list_tags_for_resource().resource_id(&id).into_paginator().send();
+                const OP: &str = "ListTagsForResource";
                 let mut tags = BTreeMap::new();
-                while let Some(page) = pages.next().await {
-                    let page = page.map_err(|e| api_error("ListTagsForResource", e))?;
-                    for t in page.tags() {
+                let mut pages = Pages::new(OP);
+                while let Some(token) = pages.token() {
+                    let page = client
+                        .list_tags_for_resource()
+                        .resource_id(&id)
+                        .set_next_token(token)
+                        .send()
+                        .await
+                        .map_err(|e| api_error(OP, e))?;
+                    pages.answered(page.next_token())?;
+                    for t in required(page.tags.as_deref(), OP, "Tags list")? {
                         if org.copy_tags.iter().any(|k| k == t.key()) {
                             tags.insert(t.key().to_string(), t.value().to_string());
                         }

@@ -535,3 +535,43 @@ fn an_account_no_region_can_be_resolved_for_is_refused_by_name() {
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert_eq!(dx_regions(&b), [TOKYO.to_string()].into());
 }
+
+/// A proxy, a captive portal or a wrong endpoint override answering `{}` with HTTP 200 is
+/// not "every VIF is gone": the poll fails for that target, naming it, and nothing resolves.
+#[test]
+fn an_empty_answer_fails_the_target_and_resolves_nothing() {
+    let b = Bench::new();
+    ladder(&b, 1);
+    b.sandbox.dx_set_vif_state(TRANSIT, "down").unwrap();
+    poll(&b, &[]).success();
+    assert_eq!(b.slack_texts().len(), 1);
+    assert_eq!(b.sandbox.pagerduty_events().len(), 1);
+    let key = format!("dx-vif/{ACME}/{TOKYO}/{TRANSIT}");
+    let open = (key.clone(), "open".to_string());
+    assert!(b.state_findings("dx-vif").contains(&open));
+
+    b.sandbox.inject(Fault::ok_with_body("/", "{}", 1).for_target("OvertureService.DescribeVirtualInterfaces"));
+    let a = poll(&b, &["--output", "json"]);
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let err = stderr(&a);
+    assert!(
+        err.contains(
+            "error: acme-prod/ap-northeast-1: DescribeVirtualInterfaces: the answer has no virtualInterfaces list \
+             (HTTP 200, body not a DescribeVirtualInterfaces answer)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("hint: ") && err.contains("endpoint override"), "{err}");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(report["findings"].as_array().map(Vec::len), Some(0), "{report}");
+    assert_eq!(b.slack_texts().len(), 1, "no RESOLVED reached Slack: {:?}", b.slack_texts());
+    assert_eq!(b.sandbox.pagerduty_events().len(), 1, "the incident stays open");
+    assert!(b.state_findings("dx-vif").contains(&open), "the state still has it open");
+
+    // The next good answer: still down, so nothing is owed to anyone.
+    let a = poll(&b, &["--output", "json"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(b.slack_texts().len(), 1, "{:?}", b.slack_texts());
+    assert_eq!(b.sandbox.pagerduty_events().len(), 1);
+    assert!(b.state_findings("dx-vif").contains(&open));
+}

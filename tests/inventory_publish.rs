@@ -174,3 +174,46 @@ fn dry_run_writes_no_page_and_no_snapshot() {
     inventory(&b, &["publish"]).success();
     assert_eq!(wiki_writes(&b).len(), 1, "the real run still creates the page: the dry run stored nothing");
 }
+
+/// An EC2 answer that parses but holds no `reservationSet` (a stub or proxy behind an
+/// endpoint override) is not "every instance was terminated": diff and publish fail for
+/// that (account, region, type), naming it, and conclude nothing was removed.
+#[test]
+fn an_answer_without_its_set_removes_nothing_from_diff_or_page() {
+    let b = Bench::new();
+    setup(&b, "");
+    let a = inventory(&b, &["publish"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let before = page(&b, PAGE);
+    assert!(before.contains(sandbox::EC2_DEMO_WEB_1), "{before}");
+
+    let odd = r#"<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>5c8a-proxy</requestId></DescribeInstancesResponse>"#;
+    b.sandbox.clear();
+    b.sandbox.inject(Fault::ok_with_body("/", odd, 2).for_target("AmazonEC2.DescribeInstances"));
+    let a = inventory(&b, &["diff", "--fail-on", "info", "-o", "json"]);
+    assert_eq!(code(&a), 3, "{}\n{}", stdout(&a), stderr(&a));
+    let err = stderr(&a);
+    assert!(
+        err.contains(
+            "acme-prod/ap-northeast-1: DescribeInstances: the answer has no reservationSet (HTTP 200, body not a \
+             DescribeInstances answer)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("hint: "), "{err}");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let titles: Vec<&str> = report["findings"].as_array().unwrap().iter().filter_map(|f| f["title"].as_str()).collect();
+    assert!(!titles.iter().any(|t| t.starts_with('−')), "nothing removed: {titles:?}");
+
+    let a = inventory(&b, &["publish"]);
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    assert!(wiki_writes(&b).is_empty(), "{:?}", wiki_writes(&b));
+    assert_eq!(page(&b, PAGE), before, "the page still lists every instance");
+    assert!(b.slack_texts().is_empty(), "no change told: {:?}", b.slack_texts());
+
+    // The next good answer: the same inventory, nothing to write.
+    let a = inventory(&b, &["publish"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(wiki_writes(&b).is_empty(), "{:?}", wiki_writes(&b));
+    assert!(b.slack_texts().is_empty());
+}

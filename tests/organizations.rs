@@ -523,3 +523,39 @@ fn more_accounts_than_the_sdks_identity_cache_partitions_assume_each_role_once()
     let distinct: BTreeSet<&String> = assumed.iter().collect();
     assert_eq!((assumed.len(), distinct.len()), (200, 200), "each of 200 roles once");
 }
+
+/// ListAccounts answered `{}` (a proxy, a wrong endpoint override), or a well-formed listing
+/// without even the management account: not "the organization has no accounts". The cached
+/// listing is used, with the reason, and the bad answer is never cached.
+#[test]
+fn an_empty_account_listing_drops_no_account_and_is_never_cached() {
+    let b = Bench::new();
+    sandbox_org(&b);
+    sandbox_config(&b, "");
+    let check = |extra: &[&str]| {
+        let a = b.opskit_aws().args(["config", "check", "--discover", "-o", "json"]).args(extra).assert();
+        no_leak(&a);
+        let v: Value = serde_json::from_slice(&a.get_output().stdout).unwrap_or(Value::Null);
+        (a, v)
+    };
+    let (a, v) = check(&[]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let all = used(&v);
+    assert!(all.contains("shop-prod") && all.contains("erp-prod"), "{all:?}");
+
+    let target = "AWSOrganizationsV20161128.ListAccounts";
+    for (body, says) in [
+        ("{}", "ListAccounts: the answer has no Accounts list (HTTP 200, body not a ListAccounts answer)"),
+        (r#"{"Accounts": []}"#, "ListAccounts: the answer lists no account, not even the management account"),
+    ] {
+        b.sandbox.inject(opskit::sandbox::Fault::ok_with_body("/", body, 1).for_target(target));
+        let (a, v) = check(&["--refresh-accounts"]);
+        assert!(stderr(&a).contains(says), "{body}: {}", stderr(&a));
+        assert_eq!(v["organizations"][0]["source"], "stale_cache", "{body}: {v}");
+        assert_eq!(used(&v), all, "{body}: no account dropped");
+        // Not cached: the next run (within the TTL) still has every account.
+        let (_, v) = check(&[]);
+        assert_eq!(v["organizations"][0]["source"], "cache", "{v}");
+        assert_eq!(used(&v), all, "{body}: the cache still holds every account");
+    }
+}

@@ -245,3 +245,34 @@ fn an_account_without_business_support_is_noted_not_failed() {
     let a = b.opskit_aws().args(["support", "watch", "--strict", "--dry-run"]).assert();
     assert_eq!(code(&a), 3);
 }
+
+/// `{}` with HTTP 200 for DescribeCases (a proxy, a wrong endpoint override) is not "every
+/// case was closed": the account fails, naming the operation, and no case resolves.
+#[test]
+fn an_empty_answer_fails_the_account_and_resolves_no_case() {
+    let b = Bench::new();
+    setup(&b);
+    watch(&b, at(0));
+    assert_eq!(b.slack_texts().len(), 3);
+    let state = b.state_findings("support");
+    assert_eq!(state.iter().filter(|(_, s)| s == "open").count(), 3, "{state:?}");
+    // Both the open listing and the look-up of the cases it lacks answer `{}`.
+    b.sandbox.inject(sandbox::Fault::ok_with_body("/", "{}", 2).for_target("AWSSupport_20130415.DescribeCases"));
+    let a = b.opskit_aws().env("OPSKIT_NOW", at(1).to_string()).args(["support", "watch"]).assert();
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains(
+            "error: acme: DescribeCases: the answer has no cases list (HTTP 200, body not a DescribeCases answer)"
+        ),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(b.slack_texts().len(), 3, "no case told resolved: {:?}", b.slack_texts());
+    assert_eq!(b.state_findings("support"), state, "the state still has them open");
+
+    // The next good answer: nothing changed, nothing is sent.
+    b.sandbox.clear();
+    watch(&b, at(2));
+    assert!(b.slack_texts().is_empty(), "{:?}", b.slack_texts());
+    assert_eq!(b.state_findings("support"), state);
+}

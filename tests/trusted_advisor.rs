@@ -280,3 +280,85 @@ fn legacy_api_on_moto_lists_checks_and_fails_cleanly_where_moto_stops() {
     assert!(err.contains("error: acme: DescribeTrustedAdvisorCheckSummaries: HTTP 500"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// `{}` with HTTP 200 (a proxy, a captive portal, a wrong endpoint override) is not "every
+/// recommendation was resolved": the account fails, named with the operation, and nothing
+/// of it resolves; the other accounts are reported as usual.
+#[test]
+fn an_empty_answer_fails_the_account_and_resolves_nothing() {
+    let b = Bench::new();
+    setup(&b);
+    run(&b, &[]).success();
+    let (issues, slack) = (b.sandbox.backlog_issues(), b.slack_texts());
+    assert_eq!((issues.len(), slack.len()), (3, 3));
+    let state = b.state_findings("trusted-advisor");
+    assert_eq!(state.iter().filter(|(_, s)| s == "open").count(), 3, "{state:?}");
+
+    b.sandbox.inject(Fault::ok_with_body("/v1/recommendations", "{}", 1).for_account(ACME));
+    let a = run(&b, &["--output", "json"]);
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let err = stderr(&a);
+    assert!(
+        err.contains(
+            "error: acme: ListRecommendations: the answer has no recommendationSummaries list (HTTP 200, body not a \
+             ListRecommendations answer)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("hint: "), "{err}");
+    assert_eq!(b.slack_texts(), slack, "no RESOLVED reached Slack");
+    assert_eq!(b.sandbox.backlog_issues(), issues, "no issue closed or commented");
+    assert_eq!(b.state_findings("trusted-advisor"), state, "the state still has them open");
+
+    // The next good answer: nothing changed, so nothing is sent.
+    let before = b.sandbox.requests().iter().filter(|r| !r.path.starts_with("/v1/")).count();
+    run(&b, &[]).success();
+    assert_eq!(b.sandbox.requests().iter().filter(|r| !r.path.starts_with("/v1/")).count(), before);
+    assert_eq!(b.state_findings("trusted-advisor"), state);
+}
+
+/// A nextToken that comes back again: the SDK's paginator would stop there and take the
+/// pages so far (none of acme's recommendations) for the whole listing.
+#[test]
+fn a_repeated_next_token_fails_the_account_and_resolves_nothing() {
+    let b = Bench::new();
+    setup(&b);
+    run(&b, &[]).success();
+    let (slack, state) = (b.slack_texts(), b.state_findings("trusted-advisor"));
+    let page = r#"{"recommendationSummaries": [], "nextToken": "again"}"#;
+    b.sandbox.inject(Fault::ok_with_body("/v1/recommendations", page, 2).for_account(ACME));
+    let a = run(&b, &[]);
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains("error: acme: ListRecommendations: page 2 repeated an earlier nextToken"),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(b.slack_texts(), slack, "no RESOLVED reached Slack");
+    assert_eq!(b.state_findings("trusted-advisor"), state);
+}
+
+/// The legacy Support API's summaries answered `{}`: the SDK fills the required list in as
+/// empty, so only the raw answer tells; the account fails and nothing resolves.
+#[test]
+fn an_empty_legacy_answer_fails_the_account_and_resolves_nothing() {
+    let b = Bench::new();
+    setup(&b);
+    run(&b, &["--api", "legacy"]).success();
+    let (slack, state) = (b.slack_texts(), b.state_findings("trusted-advisor"));
+    assert_eq!(state.iter().filter(|(_, s)| s == "open").count(), 3, "{state:?}");
+    b.sandbox.inject(
+        Fault::ok_with_body("/", "{}", 1)
+            .for_target("AWSSupport_20130415.DescribeTrustedAdvisorCheckSummaries")
+            .for_account(ACME),
+    );
+    let a = run(&b, &["--api", "legacy"]);
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains("error: acme: DescribeTrustedAdvisorCheckSummaries: the answer has no summaries list"),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(b.slack_texts(), slack, "no RESOLVED reached Slack");
+    assert_eq!(b.state_findings("trusted-advisor"), state);
+}

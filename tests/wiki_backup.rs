@@ -527,3 +527,29 @@ fn a_relative_file_url_is_refused_naming_it_and_nothing_is_made_where_the_run_st
     assert!(dir.join("OPS/20260301T000000Z/manifest.json").is_file());
     wiki(&b, "2026-03-01T00:00:00Z", &["verify", "--from", &plain]).success();
 }
+
+/// A page listing that parses but is short (`[]` from a stub behind a wrong base URL) is
+/// not "every page was deleted": the page count refutes it, the backup fails naming the
+/// project, and no generation without the pages is made. `{}` never parsed as a listing.
+#[test]
+fn an_empty_page_listing_makes_no_generation_without_the_pages() {
+    let b = Bench::new();
+    let dir = setup(&b);
+    backup(&b, &dir, "2026-03-01T00:00:00Z", &[]).success();
+    let listing = format!("{}/api/v2/wikis", sandbox::BACKLOG_PREFIX);
+    for (now, body) in [("2026-03-02T00:00:00Z", "[]"), ("2026-03-03T00:00:00Z", "{}")] {
+        b.sandbox.clear();
+        b.sandbox.inject(sandbox::Fault::ok_with_body(&listing, body, 0).exact_path());
+        let a = backup(&b, &dir, now, &[]);
+        assert_eq!(code(&a), 3, "{body}: {}{}", stdout(&a), stderr(&a));
+        assert!(stderr(&a).contains("listing the wiki pages of project OPS"), "{body}: {}", stderr(&a));
+        let gens: Vec<String> =
+            generations(&b, &dir).into_iter().filter(|(_, s)| s == "complete").map(|(g, _)| g).collect();
+        assert_eq!(gens, ["20260301T000000Z"], "{body}: no generation without the pages");
+    }
+    b.sandbox.clear();
+    let a = backup(&b, &dir, "2026-03-04T00:00:00Z", &[]);
+    assert_eq!(code(&a), 0, "{}{}", stdout(&a), stderr(&a));
+    assert_eq!(wiki_reads(&b), (1, 0, 0), "the good answer is the last generation's: nothing is read again");
+    assert!(generations(&b, &dir).contains(&("20260304T000000Z".to_string(), "complete".to_string())));
+}

@@ -268,6 +268,47 @@ impl ProjectWiki {
         Ok(pages)
     }
 
+    /// How many pages the project has (`GET /wikis/count`).
+    pub async fn count(&self) -> Result<u64, BacklogError> {
+        #[derive(Deserialize)]
+        struct Count {
+            count: u64,
+        }
+        let query = [("projectIdOrKey", self.key().to_string())];
+        let c: Count = self
+            .client
+            .get("/wikis/count", &query)
+            .await
+            .map_err(|e| e.about(format!("counting the wiki pages of project {}", self.key())))?;
+        Ok(c.count)
+    }
+
+    /// `listed` (what [`ProjectWiki::pages`] gave), checked against [`ProjectWiki::count`],
+    /// for a caller about to conclude that pages it lacks were deleted. The listing has no
+    /// paging and no total, so a short answer that is well-formed (`[]` from a stub behind a
+    /// wrong base URL) would otherwise read as "every page is gone". A page created between
+    /// the two calls raises the count for a moment: the pair is asked once more before the
+    /// listing is refused.
+    pub async fn confirm_complete(&self, listed: Vec<WikiListItem>) -> Result<Vec<WikiListItem>, BacklogError> {
+        let mut listed = listed;
+        let mut count = self.count().await?;
+        if listed.len() as u64 >= count {
+            return Ok(listed);
+        }
+        listed = self.pages().await?;
+        count = self.count().await?;
+        if listed.len() as u64 >= count {
+            return Ok(listed);
+        }
+        let message = format!(
+            "the listing holds {} pages, but /wikis/count says {count}: it cannot be complete\n\
+             hint: something other than Backlog may have answered (a proxy, a wrong base_url)",
+            listed.len()
+        );
+        Err(BacklogError::Decode { method: "GET", path: "/wikis".into(), message }
+            .about(format!("listing the wiki pages of project {}", self.key())))
+    }
+
     /// The page called exactly `name`, if there is one (one list call).
     pub async fn find(&self, name: &str) -> Result<Option<WikiListItem>, BacklogError> {
         let pages = self.pages().await.map_err(|e| e.about(format!("looking for wiki page `{name}`")))?;

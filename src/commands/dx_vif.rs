@@ -12,6 +12,7 @@
 //! it was deleted, it did not recover. The escalation ladder (Slack first, the pager after
 //! N bad polls) is routing, done by the spine.
 
+use crate::aws::answer::{Pages, required};
 use crate::aws::fan_out_with_progress;
 use crate::cli::DxWatchArgs;
 use crate::commands::Output;
@@ -23,7 +24,6 @@ use crate::spine::finding::{Field, Finding, Link, Severity, Status};
 use aws_sdk_directconnect::types::{BgpPeerState, BgpStatus, ConnectionState, VirtualInterfaceState};
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use std::future::Future;
 use std::time::Duration;
 
 pub const SOURCE: &str = "dx-vif";
@@ -427,34 +427,16 @@ where
     }
 }
 
-/// Pages are followed by hand (the crate has no paginator); a token that repeats is an
-/// API fault, not a reason to loop forever.
-const MAX_PAGES: usize = 10_000;
-
-/// Every page of a listing, following `nextToken` by hand.
-async fn all_pages<T, F, Fut>(op: &str, mut page: F) -> anyhow::Result<Vec<T>>
-where
-    F: FnMut(Option<String>) -> Fut,
-    Fut: Future<Output = anyhow::Result<(Vec<T>, Option<String>)>>,
-{
-    let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    let mut seen = BTreeSet::new();
-    for _ in 0..MAX_PAGES {
-        let (items, next) = page(token.take()).await?;
-        out.extend(items);
-        match next.filter(|t| !t.is_empty()) {
-            Some(t) if !seen.insert(t.clone()) => anyhow::bail!("{op}: the API repeated a nextToken; stopping"),
-            Some(t) => token = Some(t),
-            None => return Ok(out),
-        }
-    }
-    anyhow::bail!("{op}: more than {MAX_PAGES} pages")
-}
+// The crate has no paginators: pages are followed by hand, and a listing counts only when
+// every page held its list (DescribeVirtualInterfaces and DescribeConnections answer
+// `"virtualInterfaces": []` / `"connections": []` when there are none; the API reference lists
+// the member in every answer and says nothing of leaving it out).
 
 async fn list_vifs(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Vif>> {
     const OP: &str = "DescribeVirtualInterfaces";
-    all_pages(OP, |token| async move {
+    let mut out = Vec::new();
+    let mut pages = Pages::new(OP);
+    while let Some(token) = pages.token() {
         let page = client
             .describe_virtual_interfaces()
             .max_results(100)
@@ -462,14 +444,17 @@ async fn list_vifs(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec
             .send()
             .await
             .map_err(|e| api_error(OP, e))?;
-        Ok((page.virtual_interfaces().iter().map(Vif::from).collect(), page.next_token().map(str::to_string)))
-    })
-    .await
+        pages.answered(page.next_token())?;
+        out.extend(required(page.virtual_interfaces, OP, "virtualInterfaces list")?.iter().map(Vif::from));
+    }
+    Ok(out)
 }
 
 async fn list_connections(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Conn>> {
     const OP: &str = "DescribeConnections";
-    all_pages(OP, |token| async move {
+    let mut out = Vec::new();
+    let mut pages = Pages::new(OP);
+    while let Some(token) = pages.token() {
         let page = client
             .describe_connections()
             .max_results(100)
@@ -477,9 +462,10 @@ async fn list_connections(client: &aws_sdk_directconnect::Client) -> anyhow::Res
             .send()
             .await
             .map_err(|e| api_error(OP, e))?;
-        Ok((page.connections().iter().map(Conn::from).collect(), page.next_token().map(str::to_string)))
-    })
-    .await
+        pages.answered(page.next_token())?;
+        out.extend(required(page.connections, OP, "connections list")?.iter().map(Conn::from));
+    }
+    Ok(out)
 }
 
 /// One poll of every selected target: findings for all VIFs and connections, the targets

@@ -11,6 +11,7 @@
 //! more than five new communications since the state last saw it; one more DescribeCases
 //! by id for cases that left the open listing. Clients are pinned to us-east-1.
 
+use crate::aws::answer::{Incomplete, Pages, required};
 use crate::aws::fan_out_with_progress;
 use crate::cli::{OutputFormat, SupportArgs};
 use crate::commands::Output;
@@ -126,12 +127,16 @@ fn comm_of(c: &aws_sdk_support::types::Communication) -> Option<Comm> {
     })
 }
 
-fn case_of(c: &aws_sdk_support::types::CaseDetails) -> Case {
-    let recent = c.recent_communications();
-    let mut comms: Vec<Comm> =
-        recent.map(|r| r.communications().iter().filter_map(comm_of).collect()).unwrap_or_default();
+/// A case as DescribeCases lists it with `includeCommunications`: its `recentCommunications`
+/// are part of a well-formed answer (every case has at least the one that opened it), and
+/// a case without them would read as one nobody ever replied to.
+fn case_of(c: &aws_sdk_support::types::CaseDetails) -> Result<Case, Incomplete> {
+    const OP: &str = "DescribeCases";
+    let recent = required(c.recent_communications(), OP, "recentCommunications of a case")?;
+    let listed = required(recent.communications.as_deref(), OP, "recentCommunications.communications list")?;
+    let mut comms: Vec<Comm> = listed.iter().filter_map(comm_of).collect();
     comms.sort_by_key(|c| std::cmp::Reverse(c.at));
-    Case {
+    Ok(Case {
         id: c.case_id().unwrap_or_default().to_string(),
         display_id: c.display_id().unwrap_or_default().to_string(),
         subject: c.subject().unwrap_or_default().to_string(),
@@ -142,8 +147,8 @@ fn case_of(c: &aws_sdk_support::types::CaseDetails) -> Case {
         submitted_by: c.submitted_by().unwrap_or_default().to_string(),
         created: c.time_created().and_then(parse_time),
         comms,
-        more_comms: recent.and_then(|r| r.next_token()).is_some_and(|t| !t.is_empty()),
-    }
+        more_comms: recent.next_token().is_some_and(|t| !t.is_empty()),
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -324,19 +329,27 @@ async fn describe_cases(
     ids: Option<Vec<String>>,
     language: &str,
 ) -> anyhow::Result<Vec<Case>> {
+    // `cases` is in every answer (`[]` when nothing matches), as the Support API reference's
+    // response syntax shows it; it does not say outright that the member is never left out.
+    const OP: &str = "DescribeCases";
     let mut out = Vec::new();
-    let mut pages = client
-        .describe_cases()
-        .set_case_id_list(ids.clone())
-        .include_resolved_cases(ids.is_some())
-        .include_communications(true)
-        .language(language)
-        .max_results(100)
-        .into_paginator()
-        .send();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| api_error("DescribeCases", e))?;
-        out.extend(page.cases().iter().map(case_of));
+    let mut pages = Pages::new(OP);
+    while let Some(token) = pages.token() {
+        let page = client
+            .describe_cases()
+            .set_case_id_list(ids.clone())
+            .include_resolved_cases(ids.is_some())
+            .include_communications(true)
+            .language(language)
+            .max_results(100)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| api_error(OP, e))?;
+        pages.answered(page.next_token())?;
+        for c in required(page.cases.as_deref(), OP, "cases list")? {
+            out.push(case_of(c)?);
+        }
     }
     Ok(out)
 }
@@ -347,17 +360,21 @@ async fn communications_after(
     case_id: &str,
     after: Timestamp,
 ) -> anyhow::Result<Vec<Comm>> {
+    const OP: &str = "DescribeCommunications";
     let mut out = Vec::new();
-    let mut pages = client
-        .describe_communications()
-        .case_id(case_id)
-        .after_time(after.to_string())
-        .max_results(100)
-        .into_paginator()
-        .send();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| api_error("DescribeCommunications", e))?;
-        out.extend(page.communications().iter().filter_map(comm_of));
+    let mut pages = Pages::new(OP);
+    while let Some(token) = pages.token() {
+        let page = client
+            .describe_communications()
+            .case_id(case_id)
+            .after_time(after.to_string())
+            .max_results(100)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| api_error(OP, e))?;
+        pages.answered(page.next_token())?;
+        out.extend(required(page.communications.as_deref(), OP, "communications list")?.iter().filter_map(comm_of));
     }
     out.sort_by_key(|c| std::cmp::Reverse(c.at));
     Ok(out)

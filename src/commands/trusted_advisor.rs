@@ -13,6 +13,7 @@
 //! is a Changed transition whose message names it; a recommendation that turns green (or
 //! is dismissed, or falls below the status) is no longer listed and resolves.
 
+use crate::aws::answer::{Member, Pages, RequireMembers, required};
 use crate::aws::fan_out_with_progress;
 use crate::cli::{OutputFormat, TaApi, TaCheckArgs, TaChecksArgs, TaStatus};
 use crate::commands::Output;
@@ -387,6 +388,26 @@ where
     )
 }
 
+/// The lists every answer holds, `[]` when empty: the models mark them required, so the SDK
+/// would quietly put in an empty list where an answer lacks one (`{}` from a proxy), and
+/// every recommendation would look resolved.
+const REQUIRED: &[Member] = &[
+    Member { op: "ListRecommendations", pointer: "/recommendationSummaries", what: "recommendationSummaries list" },
+    Member {
+        op: "ListRecommendationResources",
+        pointer: "/recommendationResourceSummaries",
+        what: "recommendationResourceSummaries list",
+    },
+    Member { op: "ListChecks", pointer: "/checkSummaries", what: "checkSummaries list" },
+    Member { op: "DescribeTrustedAdvisorChecks", pointer: "/checks", what: "checks list" },
+    Member { op: "DescribeTrustedAdvisorCheckSummaries", pointer: "/summaries", what: "summaries list" },
+    Member {
+        op: "DescribeTrustedAdvisorCheckResult",
+        pointer: "/result/flaggedResources",
+        what: "result.flaggedResources list",
+    },
+];
+
 /// The Trusted Advisor API: recommendations (every page), then the resources of those at
 /// or above the status (every page, several at once).
 async fn collect_new(
@@ -395,10 +416,17 @@ async fn collect_new(
     filter: &Filter,
 ) -> anyhow::Result<Vec<Rec>> {
     use aws_sdk_trustedadvisor::types::ExclusionStatus;
-    let mut pages = client.list_recommendations().max_results(200).into_paginator().send();
+    let mut pages = Pages::new("ListRecommendations");
     let mut wanted = Vec::new();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| api_error("ListRecommendations", e))?;
+    while let Some(token) = pages.token() {
+        let page = client
+            .list_recommendations()
+            .max_results(200)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| api_error("ListRecommendations", e))?;
+        pages.answered(page.next_token())?;
         for r in page.recommendation_summaries() {
             let status = r.status().as_str().to_string();
             let lifecycle = r.lifecycle_stage().map(|l| l.as_str().to_string());
@@ -436,9 +464,15 @@ async fn collect_new(
             if !include_excluded {
                 req = req.exclusion_status(ExclusionStatus::Included);
             }
-            let mut pages = req.into_paginator().send();
-            while let Some(page) = pages.next().await {
-                let page = page.map_err(|e| api_error("ListRecommendationResources", e))?;
+            let mut pages = Pages::new("ListRecommendationResources");
+            while let Some(token) = pages.token() {
+                let page = req
+                    .clone()
+                    .set_next_token(token)
+                    .send()
+                    .await
+                    .map_err(|e| api_error("ListRecommendationResources", e))?;
+                pages.answered(page.next_token())?;
                 for r in page.recommendation_resource_summaries() {
                     let status = r.status().as_str();
                     let excluded = r.exclusion_status() == &ExclusionStatus::Excluded;
@@ -532,31 +566,30 @@ async fn collect_legacy(
                     .await
                     .map_err(|e| api_error("DescribeTrustedAdvisorCheckResult", e))?;
                 let headers = by_id.get(&rec.check_id).map(|(_, _, h)| h.clone()).unwrap_or_default();
-                if let Some(result) = out.result() {
-                    for r in result.flagged_resources() {
-                        if r.status() == "ok" || (r.is_suppressed() && !include_excluded) {
-                            continue;
-                        }
-                        let metadata = headers
-                            .iter()
-                            .zip(r.metadata())
-                            .map(|(h, v)| (h.clone(), v.clone().unwrap_or_default()))
-                            .collect::<Vec<_>>();
-                        // The id people know is in one of the check's own columns.
-                        let shown = metadata
-                            .iter()
-                            .find(|(h, v)| h.ends_with(" ID") && !v.is_empty())
-                            .map(|(_, v)| v.clone())
-                            .unwrap_or_else(|| r.resource_id().to_string());
-                        rec.resources.push(Flagged {
-                            key: r.resource_id().to_string(),
-                            id: shown,
-                            region: global_dash(r.region().unwrap_or_default()),
-                            status: r.status().to_string(),
-                            excluded: r.is_suppressed(),
-                            metadata,
-                        });
+                let result = required(out.result(), "DescribeTrustedAdvisorCheckResult", "result")?;
+                for r in result.flagged_resources() {
+                    if r.status() == "ok" || (r.is_suppressed() && !include_excluded) {
+                        continue;
                     }
+                    let metadata = headers
+                        .iter()
+                        .zip(r.metadata())
+                        .map(|(h, v)| (h.clone(), v.clone().unwrap_or_default()))
+                        .collect::<Vec<_>>();
+                    // The id people know is in one of the check's own columns.
+                    let shown = metadata
+                        .iter()
+                        .find(|(h, v)| h.ends_with(" ID") && !v.is_empty())
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_else(|| r.resource_id().to_string());
+                    rec.resources.push(Flagged {
+                        key: r.resource_id().to_string(),
+                        id: shown,
+                        region: global_dash(r.region().unwrap_or_default()),
+                        status: r.status().to_string(),
+                        excluded: r.is_suppressed(),
+                        metadata,
+                    });
                 }
                 Ok(rec)
             }
@@ -598,8 +631,15 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     let results = fan_out_with_progress(targets, concurrency, timeout, bar.as_ref(), |t| async move {
         let cfg = ctx.aws.config(&t.account, REGION).await;
         match api {
-            TaApi::Trustedadvisor => collect_new(&aws_sdk_trustedadvisor::Client::new(&cfg), &t.account, filter).await,
-            TaApi::Legacy => collect_legacy(&aws_sdk_support::Client::new(&cfg), &t.account, filter).await,
+            TaApi::Trustedadvisor => {
+                let conf =
+                    aws_sdk_trustedadvisor::config::Builder::from(&cfg).interceptor(RequireMembers(REQUIRED)).build();
+                collect_new(&aws_sdk_trustedadvisor::Client::from_conf(conf), &t.account, filter).await
+            }
+            TaApi::Legacy => {
+                let conf = aws_sdk_support::config::Builder::from(&cfg).interceptor(RequireMembers(REQUIRED)).build();
+                collect_legacy(&aws_sdk_support::Client::from_conf(conf), &t.account, filter).await
+            }
         }
     })
     .await;
@@ -654,10 +694,19 @@ pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
     let mut rows: Vec<[String; 4]> = Vec::new();
     match api {
         TaApi::Trustedadvisor => {
-            let client = aws_sdk_trustedadvisor::Client::new(&cfg);
-            let mut pages = client.list_checks().max_results(200).into_paginator().send();
-            while let Some(page) = pages.next().await {
-                let page = page.map_err(|e| fail(api_error("ListChecks", e)))?;
+            let conf =
+                aws_sdk_trustedadvisor::config::Builder::from(&cfg).interceptor(RequireMembers(REQUIRED)).build();
+            let client = aws_sdk_trustedadvisor::Client::from_conf(conf);
+            let mut pages = Pages::new("ListChecks");
+            while let Some(token) = pages.token() {
+                let page = client
+                    .list_checks()
+                    .max_results(200)
+                    .set_next_token(token)
+                    .send()
+                    .await
+                    .map_err(|e| fail(api_error("ListChecks", e)))?;
+                pages.answered(page.next_token()).map_err(|e| fail(e.into()))?;
                 for c in page.check_summaries() {
                     let pillars: Vec<&str> = c.pillars().iter().map(|p| p.as_str()).collect();
                     rows.push([c.id().into(), c.name().into(), pillars.join(", "), c.source().as_str().into()]);
@@ -665,7 +714,8 @@ pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
             }
         }
         TaApi::Legacy => {
-            let client = aws_sdk_support::Client::new(&cfg);
+            let conf = aws_sdk_support::config::Builder::from(&cfg).interceptor(RequireMembers(REQUIRED)).build();
+            let client = aws_sdk_support::Client::from_conf(conf);
             let out = client
                 .describe_trusted_advisor_checks()
                 .language(&settings.language)

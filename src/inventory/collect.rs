@@ -6,7 +6,8 @@
 //! target the calls for the asked types run at once, since they are independent. Every
 //! page is turned into resources and dropped before the next one is read, so memory is the
 //! resources themselves, never the SDK's output structs. A call that fails (AccessDenied,
-//! throttling after the SDK's retries, an unreachable endpoint) costs only its own type in
+//! throttling after the SDK's retries, an unreachable endpoint, an answer without its list
+//! or with a repeated `nextToken`, see [`crate::aws::answer`]) costs only its own type in
 //! its own target: it is reported against the target, naming the operation, and the types
 //! that answered are kept. [`Inventory::covered`] says which (account, region, type)
 //! were listed completely, so a diff never reads a failed call as "everything was deleted".
@@ -16,6 +17,7 @@
 //! inventory is what exists.
 
 use super::{Resource, ResourceType};
+use crate::aws::answer::{Incomplete, Pages, required};
 use crate::aws::{AwsSession, Target, fan_out_with_progress};
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
@@ -149,7 +151,9 @@ async fn discover_regions(
             .send()
             .await
             .map_err(|e| anyhow::anyhow!(CallError::new("DescribeRegions", &e).with_hint()))?;
-        let mut names: Vec<String> = out.regions().iter().filter_map(|r| r.region_name().map(str::to_string)).collect();
+        let regions = required(out.regions, "DescribeRegions", "regionInfo")
+            .map_err(|e| anyhow::anyhow!(CallError::from(e).with_hint()))?;
+        let mut names: Vec<String> = regions.iter().filter_map(|r| r.region_name().map(str::to_string)).collect();
         names.sort();
         Ok(names)
     })
@@ -175,6 +179,8 @@ struct CallError {
     op: &'static str,
     text: String,
     denied: bool,
+    /// A suggestion of the failure's own (an answer that was not AWS's).
+    hint: Option<&'static str>,
 }
 
 impl CallError {
@@ -185,7 +191,7 @@ impl CallError {
         let (code, text) = crate::aws::sdk_error_text(op, e);
         let text = text.strip_prefix(op).and_then(|t| t.strip_prefix(": ")).unwrap_or(&text).to_string();
         let denied = code.is_some_and(|c| c.contains("AccessDenied") || c.contains("UnauthorizedOperation"));
-        CallError { op, text, denied }
+        CallError { op, text, denied, hint: None }
     }
 
     fn with_hint(self) -> String {
@@ -193,7 +199,17 @@ impl CallError {
         if self.denied {
             s.push_str(HINT);
         }
+        if let Some(h) = self.hint {
+            s.push_str(&format!("\nhint: {h}"));
+        }
         s
+    }
+}
+
+/// A listing that answered but cannot be taken as complete fails its type like an error.
+impl From<Incomplete> for CallError {
+    fn from(e: Incomplete) -> CallError {
+        CallError { op: e.op(), text: e.reason(), denied: false, hint: e.hint() }
     }
 }
 
@@ -214,6 +230,11 @@ fn describe_failures(failed: &[CallError]) -> String {
     let mut msg = by_text.iter().map(|(t, ops)| format!("{}: {t}", ops.join(", "))).collect::<Vec<_>>().join("; ");
     if failed.iter().any(|f| f.denied) {
         msg.push_str(HINT);
+    }
+    let mut hints: Vec<&str> = failed.iter().filter_map(|f| f.hint).collect();
+    hints.dedup();
+    for h in hints {
+        msg.push_str(&format!("\nhint: {h}"));
     }
     msg
 }
@@ -277,16 +298,23 @@ async fn list(ty: ResourceType, ec2: &ec2::Client, dx: &aws_sdk_directconnect::C
     }
 }
 
-/// Each page of a paginator, mapped and dropped before the next is read.
+/// Each page of a listing, mapped and dropped before the next is read. `nextToken` is
+/// followed by hand ([`Pages`]): the SDK's paginators end quietly on a repeated token, which
+/// would pass part of a listing off as all of it.
 macro_rules! each_page {
-    ($op:expr, $paginator:expr, |$page:ident| $body:block) => {{
-        let mut stream = $paginator.send();
-        while let Some(page) = stream.next().await {
-            let $page = page.map_err(|e| CallError::new($op, &e))?;
+    ($op:expr, $request:expr, |$page:ident| $body:block) => {{
+        let mut pages = Pages::new($op);
+        while let Some(token) = pages.token() {
+            let $page = $request.set_next_token(token).send().await.map_err(|e| CallError::new($op, &e))?;
+            pages.answered($page.next_token())?;
             $body
         }
     }};
 }
+
+// EC2 answers every Describe* with its set element, empty (`<reservationSet/>`) when there is
+// nothing: the API reference shows it in every response, and the SDK maps it to `Some`. An
+// answer without it parsed, but is not EC2's.
 
 // ---------------------------------------------------------------------------------------
 // Display strings (the model's conventions: lists ", ", booleans yes/no, RFC 3339 UTC)
@@ -334,8 +362,9 @@ fn list_of<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 
 async fn instances(ec2: &ec2::Client, at: &At) -> Listed {
     let mut out = Vec::new();
-    each_page!("DescribeInstances", ec2.describe_instances().max_results(1000).into_paginator(), |page| {
-        for i in page.reservations().iter().flat_map(|r| r.instances()) {
+    each_page!("DescribeInstances", ec2.describe_instances().max_results(1000), |page| {
+        for i in required(page.reservations, "DescribeInstances", "reservationSet")?.iter().flat_map(|r| r.instances())
+        {
             let state = i.state().and_then(|s| s.name()).map(|n| n.as_str()).unwrap_or_default();
             if state == "terminated" {
                 continue;
@@ -363,8 +392,8 @@ async fn instances(ec2: &ec2::Client, at: &At) -> Listed {
 
 async fn volumes(ec2: &ec2::Client, at: &At) -> Listed {
     let mut out = Vec::new();
-    each_page!("DescribeVolumes", ec2.describe_volumes().max_results(500).into_paginator(), |page| {
-        for v in page.volumes() {
+    each_page!("DescribeVolumes", ec2.describe_volumes().max_results(500), |page| {
+        for v in required(page.volumes, "DescribeVolumes", "volumeSet")? {
             let state = v.state().map(|s| s.as_str()).unwrap_or_default();
             if state == "deleted" {
                 continue;
@@ -393,8 +422,8 @@ async fn volumes(ec2: &ec2::Client, at: &At) -> Listed {
 
 async fn vpcs(ec2: &ec2::Client, at: &At) -> Listed {
     let mut out = Vec::new();
-    each_page!("DescribeVpcs", ec2.describe_vpcs().max_results(1000).into_paginator(), |page| {
-        for v in page.vpcs() {
+    each_page!("DescribeVpcs", ec2.describe_vpcs().max_results(1000), |page| {
+        for v in required(page.vpcs, "DescribeVpcs", "vpcSet")? {
             // The primary block, then secondary and IPv6 blocks that are associated.
             let live = |s: &str| matches!(s, "associated" | "associating");
             let mut cidrs: Vec<&str> = vec![s(v.cidr_block())];
@@ -424,8 +453,8 @@ async fn vpcs(ec2: &ec2::Client, at: &At) -> Listed {
 
 async fn subnets(ec2: &ec2::Client, at: &At) -> Listed {
     let mut out = Vec::new();
-    each_page!("DescribeSubnets", ec2.describe_subnets().max_results(1000).into_paginator(), |page| {
-        for n in page.subnets() {
+    each_page!("DescribeSubnets", ec2.describe_subnets().max_results(1000), |page| {
+        for n in required(page.subnets, "DescribeSubnets", "subnetSet")? {
             let mut cidrs = vec![s(n.cidr_block())];
             cidrs.extend(n.ipv6_cidr_block_association_set().iter().map(|a| s(a.ipv6_cidr_block())));
             cidrs.retain(|c| !c.is_empty());
@@ -444,8 +473,8 @@ async fn subnets(ec2: &ec2::Client, at: &At) -> Listed {
 
 async fn security_groups(ec2: &ec2::Client, at: &At) -> Listed {
     let mut out = Vec::new();
-    each_page!("DescribeSecurityGroups", ec2.describe_security_groups().max_results(1000).into_paginator(), |page| {
-        for g in page.security_groups() {
+    each_page!("DescribeSecurityGroups", ec2.describe_security_groups().max_results(1000), |page| {
+        for g in required(page.security_groups, "DescribeSecurityGroups", "securityGroupInfo")? {
             let rules: Vec<Rule> = g.ip_permissions().iter().map(Rule::from).collect();
             // A security group's name is its GroupName; a Name tag, when set, wins.
             let name = match name_tag(g.tags()) {
@@ -466,8 +495,7 @@ async fn security_groups(ec2: &ec2::Client, at: &At) -> Listed {
 async fn elastic_ips(ec2: &ec2::Client, at: &At) -> Listed {
     // DescribeAddresses has no pagination: one call returns every address.
     let page = ec2.describe_addresses().send().await.map_err(|e| CallError::new("DescribeAddresses", &e))?;
-    Ok(page
-        .addresses()
+    Ok(required(page.addresses, "DescribeAddresses", "addressesSet")?
         .iter()
         .map(|a| {
             let id = a.allocation_id().or(a.public_ip()).unwrap_or_default();
@@ -484,8 +512,8 @@ async fn elastic_ips(ec2: &ec2::Client, at: &At) -> Listed {
 
 async fn nat_gateways(ec2: &ec2::Client, at: &At) -> Listed {
     let mut out = Vec::new();
-    each_page!("DescribeNatGateways", ec2.describe_nat_gateways().max_results(1000).into_paginator(), |page| {
-        for n in page.nat_gateways() {
+    each_page!("DescribeNatGateways", ec2.describe_nat_gateways().max_results(1000), |page| {
+        for n in required(page.nat_gateways, "DescribeNatGateways", "natGatewaySet")? {
             let state = n.state().map(|s| s.as_str()).unwrap_or_default();
             if state == "deleted" {
                 continue;
@@ -507,8 +535,8 @@ async fn nat_gateways(ec2: &ec2::Client, at: &At) -> Listed {
 async fn route_tables(ec2: &ec2::Client, at: &At) -> Listed {
     let mut out = Vec::new();
     // RouteTables pages hold at most 100.
-    each_page!("DescribeRouteTables", ec2.describe_route_tables().max_results(100).into_paginator(), |page| {
-        for t in page.route_tables() {
+    each_page!("DescribeRouteTables", ec2.describe_route_tables().max_results(100), |page| {
+        for t in required(page.route_tables, "DescribeRouteTables", "routeTableSet")? {
             let main = t.associations().iter().any(|a| a.main() == Some(true));
             let subnets = list_of(t.associations().iter().filter_map(|a| a.subnet_id()));
             let mut routes: Vec<String> = t.routes().iter().map(route_summary).collect();
@@ -554,20 +582,16 @@ fn route_summary(r: &ec2::types::Route) -> String {
 
 async fn internet_gateways(ec2: &ec2::Client, at: &At) -> Listed {
     let mut out = Vec::new();
-    each_page!(
-        "DescribeInternetGateways",
-        ec2.describe_internet_gateways().max_results(1000).into_paginator(),
-        |page| {
-            for g in page.internet_gateways() {
-                let vpcs = list_of(g.attachments().iter().map(|a| s(a.vpc_id())));
-                out.push(
-                    at.resource(ResourceType::InternetGateway, s(g.internet_gateway_id()))
-                        .name(name_tag(g.tags()))
-                        .with_fields([("vpcs", vpcs.as_str())]),
-                );
-            }
+    each_page!("DescribeInternetGateways", ec2.describe_internet_gateways().max_results(1000), |page| {
+        for g in required(page.internet_gateways, "DescribeInternetGateways", "internetGatewaySet")? {
+            let vpcs = list_of(g.attachments().iter().map(|a| s(a.vpc_id())));
+            out.push(
+                at.resource(ResourceType::InternetGateway, s(g.internet_gateway_id()))
+                    .name(name_tag(g.tags()))
+                    .with_fields([("vpcs", vpcs.as_str())]),
+            );
         }
-    );
+    });
     Ok(out)
 }
 
@@ -687,17 +711,8 @@ fn world_open_flags(rules: &[Rule]) -> String {
 async fn dx_connections(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
     const OP: &str = "DescribeConnections";
     let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    let mut seen = BTreeSet::new();
-    loop {
-        let page = dx
-            .describe_connections()
-            .max_results(100)
-            .set_next_token(token.take())
-            .send()
-            .await
-            .map_err(|e| CallError::new(OP, &e))?;
-        for c in page.connections().iter().map(crate::commands::dx_vif::Conn::from) {
+    each_page!(OP, dx.describe_connections().max_results(100), |page| {
+        for c in required(page.connections, OP, "connections list")?.iter().map(crate::commands::dx_vif::Conn::from) {
             if matches!(c.state.as_str(), "deleted") {
                 continue;
             }
@@ -708,27 +723,18 @@ async fn dx_connections(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
                 ("device", &c.device),
             ]));
         }
-        match next_token(OP, page.next_token(), &mut seen)? {
-            Some(t) => token = Some(t),
-            None => return Ok(out),
-        }
-    }
+    });
+    Ok(out)
 }
 
 async fn dx_vifs(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
     const OP: &str = "DescribeVirtualInterfaces";
     let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    let mut seen = BTreeSet::new();
-    loop {
-        let page = dx
-            .describe_virtual_interfaces()
-            .max_results(100)
-            .set_next_token(token.take())
-            .send()
-            .await
-            .map_err(|e| CallError::new(OP, &e))?;
-        for v in page.virtual_interfaces().iter().map(crate::commands::dx_vif::Vif::from) {
+    each_page!(OP, dx.describe_virtual_interfaces().max_results(100), |page| {
+        for v in required(page.virtual_interfaces, OP, "virtualInterfaces list")?
+            .iter()
+            .map(crate::commands::dx_vif::Vif::from)
+        {
             if matches!(v.state.as_str(), "deleted") {
                 continue;
             }
@@ -740,22 +746,8 @@ async fn dx_vifs(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
                 ("bgp", &crate::commands::dx_vif::bgp_summary(&v.peers)),
             ]));
         }
-        match next_token(OP, page.next_token(), &mut seen)? {
-            Some(t) => token = Some(t),
-            None => return Ok(out),
-        }
-    }
-}
-
-/// The next page's token; a token that repeats is an API fault, not a reason to loop.
-fn next_token(op: &'static str, t: Option<&str>, seen: &mut BTreeSet<String>) -> Result<Option<String>, CallError> {
-    match t.filter(|t| !t.is_empty()) {
-        None => Ok(None),
-        Some(t) if !seen.insert(t.to_string()) => {
-            Err(CallError { op, text: "the API repeated a nextToken; stopping".into(), denied: false })
-        }
-        Some(t) => Ok(Some(t.to_string())),
-    }
+    });
+    Ok(out)
 }
 
 /// How many resources of each type, for logs and summaries.
@@ -813,7 +805,7 @@ mod tests {
 
     #[test]
     fn failures_of_one_target_are_one_message_grouping_identical_errors() {
-        let e = |op, text: &str, denied| CallError { op, text: text.into(), denied };
+        let e = |op, text: &str, denied| CallError { op, text: text.into(), denied, hint: None };
         let msg = describe_failures(&[
             e("DescribeInstances", "AuthFailure: bad key", false),
             e("DescribeVpcs", "AuthFailure: bad key", false),

@@ -355,3 +355,20 @@ fn fault_json_takes_the_aws_matchers_and_old_faults_still_parse() {
     let old: Fault = serde_json::from_value(json!({"path_prefix": WEBHOOK_PATH, "status": 503})).unwrap();
     assert_eq!((old.target, old.account, old.region), (None, None, None));
 }
+
+/// What a proxy's `{}` looks like to the SDK: a success whose list is missing, which the
+/// accessor hides behind `&[]` (why opskit reads the field instead).
+#[tokio::test]
+async fn a_200_fault_from_the_control_plane_answers_its_body_as_a_success() {
+    let sb = Sandbox::start().await.unwrap();
+    let fault = json!({"path_prefix": "/", "target": "OvertureService.DescribeVirtualInterfaces", "status": 200,
+        "body": "{}", "times": 1});
+    let armed = reqwest::Client::new().post(sb.url("/_sandbox/faults")).json(&fault).send().await.unwrap();
+    assert_eq!(armed.status(), 200);
+    let c = demo(&sb).await;
+    let out = c.describe_virtual_interfaces().send().await.unwrap();
+    assert_eq!(out.virtual_interfaces, None, "the answer has no list");
+    assert!(out.virtual_interfaces().is_empty(), "which the accessor reads as an empty one");
+    assert_eq!(c.describe_virtual_interfaces().send().await.unwrap().virtual_interfaces.map(|v| v.len()), Some(3));
+    assert_eq!(sb.requests().iter().map(|r| r.status).collect::<Vec<_>>(), [200, 200]);
+}

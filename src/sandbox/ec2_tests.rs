@@ -699,3 +699,17 @@ async fn the_wire_is_ec2_query_in_and_namespaced_xml_out() {
     assert_eq!(err.code(), Some("DryRunOperation"));
     assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(412));
 }
+
+/// An EC2 answer that parses but lacks its set (a stub behind an endpoint override): the SDK
+/// gives `None`, which its accessor would read as "no instances".
+#[tokio::test]
+async fn a_200_fault_with_odd_xml_reaches_the_sdk_as_an_answer_without_its_set() {
+    let sb = Sandbox::start().await.unwrap();
+    let body = r#"<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r-1</requestId></DescribeInstancesResponse>"#;
+    sb.inject(Fault::ok_with_body("/", body, 1).for_target("AmazonEC2.DescribeInstances"));
+    let c = demo(&sb).await;
+    let out = c.describe_instances().send().await.unwrap();
+    assert_eq!(out.reservations, None);
+    assert!(out.reservations().is_empty());
+    assert!(c.describe_instances().send().await.unwrap().reservations.is_some_and(|r| !r.is_empty()), "used up");
+}

@@ -26,7 +26,10 @@
 //!
 //! Control plane, for a sandbox running in another process:
 //! - `GET /_sandbox/requests`: JSON array of [`Recorded`]; `body` is standard base64.
-//! - `POST /_sandbox/faults`: a JSON [`Fault`] (missing fields take their defaults).
+//! - `POST /_sandbox/faults`: a JSON [`Fault`] (missing fields take their defaults). With
+//!   `"status": 200` and a `body` it answers that body as a success, e.g.
+//!   `{"path_prefix": "/", "target": "OvertureService.DescribeVirtualInterfaces", "status": 200,
+//!   "body": "{}"}`: an answer that parses but is not the service's ([`Fault::ok_with_body`]).
 //! - `POST /_sandbox/clear`: same as [`Sandbox::clear`].
 //! - `GET /_sandbox/dx`: `{"connections": [...], "virtualInterfaces": [...]}`, every Direct
 //!   Connect resource of every account and region, as DescribeConnections and
@@ -278,6 +281,9 @@ mod base64_body {
 #[serde(default)]
 pub struct Fault {
     pub path_prefix: String,
+    /// `path_prefix` is the whole path, not a prefix: `/backlog/api/v2/wikis` is then the
+    /// page listing only, not `/wikis/count` or a page.
+    pub exact_path: bool,
     /// Only this method (case-insensitive); `None` matches any.
     pub method: Option<String>,
     /// Only this `X-Amz-Target`; a pattern ending in `*` matches by prefix
@@ -374,6 +380,15 @@ impl Fault {
         }
     }
 
+    /// HTTP 200 with `body` on requests under `path_prefix`: an answer that parses but is not
+    /// the service's, as a proxy, a captive portal or a wrong endpoint override gives (`{}`
+    /// for the JSON protocols, `<DescribeInstancesResponse/>` without its set for EC2). Narrow
+    /// it with [`Fault::for_target`], [`Fault::for_account`], [`Fault::in_region`]. The content
+    /// type follows the body: JSON for `{`, XML for `<`.
+    pub fn ok_with_body(path_prefix: &str, body: &str, times: u32) -> Fault {
+        Fault { path_prefix: path_prefix.to_string(), status: 200, body: body.to_string(), times, ..Fault::default() }
+    }
+
     /// Only AWS calls whose `X-Amz-Target` matches `pattern` (see [`Fault::target`]).
     pub fn for_target(mut self, pattern: &str) -> Fault {
         self.target = Some(pattern.to_string());
@@ -392,6 +407,12 @@ impl Fault {
         self
     }
 
+    /// Only requests whose path is `path_prefix` itself (see [`Fault::exact_path`]).
+    pub fn exact_path(mut self) -> Fault {
+        self.exact_path = true;
+        self
+    }
+
     pub fn delayed(mut self, delay_ms: u64) -> Fault {
         self.delay_ms = delay_ms;
         self
@@ -404,7 +425,9 @@ impl Fault {
 
     fn matches(&self, rec: &Recorded) -> bool {
         let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(&rec.method));
-        if !rec.path.starts_with(&self.path_prefix) || !method_ok {
+        let path_ok =
+            if self.exact_path { rec.path == self.path_prefix } else { rec.path.starts_with(&self.path_prefix) };
+        if !path_ok || !method_ok {
             return false;
         }
         if let Some(pattern) = self.target.as_deref() {
@@ -459,8 +482,11 @@ impl Reply {
     fn from_fault(f: &Fault) -> Reply {
         let mut r = Reply { status: f.status, headers: f.headers.clone(), body: f.body.clone().into_bytes() };
         if !r.has_header("content-type") && !f.body.is_empty() {
-            let json = f.body.trim_start().starts_with('{');
-            let ct = if json { "application/json" } else { "text/plain; charset=utf-8" };
+            let ct = match f.body.trim_start().chars().next() {
+                Some('{' | '[') => "application/json",
+                Some('<') => "text/xml;charset=UTF-8",
+                _ => "text/plain; charset=utf-8",
+            };
             r.headers.push(("content-type".into(), ct.into()));
         }
         r

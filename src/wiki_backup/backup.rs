@@ -25,7 +25,7 @@ use crate::backlog::{Named, TextFormattingRule};
 use anyhow::Context as _;
 use futures::{StreamExt as _, TryStreamExt as _};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How one project is backed up.
 #[derive(Debug, Clone)]
@@ -354,6 +354,16 @@ async fn run_backup(
         })?;
     let base = if opts.full { None } else { base_manifest(loc, project, &gens).await };
     let listed = wiki.pages().await?;
+    // Pages of the base that the listing lacks are left out of this generation as deleted,
+    // and an empty listing makes an empty generation: conclude that only from a listing the
+    // page count confirms (one more request, only then).
+    let ids: HashSet<u64> = listed.iter().map(|p| p.id).collect();
+    let lacks = |m: &Manifest| m.pages.iter().any(|p| !ids.contains(&p.id));
+    let listed = if listed.is_empty() || base.as_ref().is_some_and(lacks) {
+        wiki.confirm_complete(listed).await?
+    } else {
+        listed
+    };
     let by_id: HashMap<u64, &PageEntry> = base.iter().flat_map(|m| m.pages.iter().map(|p| (p.id, p))).collect();
     let mut carried: Vec<PageEntry> = Vec::new();
     let mut to_read: Vec<(&WikiListItem, Option<&PageEntry>)> = Vec::new();

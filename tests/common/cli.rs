@@ -121,6 +121,19 @@ impl Bench {
             .collect()
     }
 
+    /// What the SQLite state of [`Bench::defaults`] holds for `source`, as the next run reads
+    /// it: (key, status), sorted.
+    pub fn state_findings(&self, source: &str) -> Vec<(String, String)> {
+        use opskit::state::StateStore as _;
+        let store = opskit::state::sqlite::SqliteStore::open(&self.path("state.db")).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let records = rt.block_on(store.findings(source)).unwrap();
+        let mut v: Vec<(String, String)> =
+            records.into_iter().map(|r| (r.finding.key, r.finding.status.to_string())).collect();
+        v.sort();
+        v
+    }
+
     /// `opskit findings push --source S` with the JSON on stdin and the standard flags.
     pub fn push(&self, source: &str, json: &str) -> assert_cmd::Command {
         let mut c = self.opskit();
