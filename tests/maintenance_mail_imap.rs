@@ -1,7 +1,8 @@
 //! `opskit maintenance-mail ingest --imap` end to end: the built binary against a real
 //! Dovecot on loopback (implicit TLS, a test CA), Slack in the sandbox. What a user would
 //! notice: each notice told once, the mailbox's messages marked seen (or moved) only after
-//! that, failures that name the mailbox, and a password that never shows.
+//! that, failures that name the mailbox, and a password that never shows. Time is pinned
+//! (`OPSKIT_NOW`) before the fixtures' windows, so their notices are news whatever the date.
 
 mod common;
 
@@ -22,8 +23,18 @@ fn setup(b: &Bench, imap: &str) {
     ));
 }
 
+/// Before every window of the fixtures: a notice whose window has ended is (rightly) told
+/// as nothing new, so an unpinned clock would make these tests fail once the dates pass.
+const NOW: &str = "2026-11-22T00:00:00Z";
+
+fn opskit(b: &Bench) -> assert_cmd::Command {
+    let mut c = b.opskit();
+    c.env("OPSKIT_NOW", NOW);
+    c
+}
+
 fn ingest(b: &Bench, extra: &[&str]) -> assert_cmd::assert::Assert {
-    b.opskit().env(PASSWORD_ENV, PASSWORD).args(["mail", "ingest", "--imap"]).args(extra).assert()
+    opskit(b).env(PASSWORD_ENV, PASSWORD).args(["mail", "ingest", "--imap"]).args(extra).assert()
 }
 
 fn no_password(a: &assert_cmd::assert::Assert) {
@@ -142,7 +153,7 @@ fn failures_to_reach_the_mailbox_name_it_exit_3_and_never_show_the_password() {
 
     // A wrong password: the server's words, the mailbox, and no password at any verbosity.
     setup(&b, &d.imap_toml(true, ""));
-    let a = b.opskit().env(PASSWORD_ENV, "wrong-s3cret-password").args(["mail", "ingest", "--imap", "-vvv"]).assert();
+    let a = opskit(&b).env(PASSWORD_ENV, "wrong-s3cret-password").args(["mail", "ingest", "--imap", "-vvv"]).assert();
     assert_eq!(code(&a), 3, "{}", stderr(&a));
     let err = stderr(&a);
     assert!(err.contains(&place) && err.contains("login as alice failed"), "{err}");
@@ -191,11 +202,11 @@ fn imap_without_its_settings_or_password_is_a_config_error() {
     assert!(stderr(&a).contains("[commands.maintenance-mail.imap]"), "{}", stderr(&a));
 
     setup(&b, "[commands.maintenance-mail.imap]\nhost = \"127.0.0.1\"\nuser = \"alice\"\npassword_env = \"IMAP_PW\"\n");
-    let a = b.opskit().args(["mail", "ingest", "--imap"]).assert();
+    let a = opskit(&b).args(["mail", "ingest", "--imap"]).assert();
     assert_eq!(code(&a), 2, "{}", stderr(&a));
     let err = stderr(&a);
     assert!(err.contains("key `commands.maintenance-mail.imap.password_env`") && err.contains("IMAP_PW"), "{err}");
 
     // The password is read only for --imap: other commands run without it.
-    b.opskit().args(["mail", "ingest"]).write_stdin(fixture("ignored_aws_newsletter.eml")).assert().success();
+    opskit(&b).args(["mail", "ingest"]).write_stdin(fixture("ignored_aws_newsletter.eml")).assert().success();
 }

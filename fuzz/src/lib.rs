@@ -5,8 +5,9 @@
 use opskit_mail::{Outcome, Parsed, Policy, Rule, RuleAction, Severity, Suppress};
 use std::sync::LazyLock;
 
-/// A policy that exercises every part of it: an allow list, DKIM, rules that recognise,
-/// re-grade and ignore (on sender, subject, body and a header), and suppression.
+/// A policy that exercises every part of it: an allow list and a server for the sender
+/// check, rules that recognise, re-grade and ignore (on sender, subject, body and a
+/// header), and suppression.
 static POLICY: LazyLock<Policy> = LazyLock::new(|| {
     let re = |s: &str| Some(regex::Regex::new(s).expect("static regex"));
     let rule = |name: &str, action| Rule {
@@ -35,8 +36,7 @@ static POLICY: LazyLock<Policy> = LazyLock::new(|| {
     ignore.from = re("newsletter|marketing");
     Policy {
         allow_senders: vec!["@amazon.com".into(), "@aws.com".into(), "@amazonaws.com".into(), "@example.net".into()],
-        require_dkim: false,
-        authserv_id: None,
+        authserv_id: Some("mx.example.net".into()),
         rules: vec![ignore, by_header, grade],
         suppress: Suppress { event_codes: vec!["AWS_VPN_*".into()], accounts: vec!["9999*".into()], services: vec![] },
     }
@@ -73,6 +73,12 @@ fn check(p: &Parsed) {
             assert!(!reason.is_empty());
         }
     }
+    let v = &p.verification;
+    if v.verified {
+        assert!(v.sender.as_deref().is_some_and(|s| s.contains('@')), "verified without a sender: {v:?}");
+    }
+    assert_eq!(v.sender.is_some(), v.sender_header.is_some(), "{v:?}");
+    assert!(!v.verification.is_empty());
     let json = serde_json::to_string(p).expect("a Parsed serialises");
     let back: serde_json::Value = serde_json::from_str(&json).expect("its JSON reads back");
     assert_eq!(back["outcome"].as_str(), Some(p.outcome.label()), "{json}");

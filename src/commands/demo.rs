@@ -54,8 +54,10 @@ notify_after = 2
 sinks = ["pagerduty"]
 
 [commands.maintenance-mail]
-# A Direct Connect maintenance mail silences its connections and VIFs in dx-vif.
+# A Direct Connect maintenance mail silences its connections and VIFs in dx-vif, once the
+# receiving server (here the demo's) has verified AWS's DKIM signature on it.
 auto_silence = true
+authserv_id = "{authserv}"
 
 [commands.inventory.publish]
 # `inventory publish` writes one page per account into this project's Backlog Wiki.
@@ -63,8 +65,13 @@ project = "OPS"
 "#,
         state = state.display(),
         sinks = sb.sinks_toml(),
+        authserv = DEMO_MX,
     )
 }
+
+/// The demo's receiving mail server, and the verdict it adds to the AWS mails it checked.
+const DEMO_MX: &str = "mx.demo.example";
+const DEMO_DKIM_PASS: &str = "Authentication-Results: mx.demo.example; dkim=pass header.d=amazon.com\r\n";
 
 fn finding(key: &str, severity: Severity, title: &str, resource: &str, fields: &[(&str, &str)]) -> Finding {
     let mut f = Finding {
@@ -535,7 +542,7 @@ async fn support_segment(t: &mut Tour) -> AppResult<()> {
 fn demo_dx_mail(start: jiff::Timestamp, end: jiff::Timestamp) -> String {
     let t = |t: jiff::Timestamp| t.strftime("%a, %-d %b %Y %H:%M:%S GMT").to_string();
     format!(
-        "From: \"Amazon Web Services, Inc.\" <no-reply-aws@amazon.com>\r\n\
+        "{DEMO_DKIM_PASS}From: \"Amazon Web Services, Inc.\" <no-reply-aws@amazon.com>\r\n\
          Subject: AWS Direct Connect Planned Maintenance Notification [AWS Account: {account}]\r\n\
          Date: {now}\r\nMessage-ID: <opskit-demo-dx@email.amazonses.com>\r\n\
          X-SM-COMMUNICATION-TYPE: AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED\r\n\
@@ -557,7 +564,7 @@ fn demo_dx_mail(start: jiff::Timestamp, end: jiff::Timestamp) -> String {
 /// An EC2 retirement notice (legacy plain text) for an instance of acme-prod.
 fn demo_retirement_mail(at: jiff::Timestamp) -> String {
     format!(
-        "From: \"Amazon Web Services, Inc.\" <no-reply-aws@amazon.com>\r\n\
+        "{DEMO_DKIM_PASS}From: \"Amazon Web Services, Inc.\" <no-reply-aws@amazon.com>\r\n\
          Subject: [Retirement Notification] Amazon EC2 Instance scheduled for retirement\r\n\
          Message-ID: <opskit-demo-retirement@email.amazonses.com>\r\n\
          X-SM-COMMUNICATION-TYPE: AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED\r\n\
@@ -603,8 +610,9 @@ async fn mail_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     t.mail_ingest(
         "16. mail ingest: an EC2 retirement, Direct Connect maintenance, a newsletter and a notice without fields",
         "Two notices are recognised (with accounts, resources and windows); the newsletter is ignored (listed with\n\
-         -v, never sent); the notice whose fields could not be read is a warning with its subject. The DX notice\n\
-         also silenced its connection and VIF in dx-vif for the window (auto_silence).",
+         -v, never sent); the notice whose fields could not be read is a warning with its subject (its sender\n\
+         unverified: it came without the receiving server's DKIM verdict). The DX notice, verified, also\n\
+         silenced its connection and VIF in dx-vif for the window (auto_silence).",
         &md,
     )
     .await?;

@@ -43,6 +43,21 @@ pub fn parse(global: &GlobalArgs, args: &MailArgs) -> AppResult<Output> {
     Err(AppError::usage(unreadable.join("\nerror: ")))
 }
 
+/// Who a notice is from, and whether that was verified; nothing for an ignored mail, whose
+/// sender decides nothing.
+fn sender_cell(p: &Parsed) -> String {
+    if matches!(p.outcome, Outcome::Ignored { .. }) {
+        return String::new();
+    }
+    let v = &p.verification;
+    let who = v.sender.clone().or_else(|| p.from.clone()).unwrap_or_else(|| "(no sender)".into());
+    let via = match v.sender_header.as_deref() {
+        Some(h) if h != "From" => format!(" (via {h})"),
+        _ => String::new(),
+    };
+    format!("{who}{via} {}", if v.verified { "verified" } else { "unverified" })
+}
+
 /// One message, or every message of an mbox (streamed: memory stays bounded whatever
 /// its size), labelled `FILE#N`.
 fn parse_file(
@@ -81,11 +96,11 @@ fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style, time
         _ => {
             let mut t = crate::output::table(
                 style,
-                &["FILE", "OUTCOME", "KIND", "EVENT CODE", "ACCOUNTS", "REGION", "START", "END", "RESOURCES"],
+                &["FILE", "OUTCOME", "SENDER", "KIND", "EVENT CODE", "ACCOUNTS", "REGION", "START", "END", "RESOURCES"],
             );
             for (file, p) in results {
                 let label = if p.suppressed.is_some() { "suppressed" } else { p.outcome.label() };
-                let mut row = vec![file.clone(), label.to_string()];
+                let mut row = vec![file.clone(), label.to_string(), sender_cell(p)];
                 match &p.outcome {
                     Outcome::Recognised(e) => {
                         let t = |t: Option<jiff::Timestamp>| {
@@ -134,19 +149,24 @@ const SEEN: &str = "maintenance-mail/seen";
 pub struct Settings {
     /// The mailbox `ingest --imap` reads.
     pub imap: Option<super::mail_imap::ImapSettings>,
-    /// Senders accepted (`name@example.com`, `@example.com` or `*@example.com`); empty: any.
+    /// The AWS senders a notice may be verified from (`name@example.com`, `@example.com` or
+    /// `*@example.com`); empty: any AWS address. A notice from elsewhere is told as unverified.
     pub allow_senders: Vec<String>,
-    /// Accept only messages whose `Authentication-Results` says `dkim=pass`.
+    /// Kept so configs that set it still load: every notice's sender is checked (a DKIM pass
+    /// for its AWS domain), and an unverified notice is told, marked, whatever this says.
     pub require_dkim: bool,
-    /// With `require_dkim`: the receiving server's authserv-id (the first word of the
-    /// `Authentication-Results` it adds); without it, only the topmost header counts.
+    /// The receiving server's authserv-id (the first word of the `Authentication-Results`
+    /// it adds): only its headers verify a sender; without it, only the topmost header counts.
     pub authserv_id: Option<String>,
     /// User rules, first match wins.
     pub rules: Vec<RuleConfig>,
     /// Events nobody wants told.
     pub suppress: crate::mail::Suppress,
-    /// A Direct Connect maintenance notice silences its dxcon/dxvif/dxlag in dx-vif.
+    /// A verified Direct Connect maintenance notice silences its dxcon/dxvif/dxlag in dx-vif.
     pub auto_silence: bool,
+    /// The longest maintenance window a notice may silence (default 12h): a notice announcing
+    /// a longer one (or one ending before it starts) silences nothing and says so.
+    pub silence_max_window: Option<Dur>,
     /// How long before a maintenance window its silence starts (default 15m).
     pub silence_margin_before: Option<Dur>,
     /// How long after a maintenance window its silence lasts (default 30m).
@@ -164,6 +184,10 @@ pub struct Settings {
 
 const DEFAULT_MARGIN_BEFORE: Duration = Duration::from_secs(15 * 60);
 const DEFAULT_MARGIN_AFTER: Duration = Duration::from_secs(30 * 60);
+const DEFAULT_SILENCE_MAX_WINDOW: Duration = Duration::from_secs(12 * 3600);
+/// AWS announces maintenance weeks ahead: a window starting further out than this is not
+/// a notice to act on unattended, whatever the mail says.
+const SILENCE_MAX_LEAD: jiff::SignedDuration = jiff::SignedDuration::from_hours(366 * 24);
 const DEFAULT_RESOLVE_UNDATED: Duration = Duration::from_secs(30 * 86_400);
 const DEFAULT_REMEMBER: Duration = Duration::from_secs(400 * 86_400);
 
@@ -206,7 +230,6 @@ impl Settings {
         }
         s.policy = crate::mail::Policy {
             allow_senders: s.allow_senders.iter().map(|a| a.trim().to_ascii_lowercase()).collect(),
-            require_dkim: s.require_dkim,
             authserv_id: s.authserv_id.clone(),
             rules,
             suppress: s.suppress.clone(),
@@ -273,26 +296,60 @@ impl RuleConfig {
     }
 }
 
+/// Who a told notice is from (and through which list), for its message and its fields.
+fn sender_of(p: &Parsed) -> String {
+    let v = &p.verification;
+    let who = v.sender.clone().or_else(|| p.from.clone()).unwrap_or_else(|| "(no sender)".into());
+    match (v.sender_header.as_deref(), p.from.as_deref()) {
+        (Some(h), Some(list)) if h != "From" => format!("{who} (forwarded by {list}, AWS's address in {h})"),
+        (Some(h), None) if h != "From" => format!("{who} (in {h}; the mail has no From)"),
+        _ => who,
+    }
+}
+
+/// The line a told notice carries about its sender: verified or not, and why not.
+fn sender_line(p: &Parsed) -> String {
+    let v = &p.verification;
+    if v.verified {
+        format!("From {}: verified.", sender_of(p))
+    } else {
+        format!("Unverified sender {}: {}. Told, but it may not silence anything.", sender_of(p), v.verification)
+    }
+}
+
+/// The unverified mark a notice's title carries.
+fn unverified_mark(p: &Parsed) -> &'static str {
+    if p.verification.verified { "" } else { " (unverified sender)" }
+}
+
 /// What one message became: a finding (recognised or unparsed), or a reason it was ignored.
+///
+/// A notice from an unverified sender keeps a key of its own (`maintenance-mail/unverified/…`):
+/// told like any other, marked, but it can never change, cancel or resolve what a verified
+/// mail of the same event said.
 pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::Finding> {
     use crate::spine::finding::{Finding, Link, Severity, Status};
     use sha2::Digest as _;
     let short = |s: &str| hex::encode(&sha2::Sha256::digest(s.as_bytes())[..10]);
     let subject = p.subject.clone().unwrap_or_else(|| "(no subject)".into());
     let from = p.from.clone().unwrap_or_default();
+    let verified =
+        if p.verification.verified { "yes".to_string() } else { format!("no: {}", p.verification.verification) };
     match &p.outcome {
         Outcome::Ignored { .. } => None,
         Outcome::Unparsed { reason } => Some(Finding {
-            summary: format!("{reason}. From {from}. The mail is kept; read it and, if it matters, add a rule."),
+            summary: format!("{reason}. {}\nThe mail is kept; read it and, if it matters, add a rule.", sender_line(p)),
             fingerprint: p.content_hash.clone(),
             ..Finding::new(
                 SOURCE,
                 format!("{SOURCE}/unparsed/{}", &p.content_hash[..20.min(p.content_hash.len())]),
                 Severity::Warning,
-                format!("An AWS notice opskit could not read: {subject}"),
+                format!("An AWS notice opskit could not read: {subject}{}", unverified_mark(p)),
             )
             .field("subject", &subject)
             .field("from", &from)
+            .field("sender", sender_of(p))
+            .field("verified", &verified)
         }),
         Outcome::Recognised(e) => {
             let when = |t: Option<jiff::Timestamp>| {
@@ -307,11 +364,16 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
             let mut resources = e.resources.clone();
             resources.sort();
             let dedupe = e.dedupe_key();
+            let key = match p.verification.verified {
+                true => format!("{SOURCE}/{}", short(&dedupe)),
+                false => format!("{SOURCE}/unverified/{}", short(&dedupe)),
+            };
             let mut f = Finding {
                 status: if e.cancelled { Status::Resolved } else { Status::Open },
                 summary: format!(
-                    "{subject}\n{window}; {}",
-                    if e.resources.is_empty() { "no resources named".into() } else { e.resources.join(", ") }
+                    "{subject}\n{window}; {}\n{}",
+                    if e.resources.is_empty() { "no resources named".into() } else { e.resources.join(", ") },
+                    sender_line(p)
                 ),
                 account: e.accounts.first().cloned(),
                 region: e.region.clone(),
@@ -327,9 +389,13 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
                 ),
                 ..Finding::new(
                     SOURCE,
-                    format!("{SOURCE}/{}", short(&dedupe)),
+                    key,
                     e.severity.into(),
-                    format!("{code}: {window}{}", e.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default()),
+                    format!(
+                        "{code}: {window}{}{}",
+                        e.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default(),
+                        unverified_mark(p)
+                    ),
                 )
             };
             f = f
@@ -338,6 +404,8 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
                 .field("accounts", e.accounts.join(" "))
                 .field("window", &window)
                 .field("subject", &subject)
+                .field("sender", sender_of(p))
+                .field("verified", &verified)
                 .field("dedupe key", &dedupe);
             if let Some(t) = over_at(e) {
                 f = f.field(ENDS_FIELD, t.to_string());
@@ -460,6 +528,8 @@ enum Fate {
 struct Tally {
     recognised: usize,
     unparsed: usize,
+    /// Of the recognised and unparsed: told, but their sender was not verified.
+    unverified: usize,
     ignored: usize,
     suppressed: usize,
     already_seen: usize,
@@ -516,8 +586,16 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
                     } else {
                         tally.unparsed += 1;
                     }
+                    if !parsed.verification.verified {
+                        tally.unverified += 1;
+                        tracing::info!(message = %m.label, "unverified sender: {}", parsed.verification.verification);
+                    }
                     if let Some(e) = parsed.outcome.event().filter(|e| e.kind.starts_with("dx-maintenance")) {
-                        dx_events.push((e.clone(), parsed.subject.clone().unwrap_or_default()));
+                        dx_events.push(DxNotice {
+                            event: e.clone(),
+                            subject: parsed.subject.clone().unwrap_or_default(),
+                            verification: parsed.verification.clone(),
+                        });
                     }
                     let key = f.key.clone();
                     findings.insert(key.clone(), f);
@@ -551,7 +629,9 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     // and are old) resolve. A mail of this run speaks for its event over the stored one.
     let undated = or_default(settings.resolve_undated_after, DEFAULT_RESOLVE_UNDATED);
     let mut all: std::collections::BTreeMap<String, Finding> = Default::default();
-    for r in ctx.previous_findings(SOURCE).await? {
+    let previous = ctx.previous_findings(SOURCE).await?;
+    let known: std::collections::BTreeSet<&str> = previous.iter().map(|r| r.finding.key.as_str()).collect();
+    for r in &previous {
         if r.finding.status == Status::Open {
             all.insert(r.finding.key.clone(), r.finding.clone());
             let over = match r.finding.fields.iter().find(|f| f.name == ENDS_FIELD) {
@@ -574,6 +654,12 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         let ended =
             f.fields.iter().find(|x| x.name == ENDS_FIELD).and_then(|x| x.value.parse::<jiff::Timestamp>().ok());
         let mut f = f;
+        // A cancellation resolves its event's finding; one of an event never told here (its
+        // notice came through another way, or verified while this one is not) would resolve
+        // nothing, silently: it is told itself, until its window ends.
+        if f.status == Status::Resolved && !known.contains(k.as_str()) {
+            f.status = Status::Open;
+        }
         if ended.is_some_and(|t| t <= now) {
             f.status = Status::Resolved;
         }
@@ -622,10 +708,11 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     let t = &tally;
     if !incoming.is_empty() || resolved_by_time > 0 {
         tracing::info!(
-            "{} mail(s): {} recognised, {} unparsed, {} ignored, {} suppressed, {} already ingested; {} event(s) resolved as their window ended",
+            "{} mail(s): {} recognised, {} unparsed ({} of them from an unverified sender), {} ignored, {} suppressed, {} already ingested; {} event(s) resolved as their window ended",
             incoming.len(),
             t.recognised,
             t.unparsed,
+            t.unverified,
             t.ignored,
             t.suppressed,
             t.already_seen,
@@ -643,19 +730,58 @@ fn silence_id(event: &crate::mail::Event, resource: &str) -> String {
     format!("s-mail-{}", &hex::encode(h)[..10])
 }
 
+/// A Direct Connect maintenance notice of this run, for [`auto_silence`].
+struct DxNotice {
+    event: crate::mail::Event,
+    subject: String,
+    verification: crate::mail::Verification,
+}
+
+/// Why a notice may not silence anything, if it may not: only a verified notice that AWS's
+/// own notice headers announced (a list keeps them; a support case's CC or an SNS topic
+/// anyone can publish to does not), whose window is complete, in order, no longer than
+/// `silence_max_window` and not absurdly far ahead.
+fn may_not_silence(n: &DxNotice, max_window: jiff::SignedDuration, now: jiff::Timestamp) -> Option<String> {
+    let e = &n.event;
+    if !n.verification.verified {
+        return Some(format!("its sender is unverified ({})", n.verification.verification));
+    }
+    if !matches!(e.format.as_str(), "legacy" | "managed") {
+        return Some(format!(
+            "it was read from the {} format, not from AWS's notice headers (X-SM-COMMUNICATION-TYPE, X-NOTIFICATIONS-*)",
+            e.format
+        ));
+    }
+    let (Some(start), Some(end)) = (e.start, e.end) else {
+        return Some("it gives no complete window".into());
+    };
+    if end < start {
+        return Some(format!("its window ends ({end}) before it starts ({start})"));
+    }
+    let length = end.duration_since(start);
+    if length > max_window {
+        return Some(format!("its window ({start} – {end}) is longer than silence_max_window ({max_window:#})"));
+    }
+    if now.checked_add(SILENCE_MAX_LEAD).is_ok_and(|limit| start > limit) {
+        return Some(format!("its window starts {start}, more than a year ahead"));
+    }
+    None
+}
+
 /// Silence (or, on a cancellation, unsilence) the dxcon/dxvif/dxlag resources of Direct
-/// Connect maintenance notices in dx-vif, for the window plus the margins.
-async fn auto_silence(
-    ctx: &crate::context::Context,
-    settings: &Settings,
-    events: &[(crate::mail::Event, String)],
-) -> AppResult<()> {
-    if events.is_empty() {
+/// Connect maintenance notices in dx-vif, for the window plus the margins. Only a notice
+/// [`may_not_silence`] passes silences; any cancellation lifts its event's silences, since
+/// lifting one only lets alerts through.
+async fn auto_silence(ctx: &crate::context::Context, settings: &Settings, notices: &[DxNotice]) -> AppResult<()> {
+    if notices.is_empty() {
         return Ok(());
     }
     let state = ctx.open_state()?;
     let (before, after) = settings.margins();
-    for (e, subject) in events {
+    let max_window = or_default(settings.silence_max_window, DEFAULT_SILENCE_MAX_WINDOW);
+    let now = ctx.now();
+    for n in notices {
+        let (e, subject) = (&n.event, &n.subject);
         let dx: Vec<&String> = e.resources.iter().filter(|r| r.starts_with("dx")).collect();
         if dx.is_empty() {
             tracing::warn!(
@@ -663,20 +789,24 @@ async fn auto_silence(
             );
             continue;
         }
-        for r in dx {
-            let id = silence_id(e, r);
-            let existed = state.remove_silence(&id).await?;
-            if e.cancelled {
-                if existed {
+        if e.cancelled {
+            for r in dx {
+                let id = silence_id(e, r);
+                if state.remove_silence(&id).await? {
                     tracing::info!(silence = %id, resource = %r, "auto_silence: maintenance cancelled, silence removed");
                 }
-                continue;
             }
-            let (Some(start), Some(end)) = (e.start, e.end) else {
-                tracing::warn!(resource = %r, "auto_silence: \"{subject}\" gives no complete window: not silenced");
-                continue;
-            };
-            let (Ok(starts), Ok(until)) = (start.checked_sub(before), end.checked_add(after)) else { continue };
+            continue;
+        }
+        if let Some(why) = may_not_silence(n, max_window, now) {
+            tracing::warn!("auto_silence: \"{subject}\" silences nothing: {why}");
+            continue;
+        }
+        let (Some(start), Some(end)) = (e.start, e.end) else { continue };
+        let (Ok(starts), Ok(until)) = (start.checked_sub(before), end.checked_add(after)) else { continue };
+        for r in dx {
+            let id = silence_id(e, r);
+            state.remove_silence(&id).await?;
             let silence = crate::state::Silence {
                 id: id.clone(),
                 matcher: crate::state::SilenceMatcher {
@@ -689,7 +819,7 @@ async fn auto_silence(
                 until,
                 reason: format!("AWS Direct Connect maintenance: {subject}"),
                 created_by: "maintenance-mail auto_silence".into(),
-                created_at: ctx.now(),
+                created_at: now,
             };
             state.add_silence(&silence).await?;
             tracing::info!(silence = %id, resource = %r, %starts, %until, "auto_silence: dx-vif silenced for the maintenance window");

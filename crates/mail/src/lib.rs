@@ -7,6 +7,11 @@
 //! HTML part with a field grid) and EventBridge → SNS mails, then the body wording of
 //! Direct Connect, EC2, RDS, "[Action Required]" and security mails.
 //!
+//! A notice a list forwarded (its `From` the list's address, or none, AWS's address in
+//! `X-Original-From`, `X-Original-Sender`, `Reply-To` or `Sender`) is read like the
+//! original. Whether its sender is verified is said beside the outcome ([`Verification`]),
+//! never instead of it: an unverified notice is still a notice.
+//!
 //! [`parse`] never panics and never fails: whatever the bytes, it returns a [`Parsed`].
 
 pub mod mbox;
@@ -16,7 +21,7 @@ mod recognise;
 mod tests;
 pub mod text;
 
-pub use policy::{Policy, Rule, RuleAction, Suppress};
+pub use policy::{Policy, Rule, RuleAction, Suppress, Verification};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -46,6 +51,8 @@ pub struct Parsed {
     pub date: Option<Timestamp>,
     #[serde(flatten)]
     pub outcome: Outcome,
+    #[serde(flatten)]
+    pub verification: Verification,
     /// A recognised event the policy says not to tell, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<String>,
@@ -56,9 +63,9 @@ pub struct Parsed {
 pub enum Outcome {
     /// A notice we handle, with its fields.
     Recognised(Box<Event>),
-    /// Not a notice we handle (not from AWS, a newsletter, not a message at all).
+    /// Not a notice we handle (plainly not from AWS, a newsletter, not a message at all).
     Ignored { reason: String },
-    /// From AWS and notice-like, but the fields could not be extracted.
+    /// AWS-looking and notice-like, but the fields could not be extracted.
     Unparsed { reason: String },
 }
 
@@ -141,43 +148,48 @@ pub fn parse_with(raw: &[u8], policy: &Policy) -> Parsed {
             from: None,
             date: None,
             outcome: Outcome::Ignored { reason: "not a mail message".into() },
+            verification: Verification {
+                sender: None,
+                sender_header: None,
+                verified: false,
+                verification: "not a mail message".into(),
+            },
             suppressed: None,
         };
     };
     let outer = recognise::Mail::from_message(&msg);
-    let outcome = match policy.reject(&outer) {
-        Some(why) => Outcome::Ignored { reason: format!("rejected: {why}") },
-        None => {
-            let outcome = classify_nested(&msg, &outer);
-            match policy.rule_for(&outer) {
-                Some(rule) => policy::apply_rule(rule, &outer, outcome),
-                None => outcome,
-            }
-        }
+    let (outcome, from_attachment) = classify_nested(&msg, &outer);
+    let outcome = match policy.rule_for(&outer) {
+        Some(rule) => policy::apply_rule(rule, &outer, outcome),
+        None => outcome,
     };
     Parsed {
         message_id: msg.message_id().map(str::to_string),
         content_hash,
         subject: outer.subject.clone(),
-        from: outer.sender(),
+        from: outer.shown_sender(),
         date: msg.date().and_then(|d| Timestamp::from_second(d.to_timestamp()).ok()),
         suppressed: outcome.event().and_then(|e| policy.suppressed(e)),
+        verification: policy.verify(&outer, from_attachment),
         outcome,
     }
 }
 
 /// The built-in recognisers over the message, then over a notice forwarded as an
-/// attachment when the outer message is not itself one.
-fn classify_nested(msg: &mail_parser::Message, outer: &recognise::Mail) -> Outcome {
+/// attachment when the outer message is not itself one (then `true`).
+fn classify_nested(msg: &mail_parser::Message, outer: &recognise::Mail) -> (Outcome, bool) {
     let outcome = recognise::classify(outer);
     if outcome.event().is_some() {
-        return outcome;
+        return (outcome, false);
     }
-    attached_messages(msg, 0)
+    match attached_messages(msg, 0)
         .into_iter()
         .map(|m| recognise::classify(&recognise::Mail::from_message(m)))
         .find(|o| o.event().is_some())
-        .unwrap_or(outcome)
+    {
+        Some(inner) => (inner, true),
+        None => (outcome, false),
+    }
 }
 
 fn attached_messages<'a>(msg: &'a mail_parser::Message<'a>, depth: usize) -> Vec<&'a mail_parser::Message<'a>> {

@@ -1,21 +1,23 @@
 //! What a team decides about its mail, applied on top of the built-in recognisers: which
-//! senders are accepted (and whether DKIM must have passed), user rules that recognise,
+//! senders count as verified (DKIM and the allow list), user rules that recognise,
 //! re-grade or ignore mails the built-ins do not know, and events nobody wants told.
+//!
+//! The sender check decides what a notice may *do*, never whether it is seen: an
+//! AWS-looking notice whose sender cannot be verified is still recognised (or unparsed) and
+//! told, marked unverified; only a verified one may act on its own (silence a resource).
 
 use super::recognise::Mail;
 use super::{Event, Outcome, Severity};
 use regex::Regex;
 
-/// The policy [`super::parse_with`] applies. `Policy::default()` accepts everything and
-/// changes nothing.
+/// The policy [`super::parse_with`] applies. `Policy::default()` has no rules and no
+/// suppression, and verifies a sender by the topmost `Authentication-Results` alone.
 #[derive(Debug, Clone, Default)]
 pub struct Policy {
-    /// Accepted senders: `name@example.com`, `@example.com` or `*@example.com`
-    /// (lowercase, subdomains of a domain entry included). Empty: any sender.
+    /// The AWS senders a notice may be verified from: `name@example.com`, `@example.com` or
+    /// `*@example.com` (lowercase, subdomains of a domain entry included). Empty: any AWS
+    /// address. A notice from elsewhere is still told, as unverified.
     pub allow_senders: Vec<String>,
-    /// Accept only messages whose `Authentication-Results` says `dkim=pass` for the sender's
-    /// domain (or a parent of it).
-    pub require_dkim: bool,
     /// Only `Authentication-Results` headers of this server count (its authserv-id, the
     /// header's first token); without it, only the topmost header counts, the one the
     /// receiving server added.
@@ -62,32 +64,77 @@ impl Rule {
             None => true,
             Some(re) => value.is_some_and(|v| re.is_match(v)),
         };
-        on(&self.from, mail.from_addr.as_deref().or(mail.from_raw.as_deref()))
+        // A list's forward matches on its own From and on the AWS address it forwarded.
+        let aws = mail.aws_sender().map(|(_, a)| a);
+        let from = mail.from_addr.as_deref().or(mail.from_raw.as_deref());
+        (on(&self.from, from) || (self.from.is_some() && on(&self.from, aws.as_deref())))
             && on(&self.subject, mail.subject.as_deref())
             && on(&self.body, Some(&mail.text))
             && self.headers.iter().all(|(name, re)| mail.headers_named(name).any(|v| re.is_match(v)))
     }
 }
 
+/// Whether a notice's sender was verified, and how or why not.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Verification {
+    /// The AWS address the mail is from: `From`, or for a notice a list forwarded, the
+    /// first AWS address of `X-Original-From`, `X-Original-Sender`, `Reply-To`, `Sender`.
+    pub sender: Option<String>,
+    /// The header `sender` was read from.
+    pub sender_header: Option<String>,
+    /// The receiving server found a DKIM signature of the sender's AWS domain valid, and the
+    /// sender is on `allow_senders` (when there is one).
+    pub verified: bool,
+    /// How it was verified, or why it could not be.
+    pub verification: String,
+}
+
 impl Policy {
-    /// Why the sender is not accepted, if it is not.
-    pub(crate) fn reject(&self, mail: &Mail) -> Option<String> {
-        let addr = mail.from_addr.as_deref().unwrap_or("");
-        if !self.allow_senders.is_empty() && !self.allow_senders.iter().any(|a| sender_allowed(a, addr)) {
-            let who = if addr.is_empty() { "(no address)" } else { addr };
-            return Some(format!("sender {who} is not on allow_senders"));
+    /// Check the sender of `mail`; `from_attachment` when the notice was read from a
+    /// forwarded `message/rfc822` part, whose authentication nobody checked.
+    pub fn verify(&self, mail: &Mail, from_attachment: bool) -> Verification {
+        let found = mail.aws_sender();
+        let (sender_header, sender) = match &found {
+            Some((h, a)) => (Some(h.to_string()), Some(a.clone())),
+            None => (None, None),
+        };
+        let not = |why: String| Verification {
+            sender: sender.clone(),
+            sender_header: sender_header.clone(),
+            verified: false,
+            verification: why,
+        };
+        if from_attachment {
+            return not("the notice was forwarded as an attachment: its sender cannot be checked".into());
         }
-        if self.require_dkim && !self.dkim_passed(mail) {
-            return Some(format!(
-                "require_dkim: no Authentication-Results header of this server says dkim=pass for {}",
-                addr.rsplit_once('@').map(|(_, d)| d).unwrap_or("the sender")
-            ));
+        let Some((_, addr)) = found else {
+            return not("no AWS address in From, X-Original-From, X-Original-Sender, Reply-To or Sender".into());
+        };
+        if !self.allow_senders.is_empty() && !self.allow_senders.iter().any(|a| sender_allowed(a, &addr)) {
+            return not(format!("sender {addr} is not on allow_senders"));
         }
-        None
+        let domain = addr.rsplit_once('@').map(|(_, d)| d).unwrap_or("");
+        if !self.dkim_passed(mail, domain) {
+            return not(match &self.authserv_id {
+                Some(id) => format!("no Authentication-Results header of {id} says dkim=pass for {domain}"),
+                None if mail.headers_named("Authentication-Results").next().is_none() => {
+                    "the mail has no Authentication-Results header: nothing checked its DKIM".into()
+                }
+                None => format!("the topmost Authentication-Results header does not say dkim=pass for {domain}"),
+            });
+        }
+        let server = match &self.authserv_id {
+            Some(id) => format!("{id}'s Authentication-Results header"),
+            None => "the topmost Authentication-Results header".into(),
+        };
+        Verification {
+            verified: true,
+            verification: format!("dkim=pass for {domain} in {server}"),
+            ..not(String::new())
+        }
     }
 
-    fn dkim_passed(&self, mail: &Mail) -> bool {
-        let domain = mail.from_addr.as_deref().and_then(|a| a.rsplit_once('@')).map(|(_, d)| d).unwrap_or("");
+    fn dkim_passed(&self, mail: &Mail, domain: &str) -> bool {
         let mut results = mail.headers_named("Authentication-Results");
         let ours: Vec<&str> = match &self.authserv_id {
             Some(id) => results
@@ -158,7 +205,8 @@ fn sender_allowed(entry: &str, addr: &str) -> bool {
 }
 
 /// Whether one `Authentication-Results` value holds `dkim=pass` whose `header.d` (or
-/// `header.i`) is the sender's domain or a parent of it; a pass naming no domain counts.
+/// `header.i`) is the sender's domain or a parent of it. A pass naming no domain does not
+/// count: it may be a list's own signature.
 fn dkim_pass_for(value: &str, from_domain: &str) -> bool {
     value.split(';').skip(1).any(|res| {
         let mut words = res.split_whitespace();
@@ -171,10 +219,7 @@ fn dkim_pass_for(value: &str, from_domain: &str) -> bool {
             (k.eq_ignore_ascii_case("header.d") || k.eq_ignore_ascii_case("header.i"))
                 .then(|| v.rsplit('@').next().unwrap_or(v).trim_matches('"').to_ascii_lowercase())
         });
-        match signer {
-            None => true,
-            Some(d) => !from_domain.is_empty() && (from_domain == d || from_domain.ends_with(&format!(".{d}"))),
-        }
+        signer.is_some_and(|d| !from_domain.is_empty() && (from_domain == d || from_domain.ends_with(&format!(".{d}"))))
     })
 }
 
@@ -230,7 +275,7 @@ mod tests {
         assert!(!dkim_pass_for(v, "example.org"), "a pass for another domain is not the sender's");
         assert!(!dkim_pass_for("mx.example.net; dkim=fail header.d=aws.com", "aws.com"));
         assert!(!dkim_pass_for("mx.example.net; dkim=none", "aws.com"));
-        assert!(dkim_pass_for("mx.example.net; dkim=pass", "aws.com"));
+        assert!(!dkim_pass_for("mx.example.net; dkim=pass", "aws.com"), "a pass for nobody in particular");
         assert!(!dkim_pass_for("dkim=pass header.d=aws.com", "aws.com"), "the first token is the server, not a result");
     }
 }

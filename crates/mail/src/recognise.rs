@@ -18,6 +18,16 @@ const MAX_RESOURCES: usize = 500;
 /// How far after the start time an end time may appear and still belong to it.
 const WINDOW_GAP: usize = 80;
 
+/// The AWS domains a notice's sender address may be at (subdomains included). Not
+/// amazonses.com: Amazon SES signs every customer's mail with it, so neither an address
+/// there nor a DKIM pass for it says anything about AWS.
+const AWS_DOMAINS: &[&str] = &["amazon.com", "aws.com", "amazonaws.com"];
+
+/// Where a mailing list, a distribution list or a ticket system that forwarded a notice
+/// leaves the original sender when it puts its own address in `From` (or drops `From`),
+/// in the order they are trusted to name it.
+const FORWARDED_SENDER_HEADERS: &[&str] = &["X-Original-From", "X-Original-Sender", "Reply-To", "Sender"];
+
 /// The parts of a message the recognisers look at.
 pub struct Mail {
     pub subject: Option<String>,
@@ -55,8 +65,27 @@ impl Mail {
         Mail { subject: msg.subject().map(str::to_string), from_addr, from_raw, headers, text, html }
     }
 
-    pub fn sender(&self) -> Option<String> {
+    /// The From address, or the raw From name when it has none.
+    pub fn shown_sender(&self) -> Option<String> {
         self.from_addr.clone().or_else(|| self.from_raw.clone())
+    }
+
+    /// The AWS address the mail is from, and the header that names it: `From` when it is
+    /// AWS's, else the first AWS address in the headers a list that forwarded the notice
+    /// keeps the original sender in. Only a claim: [`super::Policy::verify`] checks it.
+    pub fn aws_sender(&self) -> Option<(&'static str, String)> {
+        if let Some(a) = self.from_addr.as_deref().filter(|a| is_aws_address(a)) {
+            return Some(("From", a.to_string()));
+        }
+        FORWARDED_SENDER_HEADERS
+            .iter()
+            .find_map(|&h| self.headers_named(h).filter_map(address_in).find(|a| is_aws_address(a)).map(|a| (h, a)))
+    }
+
+    /// The headers only AWS's notice mails carry (legacy Health mails and managed
+    /// notifications); a list forwarding a notice keeps them.
+    pub(crate) fn has_aws_notice_headers(&self) -> bool {
+        self.header("X-SM-COMMUNICATION-TYPE").is_some() || self.has_header_prefix("X-NOTIFICATIONS-")
     }
 
     /// Every value of a header, top first.
@@ -72,16 +101,8 @@ impl Mail {
         self.headers.iter().any(|(k, _)| k.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix)))
     }
 
-    fn is_aws_sender(&self) -> bool {
-        let Some(addr) = &self.from_addr else { return false };
-        let domain = addr.rsplit_once('@').map(|(_, d)| d).unwrap_or("");
-        ["amazon.com", "aws.com", "amazonaws.com", "amazonses.com"]
-            .iter()
-            .any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
-    }
-
     fn is_sns(&self) -> bool {
-        self.from_addr.as_deref().is_some_and(|a| a.ends_with("@sns.amazonaws.com"))
+        self.aws_sender().is_some_and(|(_, a)| a.ends_with("@sns.amazonaws.com"))
     }
 
     fn subject_lower(&self) -> String {
@@ -136,11 +157,36 @@ static DB_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LINK_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"https?://[^\s"'<>)\]]+"#).unwrap());
 
+/// Whether an address is at one of AWS's domains.
+pub(crate) fn is_aws_address(addr: &str) -> bool {
+    let domain = addr.rsplit_once('@').map(|(_, d)| d).unwrap_or("");
+    AWS_DOMAINS.iter().any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+}
+
+/// The address in a raw address header (`Name <a@b>`, `a@b`, `a@b (Name)`), lowercase;
+/// the first one when it lists several.
+fn address_in(value: &str) -> Option<String> {
+    let first = value.split(',').find(|p| p.contains('@'))?;
+    let addr = match (first.find('<'), first.rfind('>')) {
+        (Some(i), Some(j)) if i < j => &first[i + 1..j],
+        _ => first.split_whitespace().find(|w| w.contains('@'))?,
+    };
+    let addr = addr.trim().trim_matches(['"', '\'', '(', ')']).to_ascii_lowercase();
+    let (local, domain) = addr.split_once('@')?;
+    let ok = !local.is_empty()
+        && domain.contains('.')
+        && !domain.contains('@')
+        && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    ok.then_some(addr)
+}
+
 pub fn classify(mail: &Mail) -> Outcome {
-    if !mail.is_aws_sender() {
-        let reason = match mail.sender() {
-            Some(who) => format!("sender {who} is not AWS"),
-            None => "no sender address".into(),
+    // Plainly not an AWS notice: no AWS address anywhere a sender is named (a list's
+    // forward included) and none of the headers only AWS's notices carry.
+    if mail.aws_sender().is_none() && !mail.has_aws_notice_headers() {
+        let reason = match mail.shown_sender() {
+            Some(who) => format!("sender {who} is not AWS and the mail carries no AWS notice headers"),
+            None => "no sender address and no AWS notice headers".into(),
         };
         return Outcome::Ignored { reason };
     }
@@ -157,7 +203,7 @@ pub fn classify(mail: &Mail) -> Outcome {
             reason: format!("looks like a {kind} notice but has no event code, resource id or time"),
         },
         None if mail.notice_like() => Outcome::Unparsed {
-            reason: "from AWS with a notice-like subject, but no known notice format matched".into(),
+            reason: "an AWS mail with a notice-like subject, but no known notice format matched".into(),
         },
         None => {
             Outcome::Ignored { reason: "from AWS but not a notice (no notice headers, subject not notice-like)".into() }

@@ -386,9 +386,14 @@ fn aws_newsletter_and_foreign_sender_are_ignored_not_unparsed() {
         assert!(matches!(p.outcome, Outcome::Ignored { .. }), "{name}: {:?}", p.outcome);
     }
     let p = parse(&fixture("ignored_not_aws.eml"));
-    assert_eq!(p.outcome, Outcome::Ignored { reason: "sender lead@example.net is not AWS".into() });
+    assert_eq!(
+        p.outcome,
+        Outcome::Ignored {
+            reason: "sender lead@example.net is not AWS and the mail carries no AWS notice headers".into()
+        }
+    );
     let p = parse(&fixture("malformed_garbage.bin"));
-    assert_eq!(p.outcome, Outcome::Ignored { reason: "no sender address".into() });
+    assert_eq!(p.outcome, Outcome::Ignored { reason: "no sender address and no AWS notice headers".into() });
 }
 
 #[test]
@@ -402,6 +407,67 @@ fn aws_notice_without_fields_is_unparsed_with_subject_and_sender_kept() {
             Some("AWS Direct Connect Planned Maintenance Notification [AWS Account: 111122223333]")
         );
     }
+}
+
+#[test]
+fn a_notice_a_google_group_forwarded_is_read_like_the_original() {
+    let p = parse(&fixture("list_google_group_dx_maintenance.eml"));
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_dx_maintenance.eml"))));
+    assert_eq!(p.from.as_deref(), Some("aws-notices@example.net"));
+    assert_eq!(
+        (p.verification.sender.as_deref(), p.verification.sender_header.as_deref()),
+        (Some("no-reply-aws@amazon.com"), Some("X-Original-From"))
+    );
+}
+
+#[test]
+fn a_cancellation_a_mailman_list_forwarded_cancels_the_same_event() {
+    let p = parse(&fixture("list_mailman_dx_cancelled.eml"));
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_dx_cancelled.eml"))));
+    let e = p.outcome.event().unwrap();
+    assert!(e.cancelled);
+    assert_eq!(e.dedupe_key(), event("legacy_dx_maintenance.eml").dedupe_key());
+    assert_eq!(
+        (p.verification.sender.as_deref(), p.verification.sender_header.as_deref()),
+        (Some("no-reply-aws@amazon.com"), Some("Reply-To"))
+    );
+}
+
+#[test]
+fn each_header_a_list_keeps_the_sender_in_is_enough_and_from_may_be_missing() {
+    let legacy = String::from_utf8(fixture("legacy_dx_maintenance.eml")).unwrap().replace("\r\n", "\n");
+    let aws_from = "From: \"Amazon Web Services, Inc.\" <no-reply-aws@amazon.com>\n";
+    for header in ["X-Original-From", "X-Original-Sender", "Reply-To", "Sender"] {
+        for from in ["From: AWS notices <aws-notices@example.net>\n", ""] {
+            let raw =
+                legacy.replace(aws_from, &format!("{from}{header}: Amazon Web Services <NO-REPLY-AWS@amazon.com>\n"));
+            let p = parse(raw.as_bytes());
+            assert_eq!(
+                p.outcome,
+                Outcome::Recognised(Box::new(event("legacy_dx_maintenance.eml"))),
+                "{header}, {from:?}"
+            );
+            assert_eq!(p.verification.sender.as_deref(), Some("no-reply-aws@amazon.com"), "{header}");
+            assert_eq!(p.verification.sender_header.as_deref(), Some(header));
+        }
+    }
+    // AWS's notice headers alone make a mail AWS-looking, whoever it claims to be from.
+    let raw = legacy.replace(aws_from, "");
+    assert_eq!(parse(raw.as_bytes()).outcome, Outcome::Recognised(Box::new(event("legacy_dx_maintenance.eml"))));
+    // A list post by a person names no AWS address and carries no AWS notice header.
+    let raw = legacy
+        .replace(aws_from, "From: AWS notices <aws-notices@example.net>\nReply-To: lead@example.net\n")
+        .replace("X-SM-COMMUNICATION-TYPE", "X-Comment");
+    assert!(matches!(parse(raw.as_bytes()).outcome, Outcome::Ignored { .. }));
+}
+
+#[test]
+fn an_aws_looking_notice_without_from_whose_fields_cannot_be_read_is_unparsed() {
+    let p = parse(&fixture("no_from_unparsed_notice.eml"));
+    assert!(matches!(&p.outcome, Outcome::Unparsed { .. }), "{:?}", p.outcome);
+    assert_eq!(p.from, None);
+    assert_eq!(p.verification.sender.as_deref(), Some("health@aws.com"));
+    assert!(!p.verification.verified);
 }
 
 #[test]
@@ -462,7 +528,12 @@ fn fuzz_crash_1_empty_nested_forward_is_the_forwarders_mail_ignored() {
     let p = parse(&fixture("fuzz_crash_1.eml"));
     assert_eq!(p.from.as_deref(), Some("lead@example.net"));
     assert_eq!(p.message_id.as_deref(), Some("fuzz-crash-1@example.net"));
-    assert_eq!(p.outcome, Outcome::Ignored { reason: "sender lead@example.net is not AWS".into() });
+    assert_eq!(
+        p.outcome,
+        Outcome::Ignored {
+            reason: "sender lead@example.net is not AWS and the mail carries no AWS notice headers".into()
+        }
+    );
 }
 
 #[test]
@@ -619,36 +690,78 @@ fn with_auth(results: &str, raw: &[u8]) -> Vec<u8> {
 }
 
 #[test]
-fn senders_off_the_allow_list_are_ignored_with_the_reason() {
+fn a_sender_off_the_allow_list_is_still_told_but_unverified_with_the_reason() {
+    let pass = "mx.example.net; dkim=pass header.d=aws.com; dkim=pass header.d=amazon.com";
     let policy = Policy { allow_senders: vec!["@aws.com".into()], ..Policy::default() };
     // health@aws.com is on the list; no-reply-aws@amazon.com is not.
-    assert!(parse_with(&fixture("managed_ec2_maintenance.eml"), &policy).outcome.event().is_some());
-    let p = parse_with(&fixture("legacy_ec2_retirement.eml"), &policy);
+    let p = parse_with(&with_auth(pass, &fixture("managed_ec2_maintenance.eml")), &policy);
+    assert!(p.outcome.event().is_some() && p.verification.verified, "{p:?}");
+    let p = parse_with(&with_auth(pass, &fixture("legacy_ec2_retirement.eml")), &policy);
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_ec2_retirement.eml"))));
     assert_eq!(
-        p.outcome,
-        Outcome::Ignored { reason: "rejected: sender no-reply-aws@amazon.com is not on allow_senders".into() }
+        p.verification,
+        Verification {
+            sender: Some("no-reply-aws@amazon.com".into()),
+            sender_header: Some("From".into()),
+            verified: false,
+            verification: "sender no-reply-aws@amazon.com is not on allow_senders".into(),
+        }
     );
 }
 
 #[test]
-fn require_dkim_accepts_only_a_pass_for_the_senders_domain_in_the_servers_header() {
+fn a_sender_is_verified_only_by_a_dkim_pass_for_its_aws_domain_in_the_servers_header() {
     let raw = fixture("legacy_ec2_retirement.eml");
-    let policy = Policy { require_dkim: true, ..Policy::default() };
-    let told = |raw: &[u8], policy: &Policy| parse_with(raw, policy).outcome.event().is_some();
-    assert!(!told(&raw, &policy), "no Authentication-Results at all");
-    assert!(told(&with_auth("mx.example.net; spf=pass; dkim=pass header.d=amazon.com", &raw), &policy));
-    assert!(!told(&with_auth("mx.example.net; dkim=fail header.d=amazon.com", &raw), &policy));
-    assert!(!told(&with_auth("mx.example.net; dkim=pass header.d=evil.example", &raw), &policy));
+    let policy = Policy::default();
+    let verified = |raw: &[u8], policy: &Policy| {
+        let p = parse_with(raw, policy);
+        assert!(p.outcome.event().is_some(), "verified or not, the notice is read: {p:?}");
+        p.verification.verified
+    };
+    assert!(!verified(&raw, &policy), "no Authentication-Results at all");
+    assert!(verified(&with_auth("mx.example.net; spf=pass; dkim=pass header.d=amazon.com", &raw), &policy));
+    assert!(!verified(&with_auth("mx.example.net; dkim=fail header.d=amazon.com", &raw), &policy));
+    assert!(!verified(&with_auth("mx.example.net; dkim=pass header.d=evil.example", &raw), &policy));
+    assert!(!verified(&with_auth("mx.example.net; dkim=pass header.d=amazonses.com", &raw), &policy));
     // Only the topmost header is the receiving server's: a forged one below does not count.
     let forged = with_auth("mx.example.net; dkim=fail", &with_auth("x; dkim=pass header.d=amazon.com", &raw));
-    assert!(!told(&forged, &policy));
+    assert!(!verified(&forged, &policy));
     // With authserv_id, the server's own header is found wherever it is.
     let ours = Policy { authserv_id: Some("mx.example.net".into()), ..policy.clone() };
-    let below = with_auth("relay.example.org; dkim=fail", &with_auth("mx.example.net; dkim=pass", &raw));
-    assert!(told(&below, &ours));
-    assert!(!told(&with_auth("relay.example.org; dkim=pass", &raw), &ours));
-    let p = parse_with(&raw, &policy);
-    assert!(matches!(&p.outcome, Outcome::Ignored { reason } if reason.contains("dkim=pass for amazon.com")), "{p:?}");
+    let below =
+        with_auth("relay.example.org; dkim=fail", &with_auth("mx.example.net; dkim=pass header.d=amazon.com", &raw));
+    assert!(verified(&below, &ours));
+    assert!(!verified(&with_auth("relay.example.org; dkim=pass header.d=amazon.com", &raw), &ours));
+    let p = parse_with(&raw, &ours);
+    assert_eq!(
+        p.verification.verification,
+        "no Authentication-Results header of mx.example.net says dkim=pass for amazon.com"
+    );
+    // A mail that only claims AWS in a header a list would set is not verified by the list's
+    // own signature, nor by an SES signature an attacker's mail carries too.
+    let claim = String::from_utf8(raw.clone()).unwrap().replace(
+        "From: \"Amazon Web Services, Inc.\" <no-reply-aws@amazon.com>",
+        "From: attacker@evil.example\nX-Original-From: no-reply-aws@amazon.com",
+    );
+    let claim = with_auth(
+        "mx.example.net; dkim=pass header.d=evil.example; dkim=pass header.d=amazonses.com",
+        claim.as_bytes(),
+    );
+    let p = parse_with(&claim, &ours);
+    assert_eq!(p.outcome, Outcome::Recognised(Box::new(event("legacy_ec2_retirement.eml"))));
+    assert_eq!(
+        (p.verification.sender.as_deref(), p.verification.sender_header.as_deref(), p.verification.verified),
+        (Some("no-reply-aws@amazon.com"), Some("X-Original-From"), false)
+    );
+}
+
+#[test]
+fn a_notice_read_from_an_attachment_is_never_verified() {
+    let raw = with_auth("mx.example.net; dkim=pass header.d=example.net", &fixture("malformed_nested_rfc822.eml"));
+    let p = parse_with(&raw, &Policy::default());
+    assert!(p.outcome.event().is_some());
+    assert!(!p.verification.verified);
+    assert!(p.verification.verification.contains("attachment"), "{:?}", p.verification);
 }
 
 #[test]
