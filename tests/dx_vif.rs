@@ -278,8 +278,7 @@ mod watch {
         let bin = assert_cmd::cargo::cargo_bin("opskit");
         let mut cmd = Command::new(bin);
         pass_clock(cmd.env_clear());
-        cmd
-            .env("HOME", b.dir.path())
+        cmd.env("HOME", b.dir.path())
             .env("XDG_STATE_HOME", b.path("xdg-state"))
             .env("NO_COLOR", "1")
             .env("AWS_EC2_METADATA_DISABLED", "true")
