@@ -23,6 +23,6 @@ export OPSKIT_MOTO_SERVER="$PWD/.test-venv/bin/moto_server"
 export OPSKIT_GCS_EMULATOR="$PWD/.test-venv/bin/gcp-storage-emulator"
 export OPSKIT_DOVECOT=/usr/sbin/dovecot
 echo "test-clock-ahead.sh: the clock is $(FAKETIME="$AHEAD" LD_PRELOAD="$LIB" date -u +%FT%TZ)" >&2
-FAKETIME="$AHEAD" LD_PRELOAD="$LIB" cargo test --locked --workspace --all-targets
+FAKETIME="$AHEAD" LD_PRELOAD="$LIB" cargo test --locked --workspace --all-targets --no-fail-fast
 FAKETIME="$AHEAD" LD_PRELOAD="$LIB" ./target/debug/opskit demo >/dev/null
 echo "test-clock-ahead.sh: suite and demo passed with the clock at $AHEAD" >&2

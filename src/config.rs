@@ -129,6 +129,12 @@ pub struct RawDefaults {
     pub retry_backoff: Option<Dur>,
     /// The longest a `Retry-After` is honoured before the delivery counts as failed.
     pub max_retry_wait: Option<Dur>,
+    /// The longest one delivery attempt may take (connecting included) before the sink
+    /// counts as not answering: its other messages of the run are owed to the next run.
+    pub sink_timeout: Option<Dur>,
+    /// The longest a run spends delivering, all sinks together: what is left is owed to the
+    /// next run, so the lock is released and a minutely timer stays minutely.
+    pub delivery_deadline: Option<Dur>,
     /// How long a run lock lives without its holder renewing it: after a crash, another
     /// host takes the lock over once this has passed.
     pub lease: Option<Dur>,
@@ -304,6 +310,8 @@ pub struct Defaults {
     pub delivery_attempts: u32,
     pub retry_backoff: Dur,
     pub max_retry_wait: Dur,
+    pub sink_timeout: Dur,
+    pub delivery_deadline: Dur,
     pub lease: Dur,
     pub forget_resolved_after: Dur,
 }
@@ -777,6 +785,12 @@ fn parse_days(list: &[String]) -> Result<Vec<i8>, String> {
     Ok(days)
 }
 
+/// `defaults.sink_timeout`: one delivery attempt, connecting included.
+pub const DEFAULT_SINK_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// `defaults.delivery_deadline`: all of a run's deliveries.
+pub const DEFAULT_DELIVERY_DEADLINE: Duration = Duration::from_secs(45);
+
 pub fn region_ok(r: &str) -> bool {
     !r.is_empty() && r.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
@@ -925,6 +939,22 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
     if delivery_attempts == 0 {
         return Err(ctx.err("defaults.delivery_attempts", "must be at least 1"));
     }
+    let sink_timeout = d.sink_timeout.unwrap_or(Dur(DEFAULT_SINK_TIMEOUT));
+    if sink_timeout.0 < Duration::from_secs(1) || sink_timeout.0 > Duration::from_secs(300) {
+        return Err(ctx.err_hint(
+            "defaults.sink_timeout",
+            format!("`{sink_timeout}` is out of range (1s to 5m)"),
+            "a sink that takes longer than a few seconds is not answering; the default is 15s",
+        ));
+    }
+    let delivery_deadline = d.delivery_deadline.unwrap_or(Dur(DEFAULT_DELIVERY_DEADLINE));
+    if delivery_deadline.0 < sink_timeout.0 || delivery_deadline.0 > Duration::from_secs(3600) {
+        return Err(ctx.err_hint(
+            "defaults.delivery_deadline",
+            format!("`{delivery_deadline}` is out of range (sink_timeout, {sink_timeout}, to 1h)"),
+            "what a run has not delivered by then is owed to the next run; the default, 45s, keeps a minutely timer minutely",
+        ));
+    }
     let lease = d.lease.unwrap_or(Dur(Duration::from_secs(15 * 60)));
     if lease.0 < Duration::from_secs(2) {
         return Err(ctx.err("defaults.lease", "must be at least 2s (the lock is renewed every third of it)"));
@@ -943,6 +973,8 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         delivery_attempts,
         retry_backoff: d.retry_backoff.unwrap_or(Dur(Duration::from_secs(1))),
         max_retry_wait: d.max_retry_wait.unwrap_or(Dur(Duration::from_secs(120))),
+        sink_timeout,
+        delivery_deadline,
         lease,
         forget_resolved_after,
     };

@@ -613,3 +613,98 @@ fn runs_of_different_push_sources_do_not_exclude_each_other_and_of_one_source_do
     assert_eq!(code(&same), 4, "{}", stderr(&same));
     assert!(first.wait_with_output().unwrap().status.success());
 }
+
+/// Twenty findings for `findings push`.
+fn twenty() -> String {
+    let items: Vec<String> = (0..20)
+        .map(|i| format!(r#"{{"key":"db-{i:02}","severity":"critical","title":"backup failed on db-{i:02}"}}"#))
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+#[test]
+fn a_sink_that_never_answers_costs_one_timeout_and_holds_no_other_sink_or_message_hostage() {
+    let b = Bench::new();
+    b.write_config(&format!(
+        "{}sink_timeout = \"1s\"\n{}\n[[routes]]\nsinks = [\"slack\", \"pagerduty\"]\n",
+        b.defaults(),
+        b.sandbox.sinks_toml()
+    ));
+    // Slack accepts the connection and never answers.
+    b.sandbox.inject(Fault {
+        path_prefix: sandbox::SLACK_PATH.into(),
+        delay_ms: 600_000,
+        status: 200,
+        body: "ok".into(),
+        times: 0,
+        ..Default::default()
+    });
+    let a = b.push("backup-check", &twenty()).args(["--output", "json"]).assert();
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let of = |sink: &str| -> Vec<serde_json::Value> {
+        report["deliveries"].as_array().unwrap().iter().filter(|d| d["sink"] == sink).cloned().collect()
+    };
+    let slack = of("slack");
+    assert_eq!(slack.len(), 20);
+    let tried: Vec<_> = slack.iter().filter(|d| d["attempts"].as_u64() != Some(0)).collect();
+    assert_eq!(tried.len(), 1, "one message timed out, the rest were not tried: {slack:?}");
+    assert!(tried[0]["detail"].as_str().unwrap().contains("no answer within 1s"), "{:?}", tried[0]);
+    assert_eq!(tried[0]["attempts"], 1, "a timeout is not retried in the run");
+    assert!(
+        slack.iter().filter(|d| d["attempts"] == 0).all(|d| d["outcome"] == "failed"
+            && d["detail"].as_str().unwrap().contains("not tried: sink `slack` did not answer in time")),
+        "{slack:?}"
+    );
+    let pd = of("pagerduty");
+    assert!(pd.len() == 20 && pd.iter().all(|d| d["outcome"] == "delivered"), "PagerDuty was served: {pd:?}");
+    assert_eq!(b.sandbox.pagerduty_open_alerts().len(), 20);
+
+    // Slack back: the next run owes it all 20, PagerDuty nothing.
+    b.sandbox.clear();
+    let paged = b.sandbox.pagerduty_events().len();
+    let a = b.push("backup-check", &twenty()).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(b.slack_texts().len(), 20);
+    assert_eq!(b.sandbox.pagerduty_events().len(), paged, "nothing owed to PagerDuty any more");
+}
+
+#[test]
+fn a_run_stops_delivering_at_its_deadline_and_owes_the_rest() {
+    let b = Bench::new();
+    b.write_config(&format!(
+        "{}sink_timeout = \"2s\"\ndelivery_deadline = \"2s\"\n{}\n[[routes]]\nsinks = [\"slack\"]\n",
+        b.defaults(),
+        b.sandbox.sinks_toml()
+    ));
+    // Each Slack message takes 0.4 s: well within the sink timeout, but 20 of them are not
+    // within the run's 2 s.
+    b.sandbox.inject(Fault {
+        path_prefix: sandbox::SLACK_PATH.into(),
+        delay_ms: 400,
+        status: 200,
+        body: "ok".into(),
+        times: 0,
+        ..Default::default()
+    });
+    let a = b.push("backup-check", &twenty()).args(["--output", "json"]).assert();
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let deliveries = report["deliveries"].as_array().unwrap();
+    let delivered = deliveries.iter().filter(|d| d["outcome"] == "delivered").count();
+    let past = deliveries
+        .iter()
+        .filter(|d| d["detail"].as_str().is_some_and(|t| t.contains("the run's delivery deadline (2s) passed")))
+        .count();
+    assert!(delivered >= 1 && delivered < 20, "{deliveries:?}");
+    assert!(past >= 1 && delivered + past >= 19, "the rest is owed, said so: {deliveries:?}");
+    assert_eq!(b.slack_texts().len(), delivered, "what was delivered is what Slack got");
+    // The next runs deliver the rest, each message once.
+    b.sandbox.clear();
+    for _ in 0..20 {
+        if code(&b.push("backup-check", &twenty()).assert()) == 0 {
+            break;
+        }
+    }
+    assert_eq!(b.slack_texts().len(), 20 - delivered);
+}

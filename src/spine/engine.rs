@@ -194,12 +194,17 @@ impl RunReport {
     }
 }
 
-/// How deliveries are retried.
+/// How deliveries are retried, and how long they may take.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
     pub attempts: u32,
     pub backoff: Duration,
     pub max_wait: Duration,
+    /// One attempt, connecting included: a sink that has not answered by then is taken as
+    /// not answering, and its other messages of the run are not tried ([`Breaker`]).
+    pub attempt_timeout: Duration,
+    /// All of a run's deliveries: what is not delivered by then is owed to the next run.
+    pub deadline: Duration,
 }
 
 impl RetryPolicy {
@@ -208,6 +213,38 @@ impl RetryPolicy {
             attempts: c.defaults.delivery_attempts,
             backoff: c.defaults.retry_backoff.0,
             max_wait: c.defaults.max_retry_wait.0,
+            attempt_timeout: c.defaults.sink_timeout.0,
+            deadline: c.defaults.delivery_deadline.0,
+        }
+    }
+}
+
+/// Consecutive failed messages after which a sink is not tried again in this run.
+const BREAKER_FAILURES: u32 = 3;
+
+/// One sink's circuit breaker within a run: once the sink timed out, or refused
+/// [`BREAKER_FAILURES`] messages in a row, the rest of its messages are owed to the next
+/// run without being tried, so a hanging or broken sink costs one timeout, not messages ×
+/// attempts × timeouts, and the other sinks (served in parallel) are not held up.
+#[derive(Default)]
+struct Breaker {
+    failures: u32,
+    open: Option<String>,
+}
+
+impl Breaker {
+    fn record(&mut self, sink: &str, outcome: &Result<crate::sinks::Receipt, SinkError>, timed_out: bool) {
+        match outcome {
+            Ok(_) => self.failures = 0,
+            Err(_) if timed_out => {
+                self.open = Some(format!("sink `{sink}` did not answer in time earlier in this run"));
+            }
+            Err(_) => {
+                self.failures += 1;
+                if self.failures >= BREAKER_FAILURES {
+                    self.open = Some(format!("sink `{sink}` refused {} messages in a row in this run", self.failures));
+                }
+            }
         }
     }
 }
@@ -549,9 +586,11 @@ impl Spine<'_> {
         for p in pending {
             by_sink.entry(p.sink.clone()).or_default().push(p);
         }
+        let deadline = tokio::time::Instant::now() + self.retry.deadline;
         let runs = by_sink.into_iter().map(|(sink, items)| async move {
             let mut out = Vec::new();
             let notifier = self.notifiers.get(&sink);
+            let mut breaker = Breaker::default();
             for p in items {
                 let base = DeliveryOutcome {
                     sink: sink.clone(),
@@ -577,10 +616,28 @@ impl Spine<'_> {
                     });
                     continue;
                 }
+                // Not tried: owed to the next run, and said so.
+                let skip = match &breaker.open {
+                    Some(why) if !self.baseline => Some(why.clone()),
+                    _ if !self.baseline && tokio::time::Instant::now() >= deadline => Some(format!(
+                        "the run's delivery deadline ({}) passed",
+                        crate::config::Dur(self.retry.deadline)
+                    )),
+                    _ => None,
+                };
+                if let Some(why) = skip {
+                    out.push(DeliveryOutcome {
+                        detail: Some(format!("not tried: {why}; owed to the next run")),
+                        ..base
+                    });
+                    continue;
+                }
                 let (result, attempts) = if self.baseline {
                     (Ok(crate::sinks::Receipt::default()), 0)
                 } else {
-                    send_with_retries(notifier.as_ref(), &p.message, self.retry).await
+                    let sent = send_within(notifier.as_ref(), &p.message, self.retry, deadline).await;
+                    breaker.record(&sink, &sent.result, sent.timed_out);
+                    (sent.result, sent.attempts)
                 };
                 match result {
                     Ok(receipt) => {
@@ -624,6 +681,14 @@ impl Spine<'_> {
     }
 }
 
+/// What [`send_within`] came to.
+struct Sent {
+    result: Result<crate::sinks::Receipt, SinkError>,
+    attempts: u32,
+    /// An attempt got no answer within `attempt_timeout`.
+    timed_out: bool,
+}
+
 /// Send once, and again while the sink says it is worth it: exponential backoff, or the
 /// wait the sink asked for (`Retry-After`) when it is not longer than `max_wait`.
 pub async fn send_with_retries(
@@ -631,21 +696,54 @@ pub async fn send_with_retries(
     msg: &Message,
     policy: RetryPolicy,
 ) -> (Result<crate::sinks::Receipt, SinkError>, u32) {
+    let sent = send_within(notifier, msg, policy, tokio::time::Instant::now() + policy.deadline).await;
+    (sent.result, sent.attempts)
+}
+
+/// [`send_with_retries`] bounded in time: each attempt by `attempt_timeout` (a sink that
+/// has not answered by then is not asked again this run), and no attempt, nor a wait
+/// before one, starts past `deadline`: a run's deliveries end by the deadline plus one
+/// `attempt_timeout`.
+async fn send_within(
+    notifier: &dyn Notifier,
+    msg: &Message,
+    policy: RetryPolicy,
+    deadline: tokio::time::Instant,
+) -> Sent {
     let mut attempt = 0;
     loop {
         attempt += 1;
-        match notifier.send(msg).await {
-            Ok(r) => return (Ok(r), attempt),
+        // An attempt in flight is not cut at the deadline (the sink may be taking it: cut, it
+        // would be sent twice); it is bounded by `attempt_timeout` like any other.
+        let answer = match tokio::time::timeout(policy.attempt_timeout, notifier.send(msg)).await {
+            Ok(answer) => answer,
+            Err(_) => {
+                let message = format!(
+                    "sink `{}`: no answer within {} (defaults.sink_timeout)",
+                    notifier.name(),
+                    crate::config::Dur(policy.attempt_timeout)
+                );
+                return Sent { result: Err(SinkError::retryable(message, None)), attempts: attempt, timed_out: true };
+            }
+        };
+        match answer {
+            Ok(r) => return Sent { result: Ok(r), attempts: attempt, timed_out: false },
             Err(SinkError::Retryable { message, retry_after }) if attempt < policy.attempts => {
                 let wait = match retry_after {
                     Some(w) if w > policy.max_wait => {
                         let message =
                             format!("{message}; the sink asked to wait {}s, more than max_retry_wait", w.as_secs());
-                        return (Err(SinkError::Retryable { message, retry_after }), attempt);
+                        let result = Err(SinkError::Retryable { message, retry_after });
+                        return Sent { result, attempts: attempt, timed_out: false };
                     }
                     Some(w) => w,
                     None => policy.backoff.saturating_mul(1 << (attempt - 1).min(6)).min(Duration::from_secs(60)),
                 };
+                if tokio::time::Instant::now() + wait >= deadline {
+                    let message = format!("{message}; no time left for another attempt before the delivery deadline");
+                    let result = Err(SinkError::Retryable { message, retry_after });
+                    return Sent { result, attempts: attempt, timed_out: false };
+                }
                 tracing::info!(
                     sink = notifier.name(),
                     attempt,
@@ -654,7 +752,7 @@ pub async fn send_with_retries(
                 );
                 tokio::time::sleep(wait).await;
             }
-            Err(e) => return (Err(e), attempt),
+            Err(e) => return Sent { result: Err(e), attempts: attempt, timed_out: false },
         }
     }
 }
