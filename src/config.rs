@@ -1256,6 +1256,25 @@ mod tests {
     }
 
     #[test]
+    fn sink_timeout_and_delivery_deadline_default_and_refuse_zero_or_absurd_values() {
+        let c = parse_and_resolve("", None, &env_with(&[])).unwrap();
+        assert_eq!(
+            (c.defaults.sink_timeout.0, c.defaults.delivery_deadline.0),
+            (DEFAULT_SINK_TIMEOUT, DEFAULT_DELIVERY_DEADLINE)
+        );
+        for (text, key) in [
+            ("sink_timeout = \"0s\"", "defaults.sink_timeout"),
+            ("sink_timeout = \"2h\"", "defaults.sink_timeout"),
+            ("delivery_deadline = \"0s\"", "defaults.delivery_deadline"),
+            ("sink_timeout = \"30s\"\ndelivery_deadline = \"10s\"", "defaults.delivery_deadline"),
+            ("delivery_deadline = \"1d\"", "defaults.delivery_deadline"),
+        ] {
+            let err = parse_and_resolve(&format!("[defaults]\n{text}\n"), None, &env_with(&[])).unwrap_err();
+            assert_eq!(err.key.as_deref(), Some(key), "{text}: {err}");
+        }
+    }
+
+    #[test]
     fn the_lease_defaults_to_fifteen_minutes_and_refuses_a_too_short_one() {
         let c = parse_and_resolve("", None, &env_with(&[])).unwrap();
         assert_eq!(c.defaults.lease.0, Duration::from_secs(900));

@@ -426,14 +426,7 @@ fn a_poll_started_while_another_runs_exits_4_without_calling_aws_or_pinging() {
     ladder(&b, 3);
     b.sandbox.dx_set_bgp(TRANSIT, Some(sandbox::DX_DEMO_TRANSIT_PEER_IPV6), "down").unwrap();
     // The first poll's Slack message takes 3 s: it holds the lock meanwhile.
-    b.sandbox.inject(Fault {
-        path_prefix: sandbox::SLACK_PATH.into(),
-        delay_ms: 3000,
-        status: 200,
-        body: "ok".into(),
-        times: 1,
-        ..Default::default()
-    });
+    b.sandbox.inject(Fault::latency(sandbox::SLACK_PATH, 3000, 1));
     let mut first =
         b.opskit_aws_process().args(["dx-vif", "poll"]).stdout(std::process::Stdio::null()).spawn().unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);

@@ -129,14 +129,7 @@ fn two_overlapping_runs_one_exits_4_and_nothing_is_delivered_twice() {
     let b = Bench::new();
     b.standard_config();
     // The first run's Slack delivery takes 3 s, so it holds the lock meanwhile.
-    b.sandbox.inject(Fault {
-        path_prefix: sandbox::SLACK_PATH.into(),
-        delay_ms: 3000,
-        status: 200,
-        body: "ok".into(),
-        times: 1,
-        ..Default::default()
-    });
+    b.sandbox.inject(Fault::latency(sandbox::SLACK_PATH, 3000, 1));
     let bin = assert_cmd::cargo::cargo_bin("opskit");
     let cfg = b.path("opskit.toml");
     let input = b.path("f.json");
@@ -539,14 +532,7 @@ fn a_new_message_sent_late_has_no_previous() {
 /// config at `config`, whose first Slack message takes 3 s; returns once it holds the lock
 /// (its Backlog delivery, which comes first and fast, was answered).
 fn start_slow_push(b: &Bench, source: &str, config: &std::path::Path) -> std::process::Child {
-    b.sandbox.inject(Fault {
-        path_prefix: sandbox::SLACK_PATH.into(),
-        delay_ms: 3000,
-        status: 200,
-        body: "ok".into(),
-        times: 1,
-        ..Default::default()
-    });
+    b.sandbox.inject(Fault::latency(sandbox::SLACK_PATH, 3000, 1));
     let before = b.sandbox.backlog_issues().len();
     let child = b
         .opskit_process()
@@ -631,14 +617,7 @@ fn a_sink_that_never_answers_costs_one_timeout_and_holds_no_other_sink_or_messag
         b.sandbox.sinks_toml()
     ));
     // Slack accepts the connection and never answers.
-    b.sandbox.inject(Fault {
-        path_prefix: sandbox::SLACK_PATH.into(),
-        delay_ms: 600_000,
-        status: 200,
-        body: "ok".into(),
-        times: 0,
-        ..Default::default()
-    });
+    b.sandbox.inject(Fault::latency(sandbox::SLACK_PATH, 600_000, 0));
     let a = b.push("backup-check", &twenty()).args(["--output", "json"]).assert();
     assert_eq!(code(&a), 3, "{}", stderr(&a));
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
@@ -679,14 +658,7 @@ fn a_run_stops_delivering_at_its_deadline_and_owes_the_rest() {
     ));
     // Each Slack message takes 0.4 s: well within the sink timeout, but 20 of them are not
     // within the run's 2 s.
-    b.sandbox.inject(Fault {
-        path_prefix: sandbox::SLACK_PATH.into(),
-        delay_ms: 400,
-        status: 200,
-        body: "ok".into(),
-        times: 0,
-        ..Default::default()
-    });
+    b.sandbox.inject(Fault::latency(sandbox::SLACK_PATH, 400, 0));
     let a = b.push("backup-check", &twenty()).args(["--output", "json"]).assert();
     assert_eq!(code(&a), 3, "{}", stderr(&a));
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();

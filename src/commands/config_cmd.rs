@@ -73,8 +73,16 @@ fn human(ctx: &Context, c: &Config) -> String {
     let d = &c.defaults;
     let _ = writeln!(
         s,
-        "timezone {}; state {state}; concurrency {}; timeout {}; delivery attempts {} (backoff {}, max Retry-After {})",
-        d.timezone, d.concurrency, d.timeout, d.delivery_attempts, d.retry_backoff, d.max_retry_wait
+        "timezone {}; state {state}; concurrency {}; timeout {}; delivery attempts {} (backoff {}, max Retry-After {}, \
+         sink timeout {}, delivery deadline {})",
+        d.timezone,
+        d.concurrency,
+        d.timeout,
+        d.delivery_attempts,
+        d.retry_backoff,
+        d.max_retry_wait,
+        d.sink_timeout,
+        d.delivery_deadline
     );
     if let Some(b) = &c.backlog {
         let _ = writeln!(s, "backlog: {} (api key ****)", b.base_url);
