@@ -91,6 +91,62 @@ impl SinkError {
     }
 }
 
+/// A 3xx answer as a failed delivery. opskit's HTTP clients follow no redirects (see
+/// [`http_client`]): a 301/302 would turn the POST into a GET that some other page answers
+/// 200, and a 307 would re-post the body, routing key included, wherever `Location` says.
+/// The error names where the answer pointed (origin and path; no query, no credentials, and
+/// no path segment that is part of the sink's own secret URL) and what to fix. Permanent:
+/// the config has to change, another attempt gets the same redirect. `None` when `resp` is
+/// not a redirect.
+pub(crate) fn redirect_error(what: &str, resp: &reqwest::Response, secret_url: Option<&str>) -> Option<SinkError> {
+    let status = resp.status();
+    if !status.is_redirection() {
+        return None;
+    }
+    let location = resp
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(|l| shown_location(resp.url(), l, secret_url))
+        .unwrap_or_else(|| "nowhere (no Location header)".to_string());
+    Some(SinkError::permanent(format!(
+        "{what} answered {} redirecting to {location}; the redirect was not followed, so nothing was delivered\n\
+         hint: configure the address the sink really answers at (not one that redirects), and check that no proxy is in the way",
+        status.as_u16()
+    )))
+}
+
+/// A `Location` fit for an error message: resolved against the request URL, reduced to
+/// scheme, host, port and path; a path segment that also appears in the secret URL is
+/// masked, and the whole passes through [`redact`].
+pub(crate) fn shown_location(request: &reqwest::Url, location: &str, secret_url: Option<&str>) -> String {
+    if location.trim().is_empty() {
+        return "nowhere (an empty Location)".to_string();
+    }
+    let Ok(url) = request.join(location.trim()) else {
+        return "an unreadable Location".to_string();
+    };
+    let secret_segments: Vec<String> = secret_url
+        .and_then(|s| reqwest::Url::parse(s).ok())
+        .map(|u| u.path_segments().map(|s| s.filter(|p| p.len() >= 8).map(str::to_owned).collect()).unwrap_or_default())
+        .unwrap_or_default();
+    let path: Vec<&str> = url
+        .path_segments()
+        .map(|segs| segs.map(|p| if secret_segments.iter().any(|s| s == p) { "****" } else { p }).collect())
+        .unwrap_or_default();
+    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let host = url.host_str().unwrap_or("");
+    redact(&format!("{}://{host}{port}/{}", url.scheme(), path.join("/")))
+}
+
+/// The HTTP client for everything that carries a secret (sinks, Backlog, heartbeat pings,
+/// GCS): no redirects followed and no `Referer` sent, so a secret URL or key never goes
+/// anywhere but where it was configured to go. A 3xx comes back as an answer, which the
+/// caller reports as a failure ([`redirect_error`]).
+pub fn http_client() -> reqwest::ClientBuilder {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).referer(false)
+}
+
 /// A transport error (no answer): retryable unless the request could not even be built.
 /// The URL is stripped first because Slack and webhook URLs are secrets and Backlog's
 /// query string carries the API key.
@@ -159,7 +215,7 @@ pub(crate) mod test_support {
     use crate::spine::finding::{Link, Severity};
 
     pub fn http() -> reqwest::Client {
-        reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap()
+        super::http_client().timeout(Duration::from_secs(10)).build().unwrap()
     }
 
     pub fn templates() -> std::sync::Arc<Templates> {
