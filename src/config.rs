@@ -1030,7 +1030,13 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
 
     // The key the user wrote for a `<name>`/`<name>_env`/`<name>_file` secret, for errors.
     fn given(base: &str, name: &str, literal: bool, env: bool) -> String {
-        let suffix = if literal { "" } else if env { "_env" } else { "_file" };
+        let suffix = if literal {
+            ""
+        } else if env {
+            "_env"
+        } else {
+            "_file"
+        };
         format!("{base}.{name}{suffix}")
     }
 

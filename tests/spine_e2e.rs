@@ -675,7 +675,10 @@ fn an_html_page_answered_200_in_place_of_slack_or_pagerduty_is_not_a_delivery() 
         let a = b.push("s", &one("k1", "warning", "disk full")).assert();
         assert_eq!(code(&a), 3, "{path}: a captive portal's page is a failed delivery: {}", outputs(&a));
         let out = outputs(&a);
-        assert!(out.contains("so the message was not accepted") || out.contains("so the event was not accepted"), "{path}: {out}");
+        assert!(
+            out.contains("so the message was not accepted") || out.contains("so the event was not accepted"),
+            "{path}: {out}"
+        );
         assert!(out.contains("Sign in to the network"), "{path}: the answer is shown: {out}");
         let got = b.sandbox.requests_to(path);
         assert_eq!(got.len(), 5, "{path}: retryable, so tried delivery_attempts times");
@@ -715,7 +718,8 @@ fn config_check_refuses_a_sink_url_without_a_scheme_or_over_plain_http_to_a_publ
         let err = stderr(&a);
         assert!(err.contains(says) && err.contains("sinks.chat.") && err.contains("hint: "), "{err}");
         assert!(!outputs(&a).contains("tokenvalue42"), "the URL is a secret: {}", outputs(&a));
-        let a = b.opskit().args(["config", "check"]).env("HOOK", "hooks.slack.com/services/T0/B0/tokenvalue42").assert();
+        let a =
+            b.opskit().args(["config", "check"]).env("HOOK", "hooks.slack.com/services/T0/B0/tokenvalue42").assert();
         assert_eq!(code(&a), 2, "{}", outputs(&a));
         assert!(stderr(&a).contains("is not a URL with a scheme and a host"), "{}", stderr(&a));
         // Loopback http stays allowed: the sandbox and local relays use it.

@@ -528,7 +528,8 @@ impl BacklogClient {
             let window = RateWindow::from_headers(resp.headers());
             tracing::debug!(method, path, status, remaining = window.map(|w| w.remaining), "backlog answered");
             if resp.status().is_redirection() {
-                let location = resp.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
+                let location =
+                    resp.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
                 let location = crate::sinks::shown_location(resp.url(), location, None);
                 return Err(BacklogError::Redirected { method, path: path.to_string(), status, location });
             }

@@ -217,8 +217,7 @@ pub const HEARTBEAT_PREFIX: &str = "/ping/";
 /// client would take for Slack's acceptance) and records what it received.
 pub const MOVED_PREFIX: &str = "/moved/";
 /// What [`Fault::html_ok`] answers.
-pub const CAPTIVE_PORTAL_PAGE: &str =
-    "<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><p>Accept the terms to continue.</p></body></html>";
+pub const CAPTIVE_PORTAL_PAGE: &str = "<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><p>Accept the terms to continue.</p></body></html>";
 
 const CONTROL_PREFIX: &str = "/_sandbox/";
 /// Large enough for a wiki page or a run log; the fakes never need more.

@@ -95,7 +95,7 @@ impl SinkError {
 /// [`http_client`]): a 301/302 would turn the POST into a GET that some other page answers
 /// 200, and a 307 would re-post the body, routing key included, wherever `Location` says.
 /// The error names where the answer pointed (origin and path; no query, no credentials, and
-/// no path segment that is part of the sink's own secret URL) and what to fix. Permanent:
+/// no token-like path segment of the sink's own secret URL) and what to fix. Permanent:
 /// the config has to change, another attempt gets the same redirect. `None` when `resp` is
 /// not a redirect.
 pub(crate) fn redirect_error(what: &str, resp: &reqwest::Response, secret_url: Option<&str>) -> Option<SinkError> {
@@ -110,7 +110,7 @@ pub(crate) fn redirect_error(what: &str, resp: &reqwest::Response, secret_url: O
         .map(|l| shown_location(resp.url(), l, secret_url))
         .unwrap_or_else(|| "nowhere (no Location header)".to_string());
     Some(SinkError::permanent(format!(
-        "{what} answered {} redirecting to {location}; the redirect was not followed, so nothing was delivered\n\
+        "{what}: answered {} redirecting to {location}; the redirect was not followed, so nothing was delivered\n\
          hint: configure the address the sink really answers at (not one that redirects), and check that no proxy is in the way",
         status.as_u16()
     )))
@@ -126,9 +126,21 @@ pub(crate) fn shown_location(request: &reqwest::Url, location: &str, secret_url:
     let Ok(url) = request.join(location.trim()) else {
         return "an unreadable Location".to_string();
     };
+    // The secret URL's token-like segments: its last one and any long one (Slack's
+    // `services/T…/B…/<token>` keeps its workspace and channel ids readable).
     let secret_segments: Vec<String> = secret_url
         .and_then(|s| reqwest::Url::parse(s).ok())
-        .map(|u| u.path_segments().map(|s| s.filter(|p| p.len() >= 8).map(str::to_owned).collect()).unwrap_or_default())
+        .and_then(|u| {
+            let segs: Vec<String> = u.path_segments()?.filter(|p| !p.is_empty()).map(str::to_owned).collect();
+            let last = segs.len().saturating_sub(1);
+            Some(
+                segs.into_iter()
+                    .enumerate()
+                    .filter(|(i, p)| (*i == last && p.len() >= 6) || p.len() >= 16)
+                    .map(|(_, p)| p)
+                    .collect(),
+            )
+        })
         .unwrap_or_default();
     let path: Vec<&str> = url
         .path_segments()
@@ -300,6 +312,47 @@ mod tests {
         let port = l.local_addr().unwrap().port();
         drop(l);
         format!("http://127.0.0.1:{port}{path}")
+    }
+
+    #[test]
+    fn a_location_is_shown_without_query_credentials_or_the_secret_token() {
+        let req =
+            reqwest::Url::parse("https://hooks.slack.com/services/T012AB/B034CD/s3cr3tTokenForLocationTest").unwrap();
+        let secret = Some(req.as_str());
+        let shown = |l: &str| shown_location(&req, l, secret);
+        assert_eq!(
+            shown("https://user:pw@elsewhere.example:8443/a/b?apiKey=abcdef123&x=1#frag"),
+            "https://elsewhere.example:8443/a/b"
+        );
+        assert_eq!(
+            shown("/moved/services/T012AB/B034CD/s3cr3tTokenForLocationTest"),
+            "https://hooks.slack.com/moved/services/T012AB/B034CD/****"
+        );
+        assert_eq!(shown(""), "nowhere (an empty Location)");
+    }
+
+    #[tokio::test]
+    async fn a_backlog_redirect_is_not_followed_and_names_the_location_without_the_key() {
+        let sb = Sandbox::start().await.unwrap();
+        let n = BacklogIssueNotifier::new(
+            "tickets",
+            BacklogClient::new(&sb.url(BACKLOG_PREFIX), Secret::new(BACKLOG_API_KEY), http()),
+            BACKLOG_PROJECT_KEY.into(),
+            "Bug".into(),
+            "High".into(),
+            None,
+            templates(),
+        );
+        // A space moved: the answer points at the same path and query, key included.
+        let to = format!("{}/api/v2/projects/OPS?apiKey={BACKLOG_API_KEY}", sb.url("/moved/backlog"));
+        sb.inject(Fault::redirect(BACKLOG_PREFIX, 301, &to, 0));
+        let err = n.send(&message(TransitionKind::New, sample_finding())).await.unwrap_err();
+        let text = err.to_string();
+        assert!(!err.is_retryable(), "{text}");
+        assert!(text.contains("answered 301 redirecting to http://127.0.0.1:"), "{text}");
+        assert!(text.contains("/moved/backlog/api/v2/projects/OPS") && text.contains("hint: "), "{text}");
+        assert_clean(&err, &[BACKLOG_API_KEY]);
+        assert!(sb.requests_to(crate::sandbox::MOVED_PREFIX).is_empty(), "the redirect was followed");
     }
 
     #[tokio::test]
