@@ -727,3 +727,21 @@ fn config_check_refuses_a_sink_url_without_a_scheme_or_over_plain_http_to_a_publ
         assert_eq!(code(&a), 0, "{}", outputs(&a));
     }
 }
+
+#[test]
+fn a_heartbeat_ping_that_redirects_is_not_followed_and_says_where_it_pointed() {
+    let b = Bench::new();
+    b.standard_config();
+    let token = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    let hb = b.sandbox.url(&format!("/ping/{token}"));
+    let moved = b.sandbox.url(&format!("/moved/ping/{token}"));
+    b.sandbox.inject(Fault::redirect("/ping/", 307, &moved, 0));
+    let a = b.push("s", &one("k1", "warning", "disk full")).args(["--heartbeat-url", &hb]).assert();
+    assert_eq!(code(&a), 0, "a heartbeat failure is logged, not fatal: {}", stderr(&a));
+    assert!(b.sandbox.requests_to(sandbox::MOVED_PREFIX).is_empty(), "the ping (and its report) went nowhere else");
+    assert_eq!(b.sandbox.requests_to("/ping/").len(), 2, "start and end, each once");
+    let err = stderr(&a);
+    assert!(err.contains("heartbeat ping answered 307 redirecting to http://127.0.0.1:"), "{err}");
+    assert!(err.contains("/moved/ping/****"), "the ping URL's token is masked: {err}");
+    assert!(!err.contains(token), "{err}");
+}
