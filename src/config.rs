@@ -663,6 +663,33 @@ impl Ctx<'_> {
         ConfigError { hint: Some(hint.into()), ..self.err(key, message) }
     }
 
+    /// A URL that carries a secret (in itself, in its query or in the body sent to it) must
+    /// be `https://`, or `http://` to loopback (tests, the sandbox, a local relay): over plain
+    /// `http://` to anywhere else every hop on the way reads the secret. `key` is the key the
+    /// user wrote (`webhook_url`, `webhook_url_env`, ..), so the error points at it; the value
+    /// is never quoted, only its scheme and host.
+    fn check_secret_url(&self, key: &str, value: &str) -> Result<(), ConfigError> {
+        let hint = "give the full https:// address (http:// is accepted only for 127.0.0.1, ::1 and localhost)";
+        let url = match url::Url::parse(value.trim()) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => u,
+            Ok(u) if !matches!(u.scheme(), "http" | "https") => {
+                return Err(self.err_hint(key, format!("must be an http(s) URL, not `{}:`", u.scheme()), hint));
+            }
+            _ => return Err(self.err_hint(key, "is not a URL with a scheme and a host", hint)),
+        };
+        if url.scheme() == "http" && !is_loopback(&url) {
+            return Err(self.err_hint(
+                key,
+                format!(
+                    "uses plain http:// to `{}`, which would send a secret unencrypted",
+                    url.host_str().unwrap_or_default()
+                ),
+                hint,
+            ));
+        }
+        Ok(())
+    }
+
     /// Resolve a secret given as `<name>`, `<name>_env` or `<name>_file` under `base`.
     fn secret(
         &self,
@@ -1033,6 +1060,18 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         organizations.push(resolve_organization(&ctx, i, o, &organizations)?);
     }
 
+    // The key the user wrote for a `<name>`/`<name>_env`/`<name>_file` secret, for errors.
+    fn given(base: &str, name: &str, literal: bool, env: bool) -> String {
+        let suffix = if literal {
+            ""
+        } else if env {
+            "_env"
+        } else {
+            "_file"
+        };
+        format!("{base}.{name}{suffix}")
+    }
+
     let backlog = match raw.backlog {
         None => None,
         Some(b) => {
@@ -1041,6 +1080,8 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
             if !matches!(url.scheme(), "http" | "https") {
                 return Err(ctx.err("backlog.base_url", "must be an http(s) URL"));
             }
+            // Every request carries the API key in its query string.
+            ctx.check_secret_url("backlog.base_url", &b.base_url)?;
             let api_key = ctx.required_secret(
                 "backlog",
                 "api_key",
@@ -1056,25 +1097,31 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
     for (name, s) in raw.sinks {
         let base = format!("sinks.{name}");
         let sink = match s {
-            RawSink::Slack { webhook_url, webhook_url_env, webhook_url_file } => Sink::Slack {
-                webhook_url: ctx.required_secret(
+            RawSink::Slack { webhook_url, webhook_url_env, webhook_url_file } => {
+                let key = given(&base, "webhook_url", webhook_url.is_some(), webhook_url_env.is_some());
+                let webhook_url = ctx.required_secret(
                     &base,
                     "webhook_url",
                     webhook_url.as_ref(),
                     webhook_url_env.as_ref(),
                     webhook_url_file.as_ref(),
-                )?,
-            },
-            RawSink::Pagerduty { routing_key, routing_key_env, routing_key_file, events_url } => Sink::Pagerduty {
-                routing_key: ctx.required_secret(
+                )?;
+                ctx.check_secret_url(&key, webhook_url.expose())?;
+                Sink::Slack { webhook_url }
+            }
+            RawSink::Pagerduty { routing_key, routing_key_env, routing_key_file, events_url } => {
+                let routing_key = ctx.required_secret(
                     &base,
                     "routing_key",
                     routing_key.as_ref(),
                     routing_key_env.as_ref(),
                     routing_key_file.as_ref(),
-                )?,
-                events_url: events_url.unwrap_or_else(|| DEFAULT_PAGERDUTY_EVENTS_URL.into()),
-            },
+                )?;
+                // The routing key travels in the body.
+                let events_url = events_url.unwrap_or_else(|| DEFAULT_PAGERDUTY_EVENTS_URL.into());
+                ctx.check_secret_url(&format!("{base}.events_url"), &events_url)?;
+                Sink::Pagerduty { routing_key, events_url }
+            }
             RawSink::Sns { topic_arn, account, profile, region } => {
                 // arn:aws:sns:REGION:ACCOUNT:NAME
                 let parts: Vec<&str> = topic_arn.split(':').collect();
@@ -1105,8 +1152,11 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
                 }
             }
             RawSink::Webhook { url, url_env, url_file, secret, secret_env, secret_file, signature_header } => {
+                let key = given(&base, "url", url.is_some(), url_env.is_some());
+                let url = ctx.required_secret(&base, "url", url.as_ref(), url_env.as_ref(), url_file.as_ref())?;
+                ctx.check_secret_url(&key, url.expose())?;
                 Sink::Webhook {
-                    url: ctx.required_secret(&base, "url", url.as_ref(), url_env.as_ref(), url_file.as_ref())?,
+                    url,
                     secret: ctx.secret(&base, "secret", secret.as_ref(), secret_env.as_ref(), secret_file.as_ref())?,
                     signature_header: signature_header.unwrap_or_else(|| "X-Opskit-Signature-256".into()),
                 }
@@ -1222,6 +1272,19 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
 /// The commented example that `opskit config example` prints; `config check` accepts it.
 pub const EXAMPLE: &str = include_str!("../commands/opskit.example.toml");
 
+/// `localhost` (and `*.localhost`, RFC 6761) or a loopback address.
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost")
+        }
+        None => false,
+    }
+}
+
 /// For unit tests: the first account of a config written inline.
 #[cfg(test)]
 pub(crate) fn test_account(toml: &str) -> Account {
@@ -1245,6 +1308,41 @@ mod tests {
         assert_eq!(err.line, Some(7), "{err}");
         assert!(err.to_string().contains("colour"), "{err}");
         assert!(err.to_string().starts_with("/etc/o.toml:7"), "{err}");
+    }
+
+    #[test]
+    fn a_secret_carrying_url_must_be_https_or_loopback_http() {
+        let slack = "[sinks.ops]\ntype = \"slack\"\nwebhook_url_env = \"HOOK\"\n";
+        let resolve = |url: &str| parse_and_resolve(slack, None, &env_with(&[("HOOK", url)]));
+        for ok in [
+            "https://hooks.slack.com/services/T/B/tokenvalue1",
+            "http://127.0.0.1:8080/slack/x",
+            "http://localhost/x",
+            "http://[::1]:9/x",
+        ] {
+            resolve(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+        for (bad, says) in [
+            ("hooks.slack.com/services/T/B/tokenvalue2", "scheme and a host"),
+            ("http://hooks.slack.com/services/T/B/tokenvalue3", "plain http:// to `hooks.slack.com`"),
+            ("ftp://hooks.slack.com/services/T/B/tokenvalue4", "not `ftp:`"),
+            ("http://10.0.0.5/hook/tokenvalue5", "plain http://"),
+        ] {
+            let err = resolve(bad).unwrap_err();
+            assert_eq!(err.key.as_deref(), Some("sinks.ops.webhook_url_env"), "{bad}: {err}");
+            let text = err.to_string();
+            assert!(text.contains(says) && text.contains("hint: "), "{bad}: {text}");
+            assert!(!text.contains("tokenvalue"), "the secret URL is never quoted: {text}");
+        }
+        let pd = "[sinks.pd]\ntype = \"pagerduty\"\nrouting_key = \"k\"\nevents_url = \"http://events.pagerduty.com/v2/enqueue\"\n";
+        let err = parse_and_resolve(pd, None, &env_with(&[])).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("sinks.pd.events_url"), "{err}");
+        let hook = "[sinks.h]\ntype = \"webhook\"\nurl = \"example.com/hook\"\n";
+        let err = parse_and_resolve(hook, None, &env_with(&[])).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("sinks.h.url"), "{err}");
+        let backlog = "[backlog]\nbase_url = \"http://space.backlog.com\"\napi_key = \"k\"\n";
+        let err = parse_and_resolve(backlog, None, &env_with(&[])).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("backlog.base_url"), "{err}");
     }
 
     #[test]

@@ -149,7 +149,9 @@ impl Context {
             })?),
             None => None,
         };
-        let http = reqwest::Client::builder()
+        // No redirects, no `Referer`: this client carries sink URLs, Backlog's key and
+        // heartbeat URLs (see `sinks::http_client`).
+        let http = crate::sinks::http_client()
             .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
             .timeout(Duration::from_secs(30))
             .connect_timeout(Duration::from_secs(10))

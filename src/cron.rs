@@ -16,6 +16,15 @@ pub async fn ping(http: &reqwest::Client, url: &str, body: Option<String>) {
     };
     match req.timeout(Duration::from_secs(10)).send().await {
         Ok(r) if r.status().is_success() => tracing::debug!("heartbeat ping answered {}", r.status()),
+        // The client follows no redirects (a ping URL is a secret): say where it pointed.
+        Ok(r) if r.status().is_redirection() => {
+            let to = r.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
+            let to = crate::sinks::shown_location(r.url(), to, Some(url));
+            tracing::warn!(
+                "heartbeat ping answered {} redirecting to {to}; not followed, the ping did not arrive (configure the URL it redirects to)",
+                r.status().as_u16()
+            )
+        }
         Ok(r) => tracing::warn!("heartbeat ping answered {}", r.status()),
         Err(e) => tracing::warn!("heartbeat ping failed: {}", e.without_url()),
     }

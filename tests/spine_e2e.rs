@@ -680,3 +680,135 @@ fn a_run_stops_delivering_at_its_deadline_and_owes_the_rest() {
     }
     assert_eq!(b.slack_texts().len(), 20 - delivered);
 }
+
+/// Every output of a run, for grepping: stdout and stderr.
+fn outputs(a: &assert_cmd::assert::Assert) -> String {
+    format!("{}\n{}", stdout(a), stderr(a))
+}
+
+#[test]
+fn a_redirect_from_a_sink_is_not_followed_fails_the_delivery_and_the_next_run_delivers_once() {
+    for path in [sandbox::SLACK_PATH, sandbox::PAGERDUTY_PATH, sandbox::WEBHOOK_PATH] {
+        for status in [302, 307] {
+            let case = format!("{status} from {path}");
+            let b = Bench::new();
+            b.standard_config();
+            // The sink's own path under another prefix: for Slack and the webhook the
+            // Location then holds the secret token, which the error must not show.
+            let moved = format!("{}{}", sandbox::MOVED_PREFIX.trim_end_matches('/'), path);
+            b.sandbox.inject(Fault::redirect(path, status, &b.sandbox.url(&moved), 0));
+            let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+            assert_eq!(code(&a), 3, "{case}: a redirect is a failed delivery: {}", outputs(&a));
+            let out = outputs(&a);
+            assert!(out.contains(&format!("answered {status} redirecting to http://127.0.0.1:")), "{case}: {out}");
+            assert!(out.contains("/moved/"), "{case}: the error names the Location: {out}");
+            assert!(out.contains("hint: configure the address the sink really answers at"), "{case}: {out}");
+            for secret in sandbox_secrets() {
+                assert!(!out.contains(secret), "{case}: secret {secret} in: {out}");
+            }
+            let moved_got = b.sandbox.requests_to(sandbox::MOVED_PREFIX);
+            assert!(moved_got.is_empty(), "{case}: the redirect target got nothing: {moved_got:?}");
+            assert!(
+                b.sandbox.requests().iter().all(|r| r.header("referer").is_none()),
+                "{case}: no request carries a Referer"
+            );
+            assert_eq!(b.sandbox.requests_to(path).len(), 1, "{case}: a redirect is not retried within the run");
+
+            // The sink fixed: the owed New is delivered, once, to it alone.
+            b.sandbox.clear();
+            let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+            assert_eq!(code(&a), 0, "{case}: {}", outputs(&a));
+            let got = b.sandbox.requests_to(path);
+            assert_eq!(got.len(), 1, "{case}: delivered once next run");
+            assert!(got[0].text().contains("disk full"), "{case}: {}", got[0].text());
+            for other in [sandbox::SLACK_PATH, sandbox::PAGERDUTY_PATH, sandbox::WEBHOOK_PATH] {
+                if other != path {
+                    assert!(b.sandbox.requests_to(other).is_empty(), "{case}: {other} was told already");
+                }
+            }
+            assert!(b.sandbox.requests_to(sandbox::MOVED_PREFIX).is_empty());
+            b.push("s", &one("k1", "warning", "disk full")).assert().success();
+            assert_eq!(b.sandbox.requests_to(path).len(), 1, "{case}: committed once delivered");
+        }
+    }
+}
+
+#[test]
+fn an_html_page_answered_200_in_place_of_slack_or_pagerduty_is_not_a_delivery() {
+    for path in [sandbox::SLACK_PATH, sandbox::PAGERDUTY_PATH] {
+        let b = Bench::new();
+        b.standard_config();
+        b.sandbox.inject(Fault::html_ok(path, 0));
+        let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+        assert_eq!(code(&a), 3, "{path}: a captive portal's page is a failed delivery: {}", outputs(&a));
+        let out = outputs(&a);
+        assert!(
+            out.contains("so the message was not accepted") || out.contains("so the event was not accepted"),
+            "{path}: {out}"
+        );
+        assert!(out.contains("Sign in to the network"), "{path}: the answer is shown: {out}");
+        let got = b.sandbox.requests_to(path);
+        assert_eq!(got.len(), 5, "{path}: retryable, so tried delivery_attempts times");
+        assert!(got.iter().all(|r| r.status == 200), "{path}: every answer was a 200");
+
+        // The portal gone: the owed New is delivered once.
+        b.sandbox.clear();
+        let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+        assert_eq!(code(&a), 0, "{path}: {}", outputs(&a));
+        assert_eq!(b.sandbox.requests_to(path).len(), 1, "{path}: delivered next run");
+        b.push("s", &one("k1", "warning", "disk full")).assert().success();
+        assert_eq!(b.sandbox.requests_to(path).len(), 1, "{path}: and committed");
+    }
+    // Slack's documented acceptance (`ok`) and PagerDuty's (`"status": "success"`) still are.
+    let b = Bench::new();
+    b.standard_config();
+    let a = b.push("s", &one("k1", "warning", "disk full")).assert();
+    assert_eq!(code(&a), 0, "{}", outputs(&a));
+    assert_eq!(slack_count(&b), 1);
+    assert_eq!(b.sandbox.pagerduty_events().len(), 1);
+}
+
+#[test]
+fn config_check_refuses_a_sink_url_without_a_scheme_or_over_plain_http_to_a_public_host() {
+    let b = Bench::new();
+    for (sink, says) in [
+        ("[sinks.chat]\ntype = \"slack\"\nwebhook_url_env = \"HOOK\"\n", "plain http:// to `hooks.slack.com`"),
+        ("[sinks.chat]\ntype = \"webhook\"\nurl_env = \"HOOK\"\n", "plain http:// to `hooks.slack.com`"),
+    ] {
+        b.write_config(&format!("{}{sink}", b.defaults()));
+        let a = b
+            .opskit()
+            .args(["config", "check"])
+            .env("HOOK", "http://hooks.slack.com/services/T0/B0/tokenvalue42")
+            .assert();
+        assert_eq!(code(&a), 2, "{}", outputs(&a));
+        let err = stderr(&a);
+        assert!(err.contains(says) && err.contains("sinks.chat.") && err.contains("hint: "), "{err}");
+        assert!(!outputs(&a).contains("tokenvalue42"), "the URL is a secret: {}", outputs(&a));
+        let a =
+            b.opskit().args(["config", "check"]).env("HOOK", "hooks.slack.com/services/T0/B0/tokenvalue42").assert();
+        assert_eq!(code(&a), 2, "{}", outputs(&a));
+        assert!(stderr(&a).contains("is not a URL with a scheme and a host"), "{}", stderr(&a));
+        // Loopback http stays allowed: the sandbox and local relays use it.
+        let a = b.opskit().args(["config", "check"]).env("HOOK", b.sandbox.url("/webhook/x")).assert();
+        assert_eq!(code(&a), 0, "{}", outputs(&a));
+    }
+}
+
+#[test]
+fn a_heartbeat_ping_that_redirects_is_not_followed_and_says_where_it_pointed() {
+    let b = Bench::new();
+    b.standard_config();
+    let token = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    let hb = b.sandbox.url(&format!("/ping/{token}"));
+    let moved = b.sandbox.url(&format!("/moved/ping/{token}"));
+    b.sandbox.inject(Fault::redirect("/ping/", 307, &moved, 0));
+    let a = b.push("s", &one("k1", "warning", "disk full")).args(["--heartbeat-url", &hb]).assert();
+    assert_eq!(code(&a), 0, "a heartbeat failure is logged, not fatal: {}", stderr(&a));
+    assert!(b.sandbox.requests_to(sandbox::MOVED_PREFIX).is_empty(), "the ping (and its report) went nowhere else");
+    assert_eq!(b.sandbox.requests_to("/ping/").len(), 2, "start and end, each once");
+    let err = stderr(&a);
+    assert!(err.contains("heartbeat ping answered 307 redirecting to http://127.0.0.1:"), "{err}");
+    assert!(err.contains("/moved/ping/****"), "the ping URL's token is masked: {err}");
+    assert!(!err.contains(token), "{err}");
+}

@@ -70,6 +70,12 @@ pub enum BacklogError {
         /// False only when the request could not be built.
         retryable: bool,
     },
+    /// A 3xx: not followed, since the request carries the API key in its query.
+    #[error(
+        "backlog {method} {path}: answered {status} redirecting to {location}; the redirect was not followed\n\
+         hint: set `backlog.base_url` to the space's own address (https://SPACE.backlog.com or https://SPACE.backlog.jp), not one that redirects"
+    )]
+    Redirected { method: &'static str, path: String, status: u16, location: String },
     /// An answer we could not read.
     #[error("backlog {method} {path}: unexpected answer: {message}")]
     Decode { method: &'static str, path: String, message: String },
@@ -521,6 +527,12 @@ impl BacklogClient {
             let status = resp.status().as_u16();
             let window = RateWindow::from_headers(resp.headers());
             tracing::debug!(method, path, status, remaining = window.map(|w| w.remaining), "backlog answered");
+            if resp.status().is_redirection() {
+                let location =
+                    resp.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
+                let location = crate::sinks::shown_location(resp.url(), location, None);
+                return Err(BacklogError::Redirected { method, path: path.to_string(), status, location });
+            }
             if status != 429 {
                 lock(&self.windows).set(bucket, window);
                 return Ok(resp);

@@ -23,6 +23,8 @@
 //! client sees the connection close before any answer): connections are accepted through
 //! `KillableListener`, whose streams fail every read and write once the handler flips
 //! their switch, so hyper closes the socket instead of writing the response.
+//! `/moved/...` answers anything `200 ok`: the target for a redirect fault
+//! ([`Fault::redirect`]), whose recorded requests show whether a client followed it.
 //!
 //! Control plane, for a sandbox running in another process:
 //! - `GET /_sandbox/requests`: JSON array of [`Recorded`]; `body` is standard base64.
@@ -211,6 +213,11 @@ pub const WEBHOOK_PATH: &str = "/webhook/opskit-sandbox-hook-token-4e5f6a7b";
 pub const PAGERDUTY_ROUTING_KEY: &str = "R0SANDBOXROUTINGKEY5f3a9c0d1e2b4a";
 pub const WEBHOOK_HMAC_SECRET: &str = "sandbox-hmac-secret-9d8c7b6a";
 pub const HEARTBEAT_PREFIX: &str = "/ping/";
+/// Where a redirect fault can point: answers every method `200 ok` (what a careless
+/// client would take for Slack's acceptance) and records what it received.
+pub const MOVED_PREFIX: &str = "/moved/";
+/// What [`Fault::html_ok`] answers.
+pub const CAPTIVE_PORTAL_PAGE: &str = "<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><p>Accept the terms to continue.</p></body></html>";
 
 const CONTROL_PREFIX: &str = "/_sandbox/";
 /// Large enough for a wiki page or a run log; the fakes never need more.
@@ -387,6 +394,32 @@ impl Fault {
     /// type follows the body: JSON for `{`, XML for `<`.
     pub fn ok_with_body(path_prefix: &str, body: &str, times: u32) -> Fault {
         Fault { path_prefix: path_prefix.to_string(), status: 200, body: body.to_string(), times, ..Fault::default() }
+    }
+
+    /// A redirect (`status` 301, 302, 307, 308) to `location` on requests under
+    /// `path_prefix`. [`MOVED_PREFIX`] on the sandbox itself is a target that records what
+    /// it received and accepts anything.
+    pub fn redirect(path_prefix: &str, status: u16, location: &str, times: u32) -> Fault {
+        Fault {
+            path_prefix: path_prefix.to_string(),
+            status,
+            headers: vec![("Location".into(), location.to_string())],
+            times,
+            ..Fault::default()
+        }
+    }
+
+    /// HTTP 200 with an HTML page, as a proxy or a captive portal answers in the service's
+    /// place.
+    pub fn html_ok(path_prefix: &str, times: u32) -> Fault {
+        Fault {
+            path_prefix: path_prefix.to_string(),
+            status: 200,
+            headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
+            body: CAPTIVE_PORTAL_PAGE.to_string(),
+            times,
+            ..Fault::default()
+        }
     }
 
     /// Only AWS calls whose `X-Amz-Target` matches `pattern` (see [`Fault::target`]).
@@ -893,6 +926,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
     }
     if path.starts_with(HEARTBEAT_PREFIX) {
         return chat::heartbeat(rec);
+    }
+    if path.starts_with(MOVED_PREFIX) {
+        return Reply::text(200, "ok");
     }
     Reply::text(404, "not found")
 }

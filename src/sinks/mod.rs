@@ -91,6 +91,74 @@ impl SinkError {
     }
 }
 
+/// A 3xx answer as a failed delivery. opskit's HTTP clients follow no redirects (see
+/// [`http_client`]): a 301/302 would turn the POST into a GET that some other page answers
+/// 200, and a 307 would re-post the body, routing key included, wherever `Location` says.
+/// The error names where the answer pointed (origin and path; no query, no credentials, and
+/// no token-like path segment of the sink's own secret URL) and what to fix. Permanent:
+/// the config has to change, another attempt gets the same redirect. `None` when `resp` is
+/// not a redirect.
+pub(crate) fn redirect_error(what: &str, resp: &reqwest::Response, secret_url: Option<&str>) -> Option<SinkError> {
+    let status = resp.status();
+    if !status.is_redirection() {
+        return None;
+    }
+    let location = resp
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(|l| shown_location(resp.url(), l, secret_url))
+        .unwrap_or_else(|| "nowhere (no Location header)".to_string());
+    Some(SinkError::permanent(format!(
+        "{what}: answered {} redirecting to {location}; the redirect was not followed, so nothing was delivered\n\
+         hint: configure the address the sink really answers at (not one that redirects), and check that no proxy is in the way",
+        status.as_u16()
+    )))
+}
+
+/// A `Location` fit for an error message: resolved against the request URL, reduced to
+/// scheme, host, port and path; a path segment that also appears in the secret URL is
+/// masked, and the whole passes through [`redact`].
+pub(crate) fn shown_location(request: &reqwest::Url, location: &str, secret_url: Option<&str>) -> String {
+    if location.trim().is_empty() {
+        return "nowhere (an empty Location)".to_string();
+    }
+    let Ok(url) = request.join(location.trim()) else {
+        return "an unreadable Location".to_string();
+    };
+    // The secret URL's token-like segments: its last one and any long one (Slack's
+    // `services/T…/B…/<token>` keeps its workspace and channel ids readable).
+    let secret_segments: Vec<String> = secret_url
+        .and_then(|s| reqwest::Url::parse(s).ok())
+        .and_then(|u| {
+            let segs: Vec<String> = u.path_segments()?.filter(|p| !p.is_empty()).map(str::to_owned).collect();
+            let last = segs.len().saturating_sub(1);
+            Some(
+                segs.into_iter()
+                    .enumerate()
+                    .filter(|(i, p)| (*i == last && p.len() >= 6) || p.len() >= 16)
+                    .map(|(_, p)| p)
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+    let path: Vec<&str> = url
+        .path_segments()
+        .map(|segs| segs.map(|p| if secret_segments.iter().any(|s| s == p) { "****" } else { p }).collect())
+        .unwrap_or_default();
+    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let host = url.host_str().unwrap_or("");
+    redact(&format!("{}://{host}{port}/{}", url.scheme(), path.join("/")))
+}
+
+/// The HTTP client for everything that carries a secret (sinks, Backlog, heartbeat pings,
+/// GCS): no redirects followed and no `Referer` sent, so a secret URL or key never goes
+/// anywhere but where it was configured to go. A 3xx comes back as an answer, which the
+/// caller reports as a failure ([`redirect_error`]).
+pub fn http_client() -> reqwest::ClientBuilder {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).referer(false)
+}
+
 /// A transport error (no answer): retryable unless the request could not even be built.
 /// The URL is stripped first because Slack and webhook URLs are secrets and Backlog's
 /// query string carries the API key.
@@ -159,7 +227,7 @@ pub(crate) mod test_support {
     use crate::spine::finding::{Link, Severity};
 
     pub fn http() -> reqwest::Client {
-        reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap()
+        super::http_client().timeout(Duration::from_secs(10)).build().unwrap()
     }
 
     pub fn templates() -> std::sync::Arc<Templates> {
@@ -244,6 +312,47 @@ mod tests {
         let port = l.local_addr().unwrap().port();
         drop(l);
         format!("http://127.0.0.1:{port}{path}")
+    }
+
+    #[test]
+    fn a_location_is_shown_without_query_credentials_or_the_secret_token() {
+        let req =
+            reqwest::Url::parse("https://hooks.slack.com/services/T012AB/B034CD/s3cr3tTokenForLocationTest").unwrap();
+        let secret = Some(req.as_str());
+        let shown = |l: &str| shown_location(&req, l, secret);
+        assert_eq!(
+            shown("https://user:pw@elsewhere.example:8443/a/b?apiKey=abcdef123&x=1#frag"),
+            "https://elsewhere.example:8443/a/b"
+        );
+        assert_eq!(
+            shown("/moved/services/T012AB/B034CD/s3cr3tTokenForLocationTest"),
+            "https://hooks.slack.com/moved/services/T012AB/B034CD/****"
+        );
+        assert_eq!(shown(""), "nowhere (an empty Location)");
+    }
+
+    #[tokio::test]
+    async fn a_backlog_redirect_is_not_followed_and_names_the_location_without_the_key() {
+        let sb = Sandbox::start().await.unwrap();
+        let n = BacklogIssueNotifier::new(
+            "tickets",
+            BacklogClient::new(&sb.url(BACKLOG_PREFIX), Secret::new(BACKLOG_API_KEY), http()),
+            BACKLOG_PROJECT_KEY.into(),
+            "Bug".into(),
+            "High".into(),
+            None,
+            templates(),
+        );
+        // A space moved: the answer points at the same path and query, key included.
+        let to = format!("{}/api/v2/projects/OPS?apiKey={BACKLOG_API_KEY}", sb.url("/moved/backlog"));
+        sb.inject(Fault::redirect(BACKLOG_PREFIX, 301, &to, 0));
+        let err = n.send(&message(TransitionKind::New, sample_finding())).await.unwrap_err();
+        let text = err.to_string();
+        assert!(!err.is_retryable(), "{text}");
+        assert!(text.contains("answered 301 redirecting to http://127.0.0.1:"), "{text}");
+        assert!(text.contains("/moved/backlog/api/v2/projects/OPS") && text.contains("hint: "), "{text}");
+        assert_clean(&err, &[BACKLOG_API_KEY]);
+        assert!(sb.requests_to(crate::sandbox::MOVED_PREFIX).is_empty(), "the redirect was followed");
     }
 
     #[tokio::test]

@@ -6,6 +6,8 @@
 //! An alert is always followed up under the key it was opened with (the delivery record's
 //! `external_ref`), so alerts opened before the key carried the source still resolve. The routing key travels in
 //! the body and is a secret: previews mask it and errors never quote the body we sent.
+//! Only the documented acceptance (`202` with `"status": "success"`) is a delivery; a
+//! redirect is not followed (a 307 would re-post the routing key elsewhere) and fails it.
 
 use super::templates::{self, Templates, truncate_chars};
 use super::{Message, Notifier, Receipt, SinkError};
@@ -159,12 +161,30 @@ impl Notifier for PagerDutyNotifier {
             .send()
             .await
             .map_err(|e| super::transport_error(&self.what(), e))?;
+        if let Some(err) = super::redirect_error(&self.what(), &resp, None) {
+            return Err(err);
+        }
         let status = resp.status();
         let retry_after = super::retry_after(resp.headers());
         let text = resp.text().await.unwrap_or_default();
         if status.is_success() {
-            let answered: Option<String> =
-                serde_json::from_str::<Value>(&text).ok().and_then(|v| v.get("dedup_key")?.as_str().map(str::to_owned));
+            // The documented acceptance is `202 {"status": "success", "dedup_key": ..}`. Any
+            // other 2xx (a proxy's or captive portal's page) means PagerDuty never saw the
+            // event: owed, worth another try.
+            let answer = serde_json::from_str::<Value>(&text).ok();
+            if answer.as_ref().and_then(|v| v.get("status")?.as_str()) != Some("success") {
+                return Err(SinkError::retryable(
+                    format!(
+                        "{}: answered {} without PagerDuty's `\"status\": \"success\"`, so the event was not accepted: {}\n\
+                         hint: something other than PagerDuty answered (a proxy or captive portal?); check `events_url` and the network path",
+                        self.what(),
+                        status.as_u16(),
+                        super::body_excerpt(&text)
+                    ),
+                    None,
+                ));
+            }
+            let answered: Option<String> = answer.and_then(|v| v.get("dedup_key")?.as_str().map(str::to_owned));
             return Ok(Receipt { external_ref: answered.or_else(|| Some(alert_key(msg))) });
         }
         let detail = match serde_json::from_str::<Value>(&text) {

@@ -1,7 +1,9 @@
 //! The Slack sink: one message per transition through an incoming webhook
 //! (`POST https://hooks.slack.com/services/…`, JSON `{text, blocks}` in Block Kit).
 //!
-//! The webhook URL is the secret, so it never appears in an error or a preview. `text`
+//! The webhook URL is the secret, so it never appears in an error or a preview. Only
+//! Slack's documented acceptance, `200` with the body `ok`, is a delivery; a redirect is
+//! not followed and fails the delivery. `text`
 //! (the notification fallback) and the first section come from `slack.md.j2`; the
 //! structured blocks (severity, account, region, resources, fields, links) are built
 //! here, within Slack's limits of 50 blocks and 3,000 characters per section text.
@@ -185,13 +187,29 @@ impl Notifier for SlackNotifier {
             .send()
             .await
             .map_err(|e| super::transport_error(&self.what(), e))?;
+        if let Some(err) = super::redirect_error(&self.what(), &resp, Some(self.webhook_url.expose())) {
+            return Err(err);
+        }
         let status = resp.status();
         let retry_after = super::retry_after(resp.headers());
         // Slack answers in plain text: `ok`, or an error word such as `channel_is_archived`.
         let text = resp.text().await.unwrap_or_default();
         let word = super::body_excerpt(&text);
         if status.is_success() {
-            return Ok(Receipt::default());
+            // The documented acceptance is `200 ok`. Any other 2xx (a proxy's or captive
+            // portal's page) means Slack never saw the message: owed, worth another try.
+            if text.trim() == "ok" {
+                return Ok(Receipt::default());
+            }
+            return Err(SinkError::retryable(
+                format!(
+                    "{}: answered {} without Slack's `ok`, so the message was not accepted: {word}\n\
+                     hint: something other than Slack answered (a proxy or captive portal?); check the webhook URL and the network path",
+                    self.what(),
+                    status.as_u16()
+                ),
+                None,
+            ));
         }
         Err(SinkError::refused(&format!("{}: slack", self.what()), status, &word, retry_after))
     }

@@ -6,7 +6,8 @@
 //! header `<signature_header>: sha256=<hex HMAC of the exact body bytes>` lets the
 //! receiver verify it; `X-Opskit-Delivery` (a hash of key, kind and fingerprint) lets it
 //! drop the duplicates that at-least-once delivery produces. The URL may carry a token
-//! and is treated as a secret.
+//! and is treated as a secret. Any 2xx is the receiver's acceptance (there is no
+//! documented answer to check); a 3xx is not followed and fails the delivery.
 
 use super::{Message, Notifier, Receipt, SinkError};
 use crate::redact::Secret;
@@ -107,6 +108,10 @@ impl Notifier for WebhookNotifier {
             req = req.header(self.signature_header.as_str(), signature(secret.expose().as_bytes(), &body));
         }
         let resp = req.body(body).send().await.map_err(|e| super::transport_error(&self.what(), e))?;
+        if let Some(err) = super::redirect_error(&self.what(), &resp, Some(self.url.expose())) {
+            return Err(err);
+        }
+        // A generic receiver has no documented answer: any 2xx is its acceptance.
         let status = resp.status();
         if status.is_success() {
             return Ok(Receipt::default());

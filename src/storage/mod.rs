@@ -413,7 +413,8 @@ fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> R
         (None, None) => (GCS_API.to_string(), false),
     };
     let credentials = if anonymous { None } else { Some(gcs_credentials(&url, &bucket, settings)?) };
-    let http = reqwest::Client::builder()
+    // It carries a bearer token: no redirects, no `Referer` (see `sinks::http_client`).
+    let http = crate::sinks::http_client()
         .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
         .timeout(settings.timeout)
         .connect_timeout(Duration::from_secs(10))
