@@ -56,8 +56,15 @@ impl SqliteStore {
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir)
+            crate::private_fs::create_dir_all(dir)
                 .map_err(|e| StateError::backend(&loc, format!("cannot create {}: {e}", dir.display())))?;
+        }
+        // The file is made 0600 here, before SQLite would make it at the umask's 0644; the
+        // -wal and -shm files SQLite's unix VFS creates take the database file's mode.
+        match crate::private_fs::open_options().write(true).create_new(true).open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(StateError::backend(&loc, format!("cannot create {}: {e}", path.display()))),
         }
         let conn = Connection::open(path).map_err(|e| StateError::backend(&loc, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| StateError::backend(&loc, e))?;
