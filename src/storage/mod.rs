@@ -24,8 +24,8 @@ pub mod private;
 pub mod s3;
 
 pub use fail::FailAfter;
-pub use private::PrivateDir;
 pub use keys::{MAX_KEY_BYTES, MAX_PART_BYTES, join, name_from_key, safe_key};
+pub use private::PrivateDir;
 
 use crate::config::Env;
 use bytes::Bytes;

@@ -101,8 +101,7 @@ pub async fn to_dir(
             };
             let path = rel.split('/').fold(dir.to_path_buf(), |p, seg| p.join(seg));
             if let Some(parent) = path.parent() {
-                crate::private_fs::create_dir_all(parent)
-                    .with_context(|| format!("creating {}", parent.display()))?;
+                crate::private_fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
             }
             // Never overwrite: two names that one file system folds together (`Home`
             // and `home` on a case-insensitive one) must not silently lose a page. Private,
