@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::SharedCredentialsProvider;
 use futures::StreamExt;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -90,20 +90,33 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
 }
 
 /// The accounts `--account` selects (names or ids; empty = all), each named one known.
+/// Sets, not scans: a config of 200k accounts and an `--account` list of thousands select in
+/// linear time.
 fn selected_accounts<'c>(config: &'c Config, accounts: &[String]) -> AppResult<Vec<&'c Account>> {
-    for a in accounts {
-        if config.account(a).is_none() {
-            let known: Vec<&str> = config.accounts.iter().map(|a| a.name.as_str()).collect();
-            return Err(AppError::usage(format!(
-                "--account: no account `{a}` in the config\nhint: configured accounts: {}",
-                if known.is_empty() { "(none)".into() } else { known.join(", ") }
-            )));
-        }
+    if accounts.is_empty() {
+        return Ok(config.accounts.iter().collect());
     }
+    let known: HashSet<&str> =
+        config.accounts.iter().flat_map(|a| std::iter::once(a.name.as_str()).chain(a.id.as_deref())).collect();
+    if let Some(a) = accounts.iter().find(|a| !known.contains(a.as_str())) {
+        // The hint lists the first few: a list of 200k names helps nobody.
+        const SHOWN: usize = 20;
+        let mut names: Vec<&str> = config.accounts.iter().take(SHOWN).map(|a| a.name.as_str()).collect();
+        let more = config.accounts.len().saturating_sub(SHOWN);
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        if names.is_empty() {
+            names.push("(none)");
+        }
+        return Err(AppError::usage(format!(
+            "--account: no account `{a}` in the config\nhint: configured accounts: {}{more}",
+            names.join(", ")
+        )));
+    }
+    let wanted: HashSet<&str> = accounts.iter().map(String::as_str).collect();
     Ok(config
         .accounts
         .iter()
-        .filter(|acc| accounts.is_empty() || accounts.iter().any(|a| a == &acc.name || acc.id.as_deref() == Some(a)))
+        .filter(|acc| wanted.contains(acc.name.as_str()) || acc.id.as_deref().is_some_and(|id| wanted.contains(id)))
         .collect())
 }
 
@@ -788,6 +801,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_account_names_the_first_configured_ones_only() {
+        let mut toml = String::new();
+        for i in 0..25 {
+            toml.push_str(&format!("[[accounts]]\nname = \"a{i}\"\nregions = [\"eu-west-1\"]\n"));
+        }
+        let c = parse_and_resolve(&toml, None, &Env::process()).unwrap();
+        let err = select_targets(&c, &["a3".into(), "nope".into()], &[]).unwrap_err().to_string();
+        assert!(err.contains("no account `nope` in the config"), "{err}");
+        assert!(err.contains("hint: configured accounts: a0, a1,") && err.contains(", a19 and 5 more"), "{err}");
+        assert!(!err.contains("a20"), "{err}");
+    }
+
+    #[test]
     fn shards_split_accounts_with_all_their_regions_and_an_empty_shard_is_no_error() {
         let mut toml = String::new();
         for i in 0..40 {
@@ -832,6 +858,12 @@ mod tests {
         let t = select_targets(&c, &["111122223333".into()], &["eu-west-1".into()]).unwrap();
         assert_eq!(t.iter().map(Target::label).collect::<Vec<_>>(), vec!["a/eu-west-1"]);
         assert!(select_targets(&c, &["nope".into()], &[]).is_err());
+        let picked: Vec<String> = select_targets(&c, &["b".into(), "111122223333".into()], &[])
+            .unwrap()
+            .iter()
+            .map(|t| format!("{}/{}", t.account.name, t.region))
+            .collect();
+        assert_eq!(picked, ["a/eu-west-1", "a/us-east-1", "b/eu-west-1"], "by name and by id, in config order");
     }
 
     /// What the SDK surfaces for a call whose role STS refused: without help, a dispatch

@@ -1006,13 +1006,16 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         forget_resolved_after,
     };
 
-    let mut accounts = Vec::new();
+    let mut accounts = Vec::with_capacity(raw.accounts.len());
+    // Names seen so far: a set, not a scan of `accounts`, so a config of 200k accounts
+    // loads in linear time (the scan made it take minutes).
+    let mut names: std::collections::HashSet<String> = std::collections::HashSet::with_capacity(raw.accounts.len());
     for (i, a) in raw.accounts.into_iter().enumerate() {
         let base = format!("accounts[{i}]");
         if a.name.trim().is_empty() {
             return Err(ctx.err(&format!("{base}.name"), "an account needs a name"));
         }
-        if accounts.iter().any(|x: &Account| x.name == a.name) {
+        if !names.insert(a.name.clone()) {
             return Err(ctx.err(&format!("{base}.name"), format!("account `{}` is defined twice", a.name)));
         }
         if let Some(id) = &a.id
@@ -1129,7 +1132,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
                     return Err(ctx.err(&format!("{base}.topic_arn"), format!("`{topic_arn}` is not an SNS topic ARN")));
                 }
                 if let Some(acc) = &account
-                    && !accounts.iter().any(|a| &a.name == acc)
+                    && !names.contains(acc)
                 {
                     return Err(ctx.err(&format!("{base}.account"), format!("no `[[accounts]]` entry named `{acc}`")));
                 }
@@ -1343,6 +1346,21 @@ mod tests {
         let backlog = "[backlog]\nbase_url = \"http://space.backlog.com\"\napi_key = \"k\"\n";
         let err = parse_and_resolve(backlog, None, &env_with(&[])).unwrap_err();
         assert_eq!(err.key.as_deref(), Some("backlog.base_url"), "{err}");
+    }
+
+    #[test]
+    fn an_account_name_given_twice_is_refused_at_the_second() {
+        let mut text = String::new();
+        for (name, id) in [("a", "111122223333"), ("b", "222233334444"), ("a", "333344445555")] {
+            text.push_str(&format!("[[accounts]]\nname = \"{name}\"\nid = \"{id}\"\nregions = [\"eu-west-1\"]\n\n"));
+        }
+        let err = parse_and_resolve(&text, Some(Path::new("c.toml")), &env_with(&[])).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("accounts[2].name"), "{err}");
+        assert_eq!(err.line, Some(12), "the third `name`: {err}");
+        assert!(err.to_string().contains("account `a` is defined twice"), "{err}");
+        let text = text.replace("name = \"a\"\nid = \"333344445555\"", "name = \"c\"\nid = \"333344445555\"");
+        let c = parse_and_resolve(&text, None, &env_with(&[])).unwrap();
+        assert_eq!(c.accounts.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
     }
 
     #[test]

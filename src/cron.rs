@@ -129,6 +129,8 @@ pub fn metrics_text(
 }
 
 /// Write the metrics atomically (temp file + rename), so the collector never reads half a file.
+/// A new file is 0600, as everything opskit writes; a file that is there keeps its mode
+/// (an operator who opened it to a collector running as another user did so on purpose).
 pub fn write_metrics(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = dir.join(format!(
@@ -136,7 +138,14 @@ pub fn write_metrics(path: &Path, text: &str) -> std::io::Result<()> {
         path.file_name().and_then(|n| n.to_str()).unwrap_or("opskit.prom"),
         std::process::id()
     ));
-    std::fs::write(&tmp, text)?;
+    // A temp file left by a killed run of the same pid would make create_new fail.
+    let _ = std::fs::remove_file(&tmp);
+    crate::private_fs::write_new(&tmp, text.as_bytes())?;
+    if let Ok(Some(mode)) = crate::private_fs::mode_of(path) {
+        crate::private_fs::restrict(&tmp, mode).inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })?;
+    }
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })

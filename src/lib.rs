@@ -19,6 +19,7 @@ pub mod inventory;
 pub use opskit_mail as mail;
 pub mod organizations;
 pub mod output;
+pub mod private_fs;
 pub mod redact;
 pub mod sandbox;
 pub mod shard;

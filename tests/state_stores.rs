@@ -495,6 +495,25 @@ fn pk(item: &std::collections::HashMap<String, aws_sdk_dynamodb::types::Attribut
     item["pk"].as_s().unwrap().clone()
 }
 
+/// A record whose JSON does not parse is named by its kind and item key, in the words the
+/// SQLite store uses for its table and key.
+#[tokio::test(flavor = "multi_thread")]
+async fn dynamodb_names_a_corrupt_record_by_kind_and_key() {
+    let fx = dynamodb().await;
+    let moto = fx._moto.as_ref().unwrap();
+    let s = fx.store();
+    s.put_findings(&[record(finding("s", "vif/dxvif-1", "BGP down"), 1)]).await.unwrap();
+    let item = scan(moto).await.into_iter().find(|i| pk(i).starts_with("finding#s#")).expect("the finding's item");
+    let mut bad = item.clone();
+    bad.insert("record".into(), aws_sdk_dynamodb::types::AttributeValue::S("{\"finding\": tru".into()));
+    let client = aws_sdk_dynamodb::Client::new(&moto::sdk_config(&moto.endpoint()).await);
+    client.put_item().table_name(TABLE).set_item(Some(bad)).send().await.unwrap();
+    let err = s.findings("s").await.unwrap_err().to_string();
+    let want = format!("corrupt record in findings (pk `{}`, sk `vif/dxvif-1`)", pk(&item));
+    assert!(err.contains(&want), "{err}");
+    assert!(err.contains("hint: delete that record"), "{err}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn dynamodb_keeps_big_snapshots_in_chunks_and_deletes_a_generation_one_write_after_it_was_replaced() {
     let fx = dynamodb().await;

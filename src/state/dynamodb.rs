@@ -40,7 +40,7 @@
 
 use super::{
     DeliveryRecord, FindingRecord, HeldLocks, LockHolder, MarkRecord, Silence, SnapshotRecord, StateDump, StateError,
-    StateResult, StateStore, duplicate_silence, lock_takeable, lost_lock, same_holder, sort_silences,
+    StateResult, StateStore, corrupt_record, duplicate_silence, lock_takeable, lost_lock, same_holder, sort_silences,
 };
 use async_trait::async_trait;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
@@ -347,8 +347,8 @@ impl DynamoStore {
             return Ok(None);
         };
         let text = str_attr(&item, "holder").map_err(|e| self.err(format!("run lock `{name}`: {e}")))?.to_string();
-        let holder: LockHolder =
-            serde_json::from_str(&text).map_err(|e| self.err(format!("run lock `{name}`: {e}")))?;
+        let holder: LockHolder = serde_json::from_str(&text)
+            .map_err(|e| corrupt_record(self.location(), "locks", &[("pk", "lock"), ("sk", &sort_key(name))], e))?;
         let expires = num_attr(&item, "expires").map_err(|e| self.err(format!("run lock `{name}`: {e}")))?;
         Ok(Some((holder, expires, text)))
     }
@@ -440,7 +440,10 @@ impl DynamoStore {
         }
         let mut data = Vec::with_capacity(size);
         for item in &items {
-            data.extend_from_slice(bytes_attr(item, "data").map_err(|e| self.err(format!("snapshot `{name}`: {e}")))?);
+            data.extend_from_slice(
+                bytes_attr(item, "data")
+                    .map_err(|e| corrupt_record(self.location(), "snapshots", &[("name", name)], e))?,
+            );
         }
         Ok((data.len() == size).then_some(data))
     }
@@ -611,13 +614,19 @@ impl DynamoStore {
         Ok(item)
     }
 
-    fn parse<T: serde::de::DeserializeOwned>(&self, what: &str, item: &Item) -> StateResult<T> {
-        let text = str_attr(item, "record").map_err(|e| self.err(format!("{what}: {e}")))?;
-        serde_json::from_str(text).map_err(|e| self.err(format!("{what}: {e}")))
+    /// The record of an item of `kind` (findings, deliveries, silences); one that is
+    /// missing or does not parse is named by its kind and item key, as SQLite names its own.
+    fn parse<T: serde::de::DeserializeOwned>(&self, kind: &str, item: &Item) -> StateResult<T> {
+        let corrupt = |e: String| {
+            let attr = |name: &str| str_attr(item, name).unwrap_or("?");
+            corrupt_record(self.location(), kind, &[("pk", attr("pk")), ("sk", attr("sk"))], e)
+        };
+        let text = str_attr(item, "record").map_err(|e| corrupt(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))
     }
 
     fn head_to_snapshot(&self, name: &str, head: &Item) -> StateResult<Head> {
-        let bad = |e: String| self.err(format!("snapshot `{name}`: {e}"));
+        let bad = |e: String| corrupt_record(self.location(), "snapshots", &[("name", name)], e);
         let at: Timestamp = str_attr(head, "at").map_err(bad)?.parse().map_err(|e| bad(format!("{e}")))?;
         let generation = str_attr(head, "gen").map_err(bad)?.to_string();
         let chunks = num_attr(head, "chunks").map_err(bad)? as usize;
@@ -661,7 +670,7 @@ impl StateStore for DynamoStore {
         }))
         .await?;
         let mut v: Vec<FindingRecord> =
-            pages.iter().flatten().map(|i| self.parse(&what, i)).collect::<StateResult<_>>()?;
+            pages.iter().flatten().map(|i| self.parse("findings", i)).collect::<StateResult<_>>()?;
         v.sort_by(|a, b| a.finding.key.cmp(&b.finding.key));
         Ok(v)
     }
@@ -698,7 +707,8 @@ impl StateStore for DynamoStore {
     async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>> {
         let what = format!("reading deliveries of `{source}`");
         let items = self.query_all(&what, &format!("delivery#{source}"), None).await?;
-        let mut v: Vec<DeliveryRecord> = items.iter().map(|i| self.parse(&what, i)).collect::<StateResult<_>>()?;
+        let mut v: Vec<DeliveryRecord> =
+            items.iter().map(|i| self.parse("deliveries", i)).collect::<StateResult<_>>()?;
         v.sort_by(|a, b| (&a.key, &a.sink).cmp(&(&b.key, &b.sink)));
         Ok(v)
     }
@@ -710,8 +720,7 @@ impl StateStore for DynamoStore {
 
     async fn silences(&self) -> StateResult<Vec<Silence>> {
         let items = self.query_all("reading silences", "silence", None).await?;
-        let mut v: Vec<Silence> =
-            items.iter().map(|i| self.parse("reading silences", i)).collect::<StateResult<_>>()?;
+        let mut v: Vec<Silence> = items.iter().map(|i| self.parse("silences", i)).collect::<StateResult<_>>()?;
         sort_silences(&mut v);
         Ok(v)
     }
@@ -1015,11 +1024,11 @@ impl StateStore for DynamoStore {
             for item in page.items.unwrap_or_default() {
                 let pk = str_attr(&item, "pk").map_err(|e| self.err(e))?;
                 if pk.starts_with("finding#") {
-                    d.findings.push(self.parse(what, &item)?);
+                    d.findings.push(self.parse("findings", &item)?);
                 } else if pk.starts_with("delivery#") {
-                    d.deliveries.push(self.parse(what, &item)?);
+                    d.deliveries.push(self.parse("deliveries", &item)?);
                 } else if pk == "silence" {
-                    d.silences.push(self.parse(what, &item)?);
+                    d.silences.push(self.parse("silences", &item)?);
                 } else if let Some(ns) = pk.strip_prefix("mark#") {
                     d.marks.push(MarkRecord {
                         namespace: ns.to_string(),

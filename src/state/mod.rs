@@ -197,6 +197,24 @@ pub(crate) fn duplicate_silence(location: impl Into<String>, id: &str) -> StateE
     StateError::backend(location, format!("a silence with id `{id}` exists already"))
 }
 
+/// A stored record that does not parse, named the same from every store: what it is (its
+/// table in SQLite, its kind in DynamoDB) and its key, as `name `value`` pairs.
+pub(crate) fn corrupt_record(
+    location: impl Into<String>,
+    table: &str,
+    key: &[(&str, &str)],
+    e: impl std::fmt::Display,
+) -> StateError {
+    let key: Vec<String> = key.iter().map(|(n, v)| format!("{n} `{v}`")).collect();
+    StateError::backend(
+        location,
+        format!(
+            "corrupt record in {table} ({}): {e}\nhint: delete that record or restore the state from a copy (a finding whose record is deleted is told as new again)",
+            key.join(", ")
+        ),
+    )
+}
+
 /// The state every command shares. Implementations must make each method atomic.
 #[async_trait]
 pub trait StateStore: Send + Sync {

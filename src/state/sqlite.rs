@@ -7,7 +7,7 @@
 
 use super::{
     DeliveryRecord, FindingRecord, HeldLocks, LockHolder, MarkRecord, Silence, SnapshotRecord, StateDump, StateError,
-    StateResult, StateStore, duplicate_silence, lock_takeable, lost_lock, same_holder, sort_silences,
+    StateResult, StateStore, corrupt_record, duplicate_silence, lock_takeable, lost_lock, same_holder, sort_silences,
 };
 use async_trait::async_trait;
 use jiff::Timestamp;
@@ -56,8 +56,15 @@ impl SqliteStore {
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir)
+            crate::private_fs::create_dir_all(dir)
                 .map_err(|e| StateError::backend(&loc, format!("cannot create {}: {e}", dir.display())))?;
+        }
+        // The file is made 0600 here, before SQLite would make it at the umask's 0644; the
+        // -wal and -shm files SQLite's unix VFS creates take the database file's mode.
+        match crate::private_fs::open_options().write(true).create_new(true).open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(StateError::backend(&loc, format!("cannot create {}: {e}", path.display()))),
         }
         let conn = Connection::open(path).map_err(|e| StateError::backend(&loc, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| StateError::backend(&loc, e))?;
@@ -87,7 +94,19 @@ impl SqliteStore {
 
     fn with<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> StateResult<T> {
         let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut conn).map_err(|e| StateError::backend(self.location(), e))
+        f(&mut conn).map_err(|e| self.sql_error(e))
+    }
+
+    /// A SQLite error as the store's: a record that did not parse ([`from_json`]) named by
+    /// its table and key, anything else as SQLite said it.
+    fn sql_error(&self, e: rusqlite::Error) -> StateError {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e
+            && let Some(c) = inner.downcast_ref::<Corrupt>()
+        {
+            let key: Vec<(&str, &str)> = c.key.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            return corrupt_record(self.location(), c.table, &key, &c.message);
+        }
+        StateError::backend(self.location(), e)
     }
 
     /// A write that must not happen once a lock this store took is another holder's:
@@ -100,7 +119,8 @@ impl SqliteStore {
             for (name, me) in &held {
                 let holder: Option<String> =
                     tx.query_row("SELECT holder FROM locks WHERE name = ?1", [name], |r| r.get(0)).optional()?;
-                let holder: Option<LockHolder> = holder.map(|h| from_json(&h)).transpose()?;
+                let holder: Option<LockHolder> =
+                    holder.map(|h| from_json(&h, "locks", &[("name", name)])).transpose()?;
                 if !holder.as_ref().is_some_and(|h| same_holder(h, me)) {
                     return Err(WriteError::Fenced(lost_lock(self.location(), name, holder.as_ref())));
                 }
@@ -110,7 +130,7 @@ impl SqliteStore {
             Ok(())
         };
         run(&mut conn).map_err(|e| match e {
-            WriteError::Sql(e) => StateError::backend(self.location(), e),
+            WriteError::Sql(e) => self.sql_error(e),
             WriteError::Fenced(e) => e,
         })
     }
@@ -141,9 +161,34 @@ fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
     serde_json::to_string(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(s)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+/// A record of `table` whose JSON did not parse, and its key: carried through rusqlite's
+/// error to [`SqliteStore::sql_error`], which names them.
+#[derive(Debug)]
+struct Corrupt {
+    table: &'static str,
+    key: Vec<(&'static str, String)>,
+    message: String,
+}
+
+impl std::fmt::Display for Corrupt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "corrupt record in {} {:?}: {}", self.table, self.key, self.message)
+    }
+}
+
+impl std::error::Error for Corrupt {}
+
+/// Parse the JSON record of `table` at `key`.
+fn from_json<T: serde::de::DeserializeOwned>(
+    s: &str,
+    table: &'static str,
+    key: &[(&'static str, &str)],
+) -> rusqlite::Result<T> {
+    serde_json::from_str(s).map_err(|e| {
+        let key = key.iter().map(|(n, v)| (*n, v.to_string())).collect();
+        let corrupt = Corrupt { table, key, message: e.to_string() };
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(corrupt))
+    })
 }
 
 #[async_trait]
@@ -154,9 +199,9 @@ impl StateStore for SqliteStore {
 
     async fn findings(&self, source: &str) -> StateResult<Vec<FindingRecord>> {
         self.with(|c| {
-            let mut st = c.prepare_cached("SELECT record FROM findings WHERE source = ?1 ORDER BY key")?;
-            let rows = st.query_map([source], |r| r.get::<_, String>(0))?;
-            rows.map(|r| r.and_then(|s| from_json(&s))).collect()
+            let mut st = c.prepare_cached("SELECT key, record FROM findings WHERE source = ?1 ORDER BY key")?;
+            let rows = st.query_map([source], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            rows.map(|r| r.and_then(|(k, s)| from_json(&s, "findings", &[("source", source), ("key", &k)]))).collect()
         })
     }
 
@@ -187,9 +232,17 @@ impl StateStore for SqliteStore {
 
     async fn deliveries(&self, source: &str) -> StateResult<Vec<DeliveryRecord>> {
         self.with(|c| {
-            let mut st = c.prepare_cached("SELECT record FROM deliveries WHERE source = ?1 ORDER BY key, sink")?;
-            let rows = st.query_map([source], |r| r.get::<_, String>(0))?;
-            rows.map(|r| r.and_then(|s| from_json(&s))).collect()
+            let mut st =
+                c.prepare_cached("SELECT key, sink, record FROM deliveries WHERE source = ?1 ORDER BY key, sink")?;
+            let rows = st.query_map([source], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            })?;
+            rows.map(|r| {
+                r.and_then(|(k, sink, s)| {
+                    from_json(&s, "deliveries", &[("source", source), ("key", &k), ("sink", &sink)])
+                })
+            })
+            .collect()
         })
     }
 
@@ -205,9 +258,11 @@ impl StateStore for SqliteStore {
 
     async fn silences(&self) -> StateResult<Vec<Silence>> {
         self.with(|c| {
-            let mut st = c.prepare_cached("SELECT record FROM silences")?;
-            let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-            let mut v: Vec<Silence> = rows.map(|r| r.and_then(|s| from_json(&s))).collect::<Result<_, _>>()?;
+            let mut st = c.prepare_cached("SELECT id, record FROM silences")?;
+            let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let mut v: Vec<Silence> = rows
+                .map(|r| r.and_then(|(id, s)| from_json(&s, "silences", &[("id", &id)])))
+                .collect::<Result<_, _>>()?;
             sort_silences(&mut v);
             Ok(v)
         })
@@ -234,7 +289,7 @@ impl StateStore for SqliteStore {
         })?;
         row.map(|(at, data)| {
             let at: Timestamp =
-                at.parse().map_err(|e| StateError::backend(self.location(), format!("snapshot `{name}`: {e}")))?;
+                at.parse().map_err(|e| corrupt_record(self.location(), "snapshots", &[("name", name)], e))?;
             Ok((at, data))
         })
         .transpose()
@@ -292,7 +347,7 @@ impl StateStore for SqliteStore {
                 .query_row("SELECT holder, expires FROM locks WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             if let Some((holder, expires)) = current {
-                let holder: LockHolder = from_json(&holder)?;
+                let holder: LockHolder = from_json(&holder, "locks", &[("name", name)])?;
                 if !lock_takeable(&holder, expires, me, now) {
                     return Ok(Err(holder));
                 }
@@ -315,7 +370,7 @@ impl StateStore for SqliteStore {
             let holder: Option<String> =
                 c.query_row("SELECT holder FROM locks WHERE name = ?1", [name], |r| r.get(0)).optional()?;
             if let Some(h) = holder {
-                let h: LockHolder = from_json(&h)?;
+                let h: LockHolder = from_json(&h, "locks", &[("name", name)])?;
                 if same_holder(&h, me) {
                     c.execute("DELETE FROM locks WHERE name = ?1", [name])?;
                 }
@@ -329,17 +384,24 @@ impl StateStore for SqliteStore {
     async fn dump(&self) -> StateResult<StateDump> {
         let mut d = self
             .with(|c| {
-                let records = |sql: &str| -> rusqlite::Result<Vec<String>> {
+                // Each row: its key columns, then the record (the last column).
+                let records = |sql: &str, n: usize| -> rusqlite::Result<Vec<Vec<String>>> {
                     let mut st = c.prepare(sql)?;
-                    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+                    let rows = st.query_map([], |r| (0..n).map(|i| r.get::<_, String>(i)).collect())?;
                     rows.collect()
                 };
-                let findings =
-                    records("SELECT record FROM findings")?.iter().map(|s| from_json(s)).collect::<Result<_, _>>()?;
-                let deliveries =
-                    records("SELECT record FROM deliveries")?.iter().map(|s| from_json(s)).collect::<Result<_, _>>()?;
-                let silences =
-                    records("SELECT record FROM silences")?.iter().map(|s| from_json(s)).collect::<Result<_, _>>()?;
+                let findings = records("SELECT source, key, record FROM findings", 3)?
+                    .iter()
+                    .map(|r| from_json(&r[2], "findings", &[("source", &r[0]), ("key", &r[1])]))
+                    .collect::<Result<_, _>>()?;
+                let deliveries = records("SELECT source, key, sink, record FROM deliveries", 4)?
+                    .iter()
+                    .map(|r| from_json(&r[3], "deliveries", &[("source", &r[0]), ("key", &r[1]), ("sink", &r[2])]))
+                    .collect::<Result<_, _>>()?;
+                let silences = records("SELECT id, record FROM silences", 2)?
+                    .iter()
+                    .map(|r| from_json(&r[1], "silences", &[("id", &r[0])]))
+                    .collect::<Result<_, _>>()?;
                 let mut st = c.prepare("SELECT name, at, data FROM snapshots")?;
                 let snapshots = st
                     .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?)))?
@@ -356,7 +418,7 @@ impl StateStore for SqliteStore {
                     .map(|(name, at, data)| {
                         let at = at
                             .parse()
-                            .map_err(|e| StateError::backend(self.location(), format!("snapshot `{name}`: {e}")))?;
+                            .map_err(|e| corrupt_record(self.location(), "snapshots", &[("name", &name)], e))?;
                         Ok(SnapshotRecord { name, at, data })
                     })
                     .collect::<StateResult<_>>()?;

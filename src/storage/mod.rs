@@ -4,8 +4,9 @@
 //! deletes the same way on all three.
 //!
 //! - `file://`: object_store's `LocalFileSystem` rooted at the directory (created, mode 0700,
-//!   when missing), with fsync and removal of emptied folders. A server-side copy there is a
-//!   hard link: it costs no space, and an edit in place shows in every generation.
+//!   when missing; what it writes 0600 in 0700 folders, [`PrivateDir`]), with fsync and
+//!   removal of emptied folders. A server-side copy there is a hard link: it costs no
+//!   space, and an edit in place shows in every generation.
 //! - `s3://`: object_store's `AmazonS3`, signed with an AWS SDK config's credentials (the
 //!   account's profile or assumed role, [`s3::SdkCredentials`]); the bucket's region is
 //!   looked up; `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL` point it elsewhere (path-style).
@@ -19,10 +20,12 @@
 pub mod fail;
 pub mod gcs;
 pub mod keys;
+pub mod private;
 pub mod s3;
 
 pub use fail::FailAfter;
 pub use keys::{MAX_KEY_BYTES, MAX_PART_BYTES, join, name_from_key, safe_key};
+pub use private::PrivateDir;
 
 use crate::config::Env;
 use bytes::Bytes;
@@ -191,13 +194,7 @@ pub fn local_dir(url: &str) -> Result<PathBuf, StorageError> {
 /// Create `dir` and its parents as [`open`] does for `file://`: mode 0700, since backups
 /// of runbooks are not for every local user to read.
 pub fn create_private_dir(url: &str, dir: &std::path::Path) -> Result<(), StorageError> {
-    std::fs::create_dir_all(dir).map_err(|e| url_error(url, format!("cannot create {}: {e}", dir.display())))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-    }
-    Ok(())
+    crate::private_fs::create_dir_all(dir).map_err(|e| url_error(url, format!("cannot create {}: {e}", dir.display())))
 }
 
 fn parse_url(url: &str) -> Result<(Scheme, Path), StorageError> {
@@ -281,7 +278,7 @@ fn open_file(url: String, dir: PathBuf) -> Result<Location, StorageError> {
         .with_automatic_cleanup(true)
         .with_fsync(true);
     Ok(Location {
-        store: Arc::new(store),
+        store: Arc::new(PrivateDir::new(store, dir)),
         prefix: Path::ROOT,
         url,
         credentials_hint: "check the directory's owner and mode".into(),

@@ -92,7 +92,7 @@ pub async fn to_dir(
     for p in &m.pages {
         files.extend(layout(p)?);
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    crate::private_fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let results: Vec<Result<u64, Problem>> = futures::stream::iter(&files)
         .map(|(rel, key)| async move {
             let bytes = match read_checked(loc, m, key).await? {
@@ -101,11 +101,12 @@ pub async fn to_dir(
             };
             let path = rel.split('/').fold(dir.to_path_buf(), |p, seg| p.join(seg));
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+                crate::private_fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
             }
             // Never overwrite: two names that one file system folds together (`Home`
-            // and `home` on a case-insensitive one) must not silently lose a page.
-            let mut f = std::fs::OpenOptions::new()
+            // and `home` on a case-insensitive one) must not silently lose a page. Private,
+            // as the backup it came from.
+            let mut f = crate::private_fs::open_options()
                 .write(true)
                 .create_new(true)
                 .open(&path)

@@ -48,7 +48,7 @@ pub fn open_location(url: &str, create: bool) -> Result<(Arc<dyn ObjectStore>, P
             .map_err(|e| LocationError::Unavailable(format!("{url}: {e}")))?
             .with_automatic_cleanup(true)
             .with_fsync(true);
-        return Ok((Arc::new(fs), Path::default()));
+        return Ok((Arc::new(crate::storage::private::PrivateDir::new(fs, dir)), Path::default()));
     }
     let Some((scheme, _)) = url.split_once("://") else {
         return Err(LocationError::Unsupported(format!("`{url}` is not a backup URL\n{hint}")));
