@@ -532,9 +532,7 @@ fn member(a: &aws_sdk_organizations::types::Account, ou_path: Option<String>) ->
 /// cached, it would drop every account of the organization for `cache_ttl`.
 async fn list_all(client: &aws_sdk_organizations::Client, management_account: &str) -> anyhow::Result<Vec<Member>> {
     const OP: &str = "ListAccounts";
-    let mut out = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
+    let accounts = Pages::all(OP, "Accounts list", |token| async {
         let page = client
             .list_accounts()
             .max_results(PAGE_SIZE)
@@ -542,9 +540,10 @@ async fn list_all(client: &aws_sdk_organizations::Client, management_account: &s
             .send()
             .await
             .map_err(|e| api_error(OP, e))?;
-        pages.answered(page.next_token())?;
-        out.extend(required(page.accounts.as_deref(), OP, "Accounts list")?.iter().filter_map(|a| member(a, None)));
-    }
+        anyhow::Ok((page.accounts, page.next_token))
+    })
+    .await?;
+    let out: Vec<Member> = accounts.iter().filter_map(|a| member(a, None)).collect();
     if out.is_empty() {
         anyhow::bail!(
             "{OP}: the answer lists no account, not even the management account {management_account}\n\
@@ -595,9 +594,7 @@ async fn walk(
 /// Every root's id and name.
 async fn list_roots(client: &aws_sdk_organizations::Client) -> anyhow::Result<Vec<(String, String)>> {
     const OP: &str = "ListRoots";
-    let mut roots = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
+    let roots = Pages::all(OP, "Roots list", |token| async {
         let page = client
             .list_roots()
             .max_results(PAGE_SIZE)
@@ -605,13 +602,10 @@ async fn list_roots(client: &aws_sdk_organizations::Client) -> anyhow::Result<Ve
             .send()
             .await
             .map_err(|e| api_error(OP, e))?;
-        pages.answered(page.next_token())?;
-        for r in required(page.roots.as_deref(), OP, "Roots list")? {
-            let Some(id) = r.id() else { continue };
-            roots.push((id.to_string(), r.name().unwrap_or(id).to_string()));
-        }
-    }
-    Ok(roots)
+        anyhow::Ok((page.roots, page.next_token))
+    })
+    .await?;
+    Ok(roots.iter().filter_map(|r| Some((r.id()?.to_string(), r.name().or(r.id())?.to_string()))).collect())
 }
 
 /// The accounts below `starts`, each with the index of the start it was reached from and
@@ -708,9 +702,7 @@ type Visited =
 async fn visit(client: &aws_sdk_organizations::Client, id: String, path: String) -> anyhow::Result<Visited> {
     let ous = async {
         const OP: &str = "ListOrganizationalUnitsForParent";
-        let mut out = Vec::new();
-        let mut pages = Pages::new(OP);
-        while let Some(token) = pages.token() {
+        Pages::all(OP, "OrganizationalUnits list", |token| async {
             let page = client
                 .list_organizational_units_for_parent()
                 .parent_id(&id)
@@ -719,16 +711,13 @@ async fn visit(client: &aws_sdk_organizations::Client, id: String, path: String)
                 .send()
                 .await
                 .map_err(|e| api_error(OP, e))?;
-            pages.answered(page.next_token())?;
-            out.extend(required(page.organizational_units, OP, "OrganizationalUnits list")?);
-        }
-        anyhow::Ok(out)
+            anyhow::Ok((page.organizational_units, page.next_token))
+        })
+        .await
     };
     let accounts = async {
         const OP: &str = "ListAccountsForParent";
-        let mut out = Vec::new();
-        let mut pages = Pages::new(OP);
-        while let Some(token) = pages.token() {
+        Pages::all(OP, "Accounts list", |token| async {
             let page = client
                 .list_accounts_for_parent()
                 .parent_id(&id)
@@ -737,10 +726,9 @@ async fn visit(client: &aws_sdk_organizations::Client, id: String, path: String)
                 .send()
                 .await
                 .map_err(|e| api_error(OP, e))?;
-            pages.answered(page.next_token())?;
-            out.extend(required(page.accounts, OP, "Accounts list")?);
-        }
-        anyhow::Ok(out)
+            anyhow::Ok((page.accounts, page.next_token))
+        })
+        .await
     };
     let (ous, accounts) = tokio::try_join!(ous, accounts).with_context(|| format!("listing {id}"))?;
     Ok((path, ous, accounts))
@@ -759,9 +747,7 @@ async fn copy_tags(
         .map(|(i, id)| async move {
             let r = async {
                 const OP: &str = "ListTagsForResource";
-                let mut tags = BTreeMap::new();
-                let mut pages = Pages::new(OP);
-                while let Some(token) = pages.token() {
+                let all = Pages::all(OP, "Tags list", |token| async {
                     let page = client
                         .list_tags_for_resource()
                         .resource_id(&id)
@@ -769,14 +755,11 @@ async fn copy_tags(
                         .send()
                         .await
                         .map_err(|e| api_error(OP, e))?;
-                    pages.answered(page.next_token())?;
-                    for t in required(page.tags.as_deref(), OP, "Tags list")? {
-                        if org.copy_tags.iter().any(|k| k == t.key()) {
-                            tags.insert(t.key().to_string(), t.value().to_string());
-                        }
-                    }
-                }
-                anyhow::Ok(tags)
+                    anyhow::Ok((page.tags, page.next_token))
+                })
+                .await?;
+                let wanted = all.iter().filter(|t| org.copy_tags.iter().any(|k| k == t.key()));
+                anyhow::Ok(wanted.map(|t| (t.key().to_string(), t.value().to_string())).collect::<BTreeMap<_, _>>())
             };
             (i, r.await.with_context(|| format!("tags of account {id}")))
         })

@@ -141,6 +141,35 @@ impl Pages {
     }
 }
 
+impl Pages {
+    /// Every item of one listing, taken only when complete: `fetch` asks for the page of
+    /// the token it is given and returns the page's list as the SDK holds it (`None` when
+    /// the answer lacked it, named `what` in the error) and its `nextToken`.
+    ///
+    /// ```ignore
+    /// let vifs = Pages::all(OP, "virtualInterfaces list", |token| async {
+    ///     let p = client.describe_virtual_interfaces().set_next_token(token).send().await?;
+    ///     Ok((p.virtual_interfaces, p.next_token))
+    /// })
+    /// .await?;
+    /// ```
+    pub async fn all<T, E, F, Fut>(op: &'static str, what: &'static str, mut fetch: F) -> Result<Vec<T>, E>
+    where
+        F: FnMut(Option<String>) -> Fut,
+        Fut: std::future::Future<Output = Result<(Option<Vec<T>>, Option<String>), E>>,
+        E: From<Incomplete>,
+    {
+        let mut pages = Pages::new(op);
+        let mut out = Vec::new();
+        while let Some(token) = pages.token() {
+            let (items, next) = fetch(token).await?;
+            pages.answered(next.as_deref())?;
+            out.extend(required(items, op, what)?);
+        }
+        Ok(out)
+    }
+}
+
 /// A member an operation's JSON answer always holds, for [`RequireMembers`].
 #[derive(Debug, Clone, Copy)]
 pub struct Member {

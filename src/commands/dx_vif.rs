@@ -12,7 +12,7 @@
 //! it was deleted, it did not recover. The escalation ladder (Slack first, the pager after
 //! N bad polls) is routing, done by the spine.
 
-use crate::aws::answer::{Pages, required};
+use crate::aws::answer::Pages;
 use crate::aws::fan_out_with_progress;
 use crate::cli::DxWatchArgs;
 use crate::commands::Output;
@@ -434,9 +434,7 @@ where
 
 async fn list_vifs(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Vif>> {
     const OP: &str = "DescribeVirtualInterfaces";
-    let mut out = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
+    let all = Pages::all(OP, "virtualInterfaces list", |token| async {
         let page = client
             .describe_virtual_interfaces()
             .max_results(100)
@@ -444,17 +442,15 @@ async fn list_vifs(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec
             .send()
             .await
             .map_err(|e| api_error(OP, e))?;
-        pages.answered(page.next_token())?;
-        out.extend(required(page.virtual_interfaces, OP, "virtualInterfaces list")?.iter().map(Vif::from));
-    }
-    Ok(out)
+        anyhow::Ok((page.virtual_interfaces, page.next_token))
+    })
+    .await?;
+    Ok(all.iter().map(Vif::from).collect())
 }
 
 async fn list_connections(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Conn>> {
     const OP: &str = "DescribeConnections";
-    let mut out = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
+    let all = Pages::all(OP, "connections list", |token| async {
         let page = client
             .describe_connections()
             .max_results(100)
@@ -462,10 +458,10 @@ async fn list_connections(client: &aws_sdk_directconnect::Client) -> anyhow::Res
             .send()
             .await
             .map_err(|e| api_error(OP, e))?;
-        pages.answered(page.next_token())?;
-        out.extend(required(page.connections, OP, "connections list")?.iter().map(Conn::from));
-    }
-    Ok(out)
+        anyhow::Ok((page.connections, page.next_token))
+    })
+    .await?;
+    Ok(all.iter().map(Conn::from).collect())
 }
 
 /// One poll of every selected target: findings for all VIFs and connections, the targets

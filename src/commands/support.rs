@@ -332,9 +332,7 @@ async fn describe_cases(
     // `cases` is in every answer (`[]` when nothing matches), as the Support API reference's
     // response syntax shows it; it does not say outright that the member is never left out.
     const OP: &str = "DescribeCases";
-    let mut out = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
+    let cases = Pages::all(OP, "cases list", |token| async {
         let page = client
             .describe_cases()
             .set_case_id_list(ids.clone())
@@ -346,12 +344,10 @@ async fn describe_cases(
             .send()
             .await
             .map_err(|e| api_error(OP, e))?;
-        pages.answered(page.next_token())?;
-        for c in required(page.cases.as_deref(), OP, "cases list")? {
-            out.push(case_of(c)?);
-        }
-    }
-    Ok(out)
+        anyhow::Ok((page.cases, page.next_token))
+    })
+    .await?;
+    Ok(cases.iter().map(case_of).collect::<Result<_, _>>()?)
 }
 
 /// Every communication after `after`, oldest pages last (the API lists newest first).
@@ -361,9 +357,7 @@ async fn communications_after(
     after: Timestamp,
 ) -> anyhow::Result<Vec<Comm>> {
     const OP: &str = "DescribeCommunications";
-    let mut out = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
+    let all = Pages::all(OP, "communications list", |token| async {
         let page = client
             .describe_communications()
             .case_id(case_id)
@@ -373,9 +367,10 @@ async fn communications_after(
             .send()
             .await
             .map_err(|e| api_error(OP, e))?;
-        pages.answered(page.next_token())?;
-        out.extend(required(page.communications.as_deref(), OP, "communications list")?.iter().filter_map(comm_of));
-    }
+        anyhow::Ok((page.communications, page.next_token))
+    })
+    .await?;
+    let mut out: Vec<Comm> = all.iter().filter_map(comm_of).collect();
     out.sort_by_key(|c| std::cmp::Reverse(c.at));
     Ok(out)
 }
