@@ -248,11 +248,12 @@ fn in_shard(config: &Config, targets: Vec<Target>) -> Vec<Target> {
     mine
 }
 
-/// Where AWS calls go: the real endpoints with each account's credentials, or the embedded
-/// sandbox (`opskit demo`). SDK configs are built once per account and shared by all its
-/// regions, so a role is assumed once per account per run, not once per region.
+/// Where AWS calls go: the real endpoints with each account's credentials, or one endpoint
+/// for every service with credentials the caller chooses per account (the demo's sandbox).
+/// SDK configs are built once per account and shared by all its regions, so a role is
+/// assumed once per account per run, not once per region.
 pub struct AwsSession {
-    sandbox: Option<String>,
+    endpoint: Option<Endpoint>,
     accounts: tokio::sync::Mutex<HashMap<String, Arc<OnceCell<SdkConfig>>>>,
     /// One credentials provider per profile, shared by every account that names it: the
     /// source credentials of 2,500 discovered accounts' roles are one profile's, read once.
@@ -309,6 +310,16 @@ impl aws_smithy_runtime_api::client::http::HttpClient for ValidatedOnce {
     }
 }
 
+/// One endpoint for every service, and the credentials each account signs with there.
+struct Endpoint {
+    url: String,
+    credentials_for: Arc<CredentialsFor>,
+}
+
+/// The credentials of an account id (`None`: the session's own identity, the one roles are
+/// assumed from).
+pub type CredentialsFor = dyn Fn(Option<&str>) -> aws_credential_types::Credentials + Send + Sync;
+
 impl Default for AwsSession {
     fn default() -> Self {
         AwsSession::new()
@@ -318,7 +329,7 @@ impl Default for AwsSession {
 impl AwsSession {
     pub fn new() -> AwsSession {
         AwsSession {
-            sandbox: None,
+            endpoint: None,
             accounts: Default::default(),
             profiles: Default::default(),
             sts: Default::default(),
@@ -332,11 +343,15 @@ impl AwsSession {
         self.http.clone()
     }
 
-    /// Every call goes to the sandbox at `endpoint_url`, signed with a key that names the
-    /// account (how the sandbox tells accounts apart); profiles are not used, roles are
-    /// assumed through the sandbox's STS.
-    pub fn sandbox(endpoint_url: &str) -> AwsSession {
-        AwsSession { sandbox: Some(endpoint_url.to_string()), ..AwsSession::new() }
+    /// Every call goes to `url`, signed with `credentials_for(account id)`: profiles are not
+    /// used; an account with a role assumes it through that endpoint's STS from the
+    /// session's own identity (`credentials_for(None)`), as from an ops account.
+    pub fn with_endpoint(
+        url: &str,
+        credentials_for: impl Fn(Option<&str>) -> aws_credential_types::Credentials + Send + Sync + 'static,
+    ) -> AwsSession {
+        let endpoint = Endpoint { url: url.to_string(), credentials_for: Arc::new(credentials_for) };
+        AwsSession { endpoint: Some(endpoint), ..AwsSession::new() }
     }
 
     /// The SDK config for `account` in `region`.
@@ -362,10 +377,8 @@ impl AwsSession {
                         aws_config::identity::IdentityCache::lazy().max_partitions(MAX_CREDENTIAL_PROVIDERS).build(),
                     )
                     .region(Region::new("us-east-1"));
-                if let Some(url) = &self.sandbox {
-                    loader = loader
-                        .endpoint_url(url)
-                        .credentials_provider(sandbox_credentials(crate::sandbox::AWS_DEFAULT_ACCOUNT));
+                if let Some(endpoint) = &self.endpoint {
+                    loader = loader.endpoint_url(&endpoint.url).credentials_provider((endpoint.credentials_for)(None));
                 }
                 loader.load().await
             })
@@ -374,16 +387,15 @@ impl AwsSession {
     }
 
     /// One account's config: the base with its own credentials (its profile's, or the
-    /// sandbox's), then the role to assume, if any, with its external id.
+    /// endpoint's), then the role to assume, if any, with its external id.
     async fn load(&self, account: &Account, region: &str) -> SdkConfig {
         let mut builder = self.base().await.into_builder().region(Region::new(region.to_string()));
-        if self.sandbox.is_some() {
-            // A role is assumed through the sandbox's STS from the default account (as from
-            // an ops account), so a denied role is denied there too; without one, the key
-            // names the account.
+        if let Some(endpoint) = &self.endpoint {
+            // A role is assumed through the endpoint's STS from the session's identity, so a
+            // denied role is denied there too; without one, the account signs as itself.
             if account.role_arn.is_none() {
-                let id = account.id.as_deref().unwrap_or(crate::sandbox::AWS_DEFAULT_ACCOUNT);
-                builder = builder.credentials_provider(SharedCredentialsProvider::new(sandbox_credentials(id)));
+                let creds = (endpoint.credentials_for)(account.id.as_deref());
+                builder = builder.credentials_provider(SharedCredentialsProvider::new(creds));
                 return builder.build();
             }
         } else if let Some(p) = &account.profile {
@@ -574,16 +586,6 @@ impl<P: aws_credential_types::provider::ProvideCredentials> aws_credential_types
             Ok(c)
         })
     }
-}
-
-fn sandbox_credentials(account_id: &str) -> aws_credential_types::Credentials {
-    aws_credential_types::Credentials::new(
-        crate::sandbox::sandbox_access_key(account_id),
-        "sandbox-secret-access-key",
-        None,
-        None,
-        "opskit-sandbox",
-    )
 }
 
 /// The SDK config a sink (SNS) publishes with: a named account's, a profile's, or the

@@ -121,7 +121,7 @@ pub struct Context {
     pub http: reqwest::Client,
     pub aws: crate::aws::AwsSession,
     /// What `[[organizations]]` discovery did before the command ran (see
-    /// [`crate::organizations::discover`]); empty when the command needs none.
+    /// [`Context::discover`]); empty when the command needs none.
     pub discovery: crate::organizations::Discovery,
     /// The run lock taken before the command collected anything (see [`Context::hold`]),
     /// with the store it is held in: the spine then works under it.
@@ -218,6 +218,36 @@ impl Context {
     /// The DynamoDB store at `loc`, sharing the run's AWS HTTP client.
     pub fn dynamo_store(&self, loc: DynamoLocation) -> DynamoStore {
         DynamoStore::new(loc).with_http_client(self.aws.http_client())
+    }
+
+    /// `[[organizations]]` discovery: the accounts it finds are appended to
+    /// `config.accounts`, what it did is kept in `discovery`; accounts listed afresh are
+    /// cached in the state (not under `--dry-run`).
+    pub async fn discover(&mut self, mode: crate::organizations::Mode) -> AppResult<()> {
+        use crate::organizations as orgs;
+        if self.config.organizations.is_empty() {
+            return Ok(());
+        }
+        let cache = self.read_state()?;
+        let run = orgs::Run {
+            aws: &self.aws,
+            config: &self.config,
+            cache: cache.as_ref(),
+            now: self.now(),
+            refresh: self.global.refresh_accounts,
+            budget: self.timeout()? * orgs::TIMEOUTS_PER_DISCOVERY,
+        };
+        let found = orgs::find(&run, mode).await;
+        if !self.global.dry_run && orgs::listed_any(&found) {
+            match self.open_state() {
+                Ok(store) => orgs::save(store.as_ref(), &found, run.now).await?,
+                Err(e) => tracing::warn!("cannot cache the discovered accounts: {e}"),
+            }
+        }
+        let (accounts, discovery) = orgs::conclude(&self.config, &found, mode)?;
+        self.config.accounts.extend(accounts);
+        self.discovery = discovery;
+        Ok(())
     }
 
     /// The state for reading only: a state file that does not exist yet is an empty state

@@ -31,7 +31,6 @@
 
 use crate::aws::answer::{Pages, required};
 use crate::config::{Account, Config, Organization};
-use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::TargetError;
 use anyhow::Context as _;
@@ -52,7 +51,7 @@ const PAGE_SIZE: i32 = 20;
 const SNAPSHOT_VERSION: u32 = 1;
 /// Discovery of a large organization makes hundreds of calls: it gets this many per-target
 /// timeouts (`--timeout`, `defaults.timeout`) before it counts as failed.
-const TIMEOUTS_PER_DISCOVERY: u32 = 10;
+pub const TIMEOUTS_PER_DISCOVERY: u32 = 10;
 
 /// What one listing of an organization found, as cached in the state store.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -202,75 +201,85 @@ pub enum Mode {
     CacheOnly,
 }
 
-/// Discover every organization's accounts and append them to `ctx.config.accounts`.
-/// Errors only when an organization failed and no account at all is left to work on.
-pub async fn discover(ctx: &mut Context, mode: Mode) -> AppResult<()> {
-    if ctx.config.organizations.is_empty() {
-        return Ok(());
-    }
-    let state = ctx.read_state()?;
-    let now = ctx.now();
-    let refresh = ctx.global.refresh_accounts && mode == Mode::List;
-    let budget = ctx.timeout()? * TIMEOUTS_PER_DISCOVERY;
-    let concurrency = ctx.config.defaults.concurrency;
-    let mut found: Vec<(Organization, Option<Snapshot>, Source)> = Vec::new();
-    {
-        let ctx_ref: &Context = ctx;
-        let state = state.as_ref();
-        let per_org = ctx_ref.config.organizations.iter().map(|org| async move {
-            let cached = read_cache(state, org).await;
-            let fresh = cached.as_ref().is_some_and(|(at, _)| !refresh && age(now, *at) < org.cache_ttl.0);
-            if fresh || mode == Mode::CacheOnly {
-                return match cached {
-                    Some((at, snap)) => (org.clone(), Some(snap), Source::Cache { at }),
-                    None => (org.clone(), None, Source::NotListed),
-                };
-            }
-            let listed = tokio::time::timeout(budget, list(&ctx_ref.aws, org, concurrency)).await;
-            let listed = listed.unwrap_or_else(|_| Err(anyhow::anyhow!("timed out after {}s", budget.as_secs())));
-            match listed {
-                Ok(snap) => (org.clone(), Some(snap), Source::Live),
-                Err(e) => {
-                    let error = crate::redact::redact(&format!(
-                        "cannot list the accounts of organization `{}` with {}: {e:#}",
-                        org.name,
-                        profile_label(org)
-                    ));
-                    match cached {
-                        Some((at, snap)) => {
-                            tracing::warn!(
-                                "{error}\nusing its accounts as cached at {} ({} ago)",
-                                at,
-                                crate::config::Dur(age(now, at))
-                            );
-                            (org.clone(), Some(snap), Source::StaleCache { at, error })
-                        }
-                        None => (org.clone(), None, Source::Failed { error }),
+/// What discovery needs of the run, and nothing more.
+pub struct Run<'a> {
+    pub aws: &'a crate::aws::AwsSession,
+    pub config: &'a Config,
+    /// Where cached listings are read from.
+    pub cache: &'a dyn crate::state::StateStore,
+    pub now: Timestamp,
+    /// List afresh even when a cached listing is fresh (`--refresh-accounts`).
+    pub refresh: bool,
+    /// How long one organization's listing may take.
+    pub budget: Duration,
+}
+
+/// One organization as found: its snapshot (listed now or cached), and where that came from.
+pub type Found = (Organization, Option<Snapshot>, Source);
+
+/// List (or read from the cache) every organization's accounts. Never fails: an
+/// organization that cannot be listed and has no cache is a [`Source::Failed`].
+pub async fn find(run: &Run<'_>, mode: Mode) -> Vec<Found> {
+    let refresh = run.refresh && mode == Mode::List;
+    let (now, budget, concurrency) = (run.now, run.budget, run.config.defaults.concurrency);
+    let per_org = run.config.organizations.iter().map(|org| async move {
+        let cached = read_cache(run.cache, org).await;
+        let fresh = cached.as_ref().is_some_and(|(at, _)| !refresh && age(now, *at) < org.cache_ttl.0);
+        if fresh || mode == Mode::CacheOnly {
+            return match cached {
+                Some((at, snap)) => (org.clone(), Some(snap), Source::Cache { at }),
+                None => (org.clone(), None, Source::NotListed),
+            };
+        }
+        let listed = tokio::time::timeout(budget, list(run.aws, org, concurrency)).await;
+        let listed = listed.unwrap_or_else(|_| Err(anyhow::anyhow!("timed out after {}s", budget.as_secs())));
+        match listed {
+            Ok(snap) => (org.clone(), Some(snap), Source::Live),
+            Err(e) => {
+                let error = crate::redact::redact(&format!(
+                    "cannot list the accounts of organization `{}` with {}: {e:#}",
+                    org.name,
+                    profile_label(org)
+                ));
+                match cached {
+                    Some((at, snap)) => {
+                        tracing::warn!(
+                            "{error}\nusing its accounts as cached at {} ({} ago)",
+                            at,
+                            crate::config::Dur(age(now, at))
+                        );
+                        (org.clone(), Some(snap), Source::StaleCache { at, error })
                     }
+                    None => (org.clone(), None, Source::Failed { error }),
                 }
-            }
-        });
-        found.extend(futures::future::join_all(per_org).await);
-    }
-    if !ctx.global.dry_run {
-        let fresh: Vec<&(Organization, Option<Snapshot>, Source)> =
-            found.iter().filter(|(_, _, s)| matches!(s, Source::Live)).collect();
-        if !fresh.is_empty() {
-            match ctx.open_state() {
-                Ok(store) => {
-                    for (org, snap, _) in fresh {
-                        let Some(snap) = snap else { continue };
-                        let data = serde_json::to_vec(snap).context("encoding the organization snapshot")?;
-                        if let Err(e) = store.put_snapshot(&snapshot_name(&org.name), now, &data).await {
-                            tracing::warn!(organization = %org.name, "cannot cache the discovered accounts: {e}");
-                        }
-                    }
-                }
-                Err(e) => tracing::warn!("cannot cache the discovered accounts: {e}"),
             }
         }
+    });
+    futures::future::join_all(per_org).await
+}
+
+/// Whether any organization was listed now (so there is something to cache).
+pub fn listed_any(found: &[Found]) -> bool {
+    found.iter().any(|(_, snap, s)| snap.is_some() && matches!(s, Source::Live))
+}
+
+/// Cache the organizations listed now, for the next runs. A failure is a warning: the
+/// accounts were listed, only the next run's shortcut is lost.
+pub async fn save(store: &dyn crate::state::StateStore, found: &[Found], now: Timestamp) -> anyhow::Result<()> {
+    for (org, snap, source) in found {
+        let (Some(snap), Source::Live) = (snap, source) else { continue };
+        let data = serde_json::to_vec(snap).context("encoding the organization snapshot")?;
+        if let Err(e) = store.put_snapshot(&snapshot_name(&org.name), now, &data).await {
+            tracing::warn!(organization = %org.name, "cannot cache the discovered accounts: {e}");
+        }
     }
-    let (accounts, reports) = apply(&ctx.config, &found);
+    Ok(())
+}
+
+/// The accounts the organizations add to the configured ones, and what discovery did.
+/// Errors only when an organization failed and no account at all is left to work on.
+pub fn conclude(config: &Config, found: &[Found], mode: Mode) -> AppResult<(Vec<Account>, Discovery)> {
+    let (accounts, reports) = apply(config, found);
     for r in &reports {
         tracing::info!(
             organization = %r.name,
@@ -287,16 +296,14 @@ pub async fn discover(ctx: &mut Context, mode: Mode) -> AppResult<()> {
             _ => None,
         })
         .collect();
-    ctx.config.accounts.extend(accounts);
-    ctx.discovery = Discovery { organizations: reports };
-    if mode == Mode::List && !failed.is_empty() && ctx.config.accounts.is_empty() {
+    if mode == Mode::List && !failed.is_empty() && config.accounts.is_empty() && accounts.is_empty() {
         return Err(AppError::Run(anyhow::anyhow!(
             "{}\nhint: check the profile's credentials and its organizations:List* permissions \
              (README: AWS Organizations); a cached listing would have been used",
             failed.join("\n")
         )));
     }
-    Ok(())
+    Ok((accounts, Discovery { organizations: reports }))
 }
 
 fn profile_label(org: &Organization) -> String {

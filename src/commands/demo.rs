@@ -177,7 +177,7 @@ impl Tour {
     /// One `opskit trusted-advisor check` against the sandbox's Trusted Advisor API.
     async fn ta_check(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
-        ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
+        ctx.aws = sandbox_session(&self.sb);
         let args = crate::cli::TaCheckArgs {
             min_status: None,
             api: None,
@@ -196,7 +196,7 @@ impl Tour {
     /// One `opskit support watch` against the sandbox's Support API, at `now`.
     async fn support_watch(&mut self, title: &str, story: &str, now: jiff::Timestamp) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
-        ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
+        ctx.aws = sandbox_session(&self.sb);
         ctx.pinned_now = Some(now);
         let before = self.sb.requests().len();
         let report = support::watch_once(&ctx, &crate::cli::SupportArgs { strict: false }).await?;
@@ -213,7 +213,7 @@ impl Tour {
     /// and Backlog Wiki.
     async fn inventory_publish(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
-        ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
+        ctx.aws = sandbox_session(&self.sb);
         let args = crate::cli::InventoryArgs { resource_types: Vec::new(), all_regions: false, concurrency: None };
         let before = self.sb.requests().len();
         let Output::Report(report) = inventory::publish(&ctx, &args).await? else {
@@ -239,7 +239,7 @@ impl Tour {
     async fn dx_poll_at(&mut self, title: &str, story: &str, now: Option<jiff::Timestamp>) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
         ctx.pinned_now = now;
-        ctx.aws = crate::aws::AwsSession::sandbox(&self.sb.url(""));
+        ctx.aws = sandbox_session(&self.sb);
         let settings = dx_vif::Settings::load(&ctx.config)?;
         let before = self.sb.requests().len();
         let report = dx_vif::poll_once(&ctx, &settings).await?;
@@ -731,8 +731,8 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
     for (n, shard, host) in [(25, "0/2", "ops-a"), (26, "1/2", "ops-b")] {
         let shard: crate::shard::Shard = shard.parse().map_err(anyhow::Error::msg)?;
         let mut ctx = t.context_with(|g| g.shard = Some(shard))?;
-        ctx.aws = crate::aws::AwsSession::sandbox(&t.sb.url(""));
-        crate::organizations::discover(&mut ctx, crate::organizations::Mode::List).await?;
+        ctx.aws = sandbox_session(&t.sb);
+        ctx.discover(crate::organizations::Mode::List).await?;
         if n == 25 {
             let _ = writeln!(t.out, "\norganization initech, as discovered (and cached for an hour):");
             for o in &ctx.discovery.organizations {
@@ -861,4 +861,18 @@ pub async fn serve(args: &SandboxArgs) -> AppResult<Output> {
     crate::output::flush_now(&text);
     let _ = tokio::signal::ctrl_c().await;
     Ok(Output::text(""))
+}
+
+/// An AWS session whose every call goes to the sandbox, each account signing with a key
+/// that names it (how the sandbox tells accounts apart).
+fn sandbox_session(sb: &Sandbox) -> crate::aws::AwsSession {
+    crate::aws::AwsSession::with_endpoint(&sb.url(""), |account| {
+        aws_credential_types::Credentials::new(
+            sandbox::sandbox_access_key(account.unwrap_or(sandbox::AWS_DEFAULT_ACCOUNT)),
+            "sandbox-secret-access-key",
+            None,
+            None,
+            "opskit-sandbox",
+        )
+    })
 }

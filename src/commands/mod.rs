@@ -119,7 +119,7 @@ pub fn run_lock(command: &Command) -> Option<String> {
 /// discovered accounts to `ctx.config.accounts`, then every account's regions resolved.
 pub async fn prepare(cli: &Cli, ctx: &mut Context) -> AppResult<()> {
     if let Some(mode) = discovery_mode(&cli.command) {
-        crate::organizations::discover(ctx, mode).await?;
+        ctx.discover(mode).await?;
     }
     // Accounts (configured or discovered) without `regions` get the ones the AWS CLI would
     // use for them, or are marked as having none: commands refuse those, never guess.

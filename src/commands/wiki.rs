@@ -121,7 +121,17 @@ async fn open_existing(ctx: &Context, url: &str) -> AppResult<Location> {
 /// Credentials for `s3://`: the account named by `--account` (its profile and role), else
 /// the default AWS credential chain; `gs://` uses Application Default Credentials.
 async fn storage_settings(ctx: &Context) -> AppResult<crate::storage::Settings> {
-    crate::storage::Settings::from_context(ctx, ctx.global.account.first().map(String::as_str)).await
+    let mut s = crate::storage::Settings::new(ctx.env.clone());
+    if let Some(name) = ctx.global.account.first() {
+        let acc = ctx.config.account(name).ok_or_else(|| {
+            AppError::usage(format!(
+                "no account `{name}` in the config for the S3 credentials\nhint: name one of [[accounts]], or leave it out to use the default AWS credential chain"
+            ))
+        })?;
+        let region = acc.regions.first().map_or("us-east-1", |r| r.as_str()).to_string();
+        s = s.with_aws(ctx.aws.config(acc, &region).await);
+    }
+    Ok(s)
 }
 
 fn backlog_client(ctx: &Context, what: &str) -> AppResult<BacklogClient> {

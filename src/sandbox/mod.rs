@@ -1054,7 +1054,7 @@ pub(crate) fn host_of(rec: &Recorded) -> String {
 }
 
 /// For the fakes' tests: the SDK config of a client signed as `account` in `region`, talking
-/// to the sandbox, the way `opskit` builds it (`AwsSession::sandbox`).
+/// to the sandbox, the way `opskit` builds it (`AwsSession::with_endpoint`, in the demo).
 #[cfg(test)]
 pub(crate) async fn test_sdk_config(sb: &Sandbox, account: &str, region: &str) -> aws_config::SdkConfig {
     let creds =

@@ -59,25 +59,6 @@ impl Settings {
         self.aws = Some(sdk);
         self
     }
-
-    /// The run's environment and, when `account` is given, that configured account's SDK
-    /// config (its profile, role and external id), as every other command uses it.
-    pub async fn from_context(
-        ctx: &crate::context::Context,
-        account: Option<&str>,
-    ) -> crate::error::AppResult<Settings> {
-        let mut s = Settings::new(ctx.env.clone());
-        if let Some(name) = account {
-            let acc = ctx.config.account(name).ok_or_else(|| {
-                crate::error::AppError::usage(format!(
-                    "no account `{name}` in the config for the S3 credentials\nhint: name one of [[accounts]], or leave it out to use the default AWS credential chain"
-                ))
-            })?;
-            let region = acc.regions.first().map_or("us-east-1", |r| r.as_str()).to_string();
-            s.aws = Some(ctx.aws.config(acc, &region).await);
-        }
-        Ok(s)
-    }
 }
 
 /// A storage failure, naming the object's URL (`gs://bucket/prefix/key`) and what to fix.
