@@ -223,11 +223,7 @@ pub fn shrink_json(v: &mut Value, max: usize) -> bool {
 fn longest_string(v: &mut Value) -> Option<&mut String> {
     fn walk<'a>(v: &'a mut Value, best: &mut Option<&'a mut String>) {
         match v {
-            Value::String(s) => {
-                if best.as_ref().is_none_or(|b| b.len() < s.len()) {
-                    *best = Some(s);
-                }
-            }
+            Value::String(s) if best.as_ref().is_none_or(|b| b.len() < s.len()) => *best = Some(s),
             Value::Array(a) => a.iter_mut().for_each(|x| walk(x, best)),
             Value::Object(o) => o.values_mut().for_each(|x| walk(x, best)),
             _ => {}
