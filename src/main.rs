@@ -35,9 +35,24 @@ fn init_logging(cli: &Cli) {
         .with_writer(|| RedactingWriter(std::io::stderr()))
         .with_target(cli.global.verbose >= 2);
     let _ = match cli.global.log_format {
+        // JSON escapes control characters itself.
         LogFormat::Json => builder.json().try_init(),
-        LogFormat::Text => builder.with_ansi(ansi).try_init(),
+        // Field values (customer text: VIF names, subjects, titles) are escaped before the
+        // formatter adds its own colours, so a log line can never carry a raw ESC.
+        LogFormat::Text => builder.fmt_fields(terminal_safe_fields()).with_ansi(ansi).try_init(),
     };
+}
+
+/// The text log format's fields (`message`, then `name=value`), each value passed
+/// through [`output::terminal_safe`].
+fn terminal_safe_fields() -> impl for<'w> tracing_subscriber::fmt::FormatFields<'w> + 'static {
+    use tracing_subscriber::field::MakeExt;
+    tracing_subscriber::fmt::format::debug_fn(|w, field, value| {
+        let shown = format!("{value:?}");
+        let shown = output::terminal_safe(&shown);
+        if field.name() == "message" { write!(w, "{shown}") } else { write!(w, "{}={shown}", field.name()) }
+    })
+    .delimited(" ")
 }
 
 /// `findings-push`, `dx-vif-poll`: the subcommand path, for metrics and locks.
@@ -91,7 +106,7 @@ fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> 
         }
         Err(e) => {
             let msg = redact(&format!("error: {e}"));
-            eprintln!("{msg}");
+            eprintln!("{}", output::terminal_safe(&msg));
             (e.exit_code(), msg)
         }
     }
@@ -102,6 +117,7 @@ fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let name = command_path(&matches);
     init_logging(&cli);
+    output::set_format(cli.global.output);
     let started = Instant::now();
     let style = Style::detect(cli.global.no_color);
 

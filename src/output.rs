@@ -1,11 +1,72 @@
 //! Rendering a run's report on stdout: table (comfy-table; width-aware on a TTY, plain
 //! when piped), json (the whole report, a stable shape), jsonl (one finding per line),
 //! csv and markdown. Nothing here decides anything; it only formats.
+//!
+//! Text that came from customers or APIs (VIF names, case and mail subjects, finding
+//! titles) may carry terminal escape sequences: `ESC ] 52` writes the clipboard, `ESC ] 8`
+//! hides a link, `ESC [ 2J` clears the screen, a bidi override reorders what is read.
+//! Everything written for people (table and markdown output, notes and errors on stderr,
+//! log lines: see `main`) passes through [`terminal_safe`], which shows such characters
+//! as `\u{1b}` instead of sending them. JSON, JSON lines and CSV are data and stay exact
+//! (JSON escapes control characters itself; CSV keeps the value, and a reader who prints
+//! it raw to a terminal owns that choice).
 
 use crate::cli::OutputFormat;
 use crate::spine::engine::{Outcome, RunReport};
 use comfy_table::{ContentArrangement, Table, presets};
+use std::borrow::Cow;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether stdout carries text for people (table, markdown), set once by `main`.
+static PEOPLE_FORMAT: AtomicBool = AtomicBool::new(false);
+
+/// Tell the stdout writers whether the chosen `--output` is read by people (escape
+/// control characters) or by programs (write it exactly).
+pub fn set_format(format: OutputFormat) {
+    PEOPLE_FORMAT.store(is_for_people(format), Ordering::Relaxed);
+}
+
+fn is_for_people(format: OutputFormat) -> bool {
+    matches!(format, OutputFormat::Table | OutputFormat::Markdown)
+}
+
+/// A character a terminal would act on rather than show: C0 controls but line feed and
+/// tab, DEL, C1 controls (U+0080–U+009F; some terminals take U+009B as CSI), and the bidi
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// `s` with every character a terminal would act on shown as `\u{..}` (ESC as `\u{1b}`),
+/// so a customer's text can neither move the cursor, set the clipboard or the title, hide
+/// a link, nor reorder a line. Line feeds and tabs stay.
+pub fn terminal_safe(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`terminal_safe`] when stdout is for people, else `s` exactly.
+fn for_stdout(s: &str) -> Cow<'_, str> {
+    if PEOPLE_FORMAT.load(Ordering::Relaxed) { terminal_safe(s) } else { Cow::Borrowed(s) }
+}
+
+/// Shorthand for a table cell or a line of customer text.
+fn safe(s: &str) -> String {
+    terminal_safe(s).into_owned()
+}
 
 /// How to render for the terminal at hand.
 #[derive(Debug, Clone, Copy)]
@@ -43,7 +104,7 @@ pub(crate) fn csv_escape(s: &str) -> String {
 }
 
 pub(crate) fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    terminal_safe(s).replace('|', "\\|").replace('\n', " ")
 }
 
 pub fn render(report: &RunReport, format: OutputFormat, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
@@ -122,7 +183,7 @@ fn render_errors_md(report: &RunReport, out: &mut dyn Write) -> std::io::Result<
     if !report.skipped.is_empty() {
         writeln!(out, "\n**Skipped**\n")?;
         for e in &report.skipped {
-            writeln!(out, "- {}: {}", e.target, md_escape(&e.message))?;
+            writeln!(out, "- {}: {}", md_escape(&e.target), md_escape(&e.message))?;
         }
     }
     if report.errors.is_empty() {
@@ -130,7 +191,7 @@ fn render_errors_md(report: &RunReport, out: &mut dyn Write) -> std::io::Result<
     }
     writeln!(out, "\n**Errors**\n")?;
     for e in &report.errors {
-        writeln!(out, "- {}: {}", e.target, md_escape(&e.message))?;
+        writeln!(out, "- {}: {}", md_escape(&e.target), md_escape(&e.message))?;
     }
     Ok(())
 }
@@ -167,13 +228,13 @@ fn board_table(report: &RunReport, style: Style) -> Table {
         if let Some(name) = f.finding.fields.iter().find(|x| x.name == "account name") {
             a = name.value.clone();
         }
-        let mut row: Vec<comfy_table::Cell> = vec![a.into()];
+        let mut row: Vec<comfy_table::Cell> = vec![safe(&a).into()];
         if regional {
-            row.push(r.into());
+            row.push(safe(&r).into());
         }
         for col in &report.board {
             let v = f.finding.fields.iter().find(|x| &x.name == col).map(|x| x.value.as_str()).unwrap_or("-");
-            row.push(v.into());
+            row.push(safe(v).into());
         }
         let mut health = match f.finding.status {
             Status::Resolved => comfy_table::Cell::new("ok"),
@@ -197,7 +258,7 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
         if !open.is_empty() {
             writeln!(out)?;
             for f in open {
-                writeln!(out, "{}: {}", f.finding.severity, f.finding.title)?;
+                writeln!(out, "{}: {}", f.finding.severity, safe(&f.finding.title))?;
             }
         }
     } else if report.findings.is_empty() {
@@ -214,10 +275,10 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
                 severity_cell(f.finding.severity, style),
                 status.into(),
                 f.change.map(|c| c.to_string()).unwrap_or_default().into(),
-                a.into(),
-                r.into(),
-                f.finding.title.clone().into(),
-                f.finding.key.clone().into(),
+                safe(&a).into(),
+                safe(&r).into(),
+                safe(&f.finding.title).into(),
+                safe(&f.finding.key).into(),
             ]);
         }
         writeln!(out, "{t}")?;
@@ -234,8 +295,8 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
                 } else {
                     d.outcome.as_str().to_string()
                 },
-                d.key.clone(),
-                d.detail.clone().unwrap_or_default(),
+                safe(&d.key),
+                safe(d.detail.as_deref().unwrap_or_default()),
             ]);
         }
         writeln!(out, "\n{t}")?;
@@ -244,27 +305,34 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
     if !dry.is_empty() {
         writeln!(out, "\ndry run: {} message(s) would be sent, nothing was sent or saved", dry.len())?;
         for d in dry {
-            writeln!(out, "\n--- {} ({} {}) ---", d.sink, d.kind, d.key)?;
-            writeln!(out, "{}", d.detail.as_deref().unwrap_or(""))?;
+            writeln!(out, "\n--- {} ({} {}) ---", d.sink, d.kind, safe(&d.key))?;
+            writeln!(out, "{}", safe(d.detail.as_deref().unwrap_or("")))?;
         }
     }
     if !report.skipped.is_empty() {
         writeln!(out, "\nskipped:")?;
         for e in &report.skipped {
-            writeln!(out, "  {}: {}", e.target, e.message)?;
+            writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
         }
     }
     if !report.errors.is_empty() {
         writeln!(out, "\nerrors:")?;
         for e in &report.errors {
-            writeln!(out, "  {}: {}", e.target, e.message)?;
+            writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
         }
     }
     Ok(())
 }
 
-/// Write to stdout; a closed pipe (`| head`) is not an error.
+/// Write to stdout, control characters escaped when it is for people (see
+/// [`set_format`]); a closed pipe (`| head`) is not an error.
 pub fn emit(text: &str) {
+    emit_exact(&for_stdout(text));
+}
+
+/// Write to stdout as is: for a report whose cells [`render`] already made safe (its
+/// colours are escape sequences of our own).
+fn emit_exact(text: &str) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -301,6 +369,7 @@ impl<W: Write> RedactLines<W> {
             return Ok(());
         }
         let text = crate::redact::redact(&String::from_utf8_lossy(&self.buf[..end]));
+        let text = for_stdout(&text);
         self.inner.write_all(text.as_bytes())?;
         self.buf.drain(..end);
         Ok(())
@@ -334,7 +403,7 @@ pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quie
     let _ = render(report, format, style, &mut buf);
     let text = crate::redact::redact(&String::from_utf8_lossy(&buf));
     if !quiet {
-        emit(&text);
+        emit_exact(&text);
     }
     print_target_notes(&report.skipped, &report.errors);
     text
@@ -343,10 +412,10 @@ pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quie
 /// Targets left out (`note:`) and targets that failed (`error:`), on stderr, redacted.
 pub fn print_target_notes(skipped: &[crate::spine::engine::TargetError], errors: &[crate::spine::engine::TargetError]) {
     for e in skipped {
-        eprintln!("{}", crate::redact::redact(&format!("note: {}: {}", e.target, e.message)));
+        eprintln!("{}", terminal_safe(&crate::redact::redact(&format!("note: {}: {}", e.target, e.message))));
     }
     for e in errors {
-        eprintln!("{}", crate::redact::redact(&format!("error: {}: {}", e.target, e.message)));
+        eprintln!("{}", terminal_safe(&crate::redact::redact(&format!("error: {}: {}", e.target, e.message))));
     }
 }
 
@@ -354,7 +423,7 @@ pub fn print_target_notes(skipped: &[crate::spine::engine::TargetError], errors:
 /// (`demo --keep`, `sandbox`). A closed pipe is ignored.
 pub fn flush_now(text: &str) {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(crate::redact::redact(text).as_bytes()).and_then(|_| out.flush());
+    let _ = out.write_all(for_stdout(&crate::redact::redact(text)).as_bytes()).and_then(|_| out.flush());
 }
 
 /// A time as people read it: minutes, in the configured zone (`2026-11-22 10:56 JST`).
@@ -383,6 +452,19 @@ mod tests {
         let out = String::from_utf8(w.inner).unwrap();
         assert!(!out.contains("s3cr3t-token-value"), "a secret split across writes is still masked");
         assert_eq!(out.matches("****").count(), 101);
+    }
+
+    #[test]
+    fn terminal_safe_escapes_what_a_terminal_would_act_on() {
+        let hostile = "vif\x1b]52;c;ZXZpbA==\x07 \x1b[2J\x1b]8;;http://x\x1b\\a\rb\x08\u{9b}31m\u{202e}txt.exe\u{2066}";
+        let shown = terminal_safe(hostile);
+        assert!(!shown.chars().any(is_unsafe), "{shown}");
+        assert_eq!(
+            shown,
+            "vif\\u{1b}]52;c;ZXZpbA==\\u{7} \\u{1b}[2J\\u{1b}]8;;http://x\\u{1b}\\a\\u{d}b\\u{8}\\u{9b}31m\\u{202e}txt.exe\\u{2066}"
+        );
+        // Line feeds, tabs and ordinary text (CJK, emoji) are left alone, without a copy.
+        assert!(matches!(terminal_safe("接続\tok\n🦀"), Cow::Borrowed(_)));
     }
 
     #[test]

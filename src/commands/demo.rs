@@ -281,7 +281,10 @@ impl Tour {
     fn show(&mut self, title: &str, story: &str, report: &RunReport, before: usize) {
         let _ = writeln!(self.out, "\n== {title}\n{story}\n");
         let mut buf = Vec::new();
-        let _ = output::render(report, crate::cli::OutputFormat::Table, self.style, &mut buf);
+        // Without colour: the tour's text reaches stdout through `output::emit`, which
+        // escapes control characters for people, colour codes included.
+        let style = Style { color: false, ..self.style };
+        let _ = output::render(report, crate::cli::OutputFormat::Table, style, &mut buf);
         self.out.push_str(&String::from_utf8_lossy(&buf));
         let received: Vec<String> = self.sb.requests()[before..].iter().filter_map(describe).collect();
         let _ = writeln!(self.out, "\nwhat the sinks received:");

@@ -782,6 +782,16 @@ impl Backlog {
 
     fn update_issue(&mut self, key: &str, p: &Params) -> Answer {
         let i = self.issue_index(key)?;
+        // The same lengths as on create and on a comment.
+        if p.get("summary").is_some_and(|s| s.chars().count() > 255) {
+            return Err(invalid("summary is too long."));
+        }
+        if p.get("description").is_some_and(|s| s.chars().count() > 100_000) {
+            return Err(invalid("description is too long."));
+        }
+        if p.get("comment").is_some_and(|s| s.chars().count() > 50_000) {
+            return Err(invalid("comment is too long."));
+        }
         let mut issue = self.issues[i].clone();
         let pid = issue["projectId"].as_u64().unwrap_or(PROJECT_ID);
         let mut log = Vec::new();

@@ -19,6 +19,11 @@ pub(crate) fn slack(rec: &Recorded) -> Reply {
     let Ok(body) = serde_json::from_slice::<Value>(&rec.body) else {
         return Reply::text(400, "invalid_payload");
     };
+    if let Some(blocks) = body["blocks"].as_array()
+        && !blocks_valid(blocks)
+    {
+        return Reply::text(400, "invalid_blocks");
+    }
     let has_text = body["text"].as_str().is_some_and(|t| !t.trim().is_empty());
     let has_blocks = body["blocks"].as_array().is_some_and(|b| !b.is_empty());
     match (body.is_object(), has_text || has_blocks) {
@@ -26,6 +31,27 @@ pub(crate) fn slack(rec: &Recorded) -> Reply {
         (true, false) => Reply::text(400, "no_text"),
         (true, true) => Reply::text(200, "ok"),
     }
+}
+
+/// Block Kit's documented limits (https://api.slack.com/reference/block-kit/blocks): at
+/// most 50 blocks; a header's text at most 150 characters; a section's text at most 3,000
+/// and its `fields` at most 10 of at most 2,000; a context at most 10 elements. Slack
+/// answers `400 invalid_blocks` to a message that breaks one.
+fn blocks_valid(blocks: &[Value]) -> bool {
+    let chars = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
+    blocks.len() <= 50
+        && blocks.iter().all(|b| match b["type"].as_str() {
+            Some("header") => (1..=150).contains(&chars(&b["text"]["text"])),
+            Some("section") => {
+                let fields = b["fields"].as_array();
+                chars(&b["text"]["text"]) <= 3000
+                    && fields.is_none_or(|f| f.len() <= 10 && f.iter().all(|x| chars(&x["text"]) <= 2000))
+                    && (b["text"].is_object() || fields.is_some())
+            }
+            Some("context") => b["elements"].as_array().is_some_and(|e| !e.is_empty() && e.len() <= 10),
+            Some(_) => true,
+            None => false,
+        })
 }
 
 /// Everything wrong with an event, in PagerDuty's wording style; empty when it is valid.
@@ -87,6 +113,12 @@ pub(crate) fn pagerduty(shared: &Shared, rec: &Recorded) -> Reply {
                     "errors": errors}),
         )
     };
+    // "Events API payloads are limited to 512 KB"
+    // (https://developer.pagerduty.com/docs/events-api-v2-overview#size-limits); read as
+    // 512,000 bytes, the stricter reading.
+    if rec.body.len() > 512_000 {
+        return invalid(vec![format!("Event object is too large: {} bytes, the limit is 512 KB", rec.body.len())]);
+    }
     let Ok(mut ev) = serde_json::from_slice::<Value>(&rec.body) else {
         return invalid(vec!["Invalid JSON".into()]);
     };

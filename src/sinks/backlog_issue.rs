@@ -10,7 +10,8 @@
 //! The spine owns a sink's retries (and how long it may wait), so the client is set to
 //! hand a 429 straight back with its `retry_after` instead of waiting on its own.
 
-use super::templates::{self, Templates, one_line, truncate_chars};
+use super::fit::{Bounds, bounded_message, fit_chars};
+use super::templates::{self, Templates, one_line};
 use super::{Message, Notifier, Receipt, SinkError};
 use crate::backlog::{BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy};
 use crate::spine::finding::TransitionKind;
@@ -18,12 +19,18 @@ use async_trait::async_trait;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
 
-/// Backlog refuses a longer summary (measured limit; see backlog-api.md §5).
+// Backlog's API reference states no lengths; these were measured against the API (its
+// own 400 answers: "The Subject must be no shorter than 1 and no longer than 255.", "The
+// Description must be no longer than 100,000 characters.", and 50,000 for a comment),
+// as recorded in https://qiita.com/otLenz/items/8e21020b37880f6392c6 (July 2025) and our
+// backlog-api.md §5. UNCONFIRMED in Backlog's official documentation, so a little is kept
+// in reserve below each.
+/// Backlog refuses a longer issue summary (characters).
 const MAX_SUMMARY: usize = 255;
-/// Backlog refuses a longer description.
-const MAX_DESCRIPTION: usize = 100_000;
-/// Backlog refuses a longer comment.
-const MAX_COMMENT: usize = 50_000;
+/// Backlog refuses a longer description (characters); 1,000 kept in reserve.
+const MAX_DESCRIPTION: usize = 99_000;
+/// Backlog refuses a longer comment (characters); 1,000 kept in reserve.
+const MAX_COMMENT: usize = 49_000;
 
 /// The ids behind the configured names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,13 +159,18 @@ impl BacklogIssueNotifier {
     }
 
     fn action(&self, msg: &Message) -> Result<Action, SinkError> {
+        // The finding's free text is cut before rendering (a template may put the summary
+        // above the account); the rendered text is cut again as a backstop, because table
+        // cells escape and the template adds its own lines. Half the limit leaves room.
         let render = |name: &str, max: usize| -> Result<String, SinkError> {
-            Ok(truncate_chars(self.templates.render(name, msg)?.trim(), max))
+            let bounded = bounded_message(msg, Bounds::for_budget(max / 2));
+            Ok(fit_chars(self.templates.render(name, &bounded)?.trim(), max))
         };
         let create = || -> Result<Action, SinkError> {
-            let summary = one_line(&self.templates.render(templates::BACKLOG_ISSUE_SUMMARY, msg)?);
+            let bounded = bounded_message(msg, Bounds::for_budget(MAX_DESCRIPTION / 2));
+            let summary = one_line(&self.templates.render(templates::BACKLOG_ISSUE_SUMMARY, &bounded)?);
             Ok(Action::Create {
-                summary: truncate_chars(&summary, MAX_SUMMARY),
+                summary: fit_chars(&summary, MAX_SUMMARY),
                 description: render(templates::BACKLOG_ISSUE_DESCRIPTION, MAX_DESCRIPTION)?,
             })
         };

@@ -6,6 +6,7 @@
 //! minijinja templates in `output-templates/` (see [`templates`]).
 
 pub mod backlog_issue;
+pub mod fit;
 pub mod pagerduty;
 pub mod registry;
 pub mod slack;

@@ -9,7 +9,8 @@
 //! Only the documented acceptance (`202` with `"status": "success"`) is a delivery; a
 //! redirect is not followed (a 307 would re-post the routing key elsewhere) and fails it.
 
-use super::templates::{self, Templates, truncate_chars};
+use super::fit::{self, Bounds, bounded_message, fit_chars, json_len};
+use super::templates::{self, Templates};
 use super::{Message, Notifier, Receipt, SinkError};
 use crate::redact::Secret;
 use crate::spine::finding::{Severity, TransitionKind};
@@ -18,10 +19,19 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
-/// PagerDuty refuses a `dedup_key` longer than this.
+/// PagerDuty refuses a `dedup_key` longer than this (characters).
+/// https://developer.pagerduty.com/docs/send-alert-event (parameter table)
 const MAX_DEDUP_KEY: usize = 255;
-/// PagerDuty refuses a `payload.summary` longer than this.
+/// PagerDuty refuses a `payload.summary` longer than this (characters).
+/// https://developer.pagerduty.com/docs/send-alert-event (parameter table)
 const MAX_SUMMARY: usize = 1024;
+/// "Events API payloads are limited to 512 KB": the whole request body, `custom_details`
+/// included. Read as 512,000 bytes, the smaller of the two readings of "KB".
+/// https://developer.pagerduty.com/docs/events-api-v2-overview#size-limits
+pub const MAX_EVENT_BYTES: usize = 512_000;
+/// What the finding's free text may take (characters) before `custom_details` are built;
+/// at most 4 bytes each, plus JSON escaping, which the byte check after building catches.
+const DETAILS_BUDGET_CHARS: usize = 100_000;
 
 pub struct PagerDutyNotifier {
     name: String,
@@ -79,8 +89,12 @@ impl PagerDutyNotifier {
 
     /// The event, with `routing_key` set to `routing_key` (the real one, or a mask).
     fn event(&self, msg: &Message, routing_key: &str) -> Result<Value, SinkError> {
-        let f = &msg.finding;
         let dedup = alert_key(msg);
+        // The free text is cut before the event is built; the dedup key above comes from
+        // the uncut message, so the cut never changes which alert an event belongs to.
+        let bounded = bounded_message(msg, Bounds::for_budget(DETAILS_BUDGET_CHARS));
+        let msg = &bounded;
+        let f = &msg.finding;
         if msg.kind == TransitionKind::Resolved {
             // A resolve carries no payload; the dedup key names the alert.
             return Ok(json!({
@@ -91,7 +105,7 @@ impl PagerDutyNotifier {
             }));
         }
         let summary = self.templates.render(templates::PAGERDUTY_SUMMARY, msg)?;
-        let summary = truncate_chars(&templates::one_line(&summary), MAX_SUMMARY);
+        let summary = fit_chars(&templates::one_line(&summary), MAX_SUMMARY);
         let source = match (&f.account, &f.region) {
             (Some(a), Some(r)) => format!("{a}/{r}"),
             (Some(a), None) => a.clone(),
@@ -142,7 +156,41 @@ impl PagerDutyNotifier {
         if !f.links.is_empty() {
             event["links"] = f.links.iter().map(|l| json!({ "href": l.href, "text": l.text })).collect();
         }
+        fit_event(&mut event);
         Ok(event)
+    }
+}
+
+/// Cut a trigger event to [`MAX_EVENT_BYTES`]: only `custom_details` (the free text) is cut,
+/// longest strings first, with the marker; when that cannot get there (thousands of small
+/// values), the details become a note that says so, and then the links go. The summary,
+/// severity, source, dedup key and class are never touched.
+fn fit_event(event: &mut Value) {
+    let size = json_len(event);
+    if size <= MAX_EVENT_BYTES {
+        return;
+    }
+    let details = event["payload"]["custom_details"].take();
+    let rest = json_len(event) + 2;
+    let mut cut = details.clone();
+    let fits = rest < MAX_EVENT_BYTES && fit::shrink_json(&mut cut, MAX_EVENT_BYTES - rest);
+    event["payload"]["custom_details"] = if fits {
+        cut
+    } else {
+        json!({
+            "key": fit_chars(details["key"].as_str().unwrap_or_default(), 1024),
+            "kind": details["kind"],
+            "truncated": format!(
+                "{}{} bytes of details omitted: over PagerDuty's {MAX_EVENT_BYTES}-byte event limit]",
+                fit::MARKER,
+                json_len(&details)
+            ),
+        })
+    };
+    if json_len(event) > MAX_EVENT_BYTES
+        && let Some(o) = event.as_object_mut()
+    {
+        o.remove("links");
     }
 }
 

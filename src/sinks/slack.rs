@@ -8,6 +8,7 @@
 //! structured blocks (severity, account, region, resources, fields, links) are built
 //! here, within Slack's limits of 50 blocks and 3,000 characters per section text.
 
+use super::fit::{Bounds, bounded_message, fit_chars};
 use super::templates::{self, Templates, mrkdwn_escape, truncate_chars};
 use super::{Message, Notifier, Receipt, SinkError};
 use crate::redact::Secret;
@@ -16,15 +17,26 @@ use async_trait::async_trait;
 use serde_json::{Value, json};
 use std::sync::Arc;
 
-/// Slack refuses a message with more blocks than this.
+/// Slack refuses a message with more blocks than this (`invalid_blocks`).
+/// https://api.slack.com/reference/block-kit/blocks ("up to 50 blocks in each message")
 const MAX_BLOCKS: usize = 50;
-/// Slack refuses a section whose text is longer than this.
+/// Slack refuses a section whose text is longer than this (characters).
+/// https://api.slack.com/reference/block-kit/blocks#section
 const MAX_SECTION_TEXT: usize = 3000;
-/// A header block's plain text limit.
+/// A header block's plain text limit (characters).
+/// https://api.slack.com/reference/block-kit/blocks#header
 const MAX_HEADER_TEXT: usize = 150;
 /// A section's `fields` hold at most 10 items of at most 2,000 characters.
+/// https://api.slack.com/reference/block-kit/blocks#section
 const MAX_SECTION_FIELDS: usize = 10;
 const MAX_SECTION_FIELD_TEXT: usize = 2000;
+/// The top-level `text`: Slack truncates it at 40,000 characters and recommends at most
+/// 4,000 (https://api.slack.com/methods/chat.postMessage#truncating). With blocks it is
+/// only the notification fallback, so the first section's 3,000 is what it gets.
+const MAX_TEXT: usize = MAX_SECTION_TEXT;
+/// What the finding's free text may take before rendering (characters): the blocks can
+/// show at most 50 × 3,000, so more would only be cut later.
+const FINDING_BUDGET_CHARS: usize = 150_000;
 
 pub struct SlackNotifier {
     name: String,
@@ -40,8 +52,9 @@ impl SlackNotifier {
 
     /// The JSON body: `{text, blocks}`.
     pub fn body(&self, msg: &Message) -> Result<Value, SinkError> {
+        let msg = &bounded_message(msg, Bounds::for_budget(FINDING_BUDGET_CHARS));
         let text = self.templates.render(templates::SLACK, msg)?;
-        let text = truncate_chars(text.trim(), MAX_SECTION_TEXT);
+        let text = fit_chars(text.trim(), MAX_TEXT);
         Ok(json!({ "text": text, "blocks": blocks(msg, &text) }))
     }
 
@@ -53,7 +66,7 @@ impl SlackNotifier {
 fn section(text: &str) -> Value {
     json!({
         "type": "section",
-        "text": { "type": "mrkdwn", "text": truncate_chars(text, MAX_SECTION_TEXT) }
+        "text": { "type": "mrkdwn", "text": fit_chars(text, MAX_SECTION_TEXT) }
     })
 }
 
@@ -92,7 +105,7 @@ fn blocks(msg: &Message, body: &str) -> Vec<Value> {
         "fields": facts
             .iter()
             .take(MAX_SECTION_FIELDS)
-            .map(|t| json!({ "type": "mrkdwn", "text": truncate_chars(t, MAX_SECTION_FIELD_TEXT) }))
+            .map(|t| json!({ "type": "mrkdwn", "text": fit_chars(t, MAX_SECTION_FIELD_TEXT) }))
             .collect::<Vec<_>>(),
     }));
 
@@ -122,7 +135,7 @@ fn blocks(msg: &Message, body: &str) -> Vec<Value> {
     }
     out.push(json!({
         "type": "context",
-        "elements": [ { "type": "mrkdwn", "text": truncate_chars(&context, MAX_SECTION_TEXT) } ]
+        "elements": [ { "type": "mrkdwn", "text": fit_chars(&context, MAX_SECTION_TEXT) } ]
     }));
     out.truncate(MAX_BLOCKS);
     out
@@ -140,10 +153,7 @@ fn field_sections(msg: &Message, budget: usize) -> Vec<Value> {
         .fields
         .iter()
         .map(|fl| {
-            truncate_chars(
-                &format!("*{}*: {}", mrkdwn_escape(&fl.name), mrkdwn_escape(&fl.value)),
-                MAX_SECTION_TEXT - 100,
-            )
+            fit_chars(&format!("*{}*: {}", mrkdwn_escape(&fl.name), mrkdwn_escape(&fl.value)), MAX_SECTION_TEXT - 100)
         })
         .collect();
     let mut sections: Vec<String> = Vec::new();

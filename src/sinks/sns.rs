@@ -15,8 +15,13 @@ use aws_sdk_sns::types::MessageAttributeValue;
 use serde_json::json;
 use std::sync::Arc;
 
-/// SNS refuses a message larger than 256 KiB; leave room for the attributes.
+/// SNS refuses a message larger than 256 KB, "262,144 bytes, not 262,144 characters" of
+/// UTF-8, and the message attributes count towards it
+/// (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html, `Message`): the body gets
+/// 250 KiB, the rest is left for the subject and the attributes (the key is cut to 1 KiB).
 const MAX_MESSAGE_BYTES: usize = 250 * 1024;
+/// The `key` attribute's share of what is left.
+const MAX_KEY_ATTRIBUTE_BYTES: usize = 1024;
 
 /// Error codes that mean "slow down" or "our side failed": worth another attempt.
 const RETRYABLE_CODES: &[&str] = &[
@@ -57,16 +62,13 @@ impl SnsNotifier {
     }
 
     fn publish(&self, msg: &Message) -> Result<Publish, SinkError> {
-        let subject = templates::sns_subject(&self.templates.render(templates::SNS_SUBJECT, msg)?);
-        let mut message = self.templates.render(templates::SNS_BODY, msg)?.trim().to_string();
-        if message.len() > MAX_MESSAGE_BYTES {
-            let mut cut = MAX_MESSAGE_BYTES;
-            while !message.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            message.truncate(cut);
-            message.push('…');
-        }
+        // Free text cut first, so the facts the template puts after the summary survive;
+        // a character is at most 4 bytes, so a quarter of the byte budget in characters
+        // cannot overflow it, and the rendered text is cut again in bytes as a backstop.
+        let bounded = super::fit::bounded_message(msg, super::fit::Bounds::for_budget(MAX_MESSAGE_BYTES / 8));
+        let subject = templates::sns_subject(&self.templates.render(templates::SNS_SUBJECT, &bounded)?);
+        let message = self.templates.render(templates::SNS_BODY, &bounded)?.trim().to_string();
+        let mut message = super::fit::fit_bytes(&message, MAX_MESSAGE_BYTES);
         if message.is_empty() {
             // SNS refuses an empty message; an override that renders nothing still says something.
             message = templates::headline(msg);
@@ -77,7 +79,7 @@ impl SnsNotifier {
             ("source", f.source.clone()),
             ("severity", f.severity.as_str().to_string()),
             ("kind", msg.kind.as_str().to_string()),
-            ("key", f.key.clone()),
+            ("key", super::fit::fit_bytes(&f.key, MAX_KEY_ATTRIBUTE_BYTES)),
         ]
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
