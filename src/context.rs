@@ -152,7 +152,7 @@ impl Context {
         // No redirects, no `Referer`: this client carries sink URLs, Backlog's key and
         // heartbeat URLs (see `sinks::http_client`).
         let http = crate::sinks::http_client()
-            .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
+            .user_agent(crate::sinks::USER_AGENT)
             .timeout(Duration::from_secs(30))
             .connect_timeout(Duration::from_secs(10))
             .build()

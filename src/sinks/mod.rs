@@ -159,13 +159,34 @@ pub fn http_client() -> reqwest::ClientBuilder {
     reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).referer(false)
 }
 
+/// The client of one sink: [`http_client`] with the sink's connect timeout
+/// (`sinks.NAME.connect_timeout`, else `defaults.sink_connect_timeout`), so a host that
+/// does not take the connection fails fast and the attempt can be retried. The attempt as
+/// a whole is bounded by the spine (`sinks.NAME.timeout`), which opens the sink's breaker
+/// on a timeout; the client's own overall timeout, twice that, is only a backstop that
+/// must not fire first.
+pub fn sink_client(t: &crate::config::SinkTimeouts) -> anyhow::Result<reqwest::Client> {
+    use anyhow::Context as _;
+    http_client()
+        .user_agent(USER_AGENT)
+        .connect_timeout(t.connect_timeout.0)
+        .timeout(t.timeout.0.saturating_mul(2))
+        .build()
+        .context("building the sink's HTTP client")
+}
+
+/// What opskit's HTTP clients say they are.
+pub const USER_AGENT: &str = concat!("opskit/", env!("CARGO_PKG_VERSION"));
+
 /// A transport error (no answer): retryable unless the request could not even be built.
 /// The URL is stripped first because Slack and webhook URLs are secrets and Backlog's
 /// query string carries the API key.
 pub(crate) fn transport_error(what: &str, err: reqwest::Error) -> SinkError {
     let builder = err.is_builder();
     let err = err.without_url();
-    let reason = if err.is_timeout() {
+    let reason = if err.is_connect() && err.is_timeout() {
+        "could not connect within the connect timeout".to_string()
+    } else if err.is_timeout() {
         "timed out".to_string()
     } else if err.is_connect() {
         format!("could not connect: {}", error_chain(&err))

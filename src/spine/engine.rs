@@ -217,6 +217,15 @@ impl RetryPolicy {
             deadline: c.defaults.delivery_deadline.0,
         }
     }
+
+    /// This policy with `sink`'s own attempt timeout (`sinks.NAME.timeout`, resolved over
+    /// the default by the config), and the setting it came from, for messages.
+    pub fn for_sink(self, c: &Config, sink: &str) -> (RetryPolicy, String) {
+        match c.sink_timeouts.get(sink) {
+            Some(t) => (RetryPolicy { attempt_timeout: t.timeout.0, ..self }, t.timeout_key.clone()),
+            None => (self, "defaults.sink_timeout".to_string()),
+        }
+    }
 }
 
 /// Consecutive failed messages after which a sink is not tried again in this run.
@@ -591,6 +600,7 @@ impl Spine<'_> {
             let mut out = Vec::new();
             let notifier = self.notifiers.get(&sink);
             let mut breaker = Breaker::default();
+            let (policy, timeout_key) = self.retry.for_sink(self.config, &sink);
             for p in items {
                 let base = DeliveryOutcome {
                     sink: sink.clone(),
@@ -635,7 +645,7 @@ impl Spine<'_> {
                 let (result, attempts) = if self.baseline {
                     (Ok(crate::sinks::Receipt::default()), 0)
                 } else {
-                    let sent = send_within(notifier.as_ref(), &p.message, self.retry, deadline).await;
+                    let sent = send_within(notifier.as_ref(), &p.message, policy, &timeout_key, deadline).await;
                     breaker.record(&sink, &sent.result, sent.timed_out);
                     (sent.result, sent.attempts)
                 };
@@ -695,8 +705,9 @@ pub async fn send_with_retries(
     notifier: &dyn Notifier,
     msg: &Message,
     policy: RetryPolicy,
+    timeout_key: &str,
 ) -> (Result<crate::sinks::Receipt, SinkError>, u32) {
-    let sent = send_within(notifier, msg, policy, tokio::time::Instant::now() + policy.deadline).await;
+    let sent = send_within(notifier, msg, policy, timeout_key, tokio::time::Instant::now() + policy.deadline).await;
     (sent.result, sent.attempts)
 }
 
@@ -708,6 +719,7 @@ async fn send_within(
     notifier: &dyn Notifier,
     msg: &Message,
     policy: RetryPolicy,
+    timeout_key: &str,
     deadline: tokio::time::Instant,
 ) -> Sent {
     let mut attempt = 0;
@@ -719,7 +731,7 @@ async fn send_within(
             Ok(answer) => answer,
             Err(_) => {
                 let message = format!(
-                    "sink `{}`: no answer within {} (defaults.sink_timeout)",
+                    "sink `{}`: no answer within {} ({timeout_key})",
                     notifier.name(),
                     crate::config::Dur(policy.attempt_timeout)
                 );
