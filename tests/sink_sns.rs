@@ -4,7 +4,8 @@
 mod common;
 
 use common::moto::{MotoServer, sdk_config, sqs};
-use opskit::sinks::{Message, Notifier, SinkError, SnsNotifier, Templates};
+use opskit::sinks::{SnsNotifier, Templates};
+use opskit::spine::deliver::{Message, Notifier, SinkError};
 use opskit::spine::finding::{Finding, Severity, TransitionKind};
 use serde_json::{Value, json};
 use std::sync::Arc;

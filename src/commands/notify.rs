@@ -5,7 +5,7 @@ use crate::cli::NotifyTestArgs;
 use crate::commands::Output;
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
-use crate::sinks::Message;
+use crate::spine::deliver::Message;
 use crate::spine::engine::{RetryPolicy, send_with_retries};
 use crate::spine::finding::{Finding, Severity, TransitionKind};
 

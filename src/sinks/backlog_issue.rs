@@ -11,8 +11,8 @@
 //! hand a 429 straight back with its `retry_after` instead of waiting on its own.
 
 use super::templates::{self, Templates, one_line, truncate_chars};
-use super::{Message, Notifier, Receipt, SinkError};
 use crate::backlog::{BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy};
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::TransitionKind;
 use async_trait::async_trait;
 use std::sync::Arc;

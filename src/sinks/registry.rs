@@ -3,12 +3,11 @@
 //! account it publishes as.
 
 use super::templates::Templates;
-use super::{
-    BacklogIssueNotifier, Notifier, PagerDutyNotifier, SlackNotifier, SnsNotifier, StdoutNotifier, WebhookNotifier,
-};
+use super::{BacklogIssueNotifier, PagerDutyNotifier, SlackNotifier, SnsNotifier, StdoutNotifier, WebhookNotifier};
 use crate::backlog::BacklogClient;
 use crate::config::Sink;
 use crate::context::Context;
+use crate::spine::deliver::Notifier;
 use std::sync::Arc;
 
 pub async fn build(

@@ -7,7 +7,7 @@
 //! with subscription filter policies without parsing the text.
 
 use super::templates::{self, Templates};
-use super::{Message, Notifier, Receipt, SinkError};
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use async_trait::async_trait;
 use aws_sdk_sns::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use aws_sdk_sns::operation::publish::PublishError;

@@ -9,7 +9,7 @@
 //! committed, so the next run owes it again: at-least-once, with no retry queue to lose.
 
 use crate::config::Config;
-use crate::sinks::{Message, Notifier, SinkError};
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::{Finding, Severity, Status, TransitionKind};
 use crate::spine::policy;
 use crate::state::{DeliveryRecord, FindingRecord, StateError, StateStore};
@@ -242,7 +242,7 @@ struct Breaker {
 }
 
 impl Breaker {
-    fn record(&mut self, sink: &str, outcome: &Result<crate::sinks::Receipt, SinkError>, timed_out: bool) {
+    fn record(&mut self, sink: &str, outcome: &Result<Receipt, SinkError>, timed_out: bool) {
         match outcome {
             Ok(_) => self.failures = 0,
             Err(_) if timed_out => {
@@ -472,7 +472,7 @@ impl Spine<'_> {
                         continue;
                     }
                     if let Some(s) = silence {
-                        let until = crate::output::local_time(s.until, &self.config.defaults.timezone);
+                        let until = crate::time::local_time(s.until, &self.config.defaults.timezone);
                         outcome(Outcome::Suppressed, Some(format!("silence {} until {until}: {}", s.id, s.reason)));
                         continue;
                     }
@@ -482,7 +482,7 @@ impl Spine<'_> {
                         continue;
                     }
                     if let Some(until) = policy::quiet_until(r, self.now).filter(|_| !self.baseline) {
-                        let until = crate::output::local_time(until, &self.config.defaults.timezone);
+                        let until = crate::time::local_time(until, &self.config.defaults.timezone);
                         outcome(Outcome::Deferred, Some(format!("quiet hours of `{}` until {until}", r.name)));
                         continue;
                     }
@@ -643,7 +643,7 @@ impl Spine<'_> {
                     continue;
                 }
                 let (result, attempts) = if self.baseline {
-                    (Ok(crate::sinks::Receipt::default()), 0)
+                    (Ok(Receipt::default()), 0)
                 } else {
                     let sent = send_within(notifier.as_ref(), &p.message, policy, &timeout_key, deadline).await;
                     breaker.record(&sink, &sent.result, sent.timed_out);
@@ -693,7 +693,7 @@ impl Spine<'_> {
 
 /// What [`send_within`] came to.
 struct Sent {
-    result: Result<crate::sinks::Receipt, SinkError>,
+    result: Result<Receipt, SinkError>,
     attempts: u32,
     /// An attempt got no answer within `attempt_timeout`.
     timed_out: bool,
@@ -706,7 +706,7 @@ pub async fn send_with_retries(
     msg: &Message,
     policy: RetryPolicy,
     timeout_key: &str,
-) -> (Result<crate::sinks::Receipt, SinkError>, u32) {
+) -> (Result<Receipt, SinkError>, u32) {
     let sent = send_within(notifier, msg, policy, timeout_key, tokio::time::Instant::now() + policy.deadline).await;
     (sent.result, sent.attempts)
 }
@@ -773,9 +773,9 @@ async fn send_within(
 mod tests {
     use super::*;
     use crate::config::{Env, parse_and_resolve};
-    use crate::sinks::Receipt;
     use crate::state::memory::MemoryStore;
     use crate::state::{Silence, SilenceMatcher};
+    use Receipt;
     use async_trait::async_trait;
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicU32, Ordering};
