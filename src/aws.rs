@@ -689,7 +689,7 @@ where
     use aws_smithy_types::error::display::DisplayErrorContext;
     let raw_text = |raw: &aws_smithy_runtime_api::client::orchestrator::HttpResponse| {
         let body = raw.body().bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
-        format!("{op}: HTTP {}: {}", raw.status().as_u16(), crate::sinks::body_excerpt(&body))
+        format!("{op}: HTTP {}: {}", raw.status().as_u16(), crate::http::body_excerpt(&body))
     };
     // An answer that parsed but lacks what the operation always sends says so itself.
     if let Some(m) =

@@ -132,6 +132,9 @@ pub struct RawDefaults {
     /// The longest one delivery attempt may take (connecting included) before the sink
     /// counts as not answering: its other messages of the run are owed to the next run.
     pub sink_timeout: Option<Dur>,
+    /// The longest connecting to a sink may take (TCP and TLS), within `sink_timeout`: a
+    /// host that does not even accept the connection fails fast and is retried.
+    pub sink_connect_timeout: Option<Dur>,
     /// The longest a run spends delivering, all sinks together: what is left is owed to the
     /// next run, so the lock is released and a minutely timer stays minutely.
     pub delivery_deadline: Option<Dur>,
@@ -203,6 +206,10 @@ pub enum RawSink {
         webhook_url: Option<String>,
         webhook_url_env: Option<String>,
         webhook_url_file: Option<PathBuf>,
+        /// Overrides `defaults.sink_timeout` for this sink.
+        timeout: Option<Dur>,
+        /// Overrides `defaults.sink_connect_timeout` for this sink.
+        connect_timeout: Option<Dur>,
     },
     Pagerduty {
         routing_key: Option<String>,
@@ -210,6 +217,10 @@ pub enum RawSink {
         routing_key_file: Option<PathBuf>,
         /// Events API endpoint; defaults to PagerDuty's.
         events_url: Option<String>,
+        /// Overrides `defaults.sink_timeout` for this sink.
+        timeout: Option<Dur>,
+        /// Overrides `defaults.sink_connect_timeout` for this sink.
+        connect_timeout: Option<Dur>,
     },
     Sns {
         topic_arn: String,
@@ -217,6 +228,10 @@ pub enum RawSink {
         account: Option<String>,
         profile: Option<String>,
         region: Option<String>,
+        /// Overrides `defaults.sink_timeout` for this sink.
+        timeout: Option<Dur>,
+        /// Overrides `defaults.sink_connect_timeout` for this sink.
+        connect_timeout: Option<Dur>,
     },
     BacklogIssue {
         project: String,
@@ -224,6 +239,10 @@ pub enum RawSink {
         priority: Option<String>,
         /// Status to set when the finding resolves (e.g. `Closed`); unset leaves it.
         resolve_status: Option<String>,
+        /// Overrides `defaults.sink_timeout` for this sink.
+        timeout: Option<Dur>,
+        /// Overrides `defaults.sink_connect_timeout` for this sink.
+        connect_timeout: Option<Dur>,
     },
     Webhook {
         url: Option<String>,
@@ -234,6 +253,10 @@ pub enum RawSink {
         secret_env: Option<String>,
         secret_file: Option<PathBuf>,
         signature_header: Option<String>,
+        /// Overrides `defaults.sink_timeout` for this sink.
+        timeout: Option<Dur>,
+        /// Overrides `defaults.sink_connect_timeout` for this sink.
+        connect_timeout: Option<Dur>,
     },
     Stdout {},
 }
@@ -291,12 +314,38 @@ pub struct Config {
     pub organizations: Vec<Organization>,
     pub backlog: Option<Backlog>,
     pub sinks: BTreeMap<String, Sink>,
+    /// Each sink's timeouts: its own `timeout` / `connect_timeout`, else the defaults.
+    pub sink_timeouts: BTreeMap<String, SinkTimeouts>,
     pub routes: Vec<Route>,
     #[serde(skip)]
     pub commands: BTreeMap<String, toml::Table>,
     /// `--shard`: not read from the file; set by the run so target selection sees it.
     #[serde(skip)]
     pub shard: Option<crate::shard::Shard>,
+}
+
+impl Config {
+    /// The timeouts of sink `name`: its own, else the defaults (a sink not in the config,
+    /// as in tests, gets the defaults).
+    pub fn sink_timeouts(&self, name: &str) -> SinkTimeouts {
+        self.sink_timeouts.get(name).cloned().unwrap_or_else(|| SinkTimeouts {
+            timeout: self.defaults.sink_timeout,
+            connect_timeout: self.defaults.sink_connect_timeout,
+            timeout_key: "defaults.sink_timeout".into(),
+        })
+    }
+}
+
+/// How long one delivery attempt to a sink may take, and connecting to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SinkTimeouts {
+    /// One attempt, connecting included (`sinks.NAME.timeout`, else `defaults.sink_timeout`).
+    pub timeout: Dur,
+    /// Connecting (TCP and TLS); never longer than `timeout`.
+    pub connect_timeout: Dur,
+    /// The setting `timeout` came from, for messages that say which one to change.
+    #[serde(skip)]
+    pub timeout_key: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -311,6 +360,7 @@ pub struct Defaults {
     pub retry_backoff: Dur,
     pub max_retry_wait: Dur,
     pub sink_timeout: Dur,
+    pub sink_connect_timeout: Dur,
     pub delivery_deadline: Dur,
     pub lease: Dur,
     pub forget_resolved_after: Dur,
@@ -774,6 +824,74 @@ fn file_mode(_: &Path) -> Option<u32> {
     None
 }
 
+/// A sink's timeout (`defaults.sink_timeout`, `sinks.NAME.timeout`): within
+/// [`SINK_TIMEOUT_RANGE`].
+fn check_sink_timeout(ctx: &Ctx, key: &str, t: Dur) -> Result<(), ConfigError> {
+    if SINK_TIMEOUT_RANGE.contains(&t.0) {
+        return Ok(());
+    }
+    Err(ctx.err_hint(
+        key,
+        format!("`{t}` is out of range (1s to 5m)"),
+        "a sink that takes longer than a few seconds is not answering; the default is 15s",
+    ))
+}
+
+/// A sink's connect timeout: within [`SINK_CONNECT_TIMEOUT_RANGE`] and not longer than the
+/// timeout of the attempt it is part of (`of`, named by `of_key`).
+fn check_connect_timeout(ctx: &Ctx, key: &str, c: Dur, of: Dur, of_key: &str) -> Result<Dur, ConfigError> {
+    if !SINK_CONNECT_TIMEOUT_RANGE.contains(&c.0) {
+        return Err(ctx.err_hint(
+            key,
+            format!("`{c}` is out of range (100ms to 1m)"),
+            "a host that has not accepted the connection within seconds is not there; the default is 5s",
+        ));
+    }
+    if c > of {
+        return Err(ctx.err_hint(
+            key,
+            format!("`{c}` is longer than {of_key} ({of}), which bounds the whole attempt, connecting included"),
+            format!("lower it, or raise {of_key}"),
+        ));
+    }
+    Ok(c)
+}
+
+/// `sinks.NAME.timeout` and `connect_timeout`, over the defaults; the run's delivery
+/// deadline must leave room for at least one attempt of every sink.
+fn resolve_sink_timeouts(
+    ctx: &Ctx,
+    base: &str,
+    d: &Defaults,
+    timeout: Option<Dur>,
+    connect_timeout: Option<Dur>,
+) -> Result<SinkTimeouts, ConfigError> {
+    let (t, timeout_key) = match timeout {
+        Some(t) => {
+            let key = format!("{base}.timeout");
+            check_sink_timeout(ctx, &key, t)?;
+            if t > d.delivery_deadline {
+                return Err(ctx.err_hint(
+                    &key,
+                    format!(
+                        "`{t}` is longer than defaults.delivery_deadline ({}), which bounds all of a run's deliveries",
+                        d.delivery_deadline
+                    ),
+                    "lower the sink's timeout, or raise defaults.delivery_deadline",
+                ));
+            }
+            (t, key)
+        }
+        None => (d.sink_timeout, "defaults.sink_timeout".to_string()),
+    };
+    let connect_timeout = match connect_timeout {
+        Some(c) => check_connect_timeout(ctx, &format!("{base}.connect_timeout"), c, t, &timeout_key)?,
+        // The default connect timeout, shortened to a shorter timeout of the sink's own.
+        None => d.sink_connect_timeout.min(t),
+    };
+    Ok(SinkTimeouts { timeout: t, connect_timeout, timeout_key })
+}
+
 fn check_tz(ctx: &Ctx, key: &str, tz: &str) -> Result<(), ConfigError> {
     jiff::tz::TimeZone::get(tz).map(|_| ()).map_err(|_| {
         ctx.err_hint(key, format!("unknown time zone `{tz}`"), "use an IANA name such as Asia/Tokyo or UTC")
@@ -814,6 +932,16 @@ fn parse_days(list: &[String]) -> Result<Vec<i8>, String> {
 
 /// `defaults.sink_timeout`: one delivery attempt, connecting included.
 pub const DEFAULT_SINK_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// `defaults.sink_connect_timeout`: connecting to a sink (or `sink_timeout`, if shorter).
+pub const DEFAULT_SINK_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The range a sink's timeout may take: shorter is no time to answer, longer is not answering.
+const SINK_TIMEOUT_RANGE: std::ops::RangeInclusive<Duration> = Duration::from_secs(1)..=Duration::from_secs(300);
+
+/// The range a sink's connect timeout may take (and never longer than its timeout).
+const SINK_CONNECT_TIMEOUT_RANGE: std::ops::RangeInclusive<Duration> =
+    Duration::from_millis(100)..=Duration::from_secs(60);
 
 /// `defaults.delivery_deadline`: all of a run's deliveries.
 pub const DEFAULT_DELIVERY_DEADLINE: Duration = Duration::from_secs(45);
@@ -967,13 +1095,11 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         return Err(ctx.err("defaults.delivery_attempts", "must be at least 1"));
     }
     let sink_timeout = d.sink_timeout.unwrap_or(Dur(DEFAULT_SINK_TIMEOUT));
-    if sink_timeout.0 < Duration::from_secs(1) || sink_timeout.0 > Duration::from_secs(300) {
-        return Err(ctx.err_hint(
-            "defaults.sink_timeout",
-            format!("`{sink_timeout}` is out of range (1s to 5m)"),
-            "a sink that takes longer than a few seconds is not answering; the default is 15s",
-        ));
-    }
+    check_sink_timeout(&ctx, "defaults.sink_timeout", sink_timeout)?;
+    let sink_connect_timeout = match d.sink_connect_timeout {
+        Some(c) => check_connect_timeout(&ctx, "defaults.sink_connect_timeout", c, sink_timeout, "sink_timeout")?,
+        None => Dur(DEFAULT_SINK_CONNECT_TIMEOUT.min(sink_timeout.0)),
+    };
     let delivery_deadline = d.delivery_deadline.unwrap_or(Dur(DEFAULT_DELIVERY_DEADLINE));
     if delivery_deadline.0 < sink_timeout.0 || delivery_deadline.0 > Duration::from_secs(3600) {
         return Err(ctx.err_hint(
@@ -1001,6 +1127,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         retry_backoff: d.retry_backoff.unwrap_or(Dur(Duration::from_secs(1))),
         max_retry_wait: d.max_retry_wait.unwrap_or(Dur(Duration::from_secs(120))),
         sink_timeout,
+        sink_connect_timeout,
         delivery_deadline,
         lease,
         forget_resolved_after,
@@ -1097,10 +1224,14 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
     };
 
     let mut sinks = BTreeMap::new();
+    let mut sink_timeouts = BTreeMap::new();
     for (name, s) in raw.sinks {
         let base = format!("sinks.{name}");
+        // Stdout does no HTTP: it takes the defaults (the attempt timeout still bounds it).
+        let mut timeouts = None;
         let sink = match s {
-            RawSink::Slack { webhook_url, webhook_url_env, webhook_url_file } => {
+            RawSink::Slack { webhook_url, webhook_url_env, webhook_url_file, timeout, connect_timeout } => {
+                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
                 let key = given(&base, "webhook_url", webhook_url.is_some(), webhook_url_env.is_some());
                 let webhook_url = ctx.required_secret(
                     &base,
@@ -1112,7 +1243,15 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
                 ctx.check_secret_url(&key, webhook_url.expose())?;
                 Sink::Slack { webhook_url }
             }
-            RawSink::Pagerduty { routing_key, routing_key_env, routing_key_file, events_url } => {
+            RawSink::Pagerduty {
+                routing_key,
+                routing_key_env,
+                routing_key_file,
+                events_url,
+                timeout,
+                connect_timeout,
+            } => {
+                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
                 let routing_key = ctx.required_secret(
                     &base,
                     "routing_key",
@@ -1125,7 +1264,8 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
                 ctx.check_secret_url(&format!("{base}.events_url"), &events_url)?;
                 Sink::Pagerduty { routing_key, events_url }
             }
-            RawSink::Sns { topic_arn, account, profile, region } => {
+            RawSink::Sns { topic_arn, account, profile, region, timeout, connect_timeout } => {
+                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
                 // arn:aws:sns:REGION:ACCOUNT:NAME
                 let parts: Vec<&str> = topic_arn.split(':').collect();
                 if parts.len() != 6 || parts[2] != "sns" {
@@ -1139,7 +1279,8 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
                 let region = region.unwrap_or_else(|| parts[3].to_string());
                 Sink::Sns { topic_arn, account, profile, region }
             }
-            RawSink::BacklogIssue { project, issue_type, priority, resolve_status } => {
+            RawSink::BacklogIssue { project, issue_type, priority, resolve_status, timeout, connect_timeout } => {
+                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
                 if backlog.is_none() {
                     return Err(ctx.err_hint(
                         &base,
@@ -1154,7 +1295,18 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
                     resolve_status,
                 }
             }
-            RawSink::Webhook { url, url_env, url_file, secret, secret_env, secret_file, signature_header } => {
+            RawSink::Webhook {
+                url,
+                url_env,
+                url_file,
+                secret,
+                secret_env,
+                secret_file,
+                signature_header,
+                timeout,
+                connect_timeout,
+            } => {
+                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
                 let key = given(&base, "url", url.is_some(), url_env.is_some());
                 let url = ctx.required_secret(&base, "url", url.as_ref(), url_env.as_ref(), url_file.as_ref())?;
                 ctx.check_secret_url(&key, url.expose())?;
@@ -1166,6 +1318,11 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
             }
             RawSink::Stdout {} => Sink::Stdout,
         };
+        let timeouts = match timeouts {
+            Some(t) => t,
+            None => resolve_sink_timeouts(&ctx, &base, &defaults, None, None)?,
+        };
+        sink_timeouts.insert(name.clone(), timeouts);
         sinks.insert(name, sink);
     }
 
@@ -1264,6 +1421,7 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         organizations,
         backlog,
         sinks,
+        sink_timeouts,
         routes,
         commands: raw.commands,
         shard: None,
@@ -1388,6 +1546,85 @@ mod tests {
             let err = parse_and_resolve(&format!("[defaults]\n{text}\n"), None, &env_with(&[])).unwrap_err();
             assert_eq!(err.key.as_deref(), Some(key), "{text}: {err}");
         }
+    }
+
+    #[test]
+    fn sink_timeouts_default_from_defaults_and_a_sinks_own_keys_override_them() {
+        let sinks = "[sinks.chat]\ntype = \"slack\"\nwebhook_url = \"https://hooks.slack.com/services/T0/B0/x\"\n\
+                     [sinks.pd]\ntype = \"pagerduty\"\nrouting_key = \"k\"\ntimeout = \"2s\"\nconnect_timeout = \"500ms\"\n\
+                     [sinks.hook]\ntype = \"webhook\"\nurl = \"https://hooks.example.com/x\"\ntimeout = \"3s\"\n\
+                     [sinks.out]\ntype = \"stdout\"\n";
+        let c = parse_and_resolve(sinks, None, &env_with(&[])).unwrap();
+        assert_eq!(c.defaults.sink_connect_timeout.0, DEFAULT_SINK_CONNECT_TIMEOUT);
+        let t = |name: &str| {
+            let t = c.sink_timeouts(name);
+            (t.timeout.0, t.connect_timeout.0, t.timeout_key)
+        };
+        let s = Duration::from_secs;
+        assert_eq!(t("chat"), (DEFAULT_SINK_TIMEOUT, DEFAULT_SINK_CONNECT_TIMEOUT, "defaults.sink_timeout".into()));
+        assert_eq!(t("pd"), (s(2), Duration::from_millis(500), "sinks.pd.timeout".into()));
+        // A sink's own timeout shorter than the default connect timeout shortens that too.
+        assert_eq!(t("hook"), (s(3), s(3), "sinks.hook.timeout".into()));
+        assert_eq!(t("out"), (DEFAULT_SINK_TIMEOUT, DEFAULT_SINK_CONNECT_TIMEOUT, "defaults.sink_timeout".into()));
+
+        let text = format!("[defaults]\nsink_timeout = \"20s\"\nsink_connect_timeout = \"2s\"\n{sinks}");
+        let c = parse_and_resolve(&text, None, &env_with(&[])).unwrap();
+        assert_eq!(c.sink_timeouts("chat").timeout.0, s(20));
+        assert_eq!(c.sink_timeouts("chat").connect_timeout.0, s(2));
+        assert_eq!(c.sink_timeouts("hook").connect_timeout.0, s(2));
+        // A short default sink timeout shortens the default connect timeout (no refusal of
+        // configs written before the key existed).
+        let c = parse_and_resolve("[defaults]\nsink_timeout = \"1s\"\n", None, &env_with(&[])).unwrap();
+        assert_eq!(c.defaults.sink_connect_timeout.0, s(1));
+    }
+
+    #[test]
+    fn zero_absurd_or_inconsistent_sink_timeouts_are_refused_naming_the_key_with_a_hint() {
+        let slack = |extra: &str| {
+            format!(
+                "[sinks.chat]\ntype = \"slack\"\nwebhook_url = \"https://hooks.slack.com/services/T0/B0/x\"\n{extra}\n"
+            )
+        };
+        let sns = |extra: &str| {
+            format!("[sinks.topic]\ntype = \"sns\"\ntopic_arn = \"arn:aws:sns:us-east-1:123456789012:ops\"\n{extra}\n")
+        };
+        let backlog = |extra: &str| {
+            format!(
+                "[backlog]\nbase_url = \"https://x.backlog.com\"\napi_key = \"k\"\n\
+                 [sinks.tickets]\ntype = \"backlog_issue\"\nproject = \"OPS\"\nissue_type = \"Bug\"\n{extra}\n"
+            )
+        };
+        for (text, key) in [
+            ("[defaults]\nsink_connect_timeout = \"0s\"\n".to_string(), "defaults.sink_connect_timeout"),
+            ("[defaults]\nsink_connect_timeout = \"10m\"\n".to_string(), "defaults.sink_connect_timeout"),
+            (
+                "[defaults]\nsink_timeout = \"5s\"\nsink_connect_timeout = \"10s\"\n".to_string(),
+                "defaults.sink_connect_timeout",
+            ),
+            (slack("timeout = \"0s\""), "sinks.chat.timeout"),
+            (slack("timeout = \"1d\""), "sinks.chat.timeout"),
+            (slack("connect_timeout = \"0s\""), "sinks.chat.connect_timeout"),
+            (slack("connect_timeout = \"20s\""), "sinks.chat.connect_timeout"),
+            (slack("timeout = \"2s\"\nconnect_timeout = \"3s\""), "sinks.chat.connect_timeout"),
+            (sns("timeout = \"10ms\""), "sinks.topic.timeout"),
+            (backlog("connect_timeout = \"2h\""), "sinks.tickets.connect_timeout"),
+            // The run's delivery deadline (45s) must leave room for one attempt of each sink.
+            (slack("timeout = \"1m\""), "sinks.chat.timeout"),
+        ] {
+            let err = parse_and_resolve(&text, None, &env_with(&[])).unwrap_err();
+            assert_eq!(err.key.as_deref(), Some(key), "{text}: {err}");
+            assert!(err.to_string().contains("hint: "), "{text}: {err}");
+        }
+        // With a longer deadline, the same timeout is fine.
+        let text = format!("[defaults]\ndelivery_deadline = \"2m\"\n{}", slack("timeout = \"1m\""));
+        assert_eq!(
+            parse_and_resolve(&text, None, &env_with(&[])).unwrap().sink_timeouts("chat").timeout.0,
+            Duration::from_secs(60)
+        );
+        // Stdout does no HTTP: it has no timeouts of its own.
+        let err =
+            parse_and_resolve("[sinks.out]\ntype = \"stdout\"\ntimeout = \"2s\"\n", None, &env_with(&[])).unwrap_err();
+        assert!(err.to_string().contains("timeout"), "{err}");
     }
 
     #[test]

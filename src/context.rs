@@ -6,8 +6,8 @@ use crate::cli::GlobalArgs;
 use crate::config::{Config, Dur, Env, Sink};
 use crate::error::{AppError, AppResult};
 use crate::output::Style;
-use crate::sinks::Notifier;
 use crate::sinks::templates::Templates;
+use crate::spine::deliver::Notifier;
 use crate::spine::engine::{Collected, RetryPolicy, RunReport, Spine};
 use crate::state::dynamodb::{DynamoLocation, DynamoStore};
 use crate::state::memory::MemoryStore;
@@ -150,9 +150,9 @@ impl Context {
             None => None,
         };
         // No redirects, no `Referer`: this client carries sink URLs, Backlog's key and
-        // heartbeat URLs (see `sinks::http_client`).
-        let http = crate::sinks::http_client()
-            .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
+        // heartbeat URLs (see `http::http_client`).
+        let http = crate::http::http_client()
+            .user_agent(crate::http::USER_AGENT)
             .timeout(Duration::from_secs(30))
             .connect_timeout(Duration::from_secs(10))
             .build()

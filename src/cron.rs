@@ -19,7 +19,7 @@ pub async fn ping(http: &reqwest::Client, url: &str, body: Option<String>) {
         // The client follows no redirects (a ping URL is a secret): say where it pointed.
         Ok(r) if r.status().is_redirection() => {
             let to = r.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
-            let to = crate::sinks::shown_location(r.url(), to, Some(url));
+            let to = crate::http::shown_location(r.url(), to, Some(url));
             tracing::warn!(
                 "heartbeat ping answered {} redirecting to {to}; not followed, the ping did not arrive (configure the URL it redirects to)",
                 r.status().as_u16()

@@ -426,13 +426,8 @@ pub fn flush_now(text: &str) {
     let _ = out.write_all(for_stdout(&crate::redact::redact(text)).as_bytes()).and_then(|_| out.flush());
 }
 
-/// A time as people read it: minutes, in the configured zone (`2026-11-22 10:56 JST`).
-pub fn local_time(t: jiff::Timestamp, tz: &str) -> String {
-    match jiff::tz::TimeZone::get(tz) {
-        Ok(zone) => t.to_zoned(zone).strftime("%Y-%m-%d %H:%M %Z").to_string(),
-        Err(_) => t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
-    }
-}
+/// Times as people read them; the spine formats its details with the same function.
+pub use crate::time::local_time;
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,8 @@
 mod common;
 
 use common::moto::{MotoServer, sdk_config, sqs};
-use opskit::sinks::{Message, Notifier, SinkError, SnsNotifier, Templates};
+use opskit::sinks::{SnsNotifier, Templates};
+use opskit::spine::deliver::{Message, Notifier, SinkError};
 use opskit::spine::finding::{Finding, Severity, TransitionKind};
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -55,7 +56,8 @@ async fn sns_publish_reaches_an_sqs_subscriber_with_subject_body_and_attributes(
     let topic_arn = sns.create_topic().name("opskit-alerts").send().await.unwrap().topic_arn.unwrap();
     sns.subscribe().topic_arn(&topic_arn).protocol("sqs").endpoint(queue_arn).send().await.unwrap();
 
-    let notifier = SnsNotifier::new("mail", topic_arn.clone(), &sdk, Arc::new(Templates::embedded()));
+    let notifier =
+        SnsNotifier::new("mail", topic_arn.clone(), &sdk, Duration::from_secs(5), Arc::new(Templates::embedded()));
     notifier.send(&message(TransitionKind::New)).await.unwrap();
     notifier.send(&message(TransitionKind::Resolved)).await.unwrap();
 
@@ -102,7 +104,7 @@ async fn sns_publish_to_a_missing_topic_is_permanent_and_names_the_topic() {
     let moto = MotoServer::start();
     let sdk = sdk_config(&moto.endpoint()).await;
     let arn = "arn:aws:sns:us-east-1:123456789012:no-such-topic";
-    let err = SnsNotifier::new("mail", arn.into(), &sdk, Arc::new(Templates::embedded()))
+    let err = SnsNotifier::new("mail", arn.into(), &sdk, Duration::from_secs(5), Arc::new(Templates::embedded()))
         .send(&message(TransitionKind::New))
         .await
         .unwrap_err();

@@ -649,6 +649,77 @@ fn a_sink_that_never_answers_costs_one_timeout_and_holds_no_other_sink_or_messag
 }
 
 #[test]
+fn a_sinks_own_timeout_bounds_a_hanging_sink_well_under_the_default_and_owes_its_messages() {
+    let b = Bench::new();
+    // No `defaults.sink_timeout`: the default (15s) applies to every sink but Slack.
+    let sinks = b.sandbox.sinks_toml().replace("type = \"slack\"\n", "type = \"slack\"\ntimeout = \"2s\"\n");
+    assert!(sinks.contains("timeout = \"2s\""));
+    b.write_config(&format!("{}{sinks}\n[[routes]]\nsinks = [\"slack\", \"pagerduty\"]\n", b.defaults()));
+    b.sandbox.inject(Fault::latency(sandbox::SLACK_PATH, 600_000, 0));
+    let started = std::time::Instant::now();
+    let a = b.push("backup-check", &twenty()).args(["--output", "json"]).assert();
+    let took = started.elapsed();
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let slack: Vec<&serde_json::Value> =
+        report["deliveries"].as_array().unwrap().iter().filter(|d| d["sink"] == "slack").collect();
+    let tried: Vec<_> = slack.iter().filter(|d| d["attempts"].as_u64() != Some(0)).collect();
+    assert_eq!(tried.len(), 1, "{slack:?}");
+    let detail = tried[0]["detail"].as_str().unwrap();
+    assert!(detail.contains("no answer within 2s (sinks.slack.timeout)"), "{detail}");
+    // PagerDuty got every page; the state owes Slack all 20 and PagerDuty nothing.
+    assert_eq!(b.sandbox.pagerduty_open_alerts().len(), 20);
+    let told = b.state_told("backup-check");
+    assert_eq!(told.iter().filter(|(s, _)| s == "pagerduty").count(), 20, "{told:?}");
+    assert!(told.iter().all(|(s, _)| s != "slack"), "nothing counts as told to Slack: {told:?}");
+    // Generous: one 2s timeout plus start-up, against 15s of the default timeout.
+    assert!(took < std::time::Duration::from_secs(12), "the run took {took:?}");
+}
+
+/// A listener whose accept queue is full: the kernel answers no more SYNs, so a connect
+/// to it hangs, as to a host that drops packets. The returned streams keep the queue full.
+fn a_port_that_never_accepts() -> (std::net::TcpListener, Vec<tokio::net::TcpStream>, u16) {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let listener = socket.listen(0).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mut held = Vec::new();
+        for _ in 0..4 {
+            let c = tokio::net::TcpStream::connect(("127.0.0.1", port));
+            if let Ok(Ok(s)) = tokio::time::timeout(std::time::Duration::from_millis(300), c).await {
+                held.push(s);
+            }
+        }
+        (listener.into_std().unwrap(), held, port)
+    })
+}
+
+#[test]
+fn a_sink_that_does_not_take_the_connection_fails_at_its_connect_timeout() {
+    let b = Bench::new();
+    let (_listener, _held, port) = a_port_that_never_accepts();
+    // The attempt may take 30s; connecting may take 1s.
+    b.write_config(&format!(
+        "{}delivery_attempts = 1\n\n[sinks.hook]\ntype = \"webhook\"\nurl = \"http://127.0.0.1:{port}/hook\"\n\
+         timeout = \"30s\"\nconnect_timeout = \"1s\"\n\n[[routes]]\nsinks = [\"hook\"]\n",
+        b.defaults().replace("delivery_attempts = 5\n", "")
+    ));
+    let started = std::time::Instant::now();
+    let a = b.push("s", &one("k1", "warning", "disk full")).args(["--output", "json"]).assert();
+    let took = started.elapsed();
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let d = &report["deliveries"][0];
+    assert_eq!(d["outcome"], "failed", "{d:?}");
+    let detail = d["detail"].as_str().unwrap();
+    assert!(detail.contains("could not connect within the connect timeout"), "{detail}");
+    assert!(b.state_told("s").is_empty(), "the message is owed");
+    assert!(took < std::time::Duration::from_secs(20), "the run took {took:?}");
+}
+
+#[test]
 fn a_run_stops_delivering_at_its_deadline_and_owes_the_rest() {
     let b = Bench::new();
     b.write_config(&format!(

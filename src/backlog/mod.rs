@@ -520,7 +520,7 @@ impl BacklogClient {
                 BacklogError::Transport {
                     method,
                     path: path.to_string(),
-                    message: redact(&crate::sinks::error_chain(&e.without_url())),
+                    message: redact(&crate::http::error_chain(&e.without_url())),
                     retryable,
                 }
             })?;
@@ -530,7 +530,7 @@ impl BacklogClient {
             if resp.status().is_redirection() {
                 let location =
                     resp.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
-                let location = crate::sinks::shown_location(resp.url(), location, None);
+                let location = crate::http::shown_location(resp.url(), location, None);
                 return Err(BacklogError::Redirected { method, path: path.to_string(), status, location });
             }
             if status != 429 {
@@ -597,7 +597,7 @@ fn read_failed(method: &'static str, path: &str, e: reqwest::Error) -> BacklogEr
     BacklogError::Transport {
         method,
         path: path.to_string(),
-        message: redact(&crate::sinks::error_chain(&e.without_url())),
+        message: redact(&crate::http::error_chain(&e.without_url())),
         retryable: true,
     }
 }
@@ -616,7 +616,7 @@ fn api_error(method: &'static str, path: &str, status: u16, text: &str) -> Backl
                 .collect(),
             String::new(),
         ),
-        Err(_) => (Vec::new(), crate::sinks::body_excerpt(text)),
+        Err(_) => (Vec::new(), crate::http::body_excerpt(text)),
     };
     BacklogError::Api { method, path: path.to_string(), status, errors, body }
 }

@@ -117,7 +117,7 @@ pub(crate) fn wait_after_429(headers: &reqwest::header::HeaderMap, now: jiff::Ti
         headers.get("x-ratelimit-reset").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
     let wait = match reset {
         Some(reset) => until(reset, now),
-        None => crate::sinks::retry_after(headers)?,
+        None => crate::http::retry_after(headers)?,
     };
     Some(wait.max(Duration::from_secs(1)))
 }

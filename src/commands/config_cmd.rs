@@ -74,7 +74,7 @@ fn human(ctx: &Context, c: &Config) -> String {
     let _ = writeln!(
         s,
         "timezone {}; state {state}; concurrency {}; timeout {}; delivery attempts {} (backoff {}, max Retry-After {}, \
-         sink timeout {}, delivery deadline {})",
+         sink timeout {} (connect {}), delivery deadline {})",
         d.timezone,
         d.concurrency,
         d.timeout,
@@ -82,6 +82,7 @@ fn human(ctx: &Context, c: &Config) -> String {
         d.retry_backoff,
         d.max_retry_wait,
         d.sink_timeout,
+        d.sink_connect_timeout,
         d.delivery_deadline
     );
     if let Some(b) = &c.backlog {
@@ -144,9 +145,11 @@ fn human(ctx: &Context, c: &Config) -> String {
         let _ = writeln!(s, "\n{t}");
     }
     if !c.sinks.is_empty() {
-        let mut t = crate::output::table(style, &["SINK", "TYPE", "TARGET"]);
+        let mut t = crate::output::table(style, &["SINK", "TYPE", "TARGET", "TIMEOUT"]);
         for (name, sink) in &c.sinks {
-            t.add_row(vec![name.clone(), sink.kind().to_string(), sink_target(sink)]);
+            let to = c.sink_timeouts(name);
+            let timeout = format!("{} (connect {})", to.timeout, to.connect_timeout);
+            t.add_row(vec![name.clone(), sink.kind().to_string(), sink_target(sink), timeout]);
         }
         let _ = writeln!(s, "\n{t}");
     }

@@ -5,7 +5,7 @@ use crate::cli::NotifyTestArgs;
 use crate::commands::Output;
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
-use crate::sinks::Message;
+use crate::spine::deliver::Message;
 use crate::spine::engine::{RetryPolicy, send_with_retries};
 use crate::spine::finding::{Finding, Severity, TransitionKind};
 
@@ -38,7 +38,8 @@ pub async fn test(ctx: &Context, a: &NotifyTestArgs) -> AppResult<Output> {
         let preview = notifier.preview(&msg).map_err(|e| AppError::Run(e.into()))?;
         return Ok(Output::text(format!("dry run: would send to `{}` ({}):\n{preview}\n", a.sink, sink.kind())));
     }
-    let (result, attempts) = send_with_retries(notifier.as_ref(), &msg, RetryPolicy::from_config(&ctx.config)).await;
+    let (policy, timeout_key) = RetryPolicy::from_config(&ctx.config).for_sink(&ctx.config, &a.sink);
+    let (result, attempts) = send_with_retries(notifier.as_ref(), &msg, policy, &timeout_key).await;
     match result {
         Ok(r) => Ok(Output::text(format!(
             "sent a test message to `{}` ({}){}{}\n",

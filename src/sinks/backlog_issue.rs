@@ -12,8 +12,8 @@
 
 use super::fit::{Bounds, bounded_message, fit_chars};
 use super::templates::{self, Templates, one_line};
-use super::{Message, Notifier, Receipt, SinkError};
 use crate::backlog::{BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy};
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::TransitionKind;
 use async_trait::async_trait;
 use std::sync::Arc;

@@ -12,7 +12,7 @@
 //! entries) are bounded generously by [`bounded_message`] *before* templates render, so a
 //! template that puts the summary above the account still shows the account.
 
-use super::Message;
+use crate::spine::deliver::Message;
 use crate::spine::finding::Finding;
 use serde_json::Value;
 

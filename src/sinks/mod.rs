@@ -3,7 +3,9 @@
 //! A sink turns one [`Message`] (a transition of one finding) into one request. It does not
 //! retry: the spine's delivery loop retries what a sink reports as retryable, honouring
 //! `retry_after`, and commits only what a sink accepted. Message texts come from the
-//! minijinja templates in `output-templates/` (see [`templates`]).
+//! minijinja templates in `output-templates/` (see [`templates`]). Each sink implements
+//! the spine's delivery interface ([`crate::spine::deliver::Notifier`]); the HTTP helpers
+//! they share with the other clients are in [`crate::http`].
 
 pub mod backlog_issue;
 pub mod fit;
@@ -23,62 +25,12 @@ pub use stdout::StdoutNotifier;
 pub use templates::Templates;
 pub use webhook::WebhookNotifier;
 
-use crate::redact::redact;
 pub use registry::build;
 
-use crate::spine::finding::{Finding, TransitionKind};
-use async_trait::async_trait;
+use crate::spine::deliver::SinkError;
 use std::time::Duration;
 
-/// One notification: a transition of one finding, for one sink.
-#[derive(Debug, Clone)]
-pub struct Message {
-    pub kind: TransitionKind,
-    pub finding: Finding,
-    /// What the sink was told last time (for Changed: what changed).
-    pub previous: Option<Finding>,
-    /// What the sink gave back last time (e.g. the Backlog issue key).
-    pub external_ref: Option<String>,
-    /// Since when the finding is in its current status.
-    pub since: jiff::Timestamp,
-    /// Time zone for times shown to people.
-    pub timezone: String,
-    /// `opskit notify test`: a message that says it is a test.
-    pub test: bool,
-}
-
-/// What a sink gives back when it accepted a message.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Receipt {
-    /// A handle to remember for follow-ups (Backlog issue key, Slack ts).
-    pub external_ref: Option<String>,
-}
-
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum SinkError {
-    /// Worth trying again (5xx, 429, timeouts, connection errors).
-    #[error("{message}")]
-    Retryable { message: String, retry_after: Option<Duration> },
-    /// Trying again will not help (400 invalid payload, 403, 404, bad config).
-    #[error("{message}")]
-    Permanent { message: String },
-}
-
 impl SinkError {
-    pub fn is_retryable(&self) -> bool {
-        matches!(self, SinkError::Retryable { .. })
-    }
-
-    /// A permanent error; the text passes through [`redact`] as a second guard.
-    pub fn permanent(message: impl AsRef<str>) -> SinkError {
-        SinkError::Permanent { message: redact(message.as_ref()) }
-    }
-
-    /// A retryable error; the text passes through [`redact`] as a second guard.
-    pub fn retryable(message: impl AsRef<str>, retry_after: Option<Duration>) -> SinkError {
-        SinkError::Retryable { message: redact(message.as_ref()), retry_after }
-    }
-
     /// A sink's HTTP refusal, as `<who> answered <status>: <detail>`: 429 and 5xx are worth
     /// another try, other statuses are not.
     pub fn refused(who: &str, status: reqwest::StatusCode, detail: &str, retry_after: Option<Duration>) -> SinkError {
@@ -93,7 +45,7 @@ impl SinkError {
 }
 
 /// A 3xx answer as a failed delivery. opskit's HTTP clients follow no redirects (see
-/// [`http_client`]): a 301/302 would turn the POST into a GET that some other page answers
+/// [`crate::http::http_client`]): a 301/302 would turn the POST into a GET that some other page answers
 /// 200, and a 307 would re-post the body, routing key included, wherever `Location` says.
 /// The error names where the answer pointed (origin and path; no query, no credentials, and
 /// no token-like path segment of the sink's own secret URL) and what to fix. Permanent:
@@ -108,7 +60,7 @@ pub(crate) fn redirect_error(what: &str, resp: &reqwest::Response, secret_url: O
         .headers()
         .get(reqwest::header::LOCATION)
         .and_then(|v| v.to_str().ok())
-        .map(|l| shown_location(resp.url(), l, secret_url))
+        .map(|l| crate::http::shown_location(resp.url(), l, secret_url))
         .unwrap_or_else(|| "nowhere (no Location header)".to_string());
     Some(SinkError::permanent(format!(
         "{what}: answered {} redirecting to {location}; the redirect was not followed, so nothing was delivered\n\
@@ -117,47 +69,20 @@ pub(crate) fn redirect_error(what: &str, resp: &reqwest::Response, secret_url: O
     )))
 }
 
-/// A `Location` fit for an error message: resolved against the request URL, reduced to
-/// scheme, host, port and path; a path segment that also appears in the secret URL is
-/// masked, and the whole passes through [`redact`].
-pub(crate) fn shown_location(request: &reqwest::Url, location: &str, secret_url: Option<&str>) -> String {
-    if location.trim().is_empty() {
-        return "nowhere (an empty Location)".to_string();
-    }
-    let Ok(url) = request.join(location.trim()) else {
-        return "an unreadable Location".to_string();
-    };
-    // The secret URL's token-like segments: its last one and any long one (Slack's
-    // `services/T…/B…/<token>` keeps its workspace and channel ids readable).
-    let secret_segments: Vec<String> = secret_url
-        .and_then(|s| reqwest::Url::parse(s).ok())
-        .and_then(|u| {
-            let segs: Vec<String> = u.path_segments()?.filter(|p| !p.is_empty()).map(str::to_owned).collect();
-            let last = segs.len().saturating_sub(1);
-            Some(
-                segs.into_iter()
-                    .enumerate()
-                    .filter(|(i, p)| (*i == last && p.len() >= 6) || p.len() >= 16)
-                    .map(|(_, p)| p)
-                    .collect(),
-            )
-        })
-        .unwrap_or_default();
-    let path: Vec<&str> = url
-        .path_segments()
-        .map(|segs| segs.map(|p| if secret_segments.iter().any(|s| s == p) { "****" } else { p }).collect())
-        .unwrap_or_default();
-    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
-    let host = url.host_str().unwrap_or("");
-    redact(&format!("{}://{host}{port}/{}", url.scheme(), path.join("/")))
-}
-
-/// The HTTP client for everything that carries a secret (sinks, Backlog, heartbeat pings,
-/// GCS): no redirects followed and no `Referer` sent, so a secret URL or key never goes
-/// anywhere but where it was configured to go. A 3xx comes back as an answer, which the
-/// caller reports as a failure ([`redirect_error`]).
-pub fn http_client() -> reqwest::ClientBuilder {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).referer(false)
+/// The client of one sink: [`crate::http::http_client`] with the sink's connect timeout
+/// (`sinks.NAME.connect_timeout`, else `defaults.sink_connect_timeout`), so a host that
+/// does not take the connection fails fast and the attempt can be retried. The attempt as
+/// a whole is bounded by the spine (`sinks.NAME.timeout`), which opens the sink's breaker
+/// on a timeout; the client's own overall timeout, twice that, is only a backstop that
+/// must not fire first.
+pub fn sink_client(t: &crate::config::SinkTimeouts) -> anyhow::Result<reqwest::Client> {
+    use anyhow::Context as _;
+    crate::http::http_client()
+        .user_agent(crate::http::USER_AGENT)
+        .connect_timeout(t.connect_timeout.0)
+        .timeout(t.timeout.0.saturating_mul(2))
+        .build()
+        .context("building the sink's HTTP client")
 }
 
 /// A transport error (no answer): retryable unless the request could not even be built.
@@ -166,69 +91,28 @@ pub fn http_client() -> reqwest::ClientBuilder {
 pub(crate) fn transport_error(what: &str, err: reqwest::Error) -> SinkError {
     let builder = err.is_builder();
     let err = err.without_url();
-    let reason = if err.is_timeout() {
+    let reason = if err.is_connect() && err.is_timeout() {
+        "could not connect within the connect timeout".to_string()
+    } else if err.is_timeout() {
         "timed out".to_string()
     } else if err.is_connect() {
-        format!("could not connect: {}", error_chain(&err))
+        format!("could not connect: {}", crate::http::error_chain(&err))
     } else {
-        error_chain(&err)
+        crate::http::error_chain(&err)
     };
     let message = format!("{what}: request failed: {reason}");
     if builder { SinkError::permanent(message) } else { SinkError::retryable(message, None) }
-}
-
-/// An error and its sources on one line (reqwest hides the useful part in `source()`).
-pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut s = err.to_string();
-    let mut cur = err.source();
-    while let Some(e) = cur {
-        let t = e.to_string();
-        if !s.contains(&t) {
-            s.push_str(": ");
-            s.push_str(&t);
-        }
-        cur = e.source();
-    }
-    s
-}
-
-/// `Retry-After` as seconds or an HTTP date.
-pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let v = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(secs) = v.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let at = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
-    let wait = at.duration_since(jiff::Timestamp::now());
-    // A date in the past still means "wait a little", not "hammer now".
-    let wait = if wait.is_negative() { Duration::ZERO } else { wait.unsigned_abs() };
-    Some(wait.max(Duration::from_secs(1)))
-}
-
-/// The first part of an answer body for an error message: one line, bounded, redacted.
-pub(crate) fn body_excerpt(body: &str) -> String {
-    let line = templates::one_line(body);
-    redact(&templates::truncate_chars(&line, 300))
-}
-
-#[async_trait]
-pub trait Notifier: Send + Sync {
-    /// The sink's name from the config.
-    fn name(&self) -> &str;
-    /// Deliver one message. Errors must not contain secrets (use `reqwest::Error::without_url`).
-    async fn send(&self, msg: &Message) -> Result<Receipt, SinkError>;
-    /// What `send` would transmit, for `--dry-run` (no secrets).
-    fn preview(&self, msg: &Message) -> Result<String, SinkError>;
 }
 
 #[cfg(test)]
 pub(crate) mod test_support {
     //! Messages and findings shared by the sink tests.
     use super::*;
-    use crate::spine::finding::{Link, Severity};
+    use crate::spine::deliver::Message;
+    use crate::spine::finding::{Finding, Link, Severity, TransitionKind};
 
     pub fn http() -> reqwest::Client {
-        super::http_client().timeout(Duration::from_secs(10)).build().unwrap()
+        crate::http::http_client().timeout(Duration::from_secs(10)).build().unwrap()
     }
 
     pub fn templates() -> std::sync::Arc<Templates> {
@@ -290,8 +174,11 @@ mod tests {
     use super::test_support::{http, message, sample_finding, templates};
     use super::*;
     use crate::backlog::BacklogClient;
+    use crate::http::shown_location;
     use crate::redact::Secret;
     use crate::sandbox::{BACKLOG_API_KEY, BACKLOG_PREFIX, BACKLOG_PROJECT_KEY, Fault, SLACK_PATH, Sandbox};
+    use crate::spine::deliver::Notifier;
+    use crate::spine::finding::TransitionKind;
 
     /// The secret must not reach the message at all: `redact` would mask it, so a `****`
     /// in the text means the URL leaked and only the second guard saved it.

@@ -11,8 +11,8 @@
 
 use super::fit::{self, Bounds, bounded_message, fit_chars, json_len};
 use super::templates::{self, Templates};
-use super::{Message, Notifier, Receipt, SinkError};
 use crate::redact::Secret;
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::{Severity, TransitionKind};
 use async_trait::async_trait;
 use serde_json::{Map, Value, json};
@@ -213,7 +213,7 @@ impl Notifier for PagerDutyNotifier {
             return Err(err);
         }
         let status = resp.status();
-        let retry_after = super::retry_after(resp.headers());
+        let retry_after = crate::http::retry_after(resp.headers());
         let text = resp.text().await.unwrap_or_default();
         if status.is_success() {
             // The documented acceptance is `202 {"status": "success", "dedup_key": ..}`. Any
@@ -227,7 +227,7 @@ impl Notifier for PagerDutyNotifier {
                          hint: something other than PagerDuty answered (a proxy or captive portal?); check `events_url` and the network path",
                         self.what(),
                         status.as_u16(),
-                        super::body_excerpt(&text)
+                        crate::http::body_excerpt(&text)
                     ),
                     None,
                 ));
@@ -246,9 +246,13 @@ impl Notifier for PagerDutyNotifier {
                         errs.iter().map(|e| e.as_str().map(str::to_owned).unwrap_or_else(|| e.to_string())).collect();
                     parts.push(format!("errors: {}", errs.join("; ")));
                 }
-                if parts.is_empty() { super::body_excerpt(&text) } else { super::body_excerpt(&parts.join(": ")) }
+                if parts.is_empty() {
+                    crate::http::body_excerpt(&text)
+                } else {
+                    crate::http::body_excerpt(&parts.join(": "))
+                }
             }
-            Err(_) => super::body_excerpt(&text),
+            Err(_) => crate::http::body_excerpt(&text),
         };
         Err(SinkError::refused(&format!("{}: pagerduty", self.what()), status, &detail, retry_after))
     }

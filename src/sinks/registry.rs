@@ -1,13 +1,13 @@
-//! Turning a configured sink (`[sinks.NAME]`) into its notifier, with the shared HTTP
-//! client, the templates and, for SNS, the AWS config of the account it publishes as.
+//! Turning a configured sink (`[sinks.NAME]`) into its notifier, with an HTTP client that
+//! carries the sink's connect timeout, the templates and, for SNS, the AWS config of the
+//! account it publishes as.
 
 use super::templates::Templates;
-use super::{
-    BacklogIssueNotifier, Notifier, PagerDutyNotifier, SlackNotifier, SnsNotifier, StdoutNotifier, WebhookNotifier,
-};
+use super::{BacklogIssueNotifier, PagerDutyNotifier, SlackNotifier, SnsNotifier, StdoutNotifier, WebhookNotifier};
 use crate::backlog::BacklogClient;
 use crate::config::Sink;
 use crate::context::Context;
+use crate::spine::deliver::Notifier;
 use std::sync::Arc;
 
 pub async fn build(
@@ -16,7 +16,8 @@ pub async fn build(
     ctx: &Context,
     templates: Arc<Templates>,
 ) -> anyhow::Result<Arc<dyn Notifier>> {
-    let http = ctx.http.clone();
+    let timeouts = ctx.config.sink_timeouts(name);
+    let http = super::sink_client(&timeouts)?;
     Ok(match sink {
         Sink::Slack { webhook_url } => Arc::new(SlackNotifier::new(name, webhook_url.clone(), http, templates)),
         Sink::Pagerduty { routing_key, events_url } => {
@@ -25,7 +26,7 @@ pub async fn build(
         Sink::Sns { topic_arn, account, profile, region } => {
             let sdk =
                 crate::aws::sdk_config_for(&ctx.aws, &ctx.config, account.as_deref(), profile.as_deref(), region).await;
-            Arc::new(SnsNotifier::new(name, topic_arn.clone(), &sdk, templates))
+            Arc::new(SnsNotifier::new(name, topic_arn.clone(), &sdk, timeouts.connect_timeout.0, templates))
         }
         Sink::BacklogIssue { project, issue_type, priority, resolve_status } => {
             let backlog = ctx

@@ -10,8 +10,8 @@
 
 use super::fit::{Bounds, bounded_message, fit_chars};
 use super::templates::{self, Templates, mrkdwn_escape, truncate_chars};
-use super::{Message, Notifier, Receipt, SinkError};
 use crate::redact::Secret;
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::TransitionKind;
 use async_trait::async_trait;
 use serde_json::{Value, json};
@@ -201,10 +201,10 @@ impl Notifier for SlackNotifier {
             return Err(err);
         }
         let status = resp.status();
-        let retry_after = super::retry_after(resp.headers());
+        let retry_after = crate::http::retry_after(resp.headers());
         // Slack answers in plain text: `ok`, or an error word such as `channel_is_archived`.
         let text = resp.text().await.unwrap_or_default();
-        let word = super::body_excerpt(&text);
+        let word = crate::http::body_excerpt(&text);
         if status.is_success() {
             // The documented acceptance is `200 ok`. Any other 2xx (a proxy's or captive
             // portal's page) means Slack never saw the message: owed, worth another try.

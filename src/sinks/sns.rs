@@ -7,7 +7,7 @@
 //! with subscription filter policies without parsing the text.
 
 use super::templates::{self, Templates};
-use super::{Message, Notifier, Receipt, SinkError};
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use async_trait::async_trait;
 use aws_sdk_sns::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use aws_sdk_sns::operation::publish::PublishError;
@@ -53,8 +53,19 @@ struct Publish {
 }
 
 impl SnsNotifier {
-    pub fn new(name: &str, topic_arn: String, sdk: &aws_config::SdkConfig, templates: Arc<Templates>) -> Self {
-        SnsNotifier { name: name.to_string(), topic_arn, client: aws_sdk_sns::Client::new(sdk), templates }
+    /// `connect_timeout` goes to the SDK's timeout config (TCP and TLS); the attempt as a
+    /// whole is bounded by the spine's per-attempt timeout (`sinks.NAME.timeout`), as for
+    /// every sink, so that a timeout opens the sink's breaker.
+    pub fn new(
+        name: &str,
+        topic_arn: String,
+        sdk: &aws_config::SdkConfig,
+        connect_timeout: std::time::Duration,
+        templates: Arc<Templates>,
+    ) -> Self {
+        let timeouts = aws_sdk_sns::config::timeout::TimeoutConfig::builder().connect_timeout(connect_timeout).build();
+        let config = aws_sdk_sns::config::Builder::from(sdk).timeout_config(timeouts).build();
+        SnsNotifier { name: name.to_string(), topic_arn, client: aws_sdk_sns::Client::from_conf(config), templates }
     }
 
     fn what(&self) -> String {
@@ -157,7 +168,13 @@ mod tests {
             .behavior_version(aws_config::BehaviorVersion::latest())
             .region(aws_config::Region::new("us-east-1"))
             .build();
-        SnsNotifier::new("mail", "arn:aws:sns:us-east-1:123456789012:ops".into(), &sdk, Arc::new(Templates::embedded()))
+        SnsNotifier::new(
+            "mail",
+            "arn:aws:sns:us-east-1:123456789012:ops".into(),
+            &sdk,
+            std::time::Duration::from_secs(5),
+            Arc::new(Templates::embedded()),
+        )
     }
 
     #[test]

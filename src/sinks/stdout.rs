@@ -5,7 +5,7 @@
 //! `stdout.txt.j2`. stdout is locked per line so concurrent deliveries never interleave.
 
 use super::templates::{self, Templates};
-use super::{Message, Notifier, Receipt, SinkError};
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use async_trait::async_trait;
 use serde_json::json;
 use std::io::Write;

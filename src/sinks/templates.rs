@@ -7,7 +7,7 @@
 //! are applied after rendering ([`truncate_chars`], [`sns_subject`]), so an overridden
 //! template cannot produce a request the vendor refuses for its length.
 
-use super::{Message, SinkError};
+use crate::spine::deliver::{Message, SinkError};
 use crate::spine::finding::{Finding, Link, Severity, Status, TransitionKind};
 use anyhow::Context as _;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, value::Serde, value::Value};
@@ -145,24 +145,7 @@ pub fn backlog_cell(s: &str) -> String {
     }
 }
 
-/// Cut `s` to at most `max` characters, ending with `…` when something was cut.
-/// Counts characters, not bytes, so a multi-byte character is never split.
-pub fn truncate_chars(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out: String = s.chars().take(max - 1).collect();
-    out.push('…');
-    out
-}
-
-/// One line: line breaks and runs of whitespace become one space.
-pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub use crate::text::{one_line, truncate_chars};
 
 /// An SNS subject: printable ASCII only (SNS refuses others and control characters),
 /// at most 100 characters, never empty.

@@ -9,8 +9,8 @@
 //! and is treated as a secret. Any 2xx is the receiver's acceptance (there is no
 //! documented answer to check); a 3xx is not followed and fails the delivery.
 
-use super::{Message, Notifier, Receipt, SinkError};
 use crate::redact::Secret;
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::Finding;
 use async_trait::async_trait;
 use hmac::{Hmac, KeyInit, Mac};
@@ -116,9 +116,9 @@ impl Notifier for WebhookNotifier {
         if status.is_success() {
             return Ok(Receipt::default());
         }
-        let retry_after = super::retry_after(resp.headers());
+        let retry_after = crate::http::retry_after(resp.headers());
         let text = resp.text().await.unwrap_or_default();
-        let excerpt = super::body_excerpt(&text);
+        let excerpt = crate::http::body_excerpt(&text);
         Err(SinkError::refused(&format!("{}: receiver", self.what()), status, &excerpt, retry_after))
     }
 

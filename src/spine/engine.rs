@@ -9,7 +9,7 @@
 //! committed, so the next run owes it again: at-least-once, with no retry queue to lose.
 
 use crate::config::Config;
-use crate::sinks::{Message, Notifier, SinkError};
+use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::{Finding, Severity, Status, TransitionKind};
 use crate::spine::policy;
 use crate::state::{DeliveryRecord, FindingRecord, StateError, StateStore};
@@ -217,6 +217,15 @@ impl RetryPolicy {
             deadline: c.defaults.delivery_deadline.0,
         }
     }
+
+    /// This policy with `sink`'s own attempt timeout (`sinks.NAME.timeout`, resolved over
+    /// the default by the config), and the setting it came from, for messages.
+    pub fn for_sink(self, c: &Config, sink: &str) -> (RetryPolicy, String) {
+        match c.sink_timeouts.get(sink) {
+            Some(t) => (RetryPolicy { attempt_timeout: t.timeout.0, ..self }, t.timeout_key.clone()),
+            None => (self, "defaults.sink_timeout".to_string()),
+        }
+    }
 }
 
 /// Consecutive failed messages after which a sink is not tried again in this run.
@@ -233,7 +242,7 @@ struct Breaker {
 }
 
 impl Breaker {
-    fn record(&mut self, sink: &str, outcome: &Result<crate::sinks::Receipt, SinkError>, timed_out: bool) {
+    fn record(&mut self, sink: &str, outcome: &Result<Receipt, SinkError>, timed_out: bool) {
         match outcome {
             Ok(_) => self.failures = 0,
             Err(_) if timed_out => {
@@ -463,7 +472,7 @@ impl Spine<'_> {
                         continue;
                     }
                     if let Some(s) = silence {
-                        let until = crate::output::local_time(s.until, &self.config.defaults.timezone);
+                        let until = crate::time::local_time(s.until, &self.config.defaults.timezone);
                         outcome(Outcome::Suppressed, Some(format!("silence {} until {until}: {}", s.id, s.reason)));
                         continue;
                     }
@@ -473,7 +482,7 @@ impl Spine<'_> {
                         continue;
                     }
                     if let Some(until) = policy::quiet_until(r, self.now).filter(|_| !self.baseline) {
-                        let until = crate::output::local_time(until, &self.config.defaults.timezone);
+                        let until = crate::time::local_time(until, &self.config.defaults.timezone);
                         outcome(Outcome::Deferred, Some(format!("quiet hours of `{}` until {until}", r.name)));
                         continue;
                     }
@@ -591,6 +600,7 @@ impl Spine<'_> {
             let mut out = Vec::new();
             let notifier = self.notifiers.get(&sink);
             let mut breaker = Breaker::default();
+            let (policy, timeout_key) = self.retry.for_sink(self.config, &sink);
             for p in items {
                 let base = DeliveryOutcome {
                     sink: sink.clone(),
@@ -633,9 +643,9 @@ impl Spine<'_> {
                     continue;
                 }
                 let (result, attempts) = if self.baseline {
-                    (Ok(crate::sinks::Receipt::default()), 0)
+                    (Ok(Receipt::default()), 0)
                 } else {
-                    let sent = send_within(notifier.as_ref(), &p.message, self.retry, deadline).await;
+                    let sent = send_within(notifier.as_ref(), &p.message, policy, &timeout_key, deadline).await;
                     breaker.record(&sink, &sent.result, sent.timed_out);
                     (sent.result, sent.attempts)
                 };
@@ -683,7 +693,7 @@ impl Spine<'_> {
 
 /// What [`send_within`] came to.
 struct Sent {
-    result: Result<crate::sinks::Receipt, SinkError>,
+    result: Result<Receipt, SinkError>,
     attempts: u32,
     /// An attempt got no answer within `attempt_timeout`.
     timed_out: bool,
@@ -695,8 +705,9 @@ pub async fn send_with_retries(
     notifier: &dyn Notifier,
     msg: &Message,
     policy: RetryPolicy,
-) -> (Result<crate::sinks::Receipt, SinkError>, u32) {
-    let sent = send_within(notifier, msg, policy, tokio::time::Instant::now() + policy.deadline).await;
+    timeout_key: &str,
+) -> (Result<Receipt, SinkError>, u32) {
+    let sent = send_within(notifier, msg, policy, timeout_key, tokio::time::Instant::now() + policy.deadline).await;
     (sent.result, sent.attempts)
 }
 
@@ -708,6 +719,7 @@ async fn send_within(
     notifier: &dyn Notifier,
     msg: &Message,
     policy: RetryPolicy,
+    timeout_key: &str,
     deadline: tokio::time::Instant,
 ) -> Sent {
     let mut attempt = 0;
@@ -719,7 +731,7 @@ async fn send_within(
             Ok(answer) => answer,
             Err(_) => {
                 let message = format!(
-                    "sink `{}`: no answer within {} (defaults.sink_timeout)",
+                    "sink `{}`: no answer within {} ({timeout_key})",
                     notifier.name(),
                     crate::config::Dur(policy.attempt_timeout)
                 );
@@ -761,9 +773,9 @@ async fn send_within(
 mod tests {
     use super::*;
     use crate::config::{Env, parse_and_resolve};
-    use crate::sinks::Receipt;
     use crate::state::memory::MemoryStore;
     use crate::state::{Silence, SilenceMatcher};
+    use Receipt;
     use async_trait::async_trait;
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicU32, Ordering};

@@ -391,8 +391,8 @@ fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> R
         (None, None) => (GCS_API.to_string(), false),
     };
     let credentials = if anonymous { None } else { Some(gcs_credentials(&url, &bucket, settings)?) };
-    // It carries a bearer token: no redirects, no `Referer` (see `sinks::http_client`).
-    let http = crate::sinks::http_client()
+    // It carries a bearer token: no redirects, no `Referer` (see `http::http_client`).
+    let http = crate::http::http_client()
         .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
         .timeout(settings.timeout)
         .connect_timeout(Duration::from_secs(10))

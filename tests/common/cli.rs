@@ -134,6 +134,19 @@ impl Bench {
         v
     }
 
+    /// What the SQLite state records as told to each sink for `source`: (sink, key),
+    /// sorted. A message not in it is owed to the next run.
+    #[allow(dead_code)]
+    pub fn state_told(&self, source: &str) -> Vec<(String, String)> {
+        use opskit::state::StateStore as _;
+        let store = opskit::state::sqlite::SqliteStore::open(&self.path("state.db")).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let records = rt.block_on(store.deliveries(source)).unwrap();
+        let mut v: Vec<(String, String)> = records.into_iter().map(|r| (r.sink, r.key)).collect();
+        v.sort();
+        v
+    }
+
     /// `opskit findings push --source S` with the JSON on stdin and the standard flags.
     pub fn push(&self, source: &str, json: &str) -> assert_cmd::Command {
         let mut c = self.opskit();
