@@ -764,16 +764,18 @@ mod tests {
         };
         let f = connection_finding("111122223333", "ap-northeast-1", &c, &Settings::default());
         assert_eq!((f.status, f.severity), (Status::Open, Severity::Critical));
-        let cfg = crate::config::parse_and_resolve(
+        let cfg = crate::config::parse_and_check(
             "[commands.dx-vif]\nignore = [\"dxvif-[\"]\n",
             None,
             &crate::config::Env::process(),
+            crate::commands::SECTIONS,
         );
         assert!(cfg.unwrap_err().to_string().contains("commands.dx-vif.ignore"));
-        let cfg = crate::config::parse_and_resolve(
+        let cfg = crate::config::parse_and_check(
             "[commands.dx-vif]\nhealthy_state = [\"available\"]\n",
             None,
             &crate::config::Env::process(),
+            crate::commands::SECTIONS,
         );
         assert!(cfg.unwrap_err().to_string().contains("healthy_state"));
     }

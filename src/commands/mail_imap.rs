@@ -569,7 +569,8 @@ mod tests {
 
     fn load(imap: &str) -> Result<Settings, ConfigError> {
         let text = format!("[commands.maintenance-mail.imap]\n{imap}");
-        crate::config::parse_and_resolve(&text, None, &Env::process()).and_then(|c| Settings::load(&c))
+        crate::config::parse_and_check(&text, None, &Env::process(), crate::commands::SECTIONS)
+            .and_then(|c| Settings::load(&c))
     }
 
     #[test]
@@ -612,7 +613,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let pem = dir.path().join("ca.pem");
         std::fs::write(&pem, "not a certificate\n").unwrap();
-        let config = crate::config::parse_and_resolve("", None, &Env::process()).unwrap();
+        let config = crate::config::parse_and_check("", None, &Env::process(), crate::commands::SECTIONS).unwrap();
         let err = read_ca_file(&config, &pem).unwrap_err();
         assert_eq!(err.key.as_deref(), Some("commands.maintenance-mail.imap.tls_ca_file"));
         assert!(err.message.contains("no PEM certificate"), "{err}");

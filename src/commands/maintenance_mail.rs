@@ -19,7 +19,8 @@ const TABLE_RESOURCES: usize = 4;
 /// Parse every input with the rules of the config (when there is one); an unreadable file
 /// is reported on stderr, the others still print, and the command then exits 2.
 pub fn parse(global: &GlobalArgs, args: &MailArgs) -> AppResult<Output> {
-    let config = crate::config::load(global.config.as_deref(), &crate::config::Env::process())?;
+    let config =
+        crate::config::load(global.config.as_deref(), &crate::config::Env::process(), crate::commands::SECTIONS)?;
     let settings = Settings::load(&config)?;
     let mut results: Vec<(String, Parsed)> = Vec::new();
     let mut unreadable: Vec<String> = Vec::new();

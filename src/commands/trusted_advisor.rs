@@ -829,14 +829,20 @@ mod tests {
     #[test]
     fn settings_errors_name_the_key() {
         let env = crate::config::Env::process();
-        let e = crate::config::parse_and_resolve("[commands.trusted-advisor]\npillars = [\"securty\"]\n", None, &env)
-            .unwrap_err()
-            .to_string();
+        let e = crate::config::parse_and_check(
+            "[commands.trusted-advisor]\npillars = [\"securty\"]\n",
+            None,
+            &env,
+            crate::commands::SECTIONS,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("commands.trusted-advisor.pillars") && e.contains("securty"), "{e}");
-        let e = crate::config::parse_and_resolve(
+        let e = crate::config::parse_and_check(
             "[commands.trusted-advisor]\n[[commands.trusted-advisor.exclude]]\nchecks = [\"x\"]\n",
             None,
             &env,
+            crate::commands::SECTIONS,
         )
         .unwrap_err()
         .to_string();

@@ -614,10 +614,10 @@ mod tests {
     #[test]
     fn flags_win_over_commands_wiki_one_by_one() {
         let env = crate::config::Env::process();
-        let cfg = crate::config::parse_and_resolve(
+        let cfg = crate::config::parse_and_check(
             "[commands.wiki]\nprojects = [\"OPS\", \"NET\"]\nto = \"file:///b\"\nhistory = true\nkeep_daily = 14\nkeep_monthly = 6\n",
             None,
-            &env,
+            &env, crate::commands::SECTIONS,
         )
         .unwrap();
         let ctx = Context::new(crate::cli::GlobalArgs::default(), cfg, env).unwrap();
