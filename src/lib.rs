@@ -15,6 +15,7 @@ pub mod cron;
 pub mod env_vars;
 pub mod error;
 pub mod globs;
+pub mod imap;
 pub mod inventory;
 pub use opskit_mail as mail;
 pub mod organizations;

@@ -149,7 +149,7 @@ const SEEN: &str = "maintenance-mail/seen";
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// The mailbox `ingest --imap` reads.
-    pub imap: Option<super::mail_imap::ImapSettings>,
+    pub imap: Option<crate::imap::ImapSettings>,
     /// The AWS senders a notice may be verified from (`name@example.com`, `@example.com` or
     /// `*@example.com`); empty: any AWS address. A notice from elsewhere is told as unverified.
     pub allow_senders: Vec<String>,
@@ -553,7 +553,11 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     use crate::spine::finding::{Finding, Status};
     let settings = Settings::load(&ctx.config)?;
     let mut incoming = read_inputs(args, &settings.policy)?;
-    let mut mailbox = if args.imap { Some(super::mail_imap::Mailbox::open(ctx).await?) } else { None };
+    let mut mailbox = if args.imap {
+        Some(crate::imap::Mailbox::open(settings.imap.as_ref(), &ctx.config, &ctx.env, ctx.timeout()?).await?)
+    } else {
+        None
+    };
     if let Some(mb) = &mut mailbox {
         for m in mb.unseen().await? {
             let parsed = crate::mail::parse_with(&m.raw, &settings.policy);

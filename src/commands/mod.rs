@@ -8,7 +8,6 @@ pub mod dx_vif;
 pub mod findings;
 pub mod generate;
 pub mod inventory;
-pub mod mail_imap;
 pub mod maintenance_mail;
 pub mod notify;
 pub mod silence;
