@@ -339,7 +339,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
         errors,
         vanished: Some(vanished),
         skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
-        ..Collected::new(SOURCE, findings, Scope::Targets(covered))
+        ..Collected::new(SOURCE, findings, Scope::Targets(covered)).with_board(BOARD)
     })
 }
 
@@ -365,9 +365,7 @@ pub async fn poll_once(ctx: &Context, settings: &Settings) -> AppResult<RunRepor
     if let Some(held) = own {
         held.release().await;
     }
-    let mut report = result?;
-    report.board = BOARD.iter().map(|s| s.to_string()).collect();
-    Ok(report)
+    result
 }
 
 pub async fn poll(ctx: &Context) -> AppResult<Output> {

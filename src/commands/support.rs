@@ -280,7 +280,7 @@ async fn collect_cases(
         crate::aws::support::account_cases(&cfg, &last_seen, &was_open, &settings_ref.language).await
     })
     .await;
-    let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All);
+    let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All).with_board(BOARD);
     let mut ages = BTreeMap::new();
     let mut covered = BTreeSet::new();
     for (t, r) in results {
@@ -313,9 +313,7 @@ async fn collect_cases(
 
 pub async fn watch_once(ctx: &Context, args: &SupportArgs) -> AppResult<RunReport> {
     let collected = collect(ctx, args, true).await?;
-    let mut report = ctx.run_spine("support-watch", collected).await?;
-    report.board = BOARD.iter().map(|s| s.to_string()).collect();
-    Ok(report)
+    ctx.run_spine("support-watch", collected).await
 }
 
 pub async fn watch(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {

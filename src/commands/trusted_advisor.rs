@@ -379,7 +379,8 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
         }
     })
     .await;
-    let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All);
+    let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All).with_board(BOARD);
+    collected.fail_on_new_only = args.new_only;
     let mut covered = BTreeSet::new();
     for (t, r) in results {
         match r {
@@ -410,10 +411,7 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
 
 pub async fn check_once(ctx: &Context, args: &TaCheckArgs) -> AppResult<RunReport> {
     let collected = collect(ctx, args).await?;
-    let mut report = ctx.run_spine("trusted-advisor-check", collected).await?;
-    report.board = BOARD.iter().map(|s| s.to_string()).collect();
-    report.fail_on_new_only = args.new_only;
-    Ok(report)
+    ctx.run_spine("trusted-advisor-check", collected).await
 }
 
 pub async fn check(ctx: &Context, args: &TaCheckArgs) -> AppResult<Output> {

@@ -309,10 +309,9 @@ pub async fn backup(ctx: &Context, args: &WikiBackupArgs) -> AppResult<Output> {
     if let Some((lock, state)) = lock {
         lock.release(state.as_ref()).await;
     }
-    let collected = Collected { errors, ..Collected::new(SOURCE, findings, Scope::Accounts(Default::default())) };
-    let mut report = ctx.run_spine(SOURCE, collected).await?;
-    report.board = BOARD.iter().map(|c| c.to_string()).collect();
-    Ok(Output::Report(Box::new(report)))
+    let collected =
+        Collected { errors, ..Collected::new(SOURCE, findings, Scope::Accounts(Default::default())).with_board(BOARD) };
+    Ok(Output::Report(Box::new(ctx.run_spine(SOURCE, collected).await?)))
 }
 
 /// One line of `wiki list`.
