@@ -18,6 +18,9 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 
 pub mod answer;
+pub mod directconnect;
+pub mod support;
+pub mod trustedadvisor;
 
 /// One (account, region) to work on.
 #[derive(Debug, Clone)]

@@ -6,10 +6,6 @@ use crate::spine::finding::Severity;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-/// The `[commands.NAME]` sections the config file may hold.
-pub const COMMAND_SECTIONS: &[&str] =
-    &["inventory", "trusted-advisor", "dx-vif", "support", "maintenance-mail", "wiki", "findings"];
-
 const AFTER_HELP: &str = "\
 Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage or config error;
 3 a failure of the run (API, sink, storage; also partial); 4 another run holds the lock;

@@ -3,6 +3,9 @@
 //!
 //! Every error names the file, the line and the key. Secrets come from `*_env` or `*_file`
 //! keys; a literal secret is accepted only when the file is readable by its owner alone.
+//!
+//! The `[commands.NAME]` sections belong to the commands, which this module does not know:
+//! the caller passes them in as [`CommandSection`]s, and [`load`] checks each while loading.
 
 use crate::redact::Secret;
 use crate::spine::finding::Severity;
@@ -549,6 +552,15 @@ impl Config {
 // Finding and loading the file
 // ---------------------------------------------------------------------------------------
 
+/// One `[commands.NAME]` section the config file may hold, and the check of its settings
+/// (run while the config loads, so a typo is a config error, exit 2, before any run, and
+/// `config check` reports it). The app supplies the list; the config knows no command.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSection {
+    pub name: &'static str,
+    pub check: fn(&Config) -> Result<(), ConfigError>,
+}
+
 /// Where the environment comes from, so tests can resolve without touching the process.
 /// Looks up one environment variable.
 type Lookup = dyn Fn(&str) -> Option<String> + Send + Sync;
@@ -589,14 +601,15 @@ pub fn search_path(env: &Env) -> Vec<PathBuf> {
 }
 
 /// Load the config: the explicit path if given (it must exist), else the first file of the
-/// search path that exists, else the empty config.
-pub fn load(explicit: Option<&Path>, env: &Env) -> Result<Config, ConfigError> {
+/// search path that exists, else the empty config. `sections` are the `[commands.NAME]`
+/// sections it may hold, each checked once the rest has resolved.
+pub fn load(explicit: Option<&Path>, env: &Env, sections: &[CommandSection]) -> Result<Config, ConfigError> {
     let path = match explicit {
         Some(p) => Some(p.to_path_buf()),
         None => search_path(env).into_iter().find(|p| p.is_file()),
     };
     let Some(path) = path else {
-        return resolve(RawConfig::default(), None, "", env);
+        return resolve(RawConfig::default(), None, "", env, sections);
     };
     let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
         file: Some(path.clone()),
@@ -605,12 +618,24 @@ pub fn load(explicit: Option<&Path>, env: &Env) -> Result<Config, ConfigError> {
         message: format!("cannot read the config file: {e}"),
         hint: explicit.is_none().then(|| "it was found on the search path; pass --config to choose another".into()),
     })?;
-    parse_and_resolve(&text, Some(&path), env)
+    parse_and_check(&text, Some(&path), env, sections)
 }
 
-pub fn parse_and_resolve(text: &str, path: Option<&Path>, env: &Env) -> Result<Config, ConfigError> {
+/// Resolve a config given as text, checking its `[commands.NAME]` sections against `sections`.
+pub fn parse_and_check(
+    text: &str,
+    path: Option<&Path>,
+    env: &Env,
+    sections: &[CommandSection],
+) -> Result<Config, ConfigError> {
     let raw = parse(text, path)?;
-    resolve(raw, path, text, env)
+    resolve(raw, path, text, env, sections)
+}
+
+/// Resolve a config that has no `[commands.NAME]` sections (any is refused as unknown): for
+/// the layers below the commands, which know none.
+pub fn parse_and_resolve(text: &str, path: Option<&Path>, env: &Env) -> Result<Config, ConfigError> {
+    parse_and_check(text, path, env, &[])
 }
 
 fn parse(text: &str, path: Option<&Path>) -> Result<RawConfig, ConfigError> {
@@ -1073,7 +1098,13 @@ fn resolve_organization(
     })
 }
 
-pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Result<Config, ConfigError> {
+pub fn resolve(
+    raw: RawConfig,
+    path: Option<&Path>,
+    text: &str,
+    env: &Env,
+    sections: &[CommandSection],
+) -> Result<Config, ConfigError> {
     let loose = path.and_then(file_mode).is_some_and(|m| m & 0o077 != 0);
     let ctx = Ctx { path, text, env, loose };
 
@@ -1405,11 +1436,12 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
     }
 
     for name in raw.commands.keys() {
-        if !crate::cli::COMMAND_SECTIONS.contains(&name.as_str()) {
+        if !sections.iter().any(|s| s.name == name) {
+            let known: Vec<&str> = sections.iter().map(|s| s.name).collect();
             return Err(ctx.err_hint(
                 &format!("commands.{name}"),
                 format!("unknown command section `{name}`"),
-                format!("known: {}", crate::cli::COMMAND_SECTIONS.join(", ")),
+                format!("known: {}", known.join(", ")),
             ));
         }
     }
@@ -1426,7 +1458,9 @@ pub fn resolve(raw: RawConfig, path: Option<&Path>, text: &str, env: &Env) -> Re
         commands: raw.commands,
         shard: None,
     };
-    crate::commands::check_settings(&config)?;
+    for section in sections {
+        (section.check)(&config)?;
+    }
     Ok(config)
 }
 
@@ -1676,19 +1710,31 @@ mod tests {
         assert!(Dur::parse("1 month").is_err(), "months have no fixed length");
     }
 
+    /// Stand-ins for the app's sections: `dx-vif` checks its settings, `quiet` checks none.
+    const SECTIONS: &[CommandSection] = &[
+        CommandSection { name: "dx-vif", check: |c| c.command_settings::<BTreeMap<String, u32>>("dx-vif").map(drop) },
+        CommandSection { name: "quiet", check: |_| Ok(()) },
+    ];
+
     #[test]
-    fn the_example_config_resolves() {
-        let env = env_with(&[
-            ("SLACK_WEBHOOK_OPS", "https://hooks.slack.com/services/T0/B0/example"),
-            ("PAGERDUTY_ROUTING_KEY", "R0123456789abcdef0123456789abcdef"),
-            ("BACKLOG_API_KEY", "example-backlog-key"),
-            ("WEBHOOK_URL", "https://ops.example.com/hooks/opskit"),
-            ("WEBHOOK_SECRET", "example-hmac-secret"),
-            ("ACME_EXTERNAL_ID", "acme-external-id"),
-            ("INITECH_EXTERNAL_ID", "initech-external-id"),
-        ]);
-        let cfg = parse_and_resolve(EXAMPLE, None, &env).unwrap();
-        assert!(!cfg.accounts.is_empty() && !cfg.routes.is_empty() && !cfg.organizations.is_empty());
+    fn an_unknown_command_section_is_named_with_the_known_ones() {
+        let text = "[commands.dx-vfi]\npoll = 1\n";
+        let err = parse_and_check(text, Some(Path::new("c.toml")), &env_with(&[]), SECTIONS).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("commands.dx-vfi"));
+        assert_eq!(err.line, Some(1));
+        assert_eq!(err.message, "unknown command section `dx-vfi`");
+        assert_eq!(err.hint.as_deref(), Some("known: dx-vif, quiet"));
+    }
+
+    #[test]
+    fn each_known_command_section_is_checked_while_loading() {
+        let ok = "[commands.dx-vif]\npoll = 1\n\n[commands.quiet]\nanything = \"goes\"\n";
+        parse_and_check(ok, None, &env_with(&[]), SECTIONS).unwrap();
+        let bad = "[commands.dx-vif]\npoll = \"often\"\n";
+        let err = parse_and_check(bad, Some(Path::new("c.toml")), &env_with(&[]), SECTIONS).unwrap_err();
+        // (The line is looked up in the file on disk, which this test has none of.)
+        assert_eq!(err.key.as_deref(), Some("commands.dx-vif.poll"));
+        assert!(err.message.contains("invalid type"), "{err}");
     }
 
     fn org(body: &str) -> Result<Config, ConfigError> {

@@ -16,6 +16,7 @@ pub mod env_vars;
 pub mod error;
 pub mod globs;
 pub mod http;
+pub mod imap;
 pub mod inventory;
 pub use opskit_mail as mail;
 pub mod organizations;

@@ -138,7 +138,7 @@ fn main() -> ExitCode {
             _ => {}
         }
         let env = Env::process();
-        let mut ctx = match config::load(cli.global.config.as_deref(), &env)
+        let mut ctx = match config::load(cli.global.config.as_deref(), &env, commands::SECTIONS)
             .map_err(AppError::from)
             .and_then(|c| Context::new(cli.global.clone(), c, env))
         {

@@ -159,7 +159,7 @@ impl Tour {
     /// A context whose flags `flags` adjusts (as if given on the command line).
     fn context_with(&self, flags: impl FnOnce(&mut GlobalArgs)) -> AppResult<Context> {
         let env = Env::process();
-        let config = config::load(Some(&self.config_path), &env)?;
+        let config = config::load(Some(&self.config_path), &env, crate::commands::SECTIONS)?;
         let mut global =
             GlobalArgs { config: Some(self.config_path.clone()), no_color: !self.style.color, ..Default::default() };
         flags(&mut global);

@@ -12,7 +12,7 @@
 //! it was deleted, it did not recover. The escalation ladder (Slack first, the pager after
 //! N bad polls) is routing, done by the spine.
 
-use crate::aws::answer::Pages;
+use crate::aws::directconnect::{self as dx, Conn, Vif, bgp_summary};
 use crate::aws::fan_out_with_progress;
 use crate::cli::DxWatchArgs;
 use crate::commands::Output;
@@ -21,7 +21,6 @@ use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
 use crate::spine::finding::{Field, Finding, Link, Severity, Status};
-use aws_sdk_directconnect::types::{BgpPeerState, BgpStatus, ConnectionState, VirtualInterfaceState};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -77,96 +76,6 @@ impl Settings {
 
     fn ignored(&self, id: &str, name: &str) -> bool {
         self.ignore_globs.any(&[id, name])
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// What the API said, reduced to what we judge and show (never authKey or router config)
-// ---------------------------------------------------------------------------------------
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Peer {
-    pub id: String,
-    pub family: String,
-    pub customer_address: String,
-    /// `bgpPeerState`: whether the peer is provisioned.
-    pub state: String,
-    /// `bgpStatus`: whether the session is up.
-    pub status: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Vif {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    pub vlan: i32,
-    pub connection: String,
-    pub location: String,
-    pub device: String,
-    /// The raw state: a modeled value, or whatever newer value AWS sent.
-    pub state: String,
-    pub peers: Vec<Peer>,
-    pub tags: Vec<(String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conn {
-    pub id: String,
-    pub name: String,
-    pub location: String,
-    pub device: String,
-    pub bandwidth: String,
-    pub state: String,
-    pub tags: Vec<(String, String)>,
-}
-
-fn s(v: Option<&str>) -> String {
-    v.unwrap_or_default().to_string()
-}
-
-fn tags(t: &[aws_sdk_directconnect::types::Tag]) -> Vec<(String, String)> {
-    t.iter().map(|t| (t.key().to_string(), s(t.value()))).collect()
-}
-
-impl From<&aws_sdk_directconnect::types::VirtualInterface> for Vif {
-    fn from(v: &aws_sdk_directconnect::types::VirtualInterface) -> Vif {
-        Vif {
-            id: s(v.virtual_interface_id()),
-            name: s(v.virtual_interface_name()),
-            kind: s(v.virtual_interface_type()),
-            vlan: v.vlan(),
-            connection: s(v.connection_id()),
-            location: s(v.location()),
-            device: s(v.aws_device_v2()),
-            state: v.virtual_interface_state().map(|x| x.as_str().to_string()).unwrap_or_default(),
-            peers: v
-                .bgp_peers()
-                .iter()
-                .map(|p| Peer {
-                    id: s(p.bgp_peer_id()),
-                    family: p.address_family().map(|f| f.as_str().to_string()).unwrap_or_default(),
-                    customer_address: s(p.customer_address()),
-                    state: p.bgp_peer_state().map(|x| x.as_str().to_string()).unwrap_or_default(),
-                    status: p.bgp_status().map(|x| x.as_str().to_string()).unwrap_or_default(),
-                })
-                .collect(),
-            tags: tags(v.tags()),
-        }
-    }
-}
-
-impl From<&aws_sdk_directconnect::types::Connection> for Conn {
-    fn from(c: &aws_sdk_directconnect::types::Connection) -> Conn {
-        Conn {
-            id: s(c.connection_id()),
-            name: s(c.connection_name()),
-            location: s(c.location()),
-            device: s(c.aws_device_v2()),
-            bandwidth: s(c.bandwidth()),
-            state: c.connection_state().map(|x| x.as_str().to_string()).unwrap_or_default(),
-            tags: tags(c.tags()),
-        }
     }
 }
 
@@ -227,54 +136,33 @@ fn console(region: &str, page: &str) -> Link {
     }
 }
 
-/// Peers whose session we judge: provisioned ones. A peer being added (`pending`,
-/// `verifying`) has no session yet; one being removed no longer matters.
-fn judged(p: &Peer) -> bool {
-    !matches!(p.state.as_str(), "pending" | "verifying" | "deleting" | "deleted")
-}
-
-pub(crate) fn bgp_summary(peers: &[Peer]) -> String {
-    if peers.is_empty() {
-        return "-".into();
-    }
-    peers
-        .iter()
-        .map(|p| {
-            let status = if judged(p) { dash(&p.status).to_string() } else { format!("({})", dash(&p.state)) };
-            format!("{} {status}", dash(&p.family))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// One VIF as a finding: open when something is wrong, resolved when healthy or deleted.
 pub fn vif_finding(account: &str, region: &str, v: &Vif, settings: &Settings) -> Finding {
     let what = format!("Direct Connect VIF {}", describe(&v.name, &v.id));
-    let states: Vec<&str> = VirtualInterfaceState::values().to_vec();
+    let states = dx::vif_states();
     let mut verdict = Verdict::ok();
     let deleted = matches!(v.state.as_str(), "deleting" | "deleted");
     if v.state == "down" {
         verdict.add(Severity::Critical, "VIF is down (BGP down)".into());
     } else if !deleted && !settings.healthy_states.iter().any(|h| h == &v.state) {
-        verdict.add(Severity::Warning, odd_state("VIF", &v.state, &states));
+        verdict.add(Severity::Warning, odd_state("VIF", &v.state, states));
     }
     // Sessions matter once the VIF is in service (or down, or under a failover test).
     let in_service = !deleted && !matches!(v.state.as_str(), "confirming" | "verifying" | "pending" | "rejected");
     let mut fp = format!("{}|", v.state);
     if in_service {
-        let statuses: Vec<&str> = BgpStatus::values().to_vec();
-        let peer_states: Vec<&str> = BgpPeerState::values().to_vec();
-        for p in v.peers.iter().filter(|p| judged(p)) {
+        let (statuses, peer_states) = (dx::bgp_statuses(), dx::bgp_peer_states());
+        for p in v.peers.iter().filter(|p| p.provisioned()) {
             let peer = format!("BGP peer {} {}", dash(&p.family), dash(&p.customer_address));
             fp.push_str(&format!("{}={},", p.id, p.status));
-            if !p.state.is_empty() && !known(&p.state, &peer_states) {
-                verdict.add(Severity::Warning, odd_state(&peer, &p.state, &peer_states));
+            if !p.state.is_empty() && !known(&p.state, peer_states) {
+                verdict.add(Severity::Warning, odd_state(&peer, &p.state, peer_states));
             }
             match p.status.as_str() {
                 "up" => {}
                 "down" if v.state != "down" => verdict.add(Severity::Critical, format!("{peer} is down")),
                 "down" => {}
-                s => verdict.add(Severity::Warning, odd_state(&format!("{peer} session"), s, &statuses)),
+                s => verdict.add(Severity::Warning, odd_state(&format!("{peer} session"), s, statuses)),
             }
         }
     }
@@ -336,13 +224,13 @@ pub fn vif_finding(account: &str, region: &str, v: &Vif, settings: &Settings) ->
 /// One connection as a finding.
 pub fn connection_finding(account: &str, region: &str, c: &Conn, settings: &Settings) -> Finding {
     let what = format!("Direct Connect connection {}", describe(&c.name, &c.id));
-    let states: Vec<&str> = ConnectionState::values().to_vec();
+    let states = dx::connection_states();
     let deleted = matches!(c.state.as_str(), "deleting" | "deleted");
     let mut verdict = Verdict::ok();
     if c.state == "down" {
         verdict.add(Severity::Critical, "connection is down".into());
     } else if !deleted && !settings.healthy_connection_states.iter().any(|h| h == &c.state) {
-        verdict.add(Severity::Warning, odd_state("connection", &c.state, &states));
+        verdict.add(Severity::Warning, odd_state("connection", &c.state, states));
     }
     let (status, title, summary) = if deleted {
         (
@@ -403,66 +291,8 @@ fn vanished(mut f: Finding) -> Finding {
 }
 
 // ---------------------------------------------------------------------------------------
-// Collecting
+// Collecting (the listing itself is `aws::directconnect`)
 // ---------------------------------------------------------------------------------------
-
-/// The error text for an AWS call: the service's code and message when it gave one, with
-/// a hint for a missing permission.
-fn api_error<E>(
-    op: &str,
-    e: aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
-) -> anyhow::Error
-where
-    E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-{
-    let (code, text) = crate::aws::sdk_error_text(op, &e);
-    let denied = code.is_some_and(|c| c.contains("AccessDenied") || c.contains("UnauthorizedOperation"));
-    if denied {
-        anyhow::anyhow!(
-            "{text}\nhint: the role needs directconnect:DescribeVirtualInterfaces and \
-             directconnect:DescribeConnections (commands/dx-vif/iam-policy.json)"
-        )
-    } else {
-        anyhow::anyhow!(text)
-    }
-}
-
-// The crate has no paginators: pages are followed by hand, and a listing counts only when
-// every page held its list (DescribeVirtualInterfaces and DescribeConnections answer
-// `"virtualInterfaces": []` / `"connections": []` when there are none; the API reference lists
-// the member in every answer and says nothing of leaving it out).
-
-async fn list_vifs(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Vif>> {
-    const OP: &str = "DescribeVirtualInterfaces";
-    let all = Pages::all(OP, "virtualInterfaces list", |token| async {
-        let page = client
-            .describe_virtual_interfaces()
-            .max_results(100)
-            .set_next_token(token)
-            .send()
-            .await
-            .map_err(|e| api_error(OP, e))?;
-        anyhow::Ok((page.virtual_interfaces, page.next_token))
-    })
-    .await?;
-    Ok(all.iter().map(Vif::from).collect())
-}
-
-async fn list_connections(client: &aws_sdk_directconnect::Client) -> anyhow::Result<Vec<Conn>> {
-    const OP: &str = "DescribeConnections";
-    let all = Pages::all(OP, "connections list", |token| async {
-        let page = client
-            .describe_connections()
-            .max_results(100)
-            .set_next_token(token)
-            .send()
-            .await
-            .map_err(|e| api_error(OP, e))?;
-        anyhow::Ok((page.connections, page.next_token))
-    })
-    .await?;
-    Ok(all.iter().map(Conn::from).collect())
-}
 
 /// One poll of every selected target: findings for all VIFs and connections, the targets
 /// that answered (the scope), and the ones that did not.
@@ -477,13 +307,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
     let (concurrency, timeout) = (ctx.config.defaults.concurrency, ctx.timeout()?);
     let results = fan_out_with_progress(targets, concurrency, timeout, bar.as_ref(), |t| async move {
         let cfg = ctx.aws.config(&t.account, &t.region).await;
-        let client = aws_sdk_directconnect::Client::new(&cfg);
-        if settings.connections {
-            let (vifs, conns) = tokio::try_join!(list_vifs(&client), list_connections(&client))?;
-            Ok((vifs, conns))
-        } else {
-            Ok((list_vifs(&client).await?, Vec::new()))
-        }
+        dx::list(&cfg, settings.connections).await
     })
     .await;
     let mut findings = Vec::new();
@@ -515,7 +339,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
         errors,
         vanished: Some(vanished),
         skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
-        ..Collected::new(SOURCE, findings, Scope::Targets(covered))
+        ..Collected::new(SOURCE, findings, Scope::Targets(covered)).with_board(BOARD)
     })
 }
 
@@ -541,9 +365,7 @@ pub async fn poll_once(ctx: &Context, settings: &Settings) -> AppResult<RunRepor
     if let Some(held) = own {
         held.release().await;
     }
-    let mut report = result?;
-    report.board = BOARD.iter().map(|s| s.to_string()).collect();
-    Ok(report)
+    result
 }
 
 pub async fn poll(ctx: &Context) -> AppResult<Output> {
@@ -654,6 +476,7 @@ pub async fn watch(ctx: &Context, args: &DxWatchArgs, name: &str) -> AppResult<O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::aws::directconnect::Peer;
 
     fn peer(id: &str, family: &str, status: &str) -> Peer {
         Peer {
@@ -764,16 +587,18 @@ mod tests {
         };
         let f = connection_finding("111122223333", "ap-northeast-1", &c, &Settings::default());
         assert_eq!((f.status, f.severity), (Status::Open, Severity::Critical));
-        let cfg = crate::config::parse_and_resolve(
+        let cfg = crate::config::parse_and_check(
             "[commands.dx-vif]\nignore = [\"dxvif-[\"]\n",
             None,
             &crate::config::Env::process(),
+            crate::commands::SECTIONS,
         );
         assert!(cfg.unwrap_err().to_string().contains("commands.dx-vif.ignore"));
-        let cfg = crate::config::parse_and_resolve(
+        let cfg = crate::config::parse_and_check(
             "[commands.dx-vif]\nhealthy_state = [\"available\"]\n",
             None,
             &crate::config::Env::process(),
+            crate::commands::SECTIONS,
         );
         assert!(cfg.unwrap_err().to_string().contains("healthy_state"));
     }

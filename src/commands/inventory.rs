@@ -377,10 +377,11 @@ mod tests {
 
     #[test]
     fn settings_reject_an_unknown_type_naming_the_key() {
-        let cfg = crate::config::parse_and_resolve(
+        let cfg = crate::config::parse_and_check(
             "[commands.inventory]\nresource_types = [\"vpc\", \"rds\"]\n",
             None,
             &crate::config::Env::process(),
+            crate::commands::SECTIONS,
         );
         let e = cfg.unwrap_err().to_string();
         assert!(e.contains("commands.inventory.resource_types") && e.contains("`rds`"), "{e}");

@@ -19,7 +19,8 @@ const TABLE_RESOURCES: usize = 4;
 /// Parse every input with the rules of the config (when there is one); an unreadable file
 /// is reported on stderr, the others still print, and the command then exits 2.
 pub fn parse(global: &GlobalArgs, args: &MailArgs) -> AppResult<Output> {
-    let config = crate::config::load(global.config.as_deref(), &crate::config::Env::process())?;
+    let config =
+        crate::config::load(global.config.as_deref(), &crate::config::Env::process(), crate::commands::SECTIONS)?;
     let settings = Settings::load(&config)?;
     let mut results: Vec<(String, Parsed)> = Vec::new();
     let mut unreadable: Vec<String> = Vec::new();
@@ -148,7 +149,7 @@ const SEEN: &str = "maintenance-mail/seen";
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// The mailbox `ingest --imap` reads.
-    pub imap: Option<super::mail_imap::ImapSettings>,
+    pub imap: Option<crate::imap::ImapSettings>,
     /// The AWS senders a notice may be verified from (`name@example.com`, `@example.com` or
     /// `*@example.com`); empty: any AWS address. A notice from elsewhere is told as unverified.
     pub allow_senders: Vec<String>,
@@ -552,7 +553,11 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     use crate::spine::finding::{Finding, Status};
     let settings = Settings::load(&ctx.config)?;
     let mut incoming = read_inputs(args, &settings.policy)?;
-    let mut mailbox = if args.imap { Some(super::mail_imap::Mailbox::open(ctx).await?) } else { None };
+    let mut mailbox = if args.imap {
+        Some(crate::imap::Mailbox::open(settings.imap.as_ref(), &ctx.config, &ctx.env, ctx.timeout()?).await?)
+    } else {
+        None
+    };
     if let Some(mb) = &mut mailbox {
         for m in mb.unseen().await? {
             let parsed = crate::mail::parse_with(&m.raw, &settings.policy);
@@ -665,9 +670,12 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         }
         all.insert(k, f);
     }
-    let collected = Collected::new(SOURCE, all.into_values().collect(), Scope::Accounts(Default::default()));
+    let collected = Collected {
+        // Under `--mta` the mail is safe in the state store: a later run retries it.
+        failed_deliveries_retried: args.mta,
+        ..Collected::new(SOURCE, all.into_values().collect(), Scope::Accounts(Default::default()))
+    };
     let mut report = ctx.run_spine("maintenance-mail-ingest", collected).await?;
-    report.failed_deliveries_retried = args.mta;
 
     // Settle what no sink still owes.
     let unsettled: std::collections::BTreeSet<&str> = report

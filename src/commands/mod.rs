@@ -8,7 +8,6 @@ pub mod dx_vif;
 pub mod findings;
 pub mod generate;
 pub mod inventory;
-pub mod mail_imap;
 pub mod maintenance_mail;
 pub mod notify;
 pub mod silence;
@@ -21,6 +20,7 @@ use crate::cli::{
     Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, InventoryCommand, MailCommand, NotifyCommand,
     SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
 };
+use crate::config::CommandSection;
 use crate::context::Context;
 use crate::error::AppResult;
 use crate::spine::engine::RunReport;
@@ -58,17 +58,19 @@ impl Output {
     }
 }
 
-/// Check every command's `[commands.NAME]` settings while the config loads, so a typo
-/// is a config error (exit 2) before any run, and `config check` reports it.
-pub fn check_settings(config: &crate::config::Config) -> Result<(), crate::config::ConfigError> {
-    dx_vif::Settings::load(config)?;
-    trusted_advisor::Settings::load(config)?;
-    support::Settings::load(config)?;
-    maintenance_mail::Settings::load(config)?;
-    inventory::Settings::load(config)?;
-    wiki::Settings::load(config)?;
-    Ok(())
-}
+/// The `[commands.NAME]` sections the config file may hold, each with the check of its
+/// settings that runs while the config loads ([`crate::config::load`] takes this list), so
+/// a typo is a config error (exit 2) before any run, and `config check` reports it.
+/// `findings` has no settings of its own to check yet.
+pub const SECTIONS: &[CommandSection] = &[
+    CommandSection { name: "inventory", check: |c| inventory::Settings::load(c).map(drop) },
+    CommandSection { name: "trusted-advisor", check: |c| trusted_advisor::Settings::load(c).map(drop) },
+    CommandSection { name: "dx-vif", check: |c| dx_vif::Settings::load(c).map(drop) },
+    CommandSection { name: "support", check: |c| support::Settings::load(c).map(drop) },
+    CommandSection { name: "maintenance-mail", check: |c| maintenance_mail::Settings::load(c).map(drop) },
+    CommandSection { name: "wiki", check: |c| wiki::Settings::load(c).map(drop) },
+    CommandSection { name: "findings", check: |_| Ok(()) },
+];
 
 /// Commands that need no config or context.
 pub fn run_standalone(cli: &Cli) -> Option<AppResult<Output>> {
@@ -159,5 +161,27 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
             unreachable!("handled by run_standalone")
         }
         Command::Demo(_) | Command::Sandbox(_) => unreachable!("handled in main before a context exists"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SECTIONS;
+    use crate::config::{EXAMPLE, Env, parse_and_check};
+
+    #[test]
+    fn the_example_config_resolves() {
+        let env = Env::from_pairs(&[
+            ("SLACK_WEBHOOK_OPS", "https://hooks.slack.com/services/T0/B0/example"),
+            ("PAGERDUTY_ROUTING_KEY", "R0123456789abcdef0123456789abcdef"),
+            ("BACKLOG_API_KEY", "example-backlog-key"),
+            ("WEBHOOK_URL", "https://ops.example.com/hooks/opskit"),
+            ("WEBHOOK_SECRET", "example-hmac-secret"),
+            ("ACME_EXTERNAL_ID", "acme-external-id"),
+            ("INITECH_EXTERNAL_ID", "initech-external-id"),
+        ]);
+        let cfg = parse_and_check(EXAMPLE, None, &env, SECTIONS).unwrap();
+        assert!(!cfg.accounts.is_empty() && !cfg.routes.is_empty() && !cfg.organizations.is_empty());
+        assert!(cfg.commands.len() >= 6, "the example shows every command's section");
     }
 }

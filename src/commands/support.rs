@@ -11,8 +11,8 @@
 //! more than five new communications since the state last saw it; one more DescribeCases
 //! by id for cases that left the open listing. Clients are pinned to us-east-1.
 
-use crate::aws::answer::{Incomplete, Pages, required};
 use crate::aws::fan_out_with_progress;
+use crate::aws::support::{Case, Comm, parse_time};
 use crate::cli::{OutputFormat, SupportArgs};
 use crate::commands::Output;
 use crate::config::{Config, ConfigError, Dur};
@@ -83,72 +83,6 @@ impl Settings {
     pub fn is_aws(&self, submitted_by: &str) -> bool {
         self.aws.is_match(submitted_by.trim())
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// Cases as the API gives them
-// ---------------------------------------------------------------------------------------
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comm {
-    pub at: Timestamp,
-    pub by: String,
-    pub body: String,
-    pub attachments: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Case {
-    pub id: String,
-    pub display_id: String,
-    pub subject: String,
-    pub status: String,
-    pub service: String,
-    pub category: String,
-    pub severity: String,
-    pub submitted_by: String,
-    pub created: Option<Timestamp>,
-    /// Newest first, as the API lists them.
-    pub comms: Vec<Comm>,
-    /// The API has older communications than `comms` holds.
-    pub more_comms: bool,
-}
-
-fn parse_time(s: &str) -> Option<Timestamp> {
-    s.parse::<Timestamp>().ok()
-}
-
-fn comm_of(c: &aws_sdk_support::types::Communication) -> Option<Comm> {
-    Some(Comm {
-        at: parse_time(c.time_created()?)?,
-        by: c.submitted_by().unwrap_or_default().to_string(),
-        body: c.body().unwrap_or_default().to_string(),
-        attachments: c.attachment_set().iter().filter_map(|a| a.file_name().map(str::to_string)).collect(),
-    })
-}
-
-/// A case as DescribeCases lists it with `includeCommunications`: its `recentCommunications`
-/// are part of a well-formed answer (every case has at least the one that opened it), and
-/// a case without them would read as one nobody ever replied to.
-fn case_of(c: &aws_sdk_support::types::CaseDetails) -> Result<Case, Incomplete> {
-    const OP: &str = "DescribeCases";
-    let recent = required(c.recent_communications(), OP, "recentCommunications of a case")?;
-    let listed = required(recent.communications.as_deref(), OP, "recentCommunications.communications list")?;
-    let mut comms: Vec<Comm> = listed.iter().filter_map(comm_of).collect();
-    comms.sort_by_key(|c| std::cmp::Reverse(c.at));
-    Ok(Case {
-        id: c.case_id().unwrap_or_default().to_string(),
-        display_id: c.display_id().unwrap_or_default().to_string(),
-        subject: c.subject().unwrap_or_default().to_string(),
-        status: c.status().unwrap_or_default().to_string(),
-        service: c.service_code().unwrap_or_default().to_string(),
-        category: c.category_code().unwrap_or_default().to_string(),
-        severity: c.severity_code().unwrap_or_default().to_string(),
-        submitted_by: c.submitted_by().unwrap_or_default().to_string(),
-        created: c.time_created().and_then(parse_time),
-        comms,
-        more_comms: recent.next_token().is_some_and(|t| !t.is_empty()),
-    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -306,107 +240,8 @@ fn vanished(mut f: Finding) -> Finding {
 }
 
 // ---------------------------------------------------------------------------------------
-// Collecting
+// Collecting (the listing itself is `aws::support`)
 // ---------------------------------------------------------------------------------------
-
-fn api_error<E>(
-    op: &str,
-    e: aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
-) -> anyhow::Error
-where
-    E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-{
-    crate::aws::support_api_error(
-        op,
-        "AWS Support API",
-        "the role needs support:DescribeCases and support:DescribeCommunications (commands/support/iam-policy.json)",
-        e,
-    )
-}
-
-async fn describe_cases(
-    client: &aws_sdk_support::Client,
-    ids: Option<Vec<String>>,
-    language: &str,
-) -> anyhow::Result<Vec<Case>> {
-    // `cases` is in every answer (`[]` when nothing matches), as the Support API reference's
-    // response syntax shows it; it does not say outright that the member is never left out.
-    const OP: &str = "DescribeCases";
-    let cases = Pages::all(OP, "cases list", |token| async {
-        let page = client
-            .describe_cases()
-            .set_case_id_list(ids.clone())
-            .include_resolved_cases(ids.is_some())
-            .include_communications(true)
-            .language(language)
-            .max_results(100)
-            .set_next_token(token)
-            .send()
-            .await
-            .map_err(|e| api_error(OP, e))?;
-        anyhow::Ok((page.cases, page.next_token))
-    })
-    .await?;
-    Ok(cases.iter().map(case_of).collect::<Result<_, _>>()?)
-}
-
-/// Every communication after `after`, oldest pages last (the API lists newest first).
-async fn communications_after(
-    client: &aws_sdk_support::Client,
-    case_id: &str,
-    after: Timestamp,
-) -> anyhow::Result<Vec<Comm>> {
-    const OP: &str = "DescribeCommunications";
-    let all = Pages::all(OP, "communications list", |token| async {
-        let page = client
-            .describe_communications()
-            .case_id(case_id)
-            .after_time(after.to_string())
-            .max_results(100)
-            .set_next_token(token)
-            .send()
-            .await
-            .map_err(|e| api_error(OP, e))?;
-        anyhow::Ok((page.communications, page.next_token))
-    })
-    .await?;
-    let mut out: Vec<Comm> = all.iter().filter_map(comm_of).collect();
-    out.sort_by_key(|c| std::cmp::Reverse(c.at));
-    Ok(out)
-}
-
-/// One account: its open cases, the full new history where five recent ones are not
-/// enough, and the final state of cases that left the open list.
-async fn account_cases(
-    client: &aws_sdk_support::Client,
-    previous: &BTreeMap<String, Seen>,
-    was_open: &BTreeSet<String>,
-    settings: &Settings,
-) -> anyhow::Result<Vec<Case>> {
-    let mut cases = describe_cases(client, None, &settings.language).await?;
-    let listed: BTreeSet<String> = cases.iter().map(|c| c.id.clone()).collect();
-    let gone: Vec<String> = was_open.iter().filter(|id| !listed.contains(*id)).cloned().collect();
-    for chunk in gone.chunks(100) {
-        match describe_cases(client, Some(chunk.to_vec()), &settings.language).await {
-            Ok(found) => cases.extend(found),
-            // A case AWS no longer knows (cases are kept 12 months) must not fail every
-            // later run: it resolves as "no longer open" through the spine instead.
-            Err(e) if format!("{e}").contains("CaseIdNotFound") => {
-                tracing::debug!("looking up cases that left the open list: {e}");
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    for case in cases.iter_mut() {
-        let Some(last) = previous.get(&case.id).and_then(|s| s.last_comm) else { continue };
-        let reaches_back = case.comms.last().is_some_and(|oldest| oldest.at <= last);
-        if case.more_comms && !reaches_back {
-            case.comms = communications_after(client, &case.id, last).await?;
-            case.more_comms = false;
-        }
-    }
-    Ok(cases)
-}
 
 /// The open cases of every account, and the age of each (for `support cases`; kept out of
 /// the findings, where it would show as a change on every message).
@@ -437,15 +272,15 @@ async fn collect_cases(
     let (settings_ref, previous_ref) = (&settings, &previous);
     let results = fan_out_with_progress(targets, concurrency, timeout, bar.as_ref(), |t| async move {
         let cfg = ctx.aws.config(&t.account, REGION).await;
-        let client = aws_sdk_support::Client::new(&cfg);
         let l = t.account_label();
-        let seen: BTreeMap<String, Seen> = previous_ref.iter().map(|(id, (s, _, _))| (id.clone(), s.clone())).collect();
+        let last_seen: BTreeMap<String, Timestamp> =
+            previous_ref.iter().filter_map(|(id, (s, _, _))| Some((id.clone(), s.last_comm?))).collect();
         let was_open: BTreeSet<String> =
             previous_ref.iter().filter(|(_, (_, open, a))| *open && *a == l).map(|(id, _)| id.clone()).collect();
-        account_cases(&client, &seen, &was_open, settings_ref).await
+        crate::aws::support::account_cases(&cfg, &last_seen, &was_open, &settings_ref.language).await
     })
     .await;
-    let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All);
+    let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All).with_board(BOARD);
     let mut ages = BTreeMap::new();
     let mut covered = BTreeSet::new();
     for (t, r) in results {
@@ -478,9 +313,7 @@ async fn collect_cases(
 
 pub async fn watch_once(ctx: &Context, args: &SupportArgs) -> AppResult<RunReport> {
     let collected = collect(ctx, args, true).await?;
-    let mut report = ctx.run_spine("support-watch", collected).await?;
-    report.board = BOARD.iter().map(|s| s.to_string()).collect();
-    Ok(report)
+    ctx.run_spine("support-watch", collected).await
 }
 
 pub async fn watch(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {

@@ -13,8 +13,8 @@
 //! is a Changed transition whose message names it; a recommendation that turns green (or
 //! is dismissed, or falls below the status) is no longer listed and resolves.
 
-use crate::aws::answer::{Member, Pages, RequireMembers, required};
 use crate::aws::fan_out_with_progress;
+use crate::aws::trustedadvisor::{self as ta, Flagged, Rec};
 use crate::cli::{OutputFormat, TaApi, TaCheckArgs, TaChecksArgs, TaStatus};
 use crate::commands::Output;
 use crate::config::{Config, ConfigError};
@@ -23,7 +23,6 @@ use crate::error::{AppError, AppResult};
 use crate::globs::Globs;
 use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
 use crate::spine::finding::{Details, Field, Finding, Link, Severity};
-use futures::StreamExt;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,7 +32,6 @@ const REGION: &str = "us-east-1";
 /// The board's columns.
 pub const BOARD: &[&str] = &["pillar", "check", "check status", "flagged", "top resources"];
 /// Resource listings of one account in flight at once.
-const RESOURCE_CONCURRENCY: usize = 16;
 /// Rows of the flagged-resources table in a message.
 const DETAIL_ROWS: usize = 50;
 
@@ -206,37 +204,6 @@ fn is_known_status(s: &str) -> bool {
     matches!(s, "ok" | "warning" | "error" | "not_available")
 }
 
-// ---------------------------------------------------------------------------------------
-// One model for both APIs
-// ---------------------------------------------------------------------------------------
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Flagged {
-    /// Trusted Advisor's own id of the flagged item, the same in both APIs: what the
-    /// fingerprint is made of, so switching APIs changes nothing.
-    pub key: String,
-    /// The id a person knows (`sg-…`, `i-…`): the new API's `awsResourceId`; in the legacy
-    /// API the check's "… ID" column, else Trusted Advisor's id.
-    pub id: String,
-    pub region: String,
-    pub status: String,
-    pub excluded: bool,
-    pub metadata: Vec<(String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rec {
-    /// The check id (`7DAFEmoDos`), or the recommendation id when it has no check.
-    pub check_id: String,
-    pub name: String,
-    pub pillars: Vec<String>,
-    pub status: String,
-    pub lifecycle: Option<String>,
-    pub flagged_count: i64,
-    pub resources: Vec<Flagged>,
-    pub savings: Option<f64>,
-}
-
 fn console_word(status: &str) -> String {
     match status {
         "error" => "Action recommended".into(),
@@ -337,11 +304,6 @@ pub fn finding(account: &crate::config::Account, label: &str, rec: &Rec, top: us
     f
 }
 
-/// Global resources: the new API says `-`, the legacy one leaves the region out.
-fn global_dash(region: &str) -> String {
-    if region.is_empty() || region == "-" { String::new() } else { region.to_string() }
-}
-
 fn excluded_word(r: &Flagged) -> String {
     if r.excluded { format!("{} (excluded)", r.status) } else { r.status.clone() }
 }
@@ -368,237 +330,8 @@ fn vanished(mut f: Finding) -> Finding {
 }
 
 // ---------------------------------------------------------------------------------------
-// Collecting
+// Collecting (the listing itself is `aws::trustedadvisor`)
 // ---------------------------------------------------------------------------------------
-
-fn api_error<E>(
-    op: &str,
-    e: aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
-) -> anyhow::Error
-where
-    E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-{
-    crate::aws::support_api_error(
-        op,
-        "Trusted Advisor API",
-        "the role needs trustedadvisor:List* and trustedadvisor:Get* (support:DescribeTrustedAdvisor* for \
-         --api legacy): commands/trusted-advisor/iam-policy.json; an account without Business support answers \
-         AccessDenied too",
-        e,
-    )
-}
-
-/// The lists every answer holds, `[]` when empty: the models mark them required, so the SDK
-/// would quietly put in an empty list where an answer lacks one (`{}` from a proxy), and
-/// every recommendation would look resolved.
-const REQUIRED: &[Member] = &[
-    Member { op: "ListRecommendations", pointer: "/recommendationSummaries", what: "recommendationSummaries list" },
-    Member {
-        op: "ListRecommendationResources",
-        pointer: "/recommendationResourceSummaries",
-        what: "recommendationResourceSummaries list",
-    },
-    Member { op: "ListChecks", pointer: "/checkSummaries", what: "checkSummaries list" },
-    Member { op: "DescribeTrustedAdvisorChecks", pointer: "/checks", what: "checks list" },
-    Member { op: "DescribeTrustedAdvisorCheckSummaries", pointer: "/summaries", what: "summaries list" },
-    Member {
-        op: "DescribeTrustedAdvisorCheckResult",
-        pointer: "/result/flaggedResources",
-        what: "result.flaggedResources list",
-    },
-];
-
-/// The Trusted Advisor API: recommendations (every page), then the resources of those at
-/// or above the status (every page, several at once).
-async fn collect_new(
-    client: &aws_sdk_trustedadvisor::Client,
-    account: &crate::config::Account,
-    filter: &Filter,
-) -> anyhow::Result<Vec<Rec>> {
-    use aws_sdk_trustedadvisor::types::ExclusionStatus;
-    let mut pages = Pages::new("ListRecommendations");
-    let mut wanted = Vec::new();
-    while let Some(token) = pages.token() {
-        let page = client
-            .list_recommendations()
-            .max_results(200)
-            .set_next_token(token)
-            .send()
-            .await
-            .map_err(|e| api_error("ListRecommendations", e))?;
-        pages.answered(page.next_token())?;
-        for r in page.recommendation_summaries() {
-            let status = r.status().as_str().to_string();
-            let lifecycle = r.lifecycle_stage().map(|l| l.as_str().to_string());
-            if !filter.at_or_above(&status)
-                || lifecycle.as_ref().is_some_and(|l| filter.settings.ignore_lifecycle.contains(l))
-            {
-                continue;
-            }
-            let check_id = r.check_arn().and_then(|a| a.rsplit('/').next()).unwrap_or(r.id()).to_string();
-            let pillars: Vec<String> = r.pillars().iter().map(|p| p.as_str().to_string()).collect();
-            if !filter.wants(account, &check_id, r.name(), &pillars) {
-                continue;
-            }
-            let agg = r.resources_aggregates();
-            let flagged_count = agg.map_or(0, |a| a.error_count() + a.warning_count());
-            let savings =
-                r.pillar_specific_aggregates().and_then(|p| p.cost_optimizing()).map(|c| c.estimated_monthly_savings());
-            let rec = Rec {
-                check_id,
-                name: r.name().to_string(),
-                pillars,
-                status,
-                lifecycle,
-                flagged_count,
-                resources: Vec::new(),
-                savings,
-            };
-            wanted.push((r.arn().to_string(), rec));
-        }
-    }
-    let include_excluded = filter.include_excluded;
-    let results: Vec<anyhow::Result<Rec>> = futures::stream::iter(wanted)
-        .map(|(arn, mut rec)| async move {
-            let mut req = client.list_recommendation_resources().recommendation_identifier(&arn).max_results(1000);
-            if !include_excluded {
-                req = req.exclusion_status(ExclusionStatus::Included);
-            }
-            let mut pages = Pages::new("ListRecommendationResources");
-            while let Some(token) = pages.token() {
-                let page = req
-                    .clone()
-                    .set_next_token(token)
-                    .send()
-                    .await
-                    .map_err(|e| api_error("ListRecommendationResources", e))?;
-                pages.answered(page.next_token())?;
-                for r in page.recommendation_resource_summaries() {
-                    let status = r.status().as_str();
-                    let excluded = r.exclusion_status() == &ExclusionStatus::Excluded;
-                    if status == "ok" || (excluded && !include_excluded) {
-                        continue;
-                    }
-                    let mut metadata: Vec<(String, String)> =
-                        r.metadata().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-                    metadata.sort();
-                    rec.resources.push(Flagged {
-                        key: r.id().to_string(),
-                        id: r.aws_resource_id().to_string(),
-                        region: global_dash(r.region_code()),
-                        status: status.to_string(),
-                        excluded,
-                        metadata,
-                    });
-                }
-            }
-            Ok(rec)
-        })
-        .buffered(RESOURCE_CONCURRENCY)
-        .collect()
-        .await;
-    results.into_iter().collect()
-}
-
-/// The Support API's legacy operations: checks, their summaries in one call, and the
-/// results of the checks at or above the status.
-async fn collect_legacy(
-    client: &aws_sdk_support::Client,
-    account: &crate::config::Account,
-    filter: &Filter,
-) -> anyhow::Result<Vec<Rec>> {
-    let checks = client
-        .describe_trusted_advisor_checks()
-        .language(&filter.settings.language)
-        .send()
-        .await
-        .map_err(|e| api_error("DescribeTrustedAdvisorChecks", e))?;
-    let mut by_id: BTreeMap<String, (String, Vec<String>, Vec<String>)> = BTreeMap::new();
-    for c in checks.checks() {
-        let pillars = vec![c.category().to_string()];
-        if filter.wants(account, c.id(), c.name(), &pillars) {
-            let headers = c.metadata().iter().map(|h| h.clone().unwrap_or_default()).collect();
-            by_id.insert(c.id().to_string(), (c.name().to_string(), pillars, headers));
-        }
-    }
-    let mut recs = Vec::new();
-    let ids: Vec<String> = by_id.keys().cloned().collect();
-    for chunk in ids.chunks(100) {
-        let summaries = client
-            .describe_trusted_advisor_check_summaries()
-            .set_check_ids(Some(chunk.iter().map(|i| Some(i.clone())).collect()))
-            .send()
-            .await
-            .map_err(|e| api_error("DescribeTrustedAdvisorCheckSummaries", e))?;
-        for s in summaries.summaries() {
-            // `not_available`: no data for this check in this account. Never a failure.
-            if !filter.at_or_above(s.status()) {
-                continue;
-            }
-            let Some((name, pillars, _)) = by_id.get(s.check_id()) else { continue };
-            recs.push(Rec {
-                check_id: s.check_id().to_string(),
-                name: name.clone(),
-                pillars: pillars.clone(),
-                status: s.status().to_string(),
-                lifecycle: None,
-                flagged_count: s.resources_summary().map_or(0, |r| r.resources_flagged()),
-                resources: Vec::new(),
-                savings: s
-                    .category_specific_summary()
-                    .and_then(|c| c.cost_optimizing())
-                    .map(|c| c.estimated_monthly_savings()),
-            });
-        }
-    }
-    let include_excluded = filter.include_excluded;
-    let language = filter.settings.language.clone();
-    let by_id = &by_id;
-    let results: Vec<anyhow::Result<Rec>> = futures::stream::iter(recs)
-        .map(|mut rec| {
-            let language = language.clone();
-            async move {
-                let out = client
-                    .describe_trusted_advisor_check_result()
-                    .check_id(&rec.check_id)
-                    .language(language)
-                    .send()
-                    .await
-                    .map_err(|e| api_error("DescribeTrustedAdvisorCheckResult", e))?;
-                let headers = by_id.get(&rec.check_id).map(|(_, _, h)| h.clone()).unwrap_or_default();
-                let result = required(out.result(), "DescribeTrustedAdvisorCheckResult", "result")?;
-                for r in result.flagged_resources() {
-                    if r.status() == "ok" || (r.is_suppressed() && !include_excluded) {
-                        continue;
-                    }
-                    let metadata = headers
-                        .iter()
-                        .zip(r.metadata())
-                        .map(|(h, v)| (h.clone(), v.clone().unwrap_or_default()))
-                        .collect::<Vec<_>>();
-                    // The id people know is in one of the check's own columns.
-                    let shown = metadata
-                        .iter()
-                        .find(|(h, v)| h.ends_with(" ID") && !v.is_empty())
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_else(|| r.resource_id().to_string());
-                    rec.resources.push(Flagged {
-                        key: r.resource_id().to_string(),
-                        id: shown,
-                        region: global_dash(r.region().unwrap_or_default()),
-                        status: r.status().to_string(),
-                        excluded: r.is_suppressed(),
-                        metadata,
-                    });
-                }
-                Ok(rec)
-            }
-        })
-        .buffered(RESOURCE_CONCURRENCY)
-        .collect()
-        .await;
-    results.into_iter().collect()
-}
 
 fn resolve_api(ctx: &Context, flag: Option<TaApi>) -> AppResult<TaApi> {
     Ok(match (flag, Settings::load(&ctx.config)?.api.as_deref()) {
@@ -630,20 +363,24 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     let filter = &filter;
     let results = fan_out_with_progress(targets, concurrency, timeout, bar.as_ref(), |t| async move {
         let cfg = ctx.aws.config(&t.account, REGION).await;
+        let account = &t.account;
+        let query = ta::Query {
+            check: &|id, name, pillars| filter.wants(account, id, name, pillars),
+            status: &|status, lifecycle| {
+                filter.at_or_above(status)
+                    && !lifecycle.is_some_and(|l| filter.settings.ignore_lifecycle.iter().any(|i| i == l))
+            },
+            include_excluded: filter.include_excluded,
+            language: &filter.settings.language,
+        };
         match api {
-            TaApi::Trustedadvisor => {
-                let conf =
-                    aws_sdk_trustedadvisor::config::Builder::from(&cfg).interceptor(RequireMembers(REQUIRED)).build();
-                collect_new(&aws_sdk_trustedadvisor::Client::from_conf(conf), &t.account, filter).await
-            }
-            TaApi::Legacy => {
-                let conf = aws_sdk_support::config::Builder::from(&cfg).interceptor(RequireMembers(REQUIRED)).build();
-                collect_legacy(&aws_sdk_support::Client::from_conf(conf), &t.account, filter).await
-            }
+            TaApi::Trustedadvisor => ta::recommendations(&cfg, &query).await,
+            TaApi::Legacy => ta::legacy_recommendations(&cfg, &query).await,
         }
     })
     .await;
-    let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All);
+    let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All).with_board(BOARD);
+    collected.fail_on_new_only = args.new_only;
     let mut covered = BTreeSet::new();
     for (t, r) in results {
         match r {
@@ -674,10 +411,7 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
 
 pub async fn check_once(ctx: &Context, args: &TaCheckArgs) -> AppResult<RunReport> {
     let collected = collect(ctx, args).await?;
-    let mut report = ctx.run_spine("trusted-advisor-check", collected).await?;
-    report.board = BOARD.iter().map(|s| s.to_string()).collect();
-    report.fail_on_new_only = args.new_only;
-    Ok(report)
+    ctx.run_spine("trusted-advisor-check", collected).await
 }
 
 pub async fn check(ctx: &Context, args: &TaCheckArgs) -> AppResult<Output> {
@@ -691,42 +425,11 @@ pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
     let target = crate::aws::account_targets(&ctx.config, &ctx.global.account, REGION, "check")?.remove(0);
     let cfg = ctx.aws.config(&target.account, REGION).await;
     let fail = |e: anyhow::Error| AppError::Run(e.context(target.account.name.clone()));
-    let mut rows: Vec<[String; 4]> = Vec::new();
-    match api {
-        TaApi::Trustedadvisor => {
-            let conf =
-                aws_sdk_trustedadvisor::config::Builder::from(&cfg).interceptor(RequireMembers(REQUIRED)).build();
-            let client = aws_sdk_trustedadvisor::Client::from_conf(conf);
-            let mut pages = Pages::new("ListChecks");
-            while let Some(token) = pages.token() {
-                let page = client
-                    .list_checks()
-                    .max_results(200)
-                    .set_next_token(token)
-                    .send()
-                    .await
-                    .map_err(|e| fail(api_error("ListChecks", e)))?;
-                pages.answered(page.next_token()).map_err(|e| fail(e.into()))?;
-                for c in page.check_summaries() {
-                    let pillars: Vec<&str> = c.pillars().iter().map(|p| p.as_str()).collect();
-                    rows.push([c.id().into(), c.name().into(), pillars.join(", "), c.source().as_str().into()]);
-                }
-            }
-        }
-        TaApi::Legacy => {
-            let conf = aws_sdk_support::config::Builder::from(&cfg).interceptor(RequireMembers(REQUIRED)).build();
-            let client = aws_sdk_support::Client::from_conf(conf);
-            let out = client
-                .describe_trusted_advisor_checks()
-                .language(&settings.language)
-                .send()
-                .await
-                .map_err(|e| fail(api_error("DescribeTrustedAdvisorChecks", e)))?;
-            for c in out.checks() {
-                rows.push([c.id().into(), c.name().into(), c.category().into(), "ta_check".into()]);
-            }
-        }
+    let mut rows = match api {
+        TaApi::Trustedadvisor => ta::checks(&cfg).await,
+        TaApi::Legacy => ta::legacy_checks(&cfg, &settings.language).await,
     }
+    .map_err(fail)?;
     rows.sort_by(|a, b| a[2].cmp(&b[2]).then_with(|| a[1].cmp(&b[1])));
     let text = match ctx.global.output {
         OutputFormat::Json | OutputFormat::Jsonl => {
@@ -829,14 +532,20 @@ mod tests {
     #[test]
     fn settings_errors_name_the_key() {
         let env = crate::config::Env::process();
-        let e = crate::config::parse_and_resolve("[commands.trusted-advisor]\npillars = [\"securty\"]\n", None, &env)
-            .unwrap_err()
-            .to_string();
+        let e = crate::config::parse_and_check(
+            "[commands.trusted-advisor]\npillars = [\"securty\"]\n",
+            None,
+            &env,
+            crate::commands::SECTIONS,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("commands.trusted-advisor.pillars") && e.contains("securty"), "{e}");
-        let e = crate::config::parse_and_resolve(
+        let e = crate::config::parse_and_check(
             "[commands.trusted-advisor]\n[[commands.trusted-advisor.exclude]]\nchecks = [\"x\"]\n",
             None,
             &env,
+            crate::commands::SECTIONS,
         )
         .unwrap_err()
         .to_string();

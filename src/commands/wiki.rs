@@ -319,10 +319,9 @@ pub async fn backup(ctx: &Context, args: &WikiBackupArgs) -> AppResult<Output> {
     if let Some((lock, state)) = lock {
         lock.release(state.as_ref()).await;
     }
-    let collected = Collected { errors, ..Collected::new(SOURCE, findings, Scope::Accounts(Default::default())) };
-    let mut report = ctx.run_spine(SOURCE, collected).await?;
-    report.board = BOARD.iter().map(|c| c.to_string()).collect();
-    Ok(Output::Report(Box::new(report)))
+    let collected =
+        Collected { errors, ..Collected::new(SOURCE, findings, Scope::Accounts(Default::default())).with_board(BOARD) };
+    Ok(Output::Report(Box::new(ctx.run_spine(SOURCE, collected).await?)))
 }
 
 /// One line of `wiki list`.
@@ -624,10 +623,10 @@ mod tests {
     #[test]
     fn flags_win_over_commands_wiki_one_by_one() {
         let env = crate::config::Env::process();
-        let cfg = crate::config::parse_and_resolve(
+        let cfg = crate::config::parse_and_check(
             "[commands.wiki]\nprojects = [\"OPS\", \"NET\"]\nto = \"file:///b\"\nhistory = true\nkeep_daily = 14\nkeep_monthly = 6\n",
             None,
-            &env,
+            &env, crate::commands::SECTIONS,
         )
         .unwrap();
         let ctx = Context::new(crate::cli::GlobalArgs::default(), cfg, env).unwrap();

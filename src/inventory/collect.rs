@@ -712,7 +712,7 @@ async fn dx_connections(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
     const OP: &str = "DescribeConnections";
     let mut out = Vec::new();
     each_page!(OP, dx.describe_connections().max_results(100), |page| {
-        for c in required(page.connections, OP, "connections list")?.iter().map(crate::commands::dx_vif::Conn::from) {
+        for c in required(page.connections, OP, "connections list")?.iter().map(crate::aws::directconnect::Conn::from) {
             if matches!(c.state.as_str(), "deleted") {
                 continue;
             }
@@ -733,7 +733,7 @@ async fn dx_vifs(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
     each_page!(OP, dx.describe_virtual_interfaces().max_results(100), |page| {
         for v in required(page.virtual_interfaces, OP, "virtualInterfaces list")?
             .iter()
-            .map(crate::commands::dx_vif::Vif::from)
+            .map(crate::aws::directconnect::Vif::from)
         {
             if matches!(v.state.as_str(), "deleted") {
                 continue;
@@ -743,7 +743,7 @@ async fn dx_vifs(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
                 ("state", &v.state),
                 ("connection", &v.connection),
                 ("vlan", &v.vlan.to_string()),
-                ("bgp", &crate::commands::dx_vif::bgp_summary(&v.peers)),
+                ("bgp", &crate::aws::directconnect::bgp_summary(&v.peers)),
             ]));
         }
     });

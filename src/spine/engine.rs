@@ -73,11 +73,32 @@ pub struct Collected {
     /// Targets left out for a reason that is not a failure (an account without the support
     /// plan an API needs): reported, out of scope, exit code unaffected.
     pub skipped: Vec<TargetError>,
+    /// How the command wants its report shown and judged; the spine carries them into
+    /// the [`RunReport`] (see its fields of the same names).
+    pub board: Vec<String>,
+    pub fail_on_new_only: bool,
+    pub failed_deliveries_retried: bool,
 }
 
 impl Collected {
     pub fn new(source: impl Into<String>, findings: Vec<Finding>, scope: Scope) -> Collected {
-        Collected { source: source.into(), findings, scope, errors: Vec::new(), vanished: None, skipped: Vec::new() }
+        Collected {
+            source: source.into(),
+            findings,
+            scope,
+            errors: Vec::new(),
+            vanished: None,
+            skipped: Vec::new(),
+            board: Vec::new(),
+            fail_on_new_only: false,
+            failed_deliveries_retried: false,
+        }
+    }
+
+    /// The finding fields `--output table` shows as columns: a status board.
+    pub fn with_board(mut self, columns: &[&str]) -> Collected {
+        self.board = columns.iter().map(|c| c.to_string()).collect();
+        self
     }
 }
 
@@ -165,7 +186,7 @@ pub struct RunReport {
     #[serde(skip)]
     pub fail_on_new_only: bool,
     /// The finding fields `--output table` shows as columns (a status board), or empty for
-    /// the generic table. Set by the command; not part of the JSON.
+    /// the generic table. Set by the command (in [`Collected::board`]); not part of the JSON.
     #[serde(skip)]
     pub board: Vec<String>,
     /// Failed deliveries are owed to a later run that the caller guarantees (an MTA pipe
@@ -555,9 +576,9 @@ impl Spine<'_> {
             deliveries: outcomes,
             errors: collected.errors,
             skipped: collected.skipped,
-            fail_on_new_only: false,
-            board: Vec::new(),
-            failed_deliveries_retried: false,
+            fail_on_new_only: collected.fail_on_new_only,
+            board: collected.board,
+            failed_deliveries_retried: collected.failed_deliveries_retried,
         })
     }
 
@@ -912,6 +933,30 @@ mod tests {
         // Recovery is a transition: written.
         b.run_at(vec![], at(7 + 24 * 60)).await;
         assert_eq!(stored().await.finding.status, Status::Resolved);
+    }
+
+    #[tokio::test]
+    async fn the_report_flags_a_command_collects_reach_its_report() {
+        let b = bench();
+        let spine = Spine {
+            config: &b.config,
+            state: &b.state,
+            notifiers: &b.sinks,
+            dry_run: true,
+            baseline: false,
+            now: Timestamp::now(),
+            retry: RetryPolicy::from_config(&b.config),
+        };
+        let collected = Collected {
+            fail_on_new_only: true,
+            failed_deliveries_retried: true,
+            ..Collected::new("test", vec![vif(Severity::Warning)], Scope::All).with_board(&["name", "state"])
+        };
+        let r = spine.process(collected).await.unwrap();
+        assert_eq!(r.board, ["name", "state"]);
+        assert!(r.fail_on_new_only && r.failed_deliveries_retried);
+        let plain = b.run_opts(vec![vif(Severity::Warning)], true, Scope::All).await;
+        assert!(plain.board.is_empty() && !plain.fail_on_new_only && !plain.failed_deliveries_retried);
     }
 
     #[tokio::test]

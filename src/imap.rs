@@ -1,4 +1,4 @@
-//! The IMAP source of `maintenance-mail ingest --imap`: the UNSEEN messages of one folder,
+//! An IMAP mailbox, the source of `maintenance-mail ingest --imap`: the UNSEEN messages of one folder,
 //! read over implicit TLS (imaps) with `BODY.PEEK[]` so that reading marks nothing, then
 //! marked `\Seen` (or moved) only once their notifications were delivered. Wraps async-imap
 //! over tokio-rustls; the server's certificate is checked against the platform's roots
@@ -333,23 +333,30 @@ pub fn folder_name(name: &str) -> String {
 }
 
 impl Mailbox {
-    /// Connect, log in and select the folder of `[commands.maintenance-mail.imap]`;
-    /// check that `move_to` exists, so nothing is told that could not be settled.
-    pub async fn open(ctx: &crate::context::Context) -> AppResult<Mailbox> {
-        let settings = super::maintenance_mail::Settings::load(&ctx.config)?.imap.ok_or_else(|| {
+    /// Connect, log in and select the folder of `[commands.maintenance-mail.imap]`
+    /// (`settings`; `None` when the config has no such table, a config error naming it);
+    /// check that `move_to` exists, so nothing is told that could not be settled. `config`
+    /// locates errors in the file, `env` holds `password_env`, `timeout` bounds each step.
+    pub async fn open(
+        settings: Option<&ImapSettings>,
+        config: &Config,
+        env: &Env,
+        timeout: Duration,
+    ) -> AppResult<Mailbox> {
+        let settings = settings.cloned().ok_or_else(|| {
             config_error(
-                &ctx.config,
+                config,
                 "commands.maintenance-mail",
                 "`--imap` needs the mailbox in [commands.maintenance-mail.imap]".into(),
                 Some("set host, user and password_env (or password_file) there; see the README".into()),
             )
         })?;
-        let password = settings.password(&ctx.config, &ctx.env)?;
+        let password = settings.password(config, env)?;
         let extra_roots = match &settings.tls_ca_file {
-            Some(path) => read_ca_file(&ctx.config, path)?,
+            Some(path) => read_ca_file(config, path)?,
             None => Vec::new(),
         };
-        Mailbox::connect(settings, &password, extra_roots, ctx.timeout()?).await
+        Mailbox::connect(settings, &password, extra_roots, timeout).await
     }
 
     async fn connect(
@@ -565,11 +572,21 @@ fn tls_hint(e: &std::io::Error, port: u16) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::maintenance_mail::Settings;
+    use crate::config::CommandSection;
+
+    /// The `[commands.maintenance-mail]` table as far as this module reads it.
+    #[derive(Debug, Deserialize, Default)]
+    #[serde(default)]
+    struct Settings {
+        imap: Option<ImapSettings>,
+    }
+
+    const SECTIONS: &[CommandSection] = &[CommandSection { name: "maintenance-mail", check: |_| Ok(()) }];
 
     fn load(imap: &str) -> Result<Settings, ConfigError> {
         let text = format!("[commands.maintenance-mail.imap]\n{imap}");
-        crate::config::parse_and_resolve(&text, None, &Env::process()).and_then(|c| Settings::load(&c))
+        crate::config::parse_and_check(&text, None, &Env::process(), SECTIONS)
+            .and_then(|c| c.command_settings("maintenance-mail"))
     }
 
     #[test]
