@@ -29,7 +29,7 @@ impl Store {
     }
 
     fn dynamodb(b: &Bench) -> Store {
-        let moto = MotoServer::start();
+        let moto = MotoServer::start_serial();
         let url = "dynamodb://opskit-state?region=us-east-1".to_string();
         let mut init = b.opskit_process();
         moto_env(&mut init, &moto);

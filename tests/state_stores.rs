@@ -46,7 +46,8 @@ fn memory() -> Fixture {
 }
 
 async fn dynamodb() -> Fixture {
-    let moto = MotoServer::start();
+    // Serial: the store's lock and lease checks race acquirers, see MotoServer::start_serial.
+    let moto = MotoServer::start_serial();
     let config = moto::sdk_config(&moto.endpoint()).await;
     let outcome = DynamoStore::with_sdk_config(TABLE, &config).init_table().await.unwrap();
     assert!(outcome.created);

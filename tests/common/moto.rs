@@ -37,6 +37,31 @@ impl MotoServer {
         MotoServer { child, addr }
     }
 
+    /// Start moto answering one request at a time. Its DynamoDB checks a write's condition
+    /// and then writes, unlocked, so two requests served in parallel threads can both pass
+    /// one `attribute_not_exists` (seen: two of 8 racing lock acquirers won under load).
+    /// DynamoDB applies each conditional write atomically; a serial server does too, so
+    /// the tests of the store's locking test opskit, not moto's threads.
+    pub fn start_serial() -> MotoServer {
+        let moto = find_binary();
+        let python = moto.with_file_name("python");
+        assert!(python.exists(), "no python beside {} for a serial moto server\n{}", moto.display(), hint());
+        // moto.server.main with werkzeug's server forced single-threaded.
+        const SERIAL: &str = "import sys, moto.server as m\n\
+            run = m.run_simple\n\
+            m.run_simple = lambda *a, **k: run(*a, **{**k, 'threaded': False})\n\
+            m.main(sys.argv[1:])";
+        let (child, addr, _log) = super::spawn_on_free_port(
+            "moto server",
+            &python,
+            |port| vec!["-c".into(), SERIAL.into(), "-H".into(), "127.0.0.1".into(), "-p".into(), port.to_string()],
+            answers_http,
+            START_TIMEOUT,
+            &hint(),
+        );
+        MotoServer { child, addr }
+    }
+
     /// `http://127.0.0.1:PORT`, for `endpoint_url` and raw HTTP calls.
     pub fn endpoint(&self) -> String {
         format!("http://{}", self.addr)
