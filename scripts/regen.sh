@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerate the checked-in completions and man pages from the clap tree.
-# tests/generated.rs fails when these files are stale.
+# tests/it/generated.rs fails when these files are stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo run --quiet --locked -- completions bash --out-dir completions

@@ -19,6 +19,8 @@ use tokio::sync::OnceCell;
 
 pub mod answer;
 pub mod directconnect;
+pub mod dynamodb;
+pub mod sns;
 pub mod support;
 pub mod trustedadvisor;
 
@@ -875,11 +877,23 @@ mod tests {
     /// failure whose text buries STS's answer; with [`AssumeRole`], the role and the code.
     #[tokio::test]
     async fn a_refused_role_fails_the_call_naming_the_role_and_stss_code() {
-        let sb = crate::sandbox::Sandbox::start().await.unwrap();
+        let sb = opskit_sandbox::Sandbox::start().await.unwrap();
         let s = sb.org_generate("999988887777", 1, 0, 0, None).unwrap();
         let role = format!("arn:aws:iam::{}:role/OpsKitRead", s.accounts[0]);
         sb.org_deny_role(&role, true);
-        let base = crate::sandbox::test_sdk_config(&sb, "999988887777", "eu-west-1").await;
+        let creds = aws_credential_types::Credentials::new(
+            opskit_sandbox::sandbox_access_key("999988887777"),
+            "sandbox-secret",
+            None,
+            None,
+            "sandbox",
+        );
+        let base = aws_config::defaults(BehaviorVersion::latest())
+            .region(Region::new("eu-west-1"))
+            .endpoint_url(sb.url(""))
+            .credentials_provider(creds)
+            .load()
+            .await;
         let provider = AssumeRole {
             role_arn: role.clone(),
             external_id: None,

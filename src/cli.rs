@@ -188,8 +188,10 @@ pub enum Command {
     /// Print the man page (or write all pages to a directory)
     Man(ManArgs),
     /// A tour of opskit against an embedded sandbox: no account, no network needed
+    #[cfg(feature = "demo")]
     Demo(DemoArgs),
     /// Serve the embedded sandbox until interrupted (for trying configs by hand)
+    #[cfg(feature = "demo")]
     #[command(hide = true)]
     Sandbox(SandboxArgs),
 }

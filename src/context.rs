@@ -2,6 +2,7 @@
 //! lazily built state store, templates and sinks. Commands take what they need from here
 //! and never build clients themselves.
 
+use crate::aws::dynamodb::{DynamoLocation, DynamoStore};
 use crate::cli::GlobalArgs;
 use crate::config::{Config, Dur, Env, Sink};
 use crate::error::{AppError, AppResult};
@@ -9,7 +10,6 @@ use crate::output::Style;
 use crate::sinks::templates::Templates;
 use crate::spine::deliver::Notifier;
 use crate::spine::engine::{Collected, RetryPolicy, RunReport, Spine};
-use crate::state::dynamodb::{DynamoLocation, DynamoStore};
 use crate::state::memory::MemoryStore;
 use crate::state::sqlite::SqliteStore;
 use crate::state::{LockHolder, StateError, StateStore};
@@ -276,13 +276,30 @@ impl Context {
         Ok(Arc::new(t))
     }
 
+    /// The notifier of one configured sink: an SNS topic through the AWS layer (with the
+    /// credentials of the account or profile it names), the others through the sinks.
+    pub async fn notifier(
+        &self,
+        name: &str,
+        sink: &Sink,
+        templates: Arc<Templates>,
+    ) -> anyhow::Result<Arc<dyn Notifier>> {
+        let Sink::Sns { topic_arn, account, profile, region } = sink else {
+            return crate::sinks::build(name, sink, &self.config, templates).await;
+        };
+        let sdk =
+            crate::aws::sdk_config_for(&self.aws, &self.config, account.as_deref(), profile.as_deref(), region).await;
+        let connect_timeout = self.config.sink_timeouts(name).connect_timeout.0;
+        Ok(Arc::new(crate::aws::sns::SnsNotifier::new(name, topic_arn.clone(), &sdk, connect_timeout, templates)))
+    }
+
     /// Build every configured sink. A sink that cannot be built (its AWS config, say) is
     /// left out with a warning; messages owed to it fail and stay owed.
     pub async fn notifiers(&self) -> AppResult<BTreeMap<String, Arc<dyn Notifier>>> {
         let templates = self.templates()?;
         let mut out = BTreeMap::new();
         for (name, sink) in &self.config.sinks {
-            match crate::sinks::build(name, sink, self, templates.clone()).await {
+            match self.notifier(name, sink, templates.clone()).await {
                 Ok(n) => {
                     out.insert(name.clone(), n);
                 }

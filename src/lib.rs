@@ -1,34 +1,26 @@
 //! opskit: cloud-operations commands for people who run other people's infrastructure.
 //!
-//! Every watching command collects [`spine::finding::Finding`]s and hands them to the
-//! spine, which diffs them against the [`state`] store, applies routes, quiet hours,
-//! silences and damping, delivers to [`sinks`] with retries, commits what was delivered
-//! and reports. See DESIGN.md in the shared folder for the shape.
+//! The app: the CLI ([`cli`]), one module per command ([`commands`]), the run [`context`],
+//! [`output`], and the AWS layer ([`aws`]: the session, each service's model and listings,
+//! Organizations, the DynamoDB state store, the SNS sink). Findings, the spine, state,
+//! the non-AWS sinks and config live in `opskit-core`, re-exported here under their own
+//! names so that `opskit::spine`, `opskit::config` and the rest read as one library. See
+//! `crates/README.md` for the crates and the rule each boundary keeps.
+
+pub use opskit_core::{
+    backlog, config, env_vars, globs, http, private_fs, redact, shard, sinks, spine, state, text, time,
+};
+pub use opskit_mail as mail;
 
 pub mod aws;
-pub mod backlog;
 pub mod cli;
 pub mod commands;
-pub mod config;
 pub mod context;
 pub mod cron;
-pub mod env_vars;
 pub mod error;
-pub mod globs;
-pub mod http;
 pub mod imap;
 pub mod inventory;
-pub use opskit_mail as mail;
 pub mod organizations;
 pub mod output;
-pub mod private_fs;
-pub mod redact;
-pub mod sandbox;
-pub mod shard;
-pub mod sinks;
-pub mod spine;
-pub mod state;
 pub mod storage;
-pub mod text;
-pub mod time;
-pub mod wiki_backup;
+pub mod wiki;

@@ -1,8 +1,12 @@
 //! The `opskit` binary: parse, set up logging, run the command, print, and map the outcome
 //! to DESIGN.md's exit codes. The only place that decides an exit code.
 
+// The house lints (print_stdout, print_stderr) allow printing only here and in output.rs:
+// `main` reports what it could not hand to the renderers.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use clap::{CommandFactory, FromArgMatches};
-use opskit::cli::{Cli, Command, LogFormat};
+use opskit::cli::{Cli, LogFormat};
 use opskit::commands::{self, Output};
 use opskit::config::{self, Env};
 use opskit::context::Context;
@@ -22,13 +26,12 @@ fn init_logging(cli: &Cli) {
     };
     // At -vvv the AWS SDK and HTTP stacks log too; below that only opskit speaks.
     let default = if cli.global.verbose >= 3 { level.to_string() } else { format!("warn,opskit={level}") };
-    let filter = std::env::var(opskit::env_vars::OPSKIT_LOG)
-        .ok()
+    let filter = opskit::env_vars::get(opskit::env_vars::OPSKIT_LOG)
         .and_then(|f| EnvFilter::try_new(f).ok())
         .unwrap_or_else(|| EnvFilter::new(default))
         // async-imap traces each command it sends, the LOGIN with its password among them.
         .add_directive("async_imap=debug".parse().expect("a valid log directive"));
-    let no_color = cli.global.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_color = cli.global.no_color || opskit::env_vars::no_color();
     let ansi = !no_color && std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -132,9 +135,11 @@ fn main() -> ExitCode {
         }
     };
     let code = runtime.block_on(async {
+        // The demo and the sandbox bring their own config and state.
+        #[cfg(feature = "demo")]
         match &cli.command {
-            Command::Demo(a) => return present(&cli, style, &commands::demo::run(&cli, a).await).0,
-            Command::Sandbox(a) => return present(&cli, style, &commands::demo::serve(a).await).0,
+            opskit::cli::Command::Demo(a) => return present(&cli, style, &commands::demo::run(&cli, a).await).0,
+            opskit::cli::Command::Sandbox(a) => return present(&cli, style, &commands::demo::serve(a).await).0,
             _ => {}
         }
         let env = Env::process();

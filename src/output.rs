@@ -11,6 +11,10 @@
 //! (JSON escapes control characters itself; CSV keeps the value, and a reader who prints
 //! it raw to a terminal owns that choice).
 
+// The house lints (print_stdout, print_stderr) allow printing only here and in main.rs:
+// this module renders what opskit writes to a terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use crate::cli::OutputFormat;
 use crate::spine::engine::{Outcome, RunReport};
 use comfy_table::{ContentArrangement, Table, presets};
@@ -79,7 +83,7 @@ impl Style {
     pub fn detect(no_color_flag: bool) -> Style {
         use std::io::IsTerminal;
         let tty = std::io::stdout().is_terminal();
-        let no_color = no_color_flag || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let no_color = no_color_flag || crate::env_vars::no_color();
         Style { tty, color: tty && !no_color }
     }
 }

@@ -12,11 +12,11 @@ use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::output::{self, Style};
-use crate::sandbox::{self, Fault, Recorded, Sandbox};
 use crate::spine::engine::{Collected, RunReport, Scope};
 use crate::spine::finding::{Finding, Severity};
 use crate::state::{Silence, SilenceMatcher};
 use anyhow::Context as _;
+use opskit_sandbox::{self as sandbox, Fault, Recorded, Sandbox};
 use std::fmt::Write as _;
 use std::path::Path;
 

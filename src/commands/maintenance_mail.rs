@@ -273,7 +273,7 @@ impl RuleConfig {
             .as_deref()
             .map(|s| s.parse::<crate::spine::finding::Severity>().map_err(|e| ("severity".to_string(), e)))
             .transpose()?
-            .map(crate::mail::Severity::from);
+            .map(to_mail_severity);
         let sets = self.category.is_some() || severity.is_some() || self.event_code.is_some();
         if self.ignore && sets {
             return Err(("ignore".into(), "an ignore rule cannot also set category, severity or event_code".into()));
@@ -391,7 +391,7 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
                 ..Finding::new(
                     SOURCE,
                     key,
-                    e.severity.into(),
+                    from_mail_severity(e.severity),
                     format!(
                         "{code}: {window}{}{}",
                         e.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default(),
@@ -834,4 +834,22 @@ async fn auto_silence(ctx: &crate::context::Context, settings: &Settings, notice
         }
     }
     Ok(())
+}
+
+/// A finding's severity as the mail crate spells it (for ignore/override rules).
+fn to_mail_severity(s: crate::spine::finding::Severity) -> crate::mail::Severity {
+    match s {
+        crate::spine::finding::Severity::Info => crate::mail::Severity::Info,
+        crate::spine::finding::Severity::Warning => crate::mail::Severity::Warning,
+        crate::spine::finding::Severity::Critical => crate::mail::Severity::Critical,
+    }
+}
+
+/// A mail's severity as a finding's.
+fn from_mail_severity(s: crate::mail::Severity) -> crate::spine::finding::Severity {
+    match s {
+        crate::mail::Severity::Info => crate::spine::finding::Severity::Info,
+        crate::mail::Severity::Warning => crate::spine::finding::Severity::Warning,
+        crate::mail::Severity::Critical => crate::spine::finding::Severity::Critical,
+    }
 }

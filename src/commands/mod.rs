@@ -3,6 +3,7 @@
 //! the [`Output`] they return.
 
 pub mod config_cmd;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod dx_vif;
 pub mod findings;
@@ -160,6 +161,7 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         | Command::MaintenanceMail(MailCommand::Parse(_)) => {
             unreachable!("handled by run_standalone")
         }
+        #[cfg(feature = "demo")]
         Command::Demo(_) | Command::Sandbox(_) => unreachable!("handled in main before a context exists"),
     }
 }

@@ -30,7 +30,7 @@ pub fn test_message(ctx: &Context, sink: &str) -> Message {
 
 pub async fn test(ctx: &Context, a: &NotifyTestArgs) -> AppResult<Output> {
     let sink = ctx.sink(&a.sink)?;
-    let notifier = crate::sinks::build(&a.sink, sink, ctx, ctx.templates()?).await.map_err(|e| {
+    let notifier = ctx.notifier(&a.sink, sink, ctx.templates()?).await.map_err(|e| {
         AppError::Run(anyhow::anyhow!("sink `{}`: {}", a.sink, crate::redact::redact(&format!("{e:#}"))))
     })?;
     let msg = test_message(ctx, &a.sink);

@@ -1,12 +1,12 @@
 //! `opskit state init` and `opskit state migrate`: create the store `--state` names (or
 //! print the DynamoDB table as CloudFormation or Terraform), and copy a state from one
-//! store to another. The work lives in `state::dynamodb::init_table` and `state::migrate`.
+//! store to another. The work lives in `aws::dynamodb::init_table` and `state::migrate`.
 
+use crate::aws::dynamodb::{self, DynamoLocation};
 use crate::cli::{OutputFormat, StateInitArgs, StateMigrateArgs, TableTemplate};
 use crate::commands::Output;
 use crate::context::{Context, StateLocation};
 use crate::error::{AppError, AppResult};
-use crate::state::dynamodb::{self, DynamoLocation};
 use crate::state::memory::MemoryStore;
 use crate::state::sqlite::SqliteStore;
 use crate::state::{DumpCounts, StateStore};

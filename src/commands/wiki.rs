@@ -1,5 +1,5 @@
 //! `opskit wiki backup|list|verify|restore`: the arguments over `[commands.wiki]` become
-//! settings, and the work is [`crate::wiki_backup`]'s.
+//! settings, and the work is [`crate::wiki`]'s.
 //!
 //! `backup` is a producer like the watchers: each (project, destination) is one finding
 //! keyed `wiki-backup/PROJECT/URL`, critical and open when its backup failed (Backlog or
@@ -14,9 +14,9 @@ use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::{Collected, Scope, TargetError};
 use crate::spine::finding::{Finding, Link, Severity, Status};
-use crate::wiki_backup::catalog::{self, Generation, State};
-use crate::wiki_backup::retention::{self, Keep, Pruned};
-use crate::wiki_backup::{Location, LocationError, backup, restore, verify};
+use crate::wiki::catalog::{self, Generation, State};
+use crate::wiki::retention::{self, Keep, Pruned};
+use crate::wiki::{Location, LocationError, backup, restore, verify};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 

@@ -76,7 +76,7 @@ pub enum StorageError {
     NoBucket { op: String, url: String, bucket: String },
     /// The credentials work but may not do this.
     #[error(
-        "{op} {url}: access denied: {detail}\nhint: the credentials need the permissions in commands/wiki-backup/permissions.md"
+        "{op} {url}: access denied: {detail}\nhint: the credentials need the permissions in commands/wiki/permissions.md"
     )]
     AccessDenied { op: String, url: String, detail: String },
     /// The object is not there.
@@ -683,7 +683,7 @@ mod tests {
         };
         assert_eq!(
             loc.error("writing", "a.md", denied).to_string(),
-            "writing s3://bkt/p/a.md: access denied: HTTP 403: <Code>AccessDenied</Code>\nhint: the credentials need the permissions in commands/wiki-backup/permissions.md"
+            "writing s3://bkt/p/a.md: access denied: HTTP 403: <Code>AccessDenied</Code>\nhint: the credentials need the permissions in commands/wiki/permissions.md"
         );
         let bad_key = object_store::Error::PermissionDenied {
             path: "p/a.md".into(),

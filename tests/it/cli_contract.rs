@@ -1,0 +1,317 @@
+//! The CLI contract of DESIGN.md through the built binary: config errors exit 2 naming
+//! file, line and key; commands of later issues say so and exit 2; no secret reaches any
+//! output, even at -vvv and in failures; `config check` masks and probes; the demo runs
+//! with no credentials and no network.
+
+use crate::common;
+
+use common::cli::*;
+use common::moto::MotoServer;
+use opskit_sandbox::{self as sandbox, Fault};
+
+fn config_error(b: &Bench, text: &str) -> (i32, String) {
+    b.write_config(text);
+    let a = b.opskit().args(["config", "check"]).assert();
+    (code(&a), stderr(&a))
+}
+
+#[test]
+fn an_unknown_key_exits_2_with_file_line_and_key() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[defaults]\ntimezone = \"UTC\"\ncolour = \"blue\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `defaults.colour`"), "{err}");
+}
+
+#[test]
+fn a_wrong_type_exits_2_with_file_line_and_key() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[defaults]\n\nconcurrency = \"lots\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `defaults.concurrency`"), "{err}");
+}
+
+#[test]
+fn a_missing_secret_env_exits_2_naming_the_variable() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[sinks.ops]\ntype = \"slack\"\nwebhook_url_env = \"SLACK_OPS_URL\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `sinks.ops.webhook_url_env`"), "{err}");
+    assert!(err.contains("SLACK_OPS_URL") && err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn an_unreadable_config_or_secret_file_exits_2_naming_it() {
+    let b = Bench::new();
+    // Root reads any mode, so an unreadable file is made of a directory.
+    std::fs::create_dir(b.path("dir.toml")).unwrap();
+    let a = b.opskit().args(["config", "check", "--config"]).arg(b.path("dir.toml")).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("dir.toml") && stderr(&a).contains("cannot read"), "{}", stderr(&a));
+    let (c, err) = config_error(&b, "[sinks.pd]\ntype = \"pagerduty\"\nrouting_key_file = \"/nonexistent/pd.key\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains(":3: key `sinks.pd.routing_key_file`") && err.contains("/nonexistent/pd.key"), "{err}");
+}
+
+#[test]
+fn a_literal_secret_in_a_readable_file_is_refused_with_a_hint() {
+    let b = Bench::new();
+    let p = b.path("opskit.toml");
+    std::fs::write(
+        &p,
+        "[sinks.ops]\ntype = \"slack\"\nwebhook_url = \"https://hooks.slack.com/services/T/B/xyzzyliteral\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let a = b.opskit().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 2);
+    let err = stderr(&a);
+    assert!(err.contains("opskit.toml:3: key `sinks.ops.webhook_url`") && err.contains("mode 644"), "{err}");
+    assert!(err.contains("hint: use `webhook_url_env"), "{err}");
+    assert!(!err.contains("xyzzyliteral"), "the refused secret is not echoed: {err}");
+    // The same file, private, is accepted.
+    write_private(&p, &std::fs::read_to_string(&p).unwrap());
+    b.opskit().args(["config", "check"]).assert().success();
+}
+
+#[test]
+fn commands_without_what_they_need_say_what_to_configure_and_exit_2() {
+    let b = Bench::new();
+    // inventory publish without a Backlog project says what to configure.
+    let a = b.opskit().args(["inventory", "publish"]).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("[commands.inventory.publish] project"), "{}", stderr(&a));
+    // Built watchers with nothing to watch say what to configure.
+    for (args, says) in
+        [(&["dx-vif", "poll"][..], "no (account, region) to poll"), (&["ta", "check"], "no account to check")]
+    {
+        let a = b.opskit().args(args).assert();
+        assert_eq!(code(&a), 2);
+        assert!(stderr(&a).contains(says) && stderr(&a).contains("hint:"), "{}", stderr(&a));
+    }
+}
+
+#[test]
+fn mail_parse_prints_each_file_and_exits_2_when_one_cannot_be_read() {
+    let b = Bench::new();
+    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    let dx = format!("{dir}/legacy_dx_maintenance.eml");
+    let a = b.opskit().args(["mail", "parse", &dx, "-o", "json"]).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    assert_eq!(v[0]["kind"], "dx-maintenance");
+    assert_eq!(v[0]["resources"][1], "dxvif-ab12cd34");
+    let a = b.opskit().args(["maintenance-mail", "parse", &dx, "/nonexistent/x.eml"]).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("cannot read /nonexistent/x.eml"), "{}", stderr(&a));
+    let out = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(out.contains("AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED"), "{out}");
+    let a = b.opskit().args(["mail", "parse"]).write_stdin(std::fs::read(&dx).unwrap()).assert().success();
+    assert!(String::from_utf8_lossy(&a.get_output().stdout).contains("recognised"));
+}
+
+#[test]
+fn mail_parse_streams_an_mbox_message_by_message() {
+    let b = Bench::new();
+    let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
+    let mut mbox = Vec::new();
+    for (i, f) in ["legacy_dx_maintenance.eml", "ignored_not_aws.eml", "legacy_ec2_retirement.eml"].iter().enumerate() {
+        mbox.extend_from_slice(format!("From MAILER-DAEMON Mon Nov 23 00:00:0{i} 2026\n").as_bytes());
+        let raw = std::fs::read(format!("{dir}/{f}")).unwrap();
+        // mboxrd: body lines starting with "From " are quoted.
+        for line in raw.split_inclusive(|b| *b == b'\n') {
+            if line.starts_with(b"From ") {
+                mbox.push(b'>');
+            }
+            mbox.extend_from_slice(line);
+        }
+        mbox.extend_from_slice(b"\n");
+    }
+    let path = b.path("inbox.mbox");
+    std::fs::write(&path, &mbox).unwrap();
+    let a = b.opskit().args(["mail", "parse", path.to_str().unwrap(), "-o", "jsonl"]).assert().success();
+    let rows: Vec<serde_json::Value> = stdout(&a).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows[0]["file"].as_str().unwrap().ends_with("inbox.mbox#1"));
+    assert_eq!(rows[0]["kind"], "dx-maintenance");
+    assert_eq!(rows[1]["outcome"], "ignored");
+    assert_eq!(rows[2]["kind"], "ec2-retirement");
+}
+
+#[test]
+fn config_example_passes_config_check_and_secrets_print_masked() {
+    let b = Bench::new();
+    let a = b.opskit().args(["config", "example"]).assert().success();
+    write_private(&b.path("opskit.toml"), &stdout(&a));
+    let a = b
+        .opskit()
+        .args(["config", "check", "-o", "json"])
+        .env("SLACK_WEBHOOK_OPS", "https://hooks.slack.com/services/T0/B0/examplesecret")
+        .env("PAGERDUTY_ROUTING_KEY", "R0example0routing0key0000000000")
+        .env("BACKLOG_API_KEY", "example-backlog-api-key")
+        .env("WEBHOOK_URL", "https://itsm.example.com/hook/exampletoken")
+        .env("WEBHOOK_SECRET", "example-hmac-secret")
+        .env("ACME_EXTERNAL_ID", "acme-external-id-123")
+        .env("INITECH_EXTERNAL_ID", "initech-external-id-456")
+        .assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let out = stdout(&a);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["config"]["sinks"]["slack-ops"]["webhook_url"], "****");
+    assert_eq!(v["config"]["backlog"]["api_key"], "****");
+    for secret in [
+        "examplesecret",
+        "R0example0routing",
+        "example-backlog-api-key",
+        "exampletoken",
+        "example-hmac-secret",
+        "acme-external-id",
+        "initech-external-id",
+    ] {
+        assert!(!out.contains(secret), "{secret} leaked: {out}");
+    }
+}
+
+#[test]
+fn no_secret_appears_in_any_output_even_at_vvv_and_in_failures() {
+    let b = Bench::new();
+    b.standard_config();
+    let secrets = sandbox_secrets();
+    let mut outputs = Vec::new();
+    let mut run = |cmd: &mut assert_cmd::Command| {
+        let a = cmd.assert();
+        outputs.push(format!("{}\n{}", stdout(&a), stderr(&a)));
+    };
+    // Deliveries that fail in every way a sink can: 500s, a refused request, a dropped connection.
+    b.sandbox.inject(Fault::status(sandbox::SLACK_PATH, 500, 0));
+    b.sandbox.inject(Fault::status(sandbox::PAGERDUTY_PATH, 400, 0));
+    b.sandbox.inject(Fault {
+        path_prefix: sandbox::WEBHOOK_PATH.into(),
+        drop_connection: true,
+        times: 0,
+        ..Default::default()
+    });
+    b.sandbox.inject(Fault::status("/backlog/api/v2/issues", 401, 0));
+    for fmt in ["table", "json"] {
+        run(b.push("s", &one("k1", "critical", "VIF down")).args(["-vvv", "-o", fmt]));
+    }
+    run(b.push("s", &one("k2", "critical", "VIF down")).args(["-vvv", "--dry-run"]));
+    run(b.push("s", &one("k2", "critical", "VIF down")).args(["-vvv", "--log-format", "json"]));
+    run(b.opskit().args(["-vvv", "config", "check"]));
+    run(b.opskit().args(["-vvv", "config", "check", "-o", "json"]));
+    for sink in ["slack", "pagerduty", "backlog", "webhook"] {
+        run(b.opskit().args(["-vvv", "notify", "test", "--sink", sink]));
+        run(b.opskit().args(["-vvv", "notify", "test", "--dry-run", "--sink", sink]));
+    }
+    // A heartbeat URL is a secret too.
+    run(b.push("s", "[]").args(["-vvv", "--heartbeat-url", &b.sandbox.url("/ping/hb-secret-uuid-0123")]));
+    let all = outputs.join("\n");
+    assert!(all.contains("TRACE") || all.contains("DEBUG"), "-vvv really logged");
+    assert!(all.contains("failed"), "the failures really happened");
+    for s in secrets.iter().chain(&["hb-secret-uuid-0123"]) {
+        assert!(
+            !all.contains(s),
+            "secret `{s}` leaked:\n{}",
+            all.lines().filter(|l| l.contains(s)).take(5).collect::<Vec<_>>().join("\n")
+        );
+    }
+}
+
+#[test]
+fn config_check_probe_reports_each_account_and_exits_3_when_one_fails() {
+    let b = Bench::new();
+    let moto = MotoServer::start();
+    b.write_config(
+        "[[accounts]]\nname = \"good\"\nid = \"123456789012\"\nregions = [\"us-east-1\"]\n\n\
+         [[accounts]]\nname = \"broken\"\nprofile = \"no-such-profile\"\nregions = [\"us-east-1\"]\n",
+    );
+    let a = b
+        .opskit()
+        .args(["config", "check", "--probe"])
+        .env("AWS_ENDPOINT_URL", moto.endpoint())
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .assert();
+    assert_eq!(code(&a), 3, "a failed probe fails the run: {}", stderr(&a));
+    let out = stdout(&a);
+    let good = out.lines().rfind(|l| l.contains("| good")).unwrap_or_default();
+    assert!(good.contains("ok") && good.contains("arn:aws:sts::123456789012"), "{out}");
+    let broken = out.lines().rfind(|l| l.contains("| broken")).unwrap_or_default();
+    assert!(broken.contains("FAILED") && broken.contains("no-such-profile"), "{out}");
+}
+
+#[test]
+fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliveries() {
+    let b = Bench::new();
+    let a = b.opskit().arg("demo").assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let out = stdout(&a);
+    for expected in [
+        "| critical | open   | new",
+        "pagerduty | new  | damped",
+        "pagerduty  <- 202 trigger dedup_key=nightly-checks/backup/db-1",
+        "delivered (3 attempts)",
+        "suppressed",
+        "pagerduty  <- 202 resolve dedup_key=nightly-checks/backup/db-1",
+        "OPS-1  [Closed]",
+        // dx-vif: a BGP session drops, is escalated, recovers and resolves.
+        "ipv4 up, ipv6 down | critical | new",
+        "pagerduty  <- 202 trigger dedup_key=dx-vif/dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        "pagerduty  <- 202 resolve dedup_key=dx-vif/dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        "OPS-3  [Closed]",
+        // trusted-advisor: red items become issues, a new flagged resource a comment, a fix resolves.
+        "backlog    <- 201 POST /issues/OPS-5/comments \"**CHANGED (critical): Security Groups",
+        "RESOLVED: MFA on Root Account: no longer flagged in acme-prod",
+        "OPS-4  [Closed]",
+        // support: an AWS reply is a comment on the case's issue; reminders for cases waiting on us.
+        "backlog    <- 201 POST /issues/OPS-6/comments \"**CHANGED (warning): AWS replied on case 17731262840",
+        "Reminder #3: AWS Support case 17731140501",
+        // maintenance-mail: two notices and an unreadable one told, a newsletter not; the DX
+        // notice silences the VIF it names, so its outage during the window is held back.
+        "[WARNING] AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED",
+        "[WARNING] AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED",
+        "[WARNING] An AWS notice opskit could not read",
+        "critical (silenced s-mail-",
+        "| slack     | reopened | suppressed | dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
+        // inventory: a page created, then nothing written, then one PATCH and a change log.
+        "backlog    <- 201 POST /wikis page \"Inventory/111122223333\"",
+        "backlog    <- 201 POST /wikis page \"Inventory/111122223333/Changelog\"",
+        "inventory changed in acme-prod (111122223333): +2 −2 ~0",
+        "- − instance `i-0c1a2b3c4d5e6f772` (web-2) in ap-northeast-1",
+        // wiki: a generation, an unchanged night that reads only the list, verified, restored.
+        "wiki requests: 1 page list, 0 page and attachment reads",
+        "objects, ",
+        ": ok\n",
+        "Runbooks/Direct Connect.attachments/dx-topology.png",
+        // organizations and shards: discovered through the sandbox's Organizations and STS,
+        // split over two hosts; a refused role and a suspended account named, not fatal.
+        "initech-old        400000000005  SUSPENDED skipped  shard 1/2",
+        "== 25. dx-vif poll --shard 0/2 on ops-a",
+        "initech-legacy/ap-northeast-1: cannot assume arn:aws:iam::400000000004:role/OpsKitReadOnly: AccessDenied",
+        "slack     | new  | delivered | dx-vif/400000000001/ap-northeast-1/",
+        "initech-old (400000000005): account is SUSPENDED in organization initech: skipped",
+        "slack     | new  | delivered | dx-vif/400000000002/ap-northeast-1/",
+    ] {
+        assert!(out.contains(expected), "demo output lacks `{expected}`:\n{out}");
+    }
+    assert!(!out.contains("AWS Weekly Roundup"), "the newsletter is never told:\n{out}");
+    assert_eq!(out.matches("PATCH /wikis/").count(), 1, "only the changed run writes the page again:\n{out}");
+    let org_part = &out[out.find("== 25.").unwrap()..out.find("== Backlog issues in project").unwrap()];
+    assert_eq!(org_part.matches("slack      <- 200").count(), 2, "each shard tells its own VIF once:\n{org_part}");
+    assert!(!org_part.contains("111122223333/"), "the organization's hosts leave acme-prod alone:\n{org_part}");
+}
+
+#[test]
+fn help_and_version_work_and_every_env_var_is_documented() {
+    let b = Bench::new();
+    let a = b.opskit().arg("--help").assert().success();
+    assert!(stdout(&a).contains("Exit codes"));
+    b.opskit().arg("--version").assert().success();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (var, _) in opskit::env_vars::ALL {
+        assert!(readme.contains(var), "README does not document {var}");
+    }
+}

@@ -1,0 +1,32 @@
+//! The integration tests of the `opskit` binary and library: one test binary (one link of
+//! the app and the AWS SDK instead of one per file), one module per command or topic, with
+//! the shared harness in `common/`.
+
+// The tests read their environment (emulator paths, the pinned clock) directly.
+#![allow(clippy::disallowed_methods)]
+
+mod common;
+
+mod cli_contract;
+mod dx_vif;
+mod generated;
+mod inventory;
+mod inventory_publish;
+mod leases;
+mod maintenance_mail;
+mod maintenance_mail_imap;
+mod organizations;
+mod private_files;
+mod shard;
+mod sink_limits;
+mod sink_sns;
+mod spine_e2e;
+mod state_cli;
+mod state_corrupt;
+mod state_stores;
+mod storage;
+mod support;
+mod terminal_escapes;
+mod trusted_advisor;
+mod wiki;
+mod wiki_cloud;
