@@ -8,16 +8,20 @@
 mod common;
 
 mod cli_contract;
+mod config;
 mod dx_vif;
+mod findings;
 mod generated;
 mod inventory;
 mod inventory_publish;
 mod leases;
 mod maintenance_mail;
 mod maintenance_mail_imap;
+mod notify;
 mod organizations;
 mod private_files;
 mod shard;
+mod silence;
 mod sink_limits;
 mod sink_sns;
 mod spine_e2e;

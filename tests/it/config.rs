@@ -1,0 +1,162 @@
+//! `opskit config check` and the config file: every error names the file, line and key
+//! with a hint; secrets are masked; sink URLs that cannot work are refused; `--probe`
+//! reports each account.
+
+use crate::common;
+use crate::spine_e2e::outputs;
+
+use common::cli::*;
+use common::moto::MotoServer;
+
+#[test]
+fn config_check_refuses_a_sink_url_without_a_scheme_or_over_plain_http_to_a_public_host() {
+    let b = Bench::new();
+    for (sink, says) in [
+        ("[sinks.chat]\ntype = \"slack\"\nwebhook_url_env = \"HOOK\"\n", "plain http:// to `hooks.slack.com`"),
+        ("[sinks.chat]\ntype = \"webhook\"\nurl_env = \"HOOK\"\n", "plain http:// to `hooks.slack.com`"),
+    ] {
+        b.write_config(&format!("{}{sink}", b.defaults()));
+        let a = b
+            .opskit()
+            .args(["config", "check"])
+            .env("HOOK", "http://hooks.slack.com/services/T0/B0/tokenvalue42")
+            .assert();
+        assert_eq!(code(&a), 2, "{}", outputs(&a));
+        let err = stderr(&a);
+        assert!(err.contains(says) && err.contains("sinks.chat.") && err.contains("hint: "), "{err}");
+        assert!(!outputs(&a).contains("tokenvalue42"), "the URL is a secret: {}", outputs(&a));
+        let a =
+            b.opskit().args(["config", "check"]).env("HOOK", "hooks.slack.com/services/T0/B0/tokenvalue42").assert();
+        assert_eq!(code(&a), 2, "{}", outputs(&a));
+        assert!(stderr(&a).contains("is not a URL with a scheme and a host"), "{}", stderr(&a));
+        // Loopback http stays allowed: the sandbox and local relays use it.
+        let a = b.opskit().args(["config", "check"]).env("HOOK", b.sandbox.url("/webhook/x")).assert();
+        assert_eq!(code(&a), 0, "{}", outputs(&a));
+    }
+}
+
+fn config_error(b: &Bench, text: &str) -> (i32, String) {
+    b.write_config(text);
+    let a = b.opskit().args(["config", "check"]).assert();
+    (code(&a), stderr(&a))
+}
+
+#[test]
+fn an_unknown_key_exits_2_with_file_line_and_key() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[defaults]\ntimezone = \"UTC\"\ncolour = \"blue\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `defaults.colour`"), "{err}");
+}
+
+#[test]
+fn a_wrong_type_exits_2_with_file_line_and_key() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[defaults]\n\nconcurrency = \"lots\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `defaults.concurrency`"), "{err}");
+}
+
+#[test]
+fn a_missing_secret_env_exits_2_naming_the_variable() {
+    let b = Bench::new();
+    let (c, err) = config_error(&b, "[sinks.ops]\ntype = \"slack\"\nwebhook_url_env = \"SLACK_OPS_URL\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains("opskit.toml:3: key `sinks.ops.webhook_url_env`"), "{err}");
+    assert!(err.contains("SLACK_OPS_URL") && err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn an_unreadable_config_or_secret_file_exits_2_naming_it() {
+    let b = Bench::new();
+    // Root reads any mode, so an unreadable file is made of a directory.
+    std::fs::create_dir(b.path("dir.toml")).unwrap();
+    let a = b.opskit().args(["config", "check", "--config"]).arg(b.path("dir.toml")).assert();
+    assert_eq!(code(&a), 2);
+    assert!(stderr(&a).contains("dir.toml") && stderr(&a).contains("cannot read"), "{}", stderr(&a));
+    let (c, err) = config_error(&b, "[sinks.pd]\ntype = \"pagerduty\"\nrouting_key_file = \"/nonexistent/pd.key\"\n");
+    assert_eq!(c, 2);
+    assert!(err.contains(":3: key `sinks.pd.routing_key_file`") && err.contains("/nonexistent/pd.key"), "{err}");
+}
+
+#[test]
+fn a_literal_secret_in_a_readable_file_is_refused_with_a_hint() {
+    let b = Bench::new();
+    let p = b.path("opskit.toml");
+    std::fs::write(
+        &p,
+        "[sinks.ops]\ntype = \"slack\"\nwebhook_url = \"https://hooks.slack.com/services/T/B/xyzzyliteral\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let a = b.opskit().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 2);
+    let err = stderr(&a);
+    assert!(err.contains("opskit.toml:3: key `sinks.ops.webhook_url`") && err.contains("mode 644"), "{err}");
+    assert!(err.contains("hint: use `webhook_url_env"), "{err}");
+    assert!(!err.contains("xyzzyliteral"), "the refused secret is not echoed: {err}");
+    // The same file, private, is accepted.
+    write_private(&p, &std::fs::read_to_string(&p).unwrap());
+    b.opskit().args(["config", "check"]).assert().success();
+}
+
+#[test]
+fn config_example_passes_config_check_and_secrets_print_masked() {
+    let b = Bench::new();
+    let a = b.opskit().args(["config", "example"]).assert().success();
+    write_private(&b.path("opskit.toml"), &stdout(&a));
+    let a = b
+        .opskit()
+        .args(["config", "check", "-o", "json"])
+        .env("SLACK_WEBHOOK_OPS", "https://hooks.slack.com/services/T0/B0/examplesecret")
+        .env("PAGERDUTY_ROUTING_KEY", "R0example0routing0key0000000000")
+        .env("BACKLOG_API_KEY", "example-backlog-api-key")
+        .env("WEBHOOK_URL", "https://itsm.example.com/hook/exampletoken")
+        .env("WEBHOOK_SECRET", "example-hmac-secret")
+        .env("ACME_EXTERNAL_ID", "acme-external-id-123")
+        .env("INITECH_EXTERNAL_ID", "initech-external-id-456")
+        .assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let out = stdout(&a);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["config"]["sinks"]["slack-ops"]["webhook_url"], "****");
+    assert_eq!(v["config"]["backlog"]["api_key"], "****");
+    for secret in [
+        "examplesecret",
+        "R0example0routing",
+        "example-backlog-api-key",
+        "exampletoken",
+        "example-hmac-secret",
+        "acme-external-id",
+        "initech-external-id",
+    ] {
+        assert!(!out.contains(secret), "{secret} leaked: {out}");
+    }
+}
+
+#[test]
+fn config_check_probe_reports_each_account_and_exits_3_when_one_fails() {
+    let b = Bench::new();
+    let moto = MotoServer::start();
+    b.write_config(
+        "[[accounts]]\nname = \"good\"\nid = \"123456789012\"\nregions = [\"us-east-1\"]\n\n\
+         [[accounts]]\nname = \"broken\"\nprofile = \"no-such-profile\"\nregions = [\"us-east-1\"]\n",
+    );
+    let a = b
+        .opskit()
+        .args(["config", "check", "--probe"])
+        .env("AWS_ENDPOINT_URL", moto.endpoint())
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .assert();
+    assert_eq!(code(&a), 3, "a failed probe fails the run: {}", stderr(&a));
+    let out = stdout(&a);
+    let good = out.lines().rfind(|l| l.contains("| good")).unwrap_or_default();
+    assert!(good.contains("ok") && good.contains("arn:aws:sts::123456789012"), "{out}");
+    let broken = out.lines().rfind(|l| l.contains("| broken")).unwrap_or_default();
+    assert!(broken.contains("FAILED") && broken.contains("no-such-profile"), "{out}");
+}
