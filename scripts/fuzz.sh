@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Fuzz the mail parse path (fuzz/, cargo-fuzz + libFuzzer) for a bounded time:
+# Fuzz what opskit reads from outside (fuzz/, cargo-fuzz + libFuzzer) for a bounded time:
+# mails (`parse`, `mbox`), config files (`config`), `findings push` input (`findings`),
+# sinks' and Backlog's answers (`sink_replies`) and state-store records (`state_records`).
 #   scripts/fuzz.sh [SECONDS]     SECONDS in all, split evenly across the targets (default 60)
-# Installs cargo-fuzz at a pinned version into .tools/ when missing, seeds each target from
-# tests/fixtures/mail, and fails (non-zero) on a crash, a timeout or running out of memory,
+# Installs cargo-fuzz at a pinned version into .tools/ when missing, seeds the mail targets
+# from tests/fixtures/mail and the others from tests/fixtures/fuzz/TARGET, and fails (non-zero) on a crash, a timeout or running out of memory,
 # printing the failing input's path and its bytes (base64) so a CI log alone reproduces it.
 # The corpus each run grows is kept in fuzz/corpus/ (ignored by git) for the next run.
 #
-# Environment: OPSKIT_FUZZ_TARGETS (default "parse mbox"), OPSKIT_FUZZ_SANITIZER ("none",
+# Environment: OPSKIT_FUZZ_TARGETS (default all six), OPSKIT_FUZZ_SANITIZER ("none",
 # the default, or "address"; the mail crate has no unsafe code and mail-parser forbids it,
 # and ASan costs 4x the executions), OPSKIT_FUZZ_MAX_LEN (bytes, default 65536).
 set -euo pipefail
@@ -15,7 +17,7 @@ cd "$(dirname "$0")/.."
 CARGO_FUZZ_VERSION=0.13.2
 TOOLS="$PWD/.tools"
 TOTAL=${1:-60}
-read -r -a TARGETS <<<"${OPSKIT_FUZZ_TARGETS:-parse mbox}"
+read -r -a TARGETS <<<"${OPSKIT_FUZZ_TARGETS:-parse mbox config findings sink_replies state_records}"
 SANITIZER=${OPSKIT_FUZZ_SANITIZER:-none}
 MAX_LEN=${OPSKIT_FUZZ_MAX_LEN:-65536}
 # Per input: a 64 KiB mail parses in milliseconds, so 10 s is a hang, and 1 GiB
@@ -78,12 +80,17 @@ for target in "${TARGETS[@]}"; do
   corpus=fuzz/corpus/$target
   log=fuzz/logs/$target.log
   mkdir -p "$corpus"
-  seeds=(tests/fixtures/mail)
-  [ "$target" = mbox ] && seeds+=("$SEEDS/mbox")
+  case "$target" in
+    parse) seeds=(tests/fixtures/mail) dict=fuzz/mail.dict ;;
+    mbox) seeds=(tests/fixtures/mail "$SEEDS/mbox") dict=fuzz/mail.dict ;;
+    *) seeds=("tests/fixtures/fuzz/$target") dict=fuzz/$target.dict ;;
+  esac
+  dict_arg=()
+  [ -f "$dict" ] && dict_arg=(-dict="$dict")
   echo "fuzz.sh: $target for ${PER_TARGET} s (max_len $MAX_LEN, timeout ${TIMEOUT} s, rss ${RSS_LIMIT_MB} MB; log $log)"
   if cargo fuzz run "${BUILD[@]}" "$target" "$corpus" "${seeds[@]}" -- \
     -max_total_time="$PER_TARGET" -max_len="$MAX_LEN" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_LIMIT_MB" \
-    -report_slow_units="$SLOW" -dict=fuzz/mail.dict -print_final_stats=1 >"$log" 2>&1; then
+    -report_slow_units="$SLOW" "${dict_arg[@]}" -print_final_stats=1 >"$log" 2>&1; then
     { grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1
       grep -E '^stat::(number_of_executed_units|average_exec_per_sec|slowest_unit_time_sec|peak_rss_mb)' "$log"
       grep -E '^Slowest unit: ' "$log" | tail -1; } | sed "s/^/fuzz.sh: $target: /" || true

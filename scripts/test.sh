@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command (see README): installs what the tests need on a fresh machine, then
-# runs the whole suite, then fuzzes the mail parse path for OPSKIT_FUZZ_SECONDS (default 60).
+# runs the whole suite, then fuzzes what opskit reads from outside for OPSKIT_FUZZ_SECONDS (default 120).
 # Emulators come from PyPI at pinned versions into .test-venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,8 +69,9 @@ export OPSKIT_DOVECOT="$DOVECOT"
 
 cargo test --locked --workspace --all-targets "$@"
 
-# Then fuzz the mail parse path for a bounded time (installs cargo-fuzz into .tools/).
-FUZZ_SECONDS=${OPSKIT_FUZZ_SECONDS:-60}
+# Then fuzz what opskit reads from outside for a bounded time, split across the six targets
+# (installs cargo-fuzz into .tools/).
+FUZZ_SECONDS=${OPSKIT_FUZZ_SECONDS:-120}
 if [ "$FUZZ_SECONDS" = 0 ]; then
   echo "test.sh: fuzzing skipped (OPSKIT_FUZZ_SECONDS=0)" >&2
 else

@@ -347,8 +347,8 @@ impl DynamoStore {
             return Ok(None);
         };
         let text = str_attr(&item, "holder").map_err(|e| self.err(format!("run lock `{name}`: {e}")))?.to_string();
-        let holder: LockHolder = serde_json::from_str(&text)
-            .map_err(|e| corrupt_record(self.location(), "locks", &[("pk", "lock"), ("sk", &sort_key(name))], e))?;
+        let holder: LockHolder =
+            crate::state::decode_record(&self.location(), "locks", &[("pk", "lock"), ("sk", &sort_key(name))], &text)?;
         let expires = num_attr(&item, "expires").map_err(|e| self.err(format!("run lock `{name}`: {e}")))?;
         Ok(Some((holder, expires, text)))
     }
@@ -622,12 +622,12 @@ impl DynamoStore {
             corrupt_record(self.location(), kind, &[("pk", attr("pk")), ("sk", attr("sk"))], e)
         };
         let text = str_attr(item, "record").map_err(|e| corrupt(e.to_string()))?;
-        serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))
+        crate::state::parse_record(text).map_err(corrupt)
     }
 
     fn head_to_snapshot(&self, name: &str, head: &Item) -> StateResult<Head> {
         let bad = |e: String| corrupt_record(self.location(), "snapshots", &[("name", name)], e);
-        let at: Timestamp = str_attr(head, "at").map_err(bad)?.parse().map_err(|e| bad(format!("{e}")))?;
+        let at = crate::state::decode_snapshot_at(&self.location(), name, str_attr(head, "at").map_err(bad)?)?;
         let generation = str_attr(head, "gen").map_err(bad)?.to_string();
         let chunks = num_attr(head, "chunks").map_err(bad)? as usize;
         let size = num_attr(head, "size").map_err(bad)? as usize;
@@ -1216,7 +1216,7 @@ fn bytes_attr<'a>(item: &'a Item, name: &str) -> Result<&'a [u8], String> {
 }
 
 fn record_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
-    serde_json::to_string(v).map_err(|e| format!("cannot encode a record: {e}"))
+    crate::state::encode_record(v).map_err(|e| format!("cannot encode a record: {e}"))
 }
 
 /// The sort key for `s`: itself, or a hash of it when DynamoDB could not take it (empty,

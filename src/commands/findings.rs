@@ -1,152 +1,15 @@
 //! `opskit findings push`: a user's own script hands opskit the complete current set of
 //! its findings as JSON; they go through the spine like any command's, and findings absent
-//! from the set resolve. The input schema is documented in the README ("findings push").
+//! from the set resolve. The input schema is documented in the README ("findings push"); it
+//! is parsed and checked in the library (`spine::input`), since it comes from outside.
 
 use crate::cli::PushArgs;
 use crate::commands::Output;
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::{Collected, Scope};
-use crate::spine::finding::{Field, Finding, Link, Severity, Status};
-use serde::Deserialize;
-use std::collections::BTreeSet;
+use crate::spine::input::{parse, valid_source};
 use std::io::Read;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PushedFinding {
-    key: String,
-    severity: String,
-    title: String,
-    #[serde(default)]
-    status: Option<Status>,
-    #[serde(default)]
-    summary: Option<String>,
-    #[serde(default)]
-    account: Option<String>,
-    #[serde(default)]
-    region: Option<String>,
-    #[serde(default)]
-    resources: Vec<String>,
-    /// An object (`{"used": "91%"}`, order kept) or a list of `{name, value}`.
-    #[serde(default)]
-    fields: Option<serde_json::Value>,
-    /// A list of URLs or of `{text, href}`.
-    #[serde(default)]
-    links: Vec<serde_json::Value>,
-    #[serde(default)]
-    fingerprint: Option<String>,
-    /// Accepted for round-trips of opskit's own JSON; must equal --source when given.
-    #[serde(default)]
-    source: Option<String>,
-}
-
-fn scalar(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-fn convert(i: usize, p: PushedFinding, source: &str) -> Result<Finding, String> {
-    let at = |what: &str| format!("findings[{i}].{what}");
-    if p.key.trim().is_empty() || p.key.len() > 512 {
-        return Err(format!("{}: must be 1 to 512 characters", at("key")));
-    }
-    if p.title.trim().is_empty() {
-        return Err(format!("{}: must not be empty", at("title")));
-    }
-    if let Some(s) = &p.source
-        && s != source
-    {
-        return Err(format!("{}: `{s}` differs from --source `{source}`", at("source")));
-    }
-    let severity: Severity = p.severity.parse().map_err(|e| format!("{}: {e}", at("severity")))?;
-    let fields = match p.fields {
-        None | Some(serde_json::Value::Null) => Vec::new(),
-        Some(serde_json::Value::Object(m)) => {
-            m.iter().map(|(k, v)| Field { name: k.clone(), value: scalar(v) }).collect()
-        }
-        Some(serde_json::Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(j, it)| {
-                let name = it.get("name").map(scalar).filter(|n| !n.is_empty());
-                match name {
-                    Some(name) => Ok(Field { name, value: it.get("value").map(scalar).unwrap_or_default() }),
-                    None => Err(format!("{}: needs a `name`", at(&format!("fields[{j}]")))),
-                }
-            })
-            .collect::<Result<_, _>>()?,
-        Some(_) => return Err(format!("{}: must be an object or a list of {{name, value}}", at("fields"))),
-    };
-    let links = p
-        .links
-        .iter()
-        .enumerate()
-        .map(|(j, l)| match l {
-            serde_json::Value::String(href) => Ok(Link { text: href.clone(), href: href.clone() }),
-            serde_json::Value::Object(o) => {
-                let href = o.get("href").map(scalar).filter(|h| !h.is_empty());
-                match href {
-                    Some(href) => Ok(Link { text: o.get("text").map(scalar).unwrap_or_else(|| href.clone()), href }),
-                    None => Err(format!("{}: needs an `href`", at(&format!("links[{j}]")))),
-                }
-            }
-            _ => Err(format!("{}: must be a URL or {{text, href}}", at(&format!("links[{j}]")))),
-        })
-        .collect::<Result<_, _>>()?;
-    Ok(Finding {
-        source: source.to_string(),
-        key: p.key,
-        severity,
-        status: p.status.unwrap_or_default(),
-        title: p.title,
-        summary: p.summary.unwrap_or_default(),
-        account: p.account,
-        region: p.region,
-        resources: p.resources,
-        fields,
-        links,
-        fingerprint: p.fingerprint.unwrap_or_default(),
-        details: None,
-    })
-}
-
-/// Parse a pushed document into findings; errors name the item and the field.
-pub fn parse(text: &str, source: &str) -> Result<Vec<Finding>, String> {
-    const HINT: &str =
-        "hint: send a JSON array of findings, or {\"findings\": [...]}; each needs key, severity and title";
-    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}\n{HINT}"))?;
-    let items = match doc {
-        serde_json::Value::Array(items) => items,
-        serde_json::Value::Object(mut o) => match o.remove("findings") {
-            Some(serde_json::Value::Array(items)) => items,
-            _ => return Err(format!("not a findings document: an object needs a `findings` array\n{HINT}")),
-        },
-        _ => return Err(format!("not a findings document\n{HINT}")),
-    };
-    let mut keys = BTreeSet::new();
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let p: PushedFinding = serde_path_to_error::deserialize(item).map_err(|e| {
-            let path = e.path().to_string();
-            let at = if path == "." { format!("findings[{i}]") } else { format!("findings[{i}].{path}") };
-            format!("{at}: {}", e.into_inner())
-        })?;
-        let f = convert(i, p, source)?;
-        if !keys.insert(f.key.clone()) {
-            return Err(format!("findings[{i}].key: `{}` appears more than once", f.key));
-        }
-        out.push(f);
-    }
-    Ok(out)
-}
-
-pub fn valid_source(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
 
 pub async fn push(ctx: &Context, args: &PushArgs) -> AppResult<Output> {
     if !valid_source(&args.source) {
@@ -179,35 +42,4 @@ fn read_stdin() -> AppResult<String> {
     let mut s = String::new();
     std::io::stdin().read_to_string(&mut s).map_err(|e| AppError::usage(format!("cannot read stdin: {e}")))?;
     Ok(s)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_keep_their_order_and_links_accept_urls() {
-        let f = parse(
-            r#"{"findings":[{"key":"k","severity":"warning","title":"t","fields":{"z":1,"a":"b"},"links":["https://x"]}]}"#,
-            "s",
-        )
-        .unwrap();
-        assert_eq!(f[0].fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["z", "a"]);
-        assert_eq!(f[0].fields[0].value, "1");
-        assert_eq!(f[0].links[0].href, "https://x");
-    }
-
-    #[test]
-    fn errors_name_the_item_and_field() {
-        let e =
-            parse(r#"[{"key":"a","severity":"warning","title":"t"},{"key":"b","severity":"hot","title":"t"}]"#, "s")
-                .unwrap_err();
-        assert!(e.starts_with("findings[1].severity"), "{e}");
-        let e = parse(r#"[{"key":"a","severity":"info","title":"t","colour":1}]"#, "s").unwrap_err();
-        assert!(e.contains("colour"), "{e}");
-        let e = parse(r#"[{"key":"a","severity":"info","title":"t"},{"key":"a","severity":"info","title":"t"}]"#, "s")
-            .unwrap_err();
-        assert!(e.contains("more than once"), "{e}");
-        assert!(parse("not json", "s").unwrap_err().contains("hint:"));
-    }
 }

@@ -69,12 +69,18 @@ pub fn error_chain(err: &dyn std::error::Error) -> String {
 
 /// `Retry-After` as seconds or an HTTP date.
 pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    retry_after_at(headers, jiff::Timestamp::now())
+}
+
+/// [`retry_after`] as seen at `now` (an HTTP date counts from it): pure, for tests and
+/// the fuzz target `sink_replies`.
+pub fn retry_after_at(headers: &reqwest::header::HeaderMap, now: jiff::Timestamp) -> Option<Duration> {
     let v = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim();
     if let Ok(secs) = v.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
     let at = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
-    let wait = at.duration_since(jiff::Timestamp::now());
+    let wait = at.duration_since(now);
     // A date in the past still means "wait a little", not "hammer now".
     let wait = if wait.is_negative() { Duration::ZERO } else { wait.unsigned_abs() };
     Some(wait.max(Duration::from_secs(1)))

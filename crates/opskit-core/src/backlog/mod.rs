@@ -472,16 +472,7 @@ impl BacklogClient {
         let resp = self.send(method, path, req).await?;
         let status = resp.status();
         let text = resp.text().await.map_err(|e| read_failed(method, path, e))?;
-        if !status.is_success() {
-            return Err(api_error(method, path, status.as_u16(), &text));
-        }
-        // Some updates answer 204 or an empty body; let `()`-like targets accept that.
-        let text = if text.trim().is_empty() { "null" } else { &text };
-        serde_json::from_str(text).map_err(|e| BacklogError::Decode {
-            method,
-            path: path.to_string(),
-            message: redact(&e.to_string()),
-        })
+        decode_answer(method, path, status.as_u16(), &text)
     }
 
     /// Send `req` under the rate limits: wait first if the bucket is spent, and after a
@@ -602,8 +593,30 @@ fn read_failed(method: &'static str, path: &str, e: reqwest::Error) -> BacklogEr
     }
 }
 
+/// What one answer (not a 3xx or a 429, which [`BacklogClient`] handles before) means for
+/// the call `method path`: a success status with a body that reads as `T`, else the error
+/// (Backlog's error JSON, or an excerpt). Pure, so the fuzz target `sink_replies` can feed
+/// it any answer.
+pub fn decode_answer<T: DeserializeOwned>(
+    method: &'static str,
+    path: &str,
+    status: u16,
+    text: &str,
+) -> Result<T, BacklogError> {
+    if !(200..300).contains(&status) {
+        return Err(api_error(method, path, status, text));
+    }
+    // Some updates answer 204 or an empty body; let `()`-like targets accept that.
+    let text = if text.trim().is_empty() { "null" } else { text };
+    serde_json::from_str(text).map_err(|e| BacklogError::Decode {
+        method,
+        path: path.to_string(),
+        message: redact(&e.to_string()),
+    })
+}
+
 /// A non-success answer as an error: Backlog's error JSON when it is one, else an excerpt.
-fn api_error(method: &'static str, path: &str, status: u16, text: &str) -> BacklogError {
+pub fn api_error(method: &'static str, path: &str, status: u16, text: &str) -> BacklogError {
     let (errors, body) = match serde_json::from_str::<ApiErrorBody>(text) {
         Ok(b) => (
             b.errors

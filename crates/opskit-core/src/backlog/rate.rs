@@ -112,12 +112,12 @@ fn until(reset: i64, now: jiff::Timestamp) -> Duration {
 
 /// How long to wait after a 429: until `X-RateLimit-Reset`, else `Retry-After`; never
 /// less than a second, so a reset already past (clocks differ) still backs off.
-pub(crate) fn wait_after_429(headers: &reqwest::header::HeaderMap, now: jiff::Timestamp) -> Option<Duration> {
+pub fn wait_after_429(headers: &reqwest::header::HeaderMap, now: jiff::Timestamp) -> Option<Duration> {
     let reset =
         headers.get("x-ratelimit-reset").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
     let wait = match reset {
         Some(reset) => until(reset, now),
-        None => crate::http::retry_after(headers)?,
+        None => crate::http::retry_after_at(headers, now)?,
     };
     Some(wait.max(Duration::from_secs(1)))
 }

@@ -194,6 +194,58 @@ fn fit_event(event: &mut Value) {
     }
 }
 
+/// Whether PagerDuty took the event, from its answer (a redirect was refused before this):
+/// the documented acceptance is `202 {"status": "success", "dedup_key": ..}`; the receipt
+/// carries the `dedup_key` answered, else `sent_key`. Refusals carry PagerDuty's `message`
+/// and `errors`. Pure, so the fuzz target `sink_replies` can feed it any answer.
+pub fn accept_answer(
+    what: &str,
+    status: reqwest::StatusCode,
+    headers: &reqwest::header::HeaderMap,
+    text: &str,
+    sent_key: &str,
+) -> Result<Receipt, SinkError> {
+    let retry_after = crate::http::retry_after(headers);
+    if status.is_success() {
+        // Any other 2xx (a proxy's or captive portal's page) means PagerDuty never saw the
+        // event: owed, worth another try.
+        let answer = serde_json::from_str::<Value>(text).ok();
+        if answer.as_ref().and_then(|v| v.get("status")?.as_str()) != Some("success") {
+            return Err(SinkError::retryable(
+                format!(
+                    "{what}: answered {} without PagerDuty's `\"status\": \"success\"`, so the event was not accepted: {}\n\
+                     hint: something other than PagerDuty answered (a proxy or captive portal?); check `events_url` and the network path",
+                    status.as_u16(),
+                    crate::http::body_excerpt(text)
+                ),
+                None,
+            ));
+        }
+        let answered: Option<String> = answer.and_then(|v| v.get("dedup_key")?.as_str().map(str::to_owned));
+        return Ok(Receipt { external_ref: answered.or_else(|| Some(sent_key.to_string())) });
+    }
+    let detail = match serde_json::from_str::<Value>(text) {
+        Ok(v) => {
+            let mut parts = Vec::new();
+            if let Some(m) = v.get("message").and_then(Value::as_str) {
+                parts.push(m.to_string());
+            }
+            if let Some(errs) = v.get("errors").and_then(Value::as_array) {
+                let errs: Vec<String> =
+                    errs.iter().map(|e| e.as_str().map(str::to_owned).unwrap_or_else(|| e.to_string())).collect();
+                parts.push(format!("errors: {}", errs.join("; ")));
+            }
+            if parts.is_empty() {
+                crate::http::body_excerpt(text)
+            } else {
+                crate::http::body_excerpt(&parts.join(": "))
+            }
+        }
+        Err(_) => crate::http::body_excerpt(text),
+    };
+    Err(SinkError::refused(&format!("{what}: pagerduty"), status, &detail, retry_after))
+}
+
 #[async_trait]
 impl Notifier for PagerDutyNotifier {
     fn name(&self) -> &str {
@@ -213,48 +265,9 @@ impl Notifier for PagerDutyNotifier {
             return Err(err);
         }
         let status = resp.status();
-        let retry_after = crate::http::retry_after(resp.headers());
+        let headers = resp.headers().clone();
         let text = resp.text().await.unwrap_or_default();
-        if status.is_success() {
-            // The documented acceptance is `202 {"status": "success", "dedup_key": ..}`. Any
-            // other 2xx (a proxy's or captive portal's page) means PagerDuty never saw the
-            // event: owed, worth another try.
-            let answer = serde_json::from_str::<Value>(&text).ok();
-            if answer.as_ref().and_then(|v| v.get("status")?.as_str()) != Some("success") {
-                return Err(SinkError::retryable(
-                    format!(
-                        "{}: answered {} without PagerDuty's `\"status\": \"success\"`, so the event was not accepted: {}\n\
-                         hint: something other than PagerDuty answered (a proxy or captive portal?); check `events_url` and the network path",
-                        self.what(),
-                        status.as_u16(),
-                        crate::http::body_excerpt(&text)
-                    ),
-                    None,
-                ));
-            }
-            let answered: Option<String> = answer.and_then(|v| v.get("dedup_key")?.as_str().map(str::to_owned));
-            return Ok(Receipt { external_ref: answered.or_else(|| Some(alert_key(msg))) });
-        }
-        let detail = match serde_json::from_str::<Value>(&text) {
-            Ok(v) => {
-                let mut parts = Vec::new();
-                if let Some(m) = v.get("message").and_then(Value::as_str) {
-                    parts.push(m.to_string());
-                }
-                if let Some(errs) = v.get("errors").and_then(Value::as_array) {
-                    let errs: Vec<String> =
-                        errs.iter().map(|e| e.as_str().map(str::to_owned).unwrap_or_else(|| e.to_string())).collect();
-                    parts.push(format!("errors: {}", errs.join("; ")));
-                }
-                if parts.is_empty() {
-                    crate::http::body_excerpt(&text)
-                } else {
-                    crate::http::body_excerpt(&parts.join(": "))
-                }
-            }
-            Err(_) => crate::http::body_excerpt(&text),
-        };
-        Err(SinkError::refused(&format!("{}: pagerduty", self.what()), status, &detail, retry_after))
+        accept_answer(&self.what(), status, &headers, &text, &alert_key(msg))
     }
 
     fn preview(&self, msg: &Message) -> Result<String, SinkError> {

@@ -182,6 +182,36 @@ fn field_sections(msg: &Message, budget: usize) -> Vec<Value> {
     sections.iter().map(|s| section(s)).collect()
 }
 
+/// Whether Slack took the message, from its answer (a redirect was refused before this):
+/// the documented acceptance is `200 ok`; Slack's refusals are plain-text error words
+/// (`channel_is_archived`). `what` names the sink in the error. Pure, so the fuzz target
+/// `sink_replies` can feed it any answer.
+pub fn accept_answer(
+    what: &str,
+    status: reqwest::StatusCode,
+    headers: &reqwest::header::HeaderMap,
+    text: &str,
+) -> Result<Receipt, SinkError> {
+    let retry_after = crate::http::retry_after(headers);
+    let word = crate::http::body_excerpt(text);
+    if status.is_success() {
+        // Any 2xx but `ok` (a proxy's or captive portal's page) means Slack never saw the
+        // message: owed, worth another try.
+        if text.trim() == "ok" {
+            return Ok(Receipt::default());
+        }
+        return Err(SinkError::retryable(
+            format!(
+                "{what}: answered {} without Slack's `ok`, so the message was not accepted: {word}\n\
+                 hint: something other than Slack answered (a proxy or captive portal?); check the webhook URL and the network path",
+                status.as_u16()
+            ),
+            None,
+        ));
+    }
+    Err(SinkError::refused(&format!("{what}: slack"), status, &word, retry_after))
+}
+
 #[async_trait]
 impl Notifier for SlackNotifier {
     fn name(&self) -> &str {
@@ -201,27 +231,9 @@ impl Notifier for SlackNotifier {
             return Err(err);
         }
         let status = resp.status();
-        let retry_after = crate::http::retry_after(resp.headers());
-        // Slack answers in plain text: `ok`, or an error word such as `channel_is_archived`.
+        let headers = resp.headers().clone();
         let text = resp.text().await.unwrap_or_default();
-        let word = crate::http::body_excerpt(&text);
-        if status.is_success() {
-            // The documented acceptance is `200 ok`. Any other 2xx (a proxy's or captive
-            // portal's page) means Slack never saw the message: owed, worth another try.
-            if text.trim() == "ok" {
-                return Ok(Receipt::default());
-            }
-            return Err(SinkError::retryable(
-                format!(
-                    "{}: answered {} without Slack's `ok`, so the message was not accepted: {word}\n\
-                     hint: something other than Slack answered (a proxy or captive portal?); check the webhook URL and the network path",
-                    self.what(),
-                    status.as_u16()
-                ),
-                None,
-            ));
-        }
-        Err(SinkError::refused(&format!("{}: slack", self.what()), status, &word, retry_after))
+        accept_answer(&self.what(), status, &headers, &text)
     }
 
     fn preview(&self, msg: &Message) -> Result<String, SinkError> {

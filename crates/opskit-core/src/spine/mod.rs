@@ -5,5 +5,6 @@ pub mod deliver;
 pub mod engine;
 pub mod finding;
 pub mod holidays_jp;
+pub mod input;
 pub mod policy;
 pub mod quiet;

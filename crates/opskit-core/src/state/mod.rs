@@ -215,6 +215,36 @@ pub fn corrupt_record(
     )
 }
 
+/// How every store writes a record (finding observation, delivery record, silence, lock
+/// holder): JSON text, the same in SQLite's `record` column and DynamoDB's `record` attribute.
+pub fn encode_record<T: Serialize>(record: &T) -> Result<String, serde_json::Error> {
+    serde_json::to_string(record)
+}
+
+/// Read back what [`encode_record`] wrote; the error is the parser's, for the store to
+/// name the record with (SQLite carries it through rusqlite's error first).
+pub fn parse_record<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Read one stored record of `table` at `key` (as `name`, `value` pairs); a record that
+/// does not parse is a [`corrupt_record`] error naming both. Arbitrary text never panics
+/// (the fuzz target `state_records` checks it).
+pub fn decode_record<T: serde::de::DeserializeOwned>(
+    location: &str,
+    table: &str,
+    key: &[(&str, &str)],
+    text: &str,
+) -> StateResult<T> {
+    parse_record(text).map_err(|e| corrupt_record(location, table, key, e))
+}
+
+/// A snapshot's time as the stores keep it (RFC 3339 text, [`Timestamp`]'s `Display`);
+/// one that does not parse names the snapshot.
+pub fn decode_snapshot_at(location: &str, name: &str, text: &str) -> StateResult<Timestamp> {
+    text.parse().map_err(|e| corrupt_record(location, "snapshots", &[("name", name)], e))
+}
+
 /// The state every command shares. Implementations must make each method atomic.
 #[async_trait]
 pub trait StateStore: Send + Sync {

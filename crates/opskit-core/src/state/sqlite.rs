@@ -158,7 +158,7 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    super::encode_record(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
 /// A record of `table` whose JSON did not parse, and its key: carried through rusqlite's
@@ -184,9 +184,9 @@ fn from_json<T: serde::de::DeserializeOwned>(
     table: &'static str,
     key: &[(&'static str, &str)],
 ) -> rusqlite::Result<T> {
-    serde_json::from_str(s).map_err(|e| {
+    super::parse_record(s).map_err(|message| {
         let key = key.iter().map(|(n, v)| (*n, v.to_string())).collect();
-        let corrupt = Corrupt { table, key, message: e.to_string() };
+        let corrupt = Corrupt { table, key, message };
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(corrupt))
     })
 }
@@ -288,8 +288,7 @@ impl StateStore for SqliteStore {
                 .optional()
         })?;
         row.map(|(at, data)| {
-            let at: Timestamp =
-                at.parse().map_err(|e| corrupt_record(self.location(), "snapshots", &[("name", name)], e))?;
+            let at = super::decode_snapshot_at(&self.location(), name, &at)?;
             Ok((at, data))
         })
         .transpose()
@@ -416,9 +415,7 @@ impl StateStore for SqliteStore {
                 let snapshots = snapshots
                     .into_iter()
                     .map(|(name, at, data)| {
-                        let at = at
-                            .parse()
-                            .map_err(|e| corrupt_record(self.location(), "snapshots", &[("name", &name)], e))?;
+                        let at = super::decode_snapshot_at(&self.location(), &name, &at)?;
                         Ok(SnapshotRecord { name, at, data })
                     })
                     .collect::<StateResult<_>>()?;
