@@ -33,7 +33,8 @@ fuzz_target!(|data: &[u8]| {
                 };
                 let u = url::Url::parse(url.trim()).unwrap_or_else(|e| panic!("sink {name}: accepted `{url}`: {e}"));
                 let loopback = matches!(u.host_str(), Some("127.0.0.1" | "[::1]" | "localhost"))
-                    || u.host_str().is_some_and(|h| h.trim_end_matches('.').to_ascii_lowercase().ends_with("localhost"))
+                    || u.host_str()
+                        .is_some_and(|h| h.trim_end_matches('.').to_ascii_lowercase().ends_with("localhost"))
                     || matches!(u.host(), Some(url::Host::Ipv4(ip)) if ip.is_loopback());
                 assert!(u.scheme() == "https" || (u.scheme() == "http" && loopback), "sink {name}: accepted {url}");
             }
@@ -42,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
             let shown = e.to_string();
             for (_, value) in VARS {
                 let secret = value.rsplit('/').next().unwrap_or(value);
-                assert!(!shown.contains(secret), "an error quotes a secret: {shown}");
+                // An error may quote what the file itself says (a key named after a secret's
+                // value is the file's text, not the environment's secret).
+                if !text.contains(secret) {
+                    assert!(!shown.contains(secret), "an error quotes a secret: {shown}");
+                }
             }
         }
     }

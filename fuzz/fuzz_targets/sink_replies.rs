@@ -51,7 +51,8 @@ fuzz_target!(|data: &[u8]| {
     if !status.is_success() {
         assert!(b.is_err(), "backlog accepted status {code}");
     }
-    let _ = decode_answer::<Vec<opskit_core::backlog::Named>>("GET", "/priorities", code, body).map_err(|e| e.to_string());
+    let _ =
+        decode_answer::<Vec<opskit_core::backlog::Named>>("GET", "/priorities", code, body).map_err(|e| e.to_string());
     let _ = RateWindow::from_headers(&headers).map(|w| w.until_reset(now));
     let _ = wait_after_429(&headers, now);
     let _ = retry_after_at(&headers, now);

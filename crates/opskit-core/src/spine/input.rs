@@ -60,9 +60,15 @@ fn convert(i: usize, p: PushedFinding, source: &str) -> Result<Finding, String> 
     let severity: Severity = p.severity.parse().map_err(|e| format!("{}: {e}", at("severity")))?;
     let fields = match p.fields {
         None | Some(serde_json::Value::Null) => Vec::new(),
-        Some(serde_json::Value::Object(m)) => {
-            m.iter().map(|(k, v)| Field { name: k.clone(), value: scalar(v) }).collect()
-        }
+        // Both forms refuse an empty name (the object form once let `{"": …}` through; found
+        // by the `findings` fuzz target, which saw it fail to parse back as a list).
+        Some(serde_json::Value::Object(m)) => m
+            .iter()
+            .map(|(k, v)| match k.is_empty() {
+                false => Ok(Field { name: k.clone(), value: scalar(v) }),
+                true => Err(format!("{}: a field needs a name, not \"\"", at("fields"))),
+            })
+            .collect::<Result<_, _>>()?,
         Some(serde_json::Value::Array(items)) => items
             .iter()
             .enumerate()
@@ -158,6 +164,20 @@ mod tests {
         assert_eq!(f[0].fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["z", "a"]);
         assert_eq!(f[0].fields[0].value, "1");
         assert_eq!(f[0].links[0].href, "https://x");
+    }
+
+    /// Fuzz finding (`tests/fixtures/fuzz/findings/crash_empty_field_name.json`): the object
+    /// form of `fields` accepted an empty name that the list form refuses, so what was
+    /// accepted did not parse back.
+    #[test]
+    fn an_empty_field_name_is_refused_in_both_forms() {
+        for fields in [r#"{"": "91%"}"#, r#"[{"name": "", "value": "91%"}]"#] {
+            let text = format!(r#"[{{"key":"k","severity":"info","title":"t","fields":{fields}}}]"#);
+            let e = parse(&text, "s").unwrap_err();
+            assert!(e.starts_with("findings[0].fields"), "{fields}: {e}");
+        }
+        let fixture = include_str!("../../../../tests/fixtures/fuzz/findings/crash_empty_field_name.json");
+        assert!(parse(fixture, "fuzz").is_err(), "the fuzzer's input is refused");
     }
 
     #[test]
