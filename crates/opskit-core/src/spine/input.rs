@@ -87,6 +87,10 @@ fn convert(i: usize, p: PushedFinding, source: &str) -> Result<Finding, String> 
         .iter()
         .enumerate()
         .map(|(j, l)| match l {
+            // An empty link is refused in both forms (fuzz finding, as for field names).
+            serde_json::Value::String(href) if href.is_empty() => {
+                Err(format!("{}: needs an `href`", at(&format!("links[{j}]"))))
+            }
             serde_json::Value::String(href) => Ok(Link { text: href.clone(), href: href.clone() }),
             serde_json::Value::Object(o) => {
                 let href = o.get("href").map(scalar).filter(|h| !h.is_empty());
@@ -177,6 +181,19 @@ mod tests {
             assert!(e.starts_with("findings[0].fields"), "{fields}: {e}");
         }
         let fixture = include_str!("../../../../tests/fixtures/fuzz/findings/crash_empty_field_name.json");
+        assert!(parse(fixture, "fuzz").is_err(), "the fuzzer's input is refused");
+    }
+
+    /// Fuzz finding (`tests/fixtures/fuzz/findings/crash_empty_link.json`): a link given as
+    /// an empty string was accepted, one given as `{"href": ""}` refused.
+    #[test]
+    fn an_empty_link_is_refused_in_both_forms() {
+        for links in [r#"[""]"#, r#"[{"text": "", "href": ""}]"#] {
+            let text = format!(r#"[{{"key":"k","severity":"info","title":"t","links":{links}}}]"#);
+            let e = parse(&text, "s").unwrap_err();
+            assert!(e.starts_with("findings[0].links[0]"), "{links}: {e}");
+        }
+        let fixture = include_str!("../../../../tests/fixtures/fuzz/findings/crash_empty_link.json");
         assert!(parse(fixture, "fuzz").is_err(), "the fuzzer's input is refused");
     }
 
