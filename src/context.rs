@@ -89,7 +89,16 @@ impl StateLocation {
         }
     }
 
+    /// The default SQLite state: under systemd's `StateDirectory=` (`$STATE_DIRECTORY`, the
+    /// units in `commands/` set it to /var/lib/opskit) when that is set, else
+    /// `$XDG_STATE_HOME/opskit` or `~/.local/state/opskit`.
     pub fn default_path(env: &Env) -> PathBuf {
+        // systemd passes one path per StateDirectory=, separated by colons: the first is ours.
+        if let Some(dir) = env.get("STATE_DIRECTORY").and_then(|d| d.split(':').next().map(str::to_owned))
+            && !dir.is_empty()
+        {
+            return PathBuf::from(dir).join("state.db");
+        }
         let base = env
             .get("XDG_STATE_HOME")
             .map(PathBuf::from)
@@ -504,6 +513,21 @@ impl RunLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_state_is_under_systemds_state_directory_when_it_is_set() {
+        let under = |vars: &[(&str, &str)]| StateLocation::default_path(&Env::from_pairs(vars));
+        assert_eq!(
+            under(&[("STATE_DIRECTORY", "/var/lib/opskit"), ("HOME", "/home/opskit")]),
+            PathBuf::from("/var/lib/opskit/state.db")
+        );
+        assert_eq!(under(&[("STATE_DIRECTORY", "/var/lib/opskit:/var/lib/other")]), PathBuf::from("/var/lib/opskit/state.db"));
+        assert_eq!(
+            under(&[("XDG_STATE_HOME", "/x/state"), ("HOME", "/home/u")]),
+            PathBuf::from("/x/state/opskit/state.db")
+        );
+        assert_eq!(under(&[("HOME", "/home/u")]), PathBuf::from("/home/u/.local/state/opskit/state.db"));
+    }
 
     #[test]
     fn state_locations_parse() {

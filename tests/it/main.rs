@@ -30,6 +30,7 @@ mod state_corrupt;
 mod state_stores;
 mod storage;
 mod support;
+mod systemd;
 mod terminal_escapes;
 mod trusted_advisor;
 mod wiki;
