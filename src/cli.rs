@@ -190,9 +190,9 @@ pub enum Command {
     /// A tour of opskit against an embedded sandbox: no account, no network needed
     #[cfg(feature = "demo")]
     Demo(DemoArgs),
-    /// Serve the embedded sandbox until interrupted (for trying configs by hand)
+    /// Serve the demo's fake cloud and sinks until interrupted, with a working config and
+    /// the environment to export, to try opskit by hand
     #[cfg(feature = "demo")]
-    #[command(hide = true)]
     Sandbox(SandboxArgs),
 }
 

@@ -3,8 +3,10 @@
 //! pointing every sink at it, runs the spine through a small story, and shows after each
 //! step the findings and what each sink received. It grows with every command.
 //!
-//! `opskit sandbox` (hidden) serves the same sandbox until interrupted, for trying a config
-//! by hand.
+//! Each step prints the command line it stands for; with `demo --keep` and the environment
+//! the tour prints first, any step can be repeated by hand against the same sandbox.
+//! `opskit sandbox` serves the same sandbox until interrupted and prints a working config and
+//! the environment to export, for trying opskit by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
 use crate::commands::{Output, dx_vif, inventory, maintenance_mail, support, trusted_advisor, wiki};
@@ -33,6 +35,7 @@ retry_backoff = "200ms"
 [[accounts]]
 name = "acme-prod"
 id = "111122223333"
+profile = "acme-prod"
 regions = ["ap-northeast-1"]
 tags = {{ customer = "acme", tier = "gold" }}
 
@@ -72,6 +75,58 @@ project = "OPS"
 /// The demo's receiving mail server, and the verdict it adds to the AWS mails it checked.
 const DEMO_MX: &str = "mx.demo.example";
 const DEMO_DKIM_PASS: &str = "Authentication-Results: mx.demo.example; dkim=pass header.d=amazon.com\r\n";
+
+/// The AWS config a person uses to reach the sandbox by hand: the default profile is the
+/// organization's management account, `acme-prod` the demo's account (the sandbox tells
+/// accounts apart by access key, as AWS does by credentials).
+fn sandbox_aws_config() -> String {
+    let profile = |header: &str, account: &str| {
+        format!(
+            "[{header}]\nregion = {region}\naws_access_key_id = {key}\naws_secret_access_key = sandbox-secret\n",
+            region = sandbox::DX_DEMO_REGION,
+            key = sandbox::sandbox_access_key(account)
+        )
+    };
+    format!("{}\n{}", profile("default", sandbox::AWS_DEFAULT_ACCOUNT), profile("profile acme-prod", sandbox::DX_DEMO_ACCOUNT))
+}
+
+/// Write the sandbox's config (mode 600: its secrets are literal), its AWS config and an
+/// empty AWS credentials file into `dir`; return the config's path and the `export` line
+/// that points the AWS SDK at the sandbox and away from the user's own AWS files.
+fn write_sandbox_files(sb: &Sandbox, dir: &Path) -> AppResult<(std::path::PathBuf, String)> {
+    let config_path = dir.join("opskit.toml");
+    crate::private_fs::write_new(&config_path, demo_config(sb, &dir.join("state.db")).as_bytes())
+        .with_context(|| format!("writing {}", config_path.display()))?;
+    let aws_config = dir.join("aws-config");
+    let aws_credentials = dir.join("aws-credentials");
+    crate::private_fs::write_new(&aws_config, sandbox_aws_config().as_bytes())
+        .with_context(|| format!("writing {}", aws_config.display()))?;
+    crate::private_fs::write_new(&aws_credentials, b"")
+        .with_context(|| format!("writing {}", aws_credentials.display()))?;
+    let export = format!(
+        "export AWS_CONFIG_FILE={} AWS_SHARED_CREDENTIALS_FILE={} AWS_ENDPOINT_URL={} AWS_EC2_METADATA_DISABLED=true",
+        aws_config.display(),
+        aws_credentials.display(),
+        sb.url("")
+    );
+    Ok((config_path, export))
+}
+
+/// `findings` as the JSON a script gives `opskit findings push`.
+fn push_json(findings: &[Finding]) -> String {
+    let items: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| {
+            let fields: serde_json::Map<String, serde_json::Value> =
+                f.fields.iter().map(|x| (x.name.clone(), x.value.clone().into())).collect();
+            serde_json::json!({
+                "key": f.key, "severity": f.severity.as_str(), "title": f.title, "summary": f.summary,
+                "account": f.account, "region": f.region, "resources": f.resources, "fields": fields,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_default()
+}
 
 fn finding(key: &str, severity: Severity, title: &str, resource: &str, fields: &[(&str, &str)]) -> Finding {
     let mut f = Finding {
@@ -146,12 +201,23 @@ fn describe(r: &Recorded) -> Option<String> {
 struct Tour {
     sb: Sandbox,
     config_path: std::path::PathBuf,
+    /// The demo's directory: config, state, the findings each push step sent, the Maildir.
+    dir: std::path::PathBuf,
     style: Style,
     out: String,
     failed: bool,
+    /// The command line of the step being run, shown by [`Tour::show`].
+    command: Option<String>,
+    pushes: usize,
 }
 
 impl Tour {
+    /// Note the command line the next step stands for (`now`: the time it pins).
+    fn ran(&mut self, now: Option<jiff::Timestamp>, args: &str) {
+        let pin = now.map(|t| format!("OPSKIT_NOW={t} ")).unwrap_or_default();
+        self.command = Some(format!("{pin}opskit --config {} {args}", self.config_path.display()));
+    }
+
     fn context(&self) -> AppResult<Context> {
         self.context_with(|_| {})
     }
@@ -168,6 +234,10 @@ impl Tour {
 
     async fn step(&mut self, title: &str, story: &str, findings: Vec<Finding>) -> AppResult<RunReport> {
         let ctx = self.context()?;
+        self.pushes += 1;
+        let input = self.dir.join(format!("push-{}.json", self.pushes));
+        std::fs::write(&input, push_json(&findings)).with_context(|| format!("writing {}", input.display()))?;
+        self.ran(None, &format!("findings push --source {SOURCE} < {}", input.display()));
         let before = self.sb.requests().len();
         let report = ctx.run_spine("findings-push", Collected::new(SOURCE, findings, Scope::All)).await?;
         self.show(title, story, &report, before);
@@ -187,6 +257,7 @@ impl Tour {
             pillar: Vec::new(),
             check: Vec::new(),
         };
+        self.ran(None, "trusted-advisor check");
         let before = self.sb.requests().len();
         let report = trusted_advisor::check_once(&ctx, &args).await?;
         self.show(title, story, &report, before);
@@ -198,6 +269,7 @@ impl Tour {
         let mut ctx = self.context()?;
         ctx.aws = sandbox_session(&self.sb);
         ctx.pinned_now = Some(now);
+        self.ran(Some(now), "support watch");
         let before = self.sb.requests().len();
         let report = support::watch_once(&ctx, &crate::cli::SupportArgs { strict: false }).await?;
         self.show(title, story, &report, before);
@@ -215,6 +287,7 @@ impl Tour {
         let mut ctx = self.context()?;
         ctx.aws = sandbox_session(&self.sb);
         let args = crate::cli::InventoryArgs { resource_types: Vec::new(), all_regions: false, concurrency: None };
+        self.ran(None, "inventory publish");
         let before = self.sb.requests().len();
         let Output::Report(report) = inventory::publish(&ctx, &args).await? else {
             return Err(AppError::Run(anyhow::anyhow!("inventory publish gave no report")));
@@ -228,6 +301,7 @@ impl Tour {
         let ctx = self.context()?;
         let args =
             crate::cli::IngestArgs { inputs: vec![maildir.to_path_buf()], imap: false, pending: false, mta: false };
+        self.ran(None, &format!("maintenance-mail ingest {}", maildir.display()));
         let before = self.sb.requests().len();
         let Output::Report(report) = maintenance_mail::ingest(&ctx, &args).await? else {
             return Err(AppError::Run(anyhow::anyhow!("maintenance-mail ingest gave no report")));
@@ -241,6 +315,7 @@ impl Tour {
         ctx.pinned_now = now;
         ctx.aws = sandbox_session(&self.sb);
         let settings = dx_vif::Settings::load(&ctx.config)?;
+        self.ran(now, "dx-vif poll");
         let before = self.sb.requests().len();
         let report = dx_vif::poll_once(&ctx, &settings).await?;
         self.show(title, story, &report, before);
@@ -261,6 +336,7 @@ impl Tour {
             keep_monthly: None,
             concurrency: None,
         };
+        self.ran(Some(now), &format!("wiki backup --project {} --to {to} --history --keep-daily 7", sandbox::BACKLOG_PROJECT_KEY));
         let before = self.sb.requests().len();
         let Output::Report(report) = wiki::backup(&ctx, &args).await? else {
             return Err(AppError::Run(anyhow::anyhow!("wiki backup gave no report")));
@@ -280,6 +356,9 @@ impl Tour {
 
     fn show(&mut self, title: &str, story: &str, report: &RunReport, before: usize) {
         let _ = writeln!(self.out, "\n== {title}\n{story}\n");
+        if let Some(command) = self.command.take() {
+            let _ = writeln!(self.out, "$ {command}\n");
+        }
         let mut buf = Vec::new();
         // Without colour: the tour's text reaches stdout through `output::emit`, which
         // escapes control characters for people, colour codes included.
@@ -301,22 +380,25 @@ impl Tour {
 pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     let sb = Sandbox::start().await.context("starting the sandbox")?;
     let dir = tempfile::Builder::new().prefix("opskit-demo-").tempdir().context("creating a temporary directory")?;
-    let config_path = dir.path().join("opskit.toml");
-    std::fs::write(&config_path, demo_config(&sb, &dir.path().join("state.db"))).context("writing the demo config")?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // The demo config holds literal (sandbox) secrets, which opskit accepts only in a private file.
-        std::fs::set_permissions(&config_path, std::fs::Permissions::from_mode(0o600))
-            .context("chmod 600 the demo config")?;
-    }
+    let (config_path, export) = write_sandbox_files(&sb, dir.path())?;
     let style = Style::detect(cli.global.no_color);
-    let mut t = Tour { sb, config_path, style, out: String::new(), failed: false };
+    let mut t = Tour {
+        sb,
+        config_path,
+        dir: dir.path().to_path_buf(),
+        style,
+        out: String::new(),
+        failed: false,
+        command: None,
+        pushes: 0,
+    };
     let _ = writeln!(
         t.out,
         "opskit demo: the spine against an embedded sandbox on {} (Slack, PagerDuty, Backlog, a webhook).\n\
          A script's findings go through `opskit findings push --source {SOURCE}`; every command of opskit\n\
-         hands its findings to the same spine. Config used: {}",
+         hands its findings to the same spine. Config used: {}\n\
+         Each step shows the command it stands for (`$ opskit ...`). To repeat one by hand, run `opskit demo --keep`\n\
+         and, in another shell, first:\n  {export}",
         t.sb.addr(),
         t.config_path.display()
     );
@@ -719,8 +801,8 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
     // These hosts watch the organization only: acme-prod leaves their config (its findings
     // stay in the state, untouched: a run speaks only for the accounts it worked on).
     let text = std::fs::read_to_string(&t.config_path).context("reading the demo config")?;
-    let acme = "[[accounts]]\nname = \"acme-prod\"\nid = \"111122223333\"\nregions = [\"ap-northeast-1\"]\n\
-                tags = { customer = \"acme\", tier = \"gold\" }\n";
+    let acme = "[[accounts]]\nname = \"acme-prod\"\nid = \"111122223333\"\nprofile = \"acme-prod\"\n\
+                regions = [\"ap-northeast-1\"]\ntags = { customer = \"acme\", tier = \"gold\" }\n";
     if !text.contains(acme) {
         return Err(anyhow::anyhow!("the demo config lost its acme-prod account").into());
     }
@@ -753,6 +835,7 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
             }
         }
         let settings = dx_vif::Settings::load(&ctx.config)?;
+        t.ran(None, &format!("dx-vif poll --shard {shard}"));
         let before = t.sb.requests().len();
         let report = dx_vif::poll_once(&ctx, &settings).await?;
         let failed = t.failed;
@@ -785,7 +868,8 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
          A failed backup is a critical finding through the same routes; the next success resolves it."
     );
     let to = format!("file://{}", dir.join("wiki-backups").display());
-    let night = jiff::Timestamp::now();
+    // Whole seconds, so the command line each step prints reads well.
+    let night = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second()).map_err(anyhow::Error::from)?;
     t.wiki_backup(
         "21. wiki backup: the first generation",
         "Every page is read (one list request, then each page, its attachments and history). The board shows\n\
@@ -804,10 +888,15 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     let ctx = t.context()?;
     let args = crate::cli::WikiVerifyArgs { from: Some(to.clone()), project: Vec::new(), generation: None, all: true };
     if let Output::Checked { text, passed } = wiki::verify(&ctx, &args).await? {
-        let _ = writeln!(t.out, "\n== 23. wiki verify --all: every object re-read against its SHA-256\n\n{text}");
+        let _ = writeln!(
+            t.out,
+            "\n== 23. wiki verify --all: every object re-read against its SHA-256\n\n$ opskit --config {} wiki verify --all --from {to}\n\n{text}",
+            t.config_path.display()
+        );
         t.failed |= !passed;
     }
     let restored = dir.join("runbooks");
+    let from = to.clone();
     let args = crate::cli::WikiRestoreArgs {
         from: Some(to),
         project: None,
@@ -817,7 +906,12 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
         overwrite: false,
     };
     if let Output::Text { text, failed } = wiki::restore(&ctx, &args).await? {
-        let _ = writeln!(t.out, "== 24. wiki restore --to-dir: the pages as files, readable without Backlog\n\n{text}");
+        let _ = writeln!(
+            t.out,
+            "== 24. wiki restore --to-dir: the pages as files, readable without Backlog\n\n$ opskit --config {} wiki restore --from {from} --to-dir {}\n\n{text}",
+            t.config_path.display(),
+            restored.display()
+        );
         t.failed |= failed;
     }
     let mut files = Vec::new();
@@ -839,30 +933,41 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     Ok(())
 }
 
-/// `opskit sandbox`: serve the sandbox until interrupted.
+/// `opskit sandbox`: serve the sandbox until interrupted, with a working config and the
+/// environment to export printed first.
 pub async fn serve(args: &SandboxArgs) -> AppResult<Output> {
     let sb = Sandbox::start_on(args.port)
         .await
         .map_err(|e| AppError::Run(e.context(format!("listening on port {}", args.port))))?;
+    let dir = tempfile::Builder::new().prefix("opskit-sandbox-").tempdir().context("creating a temporary directory")?;
+    let (config_path, export) = write_sandbox_files(&sb, dir.path())?;
     let text = format!(
-        "sandbox listening on {addr}\n  slack webhook:   {slack}\n  pagerduty:       {pd}\n  backlog base:    {bl} (api key {key}, project {proj})\n  webhook:         {wh}\n  heartbeat:       {hb}<uuid>\n  aws (Direct Connect): {addr_url} as AWS_ENDPOINT_URL; access key {key_example}\n                  (AKIASANDBOX + 12 digits names the account; any secret key)\n  recorded:        {rec}\npress Ctrl-C to stop\n",
+        "sandbox listening on {addr}: AWS (Direct Connect, EC2, Trusted Advisor, Support, Organizations, STS),\n\
+         Slack, PagerDuty, Backlog (project {proj}) and a webhook, all fake, all recorded.\n\n\
+         In another shell:\n\
+         \x20 {export}\n\
+         \x20 export OPSKIT_CONFIG={config}\n\
+         \x20 opskit config check\n\
+         \x20 opskit dx-vif poll              # acme-prod's VIFs; sinks get what changes\n\
+         \x20 opskit support cases            # read-only\n\
+         \x20 opskit inventory show           # read-only\n\
+         \x20 curl -s {rec}   # what every fake received\n\n\
+         The config ({config}, mode 600: its sandbox secrets are literal):\n\n{body}\n\
+         AWS profiles ({aws}): `default` is the organization's management account {mgmt},\n\
+         `acme-prod` the account {acme}. The files are removed when the sandbox stops.\n\
+         press Ctrl-C to stop\n",
         addr = sb.addr(),
-        slack = sb.url(sandbox::SLACK_PATH),
-        pd = sb.url(sandbox::PAGERDUTY_PATH),
-        bl = sb.url(sandbox::BACKLOG_PREFIX),
-        key = sandbox::BACKLOG_API_KEY,
         proj = sandbox::BACKLOG_PROJECT_KEY,
-        wh = sb.url(sandbox::WEBHOOK_PATH),
-        hb = sb.url(sandbox::HEARTBEAT_PREFIX),
         rec = sb.url("/_sandbox/requests"),
-        addr_url = sb.url(""),
-        key_example = sandbox::sandbox_access_key(sandbox::DX_DEMO_ACCOUNT),
-    ) + &format!(
-        "\n# opskit config for these sinks (chmod 600 the file: the secrets are literal)\n{}",
-        sb.sinks_toml()
+        config = config_path.display(),
+        body = std::fs::read_to_string(&config_path).context("reading the sandbox config back")?,
+        aws = dir.path().join("aws-config").display(),
+        mgmt = sandbox::AWS_DEFAULT_ACCOUNT,
+        acme = sandbox::DX_DEMO_ACCOUNT,
     );
     crate::output::flush_now(&text);
     let _ = tokio::signal::ctrl_c().await;
+    drop(dir);
     Ok(Output::text(""))
 }
 

@@ -9,6 +9,7 @@ mod common;
 
 mod cli_contract;
 mod config;
+mod demo;
 mod dx_vif;
 mod findings;
 mod generated;
