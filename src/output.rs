@@ -31,6 +31,14 @@ pub fn set_format(format: OutputFormat) {
     PEOPLE_FORMAT.store(is_for_people(format), Ordering::Relaxed);
 }
 
+/// Whether logs are JSON (`--log-format json`), set once by `main`: target errors are
+/// written as JSON log lines then, like every other line on stderr.
+static LOG_JSON: AtomicBool = AtomicBool::new(false);
+
+pub fn set_log_json(on: bool) {
+    LOG_JSON.store(on, Ordering::Relaxed);
+}
+
 fn is_for_people(format: OutputFormat) -> bool {
     matches!(format, OutputFormat::Table | OutputFormat::Markdown)
 }
@@ -319,11 +327,12 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
             writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
         }
     }
+    // The errors themselves are on stderr (`error:` lines, see [`print_target_notes`]):
+    // a person at a terminal sees each once; the table only says they are there.
     if !report.errors.is_empty() {
-        writeln!(out, "\nerrors:")?;
-        for e in &report.errors {
-            writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
-        }
+        let n = report.errors.len();
+        let s = if n == 1 { "" } else { "s" };
+        writeln!(out, "\n{n} error{s}: see the `error:` line{s} on stderr")?;
     }
     Ok(())
 }
@@ -418,9 +427,39 @@ pub fn print_target_notes(skipped: &[crate::spine::engine::TargetError], errors:
     for e in skipped {
         eprintln!("{}", terminal_safe(&crate::redact::redact(&format!("note: {}: {}", e.target, e.message))));
     }
+    let json = LOG_JSON.load(Ordering::Relaxed);
     for e in errors {
-        eprintln!("{}", terminal_safe(&crate::redact::redact(&format!("error: {}: {}", e.target, e.message))));
+        if json {
+            log_target_error(e);
+        } else {
+            eprintln!("{}", terminal_safe(&crate::redact::redact(&format!("error: {}: {}", e.target, e.message))));
+        }
     }
+}
+
+/// A target's error as a JSON log line (the log writer redacts it): the account and region
+/// apart, the operation and kind when known, the message's first line and its hints.
+fn log_target_error(e: &crate::spine::engine::TargetError) {
+    let (account, region) = match e.target.split_once(" (all ") {
+        Some((a, rest)) => (a, rest.trim_end_matches(')').to_string()),
+        None => match e.target.rsplit_once('/') {
+            Some((a, r)) => (a, r.to_string()),
+            None => (e.target.as_str(), String::new()),
+        },
+    };
+    let mut lines = e.message.lines();
+    let message = lines.next().unwrap_or_default();
+    let hints: Vec<&str> = lines.filter_map(|l| l.strip_prefix("hint: ")).collect();
+    let hint = hints.join("; ");
+    tracing::error!(
+        target: "opskit::target",
+        account,
+        region = region.as_str(),
+        operation = e.operation.as_deref().unwrap_or_default(),
+        kind = e.kind.as_deref().unwrap_or_default(),
+        hint = hint.as_str(),
+        "{message}"
+    );
 }
 
 /// Print text to stdout at once, for the few commands that talk before they finish
