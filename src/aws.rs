@@ -748,7 +748,7 @@ pub fn target_error(target: String, e: &anyhow::Error) -> crate::spine::engine::
 }
 
 /// The failed targets of a fan-out over (account, region), reported once per account when
-/// every region of the account failed the same way (a misspelled profile fails them all:
+/// every region of the account failed the same way (the same kind; the first region's text) (a misspelled profile fails them all:
 /// one error saying so beats one per region). The targets stay out of the run's scope
 /// either way, so nothing of them resolves.
 pub struct Failures {
@@ -787,7 +787,12 @@ impl Failures {
             let same: Vec<&crate::spine::engine::TargetError> =
                 self.failed.iter().filter(|(o, _)| &o.account.name == name).map(|(_, e)| e).collect();
             let all = self.targets.get(name).copied().unwrap_or(0);
-            let alike = same.iter().all(|e| e.message == te.message && e.kind == te.kind);
+            // The same reason: the same kind of failure when classified (the operation that
+            // met it first may differ by region), else the same text.
+            let alike = match &te.kind {
+                Some(k) => same.iter().all(|e| e.kind.as_ref() == Some(k)),
+                None => same.iter().all(|e| e.message == te.message && e.kind.is_none()),
+            };
             if all >= 2 && same.len() == all && alike {
                 done.insert(name.clone());
                 out.push(crate::spine::engine::TargetError {
@@ -1010,6 +1015,40 @@ mod tests {
         let e = dx.describe_connections().send().await.unwrap_err();
         assert!(sdk_error_text("DescribeConnections", &e).1.starts_with("cannot assume"));
         assert_eq!(sb.requests().len(), before, "no new AssumeRole");
+    }
+
+    #[test]
+    fn an_account_failing_alike_in_every_region_is_one_error_and_a_partly_failing_one_is_not() {
+        let c = cfg();
+        let targets = select_targets(&c, &[], &[]).unwrap();
+        let denied = |op: &str| {
+            anyhow::Error::new(failure::Failure {
+                kind: failure::Kind::AccessDenied,
+                op: op.into(),
+                code: None,
+                aws_message: None,
+                message: "AccessDenied: no".into(),
+                hint: None,
+            })
+        };
+        let mut f = Failures::new(&targets);
+        f.push(targets[0].clone(), &denied("DescribeConnections"));
+        f.push(targets[1].clone(), &denied("DescribeVirtualInterfaces"));
+        f.push(targets[2].clone(), &anyhow::anyhow!("timed out"));
+        let errors = f.into_errors();
+        let shown: Vec<(&str, Option<&str>)> =
+            errors.iter().map(|e| (e.target.as_str(), e.kind.as_deref())).collect();
+        assert_eq!(shown, [("a (all 2 regions)", Some("access-denied")), ("b/eu-west-1", None)]);
+        assert_eq!(errors[0].operation.as_deref(), Some("DescribeConnections"));
+
+        let mut f = Failures::new(&targets);
+        f.push(targets[1].clone(), &denied("DescribeVirtualInterfaces"));
+        let errors = f.into_errors();
+        assert_eq!(errors[0].target, "a/us-east-1", "one region of two failed: named alone");
+        let mut f = Failures::new(&targets);
+        f.push(targets[0].clone(), &denied("DescribeConnections"));
+        f.push(targets[1].clone(), &anyhow::anyhow!("timed out"));
+        assert_eq!(f.into_errors().len(), 2, "two reasons, two errors");
     }
 
     #[tokio::test]

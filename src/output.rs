@@ -119,7 +119,20 @@ pub(crate) fn md_escape(s: &str) -> String {
     terminal_safe(s).replace('|', "\\|").replace('\n', " ")
 }
 
+/// Render a report whole, its errors included (for a page that holds everything, like
+/// the demo's). [`print_report`] leaves a table's errors to stderr instead.
 pub fn render(report: &RunReport, format: OutputFormat, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    render_with(report, format, style, out, false)
+}
+
+/// [`render`]; with `errors_apart`, a table only counts the errors, which are on stderr.
+fn render_with(
+    report: &RunReport,
+    format: OutputFormat,
+    style: Style,
+    out: &mut dyn Write,
+    errors_apart: bool,
+) -> std::io::Result<()> {
     match format {
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, report)?;
@@ -187,7 +200,7 @@ pub fn render(report: &RunReport, format: OutputFormat, style: Style, out: &mut 
             }
             render_errors_md(report, out)
         }
-        OutputFormat::Table => render_table(report, style, out),
+        OutputFormat::Table => render_table(report, style, out, errors_apart),
     }
 }
 
@@ -262,7 +275,7 @@ fn board_table(report: &RunReport, style: Style) -> Table {
     t
 }
 
-fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_apart: bool) -> std::io::Result<()> {
     if !report.board.is_empty() && !report.findings.is_empty() {
         writeln!(out, "{}", board_table(report, style))?;
         let open: Vec<_> =
@@ -327,9 +340,14 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
             writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
         }
     }
-    // The errors themselves are on stderr (`error:` lines, see [`print_target_notes`]):
-    // a person at a terminal sees each once; the table only says they are there.
-    if !report.errors.is_empty() {
+    // On a terminal the errors themselves are on stderr (`error:` lines, see
+    // [`print_target_notes`]): a person sees each once; the table only says they are there.
+    if !report.errors.is_empty() && !errors_apart {
+        writeln!(out, "\nerrors:")?;
+        for e in &report.errors {
+            writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
+        }
+    } else if !report.errors.is_empty() {
         let n = report.errors.len();
         let s = if n == 1 { "" } else { "s" };
         writeln!(out, "\n{n} error{s}: see the `error:` line{s} on stderr")?;
@@ -413,12 +431,18 @@ impl<W: Write> Write for RedactLines<W> {
 /// secrets masked. Returns what was rendered, for a heartbeat's body.
 pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quiet: bool) -> String {
     let mut buf = Vec::new();
-    let _ = render(report, format, style, &mut buf);
-    let text = crate::redact::redact(&String::from_utf8_lossy(&buf));
+    let _ = render_with(report, format, style, &mut buf, true);
+    let mut text = crate::redact::redact(&String::from_utf8_lossy(&buf));
     if !quiet {
         emit_exact(&text);
     }
     print_target_notes(&report.skipped, &report.errors);
+    // What was shown, for a heartbeat's body, holds the errors as stderr showed them.
+    if format == OutputFormat::Table {
+        for e in &report.errors {
+            text.push_str(&crate::redact::redact(&format!("error: {}: {}\n", e.target, e.message)));
+        }
+    }
     text
 }
 

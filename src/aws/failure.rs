@@ -339,7 +339,7 @@ fn credentials_failure(c: &CredentialsError, all: &str, lower: &str) -> Failure 
         };
         return failure(Kind::SsoExpired, m, Some(&hint));
     }
-    if lower.contains("no providers in chain") {
+    if lower.contains("no providers in chain") || lower.contains("no credentials found in chain") {
         return failure(
             Kind::NoCredentials,
             "no AWS credentials found",
