@@ -178,6 +178,16 @@ where
     f
 }
 
+/// A failure that is not one SDK call's (a credentials provider's, a waiter's, or an
+/// `SdkError` whose raw response type is not HTTP): credentials and transport told apart as
+/// [`classify`] does, else the innermost cause, one line, never `Debug` output.
+pub fn describe(op: &str, e: &(dyn std::error::Error + 'static)) -> Failure {
+    tracing::debug!(operation = op, detail = %aws_smithy_types::error::display::DisplayErrorContext(e), "AWS call failed");
+    let mut f = dispatch_failure(e);
+    f.op = op.to_string();
+    f
+}
+
 fn failure(kind: Kind, message: impl Into<String>, hint: Option<&str>) -> Failure {
     Failure {
         kind,
