@@ -851,7 +851,8 @@ where
     let f = failure::classify(op, &e);
     let code = f.code.clone().unwrap_or_default();
     let said = f.aws_message.as_deref().unwrap_or_default().to_ascii_lowercase();
-    let no_plan = code == "SubscriptionRequiredException" || (code == "AccessDeniedException" && said.contains("support"));
+    let no_plan =
+        code == "SubscriptionRequiredException" || (code == "AccessDeniedException" && said.contains("support"));
     if no_plan {
         anyhow::Error::new(NoSupportPlan(format!("no Business support: {what} unavailable ({})", f.line())))
     } else {
@@ -1006,7 +1007,9 @@ mod tests {
         let (code, text) = sdk_error_text("DescribeVirtualInterfaces", &e);
         assert_eq!(code, None, "the service was never reached: no code of its own");
         assert!(
-            text.starts_with(&format!("cannot assume {role}: AccessDenied: not authorized to perform sts:AssumeRole\n")),
+            text.starts_with(&format!(
+                "cannot assume {role}: AccessDenied: not authorized to perform sts:AssumeRole\n"
+            )),
             "{text}"
         );
         assert!(text.contains("\nhint: check the role's trust policy"), "{text}");
@@ -1036,8 +1039,7 @@ mod tests {
         f.push(targets[1].clone(), &denied("DescribeVirtualInterfaces"));
         f.push(targets[2].clone(), &anyhow::anyhow!("timed out"));
         let errors = f.into_errors();
-        let shown: Vec<(&str, Option<&str>)> =
-            errors.iter().map(|e| (e.target.as_str(), e.kind.as_deref())).collect();
+        let shown: Vec<(&str, Option<&str>)> = errors.iter().map(|e| (e.target.as_str(), e.kind.as_deref())).collect();
         assert_eq!(shown, [("a (all 2 regions)", Some("access-denied")), ("b/eu-west-1", None)]);
         assert_eq!(errors[0].operation.as_deref(), Some("DescribeConnections"));
 

@@ -182,9 +182,7 @@ impl Discovery {
         self.organizations
             .iter()
             .filter_map(|o| match &o.source {
-                Source::Failed { error } => {
-                    Some(TargetError::new(format!("organization {}", o.name), error.clone()))
-                }
+                Source::Failed { error } => Some(TargetError::new(format!("organization {}", o.name), error.clone())),
                 _ => None,
             })
             .collect()

@@ -162,9 +162,9 @@ fn denied_action(msg: &str) -> Option<String> {
     action.contains(':').then_some(action)
 }
 
-const DENIED_HINT: &str = "grant the permission to the account's role or user, or check with `opskit config check --probe`";
-const NETWORK_HINT: &str =
-    "check the network path to AWS (proxy, firewall) and any endpoint override (AWS_ENDPOINT_URL*, endpoint_url in the AWS profile)";
+const DENIED_HINT: &str =
+    "grant the permission to the account's role or user, or check with `opskit config check --probe`";
+const NETWORK_HINT: &str = "check the network path to AWS (proxy, firewall) and any endpoint override (AWS_ENDPOINT_URL*, endpoint_url in the AWS profile)";
 
 /// Classify a failed SDK call of `op`.
 pub fn classify<E>(op: &str, e: &SdkError<E, HttpResponse>) -> Failure
@@ -217,11 +217,9 @@ where
             }
         }
         SdkError::ResponseError(re) => http_failure(re.raw()),
-        SdkError::TimeoutError(_) => failure(
-            Kind::TimedOut,
-            "timed out",
-            Some("raise --timeout, or check the network path to AWS"),
-        ),
+        SdkError::TimeoutError(_) => {
+            failure(Kind::TimedOut, "timed out", Some("raise --timeout, or check the network path to AWS"))
+        }
         _ => dispatch_failure(e as &(dyn std::error::Error + 'static)),
     }
 }
@@ -241,13 +239,21 @@ fn service_failure(code: &str, message: Option<&str>) -> Failure {
                 Some(action) => failure(
                     Kind::AccessDenied,
                     format!("{code}: not authorized to perform {action}"),
-                    Some(&format!("grant {action} to the account's role or user, or check with `opskit config check --probe`")),
+                    Some(&format!(
+                        "grant {action} to the account's role or user, or check with `opskit config check --probe`"
+                    )),
                 ),
                 None => failure(Kind::AccessDenied, said(&msg), Some(DENIED_HINT)),
             }
         }
-        "Throttling" | "ThrottlingException" | "ThrottledException" | "TooManyRequestsException"
-        | "RequestLimitExceeded" | "SlowDown" | "RequestThrottled" | "RequestThrottledException" => failure(
+        "Throttling"
+        | "ThrottlingException"
+        | "ThrottledException"
+        | "TooManyRequestsException"
+        | "RequestLimitExceeded"
+        | "SlowDown"
+        | "RequestThrottled"
+        | "RequestThrottledException" => failure(
             Kind::Throttled,
             said(&msg),
             Some("AWS throttled the calls: lower defaults.concurrency, or run less often"),
@@ -257,11 +263,17 @@ fn service_failure(code: &str, message: Option<&str>) -> Failure {
             said(&msg),
             Some("the credentials have expired: refresh them (`aws sso login`, new session keys)"),
         ),
-        "InvalidClientTokenId" | "UnrecognizedClientException" | "SignatureDoesNotMatch" | "AuthFailure"
-        | "InvalidAccessKeyId" | "IncompleteSignature" => failure(
+        "InvalidClientTokenId"
+        | "UnrecognizedClientException"
+        | "SignatureDoesNotMatch"
+        | "AuthFailure"
+        | "InvalidAccessKeyId"
+        | "IncompleteSignature" => failure(
             Kind::BadCredentials,
             said(&msg),
-            Some("AWS does not accept these credentials: check the profile's keys, or whether the region is enabled for the account"),
+            Some(
+                "AWS does not accept these credentials: check the profile's keys, or whether the region is enabled for the account",
+            ),
         ),
         "OptInRequired" => failure(
             Kind::RegionNotEnabled,
@@ -281,7 +293,11 @@ fn http_failure(raw: &HttpResponse) -> Failure {
     let status = raw.status().as_u16();
     let text = format!("HTTP {status}: {}", one_line(&crate::http::body_excerpt(&body)));
     if status == 429 || status == 503 {
-        return failure(Kind::Throttled, text, Some("AWS throttled the calls: lower defaults.concurrency, or run less often"));
+        return failure(
+            Kind::Throttled,
+            text,
+            Some("AWS throttled the calls: lower defaults.concurrency, or run less often"),
+        );
     }
     failure(Kind::Http, text, None)
 }
@@ -314,15 +330,25 @@ fn dispatch_failure(e: &(dyn std::error::Error + 'static)) -> Failure {
         return failure(
             Kind::UnknownHost,
             "the endpoint's host name does not resolve",
-            Some("check the region name for a typo (and that AWS has it), the DNS, and any endpoint override (AWS_ENDPOINT_URL*)"),
+            Some(
+                "check the region name for a typo (and that AWS has it), the DNS, and any endpoint override (AWS_ENDPOINT_URL*)",
+            ),
         );
     }
     if let Some(io) = chain().find_map(|x| x.downcast_ref::<std::io::Error>()) {
-        return failure(Kind::Unreachable, format!("cannot reach the endpoint: {}", one_line(&io.to_string())), Some(NETWORK_HINT));
+        return failure(
+            Kind::Unreachable,
+            format!("cannot reach the endpoint: {}", one_line(&io.to_string())),
+            Some(NETWORK_HINT),
+        );
     }
     if lower.contains("connection refused") || lower.contains("tls") || lower.contains("certificate") {
         let last = texts.last().map(String::as_str).unwrap_or_default();
-        return failure(Kind::Unreachable, format!("cannot reach the endpoint: {}", one_line(last)), Some(NETWORK_HINT));
+        return failure(
+            Kind::Unreachable,
+            format!("cannot reach the endpoint: {}", one_line(last)),
+            Some(NETWORK_HINT),
+        );
     }
     // Something else: the innermost cause is the most specific.
     let last = texts.last().map(String::as_str).unwrap_or("failed");
@@ -411,7 +437,10 @@ mod tests {
         let f = classify(OP, &unknown);
         assert_eq!(f.kind, Kind::UnknownProfile);
         let t = shown(&f);
-        assert!(t.starts_with("DescribeVirtualInterfaces: profile `acme-prdo` is not in the AWS config files\nhint: "), "{t}");
+        assert!(
+            t.starts_with("DescribeVirtualInterfaces: profile `acme-prdo` is not in the AWS config files\nhint: "),
+            "{t}"
+        );
 
         let none = dispatch(CredentialsError::not_loaded("no providers in chain provided credentials"), false);
         let f = classify(OP, &none);
@@ -460,9 +489,7 @@ mod tests {
     #[test]
     fn transport_failures_say_unknown_host_unreachable_or_timed_out() {
         let dns = dispatch(
-            std::io::Error::other(
-                "dns error: failed to lookup address information: Name or service not known",
-            ),
+            std::io::Error::other("dns error: failed to lookup address information: Name or service not known"),
             true,
         );
         let f = classify(OP, &dns);

@@ -46,7 +46,9 @@ fn a_misspelled_profile_is_one_error_for_its_account_with_a_hint_and_the_others_
     let lines = error_lines(&err);
     assert_eq!(
         lines,
-        ["error: acme-prod (all 3 regions): DescribeVirtualInterfaces: profile `acme-prdo` is not in the AWS config files"],
+        [
+            "error: acme-prod (all 3 regions): DescribeVirtualInterfaces: profile `acme-prdo` is not in the AWS config files"
+        ],
         "{err}"
     );
     assert!(err.contains("\nhint: check `profile` of the account"), "{err}");
@@ -132,16 +134,23 @@ fn an_unreachable_endpoint_and_throttling_name_the_target_and_what_to_do() {
     let lines = error_lines(&err);
     assert_eq!(lines.len(), 1, "both regions fail alike: {err}");
     assert!(
-        lines[0].starts_with("error: acme-prod (all 2 regions): DescribeVirtualInterfaces: cannot reach the endpoint: "),
+        lines[0]
+            .starts_with("error: acme-prod (all 2 regions): DescribeVirtualInterfaces: cannot reach the endpoint: "),
         "{err}"
     );
     assert!(err.contains("\nhint: check the network path to AWS"), "{err}");
 
     // Throttled in one region only: that target alone, named with its region.
     b.sandbox.inject(
-        Fault::aws_error(Some("OvertureService.DescribeVirtualInterfaces"), 400, "ThrottlingException", "Rate exceeded", 100)
-            .for_account(ACME)
-            .in_region("eu-west-1"),
+        Fault::aws_error(
+            Some("OvertureService.DescribeVirtualInterfaces"),
+            400,
+            "ThrottlingException",
+            "Rate exceeded",
+            100,
+        )
+        .for_account(ACME)
+        .in_region("eu-west-1"),
     );
     let a = poll(&b, &[]);
     assert_eq!(code(&a), 3, "{}", stderr(&a));

@@ -215,7 +215,9 @@ fn denied_and_timed_out_targets_are_named_the_others_reported_and_the_run_exits_
     // Denied in every region alike: one error for the account, naming the missing action.
     assert!(
         err.contains("error: globex (all 3 regions): ")
-            && err.contains(": AccessDeniedException: not authorized to perform directconnect:DescribeVirtualInterfaces\n"),
+            && err.contains(
+                ": AccessDeniedException: not authorized to perform directconnect:DescribeVirtualInterfaces\n"
+            ),
         "{err}"
     );
     assert!(!err.contains("globex/"), "{err}");
