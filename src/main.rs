@@ -109,7 +109,7 @@ fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> 
         }
         Err(e) => {
             let msg = redact(&format!("error: {e}"));
-            eprintln!("{}", output::terminal_safe(&msg));
+            output::print_error(&msg);
             (e.exit_code(), msg)
         }
     }

@@ -461,6 +461,27 @@ pub fn print_target_notes(skipped: &[crate::spine::engine::TargetError], errors:
     }
 }
 
+/// The error a run ends with (`error: …`, then `hint:` lines), already redacted: as is on
+/// stderr, or as a JSON log line with `--log-format json`.
+pub fn print_error(text: &str) {
+    if !LOG_JSON.load(Ordering::Relaxed) {
+        eprintln!("{}", terminal_safe(text));
+        return;
+    }
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let rest: Vec<&str> = lines.collect();
+    let hints: Vec<&str> = rest.iter().filter_map(|l| l.strip_prefix("hint: ")).collect();
+    let detail: Vec<&str> = rest.iter().copied().filter(|l| !l.starts_with("hint: ")).collect();
+    tracing::error!(
+        target: "opskit::run",
+        hint = hints.join("; ").as_str(),
+        detail = detail.join("\n").as_str(),
+        "{message}"
+    );
+}
+
 /// A target's error as a JSON log line (the log writer redacts it): the account and region
 /// apart, the operation and kind when known, the message's first line and its hints.
 fn log_target_error(e: &crate::spine::engine::TargetError) {

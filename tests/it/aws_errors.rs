@@ -1,7 +1,7 @@
 //! AWS failures as a person reads them (issue 18 item 2), through the built binary against
 //! the sandbox: one line naming the account, region and operation, a `hint:` line, no Rust
 //! `Debug` output; one error per account when all its regions fail alike; each error shown
-//! once (stderr), and as JSON with `--log-format json`.
+//! once (stderr), and as JSON with `--log-format json` (as is the error a run ends with).
 
 use crate::common;
 
@@ -161,4 +161,20 @@ fn an_unreachable_endpoint_and_throttling_name_the_target_and_what_to_do() {
         "{err}"
     );
     assert!(err.contains("\nhint: AWS throttled the calls"), "{err}");
+}
+
+#[test]
+fn json_logs_carry_the_error_a_run_ends_with_as_json_too() {
+    let b = Bench::new();
+    misspelled_profile(&b);
+    let a = poll(&b, &["--log-format", "json", "--account", "nope"]);
+    assert_eq!(code(&a), 2, "{}", stderr(&a));
+    let err = stderr(&a);
+    let logged: Vec<serde_json::Value> =
+        err.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}"))).collect();
+    assert_eq!(logged.len(), 1, "{err}");
+    let f = &logged[0]["fields"];
+    assert_eq!(logged[0]["level"], "ERROR");
+    assert_eq!(f["message"], "--account: no account `nope` in the config", "{err}");
+    assert_eq!(f["hint"], "configured accounts: acme-prod, globex", "{err}");
 }
