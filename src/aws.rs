@@ -386,7 +386,16 @@ impl AwsSession {
                 if let Some(endpoint) = &self.endpoint {
                     loader = loader.endpoint_url(&endpoint.url).credentials_provider((endpoint.credentials_for)(None));
                 }
-                loader.load().await
+                let config = loader.load().await;
+                // The default chain holds the SDK's profile provider too: its failure (an
+                // AWS_PROFILE nobody defined) must reach every region, not only the first.
+                match config.credentials_provider() {
+                    Some(chain) if self.endpoint.is_none() => config
+                        .into_builder()
+                        .credentials_provider(SharedCredentialsProvider::new(Cached::new(chain)))
+                        .build(),
+                    _ => config,
+                }
             })
             .await
             .clone()

@@ -133,9 +133,10 @@ fn an_unreachable_endpoint_and_throttling_name_the_target_and_what_to_do() {
     let err = stderr(&a);
     let lines = error_lines(&err);
     assert_eq!(lines.len(), 1, "both regions fail alike: {err}");
+    // DescribeVirtualInterfaces and DescribeConnections go at once: either may fail first.
     assert!(
-        lines[0]
-            .starts_with("error: acme-prod (all 2 regions): DescribeVirtualInterfaces: cannot reach the endpoint: "),
+        lines[0].starts_with("error: acme-prod (all 2 regions): Describe")
+            && lines[0].contains(": cannot reach the endpoint: "),
         "{err}"
     );
     assert!(err.contains("\nhint: check the network path to AWS"), "{err}");
@@ -177,4 +178,20 @@ fn json_logs_carry_the_error_a_run_ends_with_as_json_too() {
     assert_eq!(logged[0]["level"], "ERROR");
     assert_eq!(f["message"], "--account: no account `nope` in the config", "{err}");
     assert_eq!(f["hint"], "configured accounts: acme-prod, globex", "{err}");
+}
+
+#[test]
+fn a_misspelled_aws_profile_fails_every_region_with_the_real_cause() {
+    let b = Bench::new();
+    b.aws_profiles(&[("acme-prod", ACME)]);
+    b.write_config(&format!(
+        "{}[[accounts]]\nname = \"acme-prod\"\nid = \"{ACME}\"\nregions = [\"ap-northeast-1\", \"eu-west-1\"]\n",
+        b.defaults()
+    ));
+    let a = b.opskit_aws().args(["dx-vif", "poll", "--state", "none"]).env("AWS_PROFILE", "acme-prdo").assert();
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let err = stderr(&a);
+    let lines = error_lines(&err);
+    assert_eq!(lines.len(), 1, "both regions fail alike: {err}");
+    assert!(lines[0].starts_with("error: acme-prod (all 2 regions): DescribeVirtualInterfaces: "), "{err}");
 }
