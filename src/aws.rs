@@ -20,6 +20,7 @@ use tokio::sync::OnceCell;
 pub mod answer;
 pub mod directconnect;
 pub mod dynamodb;
+pub mod failure;
 pub mod sns;
 pub mod support;
 pub mod trustedadvisor;
@@ -385,7 +386,16 @@ impl AwsSession {
                 if let Some(endpoint) = &self.endpoint {
                     loader = loader.endpoint_url(&endpoint.url).credentials_provider((endpoint.credentials_for)(None));
                 }
-                loader.load().await
+                let config = loader.load().await;
+                // The default chain holds the SDK's profile provider too: its failure (an
+                // AWS_PROFILE nobody defined) must reach every region, not only the first.
+                match config.credentials_provider() {
+                    Some(chain) if self.endpoint.is_none() => config
+                        .into_builder()
+                        .credentials_provider(SharedCredentialsProvider::new(Cached::new(chain)))
+                        .build(),
+                    _ => config,
+                }
             })
             .await
             .clone()
@@ -470,18 +480,10 @@ impl AssumeFailed {
             aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         >,
     ) -> Self {
-        let (code, text) = sdk_error_text("AssumeRole", e);
         // `cannot assume R: AccessDenied: …` says it already; the operation's name is noise.
-        let text = text.strip_prefix("AssumeRole: ").map(str::to_string).unwrap_or(text);
-        AssumeFailed { role_arn: role_arn.to_string(), code, text }
+        let f = failure::classify("AssumeRole", e);
+        AssumeFailed { role_arn: role_arn.to_string(), code: f.code, text: f.message }
     }
-}
-
-/// An error and its sources, outermost first.
-fn error_chain<'a>(
-    e: &'a (dyn std::error::Error + 'static),
-) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
-    std::iter::successors(Some(e), |e| e.source())
 }
 
 /// How long a refused role is not asked again: every call of a denied account within a
@@ -558,15 +560,53 @@ impl aws_credential_types::provider::ProvideCredentials for AssumeRole {
 
 /// A credentials provider whose answer is kept until five minutes before it expires
 /// (forever for keys without an expiry), shared by the accounts of one profile.
+///
+/// Its failure is kept too, for [`ASSUME_FAILURE_MEMORY`]: the SDK's profile provider hands
+/// its set-up error (an unknown profile) to the first caller only and answers every later
+/// one "initialization error already taken", so the second region of an account would
+/// report that instead of the cause.
 #[derive(Debug)]
 struct Cached<P> {
     inner: P,
-    kept: tokio::sync::Mutex<Option<aws_credential_types::Credentials>>,
+    kept: tokio::sync::Mutex<Kept>,
+}
+
+#[derive(Debug, Default)]
+struct Kept {
+    credentials: Option<aws_credential_types::Credentials>,
+    failed: Option<(std::time::Instant, KeptFailure)>,
+}
+
+/// A credentials error, kept as its variant and text (the SDK's is not `Clone`).
+#[derive(Debug, Clone)]
+struct KeptFailure {
+    not_loaded: bool,
+    text: String,
+}
+
+impl KeptFailure {
+    fn of(e: &aws_credential_types::provider::error::CredentialsError) -> KeptFailure {
+        use aws_credential_types::provider::error::CredentialsError;
+        // The variant's own text is generic ("the credential provider was not enabled"):
+        // the cause is in its source.
+        let source = std::error::Error::source(e).map(|s| s.to_string());
+        let text = source.unwrap_or_else(|| e.to_string());
+        KeptFailure { not_loaded: matches!(e, CredentialsError::CredentialsNotLoaded(_)), text }
+    }
+
+    fn error(&self) -> aws_credential_types::provider::error::CredentialsError {
+        use aws_credential_types::provider::error::CredentialsError;
+        if self.not_loaded {
+            CredentialsError::not_loaded(self.text.clone())
+        } else {
+            CredentialsError::provider_error(self.text.clone())
+        }
+    }
 }
 
 impl<P> Cached<P> {
     fn new(inner: P) -> Cached<P> {
-        Cached { inner, kept: tokio::sync::Mutex::new(None) }
+        Cached { inner, kept: tokio::sync::Mutex::new(Kept::default()) }
     }
 }
 
@@ -583,12 +623,30 @@ impl<P: aws_credential_types::provider::ProvideCredentials> aws_credential_types
             let fresh = |c: &aws_credential_types::Credentials| {
                 c.expiry().is_none_or(|x| x > std::time::SystemTime::now() + Duration::from_secs(300))
             };
-            if let Some(c) = kept.as_ref().filter(|c| fresh(c)) {
+            if let Some(c) = kept.credentials.as_ref().filter(|c| fresh(c)) {
                 return Ok(c.clone());
             }
-            let c = self.inner.provide_credentials().await?;
-            *kept = Some(c.clone());
-            Ok(c)
+            if let Some((_, f)) = kept.failed.as_ref().filter(|(at, _)| at.elapsed() < ASSUME_FAILURE_MEMORY) {
+                return Err(f.error());
+            }
+            match self.inner.provide_credentials().await {
+                Ok(c) => {
+                    kept.credentials = Some(c.clone());
+                    kept.failed = None;
+                    Ok(c)
+                }
+                Err(e) => {
+                    let f = KeptFailure::of(&e);
+                    // Past the memory, the SDK's provider may only say its error was taken:
+                    // the cause kept is still the cause.
+                    let f = match (&kept.failed, f.text.contains("already taken")) {
+                        (Some((_, old)), true) => old.clone(),
+                        _ => f,
+                    };
+                    kept.failed = Some((std::time::Instant::now(), f.clone()));
+                    Err(f.error())
+                }
+            }
         })
     }
 }
@@ -662,7 +720,14 @@ where
             let label = t.label();
             let r = match tokio::time::timeout(timeout, work(t.clone())).await {
                 Ok(r) => r,
-                Err(_) => Err(anyhow::anyhow!("{label}: timed out after {}s", timeout.as_secs_f64())),
+                // The target names itself where the error is reported.
+                Err(_) => {
+                    tracing::debug!(target = %label, "timed out");
+                    Err(anyhow::anyhow!(
+                        "timed out after {}s\nhint: raise --timeout (or defaults.timeout), or check the network path to AWS",
+                        timeout.as_secs_f64()
+                    ))
+                }
             };
             if let Some(p) = progress {
                 p.inc(1);
@@ -679,10 +744,82 @@ where
     results.into_iter().map(|(_, t, r)| (t, r)).collect()
 }
 
-/// An AWS call's failure as one line for a person: the service's code and message when it
-/// sent them, else the HTTP status and the start of the body (an emulator's HTML page, a
-/// proxy's error), else the transport's reason. Returns the code too, for callers that
-/// treat some codes (AccessDenied, SubscriptionRequired) apart.
+/// A target's failure as reported: its text, and the kind and operation of the AWS call
+/// that failed, when one did.
+pub fn target_error(target: String, e: &anyhow::Error) -> crate::spine::engine::TargetError {
+    let f = e.chain().find_map(|x| x.downcast_ref::<failure::Failure>());
+    crate::spine::engine::TargetError {
+        target,
+        message: format!("{e:#}"),
+        kind: f.map(|f| f.kind.as_str().to_string()),
+        operation: f.map(|f| f.op.clone()),
+    }
+}
+
+/// The failed targets of a fan-out over (account, region), reported once per account when
+/// every region of the account failed the same way (the same kind; the first region's text) (a misspelled profile fails them all:
+/// one error saying so beats one per region). The targets stay out of the run's scope
+/// either way, so nothing of them resolves.
+pub struct Failures {
+    /// Targets per account name, of the whole fan-out.
+    targets: HashMap<String, usize>,
+    failed: Vec<(Target, crate::spine::engine::TargetError)>,
+}
+
+impl Failures {
+    pub fn new<'a>(targets: impl IntoIterator<Item = &'a Target>) -> Failures {
+        let mut counts = HashMap::new();
+        for t in targets {
+            *counts.entry(t.account.name.clone()).or_insert(0) += 1;
+        }
+        Failures { targets: counts, failed: Vec::new() }
+    }
+
+    pub fn push(&mut self, t: Target, e: &anyhow::Error) {
+        let te = target_error(t.label(), e);
+        self.failed.push((t, te));
+    }
+
+    pub fn push_message(&mut self, t: Target, message: String) {
+        let te = crate::spine::engine::TargetError::new(t.label(), message);
+        self.failed.push((t, te));
+    }
+
+    pub fn into_errors(self) -> Vec<crate::spine::engine::TargetError> {
+        let mut out = Vec::new();
+        let mut done: HashSet<String> = HashSet::new();
+        for (t, te) in &self.failed {
+            let name = &t.account.name;
+            if done.contains(name) {
+                continue;
+            }
+            let same: Vec<&crate::spine::engine::TargetError> =
+                self.failed.iter().filter(|(o, _)| &o.account.name == name).map(|(_, e)| e).collect();
+            let all = self.targets.get(name).copied().unwrap_or(0);
+            // The same reason: the same kind of failure when classified (the operation that
+            // met it first may differ by region), else the same text.
+            let alike = match &te.kind {
+                Some(k) => same.iter().all(|e| e.kind.as_ref() == Some(k)),
+                None => same.iter().all(|e| e.message == te.message && e.kind.is_none()),
+            };
+            if all >= 2 && same.len() == all && alike {
+                done.insert(name.clone());
+                out.push(crate::spine::engine::TargetError {
+                    target: format!("{name} (all {all} regions)"),
+                    ..te.clone()
+                });
+            } else {
+                out.push(te.clone());
+            }
+        }
+        out
+    }
+}
+
+/// An AWS call's failure for a person ([`failure::classify`]): one line naming the
+/// operation, and a `hint:` line — except for an access denial, whose hint the caller
+/// adds (it knows its command's permissions). Returns AWS's error code too, for callers
+/// that treat some codes (AccessDenied, SubscriptionRequired) apart.
 pub fn sdk_error_text<E>(
     op: &str,
     e: &aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
@@ -690,36 +827,9 @@ pub fn sdk_error_text<E>(
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + 'static,
 {
-    use aws_smithy_runtime_api::client::result::SdkError;
-    use aws_smithy_types::error::display::DisplayErrorContext;
-    let raw_text = |raw: &aws_smithy_runtime_api::client::orchestrator::HttpResponse| {
-        let body = raw.body().bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
-        format!("{op}: HTTP {}: {}", raw.status().as_u16(), crate::http::body_excerpt(&body))
-    };
-    // An answer that parsed but lacks what the operation always sends says so itself.
-    if let Some(m) =
-        error_chain(e as &(dyn std::error::Error + 'static)).find_map(|x| x.downcast_ref::<answer::Incomplete>())
-    {
-        return (None, m.to_string());
-    }
-    // A call whose account's role could not be assumed never reached the service: say so,
-    // with the role and STS's answer, rather than the operation's name.
-    if matches!(e, SdkError::DispatchFailure(_) | SdkError::ConstructionFailure(_))
-        && let Some(f) =
-            error_chain(e as &(dyn std::error::Error + 'static)).find_map(|x| x.downcast_ref::<AssumeFailed>())
-    {
-        return (None, f.to_string());
-    }
-    match e {
-        SdkError::ServiceError(se) => match (se.err().code(), se.err().message()) {
-            (Some(code), Some(msg)) => (Some(code.to_string()), format!("{op}: {code}: {msg}")),
-            (Some(code), None) => (Some(code.to_string()), format!("{op}: {code}")),
-            _ => (None, raw_text(se.raw())),
-        },
-        SdkError::ResponseError(re) => (None, raw_text(re.raw())),
-        SdkError::TimeoutError(_) => (None, format!("{op}: timed out")),
-        other => (None, format!("{op}: {}", DisplayErrorContext(other))),
-    }
+    let f = failure::classify(op, e);
+    let text = if f.kind == failure::Kind::AccessDenied { f.line() } else { f.to_string() };
+    (f.code, text)
 }
 
 /// An account whose support plan does not include an API (Trusted Advisor, Support):
@@ -747,16 +857,15 @@ pub fn support_api_error<E>(
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    let (code, text) = sdk_error_text(op, &e);
-    let code = code.unwrap_or_default();
-    let no_plan = code == "SubscriptionRequiredException"
-        || (code == "AccessDeniedException" && text.to_ascii_lowercase().contains("support"));
+    let f = failure::classify(op, &e);
+    let code = f.code.clone().unwrap_or_default();
+    let said = f.aws_message.as_deref().unwrap_or_default().to_ascii_lowercase();
+    let no_plan =
+        code == "SubscriptionRequiredException" || (code == "AccessDeniedException" && said.contains("support"));
     if no_plan {
-        anyhow::Error::new(NoSupportPlan(format!("no Business support: {what} unavailable ({text})")))
-    } else if code.contains("AccessDenied") {
-        anyhow::anyhow!("{text}\nhint: {hint}")
+        anyhow::Error::new(NoSupportPlan(format!("no Business support: {what} unavailable ({})", f.line())))
     } else {
-        anyhow::anyhow!(text)
+        anyhow::Error::new(f.with_denied_hint(hint))
     }
 }
 
@@ -906,13 +1015,51 @@ mod tests {
         let e = dx.describe_virtual_interfaces().send().await.unwrap_err();
         let (code, text) = sdk_error_text("DescribeVirtualInterfaces", &e);
         assert_eq!(code, None, "the service was never reached: no code of its own");
-        assert!(text.starts_with(&format!("cannot assume {role}: AccessDenied: User: ")), "{text}");
-        assert!(text.contains("not authorized to perform: sts:AssumeRole"), "{text}");
+        assert!(
+            text.starts_with(&format!(
+                "cannot assume {role}: AccessDenied: not authorized to perform sts:AssumeRole\n"
+            )),
+            "{text}"
+        );
+        assert!(text.contains("\nhint: check the role's trust policy"), "{text}");
         // A second call within the memory does not ask STS again.
         let before = sb.requests().len();
         let e = dx.describe_connections().send().await.unwrap_err();
         assert!(sdk_error_text("DescribeConnections", &e).1.starts_with("cannot assume"));
         assert_eq!(sb.requests().len(), before, "no new AssumeRole");
+    }
+
+    #[test]
+    fn an_account_failing_alike_in_every_region_is_one_error_and_a_partly_failing_one_is_not() {
+        let c = cfg();
+        let targets = select_targets(&c, &[], &[]).unwrap();
+        let denied = |op: &str| {
+            anyhow::Error::new(failure::Failure {
+                kind: failure::Kind::AccessDenied,
+                op: op.into(),
+                code: None,
+                aws_message: None,
+                message: "AccessDenied: no".into(),
+                hint: None,
+            })
+        };
+        let mut f = Failures::new(&targets);
+        f.push(targets[0].clone(), &denied("DescribeConnections"));
+        f.push(targets[1].clone(), &denied("DescribeVirtualInterfaces"));
+        f.push(targets[2].clone(), &anyhow::anyhow!("timed out"));
+        let errors = f.into_errors();
+        let shown: Vec<(&str, Option<&str>)> = errors.iter().map(|e| (e.target.as_str(), e.kind.as_deref())).collect();
+        assert_eq!(shown, [("a (all 2 regions)", Some("access-denied")), ("b/eu-west-1", None)]);
+        assert_eq!(errors[0].operation.as_deref(), Some("DescribeConnections"));
+
+        let mut f = Failures::new(&targets);
+        f.push(targets[1].clone(), &denied("DescribeVirtualInterfaces"));
+        let errors = f.into_errors();
+        assert_eq!(errors[0].target, "a/us-east-1", "one region of two failed: named alone");
+        let mut f = Failures::new(&targets);
+        f.push(targets[0].clone(), &denied("DescribeConnections"));
+        f.push(targets[1].clone(), &anyhow::anyhow!("timed out"));
+        assert_eq!(f.into_errors().len(), 2, "two reasons, two errors");
     }
 
     #[tokio::test]

@@ -504,7 +504,7 @@ impl Mailbox {
             Ok(Err(e)) => format!("marking {} told messages failed: {}", uids.len(), server_text(&e)),
             Err(_) => format!("no answer within {} while marking told messages", crate::config::Dur(self.timeout)),
         };
-        report.errors.push(crate::spine::engine::TargetError { target: self.url(), message });
+        report.errors.push(crate::spine::engine::TargetError::new(self.url(), message));
         report.summary.errors += 1;
     }
 

@@ -109,7 +109,7 @@ fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> 
         }
         Err(e) => {
             let msg = redact(&format!("error: {e}"));
-            eprintln!("{}", output::terminal_safe(&msg));
+            output::print_error(&msg);
             (e.exit_code(), msg)
         }
     }
@@ -121,6 +121,7 @@ fn main() -> ExitCode {
     let name = command_path(&matches);
     init_logging(&cli);
     output::set_format(cli.global.output);
+    output::set_log_json(matches!(cli.global.log_format, LogFormat::Json));
     let started = Instant::now();
     let style = Style::detect(cli.global.no_color);
 

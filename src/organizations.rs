@@ -167,10 +167,10 @@ impl Discovery {
                 let picked = (selected.is_empty() || selected.iter().any(|s| s == &a.id || s == &a.name))
                     && shard.is_none_or(|s| s.owns(&a.id));
                 if picked {
-                    out.push(TargetError {
-                        target: format!("{} ({})", a.name, a.id),
-                        message: format!("account is {} in organization {}: skipped", a.state, org.name),
-                    });
+                    out.push(TargetError::new(
+                        format!("{} ({})", a.name, a.id),
+                        format!("account is {} in organization {}: skipped", a.state, org.name),
+                    ));
                 }
             }
         }
@@ -182,9 +182,7 @@ impl Discovery {
         self.organizations
             .iter()
             .filter_map(|o| match &o.source {
-                Source::Failed { error } => {
-                    Some(TargetError { target: format!("organization {}", o.name), message: error.clone() })
-                }
+                Source::Failed { error } => Some(TargetError::new(format!("organization {}", o.name), error.clone())),
                 _ => None,
             })
             .collect()
@@ -475,7 +473,7 @@ fn api_error<E>(
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    anyhow::anyhow!(crate::aws::sdk_error_text(op, &e).1)
+    anyhow::Error::new(crate::aws::failure::classify(op, &e))
 }
 
 /// List one organization now.

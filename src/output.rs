@@ -31,6 +31,14 @@ pub fn set_format(format: OutputFormat) {
     PEOPLE_FORMAT.store(is_for_people(format), Ordering::Relaxed);
 }
 
+/// Whether logs are JSON (`--log-format json`), set once by `main`: target errors are
+/// written as JSON log lines then, like every other line on stderr.
+static LOG_JSON: AtomicBool = AtomicBool::new(false);
+
+pub fn set_log_json(on: bool) {
+    LOG_JSON.store(on, Ordering::Relaxed);
+}
+
 fn is_for_people(format: OutputFormat) -> bool {
     matches!(format, OutputFormat::Table | OutputFormat::Markdown)
 }
@@ -111,7 +119,20 @@ pub(crate) fn md_escape(s: &str) -> String {
     terminal_safe(s).replace('|', "\\|").replace('\n', " ")
 }
 
+/// Render a report whole, its errors included (for a page that holds everything, like
+/// the demo's). [`print_report`] leaves a table's errors to stderr instead.
 pub fn render(report: &RunReport, format: OutputFormat, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    render_with(report, format, style, out, false)
+}
+
+/// [`render`]; with `errors_apart`, a table only counts the errors, which are on stderr.
+fn render_with(
+    report: &RunReport,
+    format: OutputFormat,
+    style: Style,
+    out: &mut dyn Write,
+    errors_apart: bool,
+) -> std::io::Result<()> {
     match format {
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, report)?;
@@ -179,7 +200,7 @@ pub fn render(report: &RunReport, format: OutputFormat, style: Style, out: &mut 
             }
             render_errors_md(report, out)
         }
-        OutputFormat::Table => render_table(report, style, out),
+        OutputFormat::Table => render_table(report, style, out, errors_apart),
     }
 }
 
@@ -254,7 +275,7 @@ fn board_table(report: &RunReport, style: Style) -> Table {
     t
 }
 
-fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_apart: bool) -> std::io::Result<()> {
     if !report.board.is_empty() && !report.findings.is_empty() {
         writeln!(out, "{}", board_table(report, style))?;
         let open: Vec<_> =
@@ -319,11 +340,17 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write) -> std::i
             writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
         }
     }
-    if !report.errors.is_empty() {
+    // On a terminal the errors themselves are on stderr (`error:` lines, see
+    // [`print_target_notes`]): a person sees each once; the table only says they are there.
+    if !report.errors.is_empty() && !errors_apart {
         writeln!(out, "\nerrors:")?;
         for e in &report.errors {
             writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
         }
+    } else if !report.errors.is_empty() {
+        let n = report.errors.len();
+        let s = if n == 1 { "" } else { "s" };
+        writeln!(out, "\n{n} error{s}: see the `error:` line{s} on stderr")?;
     }
     Ok(())
 }
@@ -404,12 +431,18 @@ impl<W: Write> Write for RedactLines<W> {
 /// secrets masked. Returns what was rendered, for a heartbeat's body.
 pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quiet: bool) -> String {
     let mut buf = Vec::new();
-    let _ = render(report, format, style, &mut buf);
-    let text = crate::redact::redact(&String::from_utf8_lossy(&buf));
+    let _ = render_with(report, format, style, &mut buf, true);
+    let mut text = crate::redact::redact(&String::from_utf8_lossy(&buf));
     if !quiet {
         emit_exact(&text);
     }
     print_target_notes(&report.skipped, &report.errors);
+    // What was shown, for a heartbeat's body, holds the errors as stderr showed them.
+    if format == OutputFormat::Table {
+        for e in &report.errors {
+            text.push_str(&crate::redact::redact(&format!("error: {}: {}\n", e.target, e.message)));
+        }
+    }
     text
 }
 
@@ -418,9 +451,60 @@ pub fn print_target_notes(skipped: &[crate::spine::engine::TargetError], errors:
     for e in skipped {
         eprintln!("{}", terminal_safe(&crate::redact::redact(&format!("note: {}: {}", e.target, e.message))));
     }
+    let json = LOG_JSON.load(Ordering::Relaxed);
     for e in errors {
-        eprintln!("{}", terminal_safe(&crate::redact::redact(&format!("error: {}: {}", e.target, e.message))));
+        if json {
+            log_target_error(e);
+        } else {
+            eprintln!("{}", terminal_safe(&crate::redact::redact(&format!("error: {}: {}", e.target, e.message))));
+        }
     }
+}
+
+/// The error a run ends with (`error: …`, then `hint:` lines), already redacted: as is on
+/// stderr, or as a JSON log line with `--log-format json`.
+pub fn print_error(text: &str) {
+    if !LOG_JSON.load(Ordering::Relaxed) {
+        eprintln!("{}", terminal_safe(text));
+        return;
+    }
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let rest: Vec<&str> = lines.collect();
+    let hints: Vec<&str> = rest.iter().filter_map(|l| l.strip_prefix("hint: ")).collect();
+    let detail: Vec<&str> = rest.iter().copied().filter(|l| !l.starts_with("hint: ")).collect();
+    tracing::error!(
+        target: "opskit::run",
+        hint = hints.join("; ").as_str(),
+        detail = detail.join("\n").as_str(),
+        "{message}"
+    );
+}
+
+/// A target's error as a JSON log line (the log writer redacts it): the account and region
+/// apart, the operation and kind when known, the message's first line and its hints.
+fn log_target_error(e: &crate::spine::engine::TargetError) {
+    let (account, region) = match e.target.split_once(" (all ") {
+        Some((a, rest)) => (a, rest.trim_end_matches(')').to_string()),
+        None => match e.target.rsplit_once('/') {
+            Some((a, r)) => (a, r.to_string()),
+            None => (e.target.as_str(), String::new()),
+        },
+    };
+    let mut lines = e.message.lines();
+    let message = lines.next().unwrap_or_default();
+    let hints: Vec<&str> = lines.filter_map(|l| l.strip_prefix("hint: ")).collect();
+    let hint = hints.join("; ");
+    tracing::error!(
+        target: "opskit::target",
+        account,
+        region = region.as_str(),
+        operation = e.operation.as_deref().unwrap_or_default(),
+        kind = e.kind.as_deref().unwrap_or_default(),
+        hint = hint.as_str(),
+        "{message}"
+    );
 }
 
 /// Print text to stdout at once, for the few commands that talk before they finish

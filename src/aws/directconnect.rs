@@ -134,16 +134,10 @@ fn api_error<E>(
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    let (code, text) = crate::aws::sdk_error_text(op, &e);
-    let denied = code.is_some_and(|c| c.contains("AccessDenied") || c.contains("UnauthorizedOperation"));
-    if denied {
-        anyhow::anyhow!(
-            "{text}\nhint: the role needs directconnect:DescribeVirtualInterfaces and \
-             directconnect:DescribeConnections (commands/dx-vif/iam-policy.json)"
-        )
-    } else {
-        anyhow::anyhow!(text)
-    }
+    anyhow::Error::new(crate::aws::failure::classify(op, &e).with_denied_hint(
+        "the role needs directconnect:DescribeVirtualInterfaces and directconnect:DescribeConnections \
+         (commands/dx-vif/iam-policy.json)",
+    ))
 }
 
 // The crate has no paginators: pages are followed by hand, and a listing counts only when

@@ -45,7 +45,7 @@ use crate::state::{
 use async_trait::async_trait;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, AttributeValue, BillingMode, ConditionCheck, DeleteRequest, KeySchemaElement, KeyType,
     KeysAndAttributes, Put, PutRequest, ScalarAttributeType, TimeToLiveSpecification, TransactWriteItem, WriteRequest,
@@ -221,10 +221,13 @@ impl DynamoStore {
     fn sdk_err<E, R>(&self, what: &str, e: SdkError<E, R>) -> StateError
     where
         E: ProvideErrorMetadata + std::error::Error + 'static,
-        R: std::fmt::Debug,
+        R: std::fmt::Debug + 'static,
     {
         let region = self.region_name().unwrap_or("its region").to_string();
-        let detail = e.message().map(str::to_string).unwrap_or_else(|| DisplayErrorContext(&e).to_string());
+        // Without AWS's message: credentials or transport, in one line (the SDK's Debug
+        // output only at -vv).
+        let plain = || super::failure::describe(what, &e).to_string();
+        let detail = e.message().map(str::to_string).unwrap_or_else(|| super::failure::describe(what, &e).message);
         let message = match e.code() {
             Some("ResourceNotFoundException") => format!(
                 "{what}: table `{}` does not exist in {region}\nhint: create it with `opskit state init --state {}`",
@@ -245,7 +248,7 @@ impl DynamoStore {
                 | "LimitExceededException"),
             ) => format!("{what}: DynamoDB is throttling ({c}), still after {SDK_ATTEMPTS} attempts: {detail}"),
             Some(c) => format!("{what}: {c}: {detail}"),
-            None => format!("{what}: {}", DisplayErrorContext(&e)),
+            None => plain(),
         };
         StateError::backend(self.location(), message)
     }
@@ -542,7 +545,7 @@ impl DynamoStore {
         };
         use aws_sdk_dynamodb::client::Waiters;
         client.wait_until_table_exists().table_name(table).wait(Duration::from_secs(300)).await.map_err(|e| {
-            self.err(format!("waiting for table `{table}` to become ACTIVE: {}", DisplayErrorContext(&e)))
+            self.err(super::failure::describe(&format!("waiting for table `{table}` to become ACTIVE"), &e))
         })?;
         let ttl = client
             .describe_time_to_live()

@@ -9,7 +9,7 @@
 use crate::sinks::templates::{self, Templates};
 use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use async_trait::async_trait;
-use aws_sdk_sns::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_sns::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_sns::operation::publish::PublishError;
 use aws_sdk_sns::types::MessageAttributeValue;
 use serde_json::json;
@@ -105,7 +105,8 @@ fn classify(what: &str, topic_arn: &str, err: SdkError<PublishError>) -> SinkErr
     let http_status = err.raw_response().map(|r| r.status().as_u16());
     let transient =
         matches!(err, SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) | SdkError::ResponseError(_));
-    let context = DisplayErrorContext(&err).to_string();
+    // Without AWS's code: the transport's or the credentials' failure, in one line.
+    let context = super::failure::classify("Publish", &err).message;
     let service = err.into_service_error();
     let code = service.code().map(str::to_owned);
     let retryable = transient

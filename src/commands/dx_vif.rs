@@ -19,7 +19,7 @@ use crate::commands::Output;
 use crate::config::{Config, ConfigError, Dur};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
-use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
+use crate::spine::engine::{Collected, RunReport, Scope};
 use crate::spine::finding::{Field, Finding, Link, Severity, Status};
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -312,7 +312,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
     .await;
     let mut findings = Vec::new();
     let mut covered = BTreeSet::new();
-    let mut errors = Vec::new();
+    let mut failures = crate::aws::Failures::new(results.iter().map(|(t, _)| t));
     for (t, r) in results {
         match r {
             Ok((vifs, conns)) => {
@@ -331,9 +331,10 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
                 }
                 covered.insert((account, t.region.clone()));
             }
-            Err(e) => errors.push(TargetError { target: t.label(), message: format!("{e:#}") }),
+            Err(e) => failures.push(t, &e),
         }
     }
+    let mut errors = failures.into_errors();
     errors.extend(ctx.discovery.errors());
     Ok(Collected {
         errors,

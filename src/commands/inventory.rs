@@ -343,10 +343,10 @@ pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
                 }
                 snapshots.push((account.clone(), snapshot));
             }
-            Err(e) => errors.push(TargetError {
-                target: format!("{name} (backlog project {project})"),
-                message: crate::redact::redact(&format!("{e:#}")),
-            }),
+            Err(e) => errors.push(TargetError::new(
+                format!("{name} (backlog project {project})"),
+                crate::redact::redact(&format!("{e:#}")),
+            )),
         }
     }
     if !ctx.global.dry_run {

@@ -18,7 +18,7 @@ use crate::commands::Output;
 use crate::config::{Config, ConfigError, Dur};
 use crate::context::Context;
 use crate::error::AppResult;
-use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
+use crate::spine::engine::{Collected, RunReport, Scope};
 use crate::spine::finding::{Details, Field, Finding, Link, Severity, Status};
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -295,7 +295,7 @@ async fn collect_cases(
                 covered.insert(l);
             }
             Err(e) => {
-                let te = TargetError { target: t.account.name.clone(), message: format!("{e:#}") };
+                let te = crate::aws::target_error(t.account.name.clone(), &e);
                 if e.downcast_ref::<crate::aws::NoSupportPlan>().is_some() && !args.strict {
                     collected.skipped.push(te);
                 } else {

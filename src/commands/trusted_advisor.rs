@@ -21,7 +21,7 @@ use crate::config::{Config, ConfigError};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::globs::Globs;
-use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
+use crate::spine::engine::{Collected, RunReport, Scope};
 use crate::spine::finding::{Details, Field, Finding, Link, Severity};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -392,12 +392,11 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
                 covered.insert(l);
             }
             Err(e) => {
-                let target = t.account.name.clone();
-                let message = format!("{e:#}");
+                let te = crate::aws::target_error(t.account.name.clone(), &e);
                 if e.downcast_ref::<crate::aws::NoSupportPlan>().is_some() && !args.strict {
-                    collected.skipped.push(TargetError { target, message });
+                    collected.skipped.push(te);
                 } else {
-                    collected.errors.push(TargetError { target, message });
+                    collected.errors.push(te);
                 }
             }
         }

@@ -313,7 +313,7 @@ pub async fn backup(ctx: &Context, args: &WikiBackupArgs) -> AppResult<Output> {
         let wiki_url = format!("{}/wiki/{project}", client.base_url());
         findings.push(finding(&space, &wiki_url, &dest, &run, before.map(|r| r.finding.severity)));
         if let Some((_, message)) = &run.failure {
-            errors.push(TargetError { target: format!("{project} → {dest}"), message: message.clone() });
+            errors.push(TargetError::new(format!("{project} → {dest}"), message.clone()));
         }
     }
     if let Some((lock, state)) = lock {

@@ -108,6 +108,7 @@ pub async fn collect(
     })
     .await;
     let mut covered = BTreeSet::new();
+    let mut failures = crate::aws::Failures::new(results.iter().map(|(t, _)| t));
     for (t, r) in results {
         match r {
             Ok((n, types, failed)) => {
@@ -117,12 +118,13 @@ pub async fn collect(
                     covered.insert((account.clone(), t.region.clone(), ty));
                 }
                 if !failed.is_empty() {
-                    errors.push(TargetError { target: t.label(), message: describe_failures(&failed) });
+                    failures.push_message(t, describe_failures(&failed));
                 }
             }
-            Err(e) => errors.push(TargetError { target: t.label(), message: format!("{e:#}") }),
+            Err(e) => failures.push(t, &e),
         }
     }
+    errors.extend(failures.into_errors());
     let mut resources = all.into_inner().unwrap_or_else(|e| e.into_inner());
     resources.shrink_to_fit();
     super::sort(&mut resources);
@@ -167,7 +169,7 @@ async fn discover_regions(
                     targets.push(Target { account: t.account.clone(), region });
                 }
             }
-            Err(e) => errors.push(TargetError { target: t.label(), message: format!("{e:#}") }),
+            Err(e) => errors.push(crate::aws::target_error(t.label(), &e)),
         }
     }
     Ok((targets, errors))
@@ -179,8 +181,8 @@ struct CallError {
     op: &'static str,
     text: String,
     denied: bool,
-    /// A suggestion of the failure's own (an answer that was not AWS's).
-    hint: Option<&'static str>,
+    /// A suggestion of the failure's own (an answer that was not AWS's, missing credentials).
+    hint: Option<String>,
 }
 
 impl CallError {
@@ -188,10 +190,11 @@ impl CallError {
     where
         E: ProvideErrorMetadata + std::error::Error + 'static,
     {
-        let (code, text) = crate::aws::sdk_error_text(op, e);
-        let text = text.strip_prefix(op).and_then(|t| t.strip_prefix(": ")).unwrap_or(&text).to_string();
-        let denied = code.is_some_and(|c| c.contains("AccessDenied") || c.contains("UnauthorizedOperation"));
-        CallError { op, text, denied, hint: None }
+        let f = crate::aws::failure::classify(op, e);
+        let denied = f.kind == crate::aws::failure::Kind::AccessDenied;
+        // A denial's hint is this command's own (its IAM policy); others keep the classifier's.
+        let hint = if denied { None } else { f.hint };
+        CallError { op, text: f.message, denied, hint }
     }
 
     fn with_hint(self) -> String {
@@ -199,7 +202,7 @@ impl CallError {
         if self.denied {
             s.push_str(HINT);
         }
-        if let Some(h) = self.hint {
+        if let Some(h) = &self.hint {
             s.push_str(&format!("\nhint: {h}"));
         }
         s
@@ -209,7 +212,7 @@ impl CallError {
 /// A listing that answered but cannot be taken as complete fails its type like an error.
 impl From<Incomplete> for CallError {
     fn from(e: Incomplete) -> CallError {
-        CallError { op: e.op(), text: e.reason(), denied: false, hint: e.hint() }
+        CallError { op: e.op(), text: e.reason(), denied: false, hint: e.hint().map(str::to_string) }
     }
 }
 
@@ -231,8 +234,12 @@ fn describe_failures(failed: &[CallError]) -> String {
     if failed.iter().any(|f| f.denied) {
         msg.push_str(HINT);
     }
-    let mut hints: Vec<&str> = failed.iter().filter_map(|f| f.hint).collect();
-    hints.dedup();
+    let mut hints: Vec<&str> = Vec::new();
+    for h in failed.iter().filter_map(|f| f.hint.as_deref()) {
+        if !hints.contains(&h) {
+            hints.push(h);
+        }
+    }
     for h in hints {
         msg.push_str(&format!("\nhint: {h}"));
     }

@@ -45,9 +45,7 @@ impl CredentialProvider for SdkCredentials {
         }
         let creds = self.provider.provide_credentials().await.map_err(|e| object_store::Error::Generic {
             store: "S3",
-            source: Box::new(CredentialsUnavailable(
-                aws_smithy_types::error::display::DisplayErrorContext(&e).to_string(),
-            )),
+            source: Box::new(CredentialsUnavailable(crate::aws::failure::describe("loading credentials", &e).line())),
         })?;
         let cred = Arc::new(AwsCredential {
             key_id: creds.access_key_id().to_string(),

@@ -7,6 +7,8 @@
 
 mod common;
 
+// AWS failures: one line, once per account, with a hint.
+mod aws_errors;
 mod cli_contract;
 mod config;
 mod demo;

@@ -54,10 +54,24 @@ impl Scope {
 }
 
 /// A target (account/region) whose collection failed; reported, never hiding the others.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct TargetError {
     pub target: String,
+    /// One line, then a `hint:` line when there is something to do.
     pub message: String,
+    /// What kind of failure, when the producer classified it (`access-denied`,
+    /// `no-credentials`…): for JSON logs and reports, and for telling "the same reason" apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The API operation that failed, when one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+}
+
+impl TargetError {
+    pub fn new(target: impl Into<String>, message: impl Into<String>) -> TargetError {
+        TargetError { target: target.into(), message: message.into(), kind: None, operation: None }
+    }
 }
 
 /// What a producer hands to the spine.
