@@ -426,11 +426,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -496,11 +496,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -562,11 +562,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -628,11 +628,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -694,11 +694,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -816,11 +816,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -882,11 +882,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1004,11 +1004,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1074,11 +1074,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1140,11 +1140,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1252,11 +1252,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1892,11 +1892,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1966,11 +1966,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2110,11 +2110,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2184,11 +2184,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2250,11 +2250,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2372,11 +2372,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2438,11 +2438,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2508,11 +2508,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2574,11 +2574,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2686,11 +2686,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2756,11 +2756,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2822,11 +2822,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2920,11 +2920,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3056,11 +3056,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3122,11 +3122,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3188,11 +3188,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3314,11 +3314,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3388,11 +3388,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3454,11 +3454,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3520,11 +3520,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3642,11 +3642,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3708,11 +3708,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3790,11 +3790,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3860,11 +3860,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3982,11 +3982,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -4072,11 +4072,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -4230,11 +4230,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -4316,11 +4316,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -4394,11 +4394,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)

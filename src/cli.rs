@@ -34,8 +34,11 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum OutputFormat {
+    /// A table for people: on a terminal, the columns that fit its width, long text cut with …
     #[default]
     Table,
+    /// The table with every column (on a terminal, long text is still cut to its width)
+    Wide,
     Json,
     Jsonl,
     Csv,

@@ -21,6 +21,7 @@ use crate::config::{Config, ConfigError};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::globs::Globs;
+use crate::output::Col;
 use crate::spine::engine::{Collected, RunReport, Scope, TargetError};
 use crate::spine::finding::{Details, Field, Finding, Link, Severity};
 use serde::Deserialize;
@@ -444,7 +445,10 @@ pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
             }
         }
         _ => {
-            let mut t = crate::output::table(ctx.style, &["ID", "NAME", "PILLAR", "SOURCE"]);
+            let mut t = crate::output::table(
+                ctx.style,
+                vec![Col::id("ID"), Col::text("NAME"), Col::id("PILLAR").optional(1), Col::id("SOURCE").optional(2)],
+            );
             for r in &rows {
                 t.add_row(r.iter().map(String::as_str).collect::<Vec<_>>());
             }
