@@ -226,6 +226,12 @@ _opskit() {
             opskit__subcmd__help__subcmd__trusted__subcmd__advisor,checks)
                 cmd="opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__checks"
                 ;;
+            opskit__subcmd__help__subcmd__trusted__subcmd__advisor,notify)
+                cmd="opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__notify"
+                ;;
+            opskit__subcmd__help__subcmd__trusted__subcmd__advisor,show)
+                cmd="opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__show"
+                ;;
             opskit__subcmd__help__subcmd__wiki,backup)
                 cmd="opskit__subcmd__help__subcmd__wiki__subcmd__backup"
                 ;;
@@ -361,6 +367,12 @@ _opskit() {
             opskit__subcmd__trusted__subcmd__advisor,help)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help"
                 ;;
+            opskit__subcmd__trusted__subcmd__advisor,notify)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__notify"
+                ;;
+            opskit__subcmd__trusted__subcmd__advisor,show)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__show"
+                ;;
             opskit__subcmd__trusted__subcmd__advisor__subcmd__help,check)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__check"
                 ;;
@@ -369,6 +381,12 @@ _opskit() {
                 ;;
             opskit__subcmd__trusted__subcmd__advisor__subcmd__help,help)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__help"
+                ;;
+            opskit__subcmd__trusted__subcmd__advisor__subcmd__help,notify)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__notify"
+                ;;
+            opskit__subcmd__trusted__subcmd__advisor__subcmd__help,show)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__show"
                 ;;
             opskit__subcmd__wiki,backup)
                 cmd="opskit__subcmd__wiki__subcmd__backup"
@@ -1761,7 +1779,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__help__subcmd__trusted__subcmd__advisor)
-            opts="check checks"
+            opts="show notify check checks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1789,6 +1807,34 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__checks)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__notify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3689,7 +3735,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version check checks help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version show notify check checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3907,7 +3953,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__help)
-            opts="check checks help"
+            opts="show notify check checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3955,6 +4001,198 @@ _opskit() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__notify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__notify)
+            opts="-o -q -v -h -V --min-status --api --new-only --include-excluded --strict --pillar --check --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --min-status)
+                    COMPREPLY=($(compgen -W "error warning" -- "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "trustedadvisor legacy" -- "${cur}"))
+                    return 0
+                    ;;
+                --pillar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "never info warning critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__show)
+            opts="-o -q -v -h -V --min-status --api --include-excluded --strict --pillar --check --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --min-status)
+                    COMPREPLY=($(compgen -W "error warning" -- "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "trustedadvisor legacy" -- "${cur}"))
+                    return 0
+                    ;;
+                --pillar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "never info warning critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
