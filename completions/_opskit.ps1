@@ -47,8 +47,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Resource inventory across accounts and regions, published to Backlog Wiki')
-            [CompletionResult]::new('trusted-advisor', 'trusted-advisor', [CompletionResultType]::ParameterValue, 'Trusted Advisor recommendations at or above a status, new since the last run')
-            [CompletionResult]::new('ta', 'ta', [CompletionResultType]::ParameterValue, 'Trusted Advisor recommendations at or above a status, new since the last run')
+            [CompletionResult]::new('trusted-advisor', 'trusted-advisor', [CompletionResultType]::ParameterValue, 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes')
+            [CompletionResult]::new('ta', 'ta', [CompletionResultType]::ParameterValue, 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes')
             [CompletionResult]::new('dx-vif', 'dx-vif', [CompletionResultType]::ParameterValue, 'Direct Connect virtual interface and BGP state, escalated when down')
             [CompletionResult]::new('support', 'support', [CompletionResultType]::ParameterValue, 'AWS Support cases: new replies, status changes, awaiting-us reminders')
             [CompletionResult]::new('maintenance-mail', 'maintenance-mail', [CompletionResultType]::ParameterValue, 'AWS maintenance and warning mails: classify, extract, notify')
@@ -92,9 +92,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Collect resources across accounts and regions and print them')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare with the last published snapshot: added, removed, changed')
-            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Render per-account pages and update Backlog Wiki only where content changed')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Collect resources across accounts and regions and print them (notifies no one)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare with the last published snapshot: added, removed, changed (notifies no one)')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes'' sinks')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -192,9 +192,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;inventory;help' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Collect resources across accounts and regions and print them')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare with the last published snapshot: added, removed, changed')
-            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Render per-account pages and update Backlog Wiki only where content changed')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Collect resources across accounts and regions and print them (notifies no one)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare with the last published snapshot: added, removed, changed (notifies no one)')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes'' sinks')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -236,7 +236,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'The old name of `notify`, kept for a release: it notifies too')
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -267,9 +269,149 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'The old name of `notify`, kept for a release: it notifies too')
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opskit;trusted-advisor;show' {
+            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]')
+            [CompletionResult]::new('--pillar', '--pillar', [CompletionResultType]::ParameterName, 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks: ids or names, globs allowed')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when an open finding is at or above this severity')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--heartbeat-url', '--heartbeat-url', [CompletionResultType]::ParameterName, 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
+            [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
+            [CompletionResult]::new('--include-excluded', '--include-excluded', [CompletionResultType]::ParameterName, 'Also list resources excluded (suppressed) in Trusted Advisor')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (NO_COLOR is honoured too)')
+            [CompletionResult]::new('--refresh-accounts', '--refresh-accounts', [CompletionResultType]::ParameterName, 'List the accounts of [[organizations]] afresh instead of using the cached listing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opskit;ta;show' {
+            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]')
+            [CompletionResult]::new('--pillar', '--pillar', [CompletionResultType]::ParameterName, 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks: ids or names, globs allowed')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when an open finding is at or above this severity')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--heartbeat-url', '--heartbeat-url', [CompletionResultType]::ParameterName, 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
+            [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
+            [CompletionResult]::new('--include-excluded', '--include-excluded', [CompletionResultType]::ParameterName, 'Also list resources excluded (suppressed) in Trusted Advisor')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (NO_COLOR is honoured too)')
+            [CompletionResult]::new('--refresh-accounts', '--refresh-accounts', [CompletionResultType]::ParameterName, 'List the accounts of [[organizations]] afresh instead of using the cached listing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opskit;trusted-advisor;notify' {
+            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]')
+            [CompletionResult]::new('--pillar', '--pillar', [CompletionResultType]::ParameterName, 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks: ids or names, globs allowed')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when an open finding is at or above this severity')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--heartbeat-url', '--heartbeat-url', [CompletionResultType]::ParameterName, 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
+            [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
+            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
+            [CompletionResult]::new('--include-excluded', '--include-excluded', [CompletionResultType]::ParameterName, 'Also list resources excluded (suppressed) in Trusted Advisor')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (NO_COLOR is honoured too)')
+            [CompletionResult]::new('--refresh-accounts', '--refresh-accounts', [CompletionResultType]::ParameterName, 'List the accounts of [[organizations]] afresh instead of using the cached listing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opskit;ta;notify' {
+            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]')
+            [CompletionResult]::new('--pillar', '--pillar', [CompletionResultType]::ParameterName, 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks: ids or names, globs allowed')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when an open finding is at or above this severity')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--heartbeat-url', '--heartbeat-url', [CompletionResultType]::ParameterName, 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
+            [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
+            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
+            [CompletionResult]::new('--include-excluded', '--include-excluded', [CompletionResultType]::ParameterName, 'Also list resources excluded (suppressed) in Trusted Advisor')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (NO_COLOR is honoured too)')
+            [CompletionResult]::new('--refresh-accounts', '--refresh-accounts', [CompletionResultType]::ParameterName, 'List the accounts of [[organizations]] afresh instead of using the cached listing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'opskit;trusted-advisor;check' {
@@ -401,9 +543,17 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;trusted-advisor;help' {
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'The old name of `notify`, kept for a release: it notifies too')
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opskit;trusted-advisor;help;show' {
+            break
+        }
+        'opskit;trusted-advisor;help;notify' {
             break
         }
         'opskit;trusted-advisor;help;check' {
@@ -416,9 +566,17 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;ta;help' {
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'The old name of `notify`, kept for a release: it notifies too')
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opskit;ta;help;show' {
+            break
+        }
+        'opskit;ta;help;notify' {
             break
         }
         'opskit;ta;help;check' {
@@ -456,8 +614,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board')
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes'' sinks of what went down or recovered; --output table is a status board')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -519,8 +677,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;dx-vif;help' {
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board')
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes'' sinks of what went down or recovered; --output table is a status board')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -873,7 +1031,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes'' sinks)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations: pages, size, complete or not')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a generation to a directory or a Backlog project')
@@ -1013,7 +1171,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;wiki;help' {
-            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes'' sinks)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations: pages, size, complete or not')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a generation to a directory or a Backlog project')
@@ -1205,7 +1363,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Take the complete current findings of your script as JSON; absent ones resolve')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Take the complete current findings of your script as JSON and notify the routes'' sinks of new, changed and resolved ones (absent ones resolve)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1239,7 +1397,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;findings;help' {
-            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Take the complete current findings of your script as JSON; absent ones resolve')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Take the complete current findings of your script as JSON and notify the routes'' sinks of new, changed and resolved ones (absent ones resolve)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1647,7 +1805,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
         }
         'opskit;help' {
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Resource inventory across accounts and regions, published to Backlog Wiki')
-            [CompletionResult]::new('trusted-advisor', 'trusted-advisor', [CompletionResultType]::ParameterValue, 'Trusted Advisor recommendations at or above a status, new since the last run')
+            [CompletionResult]::new('trusted-advisor', 'trusted-advisor', [CompletionResultType]::ParameterValue, 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes')
             [CompletionResult]::new('dx-vif', 'dx-vif', [CompletionResultType]::ParameterValue, 'Direct Connect virtual interface and BGP state, escalated when down')
             [CompletionResult]::new('support', 'support', [CompletionResultType]::ParameterValue, 'AWS Support cases: new replies, status changes, awaiting-us reminders')
             [CompletionResult]::new('maintenance-mail', 'maintenance-mail', [CompletionResultType]::ParameterValue, 'AWS maintenance and warning mails: classify, extract, notify')
@@ -1665,9 +1823,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;help;inventory' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Collect resources across accounts and regions and print them')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare with the last published snapshot: added, removed, changed')
-            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Render per-account pages and update Backlog Wiki only where content changed')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Collect resources across accounts and regions and print them (notifies no one)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare with the last published snapshot: added, removed, changed (notifies no one)')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes'' sinks')
             break
         }
         'opskit;help;inventory;show' {
@@ -1680,8 +1838,16 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;help;trusted-advisor' {
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'The old name of `notify`, kept for a release: it notifies too')
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config')
+            break
+        }
+        'opskit;help;trusted-advisor;show' {
+            break
+        }
+        'opskit;help;trusted-advisor;notify' {
             break
         }
         'opskit;help;trusted-advisor;check' {
@@ -1691,8 +1857,8 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;help;dx-vif' {
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board')
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes'' sinks of what went down or recovered; --output table is a status board')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM')
             break
         }
         'opskit;help;dx-vif;poll' {
@@ -1724,7 +1890,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;help;wiki' {
-            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes'' sinks)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List backup generations: pages, size, complete or not')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a generation to a directory or a Backlog project')
@@ -1758,7 +1924,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;help;findings' {
-            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Take the complete current findings of your script as JSON; absent ones resolve')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Take the complete current findings of your script as JSON and notify the routes'' sinks of new, changed and resolved ones (absent ones resolve)')
             break
         }
         'opskit;help;findings;push' {

@@ -226,6 +226,12 @@ _opskit() {
             opskit__subcmd__help__subcmd__trusted__subcmd__advisor,checks)
                 cmd="opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__checks"
                 ;;
+            opskit__subcmd__help__subcmd__trusted__subcmd__advisor,notify)
+                cmd="opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__notify"
+                ;;
+            opskit__subcmd__help__subcmd__trusted__subcmd__advisor,show)
+                cmd="opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__show"
+                ;;
             opskit__subcmd__help__subcmd__wiki,backup)
                 cmd="opskit__subcmd__help__subcmd__wiki__subcmd__backup"
                 ;;
@@ -361,6 +367,12 @@ _opskit() {
             opskit__subcmd__trusted__subcmd__advisor,help)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help"
                 ;;
+            opskit__subcmd__trusted__subcmd__advisor,notify)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__notify"
+                ;;
+            opskit__subcmd__trusted__subcmd__advisor,show)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__show"
+                ;;
             opskit__subcmd__trusted__subcmd__advisor__subcmd__help,check)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__check"
                 ;;
@@ -369,6 +381,12 @@ _opskit() {
                 ;;
             opskit__subcmd__trusted__subcmd__advisor__subcmd__help,help)
                 cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__help"
+                ;;
+            opskit__subcmd__trusted__subcmd__advisor__subcmd__help,notify)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__notify"
+                ;;
+            opskit__subcmd__trusted__subcmd__advisor__subcmd__help,show)
+                cmd="opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__show"
                 ;;
             opskit__subcmd__wiki,backup)
                 cmd="opskit__subcmd__wiki__subcmd__backup"
@@ -426,11 +444,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -496,11 +514,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -562,11 +580,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -628,11 +646,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -694,11 +712,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -816,11 +834,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -882,11 +900,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1004,11 +1022,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1074,11 +1092,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1140,11 +1158,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1252,11 +1270,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1761,7 +1779,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__help__subcmd__trusted__subcmd__advisor)
-            opts="check checks"
+            opts="show notify check checks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1789,6 +1807,34 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__checks)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__notify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__help__subcmd__trusted__subcmd__advisor__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1892,11 +1938,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -1966,11 +2012,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2110,11 +2156,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2184,11 +2230,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2250,11 +2296,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2372,11 +2418,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2438,11 +2484,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2508,11 +2554,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2574,11 +2620,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2686,11 +2732,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2756,11 +2802,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2822,11 +2868,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -2920,11 +2966,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3056,11 +3102,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3122,11 +3168,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3188,11 +3234,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3314,11 +3360,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3388,11 +3434,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3454,11 +3500,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3520,11 +3566,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3642,11 +3688,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3689,7 +3735,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version check checks help"
+            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version show notify check checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3708,11 +3754,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3790,11 +3836,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3860,11 +3906,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -3907,7 +3953,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__help)
-            opts="check checks help"
+            opts="show notify check checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3962,6 +4008,198 @@ _opskit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__notify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__notify)
+            opts="-o -q -v -h -V --min-status --api --new-only --include-excluded --strict --pillar --check --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --min-status)
+                    COMPREPLY=($(compgen -W "error warning" -- "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "trustedadvisor legacy" -- "${cur}"))
+                    return 0
+                    ;;
+                --pillar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "never info warning critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__trusted__subcmd__advisor__subcmd__show)
+            opts="-o -q -v -h -V --min-status --api --include-excluded --strict --pillar --check --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --min-status)
+                    COMPREPLY=($(compgen -W "error warning" -- "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "trustedadvisor legacy" -- "${cur}"))
+                    return 0
+                    ;;
+                --pillar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "never info warning critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opskit__subcmd__wiki)
             opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version backup list verify restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3982,11 +4220,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -4072,11 +4310,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -4230,11 +4468,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -4316,11 +4554,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -4394,11 +4632,11 @@ _opskit() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
                     return 0
                     ;;
                 --state)

@@ -44,8 +44,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand inventory 'Resource inventory across accounts and regions, published to Backlog Wiki'
-            cand trusted-advisor 'Trusted Advisor recommendations at or above a status, new since the last run'
-            cand ta 'Trusted Advisor recommendations at or above a status, new since the last run'
+            cand trusted-advisor 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
+            cand ta 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
             cand dx-vif 'Direct Connect virtual interface and BGP state, escalated when down'
             cand support 'AWS Support cases: new replies, status changes, awaiting-us reminders'
             cand maintenance-mail 'AWS maintenance and warning mails: classify, extract, notify'
@@ -88,9 +88,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand show 'Collect resources across accounts and regions and print them'
-            cand diff 'Compare with the last published snapshot: added, removed, changed'
-            cand publish 'Render per-account pages and update Backlog Wiki only where content changed'
+            cand show 'Collect resources across accounts and regions and print them (notifies no one)'
+            cand diff 'Compare with the last published snapshot: added, removed, changed (notifies no one)'
+            cand publish 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes'' sinks'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;inventory;show'= {
@@ -184,9 +184,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;inventory;help'= {
-            cand show 'Collect resources across accounts and regions and print them'
-            cand diff 'Compare with the last published snapshot: added, removed, changed'
-            cand publish 'Render per-account pages and update Backlog Wiki only where content changed'
+            cand show 'Collect resources across accounts and regions and print them (notifies no one)'
+            cand diff 'Compare with the last published snapshot: added, removed, changed (notifies no one)'
+            cand publish 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes'' sinks'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;inventory;help;show'= {
@@ -223,7 +223,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand check 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+            cand show 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+            cand notify 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+            cand check 'The old name of `notify`, kept for a release: it notifies too'
             cand checks 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -253,9 +255,145 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand check 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+            cand show 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+            cand notify 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+            cand check 'The old name of `notify`, kept for a release: it notifies too'
             cand checks 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opskit;trusted-advisor;show'= {
+            cand --min-status 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]'
+            cand --api 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]'
+            cand --pillar 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)'
+            cand --check 'Only these checks: ids or names, globs allowed'
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --include-excluded 'Also list resources excluded (suppressed) in Trusted Advisor'
+            cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opskit;ta;show'= {
+            cand --min-status 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]'
+            cand --api 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]'
+            cand --pillar 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)'
+            cand --check 'Only these checks: ids or names, globs allowed'
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --include-excluded 'Also list resources excluded (suppressed) in Trusted Advisor'
+            cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opskit;trusted-advisor;notify'= {
+            cand --min-status 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]'
+            cand --api 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]'
+            cand --pillar 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)'
+            cand --check 'Only these checks: ids or names, globs allowed'
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
+            cand --include-excluded 'Also list resources excluded (suppressed) in Trusted Advisor'
+            cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opskit;ta;notify'= {
+            cand --min-status 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]'
+            cand --api 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]'
+            cand --pillar 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)'
+            cand --check 'Only these checks: ids or names, globs allowed'
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
+            cand --include-excluded 'Also list resources excluded (suppressed) in Trusted Advisor'
+            cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'opskit;trusted-advisor;check'= {
             cand --min-status 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]'
@@ -382,9 +520,15 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;trusted-advisor;help'= {
-            cand check 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+            cand show 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+            cand notify 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+            cand check 'The old name of `notify`, kept for a release: it notifies too'
             cand checks 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opskit;trusted-advisor;help;show'= {
+        }
+        &'opskit;trusted-advisor;help;notify'= {
         }
         &'opskit;trusted-advisor;help;check'= {
         }
@@ -393,9 +537,15 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;trusted-advisor;help;help'= {
         }
         &'opskit;ta;help'= {
-            cand check 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+            cand show 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+            cand notify 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+            cand check 'The old name of `notify`, kept for a release: it notifies too'
             cand checks 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opskit;ta;help;show'= {
+        }
+        &'opskit;ta;help;notify'= {
         }
         &'opskit;ta;help;check'= {
         }
@@ -429,8 +579,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
-            cand watch 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
+            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes'' sinks of what went down or recovered; --output table is a status board'
+            cand watch 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;dx-vif;poll'= {
@@ -489,8 +639,8 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;dx-vif;help'= {
-            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
-            cand watch 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
+            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes'' sinks of what went down or recovered; --output table is a status board'
+            cand watch 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;dx-vif;help;poll'= {
@@ -818,7 +968,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand backup 'Back up Backlog Wiki pages and attachments as a new generation'
+            cand backup 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes'' sinks)'
             cand list 'List backup generations: pages, size, complete or not'
             cand verify 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
             cand restore 'Restore a generation to a directory or a Backlog project'
@@ -953,7 +1103,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;wiki;help'= {
-            cand backup 'Back up Backlog Wiki pages and attachments as a new generation'
+            cand backup 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes'' sinks)'
             cand list 'List backup generations: pages, size, complete or not'
             cand verify 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
             cand restore 'Restore a generation to a directory or a Backlog project'
@@ -1130,7 +1280,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand push 'Take the complete current findings of your script as JSON; absent ones resolve'
+            cand push 'Take the complete current findings of your script as JSON and notify the routes'' sinks of new, changed and resolved ones (absent ones resolve)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;findings;push'= {
@@ -1162,7 +1312,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;findings;help'= {
-            cand push 'Take the complete current findings of your script as JSON; absent ones resolve'
+            cand push 'Take the complete current findings of your script as JSON and notify the routes'' sinks of new, changed and resolved ones (absent ones resolve)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;findings;help;push'= {
@@ -1544,7 +1694,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
         }
         &'opskit;help'= {
             cand inventory 'Resource inventory across accounts and regions, published to Backlog Wiki'
-            cand trusted-advisor 'Trusted Advisor recommendations at or above a status, new since the last run'
+            cand trusted-advisor 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
             cand dx-vif 'Direct Connect virtual interface and BGP state, escalated when down'
             cand support 'AWS Support cases: new replies, status changes, awaiting-us reminders'
             cand maintenance-mail 'AWS maintenance and warning mails: classify, extract, notify'
@@ -1561,9 +1711,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;help;inventory'= {
-            cand show 'Collect resources across accounts and regions and print them'
-            cand diff 'Compare with the last published snapshot: added, removed, changed'
-            cand publish 'Render per-account pages and update Backlog Wiki only where content changed'
+            cand show 'Collect resources across accounts and regions and print them (notifies no one)'
+            cand diff 'Compare with the last published snapshot: added, removed, changed (notifies no one)'
+            cand publish 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes'' sinks'
         }
         &'opskit;help;inventory;show'= {
         }
@@ -1572,16 +1722,22 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;help;inventory;publish'= {
         }
         &'opskit;help;trusted-advisor'= {
-            cand check 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+            cand show 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+            cand notify 'Notify the routes'' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+            cand check 'The old name of `notify`, kept for a release: it notifies too'
             cand checks 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
+        }
+        &'opskit;help;trusted-advisor;show'= {
+        }
+        &'opskit;help;trusted-advisor;notify'= {
         }
         &'opskit;help;trusted-advisor;check'= {
         }
         &'opskit;help;trusted-advisor;checks'= {
         }
         &'opskit;help;dx-vif'= {
-            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
-            cand watch 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
+            cand poll 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes'' sinks of what went down or recovered; --output table is a status board'
+            cand watch 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM'
         }
         &'opskit;help;dx-vif;poll'= {
         }
@@ -1604,7 +1760,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;help;maintenance-mail;parse'= {
         }
         &'opskit;help;wiki'= {
-            cand backup 'Back up Backlog Wiki pages and attachments as a new generation'
+            cand backup 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes'' sinks)'
             cand list 'List backup generations: pages, size, complete or not'
             cand verify 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
             cand restore 'Restore a generation to a directory or a Backlog project'
@@ -1629,7 +1785,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;help;silence;remove'= {
         }
         &'opskit;help;findings'= {
-            cand push 'Take the complete current findings of your script as JSON; absent ones resolve'
+            cand push 'Take the complete current findings of your script as JSON and notify the routes'' sinks of new, changed and resolved ones (absent ones resolve)'
         }
         &'opskit;help;findings;push'= {
         }

@@ -27,7 +27,8 @@ end
 complete -c opskit -n "__fish_opskit_needs_command" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_needs_command" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_needs_command" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_needs_command" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_needs_command" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -53,8 +54,8 @@ complete -c opskit -n "__fish_opskit_needs_command" -l refresh-accounts -d 'List
 complete -c opskit -n "__fish_opskit_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_needs_command" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "inventory" -d 'Resource inventory across accounts and regions, published to Backlog Wiki'
-complete -c opskit -n "__fish_opskit_needs_command" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status, new since the last run'
-complete -c opskit -n "__fish_opskit_needs_command" -f -a "ta" -d 'Trusted Advisor recommendations at or above a status, new since the last run'
+complete -c opskit -n "__fish_opskit_needs_command" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
+complete -c opskit -n "__fish_opskit_needs_command" -f -a "ta" -d 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "dx-vif" -d 'Direct Connect virtual interface and BGP state, escalated when down'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "support" -d 'AWS Support cases: new replies, status changes, awaiting-us reminders'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
@@ -73,7 +74,8 @@ complete -c opskit -n "__fish_opskit_needs_command" -f -a "help" -d 'Print this 
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -98,16 +100,17 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "show" -d 'Collect resources across accounts and regions and print them'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "show" -d 'Collect resources across accounts and regions and print them (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes\' sinks'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l resource-types -d 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif (also ec2, ebs, sg, eip, nat, igw)' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l concurrency -d '(account, region) targets collected at once; overrides defaults.concurrency' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -138,7 +141,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -169,7 +173,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -195,41 +200,119 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "show" -d 'Collect resources across accounts and regions and print them'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
-complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "show" -d 'Collect resources across accounts and regions and print them (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes\' sinks'
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
 critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -f -a "show" -d 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -f -a "notify" -d 'Notify the routes\' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -f -a "check" -d 'The old name of `notify`, kept for a release: it notifies too'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from show notify check checks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l min-status -d 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+warning\t'"Investigation recommended" (yellow) and red'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
+legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l pillar -d 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l check -d 'Only these checks: ids or names, globs allowed' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+warning\t'"Investigation recommended" (yellow) and red'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
+legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l pillar -d 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l check -d 'Only these checks: ids or names, globs allowed' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
 warning\t'"Investigation recommended" (yellow) and red'"
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
@@ -239,7 +322,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -272,7 +356,8 @@ legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -297,40 +382,120 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "show" -d 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "notify" -d 'Notify the routes\' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "check" -d 'The old name of `notify`, kept for a release: it notifies too'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
 critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -f -a "show" -d 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -f -a "notify" -d 'Notify the routes\' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -f -a "check" -d 'The old name of `notify`, kept for a release: it notifies too'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from show notify check checks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l min-status -d 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+warning\t'"Investigation recommended" (yellow) and red'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
+legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l pillar -d 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l check -d 'Only these checks: ids or names, globs allowed' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+warning\t'"Investigation recommended" (yellow) and red'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
+legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l pillar -d 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l check -d 'Only these checks: ids or names, globs allowed' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
 warning\t'"Investigation recommended" (yellow) and red'"
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
@@ -340,7 +505,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -373,7 +539,8 @@ legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -398,13 +565,16 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "show" -d 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "notify" -d 'Notify the routes\' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "check" -d 'The old name of `notify`, kept for a release: it notifies too'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -429,13 +599,14 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes\' sinks of what went down or recovered; --output table is a status board'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "watch" -d 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -464,7 +635,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -489,13 +661,14 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
-complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes\' sinks of what went down or recovered; --output table is a status board'
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM'
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -526,7 +699,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -555,7 +729,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -587,7 +762,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -618,7 +794,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not 
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -649,7 +826,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -680,7 +858,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -711,7 +890,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -742,7 +922,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -773,7 +954,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -798,7 +980,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes\' sinks)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "list" -d 'List backup generations: pages, size, complete or not'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -f -a "restore" -d 'Restore a generation to a directory or a Backlog project'
@@ -812,7 +994,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -844,7 +1027,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -875,7 +1059,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -909,7 +1094,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -935,7 +1121,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes\' sinks)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "list" -d 'List backup generations: pages, size, complete or not'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a generation to a directory or a Backlog project'
@@ -943,7 +1129,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -983,7 +1170,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1011,7 +1199,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1040,7 +1229,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1072,7 +1262,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1097,13 +1288,14 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_s
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -f -a "push" -d 'Take the complete current findings of your script as JSON; absent ones resolve'
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -f -a "push" -d 'Take the complete current findings of your script as JSON and notify the routes\' sinks of new, changed and resolved ones (absent ones resolve)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l source -d 'Source name your findings are filed under (letters, digits, -, _)' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1128,12 +1320,13 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from help" -f -a "push" -d 'Take the complete current findings of your script as JSON; absent ones resolve'
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from help" -f -a "push" -d 'Take the complete current findings of your script as JSON and notify the routes\' sinks of new, changed and resolved ones (absent ones resolve)'
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1164,7 +1357,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1194,7 +1388,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1227,7 +1422,8 @@ terraform\t'An aws_dynamodb_table resource (HCL)'"
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1257,7 +1453,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_sub
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1289,7 +1486,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_sub
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1320,7 +1518,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1350,7 +1549,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1382,7 +1582,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand completions" -l out-dir -d
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand completions" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand completions" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1411,7 +1612,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand man" -l out-dir -d 'Write 
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand man" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand man" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1439,7 +1641,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand man" -s V -l version -d 'P
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand demo" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand demo" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1469,7 +1672,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l port -d 'Port 
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
+complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
@@ -1495,7 +1699,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l refresh-accoun
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "inventory" -d 'Resource inventory across accounts and regions, published to Backlog Wiki'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status, new since the last run'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "dx-vif" -d 'Direct Connect virtual interface and BGP state, escalated when down'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "support" -d 'AWS Support cases: new replies, status changes, awaiting-us reminders'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
@@ -1510,25 +1714,27 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "demo" -d 'A tour of opskit against an embedded sandbox: no account, no network needed'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "sandbox" -d 'Serve the embedded sandbox until interrupted (for trying configs by hand)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "show" -d 'Collect resources across accounts and regions and print them'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "check" -d 'Recommendations at or above a status in every selected account: notify new, changed and resolved ones'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "show" -d 'Collect resources across accounts and regions and print them (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes\' sinks'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "show" -d 'Recommendations at or above a status in every selected account, as a table: notifies no one, saves nothing'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "notify" -d 'Notify the routes\' sinks of new, changed and resolved recommendations at or above a status in every selected account (remembered in the state)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "check" -d 'The old name of `notify`, kept for a release: it notifies too'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from trusted-advisor" -f -a "checks" -d 'List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "watch" -d 'Poll in a loop (for a long-running service); stops cleanly on SIGTERM'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "poll" -d 'One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes\' sinks of what went down or recovered; --output table is a status board'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "watch" -d 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "watch" -d 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "cases" -d 'List open support cases across accounts (no notifications, nothing saved)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "parse" -d 'Print what was understood of mails, without notifying'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes\' sinks)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "list" -d 'List backup generations: pages, size, complete or not'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "verify" -d 'Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "restore" -d 'Restore a generation to a directory or a Backlog project'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "add" -d 'Mute findings that match until a time'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "list" -d 'List silences (active and future; --all for expired too)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "remove" -d 'Remove a silence by id'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from findings" -f -a "push" -d 'Take the complete current findings of your script as JSON; absent ones resolve'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from findings" -f -a "push" -d 'Take the complete current findings of your script as JSON and notify the routes\' sinks of new, changed and resolved ones (absent ones resolve)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to one sink'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "init" -d 'Create the store --state names: a DynamoDB table (on-demand, TTL on expires_at; waits until ACTIVE; an existing table with the right key schema is fine) or a SQLite file'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "migrate" -d 'Copy findings, deliveries, silences, snapshots and marks from one store to another (not the locks); --dry-run counts and writes nothing'

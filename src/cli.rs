@@ -14,6 +14,125 @@ Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage or config error;
 Every flag has an OPSKIT_* environment variable; flags win over the environment,
 the environment over the config file, the file over defaults.";
 
+// Examples at the end of each command's long help (`--help`) and its man page's EXAMPLES.
+// Which commands notify is said in their help: `notify`, `watch`, `poll`, `ingest`,
+// `publish`, `backup` and `push` tell the routes' sinks; `show`, `cases`, `parse`, `list`,
+// `diff`, `checks` and `config check` only print.
+const EX_INVENTORY_SHOW: &str = "\
+Examples:
+  opskit inventory show                                 # one table per type, every account and region
+  opskit inventory show --resource-types ec2,sg -o csv  # instances and security groups, a CSV row each
+  opskit inventory show --all-regions -o json           # every enabled region of each account";
+const EX_INVENTORY_DIFF: &str = "\
+Examples:
+  opskit inventory diff                   # changes since the last publish
+  opskit inventory diff --fail-on info -q # CI drift check: exit 1 when anything changed";
+const EX_INVENTORY_PUBLISH: &str = "\
+Examples:
+  opskit inventory publish            # daily: pages that changed, the change log, the finding
+  opskit inventory publish --dry-run  # what would be written; writes nothing, stores nothing";
+const EX_TA_SHOW: &str = "\
+Examples:
+  opskit ta show                                # red recommendations in every account; tells no one
+  opskit ta show --min-status warning --pillar security
+  opskit ta show -o markdown --state none > ta-report.md";
+const EX_TA_NOTIFY: &str = "\
+Examples:
+  opskit ta notify                          # from a timer: tell the routes what is new, changed, resolved
+  opskit ta notify --dry-run                # what would be sent; nothing sent or saved
+  opskit ta notify --fail-on error --new-only  # CI: exit 1 only for red items new since the last run";
+const EX_TA_CHECKS: &str = "\
+Examples:
+  opskit ta checks              # the catalogue of checks, for filters in the config
+  opskit ta checks --api legacy # the Support API's catalogue";
+const EX_DX_POLL: &str = "\
+Examples:
+  opskit dx-vif poll                          # the status board; tells the routes what changed
+  opskit dx-vif poll --dry-run                # what would be sent; nothing sent or saved
+  opskit dx-vif poll --fail-on critical -q    # a check: exit 1 when something is down
+  opskit dx-vif poll --account acme-prod --region ap-northeast-1 -o wide";
+const EX_DX_WATCH: &str = "\
+Examples:
+  opskit dx-vif watch --interval 60s   # the service; SIGTERM finishes the poll and exits 0";
+const EX_SUPPORT_WATCH: &str = "\
+Examples:
+  opskit support watch            # from a timer: AWS replies, status changes, reminders
+  opskit support watch --dry-run  # what would be sent";
+const EX_SUPPORT_CASES: &str = "\
+Examples:
+  opskit support cases            # open cases across accounts; tells no one
+  opskit support cases -o json";
+const EX_MAIL_INGEST: &str = "\
+Examples:
+  opskit mail ingest ~/Maildir           # from a timer: classify, extract, notify
+  opskit mail ingest --imap --dry-run    # what would be told; marks nothing on the server
+  opskit mail ingest --mta               # from .forward or a Postfix pipe (mail on stdin)";
+const EX_MAIL_PARSE: &str = "\
+Examples:
+  opskit mail parse ~/Downloads/*.eml          # what opskit understood; sends nothing
+  opskit mail parse -o json notice.eml | jq .";
+const EX_WIKI_BACKUP: &str = "\
+Examples:
+  opskit wiki backup --project OPS --to file:///var/backups/opskit-wiki --history --keep-daily 14
+  opskit wiki backup --to gs://acme-backups/wiki --full";
+const EX_WIKI_LIST: &str = "\
+Examples:
+  opskit wiki list --from file:///var/backups/opskit-wiki";
+const EX_WIKI_VERIFY: &str = "\
+Examples:
+  opskit wiki verify --from file:///var/backups/opskit-wiki        # the newest complete generations
+  opskit wiki verify --from file:///var/backups/opskit-wiki --all  # every complete generation";
+const EX_WIKI_RESTORE: &str = "\
+Examples:
+  opskit wiki restore --from file:///var/backups/opskit-wiki --to-dir ./runbooks
+  opskit wiki restore --from s3://acme-backups/wiki --generation 20260301 --to-project OPS_DR";
+const EX_SILENCE_ADD: &str = "\
+Examples:
+  opskit silence add --source dx-vif --resource dxvif-fg5678 --until 2h --reason \"DX maintenance CHG-123\"
+  opskit silence add --key 'backup-check/db-*' --from 2026-11-22T01:00:00+09:00 \\
+      --until 2026-11-22T05:00:00+09:00 --reason \"DB migration\"";
+const EX_SILENCE_LIST: &str = "\
+Examples:
+  opskit silence list        # active and future silences
+  opskit silence list --all  # expired ones too";
+const EX_SILENCE_REMOVE: &str = "\
+Examples:
+  opskit silence remove s-1a2b3c4d";
+const EX_FINDINGS_PUSH: &str = "\
+Examples:
+  ./check-backups.sh | opskit findings push --source backup-check   # absent findings resolve
+  opskit findings push --source backup-check findings.json --dry-run";
+const EX_NOTIFY_TEST: &str = "\
+Examples:
+  opskit notify test --sink slack";
+const EX_STATE_INIT: &str = "\
+Examples:
+  opskit state init --state 'dynamodb://opskit-state?region=ap-northeast-1'
+  opskit state init --state 'dynamodb://opskit-state?region=ap-northeast-1' --print terraform";
+const EX_STATE_MIGRATE: &str = "\
+Examples:
+  opskit state migrate --from ~/.local/state/opskit/state.db --to 'dynamodb://opskit-state?region=ap-northeast-1'";
+const EX_CONFIG_CHECK: &str = "\
+Examples:
+  opskit config check             # validate, print what it resolved to (secrets as ****)
+  opskit config check --probe     # also STS GetCallerIdentity for every account
+  opskit config check --discover  # also list the accounts of [[organizations]]";
+const EX_CONFIG_EXAMPLE: &str = "\
+Examples:
+  opskit config example > opskit.toml";
+const EX_COMPLETIONS: &str = "\
+Examples:
+  opskit completions bash > /etc/bash_completion.d/opskit
+  opskit completions zsh > \"${fpath[1]}/_opskit\"";
+const EX_MAN: &str = "\
+Examples:
+  opskit man | man -l -
+  opskit man --out-dir /usr/local/share/man/man1";
+const EX_DEMO: &str = "\
+Examples:
+  opskit demo          # the tour, then exit
+  opskit demo --keep   # keep the sandbox running afterwards to poke at it";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "opskit",
@@ -34,8 +153,11 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum OutputFormat {
+    /// A table for people: on a terminal, the columns that fit its width, long text cut with …
     #[default]
     Table,
+    /// The table with every column (on a terminal, long text is still cut to its width)
+    Wide,
     Json,
     Jsonl,
     Csv,
@@ -71,7 +193,9 @@ pub enum LogFormat {
     Json,
 }
 
+/// The options every command takes, shown after a command's own under their own heading.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)
     #[arg(long, global = true, env = ev::OPSKIT_CONFIG, value_name = "FILE")]
@@ -95,12 +219,12 @@ pub struct GlobalArgs {
 
     /// Record what each sink would be told now as already told, and send nothing: adopt
     /// opskit on accounts with known problems and hear only of changes from now on
-    #[arg(long, global = true, env = ev::OPSKIT_BASELINE, conflicts_with = "dry_run")]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_BASELINE, conflicts_with = "dry_run")]
     pub baseline: bool,
 
     /// State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE
     /// (shared by several hosts), or `none` for a stateless run
-    #[arg(long, global = true, env = ev::OPSKIT_STATE, value_name = "URL")]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_STATE, value_name = "URL")]
     pub state: Option<String>,
 
     /// Exit 1 when an open finding is at or above this severity
@@ -116,7 +240,7 @@ pub struct GlobalArgs {
     pub verbose: u8,
 
     /// Log format on stderr
-    #[arg(long, global = true, env = ev::OPSKIT_LOG_FORMAT, value_enum, default_value_t)]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_LOG_FORMAT, value_enum, default_value_t)]
     pub log_format: LogFormat,
 
     /// No colour (NO_COLOR is honoured too)
@@ -124,27 +248,27 @@ pub struct GlobalArgs {
     pub no_color: bool,
 
     /// healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end
-    #[arg(long, global = true, env = ev::OPSKIT_HEARTBEAT_URL, value_name = "URL", hide_env_values = true)]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_HEARTBEAT_URL, value_name = "URL", hide_env_values = true)]
     pub heartbeat_url: Option<String>,
 
     /// Write run metrics in node_exporter textfile format to this file (atomically)
-    #[arg(long, global = true, env = ev::OPSKIT_METRICS_FILE, value_name = "FILE")]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_METRICS_FILE, value_name = "FILE")]
     pub metrics_file: Option<PathBuf>,
 
     /// Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout
-    #[arg(long, global = true, env = ev::OPSKIT_TIMEOUT, value_name = "DURATION")]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_TIMEOUT, value_name = "DURATION")]
     pub timeout: Option<String>,
 
     /// When another run holds the lock, wait up to this long instead of exiting 4
-    #[arg(long, global = true, env = ev::OPSKIT_WAIT_LOCK, value_name = "DURATION")]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_WAIT_LOCK, value_name = "DURATION")]
     pub wait_lock: Option<String>,
 
     /// Take only the targets of shard K of N (numbered from 0, like Kubernetes'
     /// JOB_COMPLETION_INDEX): N hosts sharing one state store split the work
-    #[arg(long, global = true, env = ev::OPSKIT_SHARD, value_name = "K/N")]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_SHARD, value_name = "K/N")]
     pub shard: Option<crate::shard::Shard>,
     /// List the accounts of [[organizations]] afresh instead of using the cached listing
-    #[arg(long, global = true, env = ev::OPSKIT_REFRESH_ACCOUNTS)]
+    #[arg(long, global = true, hide_short_help = true, env = ev::OPSKIT_REFRESH_ACCOUNTS)]
     pub refresh_accounts: bool,
 }
 
@@ -153,7 +277,7 @@ pub enum Command {
     /// Resource inventory across accounts and regions, published to Backlog Wiki
     #[command(subcommand)]
     Inventory(InventoryCommand),
-    /// Trusted Advisor recommendations at or above a status, new since the last run
+    /// Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes
     #[command(subcommand, name = "trusted-advisor", visible_alias = "ta")]
     TrustedAdvisor(TrustedAdvisorCommand),
     /// Direct Connect virtual interface and BGP state, escalated when down
@@ -184,11 +308,14 @@ pub enum Command {
     #[command(subcommand)]
     Config(ConfigCommand),
     /// Print shell completions
+    #[command(after_long_help = EX_COMPLETIONS)]
     Completions(CompletionsArgs),
     /// Print the man page (or write all pages to a directory)
+    #[command(after_long_help = EX_MAN)]
     Man(ManArgs),
     /// A tour of opskit against an embedded sandbox: no account, no network needed
     #[cfg(feature = "demo")]
+    #[command(after_long_help = EX_DEMO)]
     Demo(DemoArgs),
     /// Serve the demo's fake cloud and sinks until interrupted, with a working config and
     /// the environment to export, to try opskit by hand
@@ -210,11 +337,15 @@ impl Command {
 
 #[derive(Debug, Subcommand)]
 pub enum InventoryCommand {
-    /// Collect resources across accounts and regions and print them
+    /// Collect resources across accounts and regions and print them (notifies no one)
+    #[command(after_long_help = EX_INVENTORY_SHOW)]
     Show(InventoryArgs),
-    /// Compare with the last published snapshot: added, removed, changed
+    /// Compare with the last published snapshot: added, removed, changed (notifies no one)
+    #[command(after_long_help = EX_INVENTORY_DIFF)]
     Diff(InventoryArgs),
-    /// Render per-account pages and update Backlog Wiki only where content changed
+    /// Render per-account pages and update Backlog Wiki only where content changed; the change
+    /// summary is notified to the routes' sinks
+    #[command(after_long_help = EX_INVENTORY_PUBLISH)]
     Publish(InventoryArgs),
 }
 
@@ -236,9 +367,19 @@ pub struct InventoryArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TrustedAdvisorCommand {
-    /// Recommendations at or above a status in every selected account: notify new, changed and resolved ones
+    /// Recommendations at or above a status in every selected account, as a table: notifies
+    /// no one, saves nothing
+    #[command(after_long_help = EX_TA_SHOW)]
+    Show(TaShowArgs),
+    /// Notify the routes' sinks of new, changed and resolved recommendations at or above a
+    /// status in every selected account (remembered in the state)
+    #[command(after_long_help = EX_TA_NOTIFY)]
+    Notify(TaCheckArgs),
+    /// The old name of `notify`, kept for a release: it notifies too
+    #[command(hide = true)]
     Check(TaCheckArgs),
     /// List the checks Trusted Advisor offers (ids, names, pillars), for filters in the config
+    #[command(after_long_help = EX_TA_CHECKS)]
     Checks(TaChecksArgs),
 }
 
@@ -283,6 +424,43 @@ pub struct TaCheckArgs {
     pub check: Vec<String>,
 }
 
+/// `ta show`: what `notify` would look at, without `--new-only` (nothing is remembered).
+#[derive(Debug, Args)]
+pub struct TaShowArgs {
+    /// Lowest status listed [default: commands.trusted-advisor.min_status, else error]
+    #[arg(long, value_enum)]
+    pub min_status: Option<TaStatus>,
+    /// Which API [default: commands.trusted-advisor.api, else trustedadvisor]
+    #[arg(long, value_enum)]
+    pub api: Option<TaApi>,
+    /// Also list resources excluded (suppressed) in Trusted Advisor
+    #[arg(long)]
+    pub include_excluded: bool,
+    /// An account without a qualifying support plan fails the run (exit 3) instead of being noted
+    #[arg(long)]
+    pub strict: bool,
+    /// Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)
+    #[arg(long, value_delimiter = ',')]
+    pub pillar: Vec<String>,
+    /// Only these checks: ids or names, globs allowed
+    #[arg(long, value_delimiter = ',')]
+    pub check: Vec<String>,
+}
+
+impl From<&TaShowArgs> for TaCheckArgs {
+    fn from(a: &TaShowArgs) -> TaCheckArgs {
+        TaCheckArgs {
+            min_status: a.min_status,
+            api: a.api,
+            new_only: false,
+            include_excluded: a.include_excluded,
+            strict: a.strict,
+            pillar: a.pillar.clone(),
+            check: a.check.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct TaChecksArgs {
     /// Which API [default: commands.trusted-advisor.api, else trustedadvisor]
@@ -292,9 +470,12 @@ pub struct TaChecksArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum DxVifCommand {
-    /// One poll of Direct Connect VIFs, BGP sessions and connections; --output table is a status board
+    /// One poll of Direct Connect VIFs, BGP sessions and connections: notifies the routes' sinks of
+    /// what went down or recovered; --output table is a status board
+    #[command(after_long_help = EX_DX_POLL)]
     Poll,
-    /// Poll in a loop (for a long-running service); stops cleanly on SIGTERM
+    /// Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM
+    #[command(after_long_help = EX_DX_WATCH)]
     Watch(DxWatchArgs),
 }
 
@@ -308,8 +489,10 @@ pub struct DxWatchArgs {
 #[derive(Debug, Subcommand)]
 pub enum SupportCommand {
     /// Notify new AWS replies, status changes and awaiting-us reminders on support cases
+    #[command(after_long_help = EX_SUPPORT_WATCH)]
     Watch(SupportArgs),
     /// List open support cases across accounts (no notifications, nothing saved)
+    #[command(after_long_help = EX_SUPPORT_CASES)]
     Cases(SupportArgs),
 }
 
@@ -323,8 +506,10 @@ pub struct SupportArgs {
 #[derive(Debug, Subcommand)]
 pub enum MailCommand {
     /// Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify
+    #[command(after_long_help = EX_MAIL_INGEST)]
     Ingest(IngestArgs),
     /// Print what was understood of mails, without notifying
+    #[command(after_long_help = EX_MAIL_PARSE)]
     Parse(MailArgs),
 }
 
@@ -354,13 +539,18 @@ pub struct IngestArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum WikiCommand {
-    /// Back up Backlog Wiki pages and attachments as a new generation
+    /// Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery
+    /// is notified to the routes' sinks)
+    #[command(after_long_help = EX_WIKI_BACKUP)]
     Backup(WikiBackupArgs),
     /// List backup generations: pages, size, complete or not
+    #[command(after_long_help = EX_WIKI_LIST)]
     List(WikiListArgs),
     /// Re-read every object of a generation and check sizes and SHA-256 (exit 1 on a mismatch)
+    #[command(after_long_help = EX_WIKI_VERIFY)]
     Verify(WikiVerifyArgs),
     /// Restore a generation to a directory or a Backlog project
+    #[command(after_long_help = EX_WIKI_RESTORE)]
     Restore(WikiRestoreArgs),
 }
 
@@ -446,10 +636,13 @@ pub struct WikiRestoreArgs {
 #[derive(Debug, Subcommand)]
 pub enum SilenceCommand {
     /// Mute findings that match until a time
+    #[command(after_long_help = EX_SILENCE_ADD)]
     Add(SilenceAddArgs),
     /// List silences (active and future; --all for expired too)
+    #[command(after_long_help = EX_SILENCE_LIST)]
     List(SilenceListArgs),
     /// Remove a silence by id
+    #[command(after_long_help = EX_SILENCE_REMOVE)]
     Remove(SilenceRemoveArgs),
 }
 
@@ -497,7 +690,9 @@ pub struct SilenceRemoveArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum FindingsCommand {
-    /// Take the complete current findings of your script as JSON; absent ones resolve
+    /// Take the complete current findings of your script as JSON and notify the routes' sinks of
+    /// new, changed and resolved ones (absent ones resolve)
+    #[command(after_long_help = EX_FINDINGS_PUSH)]
     Push(PushArgs),
 }
 
@@ -514,9 +709,11 @@ pub struct PushArgs {
 pub enum StateCommand {
     /// Create the store --state names: a DynamoDB table (on-demand, TTL on expires_at; waits
     /// until ACTIVE; an existing table with the right key schema is fine) or a SQLite file
+    #[command(after_long_help = EX_STATE_INIT)]
     Init(StateInitArgs),
     /// Copy findings, deliveries, silences, snapshots and marks from one store to another
     /// (not the locks); --dry-run counts and writes nothing
+    #[command(after_long_help = EX_STATE_MIGRATE)]
     Migrate(StateMigrateArgs),
 }
 
@@ -551,6 +748,7 @@ pub struct StateMigrateArgs {
 #[derive(Debug, Subcommand)]
 pub enum NotifyCommand {
     /// Send a test message to one sink
+    #[command(after_long_help = EX_NOTIFY_TEST)]
     Test(NotifyTestArgs),
 }
 
@@ -564,8 +762,10 @@ pub struct NotifyTestArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Validate the config and print what it resolved to (secrets masked)
+    #[command(after_long_help = EX_CONFIG_CHECK)]
     Check(ConfigCheckArgs),
     /// Print a commented example config
+    #[command(after_long_help = EX_CONFIG_EXAMPLE)]
     Example,
 }
 

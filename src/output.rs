@@ -24,11 +24,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether stdout carries text for people (table, markdown), set once by `main`.
 static PEOPLE_FORMAT: AtomicBool = AtomicBool::new(false);
+/// `-o wide`: tables show every column. Set once by `main`, read by [`Style::detect`].
+static WIDE: AtomicBool = AtomicBool::new(false);
 
 /// Tell the stdout writers whether the chosen `--output` is read by people (escape
 /// control characters) or by programs (write it exactly).
 pub fn set_format(format: OutputFormat) {
     PEOPLE_FORMAT.store(is_for_people(format), Ordering::Relaxed);
+    WIDE.store(format == OutputFormat::Wide, Ordering::Relaxed);
 }
 
 /// Whether logs are JSON (`--log-format json`), set once by `main`: target errors are
@@ -40,7 +43,7 @@ pub fn set_log_json(on: bool) {
 }
 
 fn is_for_people(format: OutputFormat) -> bool {
-    matches!(format, OutputFormat::Table | OutputFormat::Markdown)
+    matches!(format, OutputFormat::Table | OutputFormat::Wide | OutputFormat::Markdown)
 }
 
 /// A character a terminal would act on rather than show: C0 controls but line feed and
@@ -85,6 +88,8 @@ fn safe(s: &str) -> String {
 pub struct Style {
     pub tty: bool,
     pub color: bool,
+    /// `-o wide`: every column, none dropped to fit the terminal.
+    pub wide: bool,
 }
 
 impl Style {
@@ -92,19 +97,268 @@ impl Style {
         use std::io::IsTerminal;
         let tty = std::io::stdout().is_terminal();
         let no_color = no_color_flag || crate::env_vars::no_color();
-        Style { tty, color: tty && !no_color }
+        Style { tty, color: tty && !no_color, wide: WIDE.load(Ordering::Relaxed) }
+    }
+
+    /// Piped, plain: full values, no colour (for tests and for text kept as data).
+    pub const PLAIN: Style = Style { tty: false, color: false, wide: false };
+}
+
+/// The terminal's width in columns: `COLUMNS` when set (as `ls` does; tests use it), else
+/// what the terminal says, else 80.
+fn terminal_width() -> usize {
+    if let Some(n) = crate::env_vars::columns() {
+        return n;
+    }
+    Table::new().width().map(usize::from).filter(|w| *w > 0).unwrap_or(80)
+}
+
+/// What a column holds, which decides how it gives way on a narrow terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// An identifier (an account, a VIF id, a region, a state): shown whole, never split
+    /// across lines nor cut.
+    Id,
+    /// Free text (a title, a subject, a reason): cut to the width left, ending in `…`.
+    Text,
+}
+
+/// A column of a table: its heading, what it holds, and whether it is in the default set
+/// on a terminal (optional columns give way, `-o wide` keeps them).
+#[derive(Debug, Clone)]
+pub struct Col {
+    name: String,
+    kind: Kind,
+    /// 0: always shown. Otherwise the column may be dropped on a narrow terminal, the
+    /// highest rank first (then the rightmost); `-o wide` keeps it.
+    drop: u8,
+    /// Free text is not cut narrower than this while an optional column can still go.
+    at_least: usize,
+}
+
+impl Col {
+    /// An identifier column, always shown, never split.
+    pub fn id(name: impl Into<String>) -> Col {
+        Col { name: name.into(), kind: Kind::Id, drop: 0, at_least: 0 }
+    }
+
+    /// A free-text column, elided with `…` on a narrow terminal.
+    pub fn text(name: impl Into<String>) -> Col {
+        Col { name: name.into(), kind: Kind::Text, drop: 0, at_least: TEXT_MIN }
+    }
+
+    /// Dropped on a narrow terminal when the rest does not fit, higher ranks first.
+    pub fn optional(mut self, rank: u8) -> Col {
+        self.drop = rank.max(1);
+        self
+    }
+
+    /// Free text that optional columns make room for down to `width` (default 12).
+    pub fn at_least(mut self, width: usize) -> Col {
+        self.at_least = width;
+        self
     }
 }
 
-pub fn table(style: Style, header: &[&str]) -> Table {
-    let mut t = Table::new();
-    if style.tty {
-        t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        t.load_style(presets::ASCII_MARKDOWN).set_content_arrangement(ContentArrangement::Disabled);
+/// A table cell: its text and, on a colour terminal, its colour (never the only carrier
+/// of meaning: the text says it too).
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    text: String,
+    color: Option<comfy_table::Color>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell { text: text.into(), color: None }
     }
-    t.set_header(header.iter().copied());
-    t
+
+    pub fn fg(mut self, color: comfy_table::Color) -> Cell {
+        self.color = Some(color);
+        self
+    }
+
+    pub fn content(&self) -> &str {
+        &self.text
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::new(s)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::new(s)
+    }
+}
+
+impl From<&String> for Cell {
+    fn from(s: &String) -> Cell {
+        Cell::new(s.as_str())
+    }
+}
+
+/// A table that fits the terminal. Piped, it is comfy-table's plain ASCII_MARKDOWN layout
+/// with every default column and full values (scripts and the tests parse it). On a
+/// terminal, it drops optional columns (highest rank first) until the identifiers fit the
+/// width, and cuts free text to what is left with `…`: an identifier is never split across
+/// lines. `-o wide` shows every column (free text is still cut to the width on a terminal).
+#[derive(Debug, Clone)]
+pub struct Grid {
+    style: Style,
+    cols: Vec<Col>,
+    rows: Vec<Vec<Cell>>,
+    width: Option<usize>,
+}
+
+/// Free text is not cut narrower than this by default while an optional column can still go.
+const TEXT_MIN: usize = 12;
+
+/// `s` on one line, cut to `w` columns with `…` at the end when it is longer.
+fn elide(s: &str, w: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let s = s.replace(['\n', '\r'], " ");
+    if s.width() <= w {
+        return s;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The display width of a cell (its widest line).
+fn cell_width(s: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+impl Grid {
+    pub fn new(style: Style, cols: Vec<Col>) -> Grid {
+        Grid { style, cols, rows: Vec::new(), width: None }
+    }
+
+    /// Fit to this width instead of the terminal's (for callers that know better: tests).
+    pub fn with_width(mut self, width: usize) -> Grid {
+        self.width = Some(width);
+        self
+    }
+
+    pub fn add_row<C: Into<Cell>>(&mut self, row: impl IntoIterator<Item = C>) -> &mut Grid {
+        self.rows.push(row.into_iter().map(Into::into).collect());
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The indices of the columns shown, and on a terminal the width of each text column.
+    fn layout(&self) -> (Vec<usize>, Vec<Option<usize>>) {
+        let mut shown: Vec<usize> = (0..self.cols.len()).collect();
+        let natural: Vec<usize> = (0..self.cols.len())
+            .map(|i| {
+                let cells = self.rows.iter().filter_map(|r| r.get(i)).map(|c| cell_width(&c.text));
+                cells.chain([cell_width(&self.cols[i].name)]).max().unwrap_or(0)
+            })
+            .collect();
+        if !self.style.tty {
+            return (shown, vec![None; self.cols.len()]);
+        }
+        let width = self.width.unwrap_or_else(terminal_width);
+        // UTF8_FULL_CONDENSED: `│ a │ b │` is each column's width plus 3, plus 1.
+        let frame = |n: usize| 3 * n + 1;
+        let need = |shown: &[usize]| {
+            shown
+                .iter()
+                .map(|&i| match self.cols[i].kind {
+                    Kind::Id => natural[i],
+                    Kind::Text => natural[i].min(self.cols[i].at_least),
+                })
+                .sum::<usize>()
+                + frame(shown.len())
+        };
+        while !self.style.wide && need(&shown) > width {
+            // The optional column of the highest rank, the rightmost of them, goes first.
+            let Some(pos) = (0..shown.len())
+                .filter(|&p| self.cols[shown[p]].drop > 0)
+                .max_by_key(|&p| (self.cols[shown[p]].drop, p))
+            else {
+                break;
+            };
+            shown.remove(pos);
+        }
+        // What the identifiers leave is shared among the text columns: each gets what it
+        // needs up to an equal share, what a short one leaves goes to the others.
+        let fixed: usize = shown.iter().filter(|&&i| self.cols[i].kind == Kind::Id).map(|&i| natural[i]).sum();
+        let mut left = width.saturating_sub(fixed + frame(shown.len()));
+        let mut texts: Vec<usize> = shown.iter().copied().filter(|&i| self.cols[i].kind == Kind::Text).collect();
+        texts.sort_by_key(|&i| natural[i]);
+        let mut widths = vec![None; self.cols.len()];
+        let mut n = texts.len();
+        for i in texts {
+            let share = left / n.max(1);
+            // Never narrower than the heading nor than a few characters and the `…`.
+            let w = natural[i].min(share).max(cell_width(&self.cols[i].name).min(natural[i])).max(natural[i].min(4));
+            widths[i] = Some(w);
+            left = left.saturating_sub(w);
+            n -= 1;
+        }
+        (shown, widths)
+    }
+
+    fn build(&self) -> Table {
+        let (shown, widths) = self.layout();
+        let mut t = Table::new();
+        // Laid out here: comfy-table neither wraps nor splits a cell.
+        t.set_content_arrangement(ContentArrangement::Disabled);
+        if self.style.color {
+            t.enforce_styling();
+        }
+        if self.style.tty {
+            t.load_style(presets::UTF8_FULL_CONDENSED);
+        } else {
+            t.load_style(presets::ASCII_MARKDOWN);
+        }
+        t.set_header(shown.iter().map(|&i| self.cols[i].name.clone()));
+        for row in &self.rows {
+            t.add_row(shown.iter().map(|&i| {
+                let cell = row.get(i).cloned().unwrap_or_default();
+                let text = match widths[i] {
+                    Some(w) => elide(&cell.text, w),
+                    None => cell.text,
+                };
+                let out = comfy_table::Cell::new(text);
+                match cell.color {
+                    Some(c) if self.style.color => out.fg(c),
+                    _ => out,
+                }
+            }));
+        }
+        t
+    }
+}
+
+impl std::fmt::Display for Grid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.build().fmt(f)
+    }
+}
+
+/// A table with these columns, laid out for `style` (see [`Grid`]).
+pub fn table(style: Style, cols: Vec<Col>) -> Grid {
+    Grid::new(style, cols)
 }
 
 fn account_region(a: &Option<String>, r: &Option<String>) -> (String, String) {
@@ -200,7 +454,7 @@ fn render_with(
             }
             render_errors_md(report, out)
         }
-        OutputFormat::Table => render_table(report, style, out, errors_apart),
+        OutputFormat::Table | OutputFormat::Wide => render_table(report, style, out, errors_apart),
     }
 }
 
@@ -221,39 +475,68 @@ fn render_errors_md(report: &RunReport, out: &mut dyn Write) -> std::io::Result<
     Ok(())
 }
 
-fn severity_cell(sev: crate::spine::finding::Severity, style: Style) -> comfy_table::Cell {
-    use crate::spine::finding::Severity;
-    let cell = comfy_table::Cell::new(sev.to_string());
-    if !style.color {
-        return cell;
+/// A severity or health cell, coloured on a colour terminal: red critical, yellow warning,
+/// green when resolved (a resolved row is never red, whatever its last severity).
+fn severity_cell(sev: crate::spine::finding::Severity, status: crate::spine::finding::Status) -> Cell {
+    use crate::spine::finding::{Severity, Status};
+    let cell = Cell::new(sev.to_string());
+    match (status, sev) {
+        (Status::Resolved, _) => cell.fg(comfy_table::Color::Green),
+        (Status::Open, Severity::Critical) => cell.fg(comfy_table::Color::Red),
+        (Status::Open, Severity::Warning) => cell.fg(comfy_table::Color::Yellow),
+        (Status::Open, Severity::Info) => cell,
     }
-    match sev {
-        Severity::Critical => cell.fg(comfy_table::Color::Red),
-        Severity::Warning => cell.fg(comfy_table::Color::Yellow),
-        Severity::Info => cell,
+}
+
+/// A status board's column for a finding field: its kind, and how soon it gives way on a
+/// narrow terminal. The default set on a terminal is what fits of these, in this order;
+/// `-o wide` keeps them all. A field not named here is an identifier that stays.
+fn board_col(field: &str) -> Col {
+    let heading = field.to_uppercase();
+    match field {
+        // Free text, cut with `…` to the width left.
+        "subject" | "check" | "top resources" | "destination" => Col::text(heading),
+        // A VIF's name: the id beside it says which one it is, so on a narrow terminal
+        // it goes last of all optional columns.
+        "name" => Col::text(heading).optional(1),
+        // Detail that a narrow terminal drops first (highest rank first). Region (3) and
+        // change (2) go after these.
+        "device" => Col::id(heading).optional(8),
+        "location" => Col::id(heading).optional(7),
+        "vlan" | "attachments" | "pruned" => Col::id(heading).optional(6),
+        "type" | "read" | "written" | "last reply by" => Col::id(heading).optional(5),
+        "pillar" | "severity" | "pages" => Col::id(heading).optional(4),
+        // Trusted Advisor's own words for what HEALTH says too.
+        "check status" => Col::id(heading).optional(3),
+        _ => Col::id(heading),
+    }
+}
+
+/// The account as people know it: the `account name` field a producer adds (the config
+/// name, `acme-prod`), else the id. JSON and CSV keep the id.
+fn account_shown(f: &crate::spine::finding::Finding) -> String {
+    match f.fields.iter().find(|x| x.name == "account name" && !x.value.is_empty()) {
+        Some(name) => name.value.clone(),
+        None => f.account.clone().unwrap_or_else(|| "-".into()),
     }
 }
 
 /// The status board: every finding's chosen fields, with its health (`ok` when resolved).
-fn board_table(report: &RunReport, style: Style) -> Table {
+fn board_table(report: &RunReport, style: Style) -> Grid {
     use crate::spine::finding::Status;
     // Global services (Trusted Advisor) have no region: no empty column for them.
     let regional = report.findings.iter().any(|f| f.finding.region.is_some());
-    let upper: Vec<String> = report.board.iter().map(|c| c.to_uppercase()).collect();
-    let mut header = vec!["ACCOUNT"];
+    let mut cols = vec![Col::id("ACCOUNT")];
     if regional {
-        header.push("REGION");
+        cols.push(Col::id("REGION").optional(3));
     }
-    header.extend(upper.iter().map(String::as_str));
-    header.extend(["HEALTH", "CHANGE"]);
-    let mut t = table(style, &header);
+    cols.extend(report.board.iter().map(|c| board_col(c)));
+    // HEALTH leads with the severity; a silence's id after it may be cut on a narrow terminal.
+    cols.extend([Col::text("HEALTH"), Col::id("CHANGE").optional(2)]);
+    let mut t = table(style, cols);
     for f in &report.findings {
-        let (mut a, r) = account_region(&f.finding.account, &f.finding.region);
-        // A producer may name the account as people know it (`acme-prod`) in a field.
-        if let Some(name) = f.finding.fields.iter().find(|x| x.name == "account name") {
-            a = name.value.clone();
-        }
-        let mut row: Vec<comfy_table::Cell> = vec![safe(&a).into()];
+        let r = f.finding.region.clone().unwrap_or_else(|| "-".into());
+        let mut row: Vec<Cell> = vec![safe(&account_shown(&f.finding)).into()];
         if regional {
             row.push(safe(&r).into());
         }
@@ -262,11 +545,12 @@ fn board_table(report: &RunReport, style: Style) -> Table {
             row.push(safe(v).into());
         }
         let mut health = match f.finding.status {
-            Status::Resolved => comfy_table::Cell::new("ok"),
-            Status::Open => severity_cell(f.finding.severity, style),
+            Status::Resolved => Cell::new("ok").fg(comfy_table::Color::Green),
+            Status::Open => severity_cell(f.finding.severity, f.finding.status),
         };
         if let Some(id) = &f.silenced_by {
-            health = comfy_table::Cell::new(format!("{} (silenced {id})", health.content()));
+            // Silenced: not coloured as an alarm, it is known.
+            health = Cell::new(format!("{} (silenced {id})", health.content()));
         }
         row.push(health);
         row.push(f.change.map(|c| c.to_string()).unwrap_or_default().into());
@@ -289,15 +573,27 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_ap
     } else if report.findings.is_empty() {
         writeln!(out, "{}: no findings", report.source)?;
     } else {
-        let mut t = table(style, &["SEVERITY", "STATUS", "CHANGE", "ACCOUNT", "REGION", "TITLE", "KEY"]);
+        let mut t = table(
+            style,
+            vec![
+                Col::id("SEVERITY"),
+                Col::id("STATUS"),
+                Col::id("CHANGE").optional(2),
+                Col::id("ACCOUNT"),
+                Col::id("REGION").optional(1),
+                Col::text("TITLE").at_least(24),
+                Col::id("KEY").optional(3),
+            ],
+        );
         for f in &report.findings {
-            let (a, r) = account_region(&f.finding.account, &f.finding.region);
+            let (_, r) = account_region(&f.finding.account, &f.finding.region);
+            let a = account_shown(&f.finding);
             let status = match &f.silenced_by {
                 Some(id) => format!("{} (silenced {id})", f.finding.status),
                 None => f.finding.status.to_string(),
             };
             t.add_row(vec![
-                severity_cell(f.finding.severity, style),
+                severity_cell(f.finding.severity, f.finding.status),
                 status.into(),
                 f.change.map(|c| c.to_string()).unwrap_or_default().into(),
                 safe(&a).into(),
@@ -310,7 +606,10 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_ap
     }
     let shown: Vec<_> = report.deliveries.iter().filter(|d| d.outcome != Outcome::DryRun).collect();
     if !shown.is_empty() {
-        let mut t = table(style, &["SINK", "KIND", "OUTCOME", "KEY", "DETAIL"]);
+        let mut t = table(
+            style,
+            vec![Col::id("SINK"), Col::id("KIND"), Col::id("OUTCOME"), Col::id("KEY").optional(1), Col::text("DETAIL")],
+        );
         for d in shown {
             t.add_row(vec![
                 d.sink.clone(),
@@ -548,6 +847,37 @@ mod tests {
         );
         // Line feeds, tabs and ordinary text (CJK, emoji) are left alone, without a copy.
         assert!(matches!(terminal_safe("接続\tok\n🦀"), Cow::Borrowed(_)));
+    }
+
+    fn grid(style: Style) -> Grid {
+        let mut g =
+            Grid::new(style, vec![Col::id("ACCOUNT"), Col::id("ID"), Col::id("VLAN").optional(1), Col::text("TITLE")])
+                .with_width(40);
+        g.add_row(["acme-prod", "dxvif-fgtr1234", "4094", "BGP peer ipv6 2001:db8::2 is down since noon"]);
+        g
+    }
+
+    #[test]
+    fn a_terminal_table_drops_optional_columns_and_cuts_text_but_never_an_id() {
+        let tty = Style { tty: true, color: false, wide: false };
+        let out = grid(tty).to_string();
+        for l in out.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(l) <= 40, "{l}\n{out}");
+        }
+        assert!(out.contains("acme-prod") && out.contains("dxvif-fgtr1234") && !out.contains("VLAN"), "{out}");
+        assert!(out.contains("BGP…") || out.contains('…'), "{out}");
+        // -o wide keeps every column; piped keeps every value.
+        assert!(grid(Style { wide: true, ..tty }).to_string().contains("4094"));
+        let piped = grid(Style::PLAIN).to_string();
+        assert!(piped.contains("4094") && piped.contains("is down since noon") && piped.starts_with("| ACCOUNT"));
+    }
+
+    #[test]
+    fn elide_cuts_to_the_width_with_an_ellipsis() {
+        assert_eq!(elide("short", 10), "short");
+        assert_eq!(elide("a long line of text", 8), "a long …");
+        assert_eq!(elide("two\nlines", 20), "two lines");
+        assert_eq!(elide("接続接続接続", 7), "接続接…");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::commands::Output;
 use crate::config::{Config, Sink};
 use crate::context::Context;
 use crate::error::AppResult;
+use crate::output::Col;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -93,7 +94,16 @@ fn human(ctx: &Context, c: &Config) -> String {
     let configured: Vec<&crate::config::Account> =
         c.accounts.iter().filter(|a| !discovered.contains(&a.name)).collect();
     if !configured.is_empty() {
-        let mut t = crate::output::table(style, &["ACCOUNT", "ID", "CREDENTIALS", "REGIONS", "TAGS"]);
+        let mut t = crate::output::table(
+            style,
+            vec![
+                Col::id("ACCOUNT"),
+                Col::id("ID"),
+                Col::text("CREDENTIALS"),
+                Col::text("REGIONS"),
+                Col::text("TAGS").optional(1),
+            ],
+        );
         for a in configured {
             let creds = match (&a.role_arn, &a.profile) {
                 (Some(r), p) => format!(
@@ -110,8 +120,17 @@ fn human(ctx: &Context, c: &Config) -> String {
         let _ = writeln!(s, "\n{t}");
     }
     if !c.organizations.is_empty() {
-        let mut t =
-            crate::output::table(style, &["ORGANIZATION", "CREDENTIALS", "MEMBER ROLE", "SCOPE", "REGIONS", "TAGS"]);
+        let mut t = crate::output::table(
+            style,
+            vec![
+                Col::id("ORGANIZATION"),
+                Col::text("CREDENTIALS"),
+                Col::id("MEMBER ROLE").optional(2),
+                Col::text("SCOPE"),
+                Col::text("REGIONS"),
+                Col::text("TAGS").optional(1),
+            ],
+        );
         for o in &c.organizations {
             let creds = match &o.profile {
                 Some(p) => format!("profile {p}"),
@@ -145,7 +164,10 @@ fn human(ctx: &Context, c: &Config) -> String {
         let _ = writeln!(s, "\n{t}");
     }
     if !c.sinks.is_empty() {
-        let mut t = crate::output::table(style, &["SINK", "TYPE", "TARGET", "TIMEOUT"]);
+        let mut t = crate::output::table(
+            style,
+            vec![Col::id("SINK"), Col::id("TYPE"), Col::text("TARGET"), Col::id("TIMEOUT").optional(1)],
+        );
         for (name, sink) in &c.sinks {
             let to = c.sink_timeouts(name);
             let timeout = format!("{} (connect {})", to.timeout, to.connect_timeout);
@@ -154,7 +176,16 @@ fn human(ctx: &Context, c: &Config) -> String {
         let _ = writeln!(s, "\n{t}");
     }
     if !c.routes.is_empty() {
-        let mut t = crate::output::table(style, &["ROUTE", "MATCH", "SINKS", "NOTIFY AFTER", "QUIET HOURS"]);
+        let mut t = crate::output::table(
+            style,
+            vec![
+                Col::id("ROUTE"),
+                Col::text("MATCH"),
+                Col::text("SINKS"),
+                Col::id("NOTIFY AFTER").optional(1),
+                Col::text("QUIET HOURS").optional(2),
+            ],
+        );
         for r in &c.routes {
             let mut m = Vec::new();
             if !r.sources.is_empty() {
@@ -279,11 +310,17 @@ fn org_tables(ctx: &Context, views: &[OrgView], probed: bool, s: &mut String) {
         if r.accounts.is_empty() {
             continue;
         }
-        let mut header = vec!["ACCOUNT", "ID", "OU", "STATE", "REACHED BY"];
+        let mut header = vec![
+            Col::id("ACCOUNT"),
+            Col::id("ID"),
+            Col::text("OU").optional(2),
+            Col::id("STATE"),
+            Col::text("REACHED BY").optional(1),
+        ];
         if probed {
-            header.extend(["PROBE", "IDENTITY / ERROR"]);
+            header.extend([Col::id("PROBE"), Col::text("IDENTITY / ERROR")]);
         }
-        let mut t = crate::output::table(ctx.style, &header);
+        let mut t = crate::output::table(ctx.style, header);
         for (a, p) in r.accounts.iter().zip(&v.probes) {
             let mut row = vec![
                 a.name.clone(),
@@ -359,7 +396,10 @@ pub async fn check(ctx: &Context, a: &ConfigCheckArgs) -> AppResult<Output> {
             let mut s = human(ctx, c);
             org_tables(ctx, &views, a.probe, &mut s);
             if a.probe {
-                let mut t = crate::output::table(ctx.style, &["ACCOUNT", "REGION", "PROBE", "IDENTITY / ERROR"]);
+                let mut t = crate::output::table(
+                    ctx.style,
+                    vec![Col::id("ACCOUNT"), Col::id("REGION"), Col::id("PROBE"), Col::text("IDENTITY / ERROR")],
+                );
                 let mut rows = 0;
                 for p in probes.iter().filter(|p| !discovered.contains(&p.account)) {
                     rows += 1;

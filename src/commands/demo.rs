@@ -244,7 +244,7 @@ impl Tour {
         Ok(report)
     }
 
-    /// One `opskit trusted-advisor check` against the sandbox's Trusted Advisor API.
+    /// One `opskit trusted-advisor notify` against the sandbox's Trusted Advisor API.
     async fn ta_check(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
         ctx.aws = sandbox_session(&self.sb);
@@ -257,7 +257,7 @@ impl Tour {
             pillar: Vec::new(),
             check: Vec::new(),
         };
-        self.ran(None, "trusted-advisor check");
+        self.ran(None, "trusted-advisor notify");
         let before = self.sb.requests().len();
         let report = trusted_advisor::check_once(&ctx, &args).await?;
         self.show(title, story, &report, before);
@@ -537,18 +537,18 @@ async fn dx_segment(t: &mut Tour) -> AppResult<()> {
     Ok(())
 }
 
-/// `opskit trusted-advisor check` three times: red items become Backlog issues with their
+/// `opskit trusted-advisor notify` three times: red items become Backlog issues with their
 /// flagged resources, a newly flagged security group is a comment, a fixed check resolves.
 async fn ta_segment(t: &mut Tour) -> AppResult<()> {
     let _ = writeln!(
         t.out,
         "\n\n#### trusted-advisor: \"Action recommended\" across accounts, new since the last run\n\
-         `opskit ta check` lists acme-prod's Trusted Advisor recommendations (the sandbox's, through the real\n\
+         `opskit ta notify` lists acme-prod's Trusted Advisor recommendations (the sandbox's, through the real\n\
          AWS SDK) and the resources each red one flags. Red items are critical: Slack, the webhook, and a\n\
          Backlog issue each, with the flagged resources as a table. Nobody is paged for them."
     );
     t.ta_check(
-        "10. ta check: the red recommendations",
+        "10. ta notify: the red recommendations",
         "Root MFA and a security group open to the world: one Backlog issue each. Yellow items are below the\n\
          default --min-status; the dismissed one is ignored.",
     )

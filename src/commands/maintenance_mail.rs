@@ -8,6 +8,7 @@ use crate::commands::Output;
 use crate::config::{Config, ConfigError, Dur};
 use crate::error::{AppError, AppResult};
 use crate::mail::{Outcome, Parsed};
+use crate::output::Col;
 use crate::output::Style;
 use serde::Deserialize;
 use std::io::Read;
@@ -97,7 +98,18 @@ fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style, time
         _ => {
             let mut t = crate::output::table(
                 style,
-                &["FILE", "OUTCOME", "SENDER", "KIND", "EVENT CODE", "ACCOUNTS", "REGION", "START", "END", "RESOURCES"],
+                vec![
+                    Col::text("FILE"),
+                    Col::id("OUTCOME"),
+                    Col::text("SENDER").optional(3),
+                    Col::text("KIND"),
+                    Col::id("EVENT CODE").optional(4),
+                    Col::text("ACCOUNTS"),
+                    Col::id("REGION").optional(2),
+                    Col::id("START"),
+                    Col::id("END").optional(1),
+                    Col::text("RESOURCES").optional(5),
+                ],
             );
             for (file, p) in results {
                 let label = if p.suppressed.is_some() { "suppressed" } else { p.outcome.label() };

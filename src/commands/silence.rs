@@ -9,6 +9,7 @@ use crate::commands::Output;
 use crate::config::Dur;
 use crate::context::{Context, StateLocation};
 use crate::error::{AppError, AppResult};
+use crate::output::Col;
 use crate::spine::policy::silence_active;
 use crate::state::{Silence, SilenceMatcher, StateStore};
 use jiff::Timestamp;
@@ -106,7 +107,18 @@ fn render(ctx: &Context, list: &[Silence], include_expired: bool) -> AppResult<S
             if shown.is_empty() {
                 return Ok("no silences\n".into());
             }
-            let mut t = crate::output::table(ctx.style, &["ID", "STATE", "MATCH", "FROM", "UNTIL", "BY", "REASON"]);
+            let mut t = crate::output::table(
+                ctx.style,
+                vec![
+                    Col::id("ID"),
+                    Col::id("STATE"),
+                    Col::text("MATCH"),
+                    Col::id("FROM").optional(2),
+                    Col::id("UNTIL"),
+                    Col::id("BY").optional(1),
+                    Col::text("REASON"),
+                ],
+            );
             for s in shown {
                 let m = &s.matcher;
                 let matched: Vec<String> =

@@ -7,6 +7,7 @@ use crate::cli::{OutputFormat, StateInitArgs, StateMigrateArgs, TableTemplate};
 use crate::commands::Output;
 use crate::context::{Context, StateLocation};
 use crate::error::{AppError, AppResult};
+use crate::output::Col;
 use crate::state::memory::MemoryStore;
 use crate::state::sqlite::SqliteStore;
 use crate::state::{DumpCounts, StateStore};
@@ -130,7 +131,7 @@ pub async fn migrate(ctx: &Context, a: &StateMigrateArgs) -> AppResult<Output> {
     }
     let counts = crate::state::migrate(from.as_ref(), to.as_ref(), !ctx.global.dry_run).await?;
     let (from_name, to_name) = (from.location(), if ctx.global.dry_run { to_loc.to_string() } else { to.location() });
-    let mut t = crate::output::table(ctx.style, &["KIND", "RECORDS"]);
+    let mut t = crate::output::table(ctx.style, vec![Col::id("KIND"), Col::id("RECORDS")]);
     for (kind, n) in counts_text(&counts) {
         t.add_row(vec![kind.to_string(), n.to_string()]);
     }

@@ -18,6 +18,7 @@ use crate::commands::Output;
 use crate::config::{Config, ConfigError, Dur};
 use crate::context::Context;
 use crate::error::AppResult;
+use crate::output::Col;
 use crate::spine::engine::{Collected, RunReport, Scope};
 use crate::spine::finding::{Details, Field, Finding, Link, Severity, Status};
 use jiff::Timestamp;
@@ -353,7 +354,15 @@ pub async fn cases(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
         _ => {
             let mut t = crate::output::table(
                 ctx.style,
-                &["ACCOUNT", "CASE", "SUBJECT", "SEVERITY", "STATUS", "LAST REPLY BY", "AGE"],
+                vec![
+                    Col::id("ACCOUNT"),
+                    Col::id("CASE"),
+                    Col::text("SUBJECT").at_least(24),
+                    Col::id("SEVERITY").optional(2),
+                    Col::id("STATUS"),
+                    Col::id("LAST REPLY BY").optional(3),
+                    Col::id("AGE").optional(1),
+                ],
             );
             for f in &rows {
                 let get = |n: &str| field(f, n).unwrap_or("-").to_string();

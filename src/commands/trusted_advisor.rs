@@ -1,6 +1,8 @@
-//! `opskit trusted-advisor check` (`ta`): Trusted Advisor recommendations at or above a
-//! status in every selected account, one finding per account and check; and `checks`, the
-//! catalogue of checks for writing filters.
+//! `opskit trusted-advisor` (`ta`): Trusted Advisor recommendations at or above a status in
+//! every selected account, one finding per account and check. `notify` (formerly `check`,
+//! still accepted) hands them to the spine, which tells the routes' sinks; `show` prints
+//! them as an audit table and tells no one, saves nothing; `checks` is the catalogue of
+//! checks for writing filters.
 //!
 //! Two APIs feed one model: the Trusted Advisor API (ListRecommendations, then
 //! ListRecommendationResources only for recommendations at or above `--min-status`) and
@@ -15,12 +17,13 @@
 
 use crate::aws::fan_out_with_progress;
 use crate::aws::trustedadvisor::{self as ta, Flagged, Rec};
-use crate::cli::{OutputFormat, TaApi, TaCheckArgs, TaChecksArgs, TaStatus};
+use crate::cli::{OutputFormat, TaApi, TaCheckArgs, TaChecksArgs, TaShowArgs, TaStatus};
 use crate::commands::Output;
 use crate::config::{Config, ConfigError};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::globs::Globs;
+use crate::output::Col;
 use crate::spine::engine::{Collected, RunReport, Scope};
 use crate::spine::finding::{Details, Field, Finding, Link, Severity};
 use serde::Deserialize;
@@ -417,6 +420,76 @@ pub async fn check(ctx: &Context, args: &TaCheckArgs) -> AppResult<Output> {
     Ok(Output::Report(Box::new(check_once(ctx, args).await?)))
 }
 
+/// `opskit ta show`: the recommendations `notify` would look at, as an audit table (or
+/// JSON): no sinks, no state. A failed account is named on stderr and fails the run (3).
+pub async fn show(ctx: &Context, args: &TaShowArgs) -> AppResult<Output> {
+    let collected = collect(ctx, &TaCheckArgs::from(args)).await?;
+    let get = |f: &Finding, n: &str| f.fields.iter().find(|x| x.name == n).map(|x| x.value.clone());
+    let text = match ctx.global.output {
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            let items: Vec<serde_json::Value> = collected
+                .findings
+                .iter()
+                .map(|f| {
+                    let mut o = serde_json::Map::new();
+                    o.insert("account".into(), f.account.clone().into());
+                    o.insert("severity".into(), f.severity.to_string().into());
+                    for x in &f.fields {
+                        o.insert(x.name.replace(' ', "_"), x.value.clone().into());
+                    }
+                    o.insert("resources".into(), f.resources.clone().into());
+                    serde_json::Value::Object(o)
+                })
+                .collect();
+            if ctx.global.output == OutputFormat::Json {
+                serde_json::to_string_pretty(&items).map_err(anyhow::Error::from)? + "\n"
+            } else {
+                items.iter().map(|i| i.to_string() + "\n").collect()
+            }
+        }
+        _ => {
+            let mut t = crate::output::table(
+                ctx.style,
+                vec![
+                    Col::id("ACCOUNT"),
+                    Col::id("PILLAR").optional(2),
+                    Col::text("CHECK").at_least(20),
+                    Col::id("STATUS").optional(1),
+                    Col::id("FLAGGED"),
+                    Col::text("TOP RESOURCES"),
+                    Col::id("SAVINGS").optional(3),
+                ],
+            );
+            for f in &collected.findings {
+                let cell = |n: &str| get(f, n).unwrap_or_else(|| "-".into());
+                t.add_row([
+                    cell("account name"),
+                    cell("pillar"),
+                    cell("check"),
+                    cell("check status"),
+                    cell("flagged"),
+                    cell("top resources"),
+                    cell("monthly savings"),
+                ]);
+            }
+            let accounts: BTreeSet<&str> =
+                collected.findings.iter().filter_map(|f| f.account.as_deref()).collect::<BTreeSet<_>>();
+            if collected.findings.is_empty() {
+                // Only of the accounts that answered: a failed one is named on stderr.
+                let answered = match &collected.scope {
+                    Scope::Accounts(a) => a.len(),
+                    _ => 0,
+                };
+                format!("no recommendations at or above the status in the {answered} account(s) that answered\n")
+            } else {
+                format!("{t}\n{} recommendation(s) in {} account(s)\n", collected.findings.len(), accounts.len())
+            }
+        }
+    };
+    crate::output::print_target_notes(&collected.skipped, &collected.errors);
+    Ok(Output::Text { text, failed: !collected.errors.is_empty() })
+}
+
 /// `opskit ta checks`: the catalogue of checks of the first selected account.
 pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
     let api = resolve_api(ctx, args.api)?;
@@ -443,7 +516,10 @@ pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
             }
         }
         _ => {
-            let mut t = crate::output::table(ctx.style, &["ID", "NAME", "PILLAR", "SOURCE"]);
+            let mut t = crate::output::table(
+                ctx.style,
+                vec![Col::id("ID"), Col::text("NAME"), Col::id("PILLAR").optional(1), Col::id("SOURCE").optional(2)],
+            );
             for r in &rows {
                 t.add_row(r.iter().map(String::as_str).collect::<Vec<_>>());
             }

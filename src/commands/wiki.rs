@@ -12,6 +12,7 @@ use crate::commands::Output;
 use crate::config::{Config, ConfigError};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
+use crate::output::Col;
 use crate::spine::engine::{Collected, Scope, TargetError};
 use crate::spine::finding::{Finding, Link, Severity, Status};
 use crate::wiki::catalog::{self, Generation, State};
@@ -410,16 +411,24 @@ pub async fn list(ctx: &Context, args: &WikiListArgs) -> AppResult<Output> {
             }
             t
         }
-        OutputFormat::Table | OutputFormat::Markdown if rows.is_empty() => format!("no backups at {}\n", loc.url),
-        OutputFormat::Table | OutputFormat::Markdown => {
-            let style = if ctx.global.output == OutputFormat::Markdown {
-                crate::output::Style { tty: false, color: false }
-            } else {
-                ctx.style
-            };
+        OutputFormat::Table | OutputFormat::Wide | OutputFormat::Markdown if rows.is_empty() => {
+            format!("no backups at {}\n", loc.url)
+        }
+        OutputFormat::Table | OutputFormat::Wide | OutputFormat::Markdown => {
+            let style =
+                if ctx.global.output == OutputFormat::Markdown { crate::output::Style::PLAIN } else { ctx.style };
             let mut t = crate::output::table(
                 style,
-                &["PROJECT", "GENERATION", "STATE", "PAGES", "OBJECTS", "SIZE", "WRITTEN", "BASE"],
+                vec![
+                    Col::id("PROJECT"),
+                    Col::id("GENERATION"),
+                    Col::id("STATE"),
+                    Col::id("PAGES").optional(2),
+                    Col::id("OBJECTS").optional(3),
+                    Col::id("SIZE"),
+                    Col::id("WRITTEN").optional(4),
+                    Col::id("BASE").optional(1),
+                ],
             );
             for r in &rows {
                 t.add_row(vec![

@@ -10,6 +10,7 @@
 
 use super::{Resource, ResourceType};
 use crate::cli::OutputFormat;
+use crate::output::Col;
 use crate::output::{Style, csv_escape, md_escape};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -70,7 +71,7 @@ impl Show {
             }
             OutputFormat::Csv => self.csv(out),
             OutputFormat::Markdown => self.markdown(out),
-            OutputFormat::Table => self.tables(out),
+            OutputFormat::Table | OutputFormat::Wide => self.tables(out),
         }
     }
 
@@ -134,8 +135,7 @@ impl Show {
             writeln!(out, "{} ({n})", t.title())?;
             let header: Vec<String> = FIXED.iter().chain(t.columns()).map(|c| heading(c, true)).collect();
             if self.style.tty {
-                let h: Vec<&str> = header.iter().map(String::as_str).collect();
-                let mut table = crate::output::table(self.style, &h);
+                let mut table = crate::output::table(self.style, columns(t, &header));
                 for r in self.of_type(t) {
                     table.add_row(self.cells(r).collect::<Vec<_>>());
                 }
@@ -189,6 +189,28 @@ fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains(['\n', '\r']) { s.replace(['\n', '\r'], " ").into() } else { s.into() }
 }
 
+/// A type's table columns on a terminal: account, region and id always, the name cut to
+/// fit, and the type's own columns dropped from the right when the terminal is narrow
+/// (`-o wide` keeps them all). Lists and descriptions are free text, cut with `…`.
+fn columns(t: ResourceType, header: &[String]) -> Vec<Col> {
+    let own = t.columns();
+    header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let name = if i < FIXED.len() { FIXED[i] } else { own[i - FIXED.len()] };
+            let col = match name {
+                "name" | "description" | "inbound" | "routes" | "security_groups" | "subnets" | "vpcs" | "flags" => {
+                    Col::text(h.as_str())
+                }
+                _ => Col::id(h.as_str()),
+            };
+            // The further right, the sooner it goes.
+            if i < FIXED.len() { col } else { col.optional(u8::try_from(i).unwrap_or(u8::MAX)) }
+        })
+        .collect()
+}
+
 /// `private_ip` → `PRIVATE IP` (table) or `Private ip` (markdown); `id` is `ID`.
 fn heading(column: &str, upper: bool) -> String {
     if column == "id" {
@@ -221,7 +243,7 @@ mod tests {
             types: vec![ResourceType::Instance, ResourceType::Vpc, ResourceType::NatGateway],
             account_names: [("123456789012".to_string(), "acme".to_string())].into(),
             format,
-            style: Style { tty: false, color: false },
+            style: Style::PLAIN,
         }
     }
 

@@ -17,7 +17,7 @@ fn commands_without_what_they_need_say_what_to_configure_and_exit_2() {
     assert!(stderr(&a).contains("[commands.inventory.publish] project"), "{}", stderr(&a));
     // Built watchers with nothing to watch say what to configure.
     for (args, says) in
-        [(&["dx-vif", "poll"][..], "no (account, region) to poll"), (&["ta", "check"], "no account to check")]
+        [(&["dx-vif", "poll"][..], "no (account, region) to poll"), (&["ta", "notify"], "no account to check")]
     {
         let a = b.opskit().args(args).assert();
         assert_eq!(code(&a), 2);
@@ -187,4 +187,30 @@ fn help_and_version_work_and_every_env_var_is_documented() {
     for (var, _) in opskit::env_vars::ALL {
         assert!(readme.contains(var), "README does not document {var}");
     }
+}
+
+/// Issue 18 item 5: `-h` shows a command's own options first and the global ones under
+/// their own heading, short; `--help` ends with examples, which the man page has too.
+#[test]
+fn help_puts_a_commands_own_options_first_and_ends_its_long_help_with_examples() {
+    let b = Bench::new();
+    let short = stdout(&b.opskit().args(["ta", "notify", "-h"]).assert());
+    let own = short.find("--min-status").expect("own option listed");
+    let global = short.find("Global options:").expect("a Global options heading");
+    let config = short.find("--config").expect("--config listed");
+    assert!(own < global && global < config, "own options first, then the global ones:\n{short}");
+    let poll = stdout(&b.opskit().args(["dx-vif", "poll", "-h"]).assert());
+    assert!(poll.lines().count() <= 30, "dx-vif poll -h is {} lines:\n{poll}", poll.lines().count());
+    assert!(!poll.contains("--heartbeat-url") && !poll.contains("Examples:"), "{poll}");
+
+    let long = stdout(&b.opskit().args(["dx-vif", "poll", "--help"]).assert());
+    assert!(long.contains("--heartbeat-url"), "--help shows every global option:\n{long}");
+    let examples = long.rfind("Examples:").expect("examples in --help");
+    assert!(long[examples..].contains("opskit dx-vif poll --dry-run"), "{long}");
+    let man = stdout(&b.opskit().args(["man"]).assert());
+    assert!(!man.is_empty());
+    let dir = b.path("man");
+    b.opskit().args(["man", "--out-dir"]).arg(&dir).assert().success();
+    let page = std::fs::read_to_string(dir.join("opskit-dx-vif-poll.1")).unwrap();
+    assert!(page.contains("opskit dx\\-vif poll \\-\\-dry\\-run"), "{page}");
 }

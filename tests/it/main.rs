@@ -34,6 +34,7 @@ mod state_stores;
 mod storage;
 mod support;
 mod systemd;
+mod tables;
 mod terminal_escapes;
 mod trusted_advisor;
 mod wiki;

@@ -33,7 +33,7 @@ fn setup(b: &Bench) {
 
 fn ta(b: &Bench) -> assert_cmd::Command {
     let mut c = b.opskit_aws();
-    c.args(["ta", "check"]);
+    c.args(["ta", "notify"]);
     c
 }
 
@@ -48,6 +48,47 @@ fn run(b: &Bench, extra: &[&str]) -> assert_cmd::assert::Assert {
 
 fn ta_calls(b: &Bench, path_suffix: &str) -> usize {
     b.sandbox.requests().iter().filter(|r| r.path.starts_with("/v1/") && r.path.ends_with(path_suffix)).count()
+}
+
+#[test]
+fn show_is_an_audit_table_that_tells_no_one_and_saves_nothing() {
+    let b = Bench::new();
+    setup(&b);
+    let a = b.opskit_aws().args(["ta", "show"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let table = stdout(&a);
+    let acme = table.lines().find(|l| l.starts_with("| acme ") && l.contains(sandbox::TA_SG_RECOMMENDATION_NAME));
+    let acme = acme.unwrap_or_else(|| panic!("no acme row:\n{table}"));
+    assert!(acme.contains("security") && acme.contains("Action recommended") && acme.contains("| 2 "), "{acme}");
+    assert!(table.contains("| globex ") && !table.contains("| initech"), "{table}");
+    assert!(stderr(&a).contains("note: initech: no Business support"), "{}", stderr(&a));
+    // Nothing reached a sink, nothing was remembered.
+    assert!(b.slack_texts().is_empty() && b.sandbox.backlog_issues().is_empty(), "ta show notified someone");
+    assert!(b.state_findings("trusted-advisor").is_empty(), "ta show saved findings");
+
+    // JSON carries the account id; `notify` is what tells the routes.
+    let a = b.opskit_aws().args(["ta", "show", "-o", "json", "--account", "acme"]).assert();
+    let items: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    assert!(items.as_array().is_some_and(|v| !v.is_empty() && v.iter().all(|i| i["account"] == ACME)), "{items}");
+    assert_eq!(code(&run(&b, &["-q"])), 0);
+    assert!(!b.slack_texts().is_empty() && !b.state_findings("trusted-advisor").is_empty());
+}
+
+#[test]
+fn the_old_check_name_still_notifies_and_points_to_notify_and_show() {
+    let b = Bench::new();
+    setup(&b);
+    let a = b.opskit_aws().args(["ta", "check", "-q"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(!b.slack_texts().is_empty(), "`ta check` notifies as before");
+    let err = stderr(&a);
+    assert!(
+        err.contains("`trusted-advisor check` is now `trusted-advisor notify`") && err.contains("ta show"),
+        "{err}"
+    );
+    // It no longer shows in the help: the names there say which one notifies.
+    let help = stdout(&b.opskit().args(["ta", "--help"]).assert());
+    assert!(help.contains("notify") && help.contains("show") && !help.contains("  check "), "{help}");
 }
 
 #[test]

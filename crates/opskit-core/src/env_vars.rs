@@ -75,3 +75,9 @@ pub fn get(name: &str) -> Option<String> {
 pub fn no_color() -> bool {
     get("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
+
+/// The terminal width `COLUMNS` gives (a positive number), which tables prefer to what the
+/// terminal reports, as `ls` does.
+pub fn columns() -> Option<usize> {
+    get("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok()).filter(|n| *n > 0)
+}
