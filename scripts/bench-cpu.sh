@@ -57,6 +57,9 @@ id = "123456789012"
 regions = ["us-east-1"]
 TOML
 
+# moto has no Direct Connect: the EC2 types only.
+EC2_TYPES=instance,volume,vpc,subnet,security-group,elastic-ip,nat-gateway,route-table,internet-gateway
+
 # Instructions of one run of "$@" (callgrind's total), its stdout kept to compare the binaries' answers.
 instructions() {
   valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.out" "$@" >"$WORK/out" 2>"$WORK/vg.log" \
@@ -71,7 +74,7 @@ for what in mail inventory; do
     if [ "$what" = mail ]; then
       n=$(instructions "$bin" mail parse "$WORK/mail.mbox" -o jsonl)
     else
-      n=$(OPSKIT_CONFIG="$WORK/opskit.toml" instructions "$bin" inventory show -o json --timeout 10m)
+      n=$(OPSKIT_CONFIG="$WORK/opskit.toml" instructions "$bin" inventory show -o json --timeout 10m --resource-types "$EC2_TYPES")
     fi
     lines=$(wc -l < "$WORK/out")
     first=${first:-$n}
