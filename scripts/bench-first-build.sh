@@ -37,7 +37,7 @@ OPSKIT_RUSTC_LOG="$WORK/rustc.log" RUSTC_WRAPPER="$WORK/rustc-wrapper" CARGO_TAR
   || { echo "the build or the demo failed:"; tail -20 "$WORK/demo.err"; exit 1; }
 end=$(date +%s)
 
-echo "== first \`cargo run --release ${OPSKIT_BENCH_CARGO_ARGS:-}-- demo\` of $(git rev-parse --short HEAD) ($(nproc) cores)"
+echo "== first \`cargo run --release ${OPSKIT_BENCH_CARGO_ARGS:+$OPSKIT_BENCH_CARGO_ARGS }-- demo\` of $(git rev-parse --short HEAD) ($(nproc) cores)"
 echo "wall: $(( (end - start) / 60 )) min $(( (end - start) % 60 )) s (demo output: $(wc -l < "$WORK/demo.out") lines)"
 awk '{printf "peak memory of any one process: %.2f GB\n", $1/1048576}' "$WORK/total"
 echo "target directory: $(du -sh "$WORK/target" | cut -f1)"
