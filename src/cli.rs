@@ -202,6 +202,11 @@ impl Command {
         matches!(self, Command::DxVif(DxVifCommand::Watch(_)))
     }
 
+    /// `config check`: the command that reports every problem of the config at once.
+    pub fn checks_config(&self) -> bool {
+        matches!(self, Command::Config(ConfigCommand::Check(_)))
+    }
+
     /// `maintenance-mail ingest --mta`: exit codes an MTA pipe understands.
     pub fn mta_pipe(&self) -> bool {
         matches!(self, Command::MaintenanceMail(MailCommand::Ingest(a)) if a.mta)

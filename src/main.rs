@@ -143,7 +143,10 @@ fn main() -> ExitCode {
             _ => {}
         }
         let env = Env::process();
-        let mut ctx = match config::load(cli.global.config.as_deref(), &env, commands::SECTIONS)
+        // `config check` lists every problem of the file, secrets that cannot be read among
+        // them; a command stops at the file's problems and asks only for the secrets it uses.
+        let load = if cli.command.checks_config() { config::load_all } else { config::load };
+        let mut ctx = match load(cli.global.config.as_deref(), &env, commands::SECTIONS)
             .map_err(AppError::from)
             .and_then(|c| Context::new(cli.global.clone(), c, env))
         {
