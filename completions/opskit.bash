@@ -407,7 +407,7 @@ _opskit() {
 
     case "${cmd}" in
         opskit)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version inventory trusted-advisor ta dx-vif support maintenance-mail mail wiki silence findings notify state config completions man demo sandbox help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version inventory trusted-advisor ta dx-vif support maintenance-mail mail wiki silence findings notify state config completions man demo sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,6 +422,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -473,7 +477,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__completions)
-            opts="-o -q -v -h -V --out-dir --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --out-dir --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -492,6 +496,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -543,7 +551,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__config)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version check example help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version check example help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -558,6 +566,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -609,7 +621,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__config__subcmd__check)
-            opts="-o -q -v -h -V --probe --discover --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --probe --discover --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,6 +636,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -675,7 +691,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__config__subcmd__example)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -690,6 +706,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -797,7 +817,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__demo)
-            opts="-o -q -v -h -V --keep --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --keep --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +832,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -863,7 +887,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__dx__subcmd__vif)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version poll watch help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version poll watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +902,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -985,7 +1013,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__dx__subcmd__vif__subcmd__poll)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1000,6 +1028,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1051,7 +1083,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__dx__subcmd__vif__subcmd__watch)
-            opts="-o -q -v -h -V --interval --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --interval --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1070,6 +1102,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1121,7 +1157,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__findings)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version push help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1136,6 +1172,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1229,7 +1269,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__findings__subcmd__push)
-            opts="-o -q -v -h -V --source --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --source --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1248,6 +1288,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1873,7 +1917,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__inventory)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version show diff publish help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version show diff publish help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,6 +1932,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1939,7 +1987,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__inventory__subcmd__diff)
-            opts="-o -q -v -h -V --resource-types --all-regions --concurrency --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --resource-types --all-regions --concurrency --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1962,6 +2010,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2083,7 +2135,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__inventory__subcmd__publish)
-            opts="-o -q -v -h -V --resource-types --all-regions --concurrency --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --resource-types --all-regions --concurrency --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,6 +2158,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2157,7 +2213,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__inventory__subcmd__show)
-            opts="-o -q -v -h -V --resource-types --all-regions --concurrency --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --resource-types --all-regions --concurrency --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2180,6 +2236,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2231,7 +2291,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__maintenance__subcmd__mail)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version ingest parse help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version ingest parse help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2246,6 +2306,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2353,7 +2417,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__maintenance__subcmd__mail__subcmd__ingest)
-            opts="-o -q -v -h -V --imap --pending --mta --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --imap --pending --mta --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2368,6 +2432,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2419,7 +2487,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__maintenance__subcmd__mail__subcmd__parse)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2434,6 +2502,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2485,7 +2557,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__man)
-            opts="-o -q -v -h -V --out-dir --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --out-dir --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2504,6 +2576,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2555,7 +2631,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__notify)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version test help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2570,6 +2646,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2663,7 +2743,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__notify__subcmd__test)
-            opts="-o -q -v -h -V --sink --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --sink --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2682,6 +2762,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2733,7 +2817,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__sandbox)
-            opts="-o -q -v -h -V --port --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --port --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2752,6 +2836,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2803,7 +2891,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__silence)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version add list remove help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2818,6 +2906,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2869,7 +2961,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__silence__subcmd__add)
-            opts="-o -q -v -h -V --source --key --match-account --resource --until --from --reason --by --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --source --key --match-account --resource --until --from --reason --by --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2916,6 +3008,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3037,7 +3133,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__silence__subcmd__list)
-            opts="-o -q -v -h -V --all --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --all --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3052,6 +3148,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3103,7 +3203,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__silence__subcmd__remove)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3118,6 +3218,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3169,7 +3273,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__state)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version init migrate help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version init migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3184,6 +3288,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3291,7 +3399,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__state__subcmd__init)
-            opts="-o -q -v -h -V --print --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --print --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3310,6 +3418,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3361,7 +3473,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__state__subcmd__migrate)
-            opts="-o -q -v -h -V --from --to --force --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --from --to --force --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3384,6 +3496,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3435,7 +3551,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__support)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version watch cases help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version watch cases help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3450,6 +3566,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3501,7 +3621,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__support__subcmd__cases)
-            opts="-o -q -v -h -V --strict --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --strict --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3516,6 +3636,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3623,7 +3747,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__support__subcmd__watch)
-            opts="-o -q -v -h -V --strict --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --strict --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3638,6 +3762,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3689,7 +3817,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version check checks help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version check checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3704,6 +3832,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3755,7 +3887,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__check)
-            opts="-o -q -v -h -V --min-status --api --new-only --include-excluded --strict --pillar --check --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --min-status --api --new-only --include-excluded --strict --pillar --check --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3786,6 +3918,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3837,7 +3973,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__trusted__subcmd__advisor__subcmd__checks)
-            opts="-o -q -v -h -V --api --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --api --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3856,6 +3992,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3963,7 +4103,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki)
-            opts="-o -q -v -h -V --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version backup list verify restore help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version backup list verify restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3978,6 +4118,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4029,7 +4173,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki__subcmd__backup)
-            opts="-o -q -v -h -V --project --to --history --full --keep-daily --keep-weekly --keep-monthly --concurrency --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --project --to --history --full --keep-daily --keep-weekly --keep-monthly --concurrency --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4068,6 +4212,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4203,7 +4351,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki__subcmd__list)
-            opts="-o -q -v -h -V --from --project --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --from --project --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4226,6 +4374,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4277,7 +4429,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki__subcmd__restore)
-            opts="-o -q -v -h -V --from --project --generation --to-dir --to-project --overwrite --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --from --project --generation --to-dir --to-project --overwrite --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4312,6 +4464,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4363,7 +4519,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__wiki__subcmd__verify)
-            opts="-o -q -v -h -V --from --project --generation --all --config --account --region --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --from --project --generation --all --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4390,6 +4546,10 @@ _opskit() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

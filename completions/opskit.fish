@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_opskit_global_optspecs
-    string join \n config= account= region= o/output= dry-run baseline state= fail-on= q/quiet v/verbose log-format= no-color heartbeat-url= metrics-file= timeout= wait-lock= shard= refresh-accounts h/help V/version
+    string join \n config= account= region= profile= o/output= dry-run baseline state= fail-on= q/quiet v/verbose log-format= no-color heartbeat-url= metrics-file= timeout= wait-lock= shard= refresh-accounts h/help V/version
 end
 
 function __fish_opskit_needs_command
@@ -27,6 +27,7 @@ end
 complete -c opskit -n "__fish_opskit_needs_command" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_needs_command" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_needs_command" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_needs_command" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_needs_command" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -73,6 +74,7 @@ complete -c opskit -n "__fish_opskit_needs_command" -f -a "help" -d 'Print this 
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and not __fish_seen_subcommand_from show diff publish help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -107,6 +109,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from show" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -138,6 +141,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -169,6 +173,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen_subcommand_from publish" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -202,6 +207,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand inventory; and __fish_seen
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and not __fish_seen_subcommand_from check checks help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -239,6 +245,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -272,6 +279,7 @@ legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from checks" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -303,6 +311,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and not __fish_seen_subcommand_from check checks help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -340,6 +349,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -373,6 +383,7 @@ legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from checks" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -404,6 +415,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_seen_subcommand_from poll watch help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -435,6 +447,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from poll" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -464,6 +477,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_subcommand_from watch" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -495,6 +509,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand dx-vif; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_seen_subcommand_from watch cases help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -526,6 +541,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and not __fish_se
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from watch" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -555,6 +571,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from cases" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -587,6 +604,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -618,6 +636,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not 
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from ingest" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -649,6 +668,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fish_seen_subcommand_from parse" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -680,6 +700,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and __fi
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_subcommand_from ingest parse help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -711,6 +732,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from ingest" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -742,6 +764,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subcommand_from parse" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -773,6 +796,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand mail; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and not __fish_seen_subcommand_from backup list verify restore help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -812,6 +836,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from backup" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -844,6 +869,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from list" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -875,6 +901,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from verify" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -909,6 +936,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subcommand_from restore" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -943,6 +971,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand wiki; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -983,6 +1012,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from add" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1011,6 +1041,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from list" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1040,6 +1071,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_subcommand_from remove" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1072,6 +1104,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand silence; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and not __fish_seen_subcommand_from push help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1103,6 +1136,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_subcommand_from push" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1133,6 +1167,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand findings; and __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1164,6 +1199,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_subcommand_from test" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1194,6 +1230,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand notify; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and not __fish_seen_subcommand_from init migrate help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1227,6 +1264,7 @@ terraform\t'An aws_dynamodb_table resource (HCL)'"
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from init" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1257,6 +1295,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_sub
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_subcommand_from migrate" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1289,6 +1328,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand state; and __fish_seen_sub
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_seen_subcommand_from check example help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1320,6 +1360,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and not __fish_see
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1350,6 +1391,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand config; and __fish_seen_subcommand_from example" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1382,6 +1424,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand completions" -l out-dir -d
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand completions" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand completions" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1411,6 +1454,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand man" -l out-dir -d 'Write 
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand man" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand man" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand man" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1439,6 +1483,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand man" -s V -l version -d 'P
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand demo" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand demo" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''
@@ -1469,6 +1514,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l port -d 'Port 
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s o -l output -d 'Report format on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''

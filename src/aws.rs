@@ -55,14 +55,17 @@ impl Target {
 pub fn account_targets(config: &Config, accounts: &[String], region: &str, what: &str) -> AppResult<Vec<Target>> {
     // Their APIs are global: an account's regions do not matter here, so one that has none
     // is not refused.
-    let targets: Vec<Target> = selected_accounts(config, accounts)?
-        .into_iter()
-        .map(|a| Target { account: a.clone(), region: region.into() })
-        .collect();
+    let mut targets = Vec::new();
+    for a in selected_accounts(config, accounts)? {
+        // As in `select_targets`: a selected account whose external id cannot be read stops
+        // the run naming the key (exit 2).
+        Config::external_id(a)?;
+        targets.push(Target { account: a.clone(), region: region.into() });
+    }
     let targets = in_shard(config, targets);
     if targets.is_empty() && config.shard.is_none() {
         return Err(AppError::usage(format!(
-            "no account to {what}\nhint: add [[accounts]] to the config, or check --account"
+            "no account to {what}\nhint: add [[accounts]] to the config, or pass --profile NAME --region REGION for one account"
         )));
     }
     Ok(targets)

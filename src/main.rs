@@ -153,6 +153,7 @@ fn main() -> ExitCode {
             Ok(c) => c,
             Err(e) => return present(&cli, style, &Err(e)).0,
         };
+        ctx.keeps_nothing = cli.command.keeps_nothing();
         // A loop (`dx-vif watch`) pings and writes metrics after each of its polls instead.
         let per_run = !cli.command.loops();
         // The run lock first: a second run of the same work exits 4 before any API call,

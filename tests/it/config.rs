@@ -279,9 +279,12 @@ fn an_unset_secret_stops_only_the_command_that_uses_its_account_or_sink() {
     let mail = format!("{}/tests/fixtures/mail/legacy_dx_maintenance.eml", env!("CARGO_MANIFEST_DIR"));
     let a = b.opskit_aws().args(["mail", "parse", &mail]).assert();
     assert_eq!(code(&a), 0, "mail parse sends nothing: {}", outputs(&a));
-    let a = b.opskit_aws().args(["dx-vif", "poll", "--dry-run"]).assert();
-    assert_eq!(code(&a), 2, "{}", outputs(&a));
-    let err = stderr(&a);
-    assert!(err.contains("key `accounts[0].external_id_env`") && err.contains("`ACME_EXTERNAL_ID`"), "{err}");
+    // Per region (dx-vif) and global (Trusted Advisor) targets alike.
+    for cmd in [&["dx-vif", "poll", "--dry-run"][..], &["ta", "checks"]] {
+        let a = b.opskit_aws().args(cmd).assert();
+        assert_eq!(code(&a), 2, "{cmd:?}: {}", outputs(&a));
+        let err = stderr(&a);
+        assert!(err.contains("key `accounts[0].external_id_env`") && err.contains("`ACME_EXTERNAL_ID`"), "{err}");
+    }
     assert!(b.sandbox.requests().is_empty(), "no role assumed without its external id: {:?}", b.sandbox.requests());
 }

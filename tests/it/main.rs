@@ -7,6 +7,7 @@
 
 mod common;
 
+mod ad_hoc;
 mod cli_contract;
 mod config;
 mod dx_vif;
