@@ -286,5 +286,9 @@ fn an_unset_secret_stops_only_the_command_that_uses_its_account_or_sink() {
         let err = stderr(&a);
         assert!(err.contains("key `accounts[0].external_id_env`") && err.contains("`ACME_EXTERNAL_ID`"), "{err}");
     }
+    // The sink, asked for by name, fails as a config error naming its key.
+    let a = b.opskit_aws().args(["notify", "test", "--sink", "chat"]).assert();
+    assert_eq!(code(&a), 2, "{}", outputs(&a));
+    assert!(stderr(&a).contains("key `sinks.chat.webhook_url_env`") && stderr(&a).contains("SLACK_URL_UNSET"));
     assert!(b.sandbox.requests().is_empty(), "no role assumed without its external id: {:?}", b.sandbox.requests());
 }

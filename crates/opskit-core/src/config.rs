@@ -553,6 +553,16 @@ pub enum Sink {
 }
 
 impl Sink {
+    /// The secrets the sink's own keys name.
+    pub fn secrets(&self) -> Vec<&ConfigSecret> {
+        match self {
+            Sink::Slack { webhook_url } => vec![webhook_url],
+            Sink::Pagerduty { routing_key, .. } => vec![routing_key],
+            Sink::Webhook { url, secret, .. } => std::iter::once(url).chain(secret.as_ref()).collect(),
+            Sink::Sns { .. } | Sink::BacklogIssue { .. } | Sink::Stdout => Vec::new(),
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Sink::Slack { .. } => "slack",
@@ -618,18 +628,25 @@ impl Config {
             add(Some(&b.api_key));
         }
         for sink in self.sinks.values() {
-            match sink {
-                Sink::Slack { webhook_url } => add(Some(webhook_url)),
-                Sink::Pagerduty { routing_key, .. } => add(Some(routing_key)),
-                Sink::Webhook { url, secret, .. } => {
-                    add(Some(url));
-                    add(secret.as_ref());
-                }
-                Sink::Sns { .. } | Sink::BacklogIssue { .. } | Sink::Stdout => {}
+            for secret in sink.secrets() {
+                add(Some(secret));
             }
         }
         out.sort_by_key(|e| e.line);
         out
+    }
+
+    /// Whether sink `name` can be used: its secrets (and, for a Backlog issue sink, the
+    /// `[backlog]` API key) read, else the first error naming the key and variable.
+    pub fn sink_secrets(&self, name: &str) -> Result<(), ConfigError> {
+        let Some(sink) = self.sinks.get(name) else { return Ok(()) };
+        for secret in sink.secrets() {
+            secret.get()?;
+        }
+        if let (Sink::BacklogIssue { .. }, Some(b)) = (sink, &self.backlog) {
+            b.api_key.get()?;
+        }
+        Ok(())
     }
 
     /// The account's external id, if it has one: an error naming the key when the file
