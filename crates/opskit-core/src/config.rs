@@ -931,10 +931,30 @@ fn de_part<T: serde::de::DeserializeOwned>(
                     key = candidate;
                 }
             }
-            problems.push(de_error(text, path, &key, inner.message().trim().to_string()));
+            let (message, hint) = unknown_name(inner.message().trim());
+            problems.push(ConfigError { hint, ..de_error(text, path, &key, message) });
             None
         }
     }
+}
+
+/// serde's "unknown field `colr`, expected one of `a`, `b`, …" (or variant) as a short
+/// message and a hint with the near name, or the known ones: the line stays readable.
+fn unknown_name(message: &str) -> (String, Option<String>) {
+    let parsed = ["field", "variant"].iter().find_map(|what| {
+        let rest = message.strip_prefix(&format!("unknown {what} `"))?;
+        let (name, rest) = rest.split_once('`')?;
+        let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+        Some((*what, name, known))
+    });
+    let Some((what, name, known)) = parsed else { return (message.to_string(), None) };
+    let message = if what == "field" { format!("unknown key `{name}`") } else { format!("unknown value `{name}`") };
+    let hint = match did_you_mean(name, known.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None if known.is_empty() => return (message, None),
+        None => format!("known: {}", known.join(", ")),
+    };
+    (message, Some(hint))
 }
 
 /// 1-based line of a byte offset.
@@ -2075,6 +2095,16 @@ mod tests {
         assert_eq!(c.defaults.lease.0, Duration::from_secs(90));
         let err = parse_and_resolve("[defaults]\nlease = \"1s\"\n", None, &env_with(&[])).unwrap_err();
         assert_eq!(err.key.as_deref(), Some("defaults.lease"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_key_or_value_is_named_with_the_near_one() {
+        let text = "[defaults]\ntimezon = \"UTC\"\n\n[sinks.s]\ntype = \"slak\"\n";
+        let (_, problems) = parse_and_report(text, None, &env_with(&[]), &[]);
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(shown[0], "config: key `defaults.timezon`: unknown key `timezon`\nhint: did you mean `timezone`?");
+        assert!(shown[1].contains("unknown value `slak`\nhint: did you mean `slack`?"), "{shown:?}");
+        assert_eq!(unknown_name("unknown field `zzz`, expected `a`").1.as_deref(), Some("known: a"));
     }
 
     #[test]
