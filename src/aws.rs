@@ -56,14 +56,17 @@ impl Target {
 pub fn account_targets(config: &Config, accounts: &[String], region: &str, what: &str) -> AppResult<Vec<Target>> {
     // Their APIs are global: an account's regions do not matter here, so one that has none
     // is not refused.
-    let targets: Vec<Target> = selected_accounts(config, accounts)?
-        .into_iter()
-        .map(|a| Target { account: a.clone(), region: region.into() })
-        .collect();
+    let mut targets = Vec::new();
+    for a in selected_accounts(config, accounts)? {
+        // As in `select_targets`: a selected account whose external id cannot be read stops
+        // the run naming the key (exit 2).
+        Config::external_id(a)?;
+        targets.push(Target { account: a.clone(), region: region.into() });
+    }
     let targets = in_shard(config, targets);
     if targets.is_empty() && config.shard.is_none() {
         return Err(AppError::usage(format!(
-            "no account to {what}\nhint: add [[accounts]] to the config, or check --account"
+            "no account to {what}\nhint: add [[accounts]] to the config, or pass --profile NAME --region REGION for one account"
         )));
     }
     Ok(targets)
@@ -74,6 +77,9 @@ pub fn account_targets(config: &Config, accounts: &[String], region: &str, what:
 pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) -> AppResult<Vec<Target>> {
     let mut out = Vec::new();
     for acc in selected_accounts(config, accounts)? {
+        // A selected account whose external id cannot be read stops the run naming the key
+        // and variable (exit 2); accounts the run does not select are not asked.
+        Config::external_id(acc)?;
         // An account nothing names a region for is refused, never polled somewhere else:
         // `--region` names them, or the run stops here (exit 2) naming the account.
         if acc.regions.is_empty() {
@@ -92,7 +98,23 @@ pub fn select_targets(config: &Config, accounts: &[String], regions: &[String]) 
             }
         }
     }
+    // A `--region` no selected account works in would silently poll nothing there: say
+    // which regions are configured instead.
+    if let Some(r) = regions.iter().find(|r| !out.iter().any(|t| &t.region == *r)) {
+        let mut configured: Vec<&str> = out_regions(config, accounts)?;
+        configured.sort_unstable();
+        configured.dedup();
+        return Err(AppError::usage(format!(
+            "--region: no selected account is configured in `{r}`\nhint: configured regions: {}",
+            if configured.is_empty() { "(none)".to_string() } else { configured.join(", ") }
+        )));
+    }
     Ok(in_shard(config, out))
+}
+
+/// The regions the accounts `--account` selects are configured in.
+fn out_regions<'c>(config: &'c Config, accounts: &[String]) -> AppResult<Vec<&'c str>> {
+    Ok(selected_accounts(config, accounts)?.into_iter().flat_map(|a| a.regions.iter().map(String::as_str)).collect())
 }
 
 /// The accounts `--account` selects (names or ids; empty = all), each named one known.
@@ -164,6 +186,25 @@ impl Profiles {
     fn selected(&self) -> Option<String> {
         self.set.as_ref().map(|s| s.selected_profile().to_string())
     }
+}
+
+/// Of `names` (profiles the config names), those not in the AWS config and credentials
+/// files (`AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE` honoured), each with the nearest
+/// profile that is; read locally, no AWS call. `Err` when the files cannot be read.
+pub async fn missing_profiles<'n>(
+    env: &crate::config::Env,
+    names: impl IntoIterator<Item = &'n str>,
+) -> Result<Vec<(&'n str, Option<String>)>, String> {
+    let profiles = read_profiles(env).await;
+    if let Some(e) = profiles.error {
+        return Err(e);
+    }
+    let Some(set) = profiles.set else { return Ok(Vec::new()) };
+    Ok(names
+        .into_iter()
+        .filter(|n| set.get_profile(n).is_none())
+        .map(|n| (n, crate::config::did_you_mean(n, set.profiles()).map(str::to_string)))
+        .collect())
 }
 
 /// Give every account whose entry names no `regions` the regions the AWS CLI would use
@@ -498,7 +539,7 @@ const ASSUME_FAILURE_MEMORY: Duration = Duration::from_secs(30);
 #[derive(Debug)]
 struct AssumeRole {
     role_arn: String,
-    external_id: Option<crate::redact::Secret>,
+    external_id: Option<crate::config::ConfigSecret>,
     session_name: String,
     sts: aws_sdk_sts::Client,
     failed: std::sync::Mutex<Option<(std::time::Instant, AssumeFailed)>>,
@@ -506,12 +547,18 @@ struct AssumeRole {
 
 impl AssumeRole {
     async fn assume(&self) -> Result<aws_credential_types::Credentials, AssumeFailed> {
+        // Target selection refuses an account whose external id cannot be read (exit 2);
+        // should one get here, the role is not assumed without it.
+        let external_id = match self.external_id.as_ref().map(crate::config::ConfigSecret::get).transpose() {
+            Ok(id) => id.map(|s| s.expose().to_string()),
+            Err(e) => return Err(AssumeFailed { role_arn: self.role_arn.clone(), code: None, text: e.to_string() }),
+        };
         let out = self
             .sts
             .assume_role()
             .role_arn(&self.role_arn)
             .role_session_name(&self.session_name)
-            .set_external_id(self.external_id.as_ref().map(|s| s.expose().to_string()))
+            .set_external_id(external_id)
             .send()
             .await
             .map_err(|e| AssumeFailed::from_sdk_error(&self.role_arn, &e))?;

@@ -209,6 +209,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = ev::OPSKIT_REGION, value_delimiter = ',', value_name = "REGION")]
     pub region: Vec<String>,
 
+    /// AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE
+    /// too); with accounts, only those using it
+    #[arg(long, global = true, env = ev::OPSKIT_PROFILE, value_name = "PROFILE")]
+    pub profile: Option<String>,
+
     /// Report format on stdout
     #[arg(long, short = 'o', global = true, env = ev::OPSKIT_OUTPUT, value_enum, default_value_t)]
     pub output: OutputFormat,
@@ -327,6 +332,23 @@ impl Command {
     /// Commands that run until stopped and report after each round, not once at the end.
     pub fn loops(&self) -> bool {
         matches!(self, Command::DxVif(DxVifCommand::Watch(_)))
+    }
+
+    /// `config check`: the command that reports every problem of the config at once.
+    pub fn checks_config(&self) -> bool {
+        matches!(self, Command::Config(ConfigCommand::Check(_)))
+    }
+
+    /// Commands that only read from AWS and keep nothing: with no config file they run
+    /// without a state (`--state none`) unless one is given.
+    pub fn keeps_nothing(&self) -> bool {
+        matches!(
+            self,
+            Command::Inventory(InventoryCommand::Show(_))
+                | Command::TrustedAdvisor(TrustedAdvisorCommand::Checks(_))
+                | Command::Support(SupportCommand::Cases(_))
+                | Command::Config(ConfigCommand::Check(_))
+        )
     }
 
     /// `maintenance-mail ingest --mta`: exit codes an MTA pipe understands.

@@ -135,6 +135,12 @@ pub struct Context {
     /// The run lock taken before the command collected anything (see [`Context::hold`]),
     /// with the store it is held in: the spine then works under it.
     pub held: Option<HeldRun>,
+    /// The command only reads from AWS and keeps nothing: with no config file and no
+    /// `--state`, it runs without a state.
+    pub keeps_nothing: bool,
+    /// The run works on an ad-hoc target (`--profile`/`AWS_PROFILE`/`--region` without
+    /// accounts in the config), see [`Context::select_profile`].
+    pub ad_hoc: bool,
 }
 
 /// A run lock held for a whole run, and the state store it is held in.
@@ -177,6 +183,8 @@ impl Context {
             aws: crate::aws::AwsSession::new(),
             discovery: Default::default(),
             held: None,
+            keeps_nothing: false,
+            ad_hoc: false,
         })
     }
 
@@ -200,6 +208,10 @@ impl Context {
             (None, Some(s)) => (Some(s.clone()), "defaults.state"),
             (None, None) => (None, ""),
         };
+        // An ad-hoc audit with no config file keeps nothing unless told where to.
+        if given.is_none() && self.keeps_nothing && self.config.file.is_none() {
+            return Ok(StateLocation::None);
+        }
         match given {
             Some(s) => StateLocation::parse(&s).map_err(|e| AppError::usage(format!("{from}: {e}"))),
             None => Ok(StateLocation::Sqlite(StateLocation::default_path(&self.env))),
@@ -256,6 +268,73 @@ impl Context {
         let (accounts, discovery) = orgs::conclude(&self.config, &found, mode)?;
         self.config.accounts.extend(accounts);
         self.discovery = discovery;
+        Ok(())
+    }
+
+    /// `--profile` (or `AWS_PROFILE`) and `--region`, the way `aws` takes them. With no
+    /// `[[accounts]]` or `[[organizations]]` in the config, they make the one target of the
+    /// run: an account named after the profile (the default credential chain without one),
+    /// in the `--region`s or the regions resolved for the profile as for any account. With
+    /// accounts configured, `--profile` keeps those that use it; `AWS_PROFILE` then
+    /// selects nothing (it names the profile of endpoint settings, as for the SDK).
+    pub fn select_profile(&mut self) -> AppResult<()> {
+        let configured = !self.config.accounts.is_empty() || !self.config.organizations.is_empty();
+        if configured {
+            let Some(p) = self.global.profile.clone() else { return Ok(()) };
+            let before = std::mem::take(&mut self.config.accounts);
+            let mut profiles: Vec<String> = before.iter().filter_map(|a| a.profile.clone()).collect();
+            self.config.accounts = before.into_iter().filter(|a| a.profile.as_deref() == Some(p.as_str())).collect();
+            if self.config.accounts.is_empty() {
+                profiles.sort();
+                profiles.dedup();
+                return Err(AppError::usage(format!(
+                    "--profile: no configured account uses profile `{p}`\nhint: profiles of the configured accounts: {}",
+                    if profiles.is_empty() { "(none)".to_string() } else { profiles.join(", ") }
+                )));
+            }
+            return Ok(());
+        }
+        let profile = self.global.profile.clone().or_else(|| self.env.get("AWS_PROFILE"));
+        if profile.is_none() && self.global.region.is_empty() {
+            return Ok(());
+        }
+        let regions = self.global.region.clone();
+        self.config.accounts.push(crate::config::Account {
+            name: profile.clone().unwrap_or_else(|| "default".into()),
+            id: None,
+            profile,
+            role_arn: None,
+            external_id: None,
+            session_name: "opskit".into(),
+            regions_from: if regions.is_empty() {
+                crate::config::RegionSource::Pending
+            } else {
+                crate::config::RegionSource::Regions
+            },
+            regions,
+            tags: BTreeMap::new(),
+        });
+        self.ad_hoc = true;
+        Ok(())
+    }
+
+    /// The ad-hoc target's regions, once resolved: none is a usage error naming what gives
+    /// one (opskit never picks a region nobody named).
+    pub fn check_ad_hoc_region(&self) -> AppResult<()> {
+        if !self.ad_hoc {
+            return Ok(());
+        }
+        for a in &self.config.accounts {
+            if let crate::config::RegionSource::Unresolved(why) = &a.regions_from
+                && a.regions.is_empty()
+            {
+                let whose =
+                    a.profile.as_ref().map(|p| format!("profile `{p}`")).unwrap_or("the default credentials".into());
+                return Err(AppError::usage(format!(
+                    "no region to work in for {whose}: {why}\nhint: pass --region ap-northeast-1 (or set AWS_REGION, or `region` in the profile)"
+                )));
+            }
+        }
         Ok(())
     }
 

@@ -128,7 +128,7 @@ impl ImapSettings {
     }
 
     /// Read the password (exit 2 when it cannot be had, naming the key).
-    fn password(&self, config: &Config, env: &Env) -> Result<Secret, ConfigError> {
+    pub fn password(&self, config: &Config, env: &Env) -> Result<Secret, ConfigError> {
         let value = match &self.password {
             PasswordSource::Env(var) => env.get(var).ok_or_else(|| {
                 config_error(

@@ -144,13 +144,17 @@ fn main() -> ExitCode {
             _ => {}
         }
         let env = Env::process();
-        let mut ctx = match config::load(cli.global.config.as_deref(), &env, commands::SECTIONS)
+        // `config check` lists every problem of the file, secrets that cannot be read among
+        // them; a command stops at the file's problems and asks only for the secrets it uses.
+        let load = if cli.command.checks_config() { config::load_all } else { config::load };
+        let mut ctx = match load(cli.global.config.as_deref(), &env, commands::SECTIONS)
             .map_err(AppError::from)
             .and_then(|c| Context::new(cli.global.clone(), c, env))
         {
             Ok(c) => c,
             Err(e) => return present(&cli, style, &Err(e)).0,
         };
+        ctx.keeps_nothing = cli.command.keeps_nothing();
         // A loop (`dx-vif watch`) pings and writes metrics after each of its polls instead.
         let per_run = !cli.command.loops();
         // The run lock first: a second run of the same work exits 4 before any API call,

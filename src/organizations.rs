@@ -822,7 +822,7 @@ mod tests {
         assert!(mgmt.external_id.is_none(), "no role, no external id");
         let prod = &accounts[1];
         assert_eq!(prod.role_arn.as_deref(), Some("arn:aws-cn:iam::111111111111:role/OpsKitRead"));
-        assert_eq!(prod.external_id.as_ref().unwrap().expose(), "acme-org-external-id");
+        assert_eq!(prod.external_id.as_ref().unwrap().get().unwrap().expose(), "acme-org-external-id");
         // No `regions` on the organization: resolved later, like any account's (defaults last).
         assert_eq!((prod.regions.len(), &prod.regions_from), (0, &crate::config::RegionSource::Pending));
         assert_eq!(prod.tags["organization"], "acme");

@@ -26,8 +26,15 @@ fuzz_target!(|data: &[u8]| {
         Ok(config) => {
             for (name, sink) in &config.sinks {
                 let url = match sink {
-                    Sink::Slack { webhook_url, .. } => webhook_url.expose(),
-                    Sink::Webhook { url, .. } => url.expose(),
+                    // A secret that could not be read is no URL accepted (it is kept for its user).
+                    Sink::Slack { webhook_url, .. } => match webhook_url.get() {
+                        Ok(s) => s.expose(),
+                        Err(_) => continue,
+                    },
+                    Sink::Webhook { url, .. } => match url.get() {
+                        Ok(s) => s.expose(),
+                        Err(_) => continue,
+                    },
                     Sink::Pagerduty { events_url, .. } => events_url,
                     _ => continue,
                 };

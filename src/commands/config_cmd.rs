@@ -1,14 +1,15 @@
 //! `opskit config check`: validate the config and print what it resolved to (secrets as
-//! `****`); `--probe` also asks STS who each account's credentials are. With
+//! `****`), or every problem of it at once (exit 2), checking locally what can be checked
+//! without calling AWS; `--probe` also asks STS who each account's credentials are. With
 //! `[[organizations]]`, `--discover` (and `--probe`) also show each organization's accounts
 //! (id, name, OU path, state, how each is reached) and, probing, which could be reached.
 
 use crate::aws::{Target, caller_identity, fan_out_with_progress};
 use crate::cli::{ConfigCheckArgs, OutputFormat};
 use crate::commands::Output;
-use crate::config::{Config, Sink};
+use crate::config::{Config, ConfigError, Sink};
 use crate::context::Context;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::output::Col;
 use serde::Serialize;
 use std::fmt::Write;
@@ -339,15 +340,103 @@ fn org_tables(ctx: &Context, views: &[OrgView], probed: bool, s: &mut String) {
     }
 }
 
+/// What `config check` finds wrong beyond the file's own structure (which the loading
+/// reported): secrets that cannot be read, the IMAP password included, profiles missing from
+/// the AWS config files, region names AWS does not have, accounts with no region. Local
+/// only: no AWS call.
+async fn problems(ctx: &Context, c: &Config) -> AppResult<Vec<ConfigError>> {
+    let mut out = c.secret_problems();
+    if let Some(imap) = crate::commands::maintenance_mail::Settings::load(c)?.imap
+        && let Err(e) = imap.password(c, &ctx.env)
+    {
+        out.push(e);
+    }
+    let text = c.file.as_ref().and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default();
+    let at = |key: String, message: String, hint: Option<String>| ConfigError {
+        file: c.file.clone(),
+        line: crate::config::locate(&text, &key),
+        key: Some(key),
+        message,
+        hint,
+    };
+    // The configured accounts come first in `accounts`, in the order of the file.
+    let discovered = discovered_names(ctx);
+    let configured = || c.accounts.iter().enumerate().filter(|(_, a)| !discovered.contains(&a.name));
+    let mut regions: Vec<(String, &str)> =
+        c.defaults.regions.iter().map(|r| ("defaults.regions".into(), r.as_str())).collect();
+    for (i, a) in configured().filter(|(_, a)| a.regions_from == crate::config::RegionSource::Regions) {
+        regions.extend(a.regions.iter().map(|r| (format!("accounts[{i}].regions"), r.as_str())));
+    }
+    for (i, o) in c.organizations.iter().enumerate() {
+        regions.extend(o.regions.iter().map(|r| (format!("organizations[{i}].regions"), r.as_str())));
+    }
+    for (name, sink) in &c.sinks {
+        if let Sink::Sns { region, .. } = sink {
+            regions.push((format!("sinks.{name}.region"), region.as_str()));
+        }
+    }
+    for (key, r) in regions {
+        if !crate::config::KNOWN_REGIONS.contains(&r) {
+            let hint = match crate::config::did_you_mean(r, crate::config::KNOWN_REGIONS.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "regions are named like ap-northeast-1 (aws ec2 describe-regions lists them)".into(),
+            };
+            out.push(at(key, format!("`{r}` is not an AWS region"), Some(hint)));
+        }
+    }
+    let mut named: Vec<(String, &str)> = Vec::new();
+    for (i, a) in configured() {
+        named.extend(a.profile.as_deref().map(|p| (format!("accounts[{i}].profile"), p)));
+    }
+    for (i, o) in c.organizations.iter().enumerate() {
+        named.extend(o.profile.as_deref().map(|p| (format!("organizations[{i}].profile"), p)));
+    }
+    for (name, sink) in &c.sinks {
+        if let Sink::Sns { profile: Some(p), .. } = sink {
+            named.push((format!("sinks.{name}.profile"), p.as_str()));
+        }
+    }
+    if !named.is_empty() {
+        match crate::aws::missing_profiles(&ctx.env, named.iter().map(|(_, p)| *p)).await {
+            Ok(missing) => {
+                for (key, p) in &named {
+                    let Some((_, near)) = missing.iter().find(|(m, _)| m == p) else { continue };
+                    let hint = match near {
+                        Some(n) => format!("did you mean `{n}`?"),
+                        None => "add it to ~/.aws/config (aws configure --profile NAME), or set AWS_CONFIG_FILE".into(),
+                    };
+                    out.push(at(
+                        key.clone(),
+                        format!("profile `{p}` is not in the AWS config or credentials files"),
+                        Some(hint),
+                    ));
+                }
+            }
+            Err(e) => out.push(ConfigError::plain(e)),
+        }
+    }
+    // An account no region can be resolved for would be refused by every regional command.
+    out.extend(c.accounts.iter().filter_map(|a| a.region_error()).map(ConfigError::plain));
+    out.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+    Ok(out)
+}
+
 pub async fn check(ctx: &Context, a: &ConfigCheckArgs) -> AppResult<Output> {
     let c = &ctx.config;
+    if c.file.is_none() {
+        let searched: Vec<String> =
+            crate::config::search_path(&ctx.env).iter().map(|p| format!("\n  {}", p.display())).collect();
+        return Err(AppError::usage(format!(
+            "no config file found; looked for:{}\nhint: pass --config FILE or set OPSKIT_CONFIG; \
+             `opskit config example > opskit.toml` writes a commented one, `opskit sandbox` runs one against a fake cloud",
+            searched.concat()
+        )));
+    }
     ctx.state_location()?;
     ctx.templates()?;
-    // An account no region can be resolved for would be refused by every regional
-    // command: a config error, all of them named at once.
-    let no_region: Vec<String> = c.accounts.iter().filter_map(|a| a.region_error()).collect();
-    if !no_region.is_empty() {
-        return Err(crate::error::AppError::usage(no_region.join("\n")));
+    let problems = problems(ctx, c).await?;
+    if !problems.is_empty() {
+        return Err(ConfigError::many(problems).into());
     }
     let mut failed = !ctx.discovery.errors().is_empty();
     let mut probes = Vec::new();

@@ -300,7 +300,7 @@ pub async fn collect(ctx: &Context, settings: &Settings) -> AppResult<Collected>
     let targets = crate::aws::select_targets(&ctx.config, &ctx.global.account, &ctx.global.region)?;
     if targets.is_empty() {
         return Err(AppError::usage(
-            "no (account, region) to poll\nhint: add [[accounts]] with regions to the config, or check --account/--region",
+            "no (account, region) to poll\nhint: add [[accounts]] with regions to the config, or pass --profile NAME --region REGION for one account",
         ));
     }
     let bar = crate::aws::progress_bar("polling Direct Connect", targets.len(), ctx.global.quiet);

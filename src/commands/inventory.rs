@@ -302,7 +302,8 @@ pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         .map_err(|e| AppError::Config(ConfigError::plain(format!("defaults.templates_dir: {e:#}"))))?;
 
     let (inv, _) = collect(ctx, args).await?;
-    let client = crate::backlog::BacklogClient::new(&backlog.base_url, backlog.api_key.clone(), ctx.http.clone());
+    let client =
+        crate::backlog::BacklogClient::new(&backlog.base_url, backlog.api_key.get()?.clone(), ctx.http.clone());
     let wiki = client.project_wiki(&project).await.map_err(|e| AppError::Run(anyhow::anyhow!("{e}")))?;
     let store = publish::BacklogPages::new(wiki, cfg.mail_notify);
     let page_names =

@@ -127,9 +127,23 @@ pub async fn prepare(cli: &Cli, ctx: &mut Context) -> AppResult<()> {
     if let Some(mode) = discovery_mode(&cli.command) {
         ctx.discover(mode).await?;
     }
+    // `--profile`/`AWS_PROFILE`/`--region` without configured accounts: an ad-hoc target.
+    ctx.select_profile()?;
     // Accounts (configured or discovered) without `regions` get the ones the AWS CLI would
     // use for them, or are marked as having none: commands refuse those, never guess.
     crate::aws::resolve_regions(&mut ctx.config, &ctx.env).await;
+    ctx.check_ad_hoc_region()?;
+    if ctx.ad_hoc && ctx.config.file.is_none() {
+        match ctx.state_location()? {
+            crate::context::StateLocation::None => {
+                tracing::info!("no config file: nothing is kept (--state none); pass --state to keep a state")
+            }
+            loc if ctx.global.state.is_none() && !ctx.global.dry_run => {
+                tracing::warn!("no config file: the state is kept in {loc} (pass --state none to keep nothing)")
+            }
+            _ => {}
+        }
+    }
     Ok(())
 }
 

@@ -30,6 +30,8 @@ pub fn test_message(ctx: &Context, sink: &str) -> Message {
 
 pub async fn test(ctx: &Context, a: &NotifyTestArgs) -> AppResult<Output> {
     let sink = ctx.sink(&a.sink)?;
+    // A secret the sink needs and cannot have is a config error (exit 2), naming the key.
+    ctx.config.sink_secrets(&a.sink)?;
     let notifier = ctx.notifier(&a.sink, sink, ctx.templates()?).await.map_err(|e| {
         AppError::Run(anyhow::anyhow!("sink `{}`: {}", a.sink, crate::redact::redact(&format!("{e:#}"))))
     })?;

@@ -139,7 +139,7 @@ fn backlog_client(ctx: &Context, what: &str) -> AppResult<BacklogClient> {
     let Some(backlog) = ctx.config.backlog.clone() else {
         return Err(AppError::usage(format!("{what} needs [backlog] base_url and api_key_env in the config")));
     };
-    Ok(BacklogClient::new(&backlog.base_url, backlog.api_key.clone(), ctx.http.clone()))
+    Ok(BacklogClient::new(&backlog.base_url, backlog.api_key.get()?.clone(), ctx.http.clone()))
 }
 
 /// `1.2 MB`: sizes as people read them (powers of 1000, as storage consoles show them).

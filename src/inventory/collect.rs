@@ -87,7 +87,7 @@ pub async fn collect(
     };
     if targets.is_empty() && errors.is_empty() {
         return Err(AppError::usage(
-            "no (account, region) to collect\nhint: add [[accounts]] with regions to the config, or check --account/--region",
+            "no (account, region) to collect\nhint: add [[accounts]] with regions to the config, or pass --profile NAME --region REGION for one account",
         ));
     }
     let mut types = opts.types.clone();

@@ -104,6 +104,14 @@ fn a_literal_secret_in_a_readable_file_is_refused_with_a_hint() {
     b.opskit().args(["config", "check"]).assert().success();
 }
 
+/// An AWS config file with the profiles the example config names.
+fn example_aws_profiles(b: &Bench) -> std::path::PathBuf {
+    let p = b.path("aws-config");
+    std::fs::write(&p, "[profile globex-stg]\nregion = us-east-1\n[profile initech-management]\nregion = us-east-1\n")
+        .unwrap();
+    p
+}
+
 #[test]
 fn config_example_passes_config_check_and_secrets_print_masked() {
     let b = Bench::new();
@@ -119,6 +127,8 @@ fn config_example_passes_config_check_and_secrets_print_masked() {
         .env("WEBHOOK_SECRET", "example-hmac-secret")
         .env("ACME_EXTERNAL_ID", "acme-external-id-123")
         .env("INITECH_EXTERNAL_ID", "initech-external-id-456")
+        .env("IMAP_PASSWORD", "example-imap-password")
+        .env("AWS_CONFIG_FILE", example_aws_profiles(&b))
         .assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     let out = stdout(&a);
@@ -133,6 +143,7 @@ fn config_example_passes_config_check_and_secrets_print_masked() {
         "example-hmac-secret",
         "acme-external-id",
         "initech-external-id",
+        "example-imap-password",
     ] {
         assert!(!out.contains(secret), "{secret} leaked: {out}");
     }
@@ -144,11 +155,15 @@ fn config_check_probe_reports_each_account_and_exits_3_when_one_fails() {
     let moto = MotoServer::start();
     b.write_config(
         "[[accounts]]\nname = \"good\"\nid = \"123456789012\"\nregions = [\"us-east-1\"]\n\n\
-         [[accounts]]\nname = \"broken\"\nprofile = \"no-such-profile\"\nregions = [\"us-east-1\"]\n",
+         [[accounts]]\nname = \"broken\"\nprofile = \"broken-creds\"\nregions = [\"us-east-1\"]\n",
     );
+    // The profile exists (a missing one is a local problem, exit 2, before any probe), but
+    // its credentials cannot be had.
+    std::fs::write(b.path("aws-config"), "[profile broken-creds]\ncredential_process = /bin/false\n").unwrap();
     let a = b
         .opskit()
         .args(["config", "check", "--probe"])
+        .env("AWS_CONFIG_FILE", b.path("aws-config"))
         .env("AWS_ENDPOINT_URL", moto.endpoint())
         .env("AWS_ACCESS_KEY_ID", "test")
         .env("AWS_SECRET_ACCESS_KEY", "test")
@@ -158,5 +173,122 @@ fn config_check_probe_reports_each_account_and_exits_3_when_one_fails() {
     let good = out.lines().rfind(|l| l.contains("| good")).unwrap_or_default();
     assert!(good.contains("ok") && good.contains("arn:aws:sts::123456789012"), "{out}");
     let broken = out.lines().rfind(|l| l.contains("| broken")).unwrap_or_default();
-    assert!(broken.contains("FAILED") && broken.contains("no-such-profile"), "{out}");
+    assert!(broken.contains("FAILED") && broken.contains("broken-creds"), "{out}");
+}
+
+#[test]
+fn config_check_without_a_config_file_exits_2_listing_the_paths_searched() {
+    let b = Bench::new();
+    let a = b.opskit().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 2, "{}", outputs(&a));
+    let err = stderr(&a);
+    let xdg = b.path("xdg-config").join("opskit").join("config.toml");
+    for searched in ["opskit.toml", &xdg.display().to_string(), "/etc/opskit/config.toml"] {
+        assert!(err.contains(searched), "{searched} not named: {err}");
+    }
+    assert!(err.contains("hint: ") && err.contains("config example"), "{err}");
+    assert!(!stdout(&a).contains("ok"), "nothing is reported as ok: {}", stdout(&a));
+}
+
+#[test]
+fn config_check_of_the_example_names_every_unset_variable_in_one_run_without_calling_aws() {
+    let b = Bench::new();
+    let a = b.opskit().args(["config", "example"]).assert().success();
+    write_private(&b.path("opskit.toml"), &stdout(&a));
+    let a = b
+        .opskit()
+        .args(["config", "check"])
+        .env("AWS_CONFIG_FILE", example_aws_profiles(&b))
+        .env("AWS_ENDPOINT_URL", b.sandbox.url(""))
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .assert();
+    assert_eq!(code(&a), 2, "{}", outputs(&a));
+    let err = stderr(&a);
+    assert!(err.contains("8 problems:"), "{err}");
+    for var in [
+        "SLACK_WEBHOOK_OPS",
+        "PAGERDUTY_ROUTING_KEY",
+        "BACKLOG_API_KEY",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "ACME_EXTERNAL_ID",
+        "INITECH_EXTERNAL_ID",
+        "IMAP_PASSWORD",
+    ] {
+        assert!(err.contains(&format!("environment variable `{var}` is not set")), "{var} not named: {err}");
+    }
+    assert!(err.contains("8. opskit.toml:"), "numbered, each with its line: {err}");
+    assert!(b.sandbox.requests().is_empty(), "config check called AWS: {:?}", b.sandbox.requests());
+}
+
+#[test]
+fn config_check_lists_every_bad_key_of_the_file_in_one_run() {
+    let b = Bench::new();
+    let (c, err) = config_error(
+        &b,
+        "[defaults]\ntimezon = \"UTC\"\n\n[[accounts]]\nname = \"a\"\nprofil = \"x\"\n\n[[accounts]]\nname = \"b\"\n\
+         regions = [\"us-east-1\"]\nid = \"12\"\n\n[sinks.chat]\ntype = \"slack\"\nwebhok_url_env = \"X\"\n",
+    );
+    assert_eq!(c, 2, "{err}");
+    assert!(err.contains("4 problems:"), "{err}");
+    for (n, at) in [
+        (1, "opskit.toml:2: key `defaults.timezon`"),
+        (2, "opskit.toml:6: key `accounts[0].profil`"),
+        (3, "opskit.toml:11: key `accounts[1].id`"),
+        (4, "opskit.toml:15: key `sinks.chat.webhok_url_env`"),
+    ] {
+        assert!(err.contains(&format!("{n}. {at}")), "{at}: {err}");
+    }
+}
+
+#[test]
+fn config_check_names_a_missing_profile_and_an_unknown_region_with_what_was_meant() {
+    let b = Bench::new();
+    b.aws_profiles(&[("customer-a", "111122223333")]);
+    b.write_config(
+        "[[accounts]]\nname = \"a\"\nprofile = \"custmer-a\"\nregions = [\"ap-northeast-11\"]\n\n\
+         [[accounts]]\nname = \"b\"\nprofile = \"customer-a\"\nregions = [\"eu-west-1\"]\n",
+    );
+    let a = b.opskit_aws().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 2, "{}", outputs(&a));
+    let err = stderr(&a);
+    assert!(
+        err.contains("opskit.toml:3: key `accounts[0].profile`: profile `custmer-a` is not in the AWS config"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `customer-a`?"), "{err}");
+    assert!(err.contains("opskit.toml:4: key `accounts[0].regions`: `ap-northeast-11` is not an AWS region"), "{err}");
+    assert!(err.contains("did you mean `ap-northeast-1`?"), "{err}");
+    assert!(!err.contains("accounts[1]"), "the good account is not a problem: {err}");
+    assert!(b.sandbox.requests().is_empty(), "config check called AWS: {:?}", b.sandbox.requests());
+}
+
+#[test]
+fn an_unset_secret_stops_only_the_command_that_uses_its_account_or_sink() {
+    let b = Bench::new();
+    b.aws_profiles(&[("acme", "111122223333")]);
+    b.write_config(&format!(
+        "{}\n[[accounts]]\nname = \"acme\"\nid = \"111122223333\"\nprofile = \"acme\"\n\
+         role_arn = \"arn:aws:iam::111122223333:role/OpsKit\"\nexternal_id_env = \"ACME_EXTERNAL_ID\"\n\
+         regions = [\"ap-northeast-1\"]\n\n[sinks.chat]\ntype = \"slack\"\nwebhook_url_env = \"SLACK_URL_UNSET\"\n",
+        b.defaults()
+    ));
+    let a = b.opskit_aws().args(["silence", "list"]).assert();
+    assert_eq!(code(&a), 0, "silence list uses no account and no sink: {}", outputs(&a));
+    let mail = format!("{}/tests/fixtures/mail/legacy_dx_maintenance.eml", env!("CARGO_MANIFEST_DIR"));
+    let a = b.opskit_aws().args(["mail", "parse", &mail]).assert();
+    assert_eq!(code(&a), 0, "mail parse sends nothing: {}", outputs(&a));
+    // Per region (dx-vif) and global (Trusted Advisor) targets alike.
+    for cmd in [&["dx-vif", "poll", "--dry-run"][..], &["ta", "checks"]] {
+        let a = b.opskit_aws().args(cmd).assert();
+        assert_eq!(code(&a), 2, "{cmd:?}: {}", outputs(&a));
+        let err = stderr(&a);
+        assert!(err.contains("key `accounts[0].external_id_env`") && err.contains("`ACME_EXTERNAL_ID`"), "{err}");
+    }
+    // The sink, asked for by name, fails as a config error naming its key.
+    let a = b.opskit_aws().args(["notify", "test", "--sink", "chat"]).assert();
+    assert_eq!(code(&a), 2, "{}", outputs(&a));
+    assert!(stderr(&a).contains("key `sinks.chat.webhook_url_env`") && stderr(&a).contains("SLACK_URL_UNSET"));
+    assert!(b.sandbox.requests().is_empty(), "no role assumed without its external id: {:?}", b.sandbox.requests());
 }

@@ -7,6 +7,7 @@
 
 mod common;
 
+mod ad_hoc;
 // AWS failures: one line, once per account, with a hint.
 mod aws_errors;
 mod cli_contract;

@@ -51,6 +51,62 @@ impl ConfigError {
     }
 }
 
+impl ConfigError {
+    /// Several problems as one error (exit 2): each numbered on its own line with its file,
+    /// line, key and hint, so one run lists them all. One problem stays itself.
+    pub fn many(mut problems: Vec<ConfigError>) -> ConfigError {
+        if problems.len() == 1 {
+            return problems.remove(0);
+        }
+        let file = problems.iter().find_map(|p| p.file.clone());
+        let mut message = format!("{} problems:", problems.len());
+        for (i, p) in problems.iter().enumerate() {
+            let text = p.render().replace('\n', "\n   ");
+            message.push_str(&format!("\n{}. {text}", i + 1));
+        }
+        ConfigError { file, line: None, key: None, message, hint: None }
+    }
+}
+
+/// A secret the file names (`NAME`, `NAME_env` or `NAME_file`), read when the config loads.
+/// When it cannot be had (the variable unset, the file unreadable) the error is kept,
+/// naming the key, for the code that uses the account or sink it belongs to: a command that
+/// does not use it is not stopped, the one that does fails naming the key (exit 2), and
+/// `config check` lists every one.
+#[derive(Debug, Clone)]
+pub struct ConfigSecret(Result<Secret, Box<ConfigError>>);
+
+impl ConfigSecret {
+    pub fn new(value: Secret) -> ConfigSecret {
+        ConfigSecret(Ok(value))
+    }
+
+    /// The secret, or the error that says which key and variable it needs.
+    pub fn get(&self) -> Result<&Secret, ConfigError> {
+        self.0.as_ref().map_err(|e| (**e).clone())
+    }
+
+    /// Why the secret is not available, if it is not.
+    pub fn problem(&self) -> Option<&ConfigError> {
+        self.0.as_ref().err().map(|e| &**e)
+    }
+}
+
+impl From<Secret> for ConfigSecret {
+    fn from(s: Secret) -> Self {
+        ConfigSecret::new(s)
+    }
+}
+
+impl Serialize for ConfigSecret {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Ok(v) => v.serialize(s),
+            Err(e) => s.serialize_str(&format!("(not available: {})", e.message)),
+        }
+    }
+}
+
 /// A duration written as `30s`, `5m`, `1h 30m` or ISO 8601 (`PT30S`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Dur(pub Duration);
@@ -114,6 +170,24 @@ pub struct RawConfig {
     /// Per-command settings; each command reads its own table.
     #[serde(default)]
     pub commands: BTreeMap<String, toml::Table>,
+    /// Where each entry of `accounts`, `organizations` and `routes` stands in the file
+    /// (an entry that could not be read is left out), for errors that name its index.
+    #[serde(skip)]
+    pub positions: Positions,
+}
+
+/// The places in the file of the entries of the arrays of tables; empty: in order.
+#[derive(Debug, Default, Clone)]
+pub struct Positions {
+    pub accounts: Vec<usize>,
+    pub organizations: Vec<usize>,
+    pub routes: Vec<usize>,
+}
+
+impl Positions {
+    fn at(list: &[usize], i: usize) -> usize {
+        list.get(i).copied().unwrap_or(i)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -375,7 +449,7 @@ pub struct Account {
     pub id: Option<String>,
     pub profile: Option<String>,
     pub role_arn: Option<String>,
-    pub external_id: Option<Secret>,
+    pub external_id: Option<ConfigSecret>,
     pub session_name: String,
     /// Empty until resolved when the entry gives none (see [`RegionSource`]).
     pub regions: Vec<String>,
@@ -439,7 +513,7 @@ pub struct Organization {
     pub name: String,
     pub profile: Option<String>,
     pub role_name: String,
-    pub external_id: Option<Secret>,
+    pub external_id: Option<ConfigSecret>,
     pub session_name: String,
     /// For the discovered accounts: `regions`; when empty, each account's are resolved
     /// like an `[[accounts]]` entry's without `regions` (the profile, the environment,
@@ -464,21 +538,31 @@ pub const DEFAULT_ORGANIZATIONS_CACHE_TTL: Duration = Duration::from_secs(3600);
 #[derive(Debug, Clone, Serialize)]
 pub struct Backlog {
     pub base_url: String,
-    pub api_key: Secret,
+    pub api_key: ConfigSecret,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Sink {
-    Slack { webhook_url: Secret },
-    Pagerduty { routing_key: Secret, events_url: String },
+    Slack { webhook_url: ConfigSecret },
+    Pagerduty { routing_key: ConfigSecret, events_url: String },
     Sns { topic_arn: String, account: Option<String>, profile: Option<String>, region: String },
     BacklogIssue { project: String, issue_type: String, priority: String, resolve_status: Option<String> },
-    Webhook { url: Secret, secret: Option<Secret>, signature_header: String },
+    Webhook { url: ConfigSecret, secret: Option<ConfigSecret>, signature_header: String },
     Stdout,
 }
 
 impl Sink {
+    /// The secrets the sink's own keys name.
+    pub fn secrets(&self) -> Vec<&ConfigSecret> {
+        match self {
+            Sink::Slack { webhook_url } => vec![webhook_url],
+            Sink::Pagerduty { routing_key, .. } => vec![routing_key],
+            Sink::Webhook { url, secret, .. } => std::iter::once(url).chain(secret.as_ref()).collect(),
+            Sink::Sns { .. } | Sink::BacklogIssue { .. } | Sink::Stdout => Vec::new(),
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Sink::Slack { .. } => "slack",
@@ -525,6 +609,52 @@ pub struct Window {
 pub const DEFAULT_PAGERDUTY_EVENTS_URL: &str = "https://events.pagerduty.com/v2/enqueue";
 
 impl Config {
+    /// Every secret the file names that cannot be read now, each naming its key: for
+    /// `config check`, which reports them all (a command asks only for those it uses).
+    pub fn secret_problems(&self) -> Vec<ConfigError> {
+        let mut out = Vec::new();
+        let mut add = |s: Option<&ConfigSecret>| {
+            if let Some(e) = s.and_then(ConfigSecret::problem) {
+                out.push(e.clone());
+            }
+        };
+        for a in &self.accounts {
+            add(a.external_id.as_ref());
+        }
+        for o in &self.organizations {
+            add(o.external_id.as_ref());
+        }
+        if let Some(b) = &self.backlog {
+            add(Some(&b.api_key));
+        }
+        for sink in self.sinks.values() {
+            for secret in sink.secrets() {
+                add(Some(secret));
+            }
+        }
+        out.sort_by_key(|e| e.line);
+        out
+    }
+
+    /// Whether sink `name` can be used: its secrets (and, for a Backlog issue sink, the
+    /// `[backlog]` API key) read, else the first error naming the key and variable.
+    pub fn sink_secrets(&self, name: &str) -> Result<(), ConfigError> {
+        let Some(sink) = self.sinks.get(name) else { return Ok(()) };
+        for secret in sink.secrets() {
+            secret.get()?;
+        }
+        if let (Sink::BacklogIssue { .. }, Some(b)) = (sink, &self.backlog) {
+            b.api_key.get()?;
+        }
+        Ok(())
+    }
+
+    /// The account's external id, if it has one: an error naming the key when the file
+    /// names one that cannot be read.
+    pub fn external_id(account: &Account) -> Result<Option<&Secret>, ConfigError> {
+        account.external_id.as_ref().map(ConfigSecret::get).transpose()
+    }
+
     pub fn account(&self, name_or_id: &str) -> Option<&Account> {
         self.accounts.iter().find(|a| a.name == name_or_id || a.id.as_deref() == Some(name_or_id))
     }
@@ -602,14 +732,38 @@ pub fn search_path(env: &Env) -> Vec<PathBuf> {
 
 /// Load the config: the explicit path if given (it must exist), else the first file of the
 /// search path that exists, else the empty config. `sections` are the `[commands.NAME]`
-/// sections it may hold, each checked once the rest has resolved.
+/// sections it may hold, each checked once the rest has resolved. Every problem of the file
+/// is in the error; secrets that cannot be read are not problems yet (see [`ConfigSecret`]).
 pub fn load(explicit: Option<&Path>, env: &Env, sections: &[CommandSection]) -> Result<Config, ConfigError> {
+    let (config, problems) = load_report(explicit, env, sections)?;
+    if problems.is_empty() { Ok(config) } else { Err(ConfigError::many(problems)) }
+}
+
+/// [`load`] for `config check`: when the file has problems, the error lists them all with
+/// every secret that cannot be read, in the order of the file.
+pub fn load_all(explicit: Option<&Path>, env: &Env, sections: &[CommandSection]) -> Result<Config, ConfigError> {
+    let (config, mut problems) = load_report(explicit, env, sections)?;
+    if problems.is_empty() {
+        return Ok(config);
+    }
+    problems.extend(config.secret_problems());
+    problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+    Err(ConfigError::many(problems))
+}
+
+/// [`load`], returning what resolved and every problem of the file; `Err` only when the
+/// file cannot be read at all.
+pub fn load_report(
+    explicit: Option<&Path>,
+    env: &Env,
+    sections: &[CommandSection],
+) -> Result<(Config, Vec<ConfigError>), ConfigError> {
     let path = match explicit {
         Some(p) => Some(p.to_path_buf()),
         None => search_path(env).into_iter().find(|p| p.is_file()),
     };
     let Some(path) = path else {
-        return resolve(RawConfig::default(), None, "", env, sections);
+        return Ok(resolve_report(RawConfig::default(), None, "", env, sections));
     };
     let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
         file: Some(path.clone()),
@@ -618,7 +772,7 @@ pub fn load(explicit: Option<&Path>, env: &Env, sections: &[CommandSection]) -> 
         message: format!("cannot read the config file: {e}"),
         hint: explicit.is_none().then(|| "it was found on the search path; pass --config to choose another".into()),
     })?;
-    parse_and_check(&text, Some(&path), env, sections)
+    Ok(parse_and_report(&text, Some(&path), env, sections))
 }
 
 /// Resolve a config given as text, checking its `[commands.NAME]` sections against `sections`.
@@ -628,8 +782,23 @@ pub fn parse_and_check(
     env: &Env,
     sections: &[CommandSection],
 ) -> Result<Config, ConfigError> {
-    let raw = parse(text, path)?;
-    resolve(raw, path, text, env, sections)
+    let (config, problems) = parse_and_report(text, path, env, sections);
+    if problems.is_empty() { Ok(config) } else { Err(ConfigError::many(problems)) }
+}
+
+/// Resolve a config given as text: what resolved and every problem of the file.
+pub fn parse_and_report(
+    text: &str,
+    path: Option<&Path>,
+    env: &Env,
+    sections: &[CommandSection],
+) -> (Config, Vec<ConfigError>) {
+    let (raw, mut problems) = parse(text, path);
+    let (config, more) = resolve_report(raw, path, text, env, sections);
+    problems.extend(more);
+    // In the order of the file, as the user reads it.
+    problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+    (config, problems)
 }
 
 /// Resolve a config that has no `[commands.NAME]` sections (any is refused as unknown): for
@@ -638,43 +807,154 @@ pub fn parse_and_resolve(text: &str, path: Option<&Path>, env: &Env) -> Result<C
     parse_and_check(text, path, env, &[])
 }
 
-fn parse(text: &str, path: Option<&Path>) -> Result<RawConfig, ConfigError> {
-    let de = toml::de::Deserializer::parse(text).map_err(|e| ConfigError {
-        file: path.map(Path::to_path_buf),
-        line: e.span().map(|s| line_of(text, s.start)),
-        key: None,
-        message: e.message().trim().to_string(),
-        hint: None,
-    })?;
-    serde_path_to_error::deserialize::<_, RawConfig>(de).map_err(|e| {
-        let mut key = e.path().to_string();
-        let inner = e.into_inner();
-        // Inside tagged enums serde buffers the table and the span points at the table:
-        // an unknown field is better located by its own name.
-        let unknown =
-            inner.message().strip_prefix("unknown field `").and_then(|r| r.split('`').next()).map(str::to_string);
-        if let Some(field) = unknown {
-            let already = key == field || key.ends_with(&format!(".{field}"));
-            let candidate = if already {
-                key.clone()
-            } else if key == "." {
-                field
-            } else {
-                format!("{key}.{field}")
+/// The file as written, section by section (`defaults`, each account, organization, sink
+/// and route, `backlog`, `commands`): serde stops at a section's first bad key, so each is
+/// read on its own and one run finds every bad key of the file. A section with a problem
+/// is left out of the result, whose `positions` keep the entries' places in the file.
+fn parse(text: &str, path: Option<&Path>) -> (RawConfig, Vec<ConfigError>) {
+    let table: toml::Table = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let err = ConfigError {
+                file: path.map(Path::to_path_buf),
+                line: e.span().map(|s| line_of(text, s.start)),
+                key: None,
+                message: e.message().trim().to_string(),
+                hint: None,
             };
-            if locate(text, &candidate).is_some() {
-                key = candidate;
+            return (RawConfig::default(), vec![err]);
+        }
+    };
+    let mut raw = RawConfig::default();
+    let mut problems = Vec::new();
+    for (name, value) in table {
+        match name.as_str() {
+            "defaults" => {
+                if let Some(d) = de_part(text, path, "defaults", value, &mut problems) {
+                    raw.defaults = d;
+                }
             }
+            "backlog" => raw.backlog = de_part(text, path, "backlog", value, &mut problems),
+            "accounts" => {
+                raw.positions.accounts = de_list(text, path, "accounts", value, &mut raw.accounts, &mut problems);
+            }
+            "organizations" => {
+                raw.positions.organizations =
+                    de_list(text, path, "organizations", value, &mut raw.organizations, &mut problems);
+            }
+            "routes" => raw.positions.routes = de_list(text, path, "routes", value, &mut raw.routes, &mut problems),
+            "sinks" | "commands" => {
+                let toml::Value::Table(t) = value else {
+                    problems.push(de_error(text, path, &name, "expected a table".into()));
+                    continue;
+                };
+                for (k, v) in t {
+                    let key = format!("{name}.{k}");
+                    if name == "sinks" {
+                        if let Some(s) = de_part(text, path, &key, v, &mut problems) {
+                            raw.sinks.insert(k, s);
+                        }
+                    } else if let Some(c) = de_part(text, path, &key, v, &mut problems) {
+                        raw.commands.insert(k, c);
+                    }
+                }
+            }
+            other => problems.push(ConfigError {
+                hint: Some(
+                    "the sections are defaults, accounts, organizations, backlog, sinks, routes and commands".into(),
+                ),
+                ..de_error(text, path, other, format!("unknown section `{other}`"))
+            }),
         }
-        let line = locate(text, &key).filter(|_| key != ".").or_else(|| inner.span().map(|s| line_of(text, s.start)));
-        ConfigError {
-            file: path.map(Path::to_path_buf),
-            line,
-            key: (key != ".").then_some(key),
-            message: inner.message().trim().to_string(),
-            hint: None,
+    }
+    (raw, problems)
+}
+
+fn de_error(text: &str, path: Option<&Path>, key: &str, message: String) -> ConfigError {
+    ConfigError {
+        file: path.map(Path::to_path_buf),
+        line: locate(text, key),
+        key: Some(key.into()),
+        message,
+        hint: None,
+    }
+}
+
+/// Each entry of an array of tables (`[[accounts]]`) on its own; the file positions of
+/// those read.
+fn de_list<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: Option<&Path>,
+    name: &str,
+    value: toml::Value,
+    out: &mut Vec<T>,
+    problems: &mut Vec<ConfigError>,
+) -> Vec<usize> {
+    let toml::Value::Array(items) = value else {
+        problems.push(de_error(text, path, name, format!("expected an array of tables ([[{name}]])")));
+        return Vec::new();
+    };
+    let mut positions = Vec::new();
+    for (i, v) in items.into_iter().enumerate() {
+        if let Some(t) = de_part(text, path, &format!("{name}[{i}]"), v, problems) {
+            out.push(t);
+            positions.push(i);
         }
-    })
+    }
+    positions
+}
+
+/// One section of the file, its errors named by their full key (`sinks.ops.webhok_url`)
+/// and the line of that key.
+fn de_part<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: Option<&Path>,
+    base: &str,
+    value: toml::Value,
+    problems: &mut Vec<ConfigError>,
+) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let inner_path = e.path().to_string();
+            let mut key = if inner_path == "." { base.to_string() } else { format!("{base}.{inner_path}") };
+            let inner = e.into_inner();
+            // Inside tagged enums serde buffers the table and the path stops at it: an
+            // unknown field is better located by its own name.
+            let unknown =
+                inner.message().strip_prefix("unknown field `").and_then(|r| r.split('`').next()).map(str::to_string);
+            if let Some(field) = unknown
+                && !(key == field || key.ends_with(&format!(".{field}")))
+            {
+                let candidate = format!("{key}.{field}");
+                if locate(text, &candidate).is_some() {
+                    key = candidate;
+                }
+            }
+            let (message, hint) = unknown_name(inner.message().trim());
+            problems.push(ConfigError { hint, ..de_error(text, path, &key, message) });
+            None
+        }
+    }
+}
+
+/// serde's "unknown field `colr`, expected one of `a`, `b`, …" (or variant) as a short
+/// message and a hint with the near name, or the known ones: the line stays readable.
+fn unknown_name(message: &str) -> (String, Option<String>) {
+    let parsed = ["field", "variant"].iter().find_map(|what| {
+        let rest = message.strip_prefix(&format!("unknown {what} `"))?;
+        let (name, rest) = rest.split_once('`')?;
+        let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+        Some((*what, name, known))
+    });
+    let Some((what, name, known)) = parsed else { return (message.to_string(), None) };
+    let message = if what == "field" { format!("unknown key `{name}`") } else { format!("unknown value `{name}`") };
+    let hint = match did_you_mean(name, known.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None if known.is_empty() => return (message, None),
+        None => format!("known: {}", known.join(", ")),
+    };
+    (message, Some(hint))
 }
 
 /// 1-based line of a byte offset.
@@ -765,7 +1045,10 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    /// Resolve a secret given as `<name>`, `<name>_env` or `<name>_file` under `base`.
+    /// Resolve a secret given as `<name>`, `<name>_env` or `<name>_file` under `base`. A
+    /// file that names it wrongly (two forms, a literal in a loose file) is an error now; a
+    /// variable or file that cannot be read is kept in the [`ConfigSecret`] for the code
+    /// that needs it.
     fn secret(
         &self,
         base: &str,
@@ -773,7 +1056,7 @@ impl Ctx<'_> {
         literal: Option<&String>,
         env: Option<&String>,
         file: Option<&PathBuf>,
-    ) -> Result<Option<Secret>, ConfigError> {
+    ) -> Result<Option<ConfigSecret>, ConfigError> {
         let given = [literal.is_some(), env.is_some(), file.is_some()].iter().filter(|b| **b).count();
         if given > 1 {
             return Err(self
@@ -791,13 +1074,14 @@ impl Ctx<'_> {
                     ),
                 ));
             }
-            return Ok(Some(Secret::new(value.clone())));
+            return Ok(Some(Secret::new(value.clone()).into()));
         }
+        let deferred = |e: ConfigError| Ok(Some(ConfigSecret(Err(Box::new(e)))));
         if let Some(var) = env {
             let key = format!("{base}.{name}_env");
             return match self.env.get(var) {
-                Some(v) => Ok(Some(Secret::new(v.trim().to_string()))),
-                None => Err(self.err_hint(
+                Some(v) => Ok(Some(Secret::new(v.trim().to_string()).into())),
+                None => deferred(self.err_hint(
                     &key,
                     format!("environment variable `{var}` is not set or empty"),
                     format!("export {var}=… in the environment of the opskit process (systemd: EnvironmentFile=)"),
@@ -806,16 +1090,17 @@ impl Ctx<'_> {
         }
         if let Some(path) = file {
             let key = format!("{base}.{name}_file");
-            let v = std::fs::read_to_string(path)
-                .map_err(|e| self.err(&key, format!("cannot read secret file {}: {e}", path.display())))?;
-            let v = v.trim().to_string();
+            let v = match std::fs::read_to_string(path) {
+                Ok(v) => v.trim().to_string(),
+                Err(e) => return deferred(self.err(&key, format!("cannot read secret file {}: {e}", path.display()))),
+            };
             if v.is_empty() {
-                return Err(self.err(&key, format!("secret file {} is empty", path.display())));
+                return deferred(self.err(&key, format!("secret file {} is empty", path.display())));
             }
             if file_mode(path).is_some_and(|m| m & 0o077 != 0) {
                 tracing::warn!(file = %path.display(), "secret file is readable by group or others; chmod 600 it");
             }
-            return Ok(Some(Secret::new(v)));
+            return Ok(Some(Secret::new(v).into()));
         }
         Ok(None)
     }
@@ -827,7 +1112,7 @@ impl Ctx<'_> {
         literal: Option<&String>,
         env: Option<&String>,
         file: Option<&PathBuf>,
-    ) -> Result<Secret, ConfigError> {
+    ) -> Result<ConfigSecret, ConfigError> {
         self.secret(base, name, literal, env, file)?.ok_or_else(|| {
             self.err_hint(
                 base,
@@ -835,6 +1120,14 @@ impl Ctx<'_> {
                 format!("set `{name}_env = \"VAR\"` (the value comes from that environment variable) or `{name}_file`"),
             )
         })
+    }
+
+    /// Check a secret URL when its value could be read (a deferred one is checked when used).
+    fn check_secret_url_of(&self, key: &str, secret: &ConfigSecret) -> Result<(), ConfigError> {
+        match secret.get() {
+            Ok(v) => self.check_secret_url(key, v.expose()),
+            Err(_) => Ok(()),
+        }
     }
 }
 
@@ -971,6 +1264,79 @@ const SINK_CONNECT_TIMEOUT_RANGE: std::ops::RangeInclusive<Duration> =
 /// `defaults.delivery_deadline`: all of a run's deliveries.
 pub const DEFAULT_DELIVERY_DEADLINE: Duration = Duration::from_secs(45);
 
+/// The AWS regions this opskit knows (commercial, GovCloud, China, the European Sovereign
+/// Cloud), for `config check`: a name not here is far likelier a typo than a region opened
+/// after this build.
+pub const KNOWN_REGIONS: &[&str] = &[
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-central-1",
+    "ca-west-1",
+    "cn-north-1",
+    "cn-northwest-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eusc-de-east-1",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-gov-east-1",
+    "us-gov-west-1",
+    "us-west-1",
+    "us-west-2",
+];
+
+/// The candidate nearest to `word` when it is near enough to be what was meant (at most a
+/// third of its letters different), for "did you mean" hints.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 pub fn region_ok(r: &str) -> bool {
     !r.is_empty() && r.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
@@ -1098,6 +1464,7 @@ fn resolve_organization(
     })
 }
 
+/// Resolve the file as written into the config, stopping at its first problem.
 pub fn resolve(
     raw: RawConfig,
     path: Option<&Path>,
@@ -1105,12 +1472,115 @@ pub fn resolve(
     env: &Env,
     sections: &[CommandSection],
 ) -> Result<Config, ConfigError> {
+    let (config, problems) = resolve_report(raw, path, text, env, sections);
+    if problems.is_empty() { Ok(config) } else { Err(ConfigError::many(problems)) }
+}
+
+/// Resolve the file as written, section by section: each account, organization, sink and
+/// route on its own, so one run finds every problem of the file. Returns what resolved and
+/// the problems (empty when the config is good); a part with a problem is left out.
+pub fn resolve_report(
+    raw: RawConfig,
+    path: Option<&Path>,
+    text: &str,
+    env: &Env,
+    sections: &[CommandSection],
+) -> (Config, Vec<ConfigError>) {
     let loose = path.and_then(file_mode).is_some_and(|m| m & 0o077 != 0);
     let ctx = Ctx { path, text, env, loose };
+    let mut problems = Vec::new();
 
-    let d = raw.defaults;
+    let defaults = resolve_defaults(&ctx, raw.defaults).unwrap_or_else(|e| {
+        problems.push(e);
+        resolve_defaults(&ctx, RawDefaults::default()).expect("the built-in defaults resolve")
+    });
+
+    let mut accounts = Vec::with_capacity(raw.accounts.len());
+    // Names seen so far: a set, not a scan of `accounts`, so a config of 200k accounts
+    // loads in linear time (the scan made it take minutes).
+    let mut names: std::collections::HashSet<String> = std::collections::HashSet::with_capacity(raw.accounts.len());
+    for (i, a) in raw.accounts.into_iter().enumerate() {
+        match resolve_account(&ctx, Positions::at(&raw.positions.accounts, i), a, &mut names) {
+            Ok(a) => accounts.push(a),
+            Err(e) => problems.push(e),
+        }
+    }
+
+    let mut organizations: Vec<Organization> = Vec::new();
+    for (i, o) in raw.organizations.into_iter().enumerate() {
+        match resolve_organization(&ctx, Positions::at(&raw.positions.organizations, i), o, &organizations) {
+            Ok(o) => organizations.push(o),
+            Err(e) => problems.push(e),
+        }
+    }
+
+    let backlog_given = raw.backlog.is_some();
+    let backlog = match raw.backlog.map(|b| resolve_backlog(&ctx, b)).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            problems.push(e);
+            None
+        }
+    };
+
+    // Every sink the file defines, resolved or not: a route to a sink with a problem of
+    // its own is not a second problem.
+    let defined: Vec<String> = raw.sinks.keys().cloned().collect();
+    let mut sinks = BTreeMap::new();
+    let mut sink_timeouts = BTreeMap::new();
+    for (name, s) in raw.sinks {
+        match resolve_sink(&ctx, &name, s, &defaults, &names, backlog_given) {
+            Ok((sink, timeouts)) => {
+                sink_timeouts.insert(name.clone(), timeouts);
+                sinks.insert(name, sink);
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+
+    let mut routes = Vec::new();
+    for (i, r) in raw.routes.into_iter().enumerate() {
+        match resolve_route(&ctx, Positions::at(&raw.positions.routes, i), r, &defined, &defaults.timezone) {
+            Ok(r) => routes.push(r),
+            Err(e) => problems.push(e),
+        }
+    }
+
+    let mut commands = raw.commands;
+    let unknown: Vec<String> = commands.keys().filter(|n| !sections.iter().any(|s| s.name == *n)).cloned().collect();
+    for name in unknown {
+        let known: Vec<&str> = sections.iter().map(|s| s.name).collect();
+        problems.push(ctx.err_hint(
+            &format!("commands.{name}"),
+            format!("unknown command section `{name}`"),
+            format!("known: {}", known.join(", ")),
+        ));
+        commands.remove(&name);
+    }
+
+    let config = Config {
+        file: path.map(Path::to_path_buf),
+        defaults,
+        accounts,
+        organizations,
+        backlog,
+        sinks,
+        sink_timeouts,
+        routes,
+        commands,
+        shard: None,
+    };
+    for section in sections {
+        if let Err(e) = (section.check)(&config) {
+            problems.push(e);
+        }
+    }
+    (config, problems)
+}
+
+fn resolve_defaults(ctx: &Ctx, d: RawDefaults) -> Result<Defaults, ConfigError> {
     let timezone = d.timezone.unwrap_or_else(|| "UTC".into());
-    check_tz(&ctx, "defaults.timezone", &timezone)?;
+    check_tz(ctx, "defaults.timezone", &timezone)?;
     let concurrency = d.concurrency.unwrap_or(16);
     if concurrency == 0 {
         return Err(ctx.err("defaults.concurrency", "must be at least 1"));
@@ -1126,9 +1596,9 @@ pub fn resolve(
         return Err(ctx.err("defaults.delivery_attempts", "must be at least 1"));
     }
     let sink_timeout = d.sink_timeout.unwrap_or(Dur(DEFAULT_SINK_TIMEOUT));
-    check_sink_timeout(&ctx, "defaults.sink_timeout", sink_timeout)?;
+    check_sink_timeout(ctx, "defaults.sink_timeout", sink_timeout)?;
     let sink_connect_timeout = match d.sink_connect_timeout {
-        Some(c) => check_connect_timeout(&ctx, "defaults.sink_connect_timeout", c, sink_timeout, "sink_timeout")?,
+        Some(c) => check_connect_timeout(ctx, "defaults.sink_connect_timeout", c, sink_timeout, "sink_timeout")?,
         None => Dur(DEFAULT_SINK_CONNECT_TIMEOUT.min(sink_timeout.0)),
     };
     let delivery_deadline = d.delivery_deadline.unwrap_or(Dur(DEFAULT_DELIVERY_DEADLINE));
@@ -1147,12 +1617,12 @@ pub fn resolve(
     if forget_resolved_after.0 < Duration::from_secs(86_400) {
         return Err(ctx.err("defaults.forget_resolved_after", "must be at least 1d"));
     }
-    let defaults = Defaults {
-        timezone: timezone.clone(),
+    Ok(Defaults {
+        timezone,
         state: d.state,
         concurrency,
         timeout: d.timeout.unwrap_or(Dur(Duration::from_secs(60))),
-        regions: regions.clone(),
+        regions,
         templates_dir: d.templates_dir,
         delivery_attempts,
         retry_backoff: d.retry_backoff.unwrap_or(Dur(Duration::from_secs(1))),
@@ -1162,306 +1632,261 @@ pub fn resolve(
         delivery_deadline,
         lease,
         forget_resolved_after,
+    })
+}
+
+fn resolve_account(
+    ctx: &Ctx,
+    i: usize,
+    a: RawAccount,
+    names: &mut std::collections::HashSet<String>,
+) -> Result<Account, ConfigError> {
+    let base = format!("accounts[{i}]");
+    if a.name.trim().is_empty() {
+        return Err(ctx.err(&format!("{base}.name"), "an account needs a name"));
+    }
+    if !names.insert(a.name.clone()) {
+        return Err(ctx.err(&format!("{base}.name"), format!("account `{}` is defined twice", a.name)));
+    }
+    if let Some(id) = &a.id
+        && !account_id_ok(id)
+    {
+        return Err(ctx.err(&format!("{base}.id"), format!("`{id}` is not a 12-digit AWS account id")));
+    }
+    if let Some(arn) = &a.role_arn
+        && !arn.starts_with("arn:aws")
+    {
+        return Err(ctx.err(&format!("{base}.role_arn"), format!("`{arn}` is not a role ARN")));
+    }
+    let external_id = ctx.secret(
+        &base,
+        "external_id",
+        a.external_id.as_ref(),
+        a.external_id_env.as_ref(),
+        a.external_id_file.as_ref(),
+    )?;
+    if external_id.is_some() && a.role_arn.is_none() {
+        return Err(ctx.err(&format!("{base}.external_id"), "an external id needs `role_arn`"));
+    }
+    let regions_from = if a.regions.is_some() { RegionSource::Regions } else { RegionSource::Pending };
+    let regions = a.regions.unwrap_or_default();
+    for r in &regions {
+        if !region_ok(r) {
+            return Err(ctx.err(&format!("{base}.regions"), format!("`{r}` is not a region name")));
+        }
+    }
+    Ok(Account {
+        regions_from,
+        session_name: a.session_name.unwrap_or_else(|| "opskit".into()),
+        name: a.name,
+        id: a.id,
+        profile: a.profile,
+        role_arn: a.role_arn,
+        external_id,
+        regions,
+        tags: a.tags,
+    })
+}
+
+fn resolve_backlog(ctx: &Ctx, b: RawBacklog) -> Result<Backlog, ConfigError> {
+    let url = url::Url::parse(&b.base_url)
+        .map_err(|e| ctx.err("backlog.base_url", format!("`{}` is not a URL: {e}", b.base_url)))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(ctx.err("backlog.base_url", "must be an http(s) URL"));
+    }
+    // Every request carries the API key in its query string.
+    ctx.check_secret_url("backlog.base_url", &b.base_url)?;
+    let api_key =
+        ctx.required_secret("backlog", "api_key", b.api_key.as_ref(), b.api_key_env.as_ref(), b.api_key_file.as_ref())?;
+    Ok(Backlog { base_url: b.base_url.trim_end_matches('/').to_string(), api_key })
+}
+
+/// The key the user wrote for a `<name>`/`<name>_env`/`<name>_file` secret, for errors.
+fn given(base: &str, name: &str, literal: bool, env: bool) -> String {
+    let suffix = if literal {
+        ""
+    } else if env {
+        "_env"
+    } else {
+        "_file"
     };
+    format!("{base}.{name}{suffix}")
+}
 
-    let mut accounts = Vec::with_capacity(raw.accounts.len());
-    // Names seen so far: a set, not a scan of `accounts`, so a config of 200k accounts
-    // loads in linear time (the scan made it take minutes).
-    let mut names: std::collections::HashSet<String> = std::collections::HashSet::with_capacity(raw.accounts.len());
-    for (i, a) in raw.accounts.into_iter().enumerate() {
-        let base = format!("accounts[{i}]");
-        if a.name.trim().is_empty() {
-            return Err(ctx.err(&format!("{base}.name"), "an account needs a name"));
-        }
-        if !names.insert(a.name.clone()) {
-            return Err(ctx.err(&format!("{base}.name"), format!("account `{}` is defined twice", a.name)));
-        }
-        if let Some(id) = &a.id
-            && !account_id_ok(id)
-        {
-            return Err(ctx.err(&format!("{base}.id"), format!("`{id}` is not a 12-digit AWS account id")));
-        }
-        if let Some(arn) = &a.role_arn
-            && !arn.starts_with("arn:aws")
-        {
-            return Err(ctx.err(&format!("{base}.role_arn"), format!("`{arn}` is not a role ARN")));
-        }
-        let external_id = ctx.secret(
-            &base,
-            "external_id",
-            a.external_id.as_ref(),
-            a.external_id_env.as_ref(),
-            a.external_id_file.as_ref(),
-        )?;
-        if external_id.is_some() && a.role_arn.is_none() {
-            return Err(ctx.err(&format!("{base}.external_id"), "an external id needs `role_arn`"));
-        }
-        let regions_from = if a.regions.is_some() { RegionSource::Regions } else { RegionSource::Pending };
-        let regions = a.regions.unwrap_or_default();
-        for r in &regions {
-            if !region_ok(r) {
-                return Err(ctx.err(&format!("{base}.regions"), format!("`{r}` is not a region name")));
-            }
-        }
-        accounts.push(Account {
-            regions_from,
-            session_name: a.session_name.unwrap_or_else(|| "opskit".into()),
-            name: a.name,
-            id: a.id,
-            profile: a.profile,
-            role_arn: a.role_arn,
-            external_id,
-            regions,
-            tags: a.tags,
-        });
-    }
-
-    let mut organizations: Vec<Organization> = Vec::new();
-    for (i, o) in raw.organizations.into_iter().enumerate() {
-        organizations.push(resolve_organization(&ctx, i, o, &organizations)?);
-    }
-
-    // The key the user wrote for a `<name>`/`<name>_env`/`<name>_file` secret, for errors.
-    fn given(base: &str, name: &str, literal: bool, env: bool) -> String {
-        let suffix = if literal {
-            ""
-        } else if env {
-            "_env"
-        } else {
-            "_file"
-        };
-        format!("{base}.{name}{suffix}")
-    }
-
-    let backlog = match raw.backlog {
-        None => None,
-        Some(b) => {
-            let url = url::Url::parse(&b.base_url)
-                .map_err(|e| ctx.err("backlog.base_url", format!("`{}` is not a URL: {e}", b.base_url)))?;
-            if !matches!(url.scheme(), "http" | "https") {
-                return Err(ctx.err("backlog.base_url", "must be an http(s) URL"));
-            }
-            // Every request carries the API key in its query string.
-            ctx.check_secret_url("backlog.base_url", &b.base_url)?;
-            let api_key = ctx.required_secret(
-                "backlog",
-                "api_key",
-                b.api_key.as_ref(),
-                b.api_key_env.as_ref(),
-                b.api_key_file.as_ref(),
+/// One `[sinks.NAME]`: the sink and its timeouts. `accounts` are the configured account
+/// names (an SNS sink may publish as one); `backlog` whether the file has `[backlog]`.
+fn resolve_sink(
+    ctx: &Ctx,
+    name: &str,
+    s: RawSink,
+    defaults: &Defaults,
+    accounts: &std::collections::HashSet<String>,
+    backlog: bool,
+) -> Result<(Sink, SinkTimeouts), ConfigError> {
+    let base = format!("sinks.{name}");
+    // Stdout does no HTTP: it takes the defaults (the attempt timeout still bounds it).
+    let mut timeouts = None;
+    let sink = match s {
+        RawSink::Slack { webhook_url, webhook_url_env, webhook_url_file, timeout, connect_timeout } => {
+            timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
+            let key = given(&base, "webhook_url", webhook_url.is_some(), webhook_url_env.is_some());
+            let webhook_url = ctx.required_secret(
+                &base,
+                "webhook_url",
+                webhook_url.as_ref(),
+                webhook_url_env.as_ref(),
+                webhook_url_file.as_ref(),
             )?;
-            Some(Backlog { base_url: b.base_url.trim_end_matches('/').to_string(), api_key })
+            ctx.check_secret_url_of(&key, &webhook_url)?;
+            Sink::Slack { webhook_url }
         }
-    };
-
-    let mut sinks = BTreeMap::new();
-    let mut sink_timeouts = BTreeMap::new();
-    for (name, s) in raw.sinks {
-        let base = format!("sinks.{name}");
-        // Stdout does no HTTP: it takes the defaults (the attempt timeout still bounds it).
-        let mut timeouts = None;
-        let sink = match s {
-            RawSink::Slack { webhook_url, webhook_url_env, webhook_url_file, timeout, connect_timeout } => {
-                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
-                let key = given(&base, "webhook_url", webhook_url.is_some(), webhook_url_env.is_some());
-                let webhook_url = ctx.required_secret(
-                    &base,
-                    "webhook_url",
-                    webhook_url.as_ref(),
-                    webhook_url_env.as_ref(),
-                    webhook_url_file.as_ref(),
-                )?;
-                ctx.check_secret_url(&key, webhook_url.expose())?;
-                Sink::Slack { webhook_url }
-            }
-            RawSink::Pagerduty {
-                routing_key,
-                routing_key_env,
-                routing_key_file,
-                events_url,
-                timeout,
-                connect_timeout,
-            } => {
-                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
-                let routing_key = ctx.required_secret(
-                    &base,
-                    "routing_key",
-                    routing_key.as_ref(),
-                    routing_key_env.as_ref(),
-                    routing_key_file.as_ref(),
-                )?;
-                // The routing key travels in the body.
-                let events_url = events_url.unwrap_or_else(|| DEFAULT_PAGERDUTY_EVENTS_URL.into());
-                ctx.check_secret_url(&format!("{base}.events_url"), &events_url)?;
-                Sink::Pagerduty { routing_key, events_url }
-            }
-            RawSink::Sns { topic_arn, account, profile, region, timeout, connect_timeout } => {
-                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
-                // arn:aws:sns:REGION:ACCOUNT:NAME
-                let parts: Vec<&str> = topic_arn.split(':').collect();
-                if parts.len() != 6 || parts[2] != "sns" {
-                    return Err(ctx.err(&format!("{base}.topic_arn"), format!("`{topic_arn}` is not an SNS topic ARN")));
-                }
-                if let Some(acc) = &account
-                    && !names.contains(acc)
-                {
-                    return Err(ctx.err(&format!("{base}.account"), format!("no `[[accounts]]` entry named `{acc}`")));
-                }
-                let region = region.unwrap_or_else(|| parts[3].to_string());
-                Sink::Sns { topic_arn, account, profile, region }
-            }
-            RawSink::BacklogIssue { project, issue_type, priority, resolve_status, timeout, connect_timeout } => {
-                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
-                if backlog.is_none() {
-                    return Err(ctx.err_hint(
-                        &base,
-                        "a backlog_issue sink needs a `[backlog]` section",
-                        "add [backlog] with base_url and api_key_env",
-                    ));
-                }
-                Sink::BacklogIssue {
-                    project,
-                    issue_type,
-                    priority: priority.unwrap_or_else(|| "Normal".into()),
-                    resolve_status,
-                }
-            }
-            RawSink::Webhook {
-                url,
-                url_env,
-                url_file,
-                secret,
-                secret_env,
-                secret_file,
-                signature_header,
-                timeout,
-                connect_timeout,
-            } => {
-                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
-                let key = given(&base, "url", url.is_some(), url_env.is_some());
-                let url = ctx.required_secret(&base, "url", url.as_ref(), url_env.as_ref(), url_file.as_ref())?;
-                ctx.check_secret_url(&key, url.expose())?;
-                Sink::Webhook {
-                    url,
-                    secret: ctx.secret(&base, "secret", secret.as_ref(), secret_env.as_ref(), secret_file.as_ref())?,
-                    signature_header: signature_header.unwrap_or_else(|| "X-Opskit-Signature-256".into()),
-                }
-            }
-            RawSink::Stdout {} => Sink::Stdout,
-        };
-        let timeouts = match timeouts {
-            Some(t) => t,
-            None => resolve_sink_timeouts(&ctx, &base, &defaults, None, None)?,
-        };
-        sink_timeouts.insert(name.clone(), timeouts);
-        sinks.insert(name, sink);
-    }
-
-    let mut routes = Vec::new();
-    for (i, r) in raw.routes.into_iter().enumerate() {
-        let base = format!("routes[{i}]");
-        if r.sinks.is_empty() {
-            return Err(ctx.err(&format!("{base}.sinks"), "a route needs at least one sink"));
+        RawSink::Pagerduty { routing_key, routing_key_env, routing_key_file, events_url, timeout, connect_timeout } => {
+            timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
+            let routing_key = ctx.required_secret(
+                &base,
+                "routing_key",
+                routing_key.as_ref(),
+                routing_key_env.as_ref(),
+                routing_key_file.as_ref(),
+            )?;
+            // The routing key travels in the body.
+            let events_url = events_url.unwrap_or_else(|| DEFAULT_PAGERDUTY_EVENTS_URL.into());
+            ctx.check_secret_url(&format!("{base}.events_url"), &events_url)?;
+            Sink::Pagerduty { routing_key, events_url }
         }
-        for s in &r.sinks {
-            if !sinks.contains_key(s) {
-                let known: Vec<&str> = sinks.keys().map(String::as_str).collect();
+        RawSink::Sns { topic_arn, account, profile, region, timeout, connect_timeout } => {
+            timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
+            // arn:aws:sns:REGION:ACCOUNT:NAME
+            let parts: Vec<&str> = topic_arn.split(':').collect();
+            if parts.len() != 6 || parts[2] != "sns" {
+                return Err(ctx.err(&format!("{base}.topic_arn"), format!("`{topic_arn}` is not an SNS topic ARN")));
+            }
+            if let Some(acc) = &account
+                && !accounts.contains(acc)
+            {
+                return Err(ctx.err(&format!("{base}.account"), format!("no `[[accounts]]` entry named `{acc}`")));
+            }
+            let region = region.unwrap_or_else(|| parts[3].to_string());
+            Sink::Sns { topic_arn, account, profile, region }
+        }
+        RawSink::BacklogIssue { project, issue_type, priority, resolve_status, timeout, connect_timeout } => {
+            timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
+            if !backlog {
                 return Err(ctx.err_hint(
-                    &format!("{base}.sinks"),
-                    format!("no sink named `{s}`"),
-                    if known.is_empty() {
-                        "define it under [sinks.NAME]".to_string()
-                    } else {
-                        format!("defined sinks: {}", known.join(", "))
-                    },
+                    &base,
+                    "a backlog_issue sink needs a `[backlog]` section",
+                    "add [backlog] with base_url and api_key_env",
                 ));
             }
-        }
-        for (list, what) in [(&r.sources, "sources"), (&r.accounts, "accounts"), (&r.keys, "keys")] {
-            for g in list {
-                globset::Glob::new(g)
-                    .map_err(|e| ctx.err(&format!("{base}.{what}"), format!("bad pattern `{g}`: {e}")))?;
+            Sink::BacklogIssue {
+                project,
+                issue_type,
+                priority: priority.unwrap_or_else(|| "Normal".into()),
+                resolve_status,
             }
         }
-        let quiet_hours = match r.quiet_hours {
-            None => None,
-            Some(q) => {
-                let qb = format!("{base}.quiet_hours");
-                let tz = q.timezone.unwrap_or_else(|| timezone.clone());
-                check_tz(&ctx, &format!("{qb}.timezone"), &tz)?;
-                if let Some(h) = &q.holidays
-                    && h != "jp"
-                {
-                    return Err(
-                        ctx.err(&format!("{qb}.holidays"), format!("unknown holiday calendar `{h}` (known: jp)"))
-                    );
-                }
-                let mut windows = Vec::new();
-                for (j, w) in q.windows.iter().enumerate() {
-                    let wb = format!("{qb}.windows[{j}]");
-                    let days = parse_days(&w.days).map_err(|m| ctx.err(&format!("{wb}.days"), m))?;
-                    let start = parse_hhmm(&w.start).ok_or_else(|| {
-                        ctx.err(&format!("{wb}.start"), format!("`{}` is not a time (HH:MM)", w.start))
-                    })?;
-                    let end = parse_hhmm(&w.end)
-                        .ok_or_else(|| ctx.err(&format!("{wb}.end"), format!("`{}` is not a time (HH:MM)", w.end)))?;
-                    if start == end {
-                        return Err(ctx.err_hint(
-                            &format!("{wb}.end"),
-                            "a window that ends when it starts is empty",
-                            "for a whole day write start = \"00:00\", end = \"24:00\"",
-                        ));
-                    }
-                    windows.push(Window { days, start, end });
-                }
-                if windows.is_empty() && q.holidays.is_none() {
-                    return Err(ctx.err(&qb, "quiet hours need `windows` or `holidays`"));
-                }
-                Some(QuietHours { timezone: tz, windows, holidays: q.holidays })
+        RawSink::Webhook {
+            url,
+            url_env,
+            url_file,
+            secret,
+            secret_env,
+            secret_file,
+            signature_header,
+            timeout,
+            connect_timeout,
+        } => {
+            timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
+            let key = given(&base, "url", url.is_some(), url_env.is_some());
+            let url = ctx.required_secret(&base, "url", url.as_ref(), url_env.as_ref(), url_file.as_ref())?;
+            ctx.check_secret_url_of(&key, &url)?;
+            Sink::Webhook {
+                url,
+                secret: ctx.secret(&base, "secret", secret.as_ref(), secret_env.as_ref(), secret_file.as_ref())?,
+                signature_header: signature_header.unwrap_or_else(|| "X-Opskit-Signature-256".into()),
             }
-        };
-        routes.push(Route {
-            name: r.name.unwrap_or_else(|| format!("route {}", i + 1)),
-            sources: r.sources,
-            min_severity: r.min_severity,
-            accounts: r.accounts,
-            account_tags: r.account_tags,
-            keys: r.keys,
-            sinks: r.sinks,
-            notify_after: r.notify_after.unwrap_or(1).max(1),
-            notify_after_duration: r.notify_after_duration,
-            quiet_hours,
-            send_resolved: r.send_resolved.unwrap_or(true),
-        });
-    }
+        }
+        RawSink::Stdout {} => Sink::Stdout,
+    };
+    let timeouts = match timeouts {
+        Some(t) => t,
+        None => resolve_sink_timeouts(ctx, &base, defaults, None, None)?,
+    };
+    Ok((sink, timeouts))
+}
 
-    for name in raw.commands.keys() {
-        if !sections.iter().any(|s| s.name == name) {
-            let known: Vec<&str> = sections.iter().map(|s| s.name).collect();
+/// One `[[routes]]` entry; `sinks` are the names the file defines, `timezone` the default
+/// of its quiet hours.
+fn resolve_route(ctx: &Ctx, i: usize, r: RawRoute, sinks: &[String], timezone: &str) -> Result<Route, ConfigError> {
+    let base = format!("routes[{i}]");
+    if r.sinks.is_empty() {
+        return Err(ctx.err(&format!("{base}.sinks"), "a route needs at least one sink"));
+    }
+    for s in &r.sinks {
+        if !sinks.contains(s) {
             return Err(ctx.err_hint(
-                &format!("commands.{name}"),
-                format!("unknown command section `{name}`"),
-                format!("known: {}", known.join(", ")),
+                &format!("{base}.sinks"),
+                format!("no sink named `{s}`"),
+                if sinks.is_empty() {
+                    "define it under [sinks.NAME]".to_string()
+                } else {
+                    format!("defined sinks: {}", sinks.join(", "))
+                },
             ));
         }
     }
-
-    let config = Config {
-        file: path.map(Path::to_path_buf),
-        defaults,
-        accounts,
-        organizations,
-        backlog,
-        sinks,
-        sink_timeouts,
-        routes,
-        commands: raw.commands,
-        shard: None,
-    };
-    for section in sections {
-        (section.check)(&config)?;
+    for (list, what) in [(&r.sources, "sources"), (&r.accounts, "accounts"), (&r.keys, "keys")] {
+        for g in list {
+            globset::Glob::new(g).map_err(|e| ctx.err(&format!("{base}.{what}"), format!("bad pattern `{g}`: {e}")))?;
+        }
     }
-    Ok(config)
+    let quiet_hours = match r.quiet_hours {
+        None => None,
+        Some(q) => {
+            let qb = format!("{base}.quiet_hours");
+            let tz = q.timezone.unwrap_or_else(|| timezone.to_string());
+            check_tz(ctx, &format!("{qb}.timezone"), &tz)?;
+            if let Some(h) = &q.holidays
+                && h != "jp"
+            {
+                return Err(ctx.err(&format!("{qb}.holidays"), format!("unknown holiday calendar `{h}` (known: jp)")));
+            }
+            let mut windows = Vec::new();
+            for (j, w) in q.windows.iter().enumerate() {
+                let wb = format!("{qb}.windows[{j}]");
+                let days = parse_days(&w.days).map_err(|m| ctx.err(&format!("{wb}.days"), m))?;
+                let start = parse_hhmm(&w.start)
+                    .ok_or_else(|| ctx.err(&format!("{wb}.start"), format!("`{}` is not a time (HH:MM)", w.start)))?;
+                let end = parse_hhmm(&w.end)
+                    .ok_or_else(|| ctx.err(&format!("{wb}.end"), format!("`{}` is not a time (HH:MM)", w.end)))?;
+                if start == end {
+                    return Err(ctx.err_hint(
+                        &format!("{wb}.end"),
+                        "a window that ends when it starts is empty",
+                        "for a whole day write start = \"00:00\", end = \"24:00\"",
+                    ));
+                }
+                windows.push(Window { days, start, end });
+            }
+            if windows.is_empty() && q.holidays.is_none() {
+                return Err(ctx.err(&qb, "quiet hours need `windows` or `holidays`"));
+            }
+            Some(QuietHours { timezone: tz, windows, holidays: q.holidays })
+        }
+    };
+    Ok(Route {
+        name: r.name.unwrap_or_else(|| format!("route {}", i + 1)),
+        sources: r.sources,
+        min_severity: r.min_severity,
+        accounts: r.accounts,
+        account_tags: r.account_tags,
+        keys: r.keys,
+        sinks: r.sinks,
+        notify_after: r.notify_after.unwrap_or(1).max(1),
+        notify_after_duration: r.notify_after_duration,
+        quiet_hours,
+        send_resolved: r.send_resolved.unwrap_or(true),
+    })
 }
 
 /// The commented example that `opskit config example` prints; `config check` accepts it.
@@ -1673,9 +2098,50 @@ mod tests {
     }
 
     #[test]
-    fn missing_secret_env_names_the_variable_and_key() {
+    fn an_unknown_key_or_value_is_named_with_the_near_one() {
+        let text = "[defaults]\ntimezon = \"UTC\"\n\n[sinks.s]\ntype = \"slak\"\n";
+        let (_, problems) = parse_and_report(text, None, &env_with(&[]), &[]);
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(shown[0], "config: key `defaults.timezon`: unknown key `timezon`\nhint: did you mean `timezone`?");
+        assert!(shown[1].contains("unknown value `slak`\nhint: did you mean `slack`?"), "{shown:?}");
+        assert_eq!(unknown_name("unknown field `zzz`, expected `a`").1.as_deref(), Some("known: a"));
+    }
+
+    #[test]
+    fn did_you_mean_suggests_a_near_name_and_nothing_for_a_far_one() {
+        assert_eq!(did_you_mean("ap-northeast-11", KNOWN_REGIONS.iter().copied()), Some("ap-northeast-1"));
+        assert_eq!(did_you_mean("ap-nrotheast-1", KNOWN_REGIONS.iter().copied()), Some("ap-northeast-1"));
+        assert_eq!(did_you_mean("mars-1", KNOWN_REGIONS.iter().copied()), None);
+        assert_eq!(did_you_mean("custmer-a", ["customer-a", "other"]), Some("customer-a"));
+    }
+
+    #[test]
+    fn every_bad_key_of_the_file_is_reported_in_one_run_at_its_own_index_and_line() {
+        let text = "[defaults]\ntimezon = \"UTC\"\n\n[[accounts]]\nname = \"a\"\nprofil = \"x\"\n\n[[accounts]]\nname = \"b\"\nid = \"12\"\n\n[sinks.s]\ntype = \"slack\"\nwebhok_url_env = \"X\"\n\n[[routes]]\nsinks = [\"nope\"]\n";
+        let (_, problems) = parse_and_report(text, Some(Path::new("c.toml")), &env_with(&[]), &[]);
+        let keys: Vec<(Option<&str>, Option<usize>)> = problems.iter().map(|p| (p.key.as_deref(), p.line)).collect();
+        assert_eq!(
+            keys,
+            vec![
+                (Some("defaults.timezon"), Some(2)),
+                (Some("accounts[0].profil"), Some(6)),
+                (Some("accounts[1].id"), Some(10)),
+                (Some("sinks.s.webhok_url_env"), Some(14)),
+                (Some("routes[0].sinks"), Some(17)),
+            ],
+            "{problems:#?}"
+        );
+        let all = ConfigError::many(problems).to_string();
+        assert!(all.starts_with("c.toml: 5 problems:\n1. c.toml:2: key `defaults.timezon`"), "{all}");
+    }
+
+    #[test]
+    fn missing_secret_env_is_kept_for_its_user_naming_the_variable_and_key() {
         let text = "[sinks.pd]\ntype = \"pagerduty\"\nrouting_key_env = \"PD_KEY\"\n";
-        let err = parse_and_resolve(text, Some(Path::new("c.toml")), &env_with(&[])).unwrap_err();
+        let config = parse_and_resolve(text, Some(Path::new("c.toml")), &env_with(&[])).unwrap();
+        let Sink::Pagerduty { routing_key, .. } = &config.sinks["pd"] else { panic!("a pagerduty sink") };
+        let err = routing_key.get().unwrap_err();
+        assert_eq!(config.secret_problems().len(), 1);
         assert_eq!(err.key.as_deref(), Some("sinks.pd.routing_key_env"));
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("PD_KEY"));
@@ -1751,7 +2217,7 @@ mod tests {
         assert_eq!((o.role_name.as_str(), o.session_name.as_str()), ("OpsKitRead", "opskit"));
         assert!(o.regions.is_empty(), "no regions of its own: each account resolves them (defaults last)");
         assert_eq!(o.cache_ttl.0, Duration::from_secs(3600));
-        assert_eq!(o.external_id.as_ref().unwrap().expose(), "org-external-id-1");
+        assert_eq!(o.external_id.as_ref().unwrap().get().unwrap().expose(), "org-external-id-1");
         let json = serde_json::to_string(&cfg).unwrap();
         assert!(!json.contains("org-external-id-1") && json.contains("****"), "{json}");
     }
@@ -1764,7 +2230,6 @@ mod tests {
             ("exclude_ous = [\"123\"]\n", "organizations[0].exclude_ous"),
             ("skip_accounts = [\"12345\"]\n", "organizations[0].skip_accounts"),
             ("accounts = [\"abc\"]\n", "organizations[0].accounts"),
-            ("external_id_env = \"NOT_SET_ANYWHERE\"\n", "organizations[0].external_id_env"),
             ("session_name = \"x\"\n", "organizations[0].session_name"),
             ("cache_ttl = \"soon\"\n", "organizations[0].cache_ttl"),
             ("regions = [\"EU West\"]\n", "organizations[0].regions"),
@@ -1776,6 +2241,8 @@ mod tests {
             assert_eq!(err.key.as_deref(), Some(key), "{body}: {err}");
             assert!(err.line.is_some_and(|l| l >= 5), "{body}: {err}");
         }
+        let unset = org("external_id_env = \"NOT_SET_ANYWHERE\"\n").unwrap().secret_problems();
+        assert_eq!(unset[0].key.as_deref(), Some("organizations[0].external_id_env"));
         let text = "[[organizations]]\nname = \"a\"\nrole_name = \"R\"\n[[organizations]]\nname = \"b\"\nrole_name = \"R/../x y\"\n";
         let err = parse_and_resolve(text, None, &env_with(&[])).unwrap_err();
         assert_eq!(err.key.as_deref(), Some("organizations[1].role_name"), "{err}");

@@ -4,6 +4,7 @@
 pub const OPSKIT_CONFIG: &str = "OPSKIT_CONFIG";
 pub const OPSKIT_ACCOUNT: &str = "OPSKIT_ACCOUNT";
 pub const OPSKIT_REGION: &str = "OPSKIT_REGION";
+pub const OPSKIT_PROFILE: &str = "OPSKIT_PROFILE";
 pub const OPSKIT_OUTPUT: &str = "OPSKIT_OUTPUT";
 pub const OPSKIT_DRY_RUN: &str = "OPSKIT_DRY_RUN";
 pub const OPSKIT_BASELINE: &str = "OPSKIT_BASELINE";
@@ -42,6 +43,7 @@ pub const ALL: &[(&str, &str)] = &[
     (OPSKIT_CONFIG, "--config"),
     (OPSKIT_ACCOUNT, "--account (comma-separated)"),
     (OPSKIT_REGION, "--region (comma-separated)"),
+    (OPSKIT_PROFILE, "--profile"),
     (OPSKIT_OUTPUT, "--output"),
     (OPSKIT_DRY_RUN, "--dry-run (true/false)"),
     (OPSKIT_BASELINE, "--baseline (true/false)"),

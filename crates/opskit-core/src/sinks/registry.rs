@@ -9,6 +9,7 @@ use crate::config::{Config, Sink};
 use crate::spine::deliver::Notifier;
 use std::sync::Arc;
 
+/// A sink whose secret cannot be read fails here, naming the key and variable.
 pub async fn build(
     name: &str,
     sink: &Sink,
@@ -18,15 +19,15 @@ pub async fn build(
     let timeouts = config.sink_timeouts(name);
     let http = super::sink_client(&timeouts)?;
     Ok(match sink {
-        Sink::Slack { webhook_url } => Arc::new(SlackNotifier::new(name, webhook_url.clone(), http, templates)),
+        Sink::Slack { webhook_url } => Arc::new(SlackNotifier::new(name, webhook_url.get()?.clone(), http, templates)),
         Sink::Pagerduty { routing_key, events_url } => {
-            Arc::new(PagerDutyNotifier::new(name, routing_key.clone(), events_url.clone(), http, templates))
+            Arc::new(PagerDutyNotifier::new(name, routing_key.get()?.clone(), events_url.clone(), http, templates))
         }
         Sink::Sns { .. } => anyhow::bail!("sink `{name}` is an SNS topic: the AWS layer builds it"),
         Sink::BacklogIssue { project, issue_type, priority, resolve_status } => {
             let backlog =
                 config.backlog.as_ref().ok_or_else(|| anyhow::anyhow!("sink `{name}` needs the [backlog] section"))?;
-            let client = BacklogClient::new(&backlog.base_url, backlog.api_key.clone(), http);
+            let client = BacklogClient::new(&backlog.base_url, backlog.api_key.get()?.clone(), http);
             Arc::new(BacklogIssueNotifier::new(
                 name,
                 client,
@@ -38,7 +39,8 @@ pub async fn build(
             ))
         }
         Sink::Webhook { url, secret, signature_header } => {
-            Arc::new(WebhookNotifier::new(name, url.clone(), secret.clone(), signature_header.clone(), http))
+            let secret = secret.as_ref().map(|s| s.get().cloned()).transpose()?;
+            Arc::new(WebhookNotifier::new(name, url.get()?.clone(), secret, signature_header.clone(), http))
         }
         Sink::Stdout => Arc::new(StdoutNotifier::new(name, templates)),
     })
