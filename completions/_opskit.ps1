@@ -354,7 +354,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;trusted-advisor;notify' {
-            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]')
+            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]')
             [CompletionResult]::new('--pillar', '--pillar', [CompletionResultType]::ParameterName, 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks: ids or names, globs allowed')
@@ -372,9 +372,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
             [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
-            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
             [CompletionResult]::new('--include-excluded', '--include-excluded', [CompletionResultType]::ParameterName, 'Also list resources excluded (suppressed) in Trusted Advisor')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
+            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -390,7 +390,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;ta;notify' {
-            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]')
+            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]')
             [CompletionResult]::new('--pillar', '--pillar', [CompletionResultType]::ParameterName, 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks: ids or names, globs allowed')
@@ -408,9 +408,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
             [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
-            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
             [CompletionResult]::new('--include-excluded', '--include-excluded', [CompletionResultType]::ParameterName, 'Also list resources excluded (suppressed) in Trusted Advisor')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
+            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -426,7 +426,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;trusted-advisor;check' {
-            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]')
+            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]')
             [CompletionResult]::new('--pillar', '--pillar', [CompletionResultType]::ParameterName, 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks: ids or names, globs allowed')
@@ -444,9 +444,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
             [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
-            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
             [CompletionResult]::new('--include-excluded', '--include-excluded', [CompletionResultType]::ParameterName, 'Also list resources excluded (suppressed) in Trusted Advisor')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
+            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
@@ -462,7 +462,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;ta;check' {
-            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]')
+            [CompletionResult]::new('--min-status', '--min-status', [CompletionResultType]::ParameterName, 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]')
             [CompletionResult]::new('--pillar', '--pillar', [CompletionResultType]::ParameterName, 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks: ids or names, globs allowed')
@@ -480,9 +480,9 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
             [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
-            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
             [CompletionResult]::new('--include-excluded', '--include-excluded', [CompletionResultType]::ParameterName, 'Also list resources excluded (suppressed) in Trusted Advisor')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'An account without a qualifying support plan fails the run (exit 3) instead of being noted')
+            [CompletionResult]::new('--new-only', '--new-only', [CompletionResultType]::ParameterName, 'With --fail-on: fail only on recommendations not seen on the last run')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')

@@ -337,7 +337,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;trusted-advisor;notify'= {
-            cand --min-status 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]'
+            cand --min-status 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]'
             cand --api 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]'
             cand --pillar 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)'
             cand --check 'Only these checks: ids or names, globs allowed'
@@ -355,9 +355,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
             cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
-            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
             cand --include-excluded 'Also list resources excluded (suppressed) in Trusted Advisor'
             cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'
@@ -372,7 +372,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;ta;notify'= {
-            cand --min-status 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]'
+            cand --min-status 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]'
             cand --api 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]'
             cand --pillar 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)'
             cand --check 'Only these checks: ids or names, globs allowed'
@@ -390,9 +390,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
             cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
-            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
             cand --include-excluded 'Also list resources excluded (suppressed) in Trusted Advisor'
             cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'
@@ -407,7 +407,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;trusted-advisor;check'= {
-            cand --min-status 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]'
+            cand --min-status 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]'
             cand --api 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]'
             cand --pillar 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)'
             cand --check 'Only these checks: ids or names, globs allowed'
@@ -425,9 +425,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
             cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
-            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
             cand --include-excluded 'Also list resources excluded (suppressed) in Trusted Advisor'
             cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'
@@ -442,7 +442,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;ta;check'= {
-            cand --min-status 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]'
+            cand --min-status 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]'
             cand --api 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]'
             cand --pillar 'Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)'
             cand --check 'Only these checks: ids or names, globs allowed'
@@ -460,9 +460,9 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
             cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
-            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
             cand --include-excluded 'Also list resources excluded (suppressed) in Trusted Advisor'
             cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --new-only 'With --fail-on: fail only on recommendations not seen on the last run'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'

@@ -282,7 +282,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l min-status -d 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
 warning\t'"Investigation recommended" (yellow) and red'"
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
 legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
@@ -310,9 +310,9 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -321,7 +321,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from notify" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
 warning\t'"Investigation recommended" (yellow) and red'"
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
 legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
@@ -349,9 +349,9 @@ complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fis
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
-complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand trusted-advisor; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -470,7 +470,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l min-status -d 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
 warning\t'"Investigation recommended" (yellow) and red'"
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
 legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
@@ -498,9 +498,9 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
@@ -509,7 +509,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from notify" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status reported [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l min-status -d 'Lowest status listed [default: commands.trusted-advisor.min_status, else error]' -r -f -a "error\t'"Action recommended" (red)'
 warning\t'"Investigation recommended" (yellow) and red'"
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l api -d 'Which API [default: commands.trusted-advisor.api, else trustedadvisor]' -r -f -a "trustedadvisor\t'The Trusted Advisor API (ListRecommendations)'
 legacy\t'The Support API\'s DescribeTrustedAdvisor* operations'"
@@ -537,9 +537,9 @@ complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcom
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
-complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l include-excluded -d 'Also list resources excluded (suppressed) in Trusted Advisor'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l new-only -d 'With --fail-on: fail only on recommendations not seen on the last run'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
 complete -c opskit -n "__fish_opskit_using_subcommand ta; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'

@@ -421,33 +421,18 @@ pub enum TaApi {
     Legacy,
 }
 
+/// `ta notify` (and the old spelling `ta check`): what `ta show` selects, told to the routes.
 #[derive(Debug, Args)]
 pub struct TaCheckArgs {
-    /// Lowest status reported [default: commands.trusted-advisor.min_status, else error]
-    #[arg(long, value_enum)]
-    pub min_status: Option<TaStatus>,
-    /// Which API [default: commands.trusted-advisor.api, else trustedadvisor]
-    #[arg(long, value_enum)]
-    pub api: Option<TaApi>,
+    #[command(flatten)]
+    pub select: TaShowArgs,
     /// With --fail-on: fail only on recommendations not seen on the last run
     #[arg(long)]
     pub new_only: bool,
-    /// Also list resources excluded (suppressed) in Trusted Advisor
-    #[arg(long)]
-    pub include_excluded: bool,
-    /// An account without a qualifying support plan fails the run (exit 3) instead of being noted
-    #[arg(long)]
-    pub strict: bool,
-    /// Only these pillars (security, fault_tolerance, cost_optimizing, performance, service_limits, operational_excellence)
-    #[arg(long, value_delimiter = ',')]
-    pub pillar: Vec<String>,
-    /// Only these checks: ids or names, globs allowed
-    #[arg(long, value_delimiter = ',')]
-    pub check: Vec<String>,
 }
 
 /// `ta show`: what `notify` would look at, without `--new-only` (nothing is remembered).
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct TaShowArgs {
     /// Lowest status listed [default: commands.trusted-advisor.min_status, else error]
     #[arg(long, value_enum)]
@@ -467,20 +452,6 @@ pub struct TaShowArgs {
     /// Only these checks: ids or names, globs allowed
     #[arg(long, value_delimiter = ',')]
     pub check: Vec<String>,
-}
-
-impl From<&TaShowArgs> for TaCheckArgs {
-    fn from(a: &TaShowArgs) -> TaCheckArgs {
-        TaCheckArgs {
-            min_status: a.min_status,
-            api: a.api,
-            new_only: false,
-            include_excluded: a.include_excluded,
-            strict: a.strict,
-            pillar: a.pillar.clone(),
-            check: a.check.clone(),
-        }
-    }
 }
 
 #[derive(Debug, Args)]

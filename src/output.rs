@@ -654,6 +654,16 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_ap
     Ok(())
 }
 
+/// The rows of a listing (`ta show`, `support cases`, `mail parse`) as one JSON array for
+/// `-o json`, or one object a line for `-o jsonl`.
+pub fn json_rows(items: &[serde_json::Value], format: OutputFormat) -> serde_json::Result<String> {
+    if format == OutputFormat::Json {
+        Ok(serde_json::to_string_pretty(items)? + "\n")
+    } else {
+        Ok(items.iter().map(|i| i.to_string() + "\n").collect())
+    }
+}
+
 /// Write to stdout, control characters escaped when it is for people (see
 /// [`set_format`]); a closed pipe (`| head`) is not an error.
 pub fn emit(text: &str) {

@@ -252,15 +252,7 @@ impl Tour {
     async fn ta_check(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
         ctx.aws = sandbox_session(&self.sb);
-        let args = crate::cli::TaCheckArgs {
-            min_status: None,
-            api: None,
-            new_only: false,
-            include_excluded: false,
-            strict: false,
-            pillar: Vec::new(),
-            check: Vec::new(),
-        };
+        let args = crate::cli::TaCheckArgs { select: Default::default(), new_only: false };
         self.ran(None, "trusted-advisor notify");
         let before = self.sb.requests().len();
         let report = trusted_advisor::check_once(&ctx, &args).await?;

@@ -90,11 +90,10 @@ fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style, time
         v
     };
     match format {
-        OutputFormat::Json => {
+        OutputFormat::Json | OutputFormat::Jsonl => {
             let items: Vec<serde_json::Value> = results.iter().map(json).collect();
-            serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
+            crate::output::json_rows(&items, format).unwrap_or_default()
         }
-        OutputFormat::Jsonl => results.iter().map(|r| json(r).to_string() + "\n").collect(),
         _ => {
             let mut t = crate::output::table(
                 style,

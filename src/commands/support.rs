@@ -326,9 +326,8 @@ pub async fn watch(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
 pub async fn cases(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
     let (collected, ages) = collect_cases(ctx, args, false).await?;
     let age_of = |f: &Finding| f.resources.first().and_then(|id| ages.get(id)).cloned().unwrap_or_else(|| "-".into());
-    let mut text = String::new();
     let rows: Vec<&Finding> = collected.findings.iter().filter(|f| f.status == Status::Open).collect();
-    match ctx.global.output {
+    let text = match ctx.global.output {
         OutputFormat::Json | OutputFormat::Jsonl => {
             let items: Vec<serde_json::Value> = rows
                 .iter()
@@ -343,13 +342,7 @@ pub async fn cases(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
                     serde_json::Value::Object(o)
                 })
                 .collect();
-            if ctx.global.output == OutputFormat::Json {
-                text = serde_json::to_string_pretty(&items).map_err(anyhow::Error::from)? + "\n";
-            } else {
-                for i in items {
-                    text.push_str(&format!("{i}\n"));
-                }
-            }
+            crate::output::json_rows(&items, ctx.global.output).map_err(anyhow::Error::from)?
         }
         _ => {
             let mut t = crate::output::table(
@@ -376,9 +369,9 @@ pub async fn cases(ctx: &Context, args: &SupportArgs) -> AppResult<Output> {
                     age_of(f),
                 ]);
             }
-            text = format!("{t}\n{} open case(s)\n", rows.len());
+            format!("{t}\n{} open case(s)\n", rows.len())
         }
-    }
+    };
     crate::output::print_target_notes(&collected.skipped, &collected.errors);
     Ok(Output::Text { text, failed: !collected.errors.is_empty() })
 }

@@ -344,7 +344,9 @@ fn resolve_api(ctx: &Context, flag: Option<TaApi>) -> AppResult<TaApi> {
     })
 }
 
-pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> {
+/// The selected recommendations of every account as findings; `new_only`: `--fail-on`
+/// counts only those not seen on the last run.
+pub async fn collect(ctx: &Context, args: &TaShowArgs, new_only: bool) -> AppResult<Collected> {
     let settings = Settings::load(&ctx.config)?;
     let api = resolve_api(ctx, args.api)?;
     let min = match (args.min_status, settings.min_status.as_deref()) {
@@ -383,7 +385,7 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
     })
     .await;
     let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All).with_board(BOARD);
-    collected.fail_on_new_only = args.new_only;
+    collected.fail_on_new_only = new_only;
     let mut covered = BTreeSet::new();
     for (t, r) in results {
         match r {
@@ -412,7 +414,7 @@ pub async fn collect(ctx: &Context, args: &TaCheckArgs) -> AppResult<Collected> 
 }
 
 pub async fn check_once(ctx: &Context, args: &TaCheckArgs) -> AppResult<RunReport> {
-    let collected = collect(ctx, args).await?;
+    let collected = collect(ctx, &args.select, args.new_only).await?;
     ctx.run_spine("trusted-advisor-check", collected).await
 }
 
@@ -423,7 +425,7 @@ pub async fn check(ctx: &Context, args: &TaCheckArgs) -> AppResult<Output> {
 /// `opskit ta show`: the recommendations `notify` would look at, as an audit table (or
 /// JSON): no sinks, no state. A failed account is named on stderr and fails the run (3).
 pub async fn show(ctx: &Context, args: &TaShowArgs) -> AppResult<Output> {
-    let collected = collect(ctx, &TaCheckArgs::from(args)).await?;
+    let collected = collect(ctx, args, false).await?;
     let get = |f: &Finding, n: &str| f.fields.iter().find(|x| x.name == n).map(|x| x.value.clone());
     let text = match ctx.global.output {
         OutputFormat::Json | OutputFormat::Jsonl => {
@@ -441,11 +443,7 @@ pub async fn show(ctx: &Context, args: &TaShowArgs) -> AppResult<Output> {
                     serde_json::Value::Object(o)
                 })
                 .collect();
-            if ctx.global.output == OutputFormat::Json {
-                serde_json::to_string_pretty(&items).map_err(anyhow::Error::from)? + "\n"
-            } else {
-                items.iter().map(|i| i.to_string() + "\n").collect()
-            }
+            crate::output::json_rows(&items, ctx.global.output).map_err(anyhow::Error::from)?
         }
         _ => {
             let mut t = crate::output::table(
@@ -509,11 +507,7 @@ pub async fn checks(ctx: &Context, args: &TaChecksArgs) -> AppResult<Output> {
                 .iter()
                 .map(|r| serde_json::json!({"id": r[0], "name": r[1], "pillars": r[2], "source": r[3]}))
                 .collect();
-            if ctx.global.output == OutputFormat::Json {
-                serde_json::to_string_pretty(&items).map_err(anyhow::Error::from)? + "\n"
-            } else {
-                items.iter().map(|i| i.to_string() + "\n").collect()
-            }
+            crate::output::json_rows(&items, ctx.global.output).map_err(anyhow::Error::from)?
         }
         _ => {
             let mut t = crate::output::table(
