@@ -214,6 +214,23 @@ pub enum RawSink {
         /// Overrides `defaults.sink_connect_timeout` for this sink.
         connect_timeout: Option<Dur>,
     },
+    /// Slack as a bot (Web API `chat.postMessage`, then `chat.update` of that message):
+    /// a bot token (`xoxb-…`) and a channel instead of a webhook URL.
+    SlackBot {
+        token: Option<String>,
+        token_env: Option<String>,
+        token_file: Option<PathBuf>,
+        /// Channel ID (`C0123ABCD`) or name (`#ops-alerts`) the bot is a member of.
+        channel: String,
+        /// Web API base; defaults to `https://slack.com/api`.
+        api_url: Option<String>,
+        /// On change and resolve, also reply in the thread of the original message.
+        thread_replies: Option<bool>,
+        /// Overrides `defaults.sink_timeout` for this sink.
+        timeout: Option<Dur>,
+        /// Overrides `defaults.sink_connect_timeout` for this sink.
+        connect_timeout: Option<Dur>,
+    },
     Pagerduty {
         routing_key: Option<String>,
         routing_key_env: Option<String>,
@@ -471,6 +488,7 @@ pub struct Backlog {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Sink {
     Slack { webhook_url: Secret },
+    SlackBot { token: Secret, channel: String, api_url: String, thread_replies: bool },
     Pagerduty { routing_key: Secret, events_url: String },
     Sns { topic_arn: String, account: Option<String>, profile: Option<String>, region: String },
     BacklogIssue { project: String, issue_type: String, priority: String, resolve_status: Option<String> },
@@ -482,6 +500,7 @@ impl Sink {
     pub fn kind(&self) -> &'static str {
         match self {
             Sink::Slack { .. } => "slack",
+            Sink::SlackBot { .. } => "slack_bot",
             Sink::Pagerduty { .. } => "pagerduty",
             Sink::Sns { .. } => "sns",
             Sink::BacklogIssue { .. } => "backlog_issue",
@@ -522,6 +541,7 @@ pub struct Window {
     pub end: u16,
 }
 
+pub const DEFAULT_SLACK_API_URL: &str = "https://slack.com/api";
 pub const DEFAULT_PAGERDUTY_EVENTS_URL: &str = "https://events.pagerduty.com/v2/enqueue";
 
 impl Config {
@@ -1273,6 +1293,36 @@ pub fn resolve(
                 )?;
                 ctx.check_secret_url(&key, webhook_url.expose())?;
                 Sink::Slack { webhook_url }
+            }
+            RawSink::SlackBot {
+                token,
+                token_env,
+                token_file,
+                channel,
+                api_url,
+                thread_replies,
+                timeout,
+                connect_timeout,
+            } => {
+                timeouts = Some(resolve_sink_timeouts(&ctx, &base, &defaults, timeout, connect_timeout)?);
+                let token =
+                    ctx.required_secret(&base, "token", token.as_ref(), token_env.as_ref(), token_file.as_ref())?;
+                if channel.trim().is_empty() {
+                    return Err(ctx.err_hint(
+                        &format!("{base}.channel"),
+                        "is empty",
+                        "give the channel ID (C0123ABCD, from the channel's details) or its name (#ops-alerts)",
+                    ));
+                }
+                // The token travels in the Authorization header of every request.
+                let api_url = api_url.unwrap_or_else(|| DEFAULT_SLACK_API_URL.into());
+                ctx.check_secret_url(&format!("{base}.api_url"), &api_url)?;
+                Sink::SlackBot {
+                    token,
+                    channel: channel.trim().to_string(),
+                    api_url: api_url.trim().trim_end_matches('/').to_string(),
+                    thread_replies: thread_replies.unwrap_or(false),
+                }
             }
             RawSink::Pagerduty {
                 routing_key,
