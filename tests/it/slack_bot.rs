@@ -5,7 +5,7 @@
 
 use crate::common;
 use common::cli::*;
-use opskit_sandbox::{Fault, SLACK_API_PREFIX, SLACK_BOT_TOKEN, SLACK_CHANNEL_ID};
+use opskit_sandbox::{Fault, SLACK_API_PREFIX, SLACK_BOT_TOKEN, SLACK_CHANNEL_ID, SLACK_CHANNEL2_ID};
 
 const POST: &str = "/api/chat.postMessage";
 const UPDATE: &str = "/api/chat.update";
@@ -175,4 +175,42 @@ fn an_unknown_channel_is_named_with_a_hint() {
     assert_eq!(code(&a), 3, "{}", stderr(&a));
     let err = stderr(&a);
     assert!(err.contains("channel_not_found") && err.contains("hint: check `channel` (#nowhere)"), "{err}");
+}
+
+#[test]
+fn a_route_with_its_own_channel_posts_there_and_updates_there() {
+    let b = Bench::new();
+    b.write_config(&format!(
+        "{}{}\n[[routes]]\nsources = [\"db-check\"]\nsinks = [\"chat\"]\nslack_channel = \"#db-team\"\n\n\
+         [[routes]]\nsinks = [\"chat\"]\n",
+        b.defaults(),
+        b.sandbox.slack_bot_sink_toml("chat")
+    ));
+    b.push("db-check", &one("db-1", "warning", "replication lag on db-1")).assert().success();
+    b.push("disk-check", &one("web-1", "warning", "disk 91% on web-1")).assert().success();
+    let msgs = b.sandbox.slack_messages();
+    let channels: Vec<(&str, bool)> = msgs.iter().map(|m| (m.channel.as_str(), m.text.contains("db-1"))).collect();
+    assert_eq!(channels, [(SLACK_CHANNEL2_ID, true), (SLACK_CHANNEL_ID, false)], "{msgs:?}");
+
+    let a = b.push("db-check", "[]").assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let update = b.sandbox.requests_to(UPDATE).pop().expect("the resolve updates the message");
+    assert_eq!(update.json()["channel"], SLACK_CHANNEL2_ID);
+    let msgs = b.sandbox.slack_messages();
+    assert_eq!(msgs.len(), 2);
+    assert!(msgs[0].text.contains("RESOLVED") && !msgs[1].text.contains("RESOLVED"), "{msgs:?}");
+}
+
+#[test]
+fn a_route_channel_without_a_bot_sink_is_a_config_error() {
+    let b = Bench::new();
+    let cfg = b.write_config(&format!(
+        "{}{}\n[[routes]]\nsinks = [\"slack\"]\nslack_channel = \"#db-team\"\n",
+        b.defaults(),
+        b.sandbox.sinks_toml()
+    ));
+    let a = b.opskit().args(["config", "check", "--config"]).arg(&cfg).assert();
+    assert_eq!(code(&a), 2, "{}", stderr(&a));
+    let err = stderr(&a);
+    assert!(err.contains("routes[0].slack_channel") && err.contains("hint: "), "{err}");
 }

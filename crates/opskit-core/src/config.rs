@@ -299,6 +299,8 @@ pub struct RawRoute {
     pub notify_after_duration: Option<Dur>,
     pub quiet_hours: Option<RawQuietHours>,
     pub send_resolved: Option<bool>,
+    /// The channel this route's `slack_bot` sinks post into, instead of the sink's own.
+    pub slack_channel: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -523,6 +525,7 @@ pub struct Route {
     pub notify_after_duration: Option<Dur>,
     pub quiet_hours: Option<QuietHours>,
     pub send_resolved: bool,
+    pub slack_channel: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -539,6 +542,34 @@ pub struct Window {
     /// Minutes after local midnight.
     pub start: u16,
     pub end: u16,
+}
+
+/// A route's `slack_channel`: not blank, and only on a route that has a `slack_bot` sink
+/// (elsewhere it would be silently ignored).
+fn route_slack_channel(
+    ctx: &Ctx,
+    base: &str,
+    channel: Option<String>,
+    route_sinks: &[String],
+    sinks: &BTreeMap<String, Sink>,
+) -> Result<Option<String>, ConfigError> {
+    let Some(channel) = channel else { return Ok(None) };
+    let key = format!("{base}.slack_channel");
+    if channel.trim().is_empty() {
+        return Err(ctx.err_hint(
+            &key,
+            "is empty",
+            "give a channel ID (C0123ABCD) or name (#db-team), or leave it out",
+        ));
+    }
+    if !route_sinks.iter().any(|s| matches!(sinks.get(s), Some(Sink::SlackBot { .. }))) {
+        return Err(ctx.err_hint(
+            &key,
+            "applies to `slack_bot` sinks, and none of this route's sinks is one",
+            "add a sink of `type = \"slack_bot\"` to the route's sinks, or remove slack_channel",
+        ));
+    }
+    Ok(Some(channel.trim().to_string()))
 }
 
 pub const DEFAULT_SLACK_API_URL: &str = "https://slack.com/api";
@@ -1470,6 +1501,7 @@ pub fn resolve(
                 Some(QuietHours { timezone: tz, windows, holidays: q.holidays })
             }
         };
+        let slack_channel = route_slack_channel(&ctx, &base, r.slack_channel, &r.sinks, &sinks)?;
         routes.push(Route {
             name: r.name.unwrap_or_else(|| format!("route {}", i + 1)),
             sources: r.sources,
@@ -1482,6 +1514,7 @@ pub fn resolve(
             notify_after_duration: r.notify_after_duration,
             quiet_hours,
             send_resolved: r.send_resolved.unwrap_or(true),
+            slack_channel,
         });
     }
 

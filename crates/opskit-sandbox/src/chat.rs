@@ -55,8 +55,13 @@ pub(crate) fn slack_api(shared: &Shared, rec: &Recorded) -> Reply {
     };
     let mut slack = lock(&shared.slack);
     let channel_arg = body["channel"].as_str().unwrap_or("");
-    let by_id = channel_arg == super::SLACK_CHANNEL_ID;
-    let by_name = [super::SLACK_CHANNEL_NAME, &format!("#{}", super::SLACK_CHANNEL_NAME)].contains(&channel_arg);
+    let channels =
+        [(super::SLACK_CHANNEL_ID, super::SLACK_CHANNEL_NAME), (super::SLACK_CHANNEL2_ID, super::SLACK_CHANNEL2_NAME)];
+    let by_id = channels.iter().find(|(id, _)| *id == channel_arg).map(|(id, _)| *id);
+    let by_name = channels
+        .iter()
+        .find(|(_, name)| channel_arg.strip_prefix('#').unwrap_or(channel_arg) == *name)
+        .map(|(id, _)| *id);
     if let Some(blocks) = body["blocks"].as_array()
         && !blocks_valid(blocks)
     {
@@ -68,9 +73,9 @@ pub(crate) fn slack_api(shared: &Shared, rec: &Recorded) -> Reply {
     let blocks = body["blocks"].clone();
     match method {
         "/chat.postMessage" => {
-            if channel_arg.is_empty() || !(by_id || by_name) {
+            let Some(channel) = by_id.or(by_name) else {
                 return fail("channel_not_found");
-            }
+            };
             if !has_text && !has_blocks {
                 return fail("no_text");
             }
@@ -79,21 +84,15 @@ pub(crate) fn slack_api(shared: &Shared, rec: &Recorded) -> Reply {
             let thread_ts = body["thread_ts"].as_str().map(str::to_string);
             let message = json!({"type": "message", "bot_id": "B0SANDBOX", "text": text, "blocks": blocks,
                                  "ts": ts, "thread_ts": thread_ts});
-            slack.messages.push(SlackMessage {
-                channel: super::SLACK_CHANNEL_ID.into(),
-                ts: ts.clone(),
-                text,
-                blocks,
-                thread_ts,
-            });
-            Reply::json(200, &json!({"ok": true, "channel": super::SLACK_CHANNEL_ID, "ts": ts, "message": message}))
+            slack.messages.push(SlackMessage { channel: channel.into(), ts: ts.clone(), text, blocks, thread_ts });
+            Reply::json(200, &json!({"ok": true, "channel": channel, "ts": ts, "message": message}))
         }
         "/chat.update" => {
-            if !by_id {
+            let Some(channel) = by_id else {
                 return fail("channel_not_found");
-            }
+            };
             let ts = body["ts"].as_str().unwrap_or("");
-            let Some(m) = slack.messages.iter_mut().find(|m| m.ts == ts) else {
+            let Some(m) = slack.messages.iter_mut().find(|m| m.ts == ts && m.channel == channel) else {
                 return fail("message_not_found");
             };
             if !has_text && !has_blocks {

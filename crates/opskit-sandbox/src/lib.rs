@@ -210,6 +210,9 @@ pub const SLACK_BOT_TOKEN: &str = "xoxb-0000000000-1111111111-sandboxBotTokenSec
 /// The one channel the Web API fake knows, by ID and by name.
 pub const SLACK_CHANNEL_ID: &str = "C0SANDBOX01";
 pub const SLACK_CHANNEL_NAME: &str = "ops-alerts";
+/// A second channel, for routes that name their own.
+pub const SLACK_CHANNEL2_ID: &str = "C0SANDBOX02";
+pub const SLACK_CHANNEL2_NAME: &str = "db-team";
 pub const PAGERDUTY_PATH: &str = "/pagerduty/v2/enqueue";
 pub const BACKLOG_PREFIX: &str = "/backlog";
 pub const BACKLOG_API_KEY: &str = "sandbox-backlog-api-key-0123456789";

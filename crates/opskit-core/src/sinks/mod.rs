@@ -153,6 +153,7 @@ pub mod test_support {
             since: "2025-01-31T00:00:00Z".parse().unwrap(),
             timezone: "Asia/Tokyo".into(),
             test: false,
+            route_channel: None,
         }
     }
 

@@ -12,6 +12,9 @@
 //! proxy's page) or a missing `ts` is a failure of the delivery, named with Slack's code.
 //! Rate limits come as `429` with `Retry-After`.
 //!
+//! A route may name the channel (`[[routes]] slack_channel`): a new message goes there
+//! instead of the sink's `channel`; follow-ups go wherever the message is.
+//!
 //! The receipt's `external_ref` is `CHANNEL_ID/TS` of the message (the channel as Slack
 //! answered it: `chat.update` takes only an ID). The token is the secret: it travels only
 //! in the header and never appears in an error or a preview.
@@ -94,7 +97,8 @@ impl SlackBotNotifier {
         }
     }
 
-    async fn call(&self, method: &str, body: &Value) -> Result<Posted, ApiFailure> {
+    /// One Web API call; `channel` is where it goes, for the hints.
+    async fn call(&self, method: &str, channel: &str, body: &Value) -> Result<Posted, ApiFailure> {
         let what = self.what();
         let fail = |error| ApiFailure { code: None, error };
         let resp = self
@@ -111,20 +115,26 @@ impl SlackBotNotifier {
         let status = resp.status();
         let headers = resp.headers().clone();
         let text = resp.text().await.unwrap_or_default();
-        accept_api_answer(&what, method, &self.channel, status, &headers, &text)
+        accept_api_answer(&what, method, channel, status, &headers, &text)
     }
 
-    async fn post(&self, body: &Value) -> Result<Posted, SinkError> {
+    /// Where a new message goes: the routing route's `slack_channel`, else the sink's.
+    fn channel_for<'a>(&'a self, msg: &'a Message) -> &'a str {
+        msg.route_channel.as_deref().unwrap_or(&self.channel)
+    }
+
+    async fn post(&self, msg: &Message, body: &Value) -> Result<Posted, SinkError> {
         let mut body = body.clone();
-        body["channel"] = json!(self.channel);
-        self.call("chat.postMessage", &body).await.map_err(|f| f.error)
+        let channel = self.channel_for(msg);
+        body["channel"] = json!(channel);
+        self.call("chat.postMessage", channel, &body).await.map_err(|f| f.error)
     }
 
     /// A short reply in the thread of `parent`: what happened, so the change notifies
     /// the people following the thread.
     async fn reply(&self, parent: &Posted, text: &str) -> Result<(), SinkError> {
         let body = json!({ "channel": parent.channel, "thread_ts": parent.ts, "text": text });
-        self.call("chat.postMessage", &body).await.map(|_| ()).map_err(|f| f.error)
+        self.call("chat.postMessage", &parent.channel, &body).await.map(|_| ()).map_err(|f| f.error)
     }
 }
 
@@ -234,7 +244,7 @@ impl Notifier for SlackBotNotifier {
                 let mut update = body.clone();
                 update["channel"] = json!(earlier.channel);
                 update["ts"] = json!(earlier.ts);
-                match self.call("chat.update", &update).await {
+                match self.call("chat.update", &earlier.channel, &update).await {
                     Ok(p) => {
                         if self.thread_replies {
                             let text = body["text"].as_str().unwrap_or_default();
@@ -250,12 +260,12 @@ impl Notifier for SlackBotNotifier {
                             earlier.ts,
                             msg.kind
                         );
-                        self.post(&body).await?
+                        self.post(msg, &body).await?
                     }
                     Err(f) => return Err(f.error),
                 }
             }
-            None => self.post(&body).await?,
+            None => self.post(msg, &body).await?,
         };
         Ok(Receipt { external_ref: Some(posted.external_ref()) })
     }
@@ -264,7 +274,7 @@ impl Notifier for SlackBotNotifier {
         let body = message_body(&self.templates, msg)?;
         let (method, target) = match self.earlier(msg) {
             Some(p) => ("chat.update", format!("message {} in {}", p.ts, p.channel)),
-            None => ("chat.postMessage", self.channel.clone()),
+            None => ("chat.postMessage", self.channel_for(msg).to_string()),
         };
         Ok(format!(
             "POST {}/{method} (slack bot of sink `{}`, {target}, token ****)\n{}",
