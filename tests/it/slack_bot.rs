@@ -214,3 +214,15 @@ fn a_route_channel_without_a_bot_sink_is_a_config_error() {
     let err = stderr(&a);
     assert!(err.contains("routes[0].slack_channel") && err.contains("hint: "), "{err}");
 }
+
+#[test]
+fn config_check_shows_the_bot_sink_with_its_token_masked() {
+    let b = Bench::new();
+    bot_config(&b, "thread_replies = true\n");
+    let a = b.opskit().args(["config", "check"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let out = stdout(&a);
+    assert!(out.contains("slack_bot") && out.contains("bot in #ops-alerts") && out.contains("token ****"), "{out}");
+    assert!(out.contains("thread replies"), "{out}");
+    assert_no_secrets(&a);
+}
