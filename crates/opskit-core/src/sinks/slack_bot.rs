@@ -204,7 +204,8 @@ pub fn accept_api_answer(
             None,
         )));
     };
-    if answer["ok"] == json!(true) {
+    // Slack answers its acceptance with 200; `ok: true` under another status is not it.
+    if answer["ok"] == json!(true) && status.is_success() {
         let field = |k: &str| answer[k].as_str().filter(|s| !s.is_empty()).map(str::to_string);
         let posted = field("channel").zip(field("ts")).map(|(channel, ts)| Posted { channel, ts });
         return match posted.filter(|p| Posted::parse(&p.external_ref()).is_some()) {
@@ -299,6 +300,10 @@ mod tests {
     fn only_ok_with_channel_and_ts_is_accepted() {
         let ok = answer(r#"{"ok":true,"channel":"C01","ts":"1700000000.000100"}"#).unwrap();
         assert_eq!(ok.external_ref(), "C01/1700000000.000100");
+        let ok_body = r#"{"ok":true,"channel":"C01","ts":"1700000000.000100"}"#;
+        let not_found =
+            accept_api_answer("s", "chat.update", "#ops", StatusCode::NOT_FOUND, &HeaderMap::new(), ok_body);
+        assert!(not_found.is_err(), "ok:true under 404 is not Slack's acceptance");
         for bad in [r#"{"ok":true,"channel":"C01"}"#, r#"{"ok":true,"ts":"1.2"}"#, "<html>portal</html>", "ok", "[]"] {
             let f = answer(bad).unwrap_err();
             assert!(f.error.is_retryable(), "{bad}: {}", f.error);
