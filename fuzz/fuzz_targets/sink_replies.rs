@@ -1,4 +1,4 @@
-//! Any bytes as a sink's answer (status, headers, body): Slack's and PagerDuty's acceptance,
+//! Any bytes as a sink's answer (status, headers, body): Slack's (webhook and bot) and PagerDuty's acceptance,
 //! Backlog's answer decoding, its rate-limit headers and `Retry-After` never panic; only the
 //! documented acceptance is a delivery, and an error quotes at most an excerpt of the body.
 #![no_main]
@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 use opskit_core::backlog::{Issue, RateWindow, decode_answer, rate::wait_after_429};
 use opskit_core::http::retry_after_at;
-use opskit_core::sinks::{pagerduty, slack};
+use opskit_core::sinks::{pagerduty, slack, slack_bot};
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
@@ -36,6 +36,20 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(s.is_ok(), status.is_success() && body.trim() == "ok", "slack: {s:?}");
     if let Err(e) = &s {
         assert!(e.to_string().len() < MAX_ERROR, "slack error too long");
+    }
+
+    // The bot: only a 2xx JSON `ok: true` with a well-formed channel and ts is accepted.
+    let bot = slack_bot::accept_api_answer("sink `b`", "chat.postMessage", "#c", status, &headers, body);
+    let v = serde_json::from_str::<serde_json::Value>(body).ok();
+    let ok_true = v.as_ref().is_some_and(|v| v.get("ok") == Some(&serde_json::Value::Bool(true)));
+    let posted = v.as_ref().and_then(|v| {
+        let (c, t) = (v.get("channel")?.as_str()?, v.get("ts")?.as_str()?);
+        slack_bot::Posted::parse(&format!("{c}/{t}"))
+    });
+    let accepted = status.is_success() && ok_true && posted.is_some();
+    assert_eq!(bot.is_ok(), accepted, "slack_bot: {:?}", bot.as_ref().map_err(|f| f.error.to_string()));
+    if let Err(f) = &bot {
+        assert!(f.error.to_string().len() < MAX_ERROR, "slack_bot error too long");
     }
 
     let p = pagerduty::accept_answer("sink `p`", status, &headers, body, "fuzz/key");

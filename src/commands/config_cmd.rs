@@ -43,6 +43,10 @@ struct OrgProbe<'a> {
 fn sink_target(s: &Sink) -> String {
     match s {
         Sink::Slack { .. } => "webhook ****".into(),
+        Sink::SlackBot { channel, api_url, thread_replies, .. } => format!(
+            "bot in {channel} via {api_url} (token ****){}",
+            if *thread_replies { ", thread replies" } else { "" }
+        ),
         Sink::Pagerduty { events_url, .. } => format!("{events_url} (routing key ****)"),
         Sink::Sns { topic_arn, account, .. } => match account {
             Some(a) => format!("{topic_arn} as {a}"),

@@ -25,6 +25,7 @@ pub fn test_message(ctx: &Context, sink: &str) -> Message {
         since: ctx.now(),
         timezone: ctx.config.defaults.timezone.clone(),
         test: true,
+        route_channel: None,
     }
 }
 

@@ -26,8 +26,10 @@ mod organizations;
 mod private_files;
 mod shard;
 mod silence;
+// Slack as a bot: post once, then update that message.
 mod sink_limits;
 mod sink_sns;
+mod slack_bot;
 mod spine_e2e;
 mod state_cli;
 mod state_corrupt;

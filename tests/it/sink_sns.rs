@@ -36,6 +36,7 @@ fn message(kind: TransitionKind) -> Message {
         since: "2025-01-31T00:00:00Z".parse().unwrap(),
         timezone: "Asia/Tokyo".into(),
         test: false,
+        route_channel: None,
     }
 }
 

@@ -288,6 +288,23 @@ pub enum RawSink {
         /// Overrides `defaults.sink_connect_timeout` for this sink.
         connect_timeout: Option<Dur>,
     },
+    /// Slack as a bot (Web API `chat.postMessage`, then `chat.update` of that message):
+    /// a bot token (`xoxb-…`) and a channel instead of a webhook URL.
+    SlackBot {
+        token: Option<String>,
+        token_env: Option<String>,
+        token_file: Option<PathBuf>,
+        /// Channel ID (`C0123ABCD`) or name (`#ops-alerts`) the bot is a member of.
+        channel: String,
+        /// Web API base; defaults to `https://slack.com/api`.
+        api_url: Option<String>,
+        /// On change and resolve, also reply in the thread of the original message.
+        thread_replies: Option<bool>,
+        /// Overrides `defaults.sink_timeout` for this sink.
+        timeout: Option<Dur>,
+        /// Overrides `defaults.sink_connect_timeout` for this sink.
+        connect_timeout: Option<Dur>,
+    },
     Pagerduty {
         routing_key: Option<String>,
         routing_key_env: Option<String>,
@@ -356,6 +373,8 @@ pub struct RawRoute {
     pub notify_after_duration: Option<Dur>,
     pub quiet_hours: Option<RawQuietHours>,
     pub send_resolved: Option<bool>,
+    /// The channel this route's `slack_bot` sinks post into, instead of the sink's own.
+    pub slack_channel: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -545,6 +564,7 @@ pub struct Backlog {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Sink {
     Slack { webhook_url: ConfigSecret },
+    SlackBot { token: ConfigSecret, channel: String, api_url: String, thread_replies: bool },
     Pagerduty { routing_key: ConfigSecret, events_url: String },
     Sns { topic_arn: String, account: Option<String>, profile: Option<String>, region: String },
     BacklogIssue { project: String, issue_type: String, priority: String, resolve_status: Option<String> },
@@ -557,6 +577,7 @@ impl Sink {
     pub fn secrets(&self) -> Vec<&ConfigSecret> {
         match self {
             Sink::Slack { webhook_url } => vec![webhook_url],
+            Sink::SlackBot { token, .. } => vec![token],
             Sink::Pagerduty { routing_key, .. } => vec![routing_key],
             Sink::Webhook { url, secret, .. } => std::iter::once(url).chain(secret.as_ref()).collect(),
             Sink::Sns { .. } | Sink::BacklogIssue { .. } | Sink::Stdout => Vec::new(),
@@ -566,6 +587,7 @@ impl Sink {
     pub fn kind(&self) -> &'static str {
         match self {
             Sink::Slack { .. } => "slack",
+            Sink::SlackBot { .. } => "slack_bot",
             Sink::Pagerduty { .. } => "pagerduty",
             Sink::Sns { .. } => "sns",
             Sink::BacklogIssue { .. } => "backlog_issue",
@@ -588,6 +610,7 @@ pub struct Route {
     pub notify_after_duration: Option<Dur>,
     pub quiet_hours: Option<QuietHours>,
     pub send_resolved: bool,
+    pub slack_channel: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -606,6 +629,35 @@ pub struct Window {
     pub end: u16,
 }
 
+/// A route's `slack_channel`: not blank, and only on a route that has a `slack_bot` sink
+/// (elsewhere it would be silently ignored).
+fn route_slack_channel(
+    ctx: &Ctx,
+    base: &str,
+    channel: Option<String>,
+    route_sinks: &[String],
+    bot_sinks: &[String],
+) -> Result<Option<String>, ConfigError> {
+    let Some(channel) = channel else { return Ok(None) };
+    let key = format!("{base}.slack_channel");
+    if channel.trim().is_empty() {
+        return Err(ctx.err_hint(
+            &key,
+            "is empty",
+            "give a channel ID (C0123ABCD) or name (#db-team), or leave it out",
+        ));
+    }
+    if !route_sinks.iter().any(|s| bot_sinks.contains(s)) {
+        return Err(ctx.err_hint(
+            &key,
+            "applies to `slack_bot` sinks, and none of this route's sinks is one",
+            "add a sink of `type = \"slack_bot\"` to the route's sinks, or remove slack_channel",
+        ));
+    }
+    Ok(Some(channel.trim().to_string()))
+}
+
+pub const DEFAULT_SLACK_API_URL: &str = "https://slack.com/api";
 pub const DEFAULT_PAGERDUTY_EVENTS_URL: &str = "https://events.pagerduty.com/v2/enqueue";
 
 impl Config {
@@ -1526,6 +1578,9 @@ pub fn resolve_report(
     // Every sink the file defines, resolved or not: a route to a sink with a problem of
     // its own is not a second problem.
     let defined: Vec<String> = raw.sinks.keys().cloned().collect();
+    // The sinks a route's `slack_channel` can apply to, known even when one fails to resolve.
+    let bot_sinks: Vec<String> =
+        raw.sinks.iter().filter(|(_, s)| matches!(s, RawSink::SlackBot { .. })).map(|(n, _)| n.clone()).collect();
     let mut sinks = BTreeMap::new();
     let mut sink_timeouts = BTreeMap::new();
     for (name, s) in raw.sinks {
@@ -1540,7 +1595,8 @@ pub fn resolve_report(
 
     let mut routes = Vec::new();
     for (i, r) in raw.routes.into_iter().enumerate() {
-        match resolve_route(&ctx, Positions::at(&raw.positions.routes, i), r, &defined, &defaults.timezone) {
+        match resolve_route(&ctx, Positions::at(&raw.positions.routes, i), r, &defined, &bot_sinks, &defaults.timezone)
+        {
             Ok(r) => routes.push(r),
             Err(e) => problems.push(e),
         }
@@ -1740,6 +1796,35 @@ fn resolve_sink(
             ctx.check_secret_url_of(&key, &webhook_url)?;
             Sink::Slack { webhook_url }
         }
+        RawSink::SlackBot {
+            token,
+            token_env,
+            token_file,
+            channel,
+            api_url,
+            thread_replies,
+            timeout,
+            connect_timeout,
+        } => {
+            timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
+            let token = ctx.required_secret(&base, "token", token.as_ref(), token_env.as_ref(), token_file.as_ref())?;
+            if channel.trim().is_empty() {
+                return Err(ctx.err_hint(
+                    &format!("{base}.channel"),
+                    "is empty",
+                    "give the channel ID (C0123ABCD, from the channel's details) or its name (#ops-alerts)",
+                ));
+            }
+            // The token travels in the Authorization header of every request.
+            let api_url = api_url.unwrap_or_else(|| DEFAULT_SLACK_API_URL.into());
+            ctx.check_secret_url(&format!("{base}.api_url"), &api_url)?;
+            Sink::SlackBot {
+                token,
+                channel: channel.trim().to_string(),
+                api_url: api_url.trim().trim_end_matches('/').to_string(),
+                thread_replies: thread_replies.unwrap_or(false),
+            }
+        }
         RawSink::Pagerduty { routing_key, routing_key_env, routing_key_file, events_url, timeout, connect_timeout } => {
             timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
             let routing_key = ctx.required_secret(
@@ -1817,7 +1902,14 @@ fn resolve_sink(
 
 /// One `[[routes]]` entry; `sinks` are the names the file defines, `timezone` the default
 /// of its quiet hours.
-fn resolve_route(ctx: &Ctx, i: usize, r: RawRoute, sinks: &[String], timezone: &str) -> Result<Route, ConfigError> {
+fn resolve_route(
+    ctx: &Ctx,
+    i: usize,
+    r: RawRoute,
+    sinks: &[String],
+    bot_sinks: &[String],
+    timezone: &str,
+) -> Result<Route, ConfigError> {
     let base = format!("routes[{i}]");
     if r.sinks.is_empty() {
         return Err(ctx.err(&format!("{base}.sinks"), "a route needs at least one sink"));
@@ -1874,6 +1966,7 @@ fn resolve_route(ctx: &Ctx, i: usize, r: RawRoute, sinks: &[String], timezone: &
             Some(QuietHours { timezone: tz, windows, holidays: q.holidays })
         }
     };
+    let slack_channel = route_slack_channel(ctx, &base, r.slack_channel, &r.sinks, bot_sinks)?;
     Ok(Route {
         name: r.name.unwrap_or_else(|| format!("route {}", i + 1)),
         sources: r.sources,
@@ -1886,6 +1979,7 @@ fn resolve_route(ctx: &Ctx, i: usize, r: RawRoute, sinks: &[String], timezone: &
         notify_after_duration: r.notify_after_duration,
         quiet_hours,
         send_resolved: r.send_resolved.unwrap_or(true),
+        slack_channel,
     })
 }
 

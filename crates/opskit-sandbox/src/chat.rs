@@ -1,5 +1,6 @@
-//! Fakes of the notification endpoints: Slack incoming webhooks, PagerDuty Events API v2,
-//! generic webhooks and healthchecks.io-style heartbeat pings.
+//! Fakes of the notification endpoints: Slack incoming webhooks, Slack's Web API as a bot
+//! (`chat.postMessage`, `chat.update`), PagerDuty Events API v2, generic webhooks and
+//! healthchecks.io-style heartbeat pings.
 //!
 //! Answers follow `reference/sinks.md`: Slack answers plain text (`ok`, `no_text`,
 //! `invalid_payload`, `no_service`); PagerDuty answers `202` with the `dedup_key`, or
@@ -31,6 +32,102 @@ pub(crate) fn slack(rec: &Recorded) -> Reply {
         (true, false) => Reply::text(400, "no_text"),
         (true, true) => Reply::text(200, "ok"),
     }
+}
+
+/// The Slack Web API's `chat.postMessage` and `chat.update` as a bot sees them
+/// (https://api.slack.com/methods/chat.postMessage, …/chat.update): `POST
+/// /api/<method>` with `Authorization: Bearer xoxb-…` and a JSON body. Slack answers
+/// `200` whatever the outcome, `{"ok": true, "channel", "ts", "message"}` or `{"ok":
+/// false, "error": "<code>"}`; `chat.update` takes only a channel ID (a name is
+/// `channel_not_found`), `chat.postMessage` also a name.
+pub(crate) fn slack_api(shared: &Shared, rec: &Recorded) -> Reply {
+    let method = &rec.path[super::SLACK_API_PREFIX.len()..];
+    let fail = |error: &str| Reply::json(200, &json!({"ok": false, "error": error}));
+    let auth = rec.header("authorization").unwrap_or("");
+    let Some(token) = auth.strip_prefix("Bearer ") else {
+        return fail("not_authed");
+    };
+    if token != super::SLACK_BOT_TOKEN {
+        return fail("invalid_auth");
+    }
+    let Ok(body) = serde_json::from_slice::<Value>(&rec.body) else {
+        return fail("invalid_json");
+    };
+    let mut slack = lock(&shared.slack);
+    let channel_arg = body["channel"].as_str().unwrap_or("");
+    let channels =
+        [(super::SLACK_CHANNEL_ID, super::SLACK_CHANNEL_NAME), (super::SLACK_CHANNEL2_ID, super::SLACK_CHANNEL2_NAME)];
+    let by_id = channels.iter().find(|(id, _)| *id == channel_arg).map(|(id, _)| *id);
+    let by_name = channels
+        .iter()
+        .find(|(_, name)| channel_arg.strip_prefix('#').unwrap_or(channel_arg) == *name)
+        .map(|(id, _)| *id);
+    if let Some(blocks) = body["blocks"].as_array()
+        && !blocks_valid(blocks)
+    {
+        return fail("invalid_blocks");
+    }
+    let has_text = body["text"].as_str().is_some_and(|t| !t.trim().is_empty());
+    let has_blocks = body["blocks"].as_array().is_some_and(|b| !b.is_empty());
+    let text = body["text"].as_str().unwrap_or("").to_string();
+    let blocks = body["blocks"].clone();
+    match method {
+        "/chat.postMessage" => {
+            let Some(channel) = by_id.or(by_name) else {
+                return fail("channel_not_found");
+            };
+            if !has_text && !has_blocks {
+                return fail("no_text");
+            }
+            slack.posted += 1;
+            let ts = format!("1700000000.{:06}", 100 * slack.posted);
+            let thread_ts = body["thread_ts"].as_str().map(str::to_string);
+            let message = json!({"type": "message", "bot_id": "B0SANDBOX", "text": text, "blocks": blocks,
+                                 "ts": ts, "thread_ts": thread_ts});
+            slack.messages.push(SlackMessage { channel: channel.into(), ts: ts.clone(), text, blocks, thread_ts });
+            Reply::json(200, &json!({"ok": true, "channel": channel, "ts": ts, "message": message}))
+        }
+        "/chat.update" => {
+            let Some(channel) = by_id else {
+                return fail("channel_not_found");
+            };
+            let ts = body["ts"].as_str().unwrap_or("");
+            let Some(m) = slack.messages.iter_mut().find(|m| m.ts == ts && m.channel == channel) else {
+                return fail("message_not_found");
+            };
+            if !has_text && !has_blocks {
+                return fail("no_text");
+            }
+            m.text = text.clone();
+            m.blocks = blocks.clone();
+            let message = json!({"type": "message", "bot_id": "B0SANDBOX", "text": text, "blocks": blocks});
+            Reply::json(200, &json!({"ok": true, "channel": m.channel, "ts": m.ts, "text": text, "message": message}))
+        }
+        _ => Reply::json(
+            404,
+            &json!({"ok": false, "error": "unknown_method", "req_method": method.trim_start_matches('/')}),
+        ),
+    }
+}
+
+/// The Web API fake's channel: its messages, and how many were ever posted (a `ts` is
+/// never handed out twice, even after a deletion).
+#[derive(Debug, Default)]
+pub(crate) struct SlackChannel {
+    pub messages: Vec<SlackMessage>,
+    pub posted: usize,
+}
+
+/// One message in the sandbox's Slack channel, as it reads now (an update replaces its
+/// text and blocks).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SlackMessage {
+    pub channel: String,
+    pub ts: String,
+    pub text: String,
+    pub blocks: Value,
+    /// Set on a reply in a thread: the `ts` of the thread's parent.
+    pub thread_ts: Option<String>,
 }
 
 /// Block Kit's documented limits (https://api.slack.com/reference/block-kit/blocks): at

@@ -128,6 +128,7 @@ mod cases;
 #[cfg(test)]
 mod cases_tests;
 mod chat;
+pub use chat::SlackMessage;
 mod dx;
 #[cfg(test)]
 mod dx_tests;
@@ -202,6 +203,16 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 
 pub const SLACK_PATH: &str = "/slack/services/T0SANDBOX/B0SANDBOX/sandboxwebhooksecret";
+/// Slack's Web API (`https://slack.com/api`): `/api/chat.postMessage`, `/api/chat.update`.
+pub const SLACK_API_PREFIX: &str = "/api";
+/// The bot token the Web API fake accepts (anything else is `invalid_auth`).
+pub const SLACK_BOT_TOKEN: &str = "xoxb-0000000000-1111111111-sandboxBotTokenSecret7c4d";
+/// The one channel the Web API fake knows, by ID and by name.
+pub const SLACK_CHANNEL_ID: &str = "C0SANDBOX01";
+pub const SLACK_CHANNEL_NAME: &str = "ops-alerts";
+/// A second channel, for routes that name their own.
+pub const SLACK_CHANNEL2_ID: &str = "C0SANDBOX02";
+pub const SLACK_CHANNEL2_NAME: &str = "db-team";
 pub const PAGERDUTY_PATH: &str = "/pagerduty/v2/enqueue";
 pub const BACKLOG_PREFIX: &str = "/backlog";
 pub const BACKLOG_API_KEY: &str = "sandbox-backlog-api-key-0123456789";
@@ -557,6 +568,7 @@ pub(crate) struct Shared {
     log: Mutex<Log>,
     pub backlog: Mutex<backlog::Backlog>,
     pub pagerduty: Mutex<Vec<Value>>,
+    pub slack: Mutex<chat::SlackChannel>,
     pub dx: Mutex<dx::Dx>,
     pub ta: Mutex<ta::Ta>,
     pub cases: Mutex<cases::Cases>,
@@ -575,6 +587,7 @@ impl Shared {
             log: Mutex::default(),
             backlog: Mutex::new(backlog::Backlog::seeded()),
             pagerduty: Mutex::default(),
+            slack: Mutex::default(),
             dx: Mutex::new(dx::Dx::seeded()),
             ta: Mutex::new(ta::Ta::seeded()),
             cases: Mutex::new(cases::Cases::seeded()),
@@ -764,6 +777,26 @@ impl Sandbox {
     }
 
     /// Accepted PagerDuty events in arrival order, with the `dedup_key` that was answered.
+    /// The messages in the Web API fake's channel as they read now, oldest first (thread
+    /// replies included, with their `thread_ts`).
+    pub fn slack_messages(&self) -> Vec<chat::SlackMessage> {
+        lock(&self.shared.slack).messages.clone()
+    }
+
+    /// Delete a message from the channel, as a person in Slack can: a `chat.update` of
+    /// its `ts` then answers `message_not_found`.
+    pub fn slack_delete_message(&self, ts: &str) {
+        lock(&self.shared.slack).messages.retain(|m| m.ts != ts);
+    }
+
+    /// A `[sinks.NAME]` of `type = "slack_bot"` pointed at the Web API fake.
+    pub fn slack_bot_sink_toml(&self, name: &str) -> String {
+        format!(
+            "[sinks.{name}]\ntype = \"slack_bot\"\ntoken = \"{SLACK_BOT_TOKEN}\"\nchannel = \"#{SLACK_CHANNEL_NAME}\"\napi_url = \"{}\"\n",
+            self.url(SLACK_API_PREFIX)
+        )
+    }
+
     pub fn pagerduty_events(&self) -> Vec<Value> {
         lock(&self.shared.pagerduty).clone()
     }
@@ -914,6 +947,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
             return backlog::too_many(rate);
         }
         return backlog::handle(shared, rec, rest);
+    }
+    if path.starts_with(&format!("{SLACK_API_PREFIX}/")) {
+        return chat::slack_api(shared, rec);
     }
     if path.starts_with("/slack/") {
         return chat::slack(rec);

@@ -320,3 +320,35 @@ fn background_sandbox_serves_synchronous_callers() {
     assert!(out.starts_with("HTTP/1.1 200") && out.ends_with("OK"), "{out}");
     assert_eq!(sb.requests_to(HEARTBEAT_PREFIX).len(), 1);
 }
+
+#[tokio::test]
+async fn slack_web_api_answers_200_with_ok_and_refuses_by_error_code() {
+    let sb = Sandbox::start().await.unwrap();
+    let call = |method: &str, token: &str, body: Value| {
+        send(post(&sb, &format!("{SLACK_API_PREFIX}/{method}")).bearer_auth(token).json(&body))
+    };
+    let msg = json!({"channel": "#ops-alerts", "text": "hello"});
+    let wrong = call("chat.postMessage", "xoxb-wrong", msg.clone()).await;
+    assert_eq!(
+        (wrong.status, wrong.json()["ok"].clone(), wrong.json()["error"].clone()),
+        (200, json!(false), json!("invalid_auth"))
+    );
+    let posted = call("chat.postMessage", SLACK_BOT_TOKEN, msg).await.json();
+    assert_eq!((posted["ok"].clone(), posted["channel"].clone()), (json!(true), json!(SLACK_CHANNEL_ID)));
+    let ts = posted["ts"].as_str().unwrap().to_string();
+    assert_eq!(posted["message"]["text"], "hello");
+
+    let nowhere = call("chat.postMessage", SLACK_BOT_TOKEN, json!({"channel": "#nowhere", "text": "x"})).await;
+    assert_eq!(nowhere.json()["error"], "channel_not_found");
+    // chat.update takes only a channel ID, as Slack's does.
+    let by_name = call("chat.update", SLACK_BOT_TOKEN, json!({"channel": "#ops-alerts", "ts": ts, "text": "y"})).await;
+    assert_eq!(by_name.json()["error"], "channel_not_found");
+    let updated =
+        call("chat.update", SLACK_BOT_TOKEN, json!({"channel": SLACK_CHANNEL_ID, "ts": ts, "text": "y"})).await;
+    assert_eq!((updated.json()["ok"].clone(), updated.json()["ts"].clone()), (json!(true), json!(ts)));
+    assert_eq!(sb.slack_messages()[0].text, "y");
+    sb.slack_delete_message(&ts);
+    let gone = call("chat.update", SLACK_BOT_TOKEN, json!({"channel": SLACK_CHANNEL_ID, "ts": ts, "text": "z"})).await;
+    assert_eq!(gone.json()["error"], "message_not_found");
+    assert_eq!(sb.requests_to(SLACK_API_PREFIX).len(), 6);
+}

@@ -14,6 +14,7 @@ pub fn sandbox_secrets() -> Vec<&'static str> {
         sandbox::PAGERDUTY_ROUTING_KEY,
         sandbox::WEBHOOK_HMAC_SECRET,
         sandbox::BACKLOG_API_KEY,
+        sandbox::SLACK_BOT_TOKEN,
     ]
 }
 

@@ -1,4 +1,4 @@
-//! Notification sinks: Slack, PagerDuty, SNS, Backlog issues, generic webhooks, stdout.
+//! Notification sinks: Slack (incoming webhook, or a bot through the Web API), PagerDuty, SNS, Backlog issues, generic webhooks, stdout.
 //!
 //! A sink turns one [`Message`] (a transition of one finding) into one request. It does not
 //! retry: the spine's delivery loop retries what a sink reports as retryable, honouring
@@ -12,6 +12,7 @@ pub mod fit;
 pub mod pagerduty;
 pub mod registry;
 pub mod slack;
+pub mod slack_bot;
 pub mod stdout;
 pub mod templates;
 pub mod webhook;
@@ -19,6 +20,7 @@ pub mod webhook;
 pub use backlog_issue::BacklogIssueNotifier;
 pub use pagerduty::PagerDutyNotifier;
 pub use slack::SlackNotifier;
+pub use slack_bot::SlackBotNotifier;
 pub use stdout::StdoutNotifier;
 pub use templates::Templates;
 pub use webhook::WebhookNotifier;
@@ -151,6 +153,7 @@ pub mod test_support {
             since: "2025-01-31T00:00:00Z".parse().unwrap(),
             timezone: "Asia/Tokyo".into(),
             test: false,
+            route_channel: None,
         }
     }
 

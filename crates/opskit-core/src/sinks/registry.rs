@@ -3,7 +3,9 @@
 //! account's credentials, so the app's AWS layer builds it (`opskit::aws::sns`).
 
 use super::templates::Templates;
-use super::{BacklogIssueNotifier, PagerDutyNotifier, SlackNotifier, StdoutNotifier, WebhookNotifier};
+use super::{
+    BacklogIssueNotifier, PagerDutyNotifier, SlackBotNotifier, SlackNotifier, StdoutNotifier, WebhookNotifier,
+};
 use crate::backlog::BacklogClient;
 use crate::config::{Config, Sink};
 use crate::spine::deliver::Notifier;
@@ -20,6 +22,15 @@ pub async fn build(
     let http = super::sink_client(&timeouts)?;
     Ok(match sink {
         Sink::Slack { webhook_url } => Arc::new(SlackNotifier::new(name, webhook_url.get()?.clone(), http, templates)),
+        Sink::SlackBot { token, channel, api_url, thread_replies } => Arc::new(SlackBotNotifier::new(
+            name,
+            token.get()?.clone(),
+            channel.clone(),
+            api_url.clone(),
+            *thread_replies,
+            http,
+            templates,
+        )),
         Sink::Pagerduty { routing_key, events_url } => {
             Arc::new(PagerDutyNotifier::new(name, routing_key.get()?.clone(), events_url.clone(), http, templates))
         }

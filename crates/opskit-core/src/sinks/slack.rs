@@ -52,15 +52,21 @@ impl SlackNotifier {
 
     /// The JSON body: `{text, blocks}`.
     pub fn body(&self, msg: &Message) -> Result<Value, SinkError> {
-        let msg = &bounded_message(msg, Bounds::for_budget(FINDING_BUDGET_CHARS));
-        let text = self.templates.render(templates::SLACK, msg)?;
-        let text = fit_chars(text.trim(), MAX_TEXT);
-        Ok(json!({ "text": text, "blocks": blocks(msg, &text) }))
+        message_body(&self.templates, msg)
     }
 
     fn what(&self) -> String {
         format!("slack sink `{}`", self.name)
     }
+}
+
+/// A message as Slack shows it, `{text, blocks}`: the body of a webhook post, and of the
+/// bot's `chat.postMessage` and `chat.update` (which add `channel` and `ts`).
+pub fn message_body(templates: &Templates, msg: &Message) -> Result<Value, SinkError> {
+    let msg = &bounded_message(msg, Bounds::for_budget(FINDING_BUDGET_CHARS));
+    let text = templates.render(templates::SLACK, msg)?;
+    let text = fit_chars(text.trim(), MAX_TEXT);
+    Ok(json!({ "text": text, "blocks": blocks(msg, &text) }))
 }
 
 fn section(text: &str) -> Value {

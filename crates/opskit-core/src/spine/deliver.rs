@@ -23,6 +23,9 @@ pub struct Message {
     pub timezone: String,
     /// `opskit notify test`: a message that says it is a test.
     pub test: bool,
+    /// The routing route's `slack_channel`: where a Slack bot posts this finding's
+    /// message instead of the sink's own channel (follow-ups go where it was posted).
+    pub route_channel: Option<String>,
 }
 
 /// What a sink gives back when it accepted a message.

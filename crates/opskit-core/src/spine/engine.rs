@@ -533,6 +533,7 @@ impl Spine<'_> {
                         since: rec.since,
                         timezone: self.config.defaults.timezone.clone(),
                         test: false,
+                        route_channel: route.and_then(|r| r.slack_channel.clone()),
                     },
                 });
             }
