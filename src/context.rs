@@ -521,7 +521,10 @@ mod tests {
             under(&[("STATE_DIRECTORY", "/var/lib/opskit"), ("HOME", "/home/opskit")]),
             PathBuf::from("/var/lib/opskit/state.db")
         );
-        assert_eq!(under(&[("STATE_DIRECTORY", "/var/lib/opskit:/var/lib/other")]), PathBuf::from("/var/lib/opskit/state.db"));
+        assert_eq!(
+            under(&[("STATE_DIRECTORY", "/var/lib/opskit:/var/lib/other")]),
+            PathBuf::from("/var/lib/opskit/state.db")
+        );
         assert_eq!(
             under(&[("XDG_STATE_HOME", "/x/state"), ("HOME", "/home/u")]),
             PathBuf::from("/x/state/opskit/state.db")

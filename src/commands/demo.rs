@@ -87,7 +87,11 @@ fn sandbox_aws_config() -> String {
             key = sandbox::sandbox_access_key(account)
         )
     };
-    format!("{}\n{}", profile("default", sandbox::AWS_DEFAULT_ACCOUNT), profile("profile acme-prod", sandbox::DX_DEMO_ACCOUNT))
+    format!(
+        "{}\n{}",
+        profile("default", sandbox::AWS_DEFAULT_ACCOUNT),
+        profile("profile acme-prod", sandbox::DX_DEMO_ACCOUNT)
+    )
 }
 
 /// Write the sandbox's config (mode 600: its secrets are literal), its AWS config and an
@@ -336,7 +340,10 @@ impl Tour {
             keep_monthly: None,
             concurrency: None,
         };
-        self.ran(Some(now), &format!("wiki backup --project {} --to {to} --history --keep-daily 7", sandbox::BACKLOG_PROJECT_KEY));
+        self.ran(
+            Some(now),
+            &format!("wiki backup --project {} --to {to} --history --keep-daily 7", sandbox::BACKLOG_PROJECT_KEY),
+        );
         let before = self.sb.requests().len();
         let Output::Report(report) = wiki::backup(&ctx, &args).await? else {
             return Err(AppError::Run(anyhow::anyhow!("wiki backup gave no report")));

@@ -9,6 +9,8 @@ mod common;
 
 // AWS failures: one line, once per account, with a hint.
 mod aws_errors;
+// The Backlog issue sink: notation per project, assignee, notified users, category.
+mod backlog_issue;
 mod cli_contract;
 mod config;
 mod demo;

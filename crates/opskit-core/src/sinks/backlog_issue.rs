@@ -7,12 +7,18 @@
 //! the same PATCH; a later Reopened then moves it back to the project's first status. Project, issue type, priority and status are configured by *name* and
 //! resolved to ids once per notifier, because ids differ per space and project.
 //!
+//! Descriptions and comments are rendered in the project's own markup: its
+//! `textFormattingRule` (read with the ids, once) picks the Markdown templates or the
+//! Backlog-notation ones, so a `backlog` project never shows raw `**`, `|---|` or `###`.
+//!
 //! The spine owns a sink's retries (and how long it may wait), so the client is set to
 //! hand a 429 straight back with its `retry_after` instead of waiting on its own.
 
 use super::fit::{Bounds, bounded_message, fit_chars};
 use super::templates::{self, Templates, one_line};
-use crate::backlog::{BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy};
+use crate::backlog::{
+    BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy, TextFormattingRule,
+};
 use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::TransitionKind;
 use async_trait::async_trait;
@@ -42,6 +48,8 @@ struct Ids {
     /// The project's first status (Backlog lists them in display order: "Open"), for
     /// moving a closed issue back when its finding reopens.
     reopen_status_id: Option<u64>,
+    /// The project's `textFormattingRule` is `backlog` (else Markdown).
+    notation: bool,
 }
 
 pub struct BacklogIssueNotifier {
@@ -133,7 +141,17 @@ impl BacklogIssueNotifier {
                     }
                     None => (None, None),
                 };
-                Ok(Ids { project_id: project.id, issue_type_id, priority_id, resolve_status_id, reopen_status_id })
+                // Backlog's own default for projects that predate the setting is its notation;
+                // an absent or unknown rule is rendered as Markdown only when it says so.
+                let notation = !matches!(project.text_formatting_rule, Some(TextFormattingRule::Markdown));
+                Ok(Ids {
+                    project_id: project.id,
+                    issue_type_id,
+                    priority_id,
+                    resolve_status_id,
+                    reopen_status_id,
+                    notation,
+                })
             })
             .await
             .copied()
@@ -158,7 +176,13 @@ impl BacklogIssueNotifier {
         )))
     }
 
-    fn action(&self, msg: &Message) -> Result<Action, SinkError> {
+    /// `notation`: render for a Backlog-notation project (see [`Ids::notation`]).
+    fn action(&self, msg: &Message, notation: bool) -> Result<Action, SinkError> {
+        let (description_template, comment_template) = if notation {
+            (templates::BACKLOG_ISSUE_DESCRIPTION_NOTATION, templates::BACKLOG_COMMENT_NOTATION)
+        } else {
+            (templates::BACKLOG_ISSUE_DESCRIPTION, templates::BACKLOG_COMMENT)
+        };
         // The finding's free text is cut before rendering (a template may put the summary
         // above the account); the rendered text is cut again as a backstop, because table
         // cells escape and the template adds its own lines. Half the limit leaves room.
@@ -171,7 +195,7 @@ impl BacklogIssueNotifier {
             let summary = one_line(&self.templates.render(templates::BACKLOG_ISSUE_SUMMARY, &bounded)?);
             Ok(Action::Create {
                 summary: fit_chars(&summary, MAX_SUMMARY),
-                description: render(templates::BACKLOG_ISSUE_DESCRIPTION, MAX_DESCRIPTION)?,
+                description: render(description_template, MAX_DESCRIPTION)?,
             })
         };
         let issue_key = msg.external_ref.clone();
@@ -181,14 +205,14 @@ impl BacklogIssueNotifier {
             (TransitionKind::Changed | TransitionKind::Reopened, None) => create()?,
             // The sink closed the issue on resolve, so a reopen opens it again.
             (TransitionKind::Reopened, Some(issue_key)) if self.resolve_status.is_some() => {
-                Action::Reopen { issue_key, content: render(templates::BACKLOG_COMMENT, MAX_COMMENT)? }
+                Action::Reopen { issue_key, content: render(comment_template, MAX_COMMENT)? }
             }
             (TransitionKind::Changed | TransitionKind::Reopened, Some(issue_key)) => {
-                Action::Comment { issue_key, content: render(templates::BACKLOG_COMMENT, MAX_COMMENT)? }
+                Action::Comment { issue_key, content: render(comment_template, MAX_COMMENT)? }
             }
             (TransitionKind::Resolved, None) => Action::Nothing,
             (TransitionKind::Resolved, Some(issue_key)) => {
-                let content = render(templates::BACKLOG_COMMENT, MAX_COMMENT)?;
+                let content = render(comment_template, MAX_COMMENT)?;
                 if self.resolve_status.is_some() {
                     Action::Close { issue_key, content }
                 } else {
@@ -206,8 +230,9 @@ impl Notifier for BacklogIssueNotifier {
     }
 
     async fn send(&self, msg: &Message) -> Result<Receipt, SinkError> {
-        let action = self.action(msg)?;
-        if action == Action::Nothing {
+        // Nothing is looked up for a message that sends nothing; otherwise the ids come
+        // first, because the project's notation decides how the text is rendered.
+        if msg.kind == TransitionKind::Resolved && msg.external_ref.is_none() {
             tracing::debug!(
                 sink = %self.name,
                 key = %msg.finding.key,
@@ -216,7 +241,7 @@ impl Notifier for BacklogIssueNotifier {
             return Ok(Receipt::default());
         }
         let ids = self.ids().await?;
-        match action {
+        match self.action(msg, ids.notation)? {
             Action::Create { summary, description } => {
                 let issue = self
                     .client
@@ -259,7 +284,8 @@ impl Notifier for BacklogIssueNotifier {
             Some(id) => id.to_string(),
             None => format!("<id of {what} {name}>"),
         };
-        let (method, path, form) = match self.action(msg)? {
+        // Before the first lookup the notation is not known: Markdown is shown.
+        let (method, path, form) = match self.action(msg, ids.is_some_and(|i| i.notation))? {
             Action::Nothing => {
                 return Ok(format!("(nothing: finding {} has no backlog issue to resolve)", msg.finding.key));
             }
