@@ -211,6 +211,14 @@ impl BacklogIssueNotifier {
             .cloned()
     }
 
+    /// The notified users as a dry run shows them: ids once known, else names.
+    fn notified_preview(&self, ids: Option<&Ids>) -> Vec<String> {
+        match ids {
+            Some(i) => i.notified_user_ids.iter().map(u64::to_string).collect(),
+            None => self.recipients.notify.iter().map(|n| format!("<id of user {n}>")).collect(),
+        }
+    }
+
     /// The id of member `wanted` (`what` is the setting): its numeric id, userId or display
     /// name, exactly, else ignoring case when that leaves one.
     fn pick_user(&self, what: &str, wanted: &str, users: &[User]) -> Result<u64, SinkError> {
@@ -405,11 +413,28 @@ impl Notifier for BacklogIssueNotifier {
                     .set("summary", summary)
                     .set("issueTypeId", id_or(ids.as_ref().map(|i| i.issue_type_id), "issue type", &self.issue_type))
                     .set("priorityId", id_or(ids.as_ref().map(|i| i.priority_id), "priority", &self.priority))
-                    .set("description", description),
+                    .set("description", description)
+                    .set_opt(
+                        "assigneeId",
+                        self.recipients
+                            .assignee
+                            .as_deref()
+                            .map(|a| id_or(ids.as_ref().and_then(|i| i.assignee_id), "user", a)),
+                    )
+                    .array("notifiedUserId", self.notified_preview(ids.as_ref()))
+                    .array(
+                        "categoryId",
+                        self.recipients
+                            .category
+                            .as_deref()
+                            .map(|c| id_or(ids.as_ref().and_then(|i| i.category_ids.first().copied()), "category", c)),
+                    ),
             ),
-            Action::Comment { issue_key, content } => {
-                ("POST", format!("/api/v2/issues/{issue_key}/comments"), Form::new().set("content", content))
-            }
+            Action::Comment { issue_key, content } => (
+                "POST",
+                format!("/api/v2/issues/{issue_key}/comments"),
+                Form::new().set("content", content).array("notifiedUserId", self.notified_preview(ids.as_ref())),
+            ),
             Action::Close { issue_key, content } => (
                 "PATCH",
                 format!("/api/v2/issues/{issue_key}"),
@@ -607,5 +632,16 @@ mod tests {
         assert!(out.starts_with("POST https://space.backlog.com/api/v2/issues?apiKey=****"));
         assert!(out.contains("projectId: <id of project OPS>"), "{out}");
         assert!(!out.contains("previewapikey"));
+        assert!(!out.contains("assigneeId"), "nothing configured, nothing shown: {out}");
+
+        let n = n.with_recipients(Recipients {
+            assignee: Some("tanaka".into()),
+            notify: vec!["suzuki".into()],
+            category: Some("Network".into()),
+        });
+        let out = n.preview(&message(TransitionKind::New, sample_finding())).unwrap();
+        assert!(out.contains("assigneeId: <id of user tanaka>"), "{out}");
+        assert!(out.contains("notifiedUserId[]: <id of user suzuki>"), "{out}");
+        assert!(out.contains("categoryId[]: <id of category Network>"), "{out}");
     }
 }
