@@ -59,7 +59,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand completions 'Print shell completions'
             cand man 'Print the man page (or write all pages to a directory)'
             cand demo 'A tour of opskit against an embedded sandbox: no account, no network needed'
-            cand sandbox 'Serve the embedded sandbox until interrupted (for trying configs by hand)'
+            cand sandbox 'Serve the demo''s fake cloud and sinks until interrupted, with a working config and the environment to export, to try opskit by hand'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;inventory'= {
@@ -1707,7 +1707,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand completions 'Print shell completions'
             cand man 'Print the man page (or write all pages to a directory)'
             cand demo 'A tour of opskit against an embedded sandbox: no account, no network needed'
-            cand sandbox 'Serve the embedded sandbox until interrupted (for trying configs by hand)'
+            cand sandbox 'Serve the demo''s fake cloud and sinks until interrupted, with a working config and the environment to export, to try opskit by hand'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;help;inventory'= {
