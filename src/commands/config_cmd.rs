@@ -52,9 +52,12 @@ fn sink_target(s: &Sink) -> String {
             Some(a) => format!("{topic_arn} as {a}"),
             None => topic_arn.clone(),
         },
-        Sink::BacklogIssue { project, issue_type, priority, resolve_status } => format!(
-            "project {project}, type {issue_type}, priority {priority}{}",
-            resolve_status.as_ref().map(|s| format!(", resolve → {s}")).unwrap_or_default()
+        Sink::BacklogIssue { project, issue_type, priority, resolve_status, assignee, notify, category } => format!(
+            "project {project}, type {issue_type}, priority {priority}{}{}{}{}",
+            resolve_status.as_ref().map(|s| format!(", resolve → {s}")).unwrap_or_default(),
+            assignee.as_ref().map(|a| format!(", assignee {a}")).unwrap_or_default(),
+            if notify.is_empty() { String::new() } else { format!(", notify {}", notify.join(" ")) },
+            category.as_ref().map(|c| format!(", category {c}")).unwrap_or_default()
         ),
         Sink::Webhook { secret, signature_header, .. } => {
             format!(

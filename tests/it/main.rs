@@ -10,6 +10,8 @@ mod common;
 mod ad_hoc;
 // AWS failures: one line, once per account, with a hint.
 mod aws_errors;
+// The Backlog issue sink: notation per project, assignee, notified users, category.
+mod backlog_issue;
 mod cli_contract;
 mod config;
 mod demo;

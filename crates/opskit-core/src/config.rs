@@ -333,6 +333,13 @@ pub enum RawSink {
         priority: Option<String>,
         /// Status to set when the finding resolves (e.g. `Closed`); unset leaves it.
         resolve_status: Option<String>,
+        /// The member each new issue is assigned to: numeric id, userId or name.
+        assignee: Option<String>,
+        /// Members told of each new issue and comment (`notifiedUserId[]`).
+        #[serde(default)]
+        notify: Vec<String>,
+        /// The category (by name) of each new issue.
+        category: Option<String>,
         /// Overrides `defaults.sink_timeout` for this sink.
         timeout: Option<Dur>,
         /// Overrides `defaults.sink_connect_timeout` for this sink.
@@ -563,12 +570,40 @@ pub struct Backlog {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Sink {
-    Slack { webhook_url: ConfigSecret },
-    SlackBot { token: ConfigSecret, channel: String, api_url: String, thread_replies: bool },
-    Pagerduty { routing_key: ConfigSecret, events_url: String },
-    Sns { topic_arn: String, account: Option<String>, profile: Option<String>, region: String },
-    BacklogIssue { project: String, issue_type: String, priority: String, resolve_status: Option<String> },
-    Webhook { url: ConfigSecret, secret: Option<ConfigSecret>, signature_header: String },
+    Slack {
+        webhook_url: ConfigSecret,
+    },
+    SlackBot {
+        token: ConfigSecret,
+        channel: String,
+        api_url: String,
+        thread_replies: bool,
+    },
+    Pagerduty {
+        routing_key: ConfigSecret,
+        events_url: String,
+    },
+    Sns {
+        topic_arn: String,
+        account: Option<String>,
+        profile: Option<String>,
+        region: String,
+    },
+    BacklogIssue {
+        project: String,
+        issue_type: String,
+        priority: String,
+        resolve_status: Option<String>,
+        /// Who the issues reach; names are resolved against the project on first use.
+        assignee: Option<String>,
+        notify: Vec<String>,
+        category: Option<String>,
+    },
+    Webhook {
+        url: ConfigSecret,
+        secret: Option<ConfigSecret>,
+        signature_header: String,
+    },
     Stdout,
 }
 
@@ -1854,7 +1889,17 @@ fn resolve_sink(
             let region = region.unwrap_or_else(|| parts[3].to_string());
             Sink::Sns { topic_arn, account, profile, region }
         }
-        RawSink::BacklogIssue { project, issue_type, priority, resolve_status, timeout, connect_timeout } => {
+        RawSink::BacklogIssue {
+            project,
+            issue_type,
+            priority,
+            resolve_status,
+            assignee,
+            notify,
+            category,
+            timeout,
+            connect_timeout,
+        } => {
             timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
             if !backlog {
                 return Err(ctx.err_hint(
@@ -1868,6 +1913,9 @@ fn resolve_sink(
                 issue_type,
                 priority: priority.unwrap_or_else(|| "Normal".into()),
                 resolve_status,
+                assignee,
+                notify,
+                category,
             }
         }
         RawSink::Webhook {

@@ -1,6 +1,7 @@
 //! Fake of the Nulab Backlog REST API v2 (`/backlog/api/v2/...`): projects (`OPS` seeded,
 //! more through [`Sandbox::backlog_add_project`]) with their issue types, priorities and
-//! statuses, issues and comments, wiki pages with history, tags and attachments, uploads
+//! statuses, members and categories, issues (assignee, notified users, categories) and
+//! comments (notified users), wiki pages with history, tags and attachments, uploads
 //! (`POST /space/attachment`), `apiKey` authentication and per-minute rate limits.
 //!
 //! Shapes follow `reference/backlog-api.md`: form-encoded bodies with `name[]` arrays
@@ -32,6 +33,11 @@ const PROJECT_ID: u64 = 10001;
 const USER_ID: u64 = 9001;
 const STATUSES: [(u64, &str, &str); 4] =
     [(1, "Open", "#ed8077"), (2, "In Progress", "#4488c5"), (3, "Resolved", "#5eb5a6"), (4, "Closed", "#b0be3c")];
+/// The members of every project: (id, userId, name); the first is the API key's user.
+const USERS: [(u64, &str, &str); 3] =
+    [(USER_ID, "sandbox", "Sandbox Operator"), (9002, "tanaka", "Tanaka Taro"), (9003, "suzuki", "Suzuki Hanako")];
+/// The categories of every project: (id, name).
+const CATEGORIES: [(u64, &str); 2] = [(30001, "Network"), (30002, "Database")];
 const PRIORITIES: [(u64, &str); 3] = [(2, "High"), (3, "Normal"), (4, "Low")];
 const ISSUE_TYPES: [(u64, &str, &str); 3] =
     [(20001, "Task", "#7ea800"), (20002, "Bug", "#990000"), (20003, "Request", "#ff9200")];
@@ -228,9 +234,39 @@ fn now_str() -> String {
 }
 
 fn user() -> Value {
-    json!({"id": USER_ID, "userId": "sandbox", "name": "Sandbox Operator", "roleType": 1,
-           "lang": "en", "mailAddress": "operator@sandbox.invalid", "nulabAccount": null,
-           "lastLoginTime": "2024-01-01T00:00:00Z"})
+    member(USER_ID).unwrap_or(Value::Null)
+}
+
+fn member(id: u64) -> Option<Value> {
+    let (id, user_id, name) = USERS.iter().find(|u| u.0 == id)?;
+    Some(json!({"id": id, "userId": user_id, "name": name, "roleType": if *id == USER_ID { 1 } else { 2 },
+           "lang": "en", "mailAddress": format!("{user_id}@sandbox.invalid"), "nulabAccount": null,
+           "lastLoginTime": "2024-01-01T00:00:00Z"}))
+}
+
+fn category(id: u64) -> Option<Value> {
+    let (i, (id, name)) = CATEGORIES.iter().enumerate().find(|(_, c)| c.0 == id)?;
+    Some(json!({"id": id, "name": name, "displayOrder": i}))
+}
+
+/// The users named by `key` (`assigneeId`, `notifiedUserId[]`), each a member of the
+/// project, as Backlog refuses others with a 400.
+fn members(p: &Params, key: &str) -> Result<Vec<Value>, Reply> {
+    let ids = p.nums(key)?;
+    ids.into_iter().map(|id| member(id).ok_or_else(|| invalid(&format!("No user with id {id} ({key})")))).collect()
+}
+
+/// The categories named by `categoryId[]`, all of the project's.
+fn categories_of(p: &Params) -> Result<Vec<Value>, Reply> {
+    let ids = p.nums("categoryId[]")?;
+    ids.into_iter().map(|id| category(id).ok_or_else(|| invalid(&format!("No category with id {id}")))).collect()
+}
+
+/// A comment's `notifications`: one per notified user.
+fn notifications(users: Vec<Value>) -> Value {
+    let n: Vec<Value> =
+        users.into_iter().map(|u| json!({"id": u["id"], "alreadyRead": false, "reason": 2, "user": u})).collect();
+    Value::Array(n)
 }
 
 fn status(project_id: u64, id: u64) -> Option<Value> {
@@ -611,6 +647,14 @@ impl Backlog {
                 let pid = self.project(k)?.id;
                 ok(STATUSES.iter().filter_map(|s| status(pid, s.0)).collect())
             }
+            ("GET", ["projects", k, "users"]) => {
+                self.project(k)?;
+                ok(USERS.iter().filter_map(|u| member(u.0)).collect())
+            }
+            ("GET", ["projects", k, "categories"]) => {
+                self.project(k)?;
+                ok(CATEGORIES.iter().filter_map(|c| category(c.0)).collect())
+            }
             ("GET", ["priorities"]) => ok(PRIORITIES.iter().filter_map(|p| priority(p.0)).collect()),
             ("GET", ["users", "myself"]) => ok(user()),
             ("GET", ["rateLimit"]) => {
@@ -632,7 +676,12 @@ impl Backlog {
                 if content.chars().count() > 50_000 {
                     return Err(invalid("content is too long."));
                 }
-                let c = self.add_comment(i, content, None);
+                let notified = notifications(members(p, "notifiedUserId[]")?);
+                let mut c = self.add_comment(i, content, None);
+                c["notifications"] = notified;
+                if let Some(last) = self.comments.last_mut() {
+                    last["notifications"] = c["notifications"].clone();
+                }
                 let key = self.issues[i]["issueKey"].as_str().unwrap_or("").to_string();
                 let loc = format!("{base}/view/{key}#comment-{}", c["id"]);
                 Ok(Reply::json(201, &c).with_header("Location", loc))
@@ -760,6 +809,9 @@ impl Backlog {
         let itype = itype.ok_or_else(|| invalid("No issue type."))?;
         let prio = prio_id.parse().ok().and_then(priority);
         let prio = prio.ok_or_else(|| invalid("No priority."))?;
+        let assignee = members(p, "assigneeId")?.pop().unwrap_or(Value::Null);
+        members(p, "notifiedUserId[]")?;
+        let categories = categories_of(p)?;
         let Some(project) = self.projects.iter_mut().find(|p| p.id == pid) else {
             return Err(invalid("No project."));
         };
@@ -769,8 +821,8 @@ impl Backlog {
         let (id, now) = (self.id(), now_str());
         let issue = json!({"id": id, "projectId": pid, "issueKey": key, "keyId": key_id,
             "issueType": itype, "summary": summary, "description": description,
-            "resolution": null, "priority": prio, "status": status(pid, 1), "assignee": null,
-            "category": [], "versions": [], "milestone": [], "startDate": null,
+            "resolution": null, "priority": prio, "status": status(pid, 1), "assignee": assignee,
+            "category": categories, "versions": [], "milestone": [], "startDate": null,
             "dueDate": null, "estimatedHours": null, "actualHours": null,
             "parentIssueId": null, "createdUser": user(), "created": now,
             "updatedUser": user(), "updated": now, "customFields": [], "attachments": [],
@@ -792,6 +844,8 @@ impl Backlog {
         if p.get("comment").is_some_and(|s| s.chars().count() > 50_000) {
             return Err(invalid("comment is too long."));
         }
+        // Checked before anything changes: a refused request changes nothing.
+        let notified = notifications(members(p, "notifiedUserId[]")?);
         let mut issue = self.issues[i].clone();
         let pid = issue["projectId"].as_u64().unwrap_or(PROJECT_ID);
         let mut log = Vec::new();
@@ -827,6 +881,9 @@ impl Backlog {
         if !comment.is_empty() || !log.is_empty() {
             let change_log = (!log.is_empty()).then_some(Value::Array(log));
             self.add_comment(i, comment, change_log);
+            if let Some(last) = self.comments.last_mut() {
+                last["notifications"] = notified;
+            }
         }
         Ok(Reply::json(200, &issue))
     }

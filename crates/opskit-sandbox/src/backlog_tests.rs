@@ -253,3 +253,33 @@ async fn a_short_rate_window_refuses_then_resets() {
     }
     assert!(sb.backlog_set_rate_limit(0, 1, 60).is_err());
 }
+
+#[tokio::test]
+async fn issues_take_members_and_categories_and_refuse_unknown_ids_like_backlog() {
+    let sb = Sandbox::start().await.unwrap();
+    let users = call(&sb, Method::GET, "/projects/OPS/users", &[]).await.json();
+    assert_eq!(users[1]["userId"], "tanaka");
+    let cats = call(&sb, Method::GET, "/projects/OPS/categories", &[]).await.json();
+    assert_eq!(cats[0]["name"], "Network");
+    let base = [("projectId", "10001"), ("summary", "s"), ("issueTypeId", "20001"), ("priorityId", "3")];
+    for bad in [("assigneeId", "1"), ("notifiedUserId[]", "1"), ("categoryId[]", "1")] {
+        let mut params = base.to_vec();
+        params.push(bad);
+        let g = call(&sb, Method::POST, "/issues", &params).await;
+        assert_eq!((g.status, g.error().0), (400, 7), "{bad:?}");
+    }
+    assert!(sb.backlog_issues().is_empty(), "a refused request creates nothing");
+    let mut params = base.to_vec();
+    params.extend([("assigneeId", "9002"), ("categoryId[]", "30002")]);
+    let g = call(&sb, Method::POST, "/issues", &params).await;
+    assert_eq!(g.status, 201);
+    assert_eq!(
+        (g.json()["assignee"]["name"].as_str(), g.json()["category"][0]["name"].as_str()),
+        (Some("Tanaka Taro"), Some("Database"))
+    );
+    let g = call(&sb, Method::POST, "/issues/OPS-1/comments", &[("content", "c"), ("notifiedUserId[]", "9003")]).await;
+    assert_eq!(g.json()["notifications"][0]["user"]["userId"], "suzuki");
+    let g = call(&sb, Method::POST, "/issues/OPS-1/comments", &[("content", "c"), ("notifiedUserId[]", "7")]).await;
+    assert_eq!((g.status, g.error().0), (400, 7));
+    assert_eq!(sb.backlog_comments("OPS-1").len(), 1);
+}

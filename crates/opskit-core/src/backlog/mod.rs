@@ -254,6 +254,18 @@ pub struct Named {
     pub name: String,
 }
 
+/// A member of a project (`GET /projects/:key/users`): `id` is what the API takes,
+/// `user_id` the login people type, `name` the display name.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: u64,
+    #[serde(default)]
+    pub user_id: Option<String>,
+    #[serde(default)]
+    pub name: String,
+}
+
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
@@ -280,6 +292,9 @@ pub struct NewIssue {
     pub issue_type_id: u64,
     pub priority_id: u64,
     pub description: String,
+    pub assignee_id: Option<u64>,
+    pub notified_user_ids: Vec<u64>,
+    pub category_ids: Vec<u64>,
 }
 
 impl NewIssue {
@@ -290,6 +305,9 @@ impl NewIssue {
             .set("issueTypeId", self.issue_type_id)
             .set("priorityId", self.priority_id)
             .set("description", &self.description)
+            .set_opt("assigneeId", self.assignee_id)
+            .array("notifiedUserId", &self.notified_user_ids)
+            .array("categoryId", &self.category_ids)
     }
 }
 
@@ -298,11 +316,16 @@ impl NewIssue {
 pub struct IssueUpdate {
     pub status_id: Option<u64>,
     pub comment: Option<String>,
+    /// Told of the comment.
+    pub notified_user_ids: Vec<u64>,
 }
 
 impl IssueUpdate {
     pub fn form(&self) -> Form {
-        Form::new().set_opt("statusId", self.status_id).set_opt("comment", self.comment.as_ref())
+        Form::new()
+            .set_opt("statusId", self.status_id)
+            .set_opt("comment", self.comment.as_ref())
+            .array("notifiedUserId", &self.notified_user_ids)
     }
 }
 
@@ -575,8 +598,20 @@ impl BacklogClient {
         self.post_form("/issues", &issue.form()).await
     }
 
-    pub async fn add_comment(&self, issue_key: &str, content: &str) -> Result<Comment, BacklogError> {
-        self.post_form(&format!("/issues/{issue_key}/comments"), &Form::new().set("content", content)).await
+    /// `notified`: user ids told of the comment (`notifiedUserId[]`).
+    pub async fn add_comment(&self, issue_key: &str, content: &str, notified: &[u64]) -> Result<Comment, BacklogError> {
+        let form = Form::new().set("content", content).array("notifiedUserId", notified);
+        self.post_form(&format!("/issues/{issue_key}/comments"), &form).await
+    }
+
+    /// The project's members (`GET /projects/:key/users`).
+    pub async fn project_users(&self, project: &str) -> Result<Vec<User>, BacklogError> {
+        self.get(&format!("/projects/{project}/users"), &[]).await
+    }
+
+    /// The project's categories (`GET /projects/:key/categories`).
+    pub async fn categories(&self, project: &str) -> Result<Vec<Named>, BacklogError> {
+        self.get(&format!("/projects/{project}/categories"), &[]).await
     }
 
     pub async fn update_issue(&self, issue_key: &str, update: &IssueUpdate) -> Result<Issue, BacklogError> {

@@ -7,12 +7,24 @@
 //! the same PATCH; a later Reopened then moves it back to the project's first status. Project, issue type, priority and status are configured by *name* and
 //! resolved to ids once per notifier, because ids differ per space and project.
 //!
+//! An issue reaches a person: `assignee` (a member's id, userId or name), `notify`
+//! (members told of the issue and of every comment) and `category` (a category name) are
+//! resolved against the project with the other names, once. An unknown one fails the
+//! delivery, named, with the near members or the categories in a hint: an issue quietly
+//! created without its assignee is the issue nobody sees.
+//!
+//! Descriptions and comments are rendered in the project's own markup: its
+//! `textFormattingRule` (read with the ids, once) picks the Markdown templates or the
+//! Backlog-notation ones, so a `backlog` project never shows raw `**`, `|---|` or `###`.
+//!
 //! The spine owns a sink's retries (and how long it may wait), so the client is set to
 //! hand a 429 straight back with its `retry_after` instead of waiting on its own.
 
 use super::fit::{Bounds, bounded_message, fit_chars};
 use super::templates::{self, Templates, one_line};
-use crate::backlog::{BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy};
+use crate::backlog::{
+    BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy, TextFormattingRule, User,
+};
 use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::TransitionKind;
 use async_trait::async_trait;
@@ -32,8 +44,25 @@ const MAX_DESCRIPTION: usize = 99_000;
 /// Backlog refuses a longer comment (characters); 1,000 kept in reserve.
 const MAX_COMMENT: usize = 49_000;
 
+/// Who an issue reaches, as configured (names or ids); resolved on first use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recipients {
+    /// A member's numeric id, userId or display name.
+    pub assignee: Option<String>,
+    /// Members told of the new issue and of each comment.
+    pub notify: Vec<String>,
+    /// A category name of the project.
+    pub category: Option<String>,
+}
+
+impl Recipients {
+    fn wants_users(&self) -> bool {
+        self.assignee.is_some() || !self.notify.is_empty()
+    }
+}
+
 /// The ids behind the configured names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Ids {
     project_id: u64,
     issue_type_id: u64,
@@ -42,6 +71,11 @@ struct Ids {
     /// The project's first status (Backlog lists them in display order: "Open"), for
     /// moving a closed issue back when its finding reopens.
     reopen_status_id: Option<u64>,
+    /// The project's `textFormattingRule` is `backlog` (else Markdown).
+    notation: bool,
+    assignee_id: Option<u64>,
+    notified_user_ids: Vec<u64>,
+    category_ids: Vec<u64>,
 }
 
 pub struct BacklogIssueNotifier {
@@ -51,6 +85,7 @@ pub struct BacklogIssueNotifier {
     issue_type: String,
     priority: String,
     resolve_status: Option<String>,
+    recipients: Recipients,
     templates: Arc<Templates>,
     /// Filled on first use; a failed lookup is not cached, so a transient error retries.
     ids: OnceCell<Ids>,
@@ -97,9 +132,16 @@ impl BacklogIssueNotifier {
             issue_type,
             priority,
             resolve_status,
+            recipients: Recipients::default(),
             templates,
             ids: OnceCell::new(),
         }
+    }
+
+    /// Who the issues reach: assignee, notified members, category.
+    pub fn with_recipients(mut self, recipients: Recipients) -> Self {
+        self.recipients = recipients;
+        self
     }
 
     fn what(&self) -> String {
@@ -133,10 +175,89 @@ impl BacklogIssueNotifier {
                     }
                     None => (None, None),
                 };
-                Ok(Ids { project_id: project.id, issue_type_id, priority_id, resolve_status_id, reopen_status_id })
+                // Backlog's own default for projects that predate the setting is its notation;
+                // an absent or unknown rule is rendered as Markdown only when it says so.
+                let notation = !matches!(project.text_formatting_rule, Some(TextFormattingRule::Markdown));
+                // Members and categories are asked for only when configured.
+                let r = &self.recipients;
+                let users = if r.wants_users() {
+                    c.project_users(&key).await.map_err(|e| self.map_err(e))?
+                } else {
+                    Vec::new()
+                };
+                let assignee_id = r.assignee.as_deref().map(|a| self.pick_user("assignee", a, &users)).transpose()?;
+                let notified_user_ids =
+                    r.notify.iter().map(|n| self.pick_user("notify", n, &users)).collect::<Result<Vec<_>, _>>()?;
+                let category_ids = match &r.category {
+                    Some(name) => {
+                        let categories = c.categories(&key).await.map_err(|e| self.map_err(e))?;
+                        vec![self.pick("category", name, &categories)?]
+                    }
+                    None => Vec::new(),
+                };
+                Ok(Ids {
+                    project_id: project.id,
+                    issue_type_id,
+                    priority_id,
+                    resolve_status_id,
+                    reopen_status_id,
+                    notation,
+                    assignee_id,
+                    notified_user_ids,
+                    category_ids,
+                })
             })
             .await
-            .copied()
+            .cloned()
+    }
+
+    /// The notified users as a dry run shows them: ids once known, else names.
+    fn notified_preview(&self, ids: Option<&Ids>) -> Vec<String> {
+        match ids {
+            Some(i) => i.notified_user_ids.iter().map(u64::to_string).collect(),
+            None => self.recipients.notify.iter().map(|n| format!("<id of user {n}>")).collect(),
+        }
+    }
+
+    /// The id of member `wanted` (`what` is the setting): its numeric id, userId or display
+    /// name, exactly, else ignoring case when that leaves one.
+    fn pick_user(&self, what: &str, wanted: &str, users: &[User]) -> Result<u64, SinkError> {
+        let user_id = |u: &User| u.user_id.clone().unwrap_or_default();
+        let exact = users
+            .iter()
+            .find(|u| wanted.parse::<u64>().is_ok_and(|id| id == u.id) || user_id(u) == wanted || u.name == wanted);
+        if let Some(u) = exact {
+            return Ok(u.id);
+        }
+        let folded: Vec<&User> = users
+            .iter()
+            .filter(|u| user_id(u).eq_ignore_ascii_case(wanted) || u.name.eq_ignore_ascii_case(wanted))
+            .collect();
+        if let [one] = folded.as_slice() {
+            return Ok(one.id);
+        }
+        let shown = |u: &&User| format!("{} ({})", user_id(u), u.name);
+        // Near: shares a word or a 3-letter start with what was written; else every member.
+        let low = wanted.to_lowercase();
+        let near: Vec<String> = users
+            .iter()
+            .filter(|u| {
+                let hay = format!("{} {}", user_id(u), u.name).to_lowercase();
+                hay.contains(&low) || low.split_whitespace().any(|w| w.len() >= 3 && hay.contains(&w[..3]))
+            })
+            .map(|u| shown(&u))
+            .collect();
+        let (label, list) = if near.is_empty() {
+            ("members", users.iter().take(20).map(|u| shown(&u)).collect::<Vec<_>>())
+        } else {
+            ("near", near)
+        };
+        Err(SinkError::permanent(format!(
+            "{}: {what} user `{wanted}` is not a member of backlog project {}; {label}: {}",
+            self.what(),
+            self.project,
+            if list.is_empty() { "(none)".to_string() } else { list.join(", ") }
+        )))
     }
 
     /// The id of `wanted` among `known`: exact name first, then ignoring case (Backlog
@@ -158,7 +279,13 @@ impl BacklogIssueNotifier {
         )))
     }
 
-    fn action(&self, msg: &Message) -> Result<Action, SinkError> {
+    /// `notation`: render for a Backlog-notation project (see [`Ids::notation`]).
+    fn action(&self, msg: &Message, notation: bool) -> Result<Action, SinkError> {
+        let (description_template, comment_template) = if notation {
+            (templates::BACKLOG_ISSUE_DESCRIPTION_NOTATION, templates::BACKLOG_COMMENT_NOTATION)
+        } else {
+            (templates::BACKLOG_ISSUE_DESCRIPTION, templates::BACKLOG_COMMENT)
+        };
         // The finding's free text is cut before rendering (a template may put the summary
         // above the account); the rendered text is cut again as a backstop, because table
         // cells escape and the template adds its own lines. Half the limit leaves room.
@@ -171,7 +298,7 @@ impl BacklogIssueNotifier {
             let summary = one_line(&self.templates.render(templates::BACKLOG_ISSUE_SUMMARY, &bounded)?);
             Ok(Action::Create {
                 summary: fit_chars(&summary, MAX_SUMMARY),
-                description: render(templates::BACKLOG_ISSUE_DESCRIPTION, MAX_DESCRIPTION)?,
+                description: render(description_template, MAX_DESCRIPTION)?,
             })
         };
         let issue_key = msg.external_ref.clone();
@@ -181,14 +308,14 @@ impl BacklogIssueNotifier {
             (TransitionKind::Changed | TransitionKind::Reopened, None) => create()?,
             // The sink closed the issue on resolve, so a reopen opens it again.
             (TransitionKind::Reopened, Some(issue_key)) if self.resolve_status.is_some() => {
-                Action::Reopen { issue_key, content: render(templates::BACKLOG_COMMENT, MAX_COMMENT)? }
+                Action::Reopen { issue_key, content: render(comment_template, MAX_COMMENT)? }
             }
             (TransitionKind::Changed | TransitionKind::Reopened, Some(issue_key)) => {
-                Action::Comment { issue_key, content: render(templates::BACKLOG_COMMENT, MAX_COMMENT)? }
+                Action::Comment { issue_key, content: render(comment_template, MAX_COMMENT)? }
             }
             (TransitionKind::Resolved, None) => Action::Nothing,
             (TransitionKind::Resolved, Some(issue_key)) => {
-                let content = render(templates::BACKLOG_COMMENT, MAX_COMMENT)?;
+                let content = render(comment_template, MAX_COMMENT)?;
                 if self.resolve_status.is_some() {
                     Action::Close { issue_key, content }
                 } else {
@@ -206,8 +333,9 @@ impl Notifier for BacklogIssueNotifier {
     }
 
     async fn send(&self, msg: &Message) -> Result<Receipt, SinkError> {
-        let action = self.action(msg)?;
-        if action == Action::Nothing {
+        // Nothing is looked up for a message that sends nothing; otherwise the ids come
+        // first, because the project's notation decides how the text is rendered.
+        if msg.kind == TransitionKind::Resolved && msg.external_ref.is_none() {
             tracing::debug!(
                 sink = %self.name,
                 key = %msg.finding.key,
@@ -216,7 +344,7 @@ impl Notifier for BacklogIssueNotifier {
             return Ok(Receipt::default());
         }
         let ids = self.ids().await?;
-        match action {
+        match self.action(msg, ids.notation)? {
             Action::Create { summary, description } => {
                 let issue = self
                     .client
@@ -226,13 +354,19 @@ impl Notifier for BacklogIssueNotifier {
                         issue_type_id: ids.issue_type_id,
                         priority_id: ids.priority_id,
                         description,
+                        assignee_id: ids.assignee_id,
+                        notified_user_ids: ids.notified_user_ids.clone(),
+                        category_ids: ids.category_ids.clone(),
                     })
                     .await
                     .map_err(|e| self.map_err(e))?;
                 Ok(Receipt { external_ref: Some(issue.issue_key) })
             }
             Action::Comment { issue_key, content } => {
-                self.client.add_comment(&issue_key, &content).await.map_err(|e| self.map_err(e))?;
+                self.client
+                    .add_comment(&issue_key, &content, &ids.notified_user_ids)
+                    .await
+                    .map_err(|e| self.map_err(e))?;
                 Ok(Receipt { external_ref: Some(issue_key) })
             }
             Action::Close { issue_key, content } | Action::Reopen { issue_key, content } => {
@@ -242,7 +376,14 @@ impl Notifier for BacklogIssueNotifier {
                     ids.resolve_status_id
                 };
                 self.client
-                    .update_issue(&issue_key, &IssueUpdate { status_id, comment: Some(content) })
+                    .update_issue(
+                        &issue_key,
+                        &IssueUpdate {
+                            status_id,
+                            comment: Some(content),
+                            notified_user_ids: ids.notified_user_ids.clone(),
+                        },
+                    )
                     .await
                     .map_err(|e| self.map_err(e))?;
                 Ok(Receipt { external_ref: Some(issue_key) })
@@ -253,13 +394,14 @@ impl Notifier for BacklogIssueNotifier {
 
     /// Shows names where ids are not yet known: a dry run makes no request.
     fn preview(&self, msg: &Message) -> Result<String, SinkError> {
-        let ids = self.ids.get().copied();
+        let ids = self.ids.get().cloned();
         let base = self.client.base_url();
         let id_or = |id: Option<u64>, what: &str, name: &str| match id {
             Some(id) => id.to_string(),
             None => format!("<id of {what} {name}>"),
         };
-        let (method, path, form) = match self.action(msg)? {
+        // Before the first lookup the notation is not known: Markdown is shown.
+        let (method, path, form) = match self.action(msg, ids.as_ref().is_some_and(|i| i.notation))? {
             Action::Nothing => {
                 return Ok(format!("(nothing: finding {} has no backlog issue to resolve)", msg.finding.key));
             }
@@ -267,15 +409,32 @@ impl Notifier for BacklogIssueNotifier {
                 "POST",
                 "/api/v2/issues".to_string(),
                 Form::new()
-                    .set("projectId", id_or(ids.map(|i| i.project_id), "project", &self.project))
+                    .set("projectId", id_or(ids.as_ref().map(|i| i.project_id), "project", &self.project))
                     .set("summary", summary)
-                    .set("issueTypeId", id_or(ids.map(|i| i.issue_type_id), "issue type", &self.issue_type))
-                    .set("priorityId", id_or(ids.map(|i| i.priority_id), "priority", &self.priority))
-                    .set("description", description),
+                    .set("issueTypeId", id_or(ids.as_ref().map(|i| i.issue_type_id), "issue type", &self.issue_type))
+                    .set("priorityId", id_or(ids.as_ref().map(|i| i.priority_id), "priority", &self.priority))
+                    .set("description", description)
+                    .set_opt(
+                        "assigneeId",
+                        self.recipients
+                            .assignee
+                            .as_deref()
+                            .map(|a| id_or(ids.as_ref().and_then(|i| i.assignee_id), "user", a)),
+                    )
+                    .array("notifiedUserId", self.notified_preview(ids.as_ref()))
+                    .array(
+                        "categoryId",
+                        self.recipients
+                            .category
+                            .as_deref()
+                            .map(|c| id_or(ids.as_ref().and_then(|i| i.category_ids.first().copied()), "category", c)),
+                    ),
             ),
-            Action::Comment { issue_key, content } => {
-                ("POST", format!("/api/v2/issues/{issue_key}/comments"), Form::new().set("content", content))
-            }
+            Action::Comment { issue_key, content } => (
+                "POST",
+                format!("/api/v2/issues/{issue_key}/comments"),
+                Form::new().set("content", content).array("notifiedUserId", self.notified_preview(ids.as_ref())),
+            ),
             Action::Close { issue_key, content } => (
                 "PATCH",
                 format!("/api/v2/issues/{issue_key}"),
@@ -283,7 +442,7 @@ impl Notifier for BacklogIssueNotifier {
                     .set(
                         "statusId",
                         id_or(
-                            ids.and_then(|i| i.resolve_status_id),
+                            ids.as_ref().and_then(|i| i.resolve_status_id),
                             "status",
                             self.resolve_status.as_deref().unwrap_or_default(),
                         ),
@@ -294,7 +453,10 @@ impl Notifier for BacklogIssueNotifier {
                 "PATCH",
                 format!("/api/v2/issues/{issue_key}"),
                 Form::new()
-                    .set("statusId", id_or(ids.and_then(|i| i.reopen_status_id), "status", "(the project's first)"))
+                    .set(
+                        "statusId",
+                        id_or(ids.as_ref().and_then(|i| i.reopen_status_id), "status", "(the project's first)"),
+                    )
                     .set("comment", content),
             ),
         };
@@ -470,5 +632,16 @@ mod tests {
         assert!(out.starts_with("POST https://space.backlog.com/api/v2/issues?apiKey=****"));
         assert!(out.contains("projectId: <id of project OPS>"), "{out}");
         assert!(!out.contains("previewapikey"));
+        assert!(!out.contains("assigneeId"), "nothing configured, nothing shown: {out}");
+
+        let n = n.with_recipients(Recipients {
+            assignee: Some("tanaka".into()),
+            notify: vec!["suzuki".into()],
+            category: Some("Network".into()),
+        });
+        let out = n.preview(&message(TransitionKind::New, sample_finding())).unwrap();
+        assert!(out.contains("assigneeId: <id of user tanaka>"), "{out}");
+        assert!(out.contains("notifiedUserId[]: <id of user suzuki>"), "{out}");
+        assert!(out.contains("categoryId[]: <id of category Network>"), "{out}");
     }
 }

@@ -2,6 +2,7 @@
 //! carries the sink's connect timeout and the templates. SNS publishes with an AWS
 //! account's credentials, so the app's AWS layer builds it (`opskit::aws::sns`).
 
+use super::backlog_issue::Recipients;
 use super::templates::Templates;
 use super::{
     BacklogIssueNotifier, PagerDutyNotifier, SlackBotNotifier, SlackNotifier, StdoutNotifier, WebhookNotifier,
@@ -35,19 +36,26 @@ pub async fn build(
             Arc::new(PagerDutyNotifier::new(name, routing_key.get()?.clone(), events_url.clone(), http, templates))
         }
         Sink::Sns { .. } => anyhow::bail!("sink `{name}` is an SNS topic: the AWS layer builds it"),
-        Sink::BacklogIssue { project, issue_type, priority, resolve_status } => {
+        Sink::BacklogIssue { project, issue_type, priority, resolve_status, assignee, notify, category } => {
             let backlog =
                 config.backlog.as_ref().ok_or_else(|| anyhow::anyhow!("sink `{name}` needs the [backlog] section"))?;
             let client = BacklogClient::new(&backlog.base_url, backlog.api_key.get()?.clone(), http);
-            Arc::new(BacklogIssueNotifier::new(
-                name,
-                client,
-                project.clone(),
-                issue_type.clone(),
-                priority.clone(),
-                resolve_status.clone(),
-                templates,
-            ))
+            Arc::new(
+                BacklogIssueNotifier::new(
+                    name,
+                    client,
+                    project.clone(),
+                    issue_type.clone(),
+                    priority.clone(),
+                    resolve_status.clone(),
+                    templates,
+                )
+                .with_recipients(Recipients {
+                    assignee: assignee.clone(),
+                    notify: notify.clone(),
+                    category: category.clone(),
+                }),
+            )
         }
         Sink::Webhook { url, secret, signature_header } => {
             let secret = secret.as_ref().map(|s| s.get().cloned()).transpose()?;

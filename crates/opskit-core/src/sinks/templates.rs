@@ -21,6 +21,9 @@ pub const SNS_BODY: &str = "sns_body.txt.j2";
 pub const BACKLOG_ISSUE_SUMMARY: &str = "backlog_issue_summary.txt.j2";
 pub const BACKLOG_ISSUE_DESCRIPTION: &str = "backlog_issue_description.md.j2";
 pub const BACKLOG_COMMENT: &str = "backlog_comment.md.j2";
+/// The description and comment for projects whose `textFormattingRule` is `backlog`.
+pub const BACKLOG_ISSUE_DESCRIPTION_NOTATION: &str = "backlog_issue_description.backlog.j2";
+pub const BACKLOG_COMMENT_NOTATION: &str = "backlog_comment.backlog.j2";
 pub const STDOUT: &str = "stdout.txt.j2";
 
 /// Every template opskit knows, with its embedded default.
@@ -32,6 +35,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     (BACKLOG_ISSUE_SUMMARY, include_str!("../../../../output-templates/backlog_issue_summary.txt.j2")),
     (BACKLOG_ISSUE_DESCRIPTION, include_str!("../../../../output-templates/backlog_issue_description.md.j2")),
     (BACKLOG_COMMENT, include_str!("../../../../output-templates/backlog_comment.md.j2")),
+    (
+        BACKLOG_ISSUE_DESCRIPTION_NOTATION,
+        include_str!("../../../../output-templates/backlog_issue_description.backlog.j2"),
+    ),
+    (BACKLOG_COMMENT_NOTATION, include_str!("../../../../output-templates/backlog_comment.backlog.j2")),
     (STDOUT, include_str!("../../../../output-templates/stdout.txt.j2")),
 ];
 

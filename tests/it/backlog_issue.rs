@@ -1,0 +1,146 @@
+//! The Backlog issue sink through the built binary against the sandbox's Backlog: issues
+//! and comments written in the project's own notation, and issues that reach a person
+//! (assignee, notified users, category).
+
+use crate::common;
+
+use common::cli::*;
+
+/// The sandbox's config plus a second Backlog sink `md` on project `MD`, both routed.
+fn two_projects(b: &Bench) {
+    b.sandbox.backlog_set_text_formatting_rule("OPS", "backlog").unwrap();
+    b.sandbox.backlog_add_project("MD", "Markdown project", "markdown").unwrap();
+    b.write_config(&format!(
+        "{}{}\n[sinks.md]\ntype = \"backlog_issue\"\nproject = \"MD\"\nissue_type = \"Task\"\n\n[[routes]]\nsinks = [\"backlog\", \"md\"]\n",
+        b.defaults(),
+        b.sandbox.sinks_toml()
+    ));
+}
+
+fn text_of(issue: &serde_json::Value, field: &str) -> String {
+    issue[field].as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn issues_and_comments_are_written_in_the_notation_of_their_project() {
+    let b = Bench::new();
+    two_projects(&b);
+    let a = b.push("disk", &one("disk/db-1", "warning", "Disk almost full on db-1")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let a = b.push("disk", &one("disk/db-1", "critical", "Disk almost full on db-1")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+
+    let issues = b.sandbox.backlog_issues();
+    assert_eq!(issues.len(), 2, "{issues:?}");
+    let by_key = |prefix: &str| {
+        issues.iter().find(|i| text_of(i, "issueKey").starts_with(prefix)).unwrap_or_else(|| panic!("{issues:?}"))
+    };
+    let (notation, markdown) = (by_key("OPS-"), by_key("MD-"));
+
+    let description = text_of(notation, "description");
+    let comments = b.sandbox.backlog_comments(&text_of(notation, "issueKey"));
+    assert_eq!(comments.len(), 1, "{comments:?}");
+    let comment = text_of(&comments[0], "content");
+    for text in [&description, &comment] {
+        for markdown_only in ["|---|", "###", "| Field |"] {
+            assert!(!text.contains(markdown_only), "`{markdown_only}` in a backlog-notation text:\n{text}");
+        }
+        // `** ` opens a second-level heading in Backlog notation; anywhere else it is Markdown bold.
+        let bold = text.lines().find(|l| l.strip_prefix("** ").unwrap_or(l).contains("**"));
+        assert_eq!(bold, None, "markdown bold in a backlog-notation text:\n{text}");
+    }
+    assert!(description.contains("|Field|Value|h"), "{description}");
+    assert!(description.contains("|used|91%|"), "{description}");
+    assert!(description.contains("''WARNING: Disk almost full on db-1''"), "{description}");
+    assert!(comment.contains("|What|Before|Now|h"), "{comment}");
+    assert!(comment.contains("|severity|warning|critical|"), "{comment}");
+
+    // The Markdown project keeps Markdown.
+    let description = text_of(markdown, "description");
+    assert!(description.contains("| Field | Value |\n|---|---|"), "{description}");
+    let comments = b.sandbox.backlog_comments(&text_of(markdown, "issueKey"));
+    assert!(text_of(&comments[0], "content").contains("| severity | warning | critical |"), "{comments:?}");
+}
+
+/// The sandbox's config with `extra` lines added to its `backlog` sink, all routed there.
+fn backlog_sink_with(b: &Bench, extra: &str) {
+    let sinks = b.sandbox.sinks_toml().replace(
+        "[sinks.backlog]\ntype = \"backlog_issue\"\n",
+        &format!("[sinks.backlog]\ntype = \"backlog_issue\"\n{extra}\n"),
+    );
+    assert!(sinks.contains(extra), "the sandbox's sinks changed shape:\n{sinks}");
+    b.write_config(&format!("{}{sinks}\n[[routes]]\nsinks = [\"backlog\"]\n", b.defaults()));
+}
+
+/// The form fields of the requests that reached `path` under the sandbox's Backlog.
+fn forms_to(b: &Bench, method: &str, path: &str) -> Vec<Vec<(String, String)>> {
+    let path = format!("{}/api/v2{path}", opskit_sandbox::BACKLOG_PREFIX);
+    b.sandbox.requests().into_iter().filter(|r| r.method == method && r.path == path).map(|r| r.form()).collect()
+}
+
+fn values<'a>(form: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    form.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+}
+
+#[test]
+fn assignee_notified_users_and_category_reach_the_issue_and_its_comments() {
+    let b = Bench::new();
+    // By userId, by display name in another case, and by numeric id.
+    backlog_sink_with(&b, "assignee = \"tanaka\"\nnotify = [\"suzuki hanako\", \"9001\"]\ncategory = \"Network\"");
+    let a = b.push("disk", &one("disk/db-1", "warning", "Disk almost full on db-1")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+
+    let creates = forms_to(&b, "POST", "/issues");
+    assert_eq!(creates.len(), 1, "{creates:?}");
+    assert_eq!(values(&creates[0], "assigneeId"), ["9002"], "{creates:?}");
+    assert_eq!(values(&creates[0], "notifiedUserId[]"), ["9003", "9001"], "{creates:?}");
+    assert_eq!(values(&creates[0], "categoryId[]"), ["30001"], "{creates:?}");
+    let issue = &b.sandbox.backlog_issues()[0];
+    assert_eq!(issue["assignee"]["userId"], "tanaka");
+    assert_eq!(issue["category"][0]["name"], "Network");
+
+    // A follow-up comment tells the same people.
+    let a = b.push("disk", &one("disk/db-1", "critical", "Disk almost full on db-1")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let comments = forms_to(&b, "POST", "/issues/OPS-1/comments");
+    assert_eq!(comments.len(), 1, "{:?}", b.sandbox.requests());
+    assert_eq!(values(&comments[0], "notifiedUserId[]"), ["9003", "9001"]);
+    // And the resolving PATCH too.
+    let a = b.push("disk", "[]").assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let patches = forms_to(&b, "PATCH", "/issues/OPS-1");
+    assert_eq!(patches.len(), 1);
+    assert_eq!(values(&patches[0], "notifiedUserId[]"), ["9003", "9001"]);
+}
+
+#[test]
+fn an_unknown_assignee_or_category_fails_the_delivery_by_name_and_creates_nothing() {
+    let b = Bench::new();
+    backlog_sink_with(&b, "assignee = \"tanak\"");
+    let a = b.push("disk", &one("disk/db-1", "warning", "Disk almost full on db-1")).assert();
+    assert_eq!(code(&a), 3, "stderr: {}", stderr(&a));
+    let err = stderr(&a);
+    assert!(
+        err.contains("assignee user `tanak` is not a member of backlog project OPS; near: tanaka (Tanaka Taro)"),
+        "{err}"
+    );
+    assert!(b.sandbox.backlog_issues().is_empty(), "no issue without its assignee");
+    assert!(forms_to(&b, "POST", "/issues").is_empty());
+    assert_eq!(b.state_told("disk"), [], "owed to the next run");
+
+    // An unknown category the same.
+    backlog_sink_with(&b, "assignee = \"Tanaka Taro\"\ncategory = \"Netwrk\"");
+    let a = b.push("disk", &one("disk/db-1", "warning", "Disk almost full on db-1")).assert();
+    assert_eq!(code(&a), 3, "stderr: {}", stderr(&a));
+    let err = stderr(&a);
+    assert!(err.contains("category `Netwrk` not found in backlog project OPS; known: Network, Database"), "{err}");
+    assert!(b.sandbox.backlog_issues().is_empty());
+
+    // Fixed, the next run delivers what was owed.
+    backlog_sink_with(&b, "assignee = \"Tanaka Taro\"\ncategory = \"network\"");
+    let a = b.push("disk", &one("disk/db-1", "warning", "Disk almost full on db-1")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let issues = b.sandbox.backlog_issues();
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0]["assignee"]["name"], "Tanaka Taro");
+}
