@@ -712,8 +712,9 @@ pub async fn sdk_config_for(
     }
     let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(region.to_string()));
     if let Some(p) = profile {
-        let creds = aws_config::profile::ProfileFileCredentialsProvider::builder().profile_name(p).build();
-        loader = loader.profile_name(p).credentials_provider(creds);
+        // The session's provider for the profile: shared with the accounts that name it,
+        // and keeping its failure, so a second send is told the cause, not "already taken".
+        loader = loader.profile_name(p).credentials_provider(session.profile_credentials(p, region));
     }
     loader.load().await
 }
