@@ -27,6 +27,38 @@ fn the_demo_shows_each_steps_command_line_and_the_environment_to_repeat_it() {
     assert!(out.contains("opskit.toml dx-vif poll --shard 1/2\n"), "{out}");
 }
 
+/// With `demo --keep` the sandbox and the demo's files stay: a step's printed command line,
+/// run as printed (its `< FILE` as stdin), works.
+#[test]
+fn a_kept_demos_printed_step_runs_as_printed() {
+    let b = Bench::new();
+    let mut child =
+        b.opskit_process().args(["demo", "--keep"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut printed = String::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        printed.push_str(&line);
+        printed.push('\n');
+        if line.contains("keeps running") {
+            break;
+        }
+    }
+    let push = printed
+        .lines()
+        .find(|l| l.starts_with("$ opskit --config ") && l.contains("findings push"))
+        .unwrap_or_else(|| panic!("no findings push step:\n{printed}"));
+    let (command, input) = push["$ opskit ".len()..].split_once(" < ").unwrap();
+    let args: Vec<&str> = command.split_whitespace().chain(["--dry-run"]).collect();
+    let mut c = b.opskit_process();
+    c.args(&args).stdin(std::fs::File::open(input.trim()).unwrap());
+    let out = c.output().unwrap();
+    child.kill().unwrap();
+    let _ = child.wait();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{push}\n{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("backup/db-1") && text.contains("disk/web-2"), "{text}");
+}
+
 #[test]
 fn the_sandbox_is_listed_and_its_printed_config_and_environment_work_as_printed() {
     let b = Bench::new();
