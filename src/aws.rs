@@ -1038,13 +1038,7 @@ mod tests {
         let s = sb.org_generate("999988887777", 1, 0, 0, None).unwrap();
         let role = format!("arn:aws:iam::{}:role/OpsKitRead", s.accounts[0]);
         sb.org_deny_role(&role, true);
-        let creds = aws_credential_types::Credentials::new(
-            opskit_sandbox::sandbox_access_key("999988887777"),
-            "sandbox-secret",
-            None,
-            None,
-            "sandbox",
-        );
+        let creds = opskit_sandbox::sandbox_credentials("999988887777");
         let base = aws_config::defaults(BehaviorVersion::latest())
             .region(Region::new("eu-west-1"))
             .endpoint_url(sb.url(""))

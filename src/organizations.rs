@@ -258,14 +258,21 @@ pub async fn find(run: &Run<'_>, mode: Mode) -> Vec<Found> {
 
 /// Whether any organization was listed now (so there is something to cache).
 pub fn listed_any(found: &[Found]) -> bool {
-    found.iter().any(|(_, snap, s)| snap.is_some() && matches!(s, Source::Live))
+    listed_now(found).next().is_some()
+}
+
+/// The organizations listed from AWS on this run (not from the cache), with their listing.
+fn listed_now(found: &[Found]) -> impl Iterator<Item = (&Organization, &Snapshot)> {
+    found.iter().filter_map(|(org, snap, source)| match (snap, source) {
+        (Some(snap), Source::Live) => Some((org, snap)),
+        _ => None,
+    })
 }
 
 /// Cache the organizations listed now, for the next runs. A failure is a warning: the
 /// accounts were listed, only the next run's shortcut is lost.
 pub async fn save(store: &dyn crate::state::StateStore, found: &[Found], now: Timestamp) -> anyhow::Result<()> {
-    for (org, snap, source) in found {
-        let (Some(snap), Source::Live) = (snap, source) else { continue };
+    for (org, snap) in listed_now(found) {
         let data = serde_json::to_vec(snap).context("encoding the organization snapshot")?;
         if let Err(e) = store.put_snapshot(&snapshot_name(&org.name), now, &data).await {
             tracing::warn!(organization = %org.name, "cannot cache the discovered accounts: {e}");

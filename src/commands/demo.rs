@@ -116,22 +116,6 @@ fn write_sandbox_files(sb: &Sandbox, dir: &Path) -> AppResult<(std::path::PathBu
     Ok((config_path, export))
 }
 
-/// `findings` as the JSON a script gives `opskit findings push`.
-fn push_json(findings: &[Finding]) -> String {
-    let items: Vec<serde_json::Value> = findings
-        .iter()
-        .map(|f| {
-            let fields: serde_json::Map<String, serde_json::Value> =
-                f.fields.iter().map(|x| (x.name.clone(), x.value.clone().into())).collect();
-            serde_json::json!({
-                "key": f.key, "severity": f.severity.as_str(), "title": f.title, "summary": f.summary,
-                "account": f.account, "region": f.region, "resources": f.resources, "fields": fields,
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_default()
-}
-
 fn finding(key: &str, severity: Severity, title: &str, resource: &str, fields: &[(&str, &str)]) -> Finding {
     let mut f = Finding {
         account: Some("111122223333".into()),
@@ -240,7 +224,9 @@ impl Tour {
         let ctx = self.context()?;
         self.pushes += 1;
         let input = self.dir.join(format!("push-{}.json", self.pushes));
-        std::fs::write(&input, push_json(&findings)).with_context(|| format!("writing {}", input.display()))?;
+        // `findings push` takes opskit's own JSON of a finding back.
+        let json = serde_json::to_string_pretty(&findings).map_err(anyhow::Error::from)?;
+        std::fs::write(&input, json).with_context(|| format!("writing {}", input.display()))?;
         self.ran(None, &format!("findings push --source {SOURCE} < {}", input.display()));
         let before = self.sb.requests().len();
         let report = ctx.run_spine("findings-push", Collected::new(SOURCE, findings, Scope::All)).await?;
@@ -974,12 +960,6 @@ pub async fn serve(args: &SandboxArgs) -> AppResult<Output> {
 /// that names it (how the sandbox tells accounts apart).
 fn sandbox_session(sb: &Sandbox) -> crate::aws::AwsSession {
     crate::aws::AwsSession::with_endpoint(&sb.url(""), |account| {
-        aws_credential_types::Credentials::new(
-            sandbox::sandbox_access_key(account.unwrap_or(sandbox::AWS_DEFAULT_ACCOUNT)),
-            "sandbox-secret-access-key",
-            None,
-            None,
-            "opskit-sandbox",
-        )
+        sandbox::sandbox_credentials(account.unwrap_or(sandbox::AWS_DEFAULT_ACCOUNT))
     })
 }

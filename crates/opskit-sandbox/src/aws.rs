@@ -44,6 +44,17 @@ pub fn sandbox_access_key(account_id: &str) -> String {
     format!("AKIASANDBOX{account_id}")
 }
 
+/// Credentials the sandbox reads as `account_id`'s: [`sandbox_access_key`] with any secret.
+pub fn sandbox_credentials(account_id: &str) -> aws_credential_types::Credentials {
+    aws_credential_types::Credentials::new(
+        sandbox_access_key(account_id),
+        "sandbox-secret",
+        None,
+        None,
+        "opskit-sandbox",
+    )
+}
+
 /// Who signed a request, from the `Credential=` scope of its SigV4 `Authorization` header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {

@@ -148,7 +148,7 @@ mod ta_tests;
 #[cfg(test)]
 mod tests;
 
-pub use aws::{AWS_DEFAULT_ACCOUNT, Caller, sandbox_access_key};
+pub use aws::{AWS_DEFAULT_ACCOUNT, Caller, sandbox_access_key, sandbox_credentials};
 pub use backlog::{BacklogFileSeed, BacklogSandboxError, BacklogWikiSeed};
 pub use cases::{
     SUPPORT_AWS_SUBMITTER, SUPPORT_BILLING_CASE, SUPPORT_BILLING_CASE_DISPLAY_ID, SUPPORT_BILLING_CASE_SUBJECT,
@@ -1093,8 +1093,7 @@ pub(crate) fn host_of(rec: &Recorded) -> String {
 /// to the sandbox, the way `opskit` builds it (`AwsSession::with_endpoint`, in the demo).
 #[cfg(test)]
 pub(crate) async fn test_sdk_config(sb: &Sandbox, account: &str, region: &str) -> aws_config::SdkConfig {
-    let creds =
-        aws_credential_types::Credentials::new(sandbox_access_key(account), "sandbox-secret", None, None, "sandbox");
+    let creds = sandbox_credentials(account);
     aws_config::defaults(aws_config::BehaviorVersion::latest())
         .region(aws_config::Region::new(region.to_string()))
         .endpoint_url(sb.url(""))
