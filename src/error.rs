@@ -42,7 +42,7 @@ impl AppError {
 /// over 1 for open findings at or above `--fail-on`.
 pub fn report_exit_code(report: &crate::spine::engine::RunReport, fail_on: crate::cli::FailOn) -> u8 {
     let over = fail_on.threshold().is_some_and(|t| report.max_open_severity().is_some_and(|s| s >= t));
-    let failed = if report.failed_deliveries_retried { !report.errors.is_empty() } else { report.failed() };
+    let failed = if report.judging.failed_deliveries_retried { !report.errors.is_empty() } else { report.failed() };
     if failed {
         3
     } else if over {

@@ -530,7 +530,7 @@ fn board_table(report: &RunReport, style: Style) -> Grid {
     if regional {
         cols.push(Col::id("REGION").optional(3));
     }
-    cols.extend(report.board.iter().map(|c| board_col(c)));
+    cols.extend(report.judging.board.iter().map(|c| board_col(c)));
     // HEALTH leads with the severity; a silence's id after it may be cut on a narrow terminal.
     cols.extend([Col::text("HEALTH"), Col::id("CHANGE").optional(2)]);
     let mut t = table(style, cols);
@@ -540,7 +540,7 @@ fn board_table(report: &RunReport, style: Style) -> Grid {
         if regional {
             row.push(safe(&r).into());
         }
-        for col in &report.board {
+        for col in &report.judging.board {
             let v = f.finding.fields.iter().find(|x| &x.name == col).map(|x| x.value.as_str()).unwrap_or("-");
             row.push(safe(v).into());
         }
@@ -560,7 +560,7 @@ fn board_table(report: &RunReport, style: Style) -> Grid {
 }
 
 fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_apart: bool) -> std::io::Result<()> {
-    if !report.board.is_empty() && !report.findings.is_empty() {
+    if !report.judging.board.is_empty() && !report.findings.is_empty() {
         writeln!(out, "{}", board_table(report, style))?;
         let open: Vec<_> =
             report.findings.iter().filter(|f| f.finding.status == crate::spine::finding::Status::Open).collect();

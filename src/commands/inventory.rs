@@ -267,9 +267,7 @@ pub async fn diff(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         deliveries: Vec::new(),
         errors: inv.errors,
         skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
-        fail_on_new_only: false,
-        board: Vec::new(),
-        failed_deliveries_retried: false,
+        judging: Default::default(),
     })))
 }
 

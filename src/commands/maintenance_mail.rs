@@ -681,11 +681,9 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         }
         all.insert(k, f);
     }
-    let collected = Collected {
-        // Under `--mta` the mail is safe in the state store: a later run retries it.
-        failed_deliveries_retried: args.mta,
-        ..Collected::new(SOURCE, all.into_values().collect(), Scope::Accounts(Default::default()))
-    };
+    let mut collected = Collected::new(SOURCE, all.into_values().collect(), Scope::Accounts(Default::default()));
+    // Under `--mta` the mail is safe in the state store: a later run retries it.
+    collected.judging.failed_deliveries_retried = args.mta;
     let mut report = ctx.run_spine("maintenance-mail-ingest", collected).await?;
 
     // Settle what no sink still owes.

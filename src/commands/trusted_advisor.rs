@@ -385,7 +385,7 @@ pub async fn collect(ctx: &Context, args: &TaShowArgs, new_only: bool) -> AppRes
     })
     .await;
     let mut collected = Collected::new(SOURCE, Vec::new(), Scope::All).with_board(BOARD);
-    collected.fail_on_new_only = new_only;
+    collected.judging.fail_on_new_only = new_only;
     let mut covered = BTreeSet::new();
     for (t, r) in results {
         match r {

@@ -87,10 +87,22 @@ pub struct Collected {
     /// Targets left out for a reason that is not a failure (an account without the support
     /// plan an API needs): reported, out of scope, exit code unaffected.
     pub skipped: Vec<TargetError>,
-    /// How the command wants its report shown and judged; the spine carries them into
-    /// the [`RunReport`] (see its fields of the same names).
+    /// How the command wants its report shown and judged; the spine hands it on to the
+    /// [`RunReport`] unchanged.
+    pub judging: Judging,
+}
+
+/// A command's say in how its report is shown and judged. Declared once: the command sets
+/// it in [`Collected`], the renderer and the exit code read it from the [`RunReport`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Judging {
+    /// The finding fields `--output table` shows as columns (a status board), or empty for
+    /// the generic table.
     pub board: Vec<String>,
+    /// `--new-only`: `--fail-on` counts only findings that are new (or back) in this run.
     pub fail_on_new_only: bool,
+    /// Failed deliveries are owed to a later run that the caller guarantees (an MTA pipe
+    /// whose mail is safe in the state store): they do not fail this run's exit code.
     pub failed_deliveries_retried: bool,
 }
 
@@ -103,15 +115,13 @@ impl Collected {
             errors: Vec::new(),
             vanished: None,
             skipped: Vec::new(),
-            board: Vec::new(),
-            fail_on_new_only: false,
-            failed_deliveries_retried: false,
+            judging: Judging::default(),
         }
     }
 
     /// The finding fields `--output table` shows as columns: a status board.
     pub fn with_board(mut self, columns: &[&str]) -> Collected {
-        self.board = columns.iter().map(|c| c.to_string()).collect();
+        self.judging.board = columns.iter().map(|c| c.to_string()).collect();
         self
     }
 }
@@ -196,17 +206,9 @@ pub struct RunReport {
     /// Targets left out without failing the run (see [`Collected::skipped`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<TargetError>,
-    /// `--new-only`: `--fail-on` counts only findings that are new (or back) in this run.
+    /// The command's [`Judging`], from its [`Collected`]; not part of the JSON.
     #[serde(skip)]
-    pub fail_on_new_only: bool,
-    /// The finding fields `--output table` shows as columns (a status board), or empty for
-    /// the generic table. Set by the command (in [`Collected::board`]); not part of the JSON.
-    #[serde(skip)]
-    pub board: Vec<String>,
-    /// Failed deliveries are owed to a later run that the caller guarantees (an MTA pipe
-    /// whose mail is safe in the state store): they do not fail this run's exit code.
-    #[serde(skip)]
-    pub failed_deliveries_retried: bool,
+    pub judging: Judging,
 }
 
 impl RunReport {
@@ -217,7 +219,8 @@ impl RunReport {
             .iter()
             .filter(|f| f.finding.status == Status::Open)
             .filter(|f| {
-                !self.fail_on_new_only || matches!(f.change, Some(TransitionKind::New | TransitionKind::Reopened))
+                !self.judging.fail_on_new_only
+                    || matches!(f.change, Some(TransitionKind::New | TransitionKind::Reopened))
             })
             .map(|f| f.finding.severity)
             .max()
@@ -591,9 +594,7 @@ impl Spine<'_> {
             deliveries: outcomes,
             errors: collected.errors,
             skipped: collected.skipped,
-            fail_on_new_only: collected.fail_on_new_only,
-            board: collected.board,
-            failed_deliveries_retried: collected.failed_deliveries_retried,
+            judging: collected.judging,
         })
     }
 
@@ -962,16 +963,21 @@ mod tests {
             now: Timestamp::now(),
             retry: RetryPolicy::from_config(&b.config),
         };
-        let collected = Collected {
-            fail_on_new_only: true,
-            failed_deliveries_retried: true,
-            ..Collected::new("test", vec![vif(Severity::Warning)], Scope::All).with_board(&["name", "state"])
-        };
+        let mut collected =
+            Collected::new("test", vec![vif(Severity::Warning)], Scope::All).with_board(&["name", "state"]);
+        collected.judging.fail_on_new_only = true;
+        collected.judging.failed_deliveries_retried = true;
         let r = spine.process(collected).await.unwrap();
-        assert_eq!(r.board, ["name", "state"]);
-        assert!(r.fail_on_new_only && r.failed_deliveries_retried);
+        assert_eq!(
+            r.judging,
+            Judging {
+                board: vec!["name".into(), "state".into()],
+                fail_on_new_only: true,
+                failed_deliveries_retried: true
+            }
+        );
         let plain = b.run_opts(vec![vif(Severity::Warning)], true, Scope::All).await;
-        assert!(plain.board.is_empty() && !plain.fail_on_new_only && !plain.failed_deliveries_retried);
+        assert_eq!(plain.judging, Judging::default());
     }
 
     #[tokio::test]
