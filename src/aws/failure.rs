@@ -132,7 +132,7 @@ impl Failure {
 }
 
 /// An error and its sources, outermost first.
-pub fn error_chain<'a>(
+fn sources<'a>(
     e: &'a (dyn std::error::Error + 'static),
 ) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
     std::iter::successors(Some(e), |e| e.source())
@@ -203,7 +203,7 @@ fn classify_inner<E>(e: &SdkError<E, HttpResponse>) -> Failure
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
 {
-    let chain = || error_chain(e as &(dyn std::error::Error + 'static));
+    let chain = || sources(e as &(dyn std::error::Error + 'static));
     // An answer that parsed but lacks what the operation always sends says so itself.
     if let Some(m) = chain().find_map(|x| x.downcast_ref::<super::answer::Incomplete>()) {
         return failure(Kind::Incomplete, m.reason(), m.hint());
@@ -304,7 +304,7 @@ fn http_failure(raw: &HttpResponse) -> Failure {
 
 /// A call that never got an answer: credentials, a role, or the transport.
 fn dispatch_failure(e: &(dyn std::error::Error + 'static)) -> Failure {
-    let chain = || error_chain(e);
+    let chain = || sources(e);
     if let Some(a) = chain().find_map(|x| x.downcast_ref::<super::AssumeFailed>()) {
         let hint = match a.code.as_deref() {
             Some(c) if c.contains("AccessDenied") => {
@@ -386,7 +386,7 @@ fn credentials_failure(c: &CredentialsError, all: &str, lower: &str) -> Failure 
         return failure(Kind::TimedOut, "loading credentials timed out", Some(NETWORK_HINT));
     }
     // The provider's own words, from the innermost link that says something.
-    let why = error_chain(c as &(dyn std::error::Error + 'static)).last().map(|x| x.to_string()).unwrap_or_default();
+    let why = sources(c as &(dyn std::error::Error + 'static)).last().map(|x| x.to_string()).unwrap_or_default();
     failure(
         Kind::NoCredentials,
         format!("credentials could not be loaded: {}", one_line(&why)),
