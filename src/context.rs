@@ -91,20 +91,29 @@ impl StateLocation {
 
     /// The default SQLite state: under systemd's `StateDirectory=` (`$STATE_DIRECTORY`, the
     /// units in `commands/` set it to /var/lib/opskit) when that is set, else
-    /// `$XDG_STATE_HOME/opskit` or `~/.local/state/opskit`.
-    pub fn default_path(env: &Env) -> PathBuf {
+    /// `$XDG_STATE_HOME/opskit` or `~/.local/state/opskit`. With none of the three set (a
+    /// bare container, a cron without `HOME`) there is no default: the state would land in
+    /// whatever directory the run started in, and the next run from elsewhere would not
+    /// find it, so every finding would be new again.
+    pub fn default_path(env: &Env) -> AppResult<PathBuf> {
         // systemd passes one path per StateDirectory=, separated by colons: the first is ours.
         if let Some(dir) = env.get("STATE_DIRECTORY").and_then(|d| d.split(':').next().map(str::to_owned))
             && !dir.is_empty()
         {
-            return PathBuf::from(dir).join("state.db");
+            return Ok(PathBuf::from(dir).join("state.db"));
         }
         let base = env
             .get("XDG_STATE_HOME")
+            .filter(|d| !d.is_empty())
             .map(PathBuf::from)
-            .or_else(|| env.get("HOME").map(|h| PathBuf::from(h).join(".local/state")))
-            .unwrap_or_else(|| PathBuf::from("."));
-        base.join("opskit").join("state.db")
+            .or_else(|| env.get("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".local/state")))
+            .ok_or_else(|| {
+                AppError::usage(
+                    "no place for the state: none of STATE_DIRECTORY, XDG_STATE_HOME and HOME is set\n\
+                     hint: pass --state PATH (or sqlite:PATH, dynamodb://TABLE, none), or set defaults.state in the config",
+                )
+            })?;
+        Ok(base.join("opskit").join("state.db"))
     }
 }
 
@@ -214,7 +223,7 @@ impl Context {
         }
         match given {
             Some(s) => StateLocation::parse(&s).map_err(|e| AppError::usage(format!("{from}: {e}"))),
-            None => Ok(StateLocation::Sqlite(StateLocation::default_path(&self.env))),
+            None => Ok(StateLocation::Sqlite(StateLocation::default_path(&self.env)?)),
         }
     }
 
@@ -595,7 +604,7 @@ mod tests {
 
     #[test]
     fn the_default_state_is_under_systemds_state_directory_when_it_is_set() {
-        let under = |vars: &[(&str, &str)]| StateLocation::default_path(&Env::from_pairs(vars));
+        let under = |vars: &[(&str, &str)]| StateLocation::default_path(&Env::from_pairs(vars)).unwrap();
         assert_eq!(
             under(&[("STATE_DIRECTORY", "/var/lib/opskit"), ("HOME", "/home/opskit")]),
             PathBuf::from("/var/lib/opskit/state.db")
@@ -609,6 +618,14 @@ mod tests {
             PathBuf::from("/x/state/opskit/state.db")
         );
         assert_eq!(under(&[("HOME", "/home/u")]), PathBuf::from("/home/u/.local/state/opskit/state.db"));
+    }
+
+    #[test]
+    fn without_a_state_directory_xdg_or_home_there_is_no_default_state() {
+        for vars in [&[][..], &[("HOME", ""), ("XDG_STATE_HOME", "")][..]] {
+            let e = StateLocation::default_path(&Env::from_pairs(vars)).unwrap_err().to_string();
+            assert!(e.contains("HOME") && e.contains("--state"), "{e}");
+        }
     }
 
     #[test]

@@ -83,3 +83,26 @@ fn runs_of_different_push_sources_do_not_exclude_each_other_and_of_one_source_do
     assert_eq!(code(&same), 4, "{}", stderr(&same));
     assert!(first.wait_with_output().unwrap().status.success());
 }
+
+#[test]
+fn with_no_home_and_no_state_setting_a_push_refuses_rather_than_keep_state_in_the_working_directory() {
+    let b = Bench::new();
+    // The standard config names a state file; this one leaves the state to the default.
+    let cfg = b.write_config(&format!(
+        "[defaults]\ntimezone = \"Asia/Tokyo\"\n{}\n[[routes]]\nsinks = [\"pagerduty\"]\n",
+        b.sandbox.sinks_toml()
+    ));
+    std::fs::write(b.path("f.json"), one("k1", "warning", "disk full")).unwrap();
+    let a = b
+        .opskit()
+        .env_remove("HOME")
+        .env_remove("XDG_STATE_HOME")
+        .args(["findings", "push", "--source", "disk-check", "--config"])
+        .arg(&cfg)
+        .arg(b.path("f.json"))
+        .assert();
+    assert_eq!(code(&a), 2, "{}", stderr(&a));
+    assert!(stderr(&a).contains("HOME") && stderr(&a).contains("hint: pass --state"), "{}", stderr(&a));
+    assert!(!b.path("opskit").exists(), "no state kept in the directory the run started in");
+    assert!(b.sandbox.pagerduty_events().is_empty(), "nothing is told without a state to remember it");
+}
