@@ -86,20 +86,21 @@ fn convert(i: usize, p: PushedFinding, source: &str) -> Result<Finding, String> 
         .links
         .iter()
         .enumerate()
-        .map(|(j, l)| match l {
-            // An empty link is refused in both forms (fuzz finding, as for field names).
-            serde_json::Value::String(href) if href.is_empty() => {
-                Err(format!("{}: needs an `href`", at(&format!("links[{j}]"))))
-            }
-            serde_json::Value::String(href) => Ok(Link { text: href.clone(), href: href.clone() }),
-            serde_json::Value::Object(o) => {
-                let href = o.get("href").map(scalar).filter(|h| !h.is_empty());
-                match href {
-                    Some(href) => Ok(Link { text: o.get("text").map(scalar).unwrap_or_else(|| href.clone()), href }),
-                    None => Err(format!("{}: needs an `href`", at(&format!("links[{j}]")))),
+        .map(|(j, l)| {
+            let at_link = || at(&format!("links[{j}]"));
+            let (href, text) = match l {
+                serde_json::Value::String(href) => (href.clone(), None),
+                serde_json::Value::Object(o) => {
+                    (o.get("href").map(scalar).unwrap_or_default(), o.get("text").map(scalar))
                 }
+                _ => return Err(format!("{}: must be a URL or {{text, href}}", at_link())),
+            };
+            // An empty link is refused in both forms (fuzz finding, as for field names).
+            if href.is_empty() {
+                return Err(format!("{}: needs an `href`", at_link()));
             }
-            _ => Err(format!("{}: must be a URL or {{text, href}}", at(&format!("links[{j}]")))),
+            web_link(&href).map_err(|why| format!("{}: {why}", at_link()))?;
+            Ok(Link { text: text.unwrap_or_else(|| href.clone()), href })
         })
         .collect::<Result<_, _>>()?;
     Ok(Finding {
@@ -154,6 +155,19 @@ pub fn valid_source(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// A link a sink may show as one: an absolute `http`/`https` URL. The input is someone
+/// else's program's output, and the sinks render links as links (Slack's `<href|text>`,
+/// Markdown's `[text](href)`): a `javascript:` or `file:` link, or text that is no URL at
+/// all, must not become something a person clicks in the team's channel.
+fn web_link(href: &str) -> Result<(), String> {
+    let url = url::Url::parse(href).map_err(|e| format!("`{href}` is not a URL ({e})"))?;
+    match url.scheme() {
+        "http" | "https" if url.host().is_some() => Ok(()),
+        "http" | "https" => Err(format!("`{href}` has no host")),
+        other => Err(format!("`{href}`: only http and https links are shown, not {other}:")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +200,20 @@ mod tests {
 
     /// Fuzz finding (`tests/fixtures/fuzz/findings/crash_empty_link.json`): a link given as
     /// an empty string was accepted, one given as `{"href": ""}` refused.
+    #[test]
+    fn links_must_be_web_urls_in_both_forms() {
+        for href in ["javascript:alert(1)", "file:///etc/passwd", "not a url", "https://", "/relative/path"] {
+            for links in [format!("[{href:?}]"), format!(r#"[{{"text": "t", "href": {href:?}}}]"#)] {
+                let text = format!(r#"[{{"key":"k","severity":"info","title":"t","links":{links}}}]"#);
+                let e = parse(&text, "s").unwrap_err();
+                assert!(e.starts_with("findings[0].links[0]: ") && e.contains(href), "{links}: {e}");
+            }
+        }
+        let ok = r#"[{"key":"k","severity":"info","title":"t","links":["http://runbook.example/a?b=c",{"href":"https://x.example","text":"X"}]}]"#;
+        let f = parse(ok, "s").unwrap();
+        assert_eq!(f[0].links[1].text, "X");
+    }
+
     #[test]
     fn an_empty_link_is_refused_in_both_forms() {
         for links in [r#"[""]"#, r#"[{"text": "", "href": ""}]"#] {
