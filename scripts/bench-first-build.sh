@@ -33,7 +33,7 @@ chmod +x "$WORK/rustc-wrapper"
 cd "$WORK/clone"
 start=$(date +%s)
 OPSKIT_RUSTC_LOG="$WORK/rustc.log" RUSTC_WRAPPER="$WORK/rustc-wrapper" CARGO_TARGET_DIR="$WORK/target" \
-  /usr/bin/time -o "$WORK/total" -f "%M %e" cargo run --release --locked --quiet ${OPSKIT_BENCH_CARGO_ARGS:-} -- demo >"$WORK/demo.out" 2>"$WORK/demo.err" \
+  /usr/bin/time -o "$WORK/total" -f "%M %e" cargo run --release --locked --quiet --timings ${OPSKIT_BENCH_CARGO_ARGS:-} -- demo >"$WORK/demo.out" 2>"$WORK/demo.err" \
   || { echo "the build or the demo failed:"; tail -20 "$WORK/demo.err"; exit 1; }
 end=$(date +%s)
 
@@ -48,3 +48,17 @@ grep -E '^[A-Za-z0-9_]+ [0-9]+ [0-9.]+$' "$WORK/rustc.log" | sort -k2,2nr | head
 echo "== the ten longest compiler runs (crate, GB, s)"
 grep -E '^[A-Za-z0-9_]+ [0-9]+ [0-9.]+$' "$WORK/rustc.log" | sort -k3,3nr | head -10 \
   | awk '{printf "  %-28s %5.2f GB %7.1f s\n", $1, $2/1048576, $3}'
+echo "== the ten longest units of cargo's --timings (s; build scripts are 'run-custom-build')"
+report=$(ls "$WORK"/target/cargo-timings/cargo-timing-*.html 2>/dev/null | head -1)
+if [ -n "$report" ]; then
+  mkdir -p "$OLDPWD/target" && cp "$report" "$OLDPWD/target/first-build-timings.html"
+  python3 - "$report" <<'PY'
+import json, re, sys
+html = open(sys.argv[1]).read()
+units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);", html, re.S).group(1))
+total = sum(u["duration"] for u in units)
+for u in sorted(units, key=lambda u: -u["duration"])[:10]:
+    print(f"  {u['name']:<28} {u.get('target', '').strip() or u.get('mode', ''):<20} {u['duration']:7.1f} s")
+print(f"  all {len(units)} units: {total:.0f} s of compile time on {__import__('os').cpu_count()} cores")
+PY
+fi
