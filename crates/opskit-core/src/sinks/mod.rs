@@ -1,6 +1,6 @@
 //! Notification sinks: Slack (incoming webhook, or a bot through the Web API), PagerDuty, SNS, Backlog issues, generic webhooks, stdout.
 //!
-//! A sink turns one [`Message`] (a transition of one finding) into one request. It does not
+//! A sink turns one [`Message`](crate::spine::deliver::Message) (a transition of one finding) into one request. It does not
 //! retry: the spine's delivery loop retries what a sink reports as retryable, honouring
 //! `retry_after`, and commits only what a sink accepted. Message texts come from the
 //! minijinja templates in `output-templates/` (see [`templates`]). Each sink implements

@@ -27,7 +27,7 @@ const MAX_DEDUP_KEY: usize = 255;
 const MAX_SUMMARY: usize = 1024;
 /// "Events API payloads are limited to 512 KB": the whole request body, `custom_details`
 /// included. Read as 512,000 bytes, the smaller of the two readings of "KB".
-/// https://developer.pagerduty.com/docs/events-api-v2-overview#size-limits
+/// <https://developer.pagerduty.com/docs/events-api-v2-overview#size-limits>
 pub const MAX_EVENT_BYTES: usize = 512_000;
 /// What the finding's free text may take (characters) before `custom_details` are built;
 /// at most 4 bytes each, plus JSON escaping, which the byte check after building catches.

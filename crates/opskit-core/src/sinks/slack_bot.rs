@@ -6,7 +6,7 @@
 //!
 //! API: `POST https://slack.com/api/chat.postMessage` / `chat.update` with
 //! `Authorization: Bearer xoxb-…` and a JSON body
-//! (https://api.slack.com/methods/chat.postMessage, https://api.slack.com/methods/chat.update).
+//! (<https://api.slack.com/methods/chat.postMessage>, <https://api.slack.com/methods/chat.update>).
 //! Slack answers `200` whatever happened: only `{"ok": true}` with a `channel` and a `ts`
 //! is a delivery; `{"ok": false, "error": "<code>"}`, a body that is not Slack's JSON (a
 //! proxy's page) or a missing `ts` is a failure of the delivery, named with Slack's code.

@@ -2,7 +2,7 @@
 //! optionally signed with HMAC-SHA256 (hmac + sha2).
 //!
 //! Body: `{"version":1,"kind","finding","previous","external_ref","since","test"}` with
-//! the full [`Finding`](crate::spine::finding::Finding). When a secret is configured the
+//! the full [`Finding`]. When a secret is configured the
 //! header `<signature_header>: sha256=<hex HMAC of the exact body bytes>` lets the
 //! receiver verify it; `X-Opskit-Delivery` (a hash of key, kind and fingerprint) lets it
 //! drop the duplicates that at-least-once delivery produces. The URL may carry a token

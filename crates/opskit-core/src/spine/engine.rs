@@ -239,7 +239,7 @@ pub struct RetryPolicy {
     pub backoff: Duration,
     pub max_wait: Duration,
     /// One attempt, connecting included: a sink that has not answered by then is taken as
-    /// not answering, and its other messages of the run are not tried ([`Breaker`]).
+    /// not answering, and its other messages of the run are not tried (the breaker).
     pub attempt_timeout: Duration,
     /// All of a run's deliveries: what is not delivered by then is owed to the next run.
     pub deadline: Duration,
