@@ -1,8 +1,8 @@
 //! The recognisers. Fields are read from the most structured place first: the legacy
 //! `X-SM-COMMUNICATION-TYPE` header, the managed notification's client-request-id header
 //! and field grid, an SNS-delivered EventBridge event (JSON) or its input-transformer lines;
-//! whatever is still missing comes from the body wording (account tags, "in the <region>
-//! region", "between <t> and <t>", resource ids). The kind then follows from the event code,
+//! whatever is still missing comes from the body wording (account tags, "in the `<region>`
+//! region", "between `<t>` and `<t>`", resource ids). The kind then follows from the event code,
 //! the subject and the body, in the order of the reference notes.
 
 use super::text::{self, field, times_in};
