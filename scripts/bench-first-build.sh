@@ -9,6 +9,7 @@
 # directory's size, and the ten compiler runs that needed the most memory and time
 # (a RUSTC_WRAPPER times each rustc). Registry downloads are not counted: the crates
 # come from ~/.cargo's cache when it is warm (run `cargo fetch --locked` first to be sure).
+# OPSKIT_BENCH_KEEP=PATH keeps the built binary there (for ./scripts/bench-cpu.sh).
 # Needs GNU time (/usr/bin/time). Run it on a quiet machine: it uses every core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,7 @@ OPSKIT_RUSTC_LOG="$WORK/rustc.log" RUSTC_WRAPPER="$WORK/rustc-wrapper" CARGO_TAR
   /usr/bin/time -o "$WORK/total" -f "%M %e" cargo run --release --locked --quiet --timings ${OPSKIT_BENCH_CARGO_ARGS:-} -- demo >"$WORK/demo.out" 2>"$WORK/demo.err" \
   || { echo "the build or the demo failed:"; tail -20 "$WORK/demo.err"; exit 1; }
 end=$(date +%s)
+[ -z "${OPSKIT_BENCH_KEEP:-}" ] || cp "$WORK/target/release/opskit" "$OPSKIT_BENCH_KEEP"
 
 echo "== first \`cargo run --release ${OPSKIT_BENCH_CARGO_ARGS:+$OPSKIT_BENCH_CARGO_ARGS }-- demo\` of $(git rev-parse --short HEAD) ($(nproc) cores)"
 echo "wall: $(( (end - start) / 60 )) min $(( (end - start) % 60 )) s (demo output: $(wc -l < "$WORK/demo.out") lines)"
