@@ -249,3 +249,33 @@ fn a_routes_backlog_table_is_checked_like_the_rest_of_the_config() {
     let a = b.opskit().args(["config", "check", "--config"]).arg(&cfg).assert();
     assert!(stderr(&a).contains("hint: add a sink of `type = \"backlog_issue\"`"), "{}", stderr(&a));
 }
+
+#[test]
+fn backlog_notation_in_a_finding_shows_as_written_and_markdown_projects_keep_theirs() {
+    let b = Bench::new();
+    two_projects(&b);
+    let doc = serde_json::json!([{
+        "key": "disk/db-1", "severity": "warning", "title": "''x'' [[y]]",
+        "summary": "* not a heading\n{code}rm -rf{/code}&br;done",
+        "account": "111122223333", "resources": ["-vol-1"],
+    }]);
+    let a = b.push("disk", &doc.to_string()).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let issues = b.sandbox.backlog_issues();
+    let by_key = |prefix: &str| {
+        issues.iter().find(|i| text_of(i, "issueKey").starts_with(prefix)).unwrap_or_else(|| panic!("{issues:?}"))
+    };
+    let description = text_of(by_key("OPS-"), "description");
+    for markup in ["''x''", "[[y]]", "\n* not", "\n{code}", "}&br;", "\n- -vol-1"] {
+        assert!(!description.contains(markup), "`{markup}` left as markup:\n{description}");
+    }
+    // Escaped, not dropped; the template's own bold and list stay markup.
+    assert!(description.starts_with("''WARNING: '\\'x'\\' [\\[y]\\]''"), "{description}");
+    assert!(description.contains("\n\\* not a heading\n\\{code}rm -rf\\{/code}\\&br;done"), "{description}");
+    assert!(description.contains("\n- \\-vol-1"), "{description}");
+
+    // The Markdown project renders the same finding with its own escaping, none of Backlog's.
+    let description = text_of(by_key("MD-"), "description");
+    assert!(description.starts_with("**WARNING: ''x'' [[y]]**"), "{description}");
+    assert!(!description.contains('\\'), "{description}");
+}
