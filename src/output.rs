@@ -238,6 +238,13 @@ fn elide(s: &str, w: usize) -> String {
     out
 }
 
+/// A line of prose printed with a table (`critical: <title>` under a board): on a
+/// terminal cut with `…` to its width like a table's free text, since a wrapped line
+/// breaks the table's shape; piped, whole.
+fn prose(style: Style, line: &str) -> String {
+    if style.tty { elide(line, terminal_width()) } else { line.to_string() }
+}
+
 /// The display width of a cell (its widest line).
 fn cell_width(s: &str) -> usize {
     use unicode_width::UnicodeWidthStr;
@@ -567,7 +574,7 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_ap
         if !open.is_empty() {
             writeln!(out)?;
             for f in open {
-                writeln!(out, "{}: {}", f.finding.severity, safe(&f.finding.title))?;
+                writeln!(out, "{}", prose(style, &format!("{}: {}", f.finding.severity, safe(&f.finding.title))))?;
             }
         }
     } else if report.findings.is_empty() {
@@ -633,10 +640,12 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_ap
             writeln!(out, "{}", safe(d.detail.as_deref().unwrap_or("")))?;
         }
     }
-    if !report.skipped.is_empty() {
+    // Printed apart, the targets left out are `note:` lines on stderr (see
+    // [`print_target_notes`]), not data: stdout is what a pipe reads.
+    if !report.skipped.is_empty() && !errors_apart {
         writeln!(out, "\nskipped:")?;
         for e in &report.skipped {
-            writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
+            writeln!(out, "{}", prose(style, &format!("  {}: {}", safe(&e.target), safe(&e.message))))?;
         }
     }
     // On a terminal the errors themselves are on stderr (`error:` lines, see
@@ -644,7 +653,7 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_ap
     if !report.errors.is_empty() && !errors_apart {
         writeln!(out, "\nerrors:")?;
         for e in &report.errors {
-            writeln!(out, "  {}: {}", safe(&e.target), safe(&e.message))?;
+            writeln!(out, "{}", prose(style, &format!("  {}: {}", safe(&e.target), safe(&e.message))))?;
         }
     } else if !report.errors.is_empty() {
         let n = report.errors.len();
@@ -746,8 +755,11 @@ pub fn print_report(report: &RunReport, format: OutputFormat, style: Style, quie
         emit_exact(&text);
     }
     print_target_notes(&report.skipped, &report.errors);
-    // What was shown, for a heartbeat's body, holds the errors as stderr showed them.
+    // What was shown, for a heartbeat's body, holds the notes and errors as stderr showed them.
     if format == OutputFormat::Table {
+        for e in &report.skipped {
+            text.push_str(&crate::redact::redact(&format!("note: {}: {}\n", e.target, e.message)));
+        }
         for e in &report.errors {
             text.push_str(&crate::redact::redact(&format!("error: {}: {}\n", e.target, e.message)));
         }

@@ -26,6 +26,7 @@ pub fn test_message(ctx: &Context, sink: &str) -> Message {
         timezone: ctx.config.defaults.timezone.clone(),
         test: true,
         route_channel: None,
+        route_backlog: None,
     }
 }
 

@@ -144,3 +144,138 @@ fn an_unknown_assignee_or_category_fails_the_delivery_by_name_and_creates_nothin
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0]["assignee"]["name"], "Tanaka Taro");
 }
+
+/// The sandbox's config with `extra` lines on its `backlog` sink and `routes` after it.
+fn backlog_routes(b: &Bench, extra: &str, routes: &str) -> std::path::PathBuf {
+    let sinks = b.sandbox.sinks_toml().replace(
+        "[sinks.backlog]\ntype = \"backlog_issue\"\n",
+        &format!("[sinks.backlog]\ntype = \"backlog_issue\"\n{extra}\n"),
+    );
+    assert!(sinks.contains(extra), "the sandbox's sinks changed shape:\n{sinks}");
+    b.write_config(&format!("{}{sinks}\n{routes}", b.defaults()))
+}
+
+#[test]
+fn a_routes_backlog_table_replaces_the_sinks_assignee_notify_and_category_key_by_key() {
+    let b = Bench::new();
+    backlog_routes(
+        &b,
+        "assignee = \"suzuki\"\nnotify = [\"sandbox\"]\ncategory = \"Database\"",
+        "[[routes]]\nname = \"acme\"\nsources = [\"net\"]\nsinks = [\"backlog\"]\n\
+         backlog = { assignee = \"tanaka\", notify = [\"Suzuki Hanako\"], category = \"Network\" }\n\n\
+         [[routes]]\nname = \"db-team\"\nsources = [\"db\"]\nsinks = [\"backlog\"]\nbacklog = { assignee = \"9001\" }\n\n\
+         [[routes]]\nsinks = [\"backlog\"]\n",
+    );
+    for (source, key) in [("net", "net/vif-1"), ("db", "db/db-1"), ("disk", "disk/web-1")] {
+        let a = b.push(source, &one(key, "warning", &format!("trouble on {key}"))).assert();
+        assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    }
+    let creates = forms_to(&b, "POST", "/issues");
+    assert_eq!(creates.len(), 3, "{creates:?}");
+    let people = |form: &[(String, String)]| {
+        (
+            values(form, "assigneeId").concat(),
+            values(form, "notifiedUserId[]").join(","),
+            values(form, "categoryId[]").concat(),
+        )
+    };
+    let wanted = |a: &str, n: &str, c: &str| (a.to_string(), n.to_string(), c.to_string());
+    // Every key replaced on `acme`; only the assignee on `db-team`; the sink's own elsewhere.
+    assert_eq!(people(&creates[0]), wanted("9002", "9003", "30001"), "{creates:?}");
+    assert_eq!(people(&creates[1]), wanted("9001", "9001", "30002"), "{creates:?}");
+    assert_eq!(people(&creates[2]), wanted("9003", "9001", "30002"), "{creates:?}");
+    let issues = b.sandbox.backlog_issues();
+    assert_eq!(issues[0]["assignee"]["userId"], "tanaka");
+    assert_eq!(issues[0]["category"][0]["name"], "Network");
+
+    // A follow-up on `acme` comments to the route's people; the issue keeps its assignee.
+    let a = b.push("net", &one("net/vif-1", "critical", "trouble on net/vif-1")).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let comments = forms_to(&b, "POST", "/issues/OPS-1/comments");
+    assert_eq!(comments.len(), 1, "{:?}", b.sandbox.requests());
+    assert_eq!(values(&comments[0], "notifiedUserId[]"), ["9003"]);
+    assert!(values(&comments[0], "assigneeId").is_empty(), "{comments:?}");
+    assert_eq!(b.sandbox.backlog_issues()[0]["assignee"]["userId"], "tanaka");
+}
+
+#[test]
+fn an_unknown_name_in_a_routes_backlog_table_fails_that_delivery_by_name_and_creates_nothing() {
+    let b = Bench::new();
+    backlog_routes(
+        &b,
+        "assignee = \"tanaka\"",
+        "[[routes]]\nname = \"acme\"\nsinks = [\"backlog\"]\nbacklog = { assignee = \"suzuk\", category = \"Network\" }\n",
+    );
+    let a = b.push("net", &one("net/vif-1", "warning", "trouble on net/vif-1")).assert();
+    assert_eq!(code(&a), 3, "stderr: {}", stderr(&a));
+    let err = stderr(&a);
+    assert!(
+        err.contains("route `acme`'s assignee user `suzuk` is not a member of backlog project OPS; near: suzuki"),
+        "{err}"
+    );
+    assert!(b.sandbox.backlog_issues().is_empty(), "no issue without the route's assignee");
+    assert!(forms_to(&b, "POST", "/issues").is_empty());
+    assert_eq!(b.state_told("net"), [], "owed to the next run");
+}
+
+#[test]
+fn a_routes_backlog_table_is_checked_like_the_rest_of_the_config() {
+    let b = Bench::new();
+    let cases = [
+        // On a route without a backlog_issue sink it would do nothing.
+        (
+            "sinks = [\"slack\"]\nbacklog = { assignee = \"tanaka\" }",
+            "routes[0].backlog",
+            "applies to `backlog_issue` sinks",
+        ),
+        (
+            "sinks = [\"backlog\"]\nbacklog = { assigne = \"tanaka\" }",
+            "routes[0].backlog.assigne",
+            "unknown key `assigne`",
+        ),
+        ("sinks = [\"backlog\"]\nbacklog = { assignee = \" \" }", "routes[0].backlog.assignee", "is empty"),
+        ("sinks = [\"backlog\"]\nbacklog = { notify = [\"\"] }", "routes[0].backlog.notify", "is empty"),
+        ("sinks = [\"backlog\"]\nbacklog = { category = \"\" }", "routes[0].backlog.category", "is empty"),
+    ];
+    for (route, key, message) in cases {
+        let cfg = backlog_routes(&b, "", &format!("[[routes]]\n{route}\n"));
+        let a = b.opskit().args(["config", "check", "--config"]).arg(&cfg).assert();
+        assert_eq!(code(&a), 2, "{route}: {}", stderr(&a));
+        let err = stderr(&a);
+        assert!(err.contains(key) && err.contains(message) && err.contains("opskit.toml"), "{route}: {err}");
+    }
+    // The route without a backlog_issue sink is told what to do.
+    let cfg = backlog_routes(&b, "", "[[routes]]\nsinks = [\"slack\"]\nbacklog = { assignee = \"tanaka\" }\n");
+    let a = b.opskit().args(["config", "check", "--config"]).arg(&cfg).assert();
+    assert!(stderr(&a).contains("hint: add a sink of `type = \"backlog_issue\"`"), "{}", stderr(&a));
+}
+
+#[test]
+fn backlog_notation_in_a_finding_shows_as_written_and_markdown_projects_keep_theirs() {
+    let b = Bench::new();
+    two_projects(&b);
+    let doc = serde_json::json!([{
+        "key": "disk/db-1", "severity": "warning", "title": "''x'' [[y]]",
+        "summary": "* not a heading\n{code}rm -rf{/code}&br;done",
+        "account": "111122223333", "resources": ["-vol-1"],
+    }]);
+    let a = b.push("disk", &doc.to_string()).assert();
+    assert_eq!(code(&a), 0, "stderr: {}", stderr(&a));
+    let issues = b.sandbox.backlog_issues();
+    let by_key = |prefix: &str| {
+        issues.iter().find(|i| text_of(i, "issueKey").starts_with(prefix)).unwrap_or_else(|| panic!("{issues:?}"))
+    };
+    let description = text_of(by_key("OPS-"), "description");
+    for markup in ["''x''", "[[y]]", "\n* not", "\n{code}", "}&br;", "\n- -vol-1"] {
+        assert!(!description.contains(markup), "`{markup}` left as markup:\n{description}");
+    }
+    // Escaped, not dropped; the template's own bold and list stay markup.
+    assert!(description.starts_with("''WARNING: '\\'x'\\' [\\[y]\\]''"), "{description}");
+    assert!(description.contains("\n\\* not a heading\n\\{code}rm -rf\\{/code}\\&br;done"), "{description}");
+    assert!(description.contains("\n- \\-vol-1"), "{description}");
+
+    // The Markdown project renders the same finding with its own escaping, none of Backlog's.
+    let description = text_of(by_key("MD-"), "description");
+    assert!(description.starts_with("**WARNING: ''x'' [[y]]**"), "{description}");
+    assert!(!description.contains('\\'), "{description}");
+}

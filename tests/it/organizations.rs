@@ -559,3 +559,22 @@ fn an_empty_account_listing_drops_no_account_and_is_never_cached() {
         assert_eq!(used(&v), all, "{body}: the cache still holds every account");
     }
 }
+
+#[test]
+fn a_skipped_account_is_a_note_on_stderr_once_and_not_in_the_report_on_stdout() {
+    let b = Bench::new();
+    let o = sandbox_org(&b);
+    sandbox_config(&b, "");
+    let a = b.opskit_aws().args(["dx-vif", "poll", "--state", "none"]).assert();
+    let (out, err) = (stdout(&a), stderr(&a));
+    assert!(out.contains("| ACCOUNT"), "the report is on stdout:\n{out}");
+    assert!(!out.to_lowercase().contains("skipped") && !out.contains("old-prod"), "a note in the report:\n{out}");
+    let note = format!("note: old-prod ({}): account is SUSPENDED", o.suspended);
+    assert_eq!(err.lines().filter(|l| l.contains(&note)).count(), 1, "{err}");
+    assert_eq!(err.matches("old-prod").count(), 1, "{err}");
+
+    // JSON keeps its own field.
+    let a = b.opskit_aws().args(["dx-vif", "poll", "--state", "none", "-o", "json"]).assert();
+    let v: Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    assert_eq!(v["skipped"][0]["target"], format!("old-prod ({})", o.suspended), "{v}");
+}

@@ -37,6 +37,7 @@ fn message(kind: TransitionKind) -> Message {
         timezone: "Asia/Tokyo".into(),
         test: false,
         route_channel: None,
+        route_backlog: None,
     }
 }
 

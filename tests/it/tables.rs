@@ -206,3 +206,25 @@ fn report_table_cuts_a_long_title_at_80_columns_and_pipes_it_whole() {
         .assert();
     assert!(stdout(&a).contains(title) && !stdout(&a).contains('\x1b'), "{}", stdout(&a));
 }
+
+#[test]
+fn lines_under_a_board_are_cut_at_80_columns_and_piped_whole() {
+    let b = dx_bench();
+    let mut c = b.opskit_aws_process();
+    c.args(["dx-vif", "poll", "--state", "none"]);
+    let (code, out) = on_terminal(&b, &c, 80);
+    assert_eq!(code, 0, "{out}\n{}", std::fs::read_to_string(b.path("stderr.txt")).unwrap_or_default());
+    // Every line, not only the table's: one longer than the terminal wraps.
+    for l in out.lines() {
+        assert!(l.width() <= 80, "a line of {} columns on an 80-column terminal:\n{l}\n{out}", l.width());
+    }
+    let critical: Vec<&str> = out.lines().filter(|l| l.starts_with("critical: ")).collect();
+    assert_eq!(critical.len(), 1, "{out}");
+    assert!(critical[0].ends_with('…') && critical[0].width() == 80, "{}", critical[0]);
+
+    // Piped: the whole title.
+    let a = b.opskit_aws().args(["dx-vif", "poll", "--state", "none"]).assert();
+    let piped = stdout(&a);
+    let line = piped.lines().find(|l| l.starts_with("critical: ")).unwrap_or_else(|| panic!("{piped}"));
+    assert!(line.contains(LONG_NAME) && !line.contains('…') && line.width() > 80, "{line}");
+}

@@ -382,6 +382,19 @@ pub struct RawRoute {
     pub send_resolved: Option<bool>,
     /// The channel this route's `slack_bot` sinks post into, instead of the sink's own.
     pub slack_channel: Option<String>,
+    /// Who the issues this route opens through its `backlog_issue` sinks reach, instead of
+    /// the sink's own.
+    pub backlog: Option<RawRouteBacklog>,
+}
+
+/// A route's `backlog = { assignee, notify, category }`: each key given replaces the
+/// sink's; an absent one keeps it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRouteBacklog {
+    pub assignee: Option<String>,
+    pub notify: Option<Vec<String>>,
+    pub category: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -646,6 +659,19 @@ pub struct Route {
     pub quiet_hours: Option<QuietHours>,
     pub send_resolved: bool,
     pub slack_channel: Option<String>,
+    pub backlog: Option<RouteBacklog>,
+}
+
+/// A route's overrides of its `backlog_issue` sinks' recipients, as written (names or ids;
+/// the sink resolves them exactly as its own). `None` keeps the sink's value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RouteBacklog {
+    /// The route's name, so a name that does not resolve says whose it is.
+    pub route: String,
+    pub assignee: Option<String>,
+    /// `Some(vec![])` tells nobody on this route.
+    pub notify: Option<Vec<String>>,
+    pub category: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -690,6 +716,48 @@ fn route_slack_channel(
         ));
     }
     Ok(Some(channel.trim().to_string()))
+}
+
+/// A route's `backlog` table: no blank value, and only on a route that has a
+/// `backlog_issue` sink (elsewhere it would be silently ignored).
+fn route_backlog(
+    ctx: &Ctx,
+    base: &str,
+    route: &str,
+    raw: Option<RawRouteBacklog>,
+    route_sinks: &[String],
+    backlog_sinks: &[String],
+) -> Result<Option<RouteBacklog>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    let key = format!("{base}.backlog");
+    if !route_sinks.iter().any(|s| backlog_sinks.contains(s)) {
+        return Err(ctx.err_hint(
+            &key,
+            "applies to `backlog_issue` sinks, and none of this route's sinks is one",
+            "add a sink of `type = \"backlog_issue\"` to the route's sinks, or remove backlog",
+        ));
+    }
+    let blank = |what: &str| {
+        ctx.err_hint(
+            &format!("{key}.{what}"),
+            "is empty",
+            "give a member's userId, name or numeric id (a category by name), or leave the key out to keep the sink's",
+        )
+    };
+    let one = |what: &str, v: Option<String>| match v {
+        Some(v) if v.trim().is_empty() => Err(blank(what)),
+        v => Ok(v.map(|v| v.trim().to_string())),
+    };
+    let assignee = one("assignee", raw.assignee)?;
+    let category = one("category", raw.category)?;
+    let notify = match raw.notify {
+        Some(list) if list.iter().any(|n| n.trim().is_empty()) => return Err(blank("notify")),
+        list => list.map(|l| l.into_iter().map(|n| n.trim().to_string()).collect()),
+    };
+    if assignee.is_none() && notify.is_none() && category.is_none() {
+        return Err(ctx.err_hint(&key, "overrides nothing", "set assignee, notify or category, or remove backlog"));
+    }
+    Ok(Some(RouteBacklog { route: route.to_string(), assignee, notify, category }))
 }
 
 pub const DEFAULT_SLACK_API_URL: &str = "https://slack.com/api";
@@ -1616,6 +1684,9 @@ pub fn resolve_report(
     // The sinks a route's `slack_channel` can apply to, known even when one fails to resolve.
     let bot_sinks: Vec<String> =
         raw.sinks.iter().filter(|(_, s)| matches!(s, RawSink::SlackBot { .. })).map(|(n, _)| n.clone()).collect();
+    // The same for a route's `backlog` table.
+    let backlog_sinks: Vec<String> =
+        raw.sinks.iter().filter(|(_, s)| matches!(s, RawSink::BacklogIssue { .. })).map(|(n, _)| n.clone()).collect();
     let mut sinks = BTreeMap::new();
     let mut sink_timeouts = BTreeMap::new();
     for (name, s) in raw.sinks {
@@ -1630,8 +1701,8 @@ pub fn resolve_report(
 
     let mut routes = Vec::new();
     for (i, r) in raw.routes.into_iter().enumerate() {
-        match resolve_route(&ctx, Positions::at(&raw.positions.routes, i), r, &defined, &bot_sinks, &defaults.timezone)
-        {
+        let kinds = RouteSinkKinds { bots: &bot_sinks, backlogs: &backlog_sinks };
+        match resolve_route(&ctx, Positions::at(&raw.positions.routes, i), r, &defined, kinds, &defaults.timezone) {
             Ok(r) => routes.push(r),
             Err(e) => problems.push(e),
         }
@@ -1955,7 +2026,7 @@ fn resolve_route(
     i: usize,
     r: RawRoute,
     sinks: &[String],
-    bot_sinks: &[String],
+    kinds: RouteSinkKinds,
     timezone: &str,
 ) -> Result<Route, ConfigError> {
     let base = format!("routes[{i}]");
@@ -2014,9 +2085,11 @@ fn resolve_route(
             Some(QuietHours { timezone: tz, windows, holidays: q.holidays })
         }
     };
-    let slack_channel = route_slack_channel(ctx, &base, r.slack_channel, &r.sinks, bot_sinks)?;
+    let slack_channel = route_slack_channel(ctx, &base, r.slack_channel, &r.sinks, kinds.bots)?;
+    let name = r.name.unwrap_or_else(|| format!("route {}", i + 1));
+    let backlog = route_backlog(ctx, &base, &name, r.backlog, &r.sinks, kinds.backlogs)?;
     Ok(Route {
-        name: r.name.unwrap_or_else(|| format!("route {}", i + 1)),
+        name,
         sources: r.sources,
         min_severity: r.min_severity,
         accounts: r.accounts,
@@ -2028,7 +2101,16 @@ fn resolve_route(
         quiet_hours,
         send_resolved: r.send_resolved.unwrap_or(true),
         slack_channel,
+        backlog,
     })
+}
+
+/// The sinks of the kinds a route's own settings apply to (`slack_channel`, `backlog`),
+/// known even when one fails to resolve.
+#[derive(Clone, Copy)]
+struct RouteSinkKinds<'a> {
+    bots: &'a [String],
+    backlogs: &'a [String],
 }
 
 /// The commented example that `opskit config example` prints; `config check` accepts it.

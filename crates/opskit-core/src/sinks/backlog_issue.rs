@@ -11,7 +11,9 @@
 //! (members told of the issue and of every comment) and `category` (a category name) are
 //! resolved against the project with the other names, once. An unknown one fails the
 //! delivery, named, with the near members or the categories in a hint: an issue quietly
-//! created without its assignee is the issue nobody sees.
+//! created without its assignee is the issue nobody sees. A route's `backlog` table
+//! ([`Message::route_backlog`]) replaces any of the three for the findings it routes; its
+//! names resolve the same way, against the members and categories read once per run.
 //!
 //! Descriptions and comments are rendered in the project's own markup: its
 //! `textFormattingRule` (read with the ids, once) picks the Markdown templates or the
@@ -25,6 +27,7 @@ use super::templates::{self, Templates, one_line};
 use crate::backlog::{
     BacklogClient, BacklogError, Form, IssueUpdate, Named, NewIssue, RateLimitPolicy, TextFormattingRule, User,
 };
+use crate::config::RouteBacklog;
 use crate::spine::deliver::{Message, Notifier, Receipt, SinkError};
 use crate::spine::finding::TransitionKind;
 use async_trait::async_trait;
@@ -59,6 +62,23 @@ impl Recipients {
     fn wants_users(&self) -> bool {
         self.assignee.is_some() || !self.notify.is_empty()
     }
+
+    /// These recipients with a route's overrides applied, key by key.
+    fn overridden_by(&self, route: &RouteBacklog) -> Recipients {
+        Recipients {
+            assignee: route.assignee.clone().or_else(|| self.assignee.clone()),
+            notify: route.notify.clone().unwrap_or_else(|| self.notify.clone()),
+            category: route.category.clone().or_else(|| self.category.clone()),
+        }
+    }
+}
+
+/// The ids behind a [`Recipients`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct People {
+    assignee_id: Option<u64>,
+    notified_user_ids: Vec<u64>,
+    category_ids: Vec<u64>,
 }
 
 /// The ids behind the configured names.
@@ -73,9 +93,10 @@ struct Ids {
     reopen_status_id: Option<u64>,
     /// The project's `textFormattingRule` is `backlog` (else Markdown).
     notation: bool,
-    assignee_id: Option<u64>,
-    notified_user_ids: Vec<u64>,
-    category_ids: Vec<u64>,
+    /// The project's key, for the member and category lookups a route's overrides need.
+    project_key: String,
+    /// The sink's own recipients.
+    people: People,
 }
 
 pub struct BacklogIssueNotifier {
@@ -89,6 +110,16 @@ pub struct BacklogIssueNotifier {
     templates: Arc<Templates>,
     /// Filled on first use; a failed lookup is not cached, so a transient error retries.
     ids: OnceCell<Ids>,
+    /// The project's members and categories, read once when a name needs them.
+    users: OnceCell<Vec<User>>,
+    categories: OnceCell<Vec<Named>>,
+}
+
+/// Whom a message reaches, as `--dry-run` shows it (ids or `<id of ...>`).
+struct PeoplePreview {
+    assignee: Option<String>,
+    notified: Vec<String>,
+    category: Option<String>,
 }
 
 /// What one message turns into.
@@ -135,6 +166,8 @@ impl BacklogIssueNotifier {
             recipients: Recipients::default(),
             templates,
             ids: OnceCell::new(),
+            users: OnceCell::new(),
+            categories: OnceCell::new(),
         }
     }
 
@@ -178,23 +211,7 @@ impl BacklogIssueNotifier {
                 // Backlog's own default for projects that predate the setting is its notation;
                 // an absent or unknown rule is rendered as Markdown only when it says so.
                 let notation = !matches!(project.text_formatting_rule, Some(TextFormattingRule::Markdown));
-                // Members and categories are asked for only when configured.
-                let r = &self.recipients;
-                let users = if r.wants_users() {
-                    c.project_users(&key).await.map_err(|e| self.map_err(e))?
-                } else {
-                    Vec::new()
-                };
-                let assignee_id = r.assignee.as_deref().map(|a| self.pick_user("assignee", a, &users)).transpose()?;
-                let notified_user_ids =
-                    r.notify.iter().map(|n| self.pick_user("notify", n, &users)).collect::<Result<Vec<_>, _>>()?;
-                let category_ids = match &r.category {
-                    Some(name) => {
-                        let categories = c.categories(&key).await.map_err(|e| self.map_err(e))?;
-                        vec![self.pick("category", name, &categories)?]
-                    }
-                    None => Vec::new(),
-                };
+                let people = self.people(&key, &self.recipients, "").await?;
                 Ok(Ids {
                     project_id: project.id,
                     issue_type_id,
@@ -202,21 +219,80 @@ impl BacklogIssueNotifier {
                     resolve_status_id,
                     reopen_status_id,
                     notation,
-                    assignee_id,
-                    notified_user_ids,
-                    category_ids,
+                    project_key: key,
+                    people,
                 })
             })
             .await
             .cloned()
     }
 
-    /// The notified users as a dry run shows them: ids once known, else names.
-    fn notified_preview(&self, ids: Option<&Ids>) -> Vec<String> {
-        match ids {
-            Some(i) => i.notified_user_ids.iter().map(u64::to_string).collect(),
-            None => self.recipients.notify.iter().map(|n| format!("<id of user {n}>")).collect(),
+    /// The ids of `r`'s names in project `key`; `whose` prefixes the setting in an error
+    /// (a route's override names its route). Members and categories are asked for only
+    /// when a name needs them, and once.
+    async fn people(&self, key: &str, r: &Recipients, whose: &str) -> Result<People, SinkError> {
+        let users: &[User] = if r.wants_users() {
+            self.users
+                .get_or_try_init(|| async { self.client.project_users(key).await.map_err(|e| self.map_err(e)) })
+                .await?
+        } else {
+            &[]
+        };
+        let assignee_id =
+            r.assignee.as_deref().map(|a| self.pick_user(&format!("{whose}assignee"), a, users)).transpose()?;
+        let notified_user_ids = r
+            .notify
+            .iter()
+            .map(|n| self.pick_user(&format!("{whose}notify"), n, users))
+            .collect::<Result<Vec<_>, _>>()?;
+        let category_ids = match &r.category {
+            Some(name) => {
+                let categories = self
+                    .categories
+                    .get_or_try_init(|| async { self.client.categories(key).await.map_err(|e| self.map_err(e)) })
+                    .await?;
+                vec![self.pick(&format!("{whose}category"), name, categories)?]
+            }
+            None => Vec::new(),
+        };
+        Ok(People { assignee_id, notified_user_ids, category_ids })
+    }
+
+    /// Whom `msg` reaches: the sink's recipients, or its route's overrides of them.
+    async fn people_for(&self, msg: &Message, ids: &Ids) -> Result<People, SinkError> {
+        match &msg.route_backlog {
+            None => Ok(ids.people.clone()),
+            Some(route) => {
+                let whose = format!("route `{}`'s ", route.route);
+                self.people(&ids.project_key, &self.recipients.overridden_by(route), &whose).await
+            }
         }
+    }
+
+    /// Whom `msg` reaches as a dry run shows it, key by key: the sink's ids once known,
+    /// else names (a route's overrides are shown by name: a dry run looks nothing up).
+    fn people_preview(&self, msg: &Message, ids: Option<&Ids>) -> PeoplePreview {
+        let route = msg.route_backlog.as_ref();
+        let r = route.map_or_else(|| self.recipients.clone(), |o| self.recipients.overridden_by(o));
+        // The sink's ids stand for a key only where the route does not replace it.
+        let sink = |replaced: bool| ids.map(|i| &i.people).filter(|_| !replaced);
+        let assignee = r.assignee.as_deref().map(|a| {
+            match sink(route.is_some_and(|o| o.assignee.is_some())).and_then(|p| p.assignee_id) {
+                Some(id) => id.to_string(),
+                None => format!("<id of user {a}>"),
+            }
+        });
+        let notified = match sink(route.is_some_and(|o| o.notify.is_some())) {
+            Some(p) => p.notified_user_ids.iter().map(u64::to_string).collect(),
+            None => r.notify.iter().map(|n| format!("<id of user {n}>")).collect(),
+        };
+        let category = r.category.as_deref().map(|c| {
+            match sink(route.is_some_and(|o| o.category.is_some())).and_then(|p| p.category_ids.first().copied()) {
+                Some(id) => id.to_string(),
+                None => format!("<id of category {c}>"),
+            }
+        });
+        PeoplePreview { assignee, notified, category }
     }
 
     /// The id of member `wanted` (`what` is the setting): its numeric id, userId or display
@@ -344,6 +420,8 @@ impl Notifier for BacklogIssueNotifier {
             return Ok(Receipt::default());
         }
         let ids = self.ids().await?;
+        // Resolved before anything is sent: a route's unknown name creates nothing.
+        let people = self.people_for(msg, &ids).await?;
         match self.action(msg, ids.notation)? {
             Action::Create { summary, description } => {
                 let issue = self
@@ -354,9 +432,9 @@ impl Notifier for BacklogIssueNotifier {
                         issue_type_id: ids.issue_type_id,
                         priority_id: ids.priority_id,
                         description,
-                        assignee_id: ids.assignee_id,
-                        notified_user_ids: ids.notified_user_ids.clone(),
-                        category_ids: ids.category_ids.clone(),
+                        assignee_id: people.assignee_id,
+                        notified_user_ids: people.notified_user_ids,
+                        category_ids: people.category_ids,
                     })
                     .await
                     .map_err(|e| self.map_err(e))?;
@@ -364,7 +442,7 @@ impl Notifier for BacklogIssueNotifier {
             }
             Action::Comment { issue_key, content } => {
                 self.client
-                    .add_comment(&issue_key, &content, &ids.notified_user_ids)
+                    .add_comment(&issue_key, &content, &people.notified_user_ids)
                     .await
                     .map_err(|e| self.map_err(e))?;
                 Ok(Receipt { external_ref: Some(issue_key) })
@@ -378,11 +456,7 @@ impl Notifier for BacklogIssueNotifier {
                 self.client
                     .update_issue(
                         &issue_key,
-                        &IssueUpdate {
-                            status_id,
-                            comment: Some(content),
-                            notified_user_ids: ids.notified_user_ids.clone(),
-                        },
+                        &IssueUpdate { status_id, comment: Some(content), notified_user_ids: people.notified_user_ids },
                     )
                     .await
                     .map_err(|e| self.map_err(e))?;
@@ -400,6 +474,7 @@ impl Notifier for BacklogIssueNotifier {
             Some(id) => id.to_string(),
             None => format!("<id of {what} {name}>"),
         };
+        let people = self.people_preview(msg, ids.as_ref());
         // Before the first lookup the notation is not known: Markdown is shown.
         let (method, path, form) = match self.action(msg, ids.as_ref().is_some_and(|i| i.notation))? {
             Action::Nothing => {
@@ -414,26 +489,14 @@ impl Notifier for BacklogIssueNotifier {
                     .set("issueTypeId", id_or(ids.as_ref().map(|i| i.issue_type_id), "issue type", &self.issue_type))
                     .set("priorityId", id_or(ids.as_ref().map(|i| i.priority_id), "priority", &self.priority))
                     .set("description", description)
-                    .set_opt(
-                        "assigneeId",
-                        self.recipients
-                            .assignee
-                            .as_deref()
-                            .map(|a| id_or(ids.as_ref().and_then(|i| i.assignee_id), "user", a)),
-                    )
-                    .array("notifiedUserId", self.notified_preview(ids.as_ref()))
-                    .array(
-                        "categoryId",
-                        self.recipients
-                            .category
-                            .as_deref()
-                            .map(|c| id_or(ids.as_ref().and_then(|i| i.category_ids.first().copied()), "category", c)),
-                    ),
+                    .set_opt("assigneeId", people.assignee)
+                    .array("notifiedUserId", people.notified)
+                    .array("categoryId", people.category),
             ),
             Action::Comment { issue_key, content } => (
                 "POST",
                 format!("/api/v2/issues/{issue_key}/comments"),
-                Form::new().set("content", content).array("notifiedUserId", self.notified_preview(ids.as_ref())),
+                Form::new().set("content", content).array("notifiedUserId", people.notified),
             ),
             Action::Close { issue_key, content } => (
                 "PATCH",
@@ -643,5 +706,13 @@ mod tests {
         assert!(out.contains("assigneeId: <id of user tanaka>"), "{out}");
         assert!(out.contains("notifiedUserId[]: <id of user suzuki>"), "{out}");
         assert!(out.contains("categoryId[]: <id of category Network>"), "{out}");
+
+        // A route's overrides show instead, key by key.
+        let mut msg = message(TransitionKind::New, sample_finding());
+        msg.route_backlog =
+            Some(RouteBacklog { route: "acme".into(), notify: Some(vec!["sato".into()]), ..Default::default() });
+        let out = n.preview(&msg).unwrap();
+        assert!(out.contains("assigneeId: <id of user tanaka>"), "{out}");
+        assert!(out.contains("notifiedUserId[]: <id of user sato>") && !out.contains("suzuki"), "{out}");
     }
 }

@@ -154,6 +154,7 @@ pub mod test_support {
             timezone: "Asia/Tokyo".into(),
             test: false,
             route_channel: None,
+            route_backlog: None,
         }
     }
 

@@ -130,6 +130,7 @@ pub fn new_env() -> Environment<'static> {
     env.add_filter("mrkdwn", |s: String| mrkdwn_escape(&s));
     env.add_filter("cell", |s: String| table_cell(&s));
     env.add_filter("bcell", |s: String| backlog_cell(&s));
+    env.add_filter("bnote", |s: String| backlog_text(&s));
     env
 }
 
@@ -151,6 +152,43 @@ pub fn backlog_cell(s: &str) -> String {
         Some('~' | '>') => format!("\\{s}"),
         _ => s,
     }
+}
+
+/// Text from outside (a finding's title, summary, resources) in a Backlog-notation page,
+/// outside a table: shown as written, never as markup. Backlog's escape is a backslash before
+/// the special character. Escaped: what opens markup inline (`''` bold and `'''` italic, `%%`
+/// strike, `[[` and `]]` of a link, `{` of `{code}`/`{quote}`, `&br;`, `&color(`), a `'` at either end
+/// (a template may wrap the text in `''`), and at the start of a line what makes the line a
+/// heading, list, table, quote or macro (`*`, `-`, `+`, `|`, `>`, `~`, `#`).
+pub fn backlog_text(s: &str) -> String {
+    let s = s.replace('\r', "");
+    let mut out = String::with_capacity(s.len() + 8);
+    for (n, line) in s.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let last = chars.len().saturating_sub(1);
+        // Leading blanks do not stop Backlog reading a line's marker.
+        let lead = chars.iter().position(|c| !c.is_whitespace());
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let rest: String = chars[i..].iter().take(7).collect();
+            let escape = match c {
+                _ if Some(i) == lead && matches!(c, '*' | '-' | '+' | '|' | '>' | '~' | '#') => true,
+                '\'' => prev == Some('\'') || (n == 0 && i == 0) || i == last,
+                '%' | '[' | ']' => prev == Some(c),
+                '{' => true,
+                '&' => rest.starts_with("&br;") || rest.starts_with("&color("),
+                _ => false,
+            };
+            if escape {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 pub use crate::text::{one_line, truncate_chars};
@@ -322,6 +360,18 @@ pub fn context(msg: &Message) -> TemplateContext<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backlog_text_neutralises_notation_and_keeps_plain_text() {
+        assert_eq!(backlog_text("''x'' [[y]]"), "\\'\\'x'\\' [\\[y]\\]");
+        assert_eq!(backlog_text("{code}rm{/code} a&br;b &amp"), "\\{code}rm\\{/code} a\\&br;b &amp");
+        assert_eq!(
+            backlog_text("* not a heading\n- nor a list\n  | nor a row"),
+            "\\* not a heading\n\\- nor a list\n  \\| nor a row"
+        );
+        assert_eq!(backlog_text("%%gone%% 50% it's db-1 - up"), "%\\%gone%\\% 50% it's db-1 - up");
+        assert_eq!(backlog_text("it ends in a quote'"), "it ends in a quote\\'");
+    }
     use crate::sinks::test_support::{changed_message, message, sample_finding};
 
     #[test]

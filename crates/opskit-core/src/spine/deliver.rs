@@ -3,6 +3,7 @@
 //! Declared here, below the sinks, so the spine depends on no sink and each sink
 //! (the `sinks` module) implements the spine's trait.
 
+use crate::config::RouteBacklog;
 use crate::redact::redact;
 use crate::spine::finding::{Finding, TransitionKind};
 use async_trait::async_trait;
@@ -26,6 +27,9 @@ pub struct Message {
     /// The routing route's `slack_channel`: where a Slack bot posts this finding's
     /// message instead of the sink's own channel (follow-ups go where it was posted).
     pub route_channel: Option<String>,
+    /// The routing route's `backlog` table: who a Backlog issue sink's issues and comments
+    /// for this finding reach, instead of the sink's own.
+    pub route_backlog: Option<RouteBacklog>,
 }
 
 /// What a sink gives back when it accepted a message.

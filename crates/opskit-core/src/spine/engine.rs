@@ -537,6 +537,7 @@ impl Spine<'_> {
                         timezone: self.config.defaults.timezone.clone(),
                         test: false,
                         route_channel: route.and_then(|r| r.slack_channel.clone()),
+                        route_backlog: route.and_then(|r| r.backlog.clone()),
                     },
                 });
             }
