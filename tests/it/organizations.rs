@@ -559,3 +559,35 @@ fn an_empty_account_listing_drops_no_account_and_is_never_cached() {
         assert_eq!(used(&v), all, "{body}: the cache still holds every account");
     }
 }
+
+/// The inventory's EC2 calls go through opskit's own Query client, which has no SDK
+/// identity cache: each member role is still assumed once per run for all of its calls
+/// (four types at once here), and the calls are signed with the role's keys.
+#[test]
+fn the_inventory_assumes_each_role_once_for_all_its_ec2_calls() {
+    let b = Bench::new();
+    let o = sandbox_org(&b);
+    sandbox_config(&b, "");
+    let types = "vpc,subnet,security-group,route-table";
+    let a = b.opskit_aws().args(["inventory", "show", "--resource-types", types, "-o", "json"]).assert();
+    no_leak(&a);
+    assert_eq!(code(&a), 3, "the denied role fails its account only\n{}", stderr(&a));
+    let mut assumed: BTreeMap<String, usize> = BTreeMap::new();
+    for r in b.sandbox.requests() {
+        let form = r.form();
+        if form.iter().any(|(k, v)| k == "Action" && v == "AssumeRole") {
+            let role = form.into_iter().find(|(k, _)| k == "RoleArn").unwrap().1;
+            *assumed.entry(role).or_default() += 1;
+        }
+    }
+    assert!(assumed.len() >= 3, "{assumed:?}");
+    assert!(assumed.values().all(|n| *n == 1), "each role once: {assumed:?}");
+    let signed_as_member = b
+        .sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.form().iter().any(|(k, v)| k == "Action" && v == "DescribeVpcs"))
+        .filter(|r| r.header("authorization").is_some_and(|h| h.contains(&o.ok1)))
+        .count();
+    assert_eq!(signed_as_member, 1, "{}'s DescribeVpcs, signed with its role's key", o.ok1);
+}
