@@ -591,6 +591,9 @@ impl aws_credential_types::provider::ProvideCredentials for AssumeRole {
     {
         use aws_credential_types::provider::error::CredentialsError;
         aws_credential_types::provider::future::ProvideCredentials::new(async move {
+            // Held across the call, so that a target's calls at once assume the role once, and
+            // the ones that waited see its failure below instead of asking again.
+            let mut kept = self.kept.lock().await;
             let recent = {
                 let failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
                 failed.as_ref().filter(|(at, _)| at.elapsed() < ASSUME_FAILURE_MEMORY).map(|(_, f)| f.clone())
@@ -598,8 +601,6 @@ impl aws_credential_types::provider::ProvideCredentials for AssumeRole {
             if let Some(f) = recent {
                 return Err(CredentialsError::provider_error(f));
             }
-            // Held across the call, so that a target's calls at once assume the role once.
-            let mut kept = self.kept.lock().await;
             let fresh = |c: &aws_credential_types::Credentials| {
                 c.expiry().is_none_or(|x| x > std::time::SystemTime::now() + Duration::from_secs(300))
             };

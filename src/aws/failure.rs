@@ -305,6 +305,14 @@ pub fn answer(op: &str, status: u16, body: &[u8]) -> Failure {
     f
 }
 
+/// A call of `op` that could not be made at all (no region, an endpoint that is not a URL):
+/// `message` says why.
+pub fn other(op: &str, message: &str) -> Failure {
+    let mut f = failure(Kind::Other, one_line(message), None);
+    f.op = op.to_string();
+    f
+}
+
 /// An answer with no AWS error code: its status and the start of its body.
 fn http_failure(raw: &HttpResponse) -> Failure {
     let body = raw.body().bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();

@@ -81,7 +81,7 @@ impl QueryError {
             }
             QueryError::Credentials(e) => failure::describe(op, e),
             QueryError::Transport(e) => failure::describe(op, e),
-            QueryError::Request(why) => failure::describe(op, &std::io::Error::other(why.clone())),
+            QueryError::Request(why) => failure::other(op, why),
         }
     }
 
@@ -136,6 +136,8 @@ fn http() -> Result<&'static reqwest::Client, QueryError> {
     }
     let c = crate::http::http_client()
         .connect_timeout(CONNECT_TIMEOUT)
+        // As the SDK clients' (see `super::MAX_IDLE_PER_HOST`): idle connections keep their buffers.
+        .pool_max_idle_per_host(super::MAX_IDLE_PER_HOST)
         .user_agent(crate::http::USER_AGENT)
         .build()
         .map_err(|e| QueryError::Request(format!("cannot set up the HTTP client: {e}")))?;

@@ -109,7 +109,10 @@ fn the_endpoint_is_the_override_else_the_regions_and_never_a_default_region() {
         .endpoint_url("http://127.0.0.1:5000"));
     assert_eq!(endpoint(&local, &EC2).unwrap(), "http://127.0.0.1:5000");
     let nowhere = cfg(SdkConfig::builder());
-    assert!(matches!(endpoint(&nowhere, &EC2), Err(QueryError::Request(_))));
+    let e = endpoint(&nowhere, &EC2).unwrap_err();
+    assert!(matches!(e, QueryError::Request(_)), "{e:?}");
+    let f = e.failure("DescribeVpcs");
+    assert_eq!((f.kind, f.line().as_str()), (Kind::Other, "DescribeVpcs: no region to call"));
 }
 
 #[test]

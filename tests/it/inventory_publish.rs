@@ -280,3 +280,23 @@ fn an_ec2_answer_that_is_not_its_xml_fails_its_target_and_the_others_are_printed
     assert!(!err.contains(&format!("acme-prod/{TOKYO}")), "{err}");
     assert!(stdout(&a).contains(sandbox::EC2_DEMO_WEB_1), "Tokyo is still printed: {}", stdout(&a));
 }
+
+/// `AWS_ENDPOINT_URL_EC2` wins over `AWS_ENDPOINT_URL` for EC2, as in the SDK: the general
+/// override points at a closed port here, so only EC2's own reaches the sandbox.
+#[test]
+fn ec2s_own_endpoint_override_wins_over_the_general_one() {
+    let b = Bench::new();
+    setup(&b, "");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let a = b
+        .opskit_aws()
+        .env("AWS_ENDPOINT_URL", &dead)
+        .env("AWS_ENDPOINT_URL_EC2", b.sandbox.url(""))
+        .args(["inventory", "show", "--resource-types", "instance,vpc"])
+        .assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).contains(sandbox::EC2_DEMO_WEB_1), "{}", stdout(&a));
+    assert_eq!(ec2_calls(&b, "DescribeVpcs").len(), 1);
+}

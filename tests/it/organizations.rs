@@ -562,14 +562,15 @@ fn an_empty_account_listing_drops_no_account_and_is_never_cached() {
 
 /// The inventory's EC2 calls go through opskit's own Query client, which has no SDK
 /// identity cache: each member role is still assumed once per run for all of its calls
-/// (four types at once here), and the calls are signed with the role's keys.
+/// (four types at once here), and the calls are signed with the role's keys. Even at
+/// `-vvv`, no key, token or external id shows.
 #[test]
 fn the_inventory_assumes_each_role_once_for_all_its_ec2_calls() {
     let b = Bench::new();
     let o = sandbox_org(&b);
     sandbox_config(&b, "");
     let types = "vpc,subnet,security-group,route-table";
-    let a = b.opskit_aws().args(["inventory", "show", "--resource-types", types, "-o", "json"]).assert();
+    let a = b.opskit_aws().args(["inventory", "show", "--resource-types", types, "-o", "json", "-vvv"]).assert();
     no_leak(&a);
     assert_eq!(code(&a), 3, "the denied role fails its account only\n{}", stderr(&a));
     let mut assumed: BTreeMap<String, usize> = BTreeMap::new();
