@@ -184,25 +184,31 @@ pub fn form(service: &Service, action: &str, params: &[(&str, String)]) -> Strin
     f.finish()
 }
 
+/// Where and when a request is signed: its region, the service's signing name, the time.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    pub region: &'a str,
+    pub service: &'a str,
+    pub time: SystemTime,
+}
+
 /// The headers SigV4 adds to a request (`authorization`, `x-amz-date`, and
-/// `x-amz-security-token` for session credentials) for `headers` and `body` at `time`.
+/// `x-amz-security-token` for session credentials) for `headers` and `body`.
 pub fn sign(
     method: &str,
     url: &str,
     headers: &[(&str, &str)],
     body: &[u8],
     credentials: &Credentials,
-    region: &str,
-    service: &str,
-    time: SystemTime,
+    scope: Scope<'_>,
 ) -> Result<Vec<(&'static str, String)>, QueryError> {
     use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
     let identity = credentials.clone().into();
     let params = aws_sigv4::sign::v4::SigningParams::builder()
         .identity(&identity)
-        .region(region)
-        .name(service)
-        .time(time)
+        .region(scope.region)
+        .name(scope.service)
+        .time(scope.time)
         .settings(SigningSettings::default())
         .build()
         .map_err(|e| QueryError::Request(format!("cannot sign: {e}")))?
@@ -229,7 +235,7 @@ pub async fn call<T: DeserializeOwned>(
         match once(cfg, service, action, params).await {
             Err(e) if attempt < MAX_ATTEMPTS && e.retryable() => {
                 let wait = backoff(attempt);
-                tracing::debug!(operation = action, attempt, wait_ms = wait.as_millis() as u64, error = ?e.failure(action).line(), "retrying");
+                tracing::debug!(operation = action, attempt, wait_ms = wait.as_millis() as u64, error = %e.failure(action).line(), "retrying");
                 tokio::time::sleep(wait).await;
                 attempt += 1;
             }
@@ -241,9 +247,10 @@ pub async fn call<T: DeserializeOwned>(
 /// Full jitter over an exponential backoff: a random wait up to `base * 2^(attempt-1)`.
 fn backoff(attempt: u32) -> Duration {
     let cap = BACKOFF_BASE.saturating_mul(1 << (attempt - 1).min(16)).min(BACKOFF_MAX);
-    let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    // The clock's nanoseconds are random enough to spread callers that failed together.
-    cap.mul_f64(f64::from(nanos % 1000) / 1000.0)
+    // std's randomly keyed hasher is random enough to spread callers that failed together.
+    use std::hash::{BuildHasher, Hasher};
+    let r = std::collections::hash_map::RandomState::new().build_hasher().finish();
+    cap.mul_f64((r % 1000) as f64 / 1000.0)
 }
 
 async fn once<T: DeserializeOwned>(
@@ -265,8 +272,8 @@ async fn once<T: DeserializeOwned>(
         None => url.host_str().unwrap_or_default().to_string(),
     };
     let headers = [("content-type", CONTENT_TYPE), ("host", host.as_str())];
-    let signed =
-        sign("POST", url.as_str(), &headers, body.as_bytes(), &credentials, &region, service.name, SystemTime::now())?;
+    let scope = Scope { region: &region, service: service.name, time: SystemTime::now() };
+    let signed = sign("POST", url.as_str(), &headers, body.as_bytes(), &credentials, scope)?;
     let mut req = http()?.post(url).header("content-type", CONTENT_TYPE).body(body);
     for (k, v) in signed {
         req = req.header(k, v);

@@ -139,9 +139,7 @@ fn signing_matches_the_sigv4_test_suite() {
         &headers,
         b"Param1=value1",
         &creds,
-        "us-east-1",
-        "service",
-        time,
+        Scope { region: "us-east-1", service: "service", time },
     )
     .unwrap();
     let get = |name: &str| added.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str());
@@ -157,8 +155,14 @@ fn signing_matches_the_sigv4_test_suite() {
     assert_eq!(get("x-amz-security-token"), None);
 
     let session = Credentials::new("AKIDEXAMPLE", "secret", Some("the-token".into()), None, "test");
-    let added =
-        sign("POST", "https://ec2.us-east-1.amazonaws.com/", &headers[..2], b"x", &session, "us-east-1", "ec2", time)
-            .unwrap();
+    let added = sign(
+        "POST",
+        "https://ec2.us-east-1.amazonaws.com/",
+        &headers[..2],
+        b"x",
+        &session,
+        Scope { region: "us-east-1", service: "ec2", time },
+    )
+    .unwrap();
     assert!(added.iter().any(|(k, v)| *k == "x-amz-security-token" && v == "the-token"), "{added:?}");
 }

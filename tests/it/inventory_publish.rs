@@ -1,5 +1,5 @@
 //! `opskit inventory publish` and `diff` end to end: the built binary against the embedded
-//! sandbox's EC2 (read by the real aws-sdk-ec2) and its Backlog Wiki, with Slack as the sink
+//! sandbox's EC2 (read by opskit's own Query client) and its Backlog Wiki, with Slack as the sink
 //! for the "inventory changed" finding. The sandbox's request log shows every Wiki write.
 
 use crate::common;
