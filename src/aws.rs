@@ -20,7 +20,9 @@ use tokio::sync::OnceCell;
 pub mod answer;
 pub mod directconnect;
 pub mod dynamodb;
+pub mod ec2;
 pub mod failure;
+pub mod query;
 pub mod sns;
 pub mod support;
 pub mod trustedadvisor;
@@ -470,6 +472,7 @@ impl AwsSession {
             session_name: account.session_name.clone(),
             sts,
             failed: std::sync::Mutex::new(None),
+            kept: tokio::sync::Mutex::new(None),
         };
         config.into_builder().credentials_provider(SharedCredentialsProvider::new(provider)).build()
     }
@@ -534,8 +537,9 @@ const ASSUME_FAILURE_MEMORY: Duration = Duration::from_secs(30);
 /// An assumed role's credentials (STS AssumeRole with the session name and external id,
 /// through the client shared by the roles of one source profile), whose failures say which
 /// role could not be assumed and why ([`AssumeFailed`]), remembered for
-/// [`ASSUME_FAILURE_MEMORY`]. The SdkConfig's identity cache keeps the credentials until
-/// they are about to expire.
+/// [`ASSUME_FAILURE_MEMORY`]. The credentials are kept until five minutes before they
+/// expire: the SDK clients' identity cache would keep them too, but opskit's own EC2 client
+/// ([`query`]) has none, and must not assume the role once per call.
 #[derive(Debug)]
 struct AssumeRole {
     role_arn: String,
@@ -543,6 +547,7 @@ struct AssumeRole {
     session_name: String,
     sts: aws_sdk_sts::Client,
     failed: std::sync::Mutex<Option<(std::time::Instant, AssumeFailed)>>,
+    kept: tokio::sync::Mutex<Option<aws_credential_types::Credentials>>,
 }
 
 impl AssumeRole {
@@ -586,6 +591,9 @@ impl aws_credential_types::provider::ProvideCredentials for AssumeRole {
     {
         use aws_credential_types::provider::error::CredentialsError;
         aws_credential_types::provider::future::ProvideCredentials::new(async move {
+            // Held across the call, so that a target's calls at once assume the role once, and
+            // the ones that waited see its failure below instead of asking again.
+            let mut kept = self.kept.lock().await;
             let recent = {
                 let failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
                 failed.as_ref().filter(|(at, _)| at.elapsed() < ASSUME_FAILURE_MEMORY).map(|(_, f)| f.clone())
@@ -593,8 +601,17 @@ impl aws_credential_types::provider::ProvideCredentials for AssumeRole {
             if let Some(f) = recent {
                 return Err(CredentialsError::provider_error(f));
             }
+            let fresh = |c: &aws_credential_types::Credentials| {
+                c.expiry().is_none_or(|x| x > std::time::SystemTime::now() + Duration::from_secs(300))
+            };
+            if let Some(c) = kept.as_ref().filter(|c| fresh(c)) {
+                return Ok(c.clone());
+            }
             match self.assume().await {
-                Ok(c) => Ok(c),
+                Ok(c) => {
+                    *kept = Some(c.clone());
+                    Ok(c)
+                }
                 Err(f) => {
                     *self.failed.lock().unwrap_or_else(|e| e.into_inner()) =
                         Some((std::time::Instant::now(), f.clone()));
@@ -1051,6 +1068,7 @@ mod tests {
             session_name: "opskit".into(),
             sts: aws_sdk_sts::Client::new(&base),
             failed: std::sync::Mutex::new(None),
+            kept: tokio::sync::Mutex::new(None),
         };
         let cfg = base.to_builder().credentials_provider(SharedCredentialsProvider::new(provider)).build();
         let dx = aws_sdk_directconnect::Client::new(&cfg);

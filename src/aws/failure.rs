@@ -8,7 +8,9 @@
 //! `DispatchFailure` / `ConstructionFailure`, whose sources carry the credential provider's
 //! error (`CredentialsError`: unknown profile, no providers in the chain, an expired SSO
 //! token), a role we could not assume ([`crate::aws::AssumeFailed`]) or the transport's
-//! (DNS, refused connection, timeout).
+//! (DNS, refused connection, timeout). opskit's own Query-protocol client
+//! ([`crate::aws::query`]) comes in through [`service`], [`answer`] and [`describe`], so its
+//! failures read exactly like an SDK client's.
 
 use aws_credential_types::provider::error::CredentialsError;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
@@ -287,11 +289,38 @@ fn service_failure(code: &str, message: Option<&str>) -> Failure {
     f
 }
 
+/// An AWS error answer to `op` that opskit read itself (the Query protocol,
+/// [`crate::aws::query`]): AWS's `code` and `message`, told apart as [`classify`] does.
+pub fn service(op: &str, code: &str, message: Option<&str>) -> Failure {
+    let mut f = service_failure(code, message);
+    f.op = op.to_string();
+    f
+}
+
+/// An answer to `op` that carries no AWS error (a proxy's page, a redirect, a body that is
+/// not the operation's): its status and the start of its body.
+pub fn answer(op: &str, status: u16, body: &[u8]) -> Failure {
+    let mut f = status_failure(status, &String::from_utf8_lossy(body));
+    f.op = op.to_string();
+    f
+}
+
+/// A call of `op` that could not be made at all (no region, an endpoint that is not a URL):
+/// `message` says why.
+pub fn other(op: &str, message: &str) -> Failure {
+    let mut f = failure(Kind::Other, one_line(message), None);
+    f.op = op.to_string();
+    f
+}
+
 /// An answer with no AWS error code: its status and the start of its body.
 fn http_failure(raw: &HttpResponse) -> Failure {
     let body = raw.body().bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
-    let status = raw.status().as_u16();
-    let text = format!("HTTP {status}: {}", one_line(&crate::http::body_excerpt(&body)));
+    status_failure(raw.status().as_u16(), &body)
+}
+
+fn status_failure(status: u16, body: &str) -> Failure {
+    let text = format!("HTTP {status}: {}", one_line(&crate::http::body_excerpt(body)));
     if status == 429 || status == 503 {
         return failure(
             Kind::Throttled,
@@ -323,6 +352,7 @@ fn dispatch_failure(e: &(dyn std::error::Error + 'static)) -> Failure {
     }
     if chain().any(|x| {
         x.downcast_ref::<aws_smithy_runtime_api::client::result::ConnectorError>().is_some_and(|c| c.is_timeout())
+            || x.downcast_ref::<reqwest::Error>().is_some_and(|r| r.is_timeout())
     }) {
         return failure(Kind::TimedOut, "connecting timed out", Some(NETWORK_HINT));
     }

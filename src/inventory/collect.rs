@@ -1,12 +1,12 @@
 //! Collecting the inventory: for every (account, region) the EC2 Describe* calls
-//! (aws-sdk-ec2, query protocol) and Direct Connect's DescribeConnections and
+//! (opskit's own Query-protocol client, [`crate::aws::ec2`]) and Direct Connect's DescribeConnections and
 //! DescribeVirtualInterfaces (aws-sdk-directconnect), one [`Resource`] per item.
 //!
 //! Targets run with bounded concurrency ([`crate::aws::fan_out_with_progress`]); inside a
 //! target the calls for the asked types run at once, since they are independent. Every
 //! page is turned into resources and dropped before the next one is read, so memory is the
 //! resources themselves, never the SDK's output structs. A call that fails (AccessDenied,
-//! throttling after the SDK's retries, an unreachable endpoint, an answer without its list
+//! throttling after the retries, an unreachable endpoint, an answer without its list
 //! or with a repeated `nextToken`, see [`crate::aws::answer`]) costs only its own type in
 //! its own target: it is reported against the target, naming the operation, and the types
 //! that answered are kept. [`Inventory::covered`] says which (account, region, type)
@@ -18,11 +18,12 @@
 
 use super::{Resource, ResourceType};
 use crate::aws::answer::{Incomplete, Pages, required};
+use crate::aws::ec2;
 use crate::aws::{AwsSession, Target, fan_out_with_progress};
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::TargetError;
-use aws_sdk_ec2 as ec2;
+use aws_config::SdkConfig;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
@@ -148,14 +149,12 @@ async fn discover_regions(
     }
     let results = fan_out_with_progress(seeds, opts.concurrency, opts.timeout, None, |t| async move {
         let cfg = session.config(&t.account, &t.region).await;
-        let out = ec2::Client::new(&cfg)
-            .describe_regions()
-            .send()
+        let out: ec2::DescribeRegions = ec2::describe(&cfg, "DescribeRegions", None, None)
             .await
-            .map_err(|e| anyhow::anyhow!(CallError::new("DescribeRegions", &e).with_hint()))?;
-        let regions = required(out.regions, "DescribeRegions", "regionInfo")
+            .map_err(|e| anyhow::anyhow!(CallError::query("DescribeRegions", &e).with_hint()))?;
+        let regions = required(ec2::set(out.region_info), "DescribeRegions", "regionInfo")
             .map_err(|e| anyhow::anyhow!(CallError::from(e).with_hint()))?;
-        let mut names: Vec<String> = regions.iter().filter_map(|r| r.region_name().map(str::to_string)).collect();
+        let mut names: Vec<String> = regions.into_iter().filter_map(|r| r.region_name).collect();
         names.sort();
         Ok(names)
     })
@@ -190,7 +189,15 @@ impl CallError {
     where
         E: ProvideErrorMetadata + std::error::Error + 'static,
     {
-        let f = crate::aws::failure::classify(op, e);
+        CallError::of(op, crate::aws::failure::classify(op, e))
+    }
+
+    /// A failed call of opskit's own EC2 client ([`crate::aws::query`]).
+    fn query(op: &'static str, e: &crate::aws::query::QueryError) -> CallError {
+        CallError::of(op, e.failure(op))
+    }
+
+    fn of(op: &'static str, f: crate::aws::failure::Failure) -> CallError {
         let denied = f.kind == crate::aws::failure::Kind::AccessDenied;
         // A denial's hint is this command's own (its IAM policy); others keep the classifier's.
         let hint = if denied { None } else { f.hint };
@@ -255,12 +262,11 @@ struct TargetOutcome {
 /// Every asked type in one target, the calls at once.
 async fn collect_target(session: &AwsSession, t: &Target, types: &[ResourceType]) -> TargetOutcome {
     let cfg = session.config(&t.account, &t.region).await;
-    let ec2 = ec2::Client::new(&cfg);
     let dx = aws_sdk_directconnect::Client::new(&cfg);
     let at = At { account: t.account_label(), region: t.region.clone() };
     let calls = types.iter().map(|ty| {
-        let (ec2, dx, at) = (&ec2, &dx, &at);
-        async move { (*ty, list(*ty, ec2, dx, at).await) }
+        let (cfg, dx, at) = (&cfg, &dx, &at);
+        async move { (*ty, list(*ty, cfg, dx, at).await) }
     });
     let mut out = TargetOutcome { resources: Vec::new(), covered: Vec::new(), failed: Vec::new() };
     for (ty, r) in futures::future::join_all(calls).await {
@@ -289,17 +295,17 @@ impl At {
 
 type Listed = Result<Vec<Resource>, CallError>;
 
-async fn list(ty: ResourceType, ec2: &ec2::Client, dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
+async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
     match ty {
-        ResourceType::Instance => instances(ec2, at).await,
-        ResourceType::Volume => volumes(ec2, at).await,
-        ResourceType::Vpc => vpcs(ec2, at).await,
-        ResourceType::Subnet => subnets(ec2, at).await,
-        ResourceType::SecurityGroup => security_groups(ec2, at).await,
-        ResourceType::ElasticIp => elastic_ips(ec2, at).await,
-        ResourceType::NatGateway => nat_gateways(ec2, at).await,
-        ResourceType::RouteTable => route_tables(ec2, at).await,
-        ResourceType::InternetGateway => internet_gateways(ec2, at).await,
+        ResourceType::Instance => instances(cfg, at).await,
+        ResourceType::Volume => volumes(cfg, at).await,
+        ResourceType::Vpc => vpcs(cfg, at).await,
+        ResourceType::Subnet => subnets(cfg, at).await,
+        ResourceType::SecurityGroup => security_groups(cfg, at).await,
+        ResourceType::ElasticIp => elastic_ips(cfg, at).await,
+        ResourceType::NatGateway => nat_gateways(cfg, at).await,
+        ResourceType::RouteTable => route_tables(cfg, at).await,
+        ResourceType::InternetGateway => internet_gateways(cfg, at).await,
         ResourceType::DxConnection => dx_connections(dx, at).await,
         ResourceType::DxVif => dx_vifs(dx, at).await,
     }
@@ -307,7 +313,7 @@ async fn list(ty: ResourceType, ec2: &ec2::Client, dx: &aws_sdk_directconnect::C
 
 /// Each page of a listing, mapped and dropped before the next is read. `nextToken` is
 /// followed by hand ([`Pages`]): the SDK's paginators end quietly on a repeated token, which
-/// would pass part of a listing off as all of it.
+/// would pass part of a listing off as all of it. For Direct Connect's SDK client.
 macro_rules! each_page {
     ($op:expr, $request:expr, |$page:ident| $body:block) => {{
         let mut pages = Pages::new($op);
@@ -319,9 +325,21 @@ macro_rules! each_page {
     }};
 }
 
+/// [`each_page`] for EC2's Describe* calls, through opskit's own client ([`ec2::describe`]).
+macro_rules! each_ec2_page {
+    ($cfg:expr, $op:expr, $max:expr, |$page:ident : $ty:ty| $body:block) => {{
+        let mut pages = Pages::new($op);
+        while let Some(token) = pages.token() {
+            let $page: $ty = ec2::describe($cfg, $op, $max, token).await.map_err(|e| CallError::query($op, &e))?;
+            pages.answered($page.next_token.as_deref())?;
+            $body
+        }
+    }};
+}
+
 // EC2 answers every Describe* with its set element, empty (`<reservationSet/>`) when there is
-// nothing: the API reference shows it in every response, and the SDK maps it to `Some`. An
-// answer without it parsed, but is not EC2's.
+// nothing: the API reference shows it in every response. An answer without it parsed, but
+// is not EC2's.
 
 // ---------------------------------------------------------------------------------------
 // Display strings (the model's conventions: lists ", ", booleans yes/no, RFC 3339 UTC)
@@ -331,28 +349,34 @@ fn s(v: Option<&str>) -> &str {
     v.unwrap_or_default()
 }
 
-fn yes_no(b: Option<bool>) -> &'static str {
-    match b {
-        Some(true) => "yes",
-        Some(false) => "no",
+/// EC2's `true` / `false` as yes / no (anything else as it came).
+fn yes_no(b: Option<&str>) -> &str {
+    match b.map(str::trim) {
+        Some("true") => "yes",
+        Some("false") => "no",
+        Some(other) => other,
         None => "",
     }
 }
 
-fn num(n: Option<i32>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
+/// A number as EC2 wrote it.
+fn num(n: Option<&str>) -> String {
+    n.map(|n| n.trim().to_string()).unwrap_or_default()
 }
 
-/// Seconds precision, `Z`: a snapshot compares what a person sees.
-fn time(t: Option<&aws_smithy_types::DateTime>) -> String {
-    t.and_then(|t| {
-        aws_smithy_types::DateTime::from_secs(t.secs()).fmt(aws_smithy_types::date_time::Format::DateTime).ok()
+/// Seconds precision, `Z`: a snapshot compares what a person sees. EC2 writes ISO 8601
+/// (`2026-03-02T01:15:42.000Z`); a text that is not one shows as it came.
+fn time(t: Option<&str>) -> String {
+    use aws_smithy_types::date_time::{DateTime, Format};
+    t.map(|t| match DateTime::from_str(t.trim(), Format::DateTime) {
+        Ok(d) => DateTime::from_secs(d.secs()).fmt(Format::DateTime).unwrap_or_else(|_| t.to_string()),
+        Err(_) => t.to_string(),
     })
     .unwrap_or_default()
 }
 
-fn name_tag(tags: &[ec2::types::Tag]) -> &str {
-    tags.iter().find(|t| t.key() == Some("Name")).and_then(|t| t.value()).unwrap_or_default()
+fn name_tag(tags: &Option<ec2::Items<ec2::Tag>>) -> &str {
+    ec2::name_tag(tags)
 }
 
 /// Sorted and joined with ", ", so the API's order never shows as a change.
@@ -367,130 +391,147 @@ fn list_of<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 // EC2
 // ---------------------------------------------------------------------------------------
 
-async fn instances(ec2: &ec2::Client, at: &At) -> Listed {
+async fn instances(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeInstances";
     let mut out = Vec::new();
-    each_page!("DescribeInstances", ec2.describe_instances().max_results(1000), |page| {
-        for i in required(page.reservations, "DescribeInstances", "reservationSet")?.iter().flat_map(|r| r.instances())
+    each_ec2_page!(cfg, OP, Some(1000), |page: ec2::DescribeInstances| {
+        for i in required(ec2::set(page.reservation_set), OP, "reservationSet")?
+            .iter()
+            .flat_map(|r| ec2::items(&r.instances_set))
         {
-            let state = i.state().and_then(|s| s.name()).map(|n| n.as_str()).unwrap_or_default();
+            let state = s(i.instance_state.as_ref().and_then(|st| st.name.as_deref()));
             if state == "terminated" {
                 continue;
             }
-            let platform = match i.platform_details() {
+            let platform = match &i.platform_details {
                 Some(p) => p.to_string(),
-                None => i.platform().map(|p| p.as_str().to_string()).unwrap_or_default(),
+                None => s(i.platform.as_deref()).to_string(),
             };
-            out.push(at.resource(ResourceType::Instance, s(i.instance_id())).name(name_tag(i.tags())).with_fields([
-                ("type", i.instance_type().map(|t| t.as_str()).unwrap_or_default()),
-                ("state", state),
-                ("az", s(i.placement().and_then(|p| p.availability_zone()))),
-                ("private_ip", s(i.private_ip_address())),
-                ("public_ip", s(i.public_ip_address())),
-                ("vpc", s(i.vpc_id())),
-                ("subnet", s(i.subnet_id())),
-                ("security_groups", &list_of(i.security_groups().iter().map(|g| s(g.group_id())))),
-                ("platform", &platform),
-                ("launch_time", &time(i.launch_time())),
-            ]));
+            out.push(
+                at.resource(ResourceType::Instance, s(i.instance_id.as_deref()))
+                    .name(name_tag(&i.tag_set))
+                    .with_fields([
+                        ("type", s(i.instance_type.as_deref())),
+                        ("state", state),
+                        ("az", s(i.placement.as_ref().and_then(|p| p.availability_zone.as_deref()))),
+                        ("private_ip", s(i.private_ip_address.as_deref())),
+                        ("public_ip", s(i.ip_address.as_deref())),
+                        ("vpc", s(i.vpc_id.as_deref())),
+                        ("subnet", s(i.subnet_id.as_deref())),
+                        (
+                            "security_groups",
+                            &list_of(ec2::items(&i.group_set).iter().map(|g| s(g.group_id.as_deref()))),
+                        ),
+                        ("platform", &platform),
+                        ("launch_time", &time(i.launch_time.as_deref())),
+                    ]),
+            );
         }
     });
     Ok(out)
 }
 
-async fn volumes(ec2: &ec2::Client, at: &At) -> Listed {
+async fn volumes(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeVolumes";
     let mut out = Vec::new();
-    each_page!("DescribeVolumes", ec2.describe_volumes().max_results(500), |page| {
-        for v in required(page.volumes, "DescribeVolumes", "volumeSet")? {
-            let state = v.state().map(|s| s.as_str()).unwrap_or_default();
+    each_ec2_page!(cfg, OP, Some(500), |page: ec2::DescribeVolumes| {
+        for v in required(ec2::set(page.volume_set), OP, "volumeSet")? {
+            let state = s(v.status.as_deref());
             if state == "deleted" {
                 continue;
             }
-            let attached: Vec<String> = v
-                .attachments()
+            let attached: Vec<String> = ec2::items(&v.attachment_set)
                 .iter()
-                .map(|a| match a.device() {
-                    Some(d) => format!("{} ({d})", s(a.instance_id())),
-                    None => s(a.instance_id()).to_string(),
+                .map(|a| match &a.device {
+                    Some(d) => format!("{} ({d})", s(a.instance_id.as_deref())),
+                    None => s(a.instance_id.as_deref()).to_string(),
                 })
                 .collect();
-            out.push(at.resource(ResourceType::Volume, s(v.volume_id())).name(name_tag(v.tags())).with_fields([
-                ("type", v.volume_type().map(|t| t.as_str()).unwrap_or_default()),
-                ("size_gib", &num(v.size())),
-                ("state", state),
-                ("az", s(v.availability_zone())),
-                ("attached_to", &list_of(attached.iter().map(String::as_str))),
-                ("encrypted", yes_no(v.encrypted())),
-                ("iops", &num(v.iops())),
-            ]));
+            out.push(
+                at.resource(ResourceType::Volume, s(v.volume_id.as_deref())).name(name_tag(&v.tag_set)).with_fields([
+                    ("type", s(v.volume_type.as_deref())),
+                    ("size_gib", &num(v.size.as_deref())),
+                    ("state", state),
+                    ("az", s(v.availability_zone.as_deref())),
+                    ("attached_to", &list_of(attached.iter().map(String::as_str))),
+                    ("encrypted", yes_no(v.encrypted.as_deref())),
+                    ("iops", &num(v.iops.as_deref())),
+                ]),
+            );
         }
     });
     Ok(out)
 }
 
-async fn vpcs(ec2: &ec2::Client, at: &At) -> Listed {
+async fn vpcs(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeVpcs";
     let mut out = Vec::new();
-    each_page!("DescribeVpcs", ec2.describe_vpcs().max_results(1000), |page| {
-        for v in required(page.vpcs, "DescribeVpcs", "vpcSet")? {
+    each_ec2_page!(cfg, OP, Some(1000), |page: ec2::DescribeVpcs| {
+        for v in required(ec2::set(page.vpc_set), OP, "vpcSet")? {
             // The primary block, then secondary and IPv6 blocks that are associated.
             let live = |s: &str| matches!(s, "associated" | "associating");
-            let mut cidrs: Vec<&str> = vec![s(v.cidr_block())];
-            for a in v.cidr_block_association_set() {
-                let state = a.cidr_block_state().and_then(|s| s.state()).map(|s| s.as_str()).unwrap_or("associated");
-                if live(state) && a.cidr_block() != v.cidr_block() {
-                    cidrs.push(s(a.cidr_block()));
+            let mut cidrs: Vec<&str> = vec![s(v.cidr_block.as_deref())];
+            for a in ec2::items(&v.cidr_block_association_set) {
+                let state = a.cidr_block_state.as_ref().and_then(|s| s.state.as_deref()).unwrap_or("associated");
+                if live(state) && a.cidr_block != v.cidr_block {
+                    cidrs.push(s(a.cidr_block.as_deref()));
                 }
             }
-            for a in v.ipv6_cidr_block_association_set() {
-                let state =
-                    a.ipv6_cidr_block_state().and_then(|s| s.state()).map(|s| s.as_str()).unwrap_or("associated");
+            for a in ec2::items(&v.ipv6_cidr_block_association_set) {
+                let state = a.ipv6_cidr_block_state.as_ref().and_then(|s| s.state.as_deref()).unwrap_or("associated");
                 if live(state) {
-                    cidrs.push(s(a.ipv6_cidr_block()));
+                    cidrs.push(s(a.ipv6_cidr_block.as_deref()));
                 }
             }
             cidrs.retain(|c| !c.is_empty());
-            out.push(at.resource(ResourceType::Vpc, s(v.vpc_id())).name(name_tag(v.tags())).with_fields([
+            out.push(at.resource(ResourceType::Vpc, s(v.vpc_id.as_deref())).name(name_tag(&v.tag_set)).with_fields([
                 ("cidr", cidrs.join(", ").as_str()),
-                ("state", v.state().map(|s| s.as_str()).unwrap_or_default()),
-                ("default", yes_no(v.is_default())),
+                ("state", s(v.state.as_deref())),
+                ("default", yes_no(v.is_default.as_deref())),
             ]));
         }
     });
     Ok(out)
 }
 
-async fn subnets(ec2: &ec2::Client, at: &At) -> Listed {
+async fn subnets(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeSubnets";
     let mut out = Vec::new();
-    each_page!("DescribeSubnets", ec2.describe_subnets().max_results(1000), |page| {
-        for n in required(page.subnets, "DescribeSubnets", "subnetSet")? {
-            let mut cidrs = vec![s(n.cidr_block())];
-            cidrs.extend(n.ipv6_cidr_block_association_set().iter().map(|a| s(a.ipv6_cidr_block())));
+    each_ec2_page!(cfg, OP, Some(1000), |page: ec2::DescribeSubnets| {
+        for n in required(ec2::set(page.subnet_set), OP, "subnetSet")? {
+            let mut cidrs = vec![s(n.cidr_block.as_deref())];
+            cidrs
+                .extend(ec2::items(&n.ipv6_cidr_block_association_set).iter().map(|a| s(a.ipv6_cidr_block.as_deref())));
             cidrs.retain(|c| !c.is_empty());
-            out.push(at.resource(ResourceType::Subnet, s(n.subnet_id())).name(name_tag(n.tags())).with_fields([
-                ("vpc", s(n.vpc_id())),
-                ("cidr", &cidrs.join(", ")),
-                ("az", s(n.availability_zone())),
-                ("public_ip_on_launch", yes_no(n.map_public_ip_on_launch())),
-                ("available_ips", &num(n.available_ip_address_count())),
-                ("default", yes_no(n.default_for_az())),
-            ]));
+            out.push(
+                at.resource(ResourceType::Subnet, s(n.subnet_id.as_deref())).name(name_tag(&n.tag_set)).with_fields([
+                    ("vpc", s(n.vpc_id.as_deref())),
+                    ("cidr", &cidrs.join(", ")),
+                    ("az", s(n.availability_zone.as_deref())),
+                    ("public_ip_on_launch", yes_no(n.map_public_ip_on_launch.as_deref())),
+                    ("available_ips", &num(n.available_ip_address_count.as_deref())),
+                    ("default", yes_no(n.default_for_az.as_deref())),
+                ]),
+            );
         }
     });
     Ok(out)
 }
 
-async fn security_groups(ec2: &ec2::Client, at: &At) -> Listed {
+async fn security_groups(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeSecurityGroups";
     let mut out = Vec::new();
-    each_page!("DescribeSecurityGroups", ec2.describe_security_groups().max_results(1000), |page| {
-        for g in required(page.security_groups, "DescribeSecurityGroups", "securityGroupInfo")? {
-            let rules: Vec<Rule> = g.ip_permissions().iter().map(Rule::from).collect();
+    each_ec2_page!(cfg, OP, Some(1000), |page: ec2::DescribeSecurityGroups| {
+        for g in required(ec2::set(page.security_group_info), OP, "securityGroupInfo")? {
+            let rules: Vec<Rule> = ec2::items(&g.ip_permissions).iter().map(Rule::from).collect();
             // A security group's name is its GroupName; a Name tag, when set, wins.
-            let name = match name_tag(g.tags()) {
-                "" => s(g.group_name()),
+            let name = match name_tag(&g.tag_set) {
+                "" => s(g.group_name.as_deref()),
                 tag => tag,
             };
-            out.push(at.resource(ResourceType::SecurityGroup, s(g.group_id())).name(name).with_fields([
-                ("vpc", s(g.vpc_id())),
-                ("description", s(g.description())),
+            out.push(at.resource(ResourceType::SecurityGroup, s(g.group_id.as_deref())).name(name).with_fields([
+                ("vpc", s(g.vpc_id.as_deref())),
+                ("description", s(g.group_description.as_deref())),
                 ("inbound", &inbound_summary(&rules)),
                 ("flags", &world_open_flags(&rules)),
             ]));
@@ -499,62 +540,74 @@ async fn security_groups(ec2: &ec2::Client, at: &At) -> Listed {
     Ok(out)
 }
 
-async fn elastic_ips(ec2: &ec2::Client, at: &At) -> Listed {
+async fn elastic_ips(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeAddresses";
     // DescribeAddresses has no pagination: one call returns every address.
-    let page = ec2.describe_addresses().send().await.map_err(|e| CallError::new("DescribeAddresses", &e))?;
-    Ok(required(page.addresses, "DescribeAddresses", "addressesSet")?
+    let page: ec2::DescribeAddresses =
+        ec2::describe(cfg, OP, None, None).await.map_err(|e| CallError::query(OP, &e))?;
+    Ok(required(ec2::set(page.addresses_set), OP, "addressesSet")?
         .iter()
         .map(|a| {
-            let id = a.allocation_id().or(a.public_ip()).unwrap_or_default();
-            at.resource(ResourceType::ElasticIp, id).name(name_tag(a.tags())).with_fields([
-                ("public_ip", s(a.public_ip())),
-                ("private_ip", s(a.private_ip_address())),
-                ("instance", s(a.instance_id())),
-                ("network_interface", s(a.network_interface_id())),
-                ("domain", a.domain().map(|d| d.as_str()).unwrap_or_default()),
+            let id = a.allocation_id.as_deref().or(a.public_ip.as_deref()).unwrap_or_default();
+            at.resource(ResourceType::ElasticIp, id).name(name_tag(&a.tag_set)).with_fields([
+                ("public_ip", s(a.public_ip.as_deref())),
+                ("private_ip", s(a.private_ip_address.as_deref())),
+                ("instance", s(a.instance_id.as_deref())),
+                ("network_interface", s(a.network_interface_id.as_deref())),
+                ("domain", s(a.domain.as_deref())),
             ])
         })
         .collect())
 }
 
-async fn nat_gateways(ec2: &ec2::Client, at: &At) -> Listed {
+async fn nat_gateways(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeNatGateways";
     let mut out = Vec::new();
-    each_page!("DescribeNatGateways", ec2.describe_nat_gateways().max_results(1000), |page| {
-        for n in required(page.nat_gateways, "DescribeNatGateways", "natGatewaySet")? {
-            let state = n.state().map(|s| s.as_str()).unwrap_or_default();
+    each_ec2_page!(cfg, OP, Some(1000), |page: ec2::DescribeNatGateways| {
+        for n in required(ec2::set(page.nat_gateway_set), OP, "natGatewaySet")? {
+            let state = s(n.state.as_deref());
             if state == "deleted" {
                 continue;
             }
             out.push(
-                at.resource(ResourceType::NatGateway, s(n.nat_gateway_id())).name(name_tag(n.tags())).with_fields([
-                    ("vpc", s(n.vpc_id())),
-                    ("subnet", s(n.subnet_id())),
-                    ("state", state),
-                    ("public_ip", &list_of(n.nat_gateway_addresses().iter().map(|a| s(a.public_ip())))),
-                    ("connectivity", n.connectivity_type().map(|c| c.as_str()).unwrap_or_default()),
-                ]),
+                at.resource(ResourceType::NatGateway, s(n.nat_gateway_id.as_deref()))
+                    .name(name_tag(&n.tag_set))
+                    .with_fields([
+                        ("vpc", s(n.vpc_id.as_deref())),
+                        ("subnet", s(n.subnet_id.as_deref())),
+                        ("state", state),
+                        (
+                            "public_ip",
+                            &list_of(ec2::items(&n.nat_gateway_address_set).iter().map(|a| s(a.public_ip.as_deref()))),
+                        ),
+                        ("connectivity", s(n.connectivity_type.as_deref())),
+                    ]),
             );
         }
     });
     Ok(out)
 }
 
-async fn route_tables(ec2: &ec2::Client, at: &At) -> Listed {
+async fn route_tables(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeRouteTables";
     let mut out = Vec::new();
     // RouteTables pages hold at most 100.
-    each_page!("DescribeRouteTables", ec2.describe_route_tables().max_results(100), |page| {
-        for t in required(page.route_tables, "DescribeRouteTables", "routeTableSet")? {
-            let main = t.associations().iter().any(|a| a.main() == Some(true));
-            let subnets = list_of(t.associations().iter().filter_map(|a| a.subnet_id()));
-            let mut routes: Vec<String> = t.routes().iter().map(route_summary).collect();
+    each_ec2_page!(cfg, OP, Some(100), |page: ec2::DescribeRouteTables| {
+        for t in required(ec2::set(page.route_table_set), OP, "routeTableSet")? {
+            let associations = ec2::items(&t.association_set);
+            let main = associations.iter().any(|a| a.main.as_deref() == Some("true"));
+            let subnets = list_of(associations.iter().filter_map(|a| a.subnet_id.as_deref()));
+            let mut routes: Vec<String> = ec2::items(&t.route_set).iter().map(route_summary).collect();
             routes.sort();
             out.push(
-                at.resource(ResourceType::RouteTable, s(t.route_table_id())).name(name_tag(t.tags())).with_fields([
-                    ("vpc", s(t.vpc_id())),
-                    ("main", if main { "yes" } else { "no" }),
-                    ("subnets", &subnets),
-                    ("routes", &routes.join("; ")),
-                ]),
+                at.resource(ResourceType::RouteTable, s(t.route_table_id.as_deref()))
+                    .name(name_tag(&t.tag_set))
+                    .with_fields([
+                        ("vpc", s(t.vpc_id.as_deref())),
+                        ("main", if main { "yes" } else { "no" }),
+                        ("subnets", &subnets),
+                        ("routes", &routes.join("; ")),
+                    ]),
             );
         }
     });
@@ -562,39 +615,47 @@ async fn route_tables(ec2: &ec2::Client, at: &At) -> Listed {
 }
 
 /// `0.0.0.0/0 via igw-…`, `10.0.0.0/16 local`, `… (blackhole)`.
-fn route_summary(r: &ec2::types::Route) -> String {
-    let dest = r.destination_cidr_block().or(r.destination_ipv6_cidr_block()).or(r.destination_prefix_list_id());
-    let target = r
-        .gateway_id()
-        .or(r.nat_gateway_id())
-        .or(r.transit_gateway_id())
-        .or(r.vpc_peering_connection_id())
-        .or(r.egress_only_internet_gateway_id())
-        .or(r.local_gateway_id())
-        .or(r.carrier_gateway_id())
-        .or(r.core_network_arn())
-        .or(r.instance_id())
-        .or(r.network_interface_id())
-        .unwrap_or("?");
+fn route_summary(r: &ec2::Route) -> String {
+    let dest = r
+        .destination_cidr_block
+        .as_deref()
+        .or(r.destination_ipv6_cidr_block.as_deref())
+        .or(r.destination_prefix_list_id.as_deref());
+    let target = [
+        &r.gateway_id,
+        &r.nat_gateway_id,
+        &r.transit_gateway_id,
+        &r.vpc_peering_connection_id,
+        &r.egress_only_internet_gateway_id,
+        &r.local_gateway_id,
+        &r.carrier_gateway_id,
+        &r.core_network_arn,
+        &r.instance_id,
+        &r.network_interface_id,
+    ]
+    .into_iter()
+    .find_map(|t| t.as_deref())
+    .unwrap_or("?");
     let mut s = if target == "local" {
         format!("{} local", dest.unwrap_or("?"))
     } else {
         format!("{} via {target}", dest.unwrap_or("?"))
     };
-    if let Some(state) = r.state().map(|s| s.as_str()).filter(|s| *s != "active") {
+    if let Some(state) = r.state.as_deref().filter(|s| *s != "active") {
         s.push_str(&format!(" ({state})"));
     }
     s
 }
 
-async fn internet_gateways(ec2: &ec2::Client, at: &At) -> Listed {
+async fn internet_gateways(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeInternetGateways";
     let mut out = Vec::new();
-    each_page!("DescribeInternetGateways", ec2.describe_internet_gateways().max_results(1000), |page| {
-        for g in required(page.internet_gateways, "DescribeInternetGateways", "internetGatewaySet")? {
-            let vpcs = list_of(g.attachments().iter().map(|a| s(a.vpc_id())));
+    each_ec2_page!(cfg, OP, Some(1000), |page: ec2::DescribeInternetGateways| {
+        for g in required(ec2::set(page.internet_gateway_set), OP, "internetGatewaySet")? {
+            let vpcs = list_of(ec2::items(&g.attachment_set).iter().map(|a| s(a.vpc_id.as_deref())));
             out.push(
-                at.resource(ResourceType::InternetGateway, s(g.internet_gateway_id()))
-                    .name(name_tag(g.tags()))
+                at.resource(ResourceType::InternetGateway, s(g.internet_gateway_id.as_deref()))
+                    .name(name_tag(&g.tag_set))
                     .with_fields([("vpcs", vpcs.as_str())]),
             );
         }
@@ -617,9 +678,9 @@ struct Rule {
     sources: Vec<String>,
 }
 
-impl From<&ec2::types::IpPermission> for Rule {
-    fn from(p: &ec2::types::IpPermission) -> Rule {
-        let proto = match p.ip_protocol().unwrap_or("-1") {
+impl From<&ec2::IpPermission> for Rule {
+    fn from(p: &ec2::IpPermission) -> Rule {
+        let proto = match p.ip_protocol.as_deref().unwrap_or("-1") {
             "-1" => "all",
             "6" => "tcp",
             "17" => "udp",
@@ -627,13 +688,14 @@ impl From<&ec2::types::IpPermission> for Rule {
             "58" => "icmpv6",
             other => other,
         };
+        let port = |v: &Option<String>| v.as_deref().and_then(|n| n.trim().parse::<i32>().ok());
         let mut sources: Vec<String> = Vec::new();
-        sources.extend(p.ip_ranges().iter().filter_map(|r| r.cidr_ip()).map(str::to_string));
-        sources.extend(p.ipv6_ranges().iter().filter_map(|r| r.cidr_ipv6()).map(str::to_string));
+        sources.extend(ec2::items(&p.ip_ranges).iter().filter_map(|r| r.cidr_ip.clone()));
+        sources.extend(ec2::items(&p.ipv6_ranges).iter().filter_map(|r| r.cidr_ipv6.clone()));
         sources
-            .extend(p.user_id_group_pairs().iter().filter_map(|g| g.group_id().or(g.group_name())).map(str::to_string));
-        sources.extend(p.prefix_list_ids().iter().filter_map(|l| l.prefix_list_id()).map(str::to_string));
-        Rule { proto: proto.to_ascii_lowercase(), from: p.from_port(), to: p.to_port(), sources }
+            .extend(ec2::items(&p.groups).iter().filter_map(|g| g.group_id.clone().or_else(|| g.group_name.clone())));
+        sources.extend(ec2::items(&p.prefix_list_ids).iter().filter_map(|l| l.prefix_list_id.clone()));
+        Rule { proto: proto.to_ascii_lowercase(), from: port(&p.from_port), to: port(&p.to_port), sources }
     }
 }
 

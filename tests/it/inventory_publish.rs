@@ -1,5 +1,5 @@
 //! `opskit inventory publish` and `diff` end to end: the built binary against the embedded
-//! sandbox's EC2 (read by the real aws-sdk-ec2) and its Backlog Wiki, with Slack as the sink
+//! sandbox's EC2 (read by opskit's own Query client) and its Backlog Wiki, with Slack as the sink
 //! for the "inventory changed" finding. The sandbox's request log shows every Wiki write.
 
 use crate::common;
@@ -216,4 +216,87 @@ fn an_answer_without_its_set_removes_nothing_from_diff_or_page() {
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert!(wiki_writes(&b).is_empty(), "{:?}", wiki_writes(&b));
     assert!(b.slack_texts().is_empty());
+}
+
+/// EC2 calls made by opskit's own Query client (src/aws/query.rs), as the sandbox recorded
+/// them: (Action, the Authorization header).
+fn ec2_calls(b: &Bench, action: &str) -> Vec<String> {
+    b.sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path == "/")
+        .filter(|r| r.form().iter().any(|(k, v)| k == "Action" && v == action))
+        .map(|r| r.header("authorization").unwrap_or_default().to_string())
+        .collect()
+}
+
+/// EC2's throttling (`503 RequestLimitExceeded`) is retried as the SDK's standard mode did:
+/// the listing completes, nothing fails. The calls are SigV4-signed for `ec2` in the
+/// target's region with the account's key (the sandbox reads the credential scope and
+/// lists the account's resources by it; it does not recompute the signature, which the unit
+/// test against the SigV4 test suite covers).
+#[test]
+fn a_throttled_ec2_call_is_retried_and_the_inventory_is_complete() {
+    let b = Bench::new();
+    setup(&b, "");
+    b.sandbox.inject(Fault::ec2_error(
+        Some("DescribeInstances"),
+        503,
+        "RequestLimitExceeded",
+        "Request limit exceeded.",
+        1,
+    ));
+    let a = inventory(&b, &["publish"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let text = page(&b, PAGE);
+    for id in [sandbox::EC2_DEMO_WEB_1, sandbox::EC2_DEMO_WEB_2, sandbox::EC2_DEMO_BATCH_1] {
+        assert!(text.contains(id), "{id} missing:\n{text}");
+    }
+    let calls = ec2_calls(&b, "DescribeInstances");
+    assert!(calls.len() >= 2, "the throttled call was asked again: {calls:?}");
+    for auth in &calls {
+        assert!(auth.starts_with("AWS4-HMAC-SHA256 Credential="), "{auth}");
+        assert!(auth.contains(&format!("/{TOKYO}/ec2/aws4_request, SignedHeaders=")), "{auth}");
+        assert!(auth.contains(ACME), "signed with the account's key: {auth}");
+    }
+}
+
+/// A 200 whose body is not EC2's XML (a captive portal's HTML) fails that call of that
+/// target, naming it, exit 3; the other region's resources are still printed.
+#[test]
+fn an_ec2_answer_that_is_not_its_xml_fails_its_target_and_the_others_are_printed() {
+    let b = Bench::new();
+    b.aws_profiles(&[("acme-prod", ACME)]);
+    b.write_config(&format!("{}{}", b.defaults(), account_toml("acme-prod", ACME, &[TOKYO, "us-east-1"])));
+    b.sandbox.inject(Fault::html_ok("/", 100).for_target("AmazonEC2.DescribeInstances").in_region("us-east-1"));
+    let a = inventory(&b, &["show", "--resource-types", "instance"]);
+    assert_eq!(code(&a), 3, "{}\n{}", stdout(&a), stderr(&a));
+    let err = stderr(&a);
+    assert!(
+        err.contains("acme-prod/us-east-1: DescribeInstances: the answer is <html>, not <DescribeInstancesResponse>"),
+        "{err}"
+    );
+    assert!(err.contains("hint: something other than AWS may have answered"), "{err}");
+    assert!(!err.contains(&format!("acme-prod/{TOKYO}")), "{err}");
+    assert!(stdout(&a).contains(sandbox::EC2_DEMO_WEB_1), "Tokyo is still printed: {}", stdout(&a));
+}
+
+/// `AWS_ENDPOINT_URL_EC2` wins over `AWS_ENDPOINT_URL` for EC2, as in the SDK: the general
+/// override points at a closed port here, so only EC2's own reaches the sandbox.
+#[test]
+fn ec2s_own_endpoint_override_wins_over_the_general_one() {
+    let b = Bench::new();
+    setup(&b, "");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let a = b
+        .opskit_aws()
+        .env("AWS_ENDPOINT_URL", &dead)
+        .env("AWS_ENDPOINT_URL_EC2", b.sandbox.url(""))
+        .args(["inventory", "show", "--resource-types", "instance,vpc"])
+        .assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).contains(sandbox::EC2_DEMO_WEB_1), "{}", stdout(&a));
+    assert_eq!(ec2_calls(&b, "DescribeVpcs").len(), 1);
 }

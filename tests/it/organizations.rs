@@ -578,3 +578,36 @@ fn a_skipped_account_is_a_note_on_stderr_once_and_not_in_the_report_on_stdout() 
     let v: Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
     assert_eq!(v["skipped"][0]["target"], format!("old-prod ({})", o.suspended), "{v}");
 }
+
+/// The inventory's EC2 calls go through opskit's own Query client, which has no SDK
+/// identity cache: each member role is still assumed once per run for all of its calls
+/// (four types at once here), and the calls are signed with the role's keys. Even at
+/// `-vvv`, no key, token or external id shows.
+#[test]
+fn the_inventory_assumes_each_role_once_for_all_its_ec2_calls() {
+    let b = Bench::new();
+    let o = sandbox_org(&b);
+    sandbox_config(&b, "");
+    let types = "vpc,subnet,security-group,route-table";
+    let a = b.opskit_aws().args(["inventory", "show", "--resource-types", types, "-o", "json", "-vvv"]).assert();
+    no_leak(&a);
+    assert_eq!(code(&a), 3, "the denied role fails its account only\n{}", stderr(&a));
+    let mut assumed: BTreeMap<String, usize> = BTreeMap::new();
+    for r in b.sandbox.requests() {
+        let form = r.form();
+        if form.iter().any(|(k, v)| k == "Action" && v == "AssumeRole") {
+            let role = form.into_iter().find(|(k, _)| k == "RoleArn").unwrap().1;
+            *assumed.entry(role).or_default() += 1;
+        }
+    }
+    assert!(assumed.len() >= 3, "{assumed:?}");
+    assert!(assumed.values().all(|n| *n == 1), "each role once: {assumed:?}");
+    let signed_as_member = b
+        .sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.form().iter().any(|(k, v)| k == "Action" && v == "DescribeVpcs"))
+        .filter(|r| r.header("authorization").is_some_and(|h| h.contains(&o.ok1)))
+        .count();
+    assert_eq!(signed_as_member, 1, "{}'s DescribeVpcs, signed with its role's key", o.ok1);
+}
