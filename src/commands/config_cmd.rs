@@ -230,7 +230,7 @@ fn human(ctx: &Context, c: &Config) -> String {
             t.add_row(vec![
                 r.name.clone(),
                 if m.is_empty() { "everything".into() } else { m.join(" ") },
-                r.sinks.join(","),
+                route_sinks_text(r),
                 after,
                 quiet,
             ]);
@@ -238,6 +238,30 @@ fn human(ctx: &Context, c: &Config) -> String {
         let _ = writeln!(s, "\n{t}");
     }
     s
+}
+
+/// A route's sinks, then what it overrides in them: `slack-bot (channel #ops-acme)`,
+/// `backlog (assignee tanaka, notify sato+kato, category Network)`. An override that
+/// changes who is told belongs where the operator checks the routing.
+fn route_sinks_text(r: &crate::config::Route) -> String {
+    let mut parts = vec![r.sinks.join(",")];
+    if let Some(ch) = &r.slack_channel {
+        parts.push(format!("(slack channel {ch})"));
+    }
+    if let Some(b) = &r.backlog {
+        let mut o = Vec::new();
+        if let Some(a) = &b.assignee {
+            o.push(format!("assignee {a}"));
+        }
+        if let Some(n) = &b.notify {
+            o.push(if n.is_empty() { "notify nobody".to_string() } else { format!("notify {}", n.join("+")) });
+        }
+        if let Some(c) = &b.category {
+            o.push(format!("category {c}"));
+        }
+        parts.push(format!("(backlog {})", o.join(", ")));
+    }
+    parts.join(" ")
 }
 
 /// An account's regions and, when its entry did not name them, where they came from

@@ -196,6 +196,14 @@ fn a_routes_backlog_table_replaces_the_sinks_assignee_notify_and_category_key_by
     assert_eq!(values(&comments[0], "notifiedUserId[]"), ["9003"]);
     assert!(values(&comments[0], "assigneeId").is_empty(), "{comments:?}");
     assert_eq!(b.sandbox.backlog_issues()[0]["assignee"]["userId"], "tanaka");
+
+    // `config check` shows each route's overrides beside its sinks.
+    let a = b.opskit().args(["config", "check", "-o", "wide"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let out = stdout(&a);
+    let row = |route: &str| out.lines().find(|l| l.contains(&format!(" {route} "))).unwrap_or_default().to_string();
+    assert!(row("acme").contains("backlog (backlog assignee tanaka, notify Suzuki Hanako, category Network)"), "{out}");
+    assert!(row("db-team").contains("backlog (backlog assignee 9001)"), "{out}");
 }
 
 #[test]

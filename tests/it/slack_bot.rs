@@ -199,6 +199,11 @@ fn a_route_with_its_own_channel_posts_there_and_updates_there() {
     let msgs = b.sandbox.slack_messages();
     assert_eq!(msgs.len(), 2);
     assert!(msgs[0].text.contains("RESOLVED") && !msgs[1].text.contains("RESOLVED"), "{msgs:?}");
+
+    // `config check` shows the route's channel beside its sinks.
+    let a = b.opskit().args(["config", "check", "-o", "wide"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).contains("chat (slack channel #db-team)"), "{}", stdout(&a));
 }
 
 #[test]
