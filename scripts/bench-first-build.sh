@@ -64,5 +64,20 @@ total = sum(u["duration"] for u in units)
 for u in sorted(units, key=lambda u: -u["duration"])[:10]:
     print(f"  {u['name']:<28} {u.get('target', '').strip() or u.get('mode', ''):<20} {u['duration']:7.1f} s")
 print(f"  all {len(units)} units: {total:.0f} s of compile time on {__import__('os').cpu_count()} cores")
+# What each added dependency costs (issues 19 and 23 quote it): the AWS SDK crates one by one,
+# then the groups the README's Install section names.
+sdk = sorted((u for u in units if u["name"].startswith("aws-sdk-")), key=lambda u: -u["duration"])
+print("  AWS SDK service crates: " + ", ".join(f"{u['name'][8:]} {u['duration']:.0f}" for u in sdk))
+def group(n):
+    if n.startswith("aws-sdk-"): return "AWS SDK service crates"
+    if n.startswith(("aws-smithy", "aws-config", "aws-runtime", "aws-sigv4", "aws-types", "aws-credential")): return "AWS SDK runtime crates"
+    if n.startswith("opskit"): return "opskit's own crates"
+    if n in ("aws-lc-sys", "libsqlite3-sys"): return f"{n} (C)"
+    return "the others"
+groups = {}
+for u in units:
+    groups[group(u["name"])] = groups.get(group(u["name"]), 0) + u["duration"]
+for g, d in sorted(groups.items(), key=lambda x: -x[1]):
+    print(f"  {g:<28} {d:7.1f} s")
 PY
 fi
