@@ -254,8 +254,9 @@ pub struct Named {
     pub name: String,
 }
 
-/// A member of a project (`GET /projects/:key/users`): `id` is what the API takes,
-/// `user_id` the login people type, `name` the display name.
+/// A Backlog user: a member of a project (`GET /projects/:key/users`), and who created or
+/// updated a wiki page, version or attachment. `id` is what the API takes, `user_id` the
+/// login people type (absent for some system users), `name` the display name.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct User {

@@ -16,17 +16,9 @@ use std::sync::Mutex;
 /// The most history entries one request returns.
 const HISTORY_PAGE: u32 = 100;
 
-/// A user as pages, versions and attachments name them (`createdUser`, `updatedUser`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct User {
-    pub id: u64,
-    /// The login name; absent for some system users.
-    #[serde(default)]
-    pub user_id: Option<String>,
-    #[serde(default)]
-    pub name: String,
-}
+/// Pages, versions and attachments name their users (`createdUser`, `updatedUser`) in the
+/// shape a project's member list has.
+pub use super::User;
 
 /// `{id, name, size, createdUser, created}` (wiki and issue attachments alike).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
