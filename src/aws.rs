@@ -967,6 +967,20 @@ pub async fn caller_identity(session: &AwsSession, account: &Account, region: &s
     Ok(out.arn().unwrap_or("(no arn)").to_string())
 }
 
+/// 64 random bits: std's randomly keyed hasher over the clock, enough to spread retries
+/// of callers that failed together and to keep ids apart across hosts (not for secrets).
+pub(crate) fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(jiff::Timestamp::now().as_nanosecond() as u128);
+    h.finish()
+}
+
+/// A retry's wait with full jitter (as the AWS SDKs wait): uniformly random in (0, `cap`].
+pub(crate) fn full_jitter(cap: Duration) -> Duration {
+    cap.mul_f64((random_u64() % 1000 + 1) as f64 / 1000.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

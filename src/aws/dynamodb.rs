@@ -1254,20 +1254,12 @@ fn chunk_sk(generation: &str, i: usize) -> String {
 
 /// A fresh snapshot generation id: time-ordered, and unique across hosts.
 fn new_generation() -> String {
-    format!("{:020}-{:016x}", Timestamp::now().as_microsecond(), random())
-}
-
-fn random() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(Timestamp::now().as_nanosecond() as u128);
-    h.finish()
+    format!("{:020}-{:016x}", Timestamp::now().as_microsecond(), crate::aws::random_u64())
 }
 
 /// Exponential backoff with full jitter: 50 ms, 100 ms, … up to 5 s.
 fn backoff(attempt: u32) -> Duration {
-    let cap = 50u64.saturating_mul(1 << attempt.min(7)).min(5_000);
-    Duration::from_millis(random() % cap + 1)
+    crate::aws::full_jitter(Duration::from_millis(50u64.saturating_mul(1 << attempt.min(7)).min(5_000)))
 }
 
 #[cfg(test)]

@@ -246,11 +246,7 @@ pub async fn call<T: DeserializeOwned>(
 
 /// Full jitter over an exponential backoff: a random wait up to `base * 2^(attempt-1)`.
 fn backoff(attempt: u32) -> Duration {
-    let cap = BACKOFF_BASE.saturating_mul(1 << (attempt - 1).min(16)).min(BACKOFF_MAX);
-    // std's randomly keyed hasher is random enough to spread callers that failed together.
-    use std::hash::{BuildHasher, Hasher};
-    let r = std::collections::hash_map::RandomState::new().build_hasher().finish();
-    cap.mul_f64((r % 1000) as f64 / 1000.0)
+    super::full_jitter(BACKOFF_BASE.saturating_mul(1 << (attempt - 1).min(16)).min(BACKOFF_MAX))
 }
 
 async fn once<T: DeserializeOwned>(
