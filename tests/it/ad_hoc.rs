@@ -8,7 +8,6 @@ use crate::spine_e2e::outputs;
 
 use common::cli::*;
 use common::moto::{MotoServer, sdk_config};
-use serde_json::Value;
 
 /// A profile whose static keys moto maps to its default account, 123456789012.
 fn moto_profile(b: &Bench) {
@@ -20,19 +19,6 @@ fn moto_profile(b: &Bench) {
     std::fs::write(b.path("aws-credentials"), "").unwrap();
 }
 
-fn opskit_moto(b: &Bench, moto: &MotoServer) -> assert_cmd::Command {
-    let mut c = b.opskit();
-    c.env("AWS_CONFIG_FILE", b.path("aws-config"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", b.path("aws-credentials"))
-        .env("AWS_ENDPOINT_URL", moto.endpoint());
-    c
-}
-
-fn rows(a: &assert_cmd::assert::Assert) -> Vec<Value> {
-    serde_json::from_slice(&a.get_output().stdout)
-        .unwrap_or_else(|e| panic!("not a JSON array: {e}\n{}\nstderr: {}", stdout(a), stderr(a)))
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn inventory_show_with_profile_and_region_needs_no_config_and_keeps_no_state() {
     let moto = MotoServer::start();
@@ -42,25 +28,27 @@ async fn inventory_show_with_profile_and_region_needs_no_config_and_keeps_no_sta
 
     let b = Bench::new();
     moto_profile(&b);
-    let a = opskit_moto(&b, &moto)
+    let a = b
+        .opskit_aws_at(&moto.endpoint())
         .args(["inventory", "show", "--profile", "customer-a", "--region", "ap-northeast-1"])
         .args(["--resource-types", "vpc", "-o", "json"])
         .assert();
     assert_eq!(code(&a), 0, "{}", outputs(&a));
-    let rs = rows(&a);
+    let rs = json_array(&a);
     assert!(rs.iter().any(|r| r["id"] == vpc.as_str()), "the VPC made in Tokyo is listed: {rs:?}");
     assert!(rs.iter().all(|r| r["region"] == "ap-northeast-1"), "only the region asked for: {rs:?}");
     assert!(rs.iter().all(|r| r["account"] == "customer-a"), "the target is named after the profile: {rs:?}");
     assert!(!b.path("xdg-state").join("opskit").exists(), "a read-only ad-hoc run keeps no state");
 
     // AWS_PROFILE and AWS_REGION, as the AWS CLI takes them.
-    let a = opskit_moto(&b, &moto)
+    let a = b
+        .opskit_aws_at(&moto.endpoint())
         .args(["inventory", "show", "--resource-types", "vpc", "-o", "json"])
         .env("AWS_PROFILE", "customer-a")
         .env("AWS_REGION", "ap-northeast-1")
         .assert();
     assert_eq!(code(&a), 0, "{}", outputs(&a));
-    assert!(rows(&a).iter().any(|r| r["id"] == vpc.as_str() && r["account"] == "customer-a"));
+    assert!(json_array(&a).iter().any(|r| r["id"] == vpc.as_str() && r["account"] == "customer-a"));
 }
 
 #[test]

@@ -315,20 +315,6 @@ fn write_profiles(b: &Bench, extra: &str) {
     std::fs::write(b.path("aws-credentials"), "").unwrap();
 }
 
-/// `opskit` in the pinned test environment, with moto as every service's endpoint.
-fn opskit_moto(b: &Bench, moto: &MotoServer) -> assert_cmd::Command {
-    let mut c = b.opskit();
-    c.env("AWS_CONFIG_FILE", b.path("aws-config"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", b.path("aws-credentials"))
-        .env("AWS_ENDPOINT_URL", moto.endpoint());
-    c
-}
-
-fn json_of(a: &assert_cmd::assert::Assert) -> Vec<Value> {
-    serde_json::from_slice(&a.get_output().stdout)
-        .unwrap_or_else(|e| panic!("not a JSON array: {e}\n{}\nstderr: {}", stdout(a), stderr(a)))
-}
-
 /// Resources by (type, id), for lookups.
 fn index(rs: &[Value]) -> BTreeMap<(String, String), Value> {
     rs.iter()
@@ -364,7 +350,7 @@ async fn show_json_lists_exactly_what_was_created_with_every_field() {
 
     let b = Bench::new();
     write_profiles(&b, "");
-    let opskit = || opskit_moto(&b, &moto);
+    let opskit = || b.opskit_aws_at(&moto.endpoint());
     b.write_config(&format!(
         "{}[[accounts]]\nname = \"acme-prod\"\nid = \"{ACME}\"\nprofile = \"acme\"\nregions = [\"{EAST}\", \"{WEST}\"]\n",
         b.defaults()
@@ -372,7 +358,7 @@ async fn show_json_lists_exactly_what_was_created_with_every_field() {
     let a = opskit().args(["inventory", "show", "--output", "json", "--resource-types", EC2_TYPES]).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert!(stderr(&a).is_empty(), "nothing failed, nothing to say: {}", stderr(&a));
-    let rs = json_of(&a);
+    let rs = json_array(&a);
     assert!(rs.iter().all(|r| r["account"] == ACME), "the account is its id");
 
     // Exactly what was created, plus moto's own defaults, counted above.
@@ -559,7 +545,7 @@ async fn resource_types_select_and_every_output_renders() {
 
     let b = Bench::new();
     write_profiles(&b, "");
-    let opskit = || opskit_moto(&b, &moto);
+    let opskit = || b.opskit_aws_at(&moto.endpoint());
     b.write_config(&format!(
         "{}[[accounts]]\nname = \"acme-prod\"\nid = \"{ACME}\"\nprofile = \"acme\"\nregions = [\"{EAST}\"]\n",
         b.defaults()
@@ -567,7 +553,7 @@ async fn resource_types_select_and_every_output_renders() {
 
     // Aliases select; only the asked types are listed.
     let a = opskit().args(["inventory", "show", "-o", "json", "--resource-types", "vpcs,sg"]).assert().success();
-    let rs = json_of(&a);
+    let rs = json_array(&a);
     let types: BTreeSet<&str> = rs.iter().map(|r| r["type"].as_str().unwrap()).collect();
     assert_eq!(types, set(["vpc", "security-group"]).iter().map(String::as_str).collect());
     assert!(rs.iter().any(|r| r["id"] == vpc.as_str() && r["name"] == "ops | shared"));
@@ -649,7 +635,7 @@ async fn a_failed_account_and_region_are_named_the_rest_printed_and_the_run_exit
         &b,
         "[profile broken]\ncredential_process = sh -c \"echo 'the SSO session has expired' >&2; exit 1\"\n",
     );
-    let opskit = || opskit_moto(&b, &moto);
+    let opskit = || b.opskit_aws_at(&moto.endpoint());
     b.write_config(&format!(
         "{}timeout = \"60s\"\n\
          [[accounts]]\nname = \"acme-prod\"\nid = \"{ACME}\"\nprofile = \"acme\"\nregions = [\"{EAST}\", \"ap-nowhere-9\"]\n\n\
@@ -659,7 +645,7 @@ async fn a_failed_account_and_region_are_named_the_rest_printed_and_the_run_exit
     ));
     let a = opskit().args(["inventory", "show", "-o", "json", "--resource-types", "vpc,subnet"]).assert();
     assert_eq!(code(&a), 3, "a partial run exits 3: {}", stderr(&a));
-    let rs = json_of(&a);
+    let rs = json_array(&a);
     let vpcs = |account: &str| -> BTreeSet<String> {
         rs.iter()
             .filter(|r| r["type"] == "vpc" && r["account"] == account)
@@ -694,21 +680,21 @@ async fn all_regions_lists_the_enabled_regions_of_each_account() {
 
     let b = Bench::new();
     write_profiles(&b, "");
-    let opskit = || opskit_moto(&b, &moto);
+    let opskit = || b.opskit_aws_at(&moto.endpoint());
     b.write_config(&format!(
         "{}[[accounts]]\nname = \"acme-prod\"\nid = \"{ACME}\"\nprofile = \"acme\"\nregions = [\"{EAST}\"]\n",
         b.defaults()
     ));
     // Only the configured region without the flag.
     let a = opskit().args(["inventory", "show", "-o", "json", "--resource-types", "vpc"]).assert().success();
-    assert!(json_of(&a).iter().all(|r| r["region"] == EAST));
+    assert!(json_array(&a).iter().all(|r| r["region"] == EAST));
     // With it, every region DescribeRegions reports (here filtered by --region to keep it short).
     let a = opskit()
         .args(["inventory", "show", "-o", "json", "--resource-types", "vpc", "--all-regions"])
         .args(["--region", "ap-northeast-1,eu-west-1,xx-none-1"])
         .assert()
         .success();
-    let rs = json_of(&a);
+    let rs = json_array(&a);
     let regions: BTreeSet<&str> = rs.iter().map(|r| r["region"].as_str().unwrap()).collect();
     assert_eq!(regions, ["ap-northeast-1", "eu-west-1"].into_iter().collect(), "a region not enabled is not asked");
     assert!(rs.iter().any(|r| r["id"] == vpc.as_str() && r["region"] == "ap-northeast-1"));
@@ -718,7 +704,7 @@ async fn all_regions_lists_the_enabled_regions_of_each_account() {
     assert!(want.len() > 10, "{want:?}");
     let a = opskit().args(["inventory", "show", "-o", "json", "--resource-types", "vpc", "--all-regions"]).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
-    let got: BTreeSet<String> = json_of(&a).iter().map(|r| r["region"].as_str().unwrap().to_string()).collect();
+    let got: BTreeSet<String> = json_array(&a).iter().map(|r| r["region"].as_str().unwrap().to_string()).collect();
     assert_eq!(got, want);
 }
 
@@ -730,7 +716,7 @@ fn direct_connect_connections_and_vifs_come_from_the_sandbox_without_secrets() {
     let a =
         b.opskit_aws().args(["inventory", "show", "-o", "json", "--resource-types", "dx-connection,dx-vif"]).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
-    let rs = json_of(&a);
+    let rs = json_array(&a);
     let vif = rs.iter().find(|r| r["id"] == opskit_sandbox::DX_DEMO_TRANSIT_VIF).unwrap_or_else(|| panic!("{rs:#?}"));
     assert_eq!(vif["type"], "dx-vif");
     assert_eq!(vif["name"], opskit_sandbox::DX_DEMO_TRANSIT_VIF_NAME);

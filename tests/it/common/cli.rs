@@ -106,10 +106,22 @@ impl Bench {
 
     /// [`Bench::opskit_aws`] as a plain process, for tests that run several at once.
     pub fn opskit_aws_process(&self) -> std::process::Command {
+        self.opskit_aws_process_at(&self.sandbox.url(""))
+    }
+
+    /// `opskit` with the AWS profiles this bench wrote (`aws-config`, `aws-credentials`)
+    /// and `endpoint` (moto's, say) as every service's endpoint.
+    pub fn opskit_aws_at(&self, endpoint: &str) -> assert_cmd::Command {
+        let mut c = assert_cmd::Command::from_std(self.opskit_aws_process_at(endpoint));
+        c.timeout(std::time::Duration::from_secs(120));
+        c
+    }
+
+    fn opskit_aws_process_at(&self, endpoint: &str) -> std::process::Command {
         let mut c = self.opskit_process();
         c.env("AWS_CONFIG_FILE", self.path("aws-config"))
             .env("AWS_SHARED_CREDENTIALS_FILE", self.path("aws-credentials"))
-            .env("AWS_ENDPOINT_URL", self.sandbox.url(""));
+            .env("AWS_ENDPOINT_URL", endpoint);
         c
     }
 
@@ -190,6 +202,12 @@ pub fn stdout(a: &assert_cmd::assert::Assert) -> String {
 
 pub fn stderr(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+}
+
+/// Stdout as the JSON array `-o json` prints, or a panic that shows both streams.
+pub fn json_array(a: &assert_cmd::assert::Assert) -> Vec<serde_json::Value> {
+    serde_json::from_slice(&a.get_output().stdout)
+        .unwrap_or_else(|e| panic!("not a JSON array: {e}\n{}\nstderr: {}", stdout(a), stderr(a)))
 }
 
 pub fn code(a: &assert_cmd::assert::Assert) -> i32 {
