@@ -22,6 +22,7 @@ pub mod directconnect;
 pub mod dynamodb;
 pub mod ec2;
 pub mod failure;
+pub mod health;
 pub mod query;
 pub mod sns;
 pub mod support;

@@ -62,6 +62,15 @@ const EX_SUPPORT_CASES: &str = "\
 Examples:
   opskit support cases            # open cases across accounts; tells no one
   opskit support cases -o json";
+const EX_HEALTH_WATCH: &str = "\
+Examples:
+  opskit health watch               # from a timer: open and upcoming AWS Health events, told once
+  opskit health watch --dry-run     # what would be told; nothing sent, saved or silenced
+  opskit health watch --account acme-prod -o json";
+const EX_HEALTH_INGEST: &str = "\
+Examples:
+  opskit health ingest --sqs https://sqs.us-east-1.amazonaws.com/111122223333/opskit-health
+  opskit health ingest --sqs URL --dead-letter-queue URL2   # poison messages go to URL2";
 const EX_MAIL_INGEST: &str = "\
 Examples:
   opskit mail ingest ~/Maildir           # from a timer: classify, extract, notify
@@ -291,6 +300,9 @@ pub enum Command {
     /// AWS Support cases: new replies, status changes, awaiting-us reminders
     #[command(subcommand)]
     Support(SupportCommand),
+    /// AWS Health events (API, organization view, EventBridge via SQS): one finding per event
+    #[command(subcommand)]
+    Health(HealthCommand),
     /// AWS maintenance and warning mails: classify, extract, notify
     #[command(subcommand, name = "maintenance-mail", visible_alias = "mail")]
     MaintenanceMail(MailCommand),
@@ -494,6 +506,40 @@ pub struct SupportArgs {
     /// An account without a qualifying support plan fails the run (exit 3) instead of being noted
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HealthCommand {
+    /// Tell the open and upcoming AWS Health events of every account (or of the organization)
+    #[command(after_long_help = EX_HEALTH_WATCH)]
+    Watch(HealthWatchArgs),
+    /// Tell the AWS Health events an EventBridge rule delivered to an SQS queue
+    #[command(after_long_help = EX_HEALTH_INGEST)]
+    Ingest(HealthIngestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HealthWatchArgs {
+    /// An account without a qualifying support plan fails the run (exit 3) instead of being noted
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HealthIngestArgs {
+    /// The SQS queue URL the EventBridge rule (source aws.health) delivers to
+    #[arg(long, value_name = "URL")]
+    pub sqs: String,
+    /// Where a message opskit cannot read goes (default: the queue's RedrivePolicy target)
+    #[arg(long, value_name = "URL")]
+    pub dead_letter_queue: Option<String>,
+    /// The account (name or id in the config) whose credentials read the queue (default: the
+    /// account the queue URL names)
+    #[arg(long, value_name = "ACCOUNT")]
+    pub queue_account: Option<String>,
+    /// Stop after this many messages (default 1000)
+    #[arg(long, default_value_t = 1000)]
+    pub max_messages: usize,
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,6 +18,7 @@ pub mod commands;
 pub mod context;
 pub mod cron;
 pub mod error;
+pub mod health;
 pub mod imap;
 pub mod inventory;
 pub mod organizations;

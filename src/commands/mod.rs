@@ -8,6 +8,7 @@ pub mod demo;
 pub mod dx_vif;
 pub mod findings;
 pub mod generate;
+pub mod health;
 pub mod inventory;
 pub mod maintenance_mail;
 pub mod notify;
@@ -18,8 +19,8 @@ pub mod trusted_advisor;
 pub mod wiki;
 
 use crate::cli::{
-    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, InventoryCommand, MailCommand, NotifyCommand,
-    SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
+    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, HealthCommand, InventoryCommand, MailCommand,
+    NotifyCommand, SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
 };
 use crate::config::CommandSection;
 use crate::context::Context;
@@ -68,6 +69,7 @@ pub const SECTIONS: &[CommandSection] = &[
     CommandSection { name: "trusted-advisor", check: |c| trusted_advisor::Settings::load(c).map(drop) },
     CommandSection { name: "dx-vif", check: |c| dx_vif::Settings::load(c).map(drop) },
     CommandSection { name: "support", check: |c| support::Settings::load(c).map(drop) },
+    CommandSection { name: "health", check: |c| crate::health::Settings::load(c).map(drop) },
     CommandSection { name: "maintenance-mail", check: |c| maintenance_mail::Settings::load(c).map(drop) },
     CommandSection { name: "wiki", check: |c| wiki::Settings::load(c).map(drop) },
     CommandSection { name: "findings", check: |_| Ok(()) },
@@ -90,13 +92,16 @@ pub fn run_standalone(cli: &Cli) -> Option<AppResult<Output>> {
 pub fn discovery_mode(command: &Command) -> Option<crate::organizations::Mode> {
     use crate::organizations::Mode;
     match command {
-        Command::Inventory(_) | Command::TrustedAdvisor(_) | Command::DxVif(_) | Command::Support(_) => {
-            Some(Mode::List)
-        }
+        Command::Inventory(_)
+        | Command::TrustedAdvisor(_)
+        | Command::DxVif(_)
+        | Command::Support(_)
+        | Command::Health(HealthCommand::Watch(_)) => Some(Mode::List),
         Command::Config(ConfigCommand::Check(a)) if a.probe || a.discover => Some(Mode::List),
-        Command::Findings(_) | Command::MaintenanceMail(MailCommand::Ingest(_)) | Command::Wiki(_) => {
-            Some(Mode::CacheOnly)
-        }
+        Command::Findings(_)
+        | Command::MaintenanceMail(MailCommand::Ingest(_))
+        | Command::Health(HealthCommand::Ingest(_))
+        | Command::Wiki(_) => Some(Mode::CacheOnly),
         _ => None,
     }
 }
@@ -115,11 +120,15 @@ pub fn run_lock(command: &Command) -> Option<String> {
             "trusted-advisor-check".into()
         }
         Command::Support(SupportCommand::Watch(_)) => "support-watch".into(),
-        Command::MaintenanceMail(MailCommand::Ingest(_)) => "maintenance-mail-ingest".into(),
+        // One lock for every channel of AWS events: they keep one finding per event.
+        Command::MaintenanceMail(MailCommand::Ingest(_)) | Command::Health(_) => HEALTH_LOCK.into(),
         Command::Inventory(InventoryCommand::Publish(_)) => "inventory-publish".into(),
         _ => return None,
     })
 }
+
+/// The run lock of the commands that keep AWS events' findings (source `health`).
+pub const HEALTH_LOCK: &str = "health-events";
 
 /// What runs before every command: `[[organizations]]` discovery, which appends the
 /// discovered accounts to `ctx.config.accounts`, then every account's regions resolved.
@@ -176,6 +185,8 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Support(SupportCommand::Watch(a)) => support::watch(ctx, a).await,
         Command::Support(SupportCommand::Cases(a)) => support::cases(ctx, a).await,
         Command::MaintenanceMail(MailCommand::Ingest(a)) => maintenance_mail::ingest(ctx, a).await,
+        Command::Health(HealthCommand::Watch(a)) => health::watch(ctx, a).await,
+        Command::Health(HealthCommand::Ingest(a)) => health::ingest(ctx, a).await,
         Command::Wiki(WikiCommand::Backup(a)) => wiki::backup(ctx, a).await,
         Command::Wiki(WikiCommand::List(a)) => wiki::list(ctx, a).await,
         Command::Wiki(WikiCommand::Verify(a)) => wiki::verify(ctx, a).await,

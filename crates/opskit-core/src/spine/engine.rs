@@ -27,6 +27,10 @@ pub enum Scope {
     All,
     Accounts(BTreeSet<String>),
     Targets(BTreeSet<(String, String)>),
+    /// Exactly these findings (a producer that speaks for some of its source's findings
+    /// only: `health watch` for the events with an ARN in the accounts it read, not for a
+    /// legacy mail's event).
+    Keys(BTreeSet<String>),
 }
 
 impl Scope {
@@ -45,6 +49,7 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Accounts(a) => f.account.as_ref().is_some_and(|x| a.contains(x)),
+            Scope::Keys(k) => k.contains(&f.key),
             Scope::Targets(t) => match (&f.account, &f.region) {
                 (Some(a), Some(r)) => t.contains(&(a.clone(), r.clone())),
                 _ => false,

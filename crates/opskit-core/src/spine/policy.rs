@@ -23,6 +23,19 @@ fn any_glob(patterns: &[String], candidates: &[&str]) -> bool {
     })
 }
 
+/// Sources that were renamed or joined: (old name, the source its findings carry now). A
+/// route or silence written with the old name keeps matching them (`maintenance-mail`
+/// findings of AWS events are `health` findings since the mail and the Health API were
+/// joined into one finding per event).
+pub const SOURCE_ALIASES: &[(&str, &str)] = &[("maintenance-mail", "health")];
+
+/// The names a finding's source answers to: its own and its old ones.
+fn source_names(source: &str) -> Vec<&str> {
+    let mut names = vec![source];
+    names.extend(SOURCE_ALIASES.iter().filter(|(_, new)| *new == source).map(|(old, _)| *old));
+    names
+}
+
 /// The account name and id a finding's `account` refers to, through the config.
 fn account_names<'a>(config: &'a Config, finding: &'a Finding) -> Vec<&'a str> {
     let Some(acc) = finding.account.as_deref() else {
@@ -39,7 +52,7 @@ fn account_names<'a>(config: &'a Config, finding: &'a Finding) -> Vec<&'a str> {
 }
 
 pub fn route_matches(config: &Config, route: &Route, finding: &Finding) -> bool {
-    if !route.sources.is_empty() && !any_glob(&route.sources, &[&finding.source]) {
+    if !route.sources.is_empty() && !any_glob(&route.sources, &source_names(&finding.source)) {
         return false;
     }
     if route.min_severity.is_some_and(|min| finding.severity < min) {
@@ -130,7 +143,7 @@ pub fn silence_matches(config: &Config, s: &Silence, finding: &Finding) -> bool 
         return false;
     }
     if let Some(src) = &m.source
-        && !any_glob(std::slice::from_ref(src), &[&finding.source])
+        && !any_glob(std::slice::from_ref(src), &source_names(&finding.source))
     {
         return false;
     }
