@@ -110,6 +110,7 @@ fn event_of(
         links: Vec::new(),
         cancelled: false,
         channel,
+        severity: None,
     }
 }
 

@@ -55,7 +55,7 @@ pub async fn watch(ctx: &Context, args: &HealthWatchArgs) -> AppResult<Output> {
     let mut covered: BTreeSet<String> = BTreeSet::new();
     let org = settings.organization.as_deref().and_then(|o| ctx.config.account(o)).cloned();
     let targets = match &org {
-        Some(a) => crate::aws::account_targets(&ctx.config, &[a.name.clone()], REGION, "watch")?,
+        Some(a) => crate::aws::account_targets(&ctx.config, std::slice::from_ref(&a.name), REGION, "watch")?,
         None => crate::aws::account_targets(&ctx.config, &ctx.global.account, REGION, "watch")?,
     };
     let bar = crate::aws::progress_bar("asking AWS Health", targets.len(), ctx.global.quiet);

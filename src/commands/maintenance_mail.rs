@@ -148,10 +148,12 @@ fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style, time
 // ingest: messages → findings → the spine
 // ---------------------------------------------------------------------------------------
 
-pub const SOURCE: &str = "maintenance-mail";
+/// The source of the findings of mails: every AWS event is one finding, whichever channel
+/// tells it (see [`crate::health`]).
+pub const SOURCE: &str = crate::health::SOURCE;
+/// The command's own `[commands.maintenance-mail]` section.
+pub const SECTION: &str = "maintenance-mail";
 
-/// The finding field holding when an event is over (its end, else its start), UTC.
-const ENDS_FIELD: &str = "ends";
 /// The marks namespace of ingested mails.
 const SEEN: &str = "maintenance-mail/seen";
 
@@ -197,9 +199,6 @@ pub struct Settings {
 const DEFAULT_MARGIN_BEFORE: Duration = Duration::from_secs(15 * 60);
 const DEFAULT_MARGIN_AFTER: Duration = Duration::from_secs(30 * 60);
 const DEFAULT_SILENCE_MAX_WINDOW: Duration = Duration::from_secs(12 * 3600);
-/// AWS announces maintenance weeks ahead: a window starting further out than this is not
-/// a notice to act on unattended, whatever the mail says.
-const SILENCE_MAX_LEAD: jiff::SignedDuration = jiff::SignedDuration::from_hours(366 * 24);
 const DEFAULT_RESOLVE_UNDATED: Duration = Duration::from_secs(30 * 86_400);
 const DEFAULT_REMEMBER: Duration = Duration::from_secs(400 * 86_400);
 
@@ -222,9 +221,9 @@ pub struct RuleConfig {
 
 impl Settings {
     pub fn load(config: &Config) -> Result<Settings, ConfigError> {
-        let mut s: Settings = config.command_settings(SOURCE)?;
+        let mut s: Settings = config.command_settings(SECTION)?;
         let err = |key: String, message: String| ConfigError {
-            key: Some(format!("commands.{SOURCE}.{key}")),
+            key: Some(format!("commands.{SECTION}.{key}")),
             file: config.file.clone(),
             ..ConfigError::plain(message)
         };
@@ -334,22 +333,32 @@ fn unverified_mark(p: &Parsed) -> &'static str {
     if p.verification.verified { "" } else { " (unverified sender)" }
 }
 
-/// What one message became: a finding (recognised or unparsed), or a reason it was ignored.
+/// The findings of one message: one per account a recognised notice names (keyed like
+/// every channel's, see [`crate::health`]), or one for an unparsed notice; none for an
+/// ignored mail.
 ///
-/// A notice from an unverified sender keeps a key of its own (`maintenance-mail/unverified/…`):
+/// A notice from an unverified sender keeps a key of its own (`health/unverified/…`):
 /// told like any other, marked, but it can never change, cancel or resolve what a verified
-/// mail of the same event said.
-pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::Finding> {
-    use crate::spine::finding::{Finding, Link, Severity, Status};
+/// notice or the Health API said of the same event.
+pub fn findings_of(
+    p: &Parsed,
+    index: &crate::health::Index,
+    health: &crate::health::Settings,
+    config: &Config,
+    timezone: &str,
+    now: jiff::Timestamp,
+) -> Result<Vec<crate::spine::finding::Finding>, String> {
+    use crate::spine::finding::{Finding, Severity};
     use sha2::Digest as _;
     let short = |s: &str| hex::encode(&sha2::Sha256::digest(s.as_bytes())[..10]);
     let subject = p.subject.clone().unwrap_or_else(|| "(no subject)".into());
     let from = p.from.clone().unwrap_or_default();
     let verified =
         if p.verification.verified { "yes".to_string() } else { format!("no: {}", p.verification.verification) };
+    let mail_fields = |f: Finding| f.field("subject", &subject).field("sender", sender_of(p)).field("verified", &verified);
     match &p.outcome {
-        Outcome::Ignored { .. } => None,
-        Outcome::Unparsed { reason } => Some(Finding {
+        Outcome::Ignored { .. } => Ok(Vec::new()),
+        Outcome::Unparsed { reason } => Ok(vec![Finding {
             summary: format!("{reason}. {}\nThe mail is kept; read it and, if it matters, add a rule.", sender_line(p)),
             fingerprint: p.content_hash.clone(),
             ..Finding::new(
@@ -358,92 +367,73 @@ pub fn finding_of(p: &Parsed, timezone: &str) -> Option<crate::spine::finding::F
                 Severity::Warning,
                 format!("An AWS notice opskit could not read: {subject}{}", unverified_mark(p)),
             )
-            .field("subject", &subject)
             .field("from", &from)
-            .field("sender", sender_of(p))
-            .field("verified", &verified)
-        }),
+        }]
+        .into_iter()
+        .map(mail_fields)
+        .collect()),
         Outcome::Recognised(e) => {
-            let when = |t: Option<jiff::Timestamp>| {
-                t.map(|t| crate::output::local_time(t, timezone)).unwrap_or_else(|| "-".into())
-            };
-            let code = e.event_type_code.clone().unwrap_or_else(|| e.kind.clone());
-            let window = match (e.start, e.end) {
-                (Some(_), Some(_)) => format!("{} – {}", when(e.start), when(e.end)),
-                (Some(_), None) => format!("from {}", when(e.start)),
-                _ => "no window given".into(),
-            };
-            let mut resources = e.resources.clone();
-            resources.sort();
-            let dedupe = e.dedupe_key();
-            let key = match p.verification.verified {
-                true => format!("{SOURCE}/{}", short(&dedupe)),
-                false => format!("{SOURCE}/unverified/{}", short(&dedupe)),
-            };
-            let mut f = Finding {
-                status: if e.cancelled { Status::Resolved } else { Status::Open },
-                summary: format!(
-                    "{subject}\n{window}; {}\n{}",
-                    if e.resources.is_empty() { "no resources named".into() } else { e.resources.join(", ") },
-                    sender_line(p)
-                ),
-                account: e.accounts.first().cloned(),
-                region: e.region.clone(),
-                resources: e.resources.clone(),
-                links: e.links.iter().map(|l| Link { text: "AWS".into(), href: l.clone() }).collect(),
-                // A reminder of the same event changes nothing; a moved window or new resources do.
-                fingerprint: format!(
-                    "{}|{code}|{}|{}|{}",
-                    e.kind,
-                    e.start.map(|t| t.to_string()).unwrap_or_default(),
-                    e.end.map(|t| t.to_string()).unwrap_or_default(),
-                    resources.join(",")
-                ),
-                ..Finding::new(
-                    SOURCE,
-                    key,
-                    from_mail_severity(e.severity),
-                    format!(
-                        "{code}: {window}{}{}",
-                        e.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default(),
-                        unverified_mark(p)
-                    ),
-                )
-            };
-            f = f
-                .field("kind", &e.kind)
-                .field("event code", &code)
-                .field("accounts", e.accounts.join(" "))
-                .field("window", &window)
-                .field("subject", &subject)
-                .field("sender", sender_of(p))
-                .field("verified", &verified)
-                .field("dedupe key", &dedupe);
-            if let Some(t) = over_at(e) {
-                f = f.field(ENDS_FIELD, t.to_string());
+            let accounts: Vec<Option<String>> =
+                if e.accounts.is_empty() { vec![None] } else { e.accounts.iter().cloned().map(Some).collect() };
+            let mut out = Vec::new();
+            for account in accounts {
+                let event = health_event(e, account);
+                let name = event.account.as_deref().and_then(|a| config.account(a)).map(|a| a.name.clone());
+                let mut f = if p.verification.verified {
+                    crate::health::event_finding(index, health, &event, name.as_deref(), timezone, now)?
+                } else {
+                    // Never the verified finding's key: it may not change what AWS said.
+                    let key = format!("{SOURCE}/unverified/{}", short(&format!("{}|{:?}", e.dedupe_key(), event.account)));
+                    let severity = health.severity_of(&event.code).or(event.severity).unwrap_or(Severity::Warning);
+                    let mut f = crate::health::finding(&event, key, severity, name.as_deref(), timezone);
+                    f.title.push_str(unverified_mark(p));
+                    if crate::health::ends_of(&f).is_some_and(|t| t <= now) {
+                        f.status = crate::spine::finding::Status::Resolved;
+                    }
+                    f
+                };
+                if !crate::health::told_by_authority(&f) {
+                    f.summary = format!("{subject}\n{}\n{}", f.summary, sender_line(p));
+                    f = mail_fields(f).field("kind", &e.kind);
+                    if let Some(rule) = &e.rule {
+                        f = f.field("rule", rule);
+                    }
+                }
+                out.push(f);
             }
-            if let Some(rule) = &e.rule {
-                f = f.field("rule", rule);
-            }
-            if e.cancelled {
-                f.title = format!("Cancelled: {}", f.title);
-            }
-            Some(f)
+            Ok(out)
         }
     }
 }
 
-/// When an event is over, so its finding resolves: the end of its window; for planned work
-/// with only a start (a retirement date, an "[Action Required]" deadline), that start. A
-/// security notice, an RDS event or an issue's start says when something happened, not when
-/// it is over: such
-/// events resolve `resolve_undated_after` after they were first told.
-fn over_at(e: &crate::mail::Event) -> Option<jiff::Timestamp> {
-    if e.kind == "security" || e.kind == "rds-event" {
-        return None;
+/// A recognised notice as the AWS event it announces, for one of its accounts.
+fn health_event(e: &crate::mail::Event, account: Option<String>) -> crate::health::Event {
+    // What the notice's kind says of when it is over (see `Event::over_at`): a security
+    // notice or an RDS event says when something happened; a Health mail without a
+    // category is not planned work.
+    let category = e.category.clone().or_else(|| match e.kind.as_str() {
+        "security" | "rds-event" => Some("accountNotification".into()),
+        "health" => Some("issue".into()),
+        _ => None,
+    });
+    crate::health::Event {
+        arn: e.event_arn.clone(),
+        code: e.event_type_code.clone().unwrap_or_else(|| e.kind.clone()),
+        category,
+        service: e.service.clone(),
+        region: e.region.clone(),
+        status: None,
+        start: e.start,
+        end: e.end,
+        last_updated: None,
+        description: None,
+        account,
+        resources: e.resources.clone(),
+        links: e.links.clone(),
+        cancelled: e.cancelled,
+        channel: crate::health::Channel::Mail,
+        severity: Some(from_mail_severity(e.severity)),
     }
-    let planned = e.kind != "health" || e.category.as_deref() == Some("scheduledChange");
-    e.end.or(e.start.filter(|_| planned))
 }
 
 /// Where a message came from, so it can be settled once told.
@@ -527,8 +517,8 @@ fn seen_keys(p: &Parsed) -> Vec<String> {
 /// What became of one message in this run.
 #[derive(Debug, Clone, PartialEq)]
 enum Fate {
-    /// Its finding; settled once no sink still owes it.
-    Finding(String),
+    /// Its findings (one per account it names); settled once no sink still owes them.
+    Finding(Vec<String>),
     /// Read before (same Message-ID or content): nothing to tell again.
     AlreadySeen,
     Ignored(String),
@@ -582,6 +572,9 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     let all_keys: Vec<String> = keys_of.iter().flatten().cloned().collect();
     let mut seen_before = state.marked(SEEN, &all_keys).await?;
 
+    // Findings of this source, moved from `maintenance-mail` on the first run (once).
+    let index = crate::commands::health::kept_events(ctx).await?;
+    let health = crate::health::Settings::load(&ctx.config)?;
     let mut tally = Tally::default();
     let mut fates = Vec::with_capacity(incoming.len());
     let mut findings: std::collections::BTreeMap<String, Finding> = Default::default();
@@ -595,8 +588,12 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
             tally.suppressed += 1;
             Fate::Suppressed(why.clone())
         } else {
-            match finding_of(parsed, &tz) {
-                Some(f) => {
+            match findings_of(parsed, &index, &health, &ctx.config, &tz, now) {
+                Err(why) => {
+                    tally.suppressed += 1;
+                    Fate::Suppressed(why)
+                }
+                Ok(fs) if !fs.is_empty() => {
                     if parsed.outcome.event().is_some() {
                         tally.recognised += 1;
                     } else {
@@ -607,17 +604,23 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
                         tracing::info!(message = %m.label, "unverified sender: {}", parsed.verification.verification);
                     }
                     if let Some(e) = parsed.outcome.event().filter(|e| e.kind.starts_with("dx-maintenance")) {
-                        dx_events.push(DxNotice {
-                            event: e.clone(),
-                            subject: parsed.subject.clone().unwrap_or_default(),
-                            verification: parsed.verification.clone(),
-                        });
+                        for f in &fs {
+                            dx_events.push(DxNotice {
+                                key: f.key.clone(),
+                                event: e.clone(),
+                                health: health_event(e, f.account.clone()),
+                                subject: parsed.subject.clone().unwrap_or_default(),
+                                verification: parsed.verification.clone(),
+                            });
+                        }
                     }
-                    let key = f.key.clone();
-                    findings.insert(key.clone(), f);
-                    Fate::Finding(key)
+                    let keys: Vec<String> = fs.iter().map(|f| f.key.clone()).collect();
+                    for f in fs {
+                        findings.insert(f.key.clone(), f);
+                    }
+                    Fate::Finding(keys)
                 }
-                None => {
+                Ok(_) => {
                     tally.ignored += 1;
                     Fate::Ignored(match &parsed.outcome {
                         crate::mail::Outcome::Ignored { reason } => reason.clone(),
@@ -630,7 +633,7 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
             Fate::Ignored(why) => tracing::info!(message = %m.label, "ignored: {why}"),
             Fate::Suppressed(why) => tracing::info!(message = %m.label, "suppressed: {why}"),
             Fate::AlreadySeen => tracing::info!(message = %m.label, "already ingested: not told again"),
-            Fate::Finding(k) => tracing::debug!(message = %m.label, key = %k, "{}", parsed.outcome.label()),
+            Fate::Finding(k) => tracing::debug!(message = %m.label, keys = ?k, "{}", parsed.outcome.label()),
         }
         // A second copy later in the same batch is a repeat too.
         seen_before.extend(keys.iter().cloned());
@@ -641,24 +644,23 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
         auto_silence(ctx, &settings, &dx_events).await?;
     }
 
-    // Earlier open events come along; those whose window has ended (or that give no time
-    // and are old) resolve. A mail of this run speaks for its event over the stored one.
+    // Earlier open events come along (a notification that failed then is owed now); those
+    // whose window has ended (or that give no time and are old) resolve. A mail of this
+    // run speaks for its event over the stored one.
     let undated = or_default(settings.resolve_undated_after, DEFAULT_RESOLVE_UNDATED);
     let mut all: std::collections::BTreeMap<String, Finding> = Default::default();
-    let previous = ctx.previous_findings(SOURCE).await?;
-    let known: std::collections::BTreeSet<&str> = previous.iter().map(|r| r.finding.key.as_str()).collect();
-    for r in &previous {
+    let known: std::collections::BTreeSet<String> = index.records().map(|r| r.finding.key.clone()).collect();
+    for r in index.records() {
         if r.finding.status == Status::Open {
-            all.insert(r.finding.key.clone(), r.finding.clone());
-            let over = match r.finding.fields.iter().find(|f| f.name == ENDS_FIELD) {
-                Some(f) => f.value.parse::<jiff::Timestamp>().ok(),
+            let mut f = r.finding.clone();
+            let over = match crate::health::ends_of(&f) {
+                Some(t) => Some(t),
                 None => r.since.checked_add(undated).ok(),
             };
-            if let (Some(over), Some(f)) = (over, all.get_mut(&r.finding.key))
-                && over <= now
-            {
+            if over.is_some_and(|over| over <= now) {
                 f.status = Status::Resolved;
             }
+            all.insert(f.key.clone(), f);
         }
     }
     let mut resolved_by_time = all.values().filter(|f| f.status == Status::Resolved).count();
@@ -667,13 +669,12 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
             resolved_by_time -= 1;
         }
         // A reminder of an event whose window has already ended does not reopen it.
-        let ended =
-            f.fields.iter().find(|x| x.name == ENDS_FIELD).and_then(|x| x.value.parse::<jiff::Timestamp>().ok());
+        let ended = crate::health::ends_of(&f);
         let mut f = f;
         // A cancellation resolves its event's finding; one of an event never told here (its
         // notice came through another way, or verified while this one is not) would resolve
         // nothing, silently: it is told itself, until its window ends.
-        if f.status == Status::Resolved && !known.contains(k.as_str()) {
+        if f.status == Status::Resolved && !known.contains(&k) {
             f.status = Status::Open;
         }
         if ended.is_some_and(|t| t <= now) {
@@ -697,8 +698,8 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     if !ctx.global.dry_run {
         let mut settled_keys = Vec::new();
         for ((m, fate), keys) in incoming.iter().zip(&fates).zip(&keys_of) {
-            if let Fate::Finding(k) = fate
-                && unsettled.contains(k.as_str())
+            if let Fate::Finding(ks) = fate
+                && ks.iter().any(|k| unsettled.contains(k.as_str()))
             {
                 continue; // owed again next run: not remembered; stays in new/ or unseen
             }
@@ -739,110 +740,66 @@ pub async fn ingest(ctx: &crate::context::Context, args: &IngestArgs) -> AppResu
     Ok(Output::Report(Box::new(report)))
 }
 
-/// The silence a Direct Connect maintenance notice sets on one of its resources: the same
-/// id for every mail of the event, so a reminder moves it and a cancellation finds it.
-fn silence_id(event: &crate::mail::Event, resource: &str) -> String {
+/// The silence an earlier version set for a Direct Connect maintenance notice on one of
+/// its resources (removed on cancellation, with the current one).
+fn legacy_silence_id(event: &crate::mail::Event, resource: &str) -> String {
     use sha2::Digest as _;
     let h = sha2::Sha256::digest(format!("{}|{resource}", event.dedupe_key()).as_bytes());
     format!("s-mail-{}", &hex::encode(h)[..10])
 }
 
-/// A Direct Connect maintenance notice of this run, for [`auto_silence`].
+/// A Direct Connect maintenance notice of this run, for one account it names.
 struct DxNotice {
+    /// Its finding's key.
+    key: String,
     event: crate::mail::Event,
+    health: crate::health::Event,
     subject: String,
     verification: crate::mail::Verification,
 }
 
-/// Why a notice may not silence anything, if it may not: only a verified notice that AWS's
-/// own notice headers announced (a list keeps them; a support case's CC or an SNS topic
-/// anyone can publish to does not), whose window is complete, in order, no longer than
-/// `silence_max_window` and not absurdly far ahead.
-fn may_not_silence(n: &DxNotice, max_window: jiff::SignedDuration, now: jiff::Timestamp) -> Option<String> {
-    let e = &n.event;
+/// Why a notice may not silence anything beyond what [`crate::health::silence`] checks of
+/// every channel: only a verified notice that AWS's own notice headers announced (a list
+/// keeps them; a support case's CC or an SNS topic anyone can publish to does not).
+fn may_not_silence(n: &DxNotice) -> Option<String> {
     if !n.verification.verified {
         return Some(format!("its sender is unverified ({})", n.verification.verification));
     }
-    if !matches!(e.format.as_str(), "legacy" | "managed") {
+    if !matches!(n.event.format.as_str(), "legacy" | "managed") {
         return Some(format!(
             "it was read from the {} format, not from AWS's notice headers (X-SM-COMMUNICATION-TYPE, X-NOTIFICATIONS-*)",
-            e.format
+            n.event.format
         ));
-    }
-    let (Some(start), Some(end)) = (e.start, e.end) else {
-        return Some("it gives no complete window".into());
-    };
-    if end < start {
-        return Some(format!("its window ends ({end}) before it starts ({start})"));
-    }
-    let length = end.duration_since(start);
-    if length > max_window {
-        return Some(format!("its window ({start} – {end}) is longer than silence_max_window ({max_window:#})"));
-    }
-    if now.checked_add(SILENCE_MAX_LEAD).is_ok_and(|limit| start > limit) {
-        return Some(format!("its window starts {start}, more than a year ahead"));
     }
     None
 }
 
 /// Silence (or, on a cancellation, unsilence) the dxcon/dxvif/dxlag resources of Direct
-/// Connect maintenance notices in dx-vif, for the window plus the margins. Only a notice
-/// [`may_not_silence`] passes silences; any cancellation lifts its event's silences, since
-/// lifting one only lets alerts through.
+/// Connect maintenance notices in dx-vif, for the window plus the margins
+/// ([`crate::health::silence::apply`], shared with the Health API and EventBridge).
 async fn auto_silence(ctx: &crate::context::Context, settings: &Settings, notices: &[DxNotice]) -> AppResult<()> {
     if notices.is_empty() {
         return Ok(());
     }
     let state = ctx.open_state()?;
     let (before, after) = settings.margins();
-    let max_window = or_default(settings.silence_max_window, DEFAULT_SILENCE_MAX_WINDOW);
-    let now = ctx.now();
-    for n in notices {
-        let (e, subject) = (&n.event, &n.subject);
-        let dx: Vec<&String> = e.resources.iter().filter(|r| r.starts_with("dx")).collect();
-        if dx.is_empty() {
-            tracing::warn!(
-                "auto_silence: the Direct Connect notice \"{subject}\" names no dxcon, dxvif or dxlag: nothing silenced"
-            );
-            continue;
-        }
-        if e.cancelled {
-            for r in dx {
-                let id = silence_id(e, r);
-                if state.remove_silence(&id).await? {
-                    tracing::info!(silence = %id, resource = %r, "auto_silence: maintenance cancelled, silence removed");
-                }
-            }
-            continue;
-        }
-        if let Some(why) = may_not_silence(n, max_window, now) {
-            tracing::warn!("auto_silence: \"{subject}\" silences nothing: {why}");
-            continue;
-        }
-        let (Some(start), Some(end)) = (e.start, e.end) else { continue };
-        let (Ok(starts), Ok(until)) = (start.checked_sub(before), end.checked_add(after)) else { continue };
-        for r in dx {
-            let id = silence_id(e, r);
-            state.remove_silence(&id).await?;
-            let silence = crate::state::Silence {
-                id: id.clone(),
-                matcher: crate::state::SilenceMatcher {
-                    source: Some(super::dx_vif::SOURCE.into()),
-                    key: None,
-                    account: e.accounts.first().cloned().filter(|_| e.accounts.len() == 1),
-                    resource: Some(r.clone()),
-                },
-                starts,
-                until,
-                reason: format!("AWS Direct Connect maintenance: {subject}"),
-                created_by: "maintenance-mail auto_silence".into(),
-                created_at: now,
-            };
-            state.add_silence(&silence).await?;
-            tracing::info!(silence = %id, resource = %r, %starts, %until, "auto_silence: dx-vif silenced for the maintenance window");
-        }
-    }
-    Ok(())
+    let limits = crate::health::silence::Limits {
+        max_window: or_default(settings.silence_max_window, DEFAULT_SILENCE_MAX_WINDOW),
+        before,
+        after,
+    };
+    let notices: Vec<crate::health::silence::Notice> = notices
+        .iter()
+        .map(|n| crate::health::silence::Notice {
+            key: &n.key,
+            event: &n.health,
+            title: n.subject.clone(),
+            refused: if n.event.cancelled { None } else { may_not_silence(n) },
+            legacy_ids: n.event.resources.iter().map(|r| legacy_silence_id(&n.event, r)).collect(),
+            created_by: "maintenance-mail auto_silence",
+        })
+        .collect();
+    crate::health::silence::apply(state.as_ref(), &notices, limits, ctx.now()).await
 }
 
 /// A finding's severity as the mail crate spells it (for ignore/override rules).

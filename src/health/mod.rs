@@ -101,6 +101,9 @@ pub struct Event {
     /// A notice that the event was cancelled (a `_CANCELLED` mail).
     pub cancelled: bool,
     pub channel: Channel,
+    /// The severity the channel gave (a mail's, graded by its rules), used when no
+    /// `[commands.health.severity]` pattern names the code.
+    pub severity: Option<Severity>,
 }
 
 impl Event {
@@ -556,6 +559,7 @@ fn migrated_identity(f: &Finding) -> (String, String) {
         links: Vec::new(),
         cancelled: false,
         channel: Channel::Mail,
+        severity: None,
     };
     (fresh_key(&e), fingerprint(&e))
 }
@@ -601,7 +605,10 @@ pub fn event_finding(
             k
         }
         _ => {
-            let severity = settings.severity_of(&e.code).unwrap_or_else(|| default_severity(e.category.as_deref()));
+            let severity = settings
+                .severity_of(&e.code)
+                .or(e.severity)
+                .unwrap_or_else(|| default_severity(e.category.as_deref()));
             finding(e, key, severity, account_name, timezone)
         }
     };

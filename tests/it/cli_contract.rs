@@ -147,7 +147,7 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         "[WARNING] AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED",
         "[WARNING] AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED",
         "[WARNING] An AWS notice opskit could not read",
-        "critical (silenced s-mail-",
+        "critical (silenced s-health-",
         "| slack     | reopened | suppressed | dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234",
         // inventory: a page created, then nothing written, then one PATCH and a change log.
         "backlog    <- 201 POST /wikis page \"Inventory/111122223333\"",

@@ -327,7 +327,7 @@ fn a_notice_whose_dkim_the_server_did_not_pass_is_told_marked_unverified_and_a_v
     );
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     let f = &report["findings"][0];
-    assert!(f["key"].as_str().unwrap().starts_with("maintenance-mail/unverified/"), "{f}");
+    assert!(f["key"].as_str().unwrap().starts_with("health/unverified/"), "{f}");
     let verified = f["fields"].as_array().unwrap().iter().find(|x| x["name"] == "verified").unwrap();
     assert!(verified["value"].as_str().unwrap().starts_with("no: "), "{f}");
 
@@ -697,7 +697,7 @@ fn dx_maintenance_silences_the_named_vif_in_dx_vif_for_its_window_and_a_cancella
         .find(|f| f["resources"][0] == sandbox::DX_DEMO_TRANSIT_VIF)
         .unwrap()
         .clone();
-    assert!(vif["silenced_by"].as_str().is_some_and(|s| s.starts_with("s-mail-")), "{vif}");
+    assert!(vif["silenced_by"].as_str().is_some_and(|s| s.starts_with("s-health-")), "{vif}");
     assert_eq!(b.slack_texts().len(), 1);
     // Still down after the window and its margin: now it is news.
     poll("2026-12-10T05:31:00Z");
