@@ -355,7 +355,8 @@ pub fn findings_of(
     let from = p.from.clone().unwrap_or_default();
     let verified =
         if p.verification.verified { "yes".to_string() } else { format!("no: {}", p.verification.verification) };
-    let mail_fields = |f: Finding| f.field("subject", &subject).field("sender", sender_of(p)).field("verified", &verified);
+    let mail_fields =
+        |f: Finding| f.field("subject", &subject).field("sender", sender_of(p)).field("verified", &verified);
     match &p.outcome {
         Outcome::Ignored { .. } => Ok(Vec::new()),
         Outcome::Unparsed { reason } => Ok(vec![Finding {
@@ -383,7 +384,8 @@ pub fn findings_of(
                     crate::health::event_finding(index, health, &event, name.as_deref(), timezone, now)?
                 } else {
                     // Never the verified finding's key: it may not change what AWS said.
-                    let key = format!("{SOURCE}/unverified/{}", short(&format!("{}|{:?}", e.dedupe_key(), event.account)));
+                    let key =
+                        format!("{SOURCE}/unverified/{}", short(&format!("{}|{:?}", e.dedupe_key(), event.account)));
                     let severity = health.severity_of(&event.code).or(event.severity).unwrap_or(Severity::Warning);
                     let mut f = crate::health::finding(&event, key, severity, name.as_deref(), timezone);
                     f.title.push_str(unverified_mark(p));

@@ -263,7 +263,8 @@ pub struct Settings {
     /// The event type categories told (default: `scheduledChange`, `issue`,
     /// `accountNotification`).
     pub categories: Vec<String>,
-    /// Event type code (a `*` glob) → severity; the first match wins, in file order.
+    /// Event type code (a `*` glob) → severity; of the patterns that match, the most
+    /// specific (the most characters besides `*`) wins.
     pub severity: toml::Table,
     /// Events nobody wants told, whichever channel tells them.
     pub suppress: crate::mail::Suppress,
@@ -311,6 +312,8 @@ impl Settings {
             let globs = crate::globs::Globs::new(std::slice::from_ref(pattern)).map_err(|e| err(key, e, ""))?;
             s.severities.push((globs, pattern.clone(), sev));
         }
+        // A TOML table has no order to rely on: the most specific pattern first.
+        s.severities.sort_by_key(|(_, p, _)| std::cmp::Reverse(p.chars().filter(|c| *c != '*').count()));
         if let Some(org) = &s.organization
             && config.account(org).is_none()
         {
@@ -484,11 +487,19 @@ pub async fn migrate_mail_findings(state: &dyn StateStore) -> crate::state::Stat
     let mut moved = Vec::new();
     let mut renamed: BTreeMap<String, (String, String, String)> = BTreeMap::new();
     for r in &old {
-        let (key, fingerprint) = migrated_identity(&r.finding);
+        let (key, fingerprint, event) = migrated_identity(&r.finding);
         let mut n = r.clone();
         n.finding.source = SOURCE.into();
         n.finding.key = key.clone();
         n.finding.fingerprint = fingerprint.clone();
+        // What the index finds events by, as every finding of this source carries it.
+        if let Some(e) = event {
+            n.finding = n
+                .finding
+                .field(CHANNEL_FIELD, Channel::Mail.as_str())
+                .field(ARN_FIELD, e.arn.as_deref().unwrap_or_default())
+                .field(MATCH_FIELD, match_key(&e));
+        }
         renamed.insert(r.finding.key.clone(), (key, r.finding.fingerprint.clone(), fingerprint));
         moved.push(n);
     }
@@ -521,19 +532,20 @@ pub async fn migrate_mail_findings(state: &dyn StateStore) -> crate::state::Stat
     Ok(keys.len())
 }
 
-/// The key and fingerprint a finding of the old `maintenance-mail` source gets here.
+/// The key and fingerprint a finding of the old `maintenance-mail` source gets here, and
+/// the event it describes (none for an unverified or unparsed mail's).
 ///
 /// Its fields hold what it was keyed by: `dedupe key` (the event ARN, or
 /// `CODE|accounts|resources|start/end`) and its fingerprint `kind|code|start|end|resources`.
-fn migrated_identity(f: &Finding) -> (String, String) {
+fn migrated_identity(f: &Finding) -> (String, String, Option<Event>) {
     let tail = |k: &str| k.strip_prefix(&format!("{LEGACY_MAIL_SOURCE}/")).unwrap_or(k).to_string();
     if f.key.starts_with(&format!("{LEGACY_MAIL_SOURCE}/unverified/"))
         || f.key.starts_with(&format!("{LEGACY_MAIL_SOURCE}/unparsed/"))
     {
-        return (format!("{SOURCE}/{}", tail(&f.key)), f.fingerprint.clone());
+        return (format!("{SOURCE}/{}", tail(&f.key)), f.fingerprint.clone(), None);
     }
     let Some(dedupe) = field(f, "dedupe key") else {
-        return (format!("{SOURCE}/mail/{}", tail(&f.key)), f.fingerprint.clone());
+        return (format!("{SOURCE}/mail/{}", tail(&f.key)), f.fingerprint.clone(), None);
     };
     let parts: Vec<&str> = f.fingerprint.split('|').collect();
     let t = |s: Option<&&str>| s.and_then(|s| s.parse::<Timestamp>().ok());
@@ -561,7 +573,7 @@ fn migrated_identity(f: &Finding) -> (String, String) {
         channel: Channel::Mail,
         severity: None,
     };
-    (fresh_key(&e), fingerprint(&e))
+    (fresh_key(&e), fingerprint(&e), Some(e))
 }
 
 /// The keys that a run of an authoritative channel over `covered` accounts speaks for: the
@@ -605,10 +617,8 @@ pub fn event_finding(
             k
         }
         _ => {
-            let severity = settings
-                .severity_of(&e.code)
-                .or(e.severity)
-                .unwrap_or_else(|| default_severity(e.category.as_deref()));
+            let severity =
+                settings.severity_of(&e.code).or(e.severity).unwrap_or_else(|| default_severity(e.category.as_deref()));
             finding(e, key, severity, account_name, timezone)
         }
     };
@@ -632,3 +642,6 @@ pub fn ended(index: &Index, told: &BTreeSet<String>, now: Timestamp) -> Vec<Find
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
