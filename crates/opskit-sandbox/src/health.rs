@@ -468,7 +468,8 @@ impl Health {
         };
         let ev = self.find_mut(&arn)?;
         if let Some(d) = description {
-            ev.description = d.as_str().ok_or_else(|| HealthError::Invalid("`description` must be text".into()))?.into();
+            ev.description =
+                d.as_str().ok_or_else(|| HealthError::Invalid("`description` must be text".into()))?.into();
         }
         if let Some(m) = metadata {
             let Value::Object(m) = m else { return Err(HealthError::Invalid("`metadata` must be an object".into())) };
@@ -485,7 +486,9 @@ impl Health {
     }
 
     fn add_entity(ev: &mut Ev, entity: Value) -> Result<(), HealthError> {
-        let Value::Object(mut m) = entity else { return Err(HealthError::Invalid("an entity must be an object".into())) };
+        let Value::Object(mut m) = entity else {
+            return Err(HealthError::Invalid("an entity must be an object".into()));
+        };
         let value = m.get("entityValue").and_then(Value::as_str).unwrap_or("").to_string();
         if value.is_empty() {
             return Err(HealthError::Invalid("an entity needs an `entityValue`".into()));
@@ -642,7 +645,11 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
         return error(400, "com.amazon.coral.service#InvalidSignatureException", &message);
     }
     if !lock(&shared.ta).business(&caller.account) {
-        return error(400, "com.amazon.coral.service#SubscriptionRequiredException", HEALTH_SUBSCRIPTION_REQUIRED_MESSAGE);
+        return error(
+            400,
+            "com.amazon.coral.service#SubscriptionRequiredException",
+            HEALTH_SUBSCRIPTION_REQUIRED_MESSAGE,
+        );
     }
     let input = if rec.body.is_empty() {
         Map::new()
@@ -663,15 +670,25 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
         match operation {
             "DescribeHealthServiceStatusForOrganization" => {
                 let on = health.org_view.contains(&ctx.account);
-                return reply(&json!({"healthServiceAccessStatusForOrganization": if on { "ENABLED" } else { "DISABLED" }}));
+                return reply(
+                    &json!({"healthServiceAccessStatusForOrganization": if on { "ENABLED" } else { "DISABLED" }}),
+                );
             }
             "EnableHealthServiceAccessForOrganization" => {
                 health.set_org_view(&ctx.account, true);
-                return Reply { status: 200, headers: vec![("smithy-protocol".into(), PROTOCOL.into())], body: Vec::new() };
+                return Reply {
+                    status: 200,
+                    headers: vec![("smithy-protocol".into(), PROTOCOL.into())],
+                    body: Vec::new(),
+                };
             }
             "DisableHealthServiceAccessForOrganization" => {
                 health.set_org_view(&ctx.account, false);
-                return Reply { status: 200, headers: vec![("smithy-protocol".into(), PROTOCOL.into())], body: Vec::new() };
+                return Reply {
+                    status: 200,
+                    headers: vec![("smithy-protocol".into(), PROTOCOL.into())],
+                    body: Vec::new(),
+                };
             }
             _ => {}
         }
@@ -682,7 +699,9 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
             "DescribeEventsForOrganization" => describe_events_for_organization(&health, &ctx, &input),
             "DescribeAffectedAccountsForOrganization" => describe_affected_accounts(&health, &ctx, &input),
             "DescribeEventDetailsForOrganization" => describe_event_details_for_organization(&health, &ctx, &input),
-            "DescribeAffectedEntitiesForOrganization" => describe_affected_entities_for_organization(&health, &ctx, &input),
+            "DescribeAffectedEntitiesForOrganization" => {
+                describe_affected_entities_for_organization(&health, &ctx, &input)
+            }
             _ => Err(unknown(operation)),
         };
         return done.unwrap_or_else(|e| e);
@@ -840,7 +859,9 @@ impl Filter {
         };
         if org {
             f.accounts = strings(m, "awsAccountIds", 50, None)?;
-            for (name, slot) in [("startTime", &mut f.start), ("endTime", &mut f.end), ("lastUpdatedTime", &mut f.updated)] {
+            for (name, slot) in
+                [("startTime", &mut f.start), ("endTime", &mut f.end), ("lastUpdatedTime", &mut f.updated)]
+            {
                 if let Some(v) = m.get(name).filter(|v| !v.is_null()) {
                     slot.push(range(v, name)?);
                 }
@@ -863,16 +884,23 @@ impl Filter {
             list.as_ref().is_none_or(|l| e[k].as_str().is_some_and(|v| l.iter().any(|x| x == v)))
         };
         let personas_ok = self.personas.as_ref().is_none_or(|l| {
-            e["personas"].as_array().is_some_and(|ps| ps.iter().any(|p| p.as_str().is_some_and(|p| l.iter().any(|x| x == p))))
+            e["personas"]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|p| p.as_str().is_some_and(|p| l.iter().any(|x| x == p))))
         });
         let times = |ranges: &[Range], k: &str| ranges.is_empty() || ranges.iter().any(|r| in_range(e[k].as_f64(), r));
-        let mine: Vec<&Value> =
-            ev.entities.iter().filter(|x| x["awsAccountId"].as_str().is_some_and(|a| visible.iter().any(|v| v == a))).collect();
+        let mine: Vec<&Value> = ev
+            .entities
+            .iter()
+            .filter(|x| x["awsAccountId"].as_str().is_some_and(|a| visible.iter().any(|v| v == a)))
+            .collect();
         let entity_in = |list: &Option<Vec<String>>, k: &str| {
             list.as_ref().is_none_or(|l| mine.iter().any(|x| x[k].as_str().is_some_and(|v| l.iter().any(|y| y == v))))
         };
         let tags_ok = self.tags.is_empty()
-            || mine.iter().any(|x| self.tags.iter().any(|set| set.iter().all(|(k, v)| x["tags"][k.as_str()] == v.as_str())));
+            || mine
+                .iter()
+                .any(|x| self.tags.iter().any(|set| set.iter().all(|(k, v)| x["tags"][k.as_str()] == v.as_str())));
         let accounts_ok =
             self.accounts.as_ref().is_none_or(|l| ev.accounts.iter().any(|a| l.contains(a) && visible.contains(a)));
         field_in(&self.arns, "arn")
@@ -1033,9 +1061,8 @@ fn describe_affected_accounts(health: &Health, ctx: &Ctx, input: &Obj) -> Result
         return Err(validation(&aws::constraint_message("null", "eventArn", "Member must not be null")));
     };
     let ev = health.find(arn);
-    let accounts: Vec<Value> = ev
-        .map(|e| e.accounts.iter().filter(|a| ctx.org.contains(a)).map(|a| json!(a)).collect())
-        .unwrap_or_default();
+    let accounts: Vec<Value> =
+        ev.map(|e| e.accounts.iter().filter(|a| ctx.org.contains(a)).map(|a| json!(a)).collect()).unwrap_or_default();
     let (items, next) = page(accounts, input, 10)?;
     let mut out = json!({"affectedAccounts": items});
     if let Some(ev) = ev.filter(|e| e.accounts.iter().any(|a| ctx.org.contains(a))) {
@@ -1157,7 +1184,9 @@ pub(crate) fn control(shared: &Shared, body: &[u8]) -> Reply {
             health.set_entity_status(&arn, &entity_value, &status).map(|_| json!({"ok": true}))
         }
         Action::Remove { arn } => health.remove_event(&arn).map(|_| json!({"ok": true})),
-        Action::Generate { account, events } => health.generate(&account, events).map(|arns| json!({"ok": true, "arns": arns})),
+        Action::Generate { account, events } => {
+            health.generate(&account, events).map(|arns| json!({"ok": true, "arns": arns}))
+        }
         Action::SetOrgView { management_account, enabled } => {
             health.set_org_view(&management_account, enabled);
             Ok(json!({"ok": true}))

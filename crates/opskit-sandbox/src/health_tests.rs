@@ -146,24 +146,27 @@ async fn details_fail_unknown_arns_and_entities_carry_their_status() {
     let elsewhere = sb.health_put_event(&[OTHER], json!({"service": "RDS"})).unwrap();
     let c = health(&sb, ACCOUNT).await;
     let missing = "arn:aws:health:us-east-1::event/EC2/AWS_EC2_X/AWS_EC2_X_NOPE";
-    let out = c.describe_event_details().event_arns(&arn).event_arns(missing).event_arns(&elsewhere).send().await.unwrap();
+    let out =
+        c.describe_event_details().event_arns(&arn).event_arns(missing).event_arns(&elsewhere).send().await.unwrap();
     assert_eq!(out.successful_set().len(), 1);
     let d = &out.successful_set()[0];
     assert_eq!(d.event().and_then(|e| e.arn()), Some(arn.as_str()));
-    assert_eq!(d.event_description().and_then(|x| x.latest_description()), Some("Your instance i-0abc will be stopped."));
+    assert_eq!(
+        d.event_description().and_then(|x| x.latest_description()),
+        Some("Your instance i-0abc will be stopped.")
+    );
     assert_eq!(d.event_metadata().and_then(|m| m.get("deprecated_versions")).map(String::as_str), Some("none"));
     let failed: Vec<_> = out.failed_set().iter().map(|f| f.event_arn().unwrap_or_default()).collect();
     assert_eq!(failed, [missing, elsewhere.as_str()], "unknown and other accounts' events fail");
     let eleven = (0..11).fold(c.describe_event_details(), |r, i| r.event_arns(format!("{arn}{i}")));
     assert_eq!(eleven.send().await.unwrap_err().into_service_error().code(), Some("ValidationException"));
 
-    let filter = |s: Option<EntityStatusCode>| EntityFilter::builder().event_arns(&arn).set_status_codes(s.map(|s| vec![s])).build();
+    let filter = |s: Option<EntityStatusCode>| {
+        EntityFilter::builder().event_arns(&arn).set_status_codes(s.map(|s| vec![s])).build()
+    };
     let all = c.describe_affected_entities().filter(filter(None).unwrap()).send().await.unwrap();
     let values: Vec<_> = all.entities().iter().map(|e| (e.entity_value().unwrap(), e.status_code().cloned())).collect();
-    assert_eq!(
-        values,
-        [("i-0abc", Some(EntityStatusCode::Impaired)), ("i-0def", Some(EntityStatusCode::Unimpaired))]
-    );
+    assert_eq!(values, [("i-0abc", Some(EntityStatusCode::Impaired)), ("i-0def", Some(EntityStatusCode::Unimpaired))]);
     assert!(all.entities().iter().all(|e| e.aws_account_id() == Some(ACCOUNT) && e.event_arn() == Some(arn.as_str())));
     sb.health_set_entity_status(&arn, "i-0abc", "RESOLVED").unwrap();
     let resolved = c.describe_affected_entities().filter(filter(Some(EntityStatusCode::Resolved)).unwrap()).send();
@@ -193,7 +196,8 @@ async fn the_passive_region_answers_the_same_and_others_are_refused() {
     let east1 = arns(&all_events(&health_in(&sb, ACCOUNT, "us-east-1").await, None, None).await.0);
     let east2 = arns(&all_events(&health_in(&sb, ACCOUNT, "us-east-2").await, None, None).await.0);
     assert_eq!((east1.len(), &east1), (3, &east2));
-    let err = health_in(&sb, ACCOUNT, "eu-west-1").await.describe_events().send().await.unwrap_err().into_service_error();
+    let err =
+        health_in(&sb, ACCOUNT, "eu-west-1").await.describe_events().send().await.unwrap_err().into_service_error();
     assert_eq!(err.code(), Some("InvalidSignatureException"));
 }
 
@@ -234,7 +238,9 @@ async fn the_organizational_view_is_the_management_accounts_once_enabled() {
     assert_eq!(accounts.affected_accounts(), [MEMBER, MANAGEMENT], "only the organization's accounts");
     assert_eq!(accounts.event_scope_code().map(|s| s.as_str()), Some("ACCOUNT_SPECIFIC"));
 
-    let detail = |a: Option<&str>| EventAccountFilter::builder().event_arn(&shared).set_aws_account_id(a.map(str::to_string)).build().unwrap();
+    let detail = |a: Option<&str>| {
+        EventAccountFilter::builder().event_arn(&shared).set_aws_account_id(a.map(str::to_string)).build().unwrap()
+    };
     let details = mgmt
         .describe_event_details_for_organization()
         .organization_event_detail_filters(detail(Some(MEMBER)))
@@ -248,8 +254,10 @@ async fn the_organizational_view_is_the_management_accounts_once_enabled() {
     assert_eq!(details.failed_set().len(), 2, "outside the organization, and no account for an account-specific event");
 
     let entity = EntityAccountFilter::builder().event_arn(&shared).build().unwrap();
-    let entities = mgmt.describe_affected_entities_for_organization().organization_entity_account_filters(entity).send();
-    let values: Vec<_> = entities.await.unwrap().entities().iter().map(|e| e.entity_value().unwrap().to_string()).collect();
+    let entities =
+        mgmt.describe_affected_entities_for_organization().organization_entity_account_filters(entity).send();
+    let values: Vec<_> =
+        entities.await.unwrap().entities().iter().map(|e| e.entity_value().unwrap().to_string()).collect();
     assert_eq!(values, ["dxcon-1", "dxcon-2"]);
 
     let member_refused = member.describe_events_for_organization().send().await.unwrap_err().into_service_error();
