@@ -50,7 +50,9 @@
 //!   the `*ForOrganization` operations; anyone else gets 400 `AccessDeniedException` (the
 //!   reference names no error; this is AWS's common one). It sees the events that affect
 //!   the organization's accounts, only those accounts in DescribeAffectedAccountsForOrganization.
-//!   DescribeHealthServiceStatusForOrganization answers the management account only.
+//!   DescribeHealthServiceStatusForOrganization, EnableHealthServiceAccessForOrganization and
+//!   DisableHealthServiceAccessForOrganization answer the management account only (the last
+//!   two with no body, their output being empty), and take effect at once.
 //!   Delegated administrators are not modelled.
 //! - Unknown operations are 404 `UnknownOperationException`; DescribeEventTypes,
 //!   DescribeEventAggregates, DescribeEntityAggregates* and DescribeServiceLifecycle are not

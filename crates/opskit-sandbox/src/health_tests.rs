@@ -345,3 +345,57 @@ fn the_codec_reads_indefinite_lengths_half_floats_and_timestamps() {
         assert!(health::decode(bad).is_err(), "{bad:x?}");
     }
 }
+
+#[tokio::test]
+async fn the_control_plane_changes_what_the_api_answers() {
+    let sb = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let post = |body: serde_json::Value| {
+        let rb = http.post(sb.url("/_sandbox/health")).json(&body);
+        async move {
+            let resp = rb.send().await.unwrap();
+            (resp.status().as_u16(), resp.json::<serde_json::Value>().await.unwrap_or_default())
+        }
+    };
+    let (status, made) = post(json!({"action": "put_event", "accounts": [ACCOUNT],
+        "event": {"service": "EC2", "eventTypeCode": "AWS_EC2_INSTANCE_REBOOT_MAINTENANCE_SCHEDULED",
+                  "statusCode": "upcoming", "lastUpdatedTime": "2026-11-01T00:00:00Z"}}))
+    .await;
+    assert_eq!(status, 200);
+    let older = made["arn"].as_str().unwrap().to_string();
+    let (_, generated) = post(json!({"action": "generate", "account": ACCOUNT, "events": 2})).await;
+    assert_eq!(generated["arns"].as_array().map(Vec::len), Some(2));
+    let c = health(&sb, ACCOUNT).await;
+    assert_eq!(arns(&all_events(&c, None, None).await.0).last(), Some(&older), "the oldest update is last");
+
+    // Closing it stamps lastUpdatedTime now (so it sorts first) and an endTime.
+    let (status, _) = post(json!({"action": "set_status", "arn": older, "status": "closed"})).await;
+    assert_eq!(status, 200);
+    let events = all_events(&c, None, None).await.0;
+    assert_eq!((events[0].arn(), events[0].status_code()), (Some(older.as_str()), Some(&EventStatusCode::Closed)));
+    assert!(events[0].end_time().is_some());
+    let window = json!({"action": "set_window", "arn": older, "start": "2026-12-01T01:00:00Z", "end": 1_796_094_000});
+    assert_eq!(post(window).await.0, 200);
+    let events = all_events(&c, None, None).await.0;
+    assert_eq!(events[0].start_time().map(DateTime::secs), Some(1_796_086_800));
+    assert_eq!(events[0].end_time().map(DateTime::secs), Some(1_796_094_000));
+
+    let state: serde_json::Value = http.get(sb.url("/_sandbox/health")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(state["events"].as_array().map(Vec::len), Some(3));
+    assert_eq!(state["events"][0]["accounts"], json!([ACCOUNT]));
+
+    assert_eq!(post(json!({"action": "remove", "arn": older})).await.0, 200);
+    assert_eq!(post(json!({"action": "remove", "arn": older})).await.0, 404, "gone");
+    assert_eq!(post(json!({"action": "set_status", "arn": "x", "status": "closed"})).await.0, 404);
+    assert_eq!(post(json!({"action": "set_status", "arn": generated["arns"][0], "status": "fixed"})).await.0, 400);
+    assert_eq!(post(json!({"action": "put_event", "accounts": ["12"], "event": {}})).await.0, 400);
+    assert_eq!(post(json!({"action": "nope"})).await.0, 400);
+    assert_eq!(all_events(&c, None, None).await.0.len(), 2);
+
+    // Organizational view from the control plane, as EnableHealthServiceAccessForOrganization.
+    sb.org_create(MANAGEMENT).unwrap();
+    let on = json!({"action": "set_org_view", "management_account": MANAGEMENT, "enabled": true});
+    assert_eq!(post(on).await.0, 200);
+    let status = health(&sb, MANAGEMENT).await.describe_health_service_status_for_organization().send().await.unwrap();
+    assert_eq!(status.health_service_access_status_for_organization(), Some("ENABLED"));
+}
