@@ -155,13 +155,15 @@ impl QueryService {
 }
 
 /// What a fault's `target` pattern is matched against: the `X-Amz-Target` of an awsJson
-/// call, or `AmazonEC2.<Action>` for an EC2 query call and
-/// `AWSSecurityTokenServiceV20110615.<Action>` for an STS one (which have no such header;
+/// call, or `AmazonEC2.<Action>` for an EC2 query call,
+/// `AWSSecurityTokenServiceV20110615.<Action>` for an STS one and
+/// `AWSHealth_20160804.<Operation>` for a Health rpcv2Cbor one (which have no such header;
 /// the name is the one the header would carry, after the service shape). `None` for
 /// everything else.
 pub(crate) fn call_target(rec: &Recorded) -> Option<Cow<'_, str>> {
     target(rec)
         .map(Cow::Borrowed)
+        .or_else(|| super::health::call_target(rec).map(Cow::Owned))
         .or_else(|| super::ec2::SERVICE.target(rec).map(Cow::Owned))
         .or_else(|| super::sts::SERVICE.target(rec).map(Cow::Owned))
 }
@@ -211,7 +213,7 @@ impl<'a> Call<'a> {
 
 /// The caller, or the error (built by `error`, so in the protocol's shape) AWS answers
 /// when the `Authorization` header is missing or unreadable.
-fn authenticate(rec: &Recorded, error: fn(u16, &str, &str) -> Reply) -> Result<Caller, Reply> {
+pub(crate) fn authenticate(rec: &Recorded, error: fn(u16, &str, &str) -> Reply) -> Result<Caller, Reply> {
     match (rec.header("authorization"), Caller::from_request(rec)) {
         (_, Some(c)) => Ok(c),
         (None, None) => Err(error(403, "MissingAuthenticationTokenException", "Missing Authentication Token")),

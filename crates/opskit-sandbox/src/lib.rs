@@ -10,7 +10,8 @@
 //! reading `ta.rs`'s data), EC2's inventory reads in `ec2.rs` (the EC2 query protocol:
 //! `POST /` with a form body, signed for `ec2`, answered in XML), AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
-//! `sts.rs` (the query protocol, signed for `sts`), on top of
+//! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
+//! RPC v2 CBOR: `POST /service/AWSHealth_20160804/operation/<Operation>`), on top of
 //! the AWS pieces in `aws.rs` (awsJson1_1: `POST /` with `X-Amz-Target`; restJson1:
 //! `GET /v1/...`; the caller's account and region come from the SigV4 credential scope, see
 //! [`sandbox_access_key`]).
@@ -121,6 +122,23 @@
 //!   - `{"action": "tag", "resource_id": "account, OU or root id", "tags": {"team": "web"}}`
 //!   - `{"action": "deny_role", "role_arn": "arn:aws:iam::..:role/..", "denied": true}`
 //!   - `{"action": "require_external_id", "role_arn": "..", "external_id": ".."}`
+//! - `GET /_sandbox/health`: `{"events": [{"event": {..}, "description": "..", "metadata":
+//!   {..}, "accounts": [".."], "entities": [..]}], "orgView": ["<management account>"]}`:
+//!   every Health event (as DescribeEvents answers it, timestamps in epoch seconds), its
+//!   description and metadata as DescribeEventDetails answers them, its affected accounts and
+//!   its entities as DescribeAffectedEntities answers them; and the organizations with
+//!   organizational view enabled.
+//! - `POST /_sandbox/health`: one Health change, tagged by `action`; answers `{"ok": true}`
+//!   (plus `"arn"` for `put_event`, `"arns"` for `generate`), 404 for an unknown event and
+//!   400 for a malformed action. The same as the `Sandbox::health_*` methods (timestamps
+//!   are epoch seconds or RFC 3339 strings):
+//!   - `{"action": "put_event", "accounts": [".."], "event": {..}}`
+//!   - `{"action": "set_status", "arn": "arn:aws:health:..", "status": "closed"}`
+//!   - `{"action": "set_window", "arn": "..", "start": "2026-12-01T01:00:00Z", "end": null}`
+//!   - `{"action": "set_entity_status", "arn": "..", "entity_value": "i-..", "status": "RESOLVED"}`
+//!   - `{"action": "remove", "arn": ".."}`
+//!   - `{"action": "generate", "account": "..", "events": 250}`
+//!   - `{"action": "set_org_view", "management_account": "..", "enabled": true}`
 
 mod aws;
 mod backlog;
@@ -135,6 +153,9 @@ mod dx_tests;
 mod ec2;
 #[cfg(test)]
 mod ec2_tests;
+mod health;
+#[cfg(test)]
+mod health_tests;
 mod organizations;
 #[cfg(test)]
 mod organizations_tests;
@@ -172,6 +193,7 @@ pub use ec2::{
     EC2_DEMO_WEB_2_NAME, EC2_DEMO_WEB_2_VOLUME, EC2_DEMO_WEB_EIP, EC2_DEMO_WEB_PUBLIC_IP, EC2_DEMO_WEB_RESERVATION,
     EC2_TARGET_PREFIX, Ec2Counts, Ec2Error, Ec2Kind,
 };
+pub use health::{HEALTH_ORG_ACCESS_DENIED_MESSAGE, HEALTH_SERVICE, HEALTH_SUBSCRIPTION_REQUIRED_MESSAGE, HealthError};
 pub use organizations::{ORG_GENERATED_FIRST_ACCOUNT, OrgError, OrgSummary};
 pub use sts::STS_TARGET_PREFIX;
 pub use support::SUPPORT_SUBSCRIPTION_REQUIRED_MESSAGE;
@@ -293,7 +315,8 @@ mod base64_body {
 /// no `drop_connection`) only a delay before the request goes on.
 ///
 /// A request matches when every matcher that is set matches. `target` only matches awsJson
-/// calls (`POST /` with `X-Amz-Target`) and EC2 and STS query calls; `account` and `region`
+/// calls (`POST /` with `X-Amz-Target`), EC2 and STS query calls and Health rpcv2Cbor calls
+/// (as `AWSHealth_20160804.<Operation>`); `account` and `region`
 /// match any SigV4-signed call, as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -574,6 +597,7 @@ pub(crate) struct Shared {
     pub cases: Mutex<cases::Cases>,
     pub ec2: Mutex<ec2::Ec2>,
     pub orgs: Mutex<organizations::Orgs>,
+    pub health: Mutex<health::Health>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -593,6 +617,7 @@ impl Shared {
             cases: Mutex::new(cases::Cases::seeded()),
             ec2: Mutex::new(ec2::Ec2::seeded()),
             orgs: Mutex::default(),
+            health: Mutex::default(),
         }
     }
 
@@ -748,8 +773,8 @@ impl Sandbox {
     }
 
     /// Forget recorded requests and armed faults. Backlog data, PagerDuty events, Direct
-    /// Connect resources, Trusted Advisor recommendations, Support cases, EC2 resources and
-    /// organizations stay: they are the fake services' state, not the recording.
+    /// Connect resources, Trusted Advisor recommendations, Support cases, EC2 resources,
+    /// organizations and Health events stay: they are the fake services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -939,6 +964,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
         return sts::handle(shared, rec);
     }
     let path = rec.path.as_str();
+    if path.starts_with(health::PATH_PREFIX) {
+        return health::handle(shared, rec);
+    }
     if path.starts_with(ta::PATH_PREFIX) {
         return ta::handle(shared, rec);
     }
@@ -994,6 +1022,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "ec2") => ec2::control(shared, &rec.body),
         ("GET", "organizations") => organizations::control_state(shared),
         ("POST", "organizations") => organizations::control(shared, &rec.body),
+        ("GET", "health") => health::control_state(shared),
+        ("POST", "health") => health::control(shared, &rec.body),
         ("POST", "clear") => {
             shared.clear();
             Reply::json(200, &serde_json::json!({"ok": true}))

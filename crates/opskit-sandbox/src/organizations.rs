@@ -171,6 +171,17 @@ impl Orgs {
         self.home.get(account).map(|&i| &self.orgs[i])
     }
 
+    /// For the Health fake's organizational view: the accounts (the management account
+    /// first, then the members in creation order) of the organization `account` manages;
+    /// `None` when it manages none.
+    pub(crate) fn accounts_managed_by(&self, account: &str) -> Option<Vec<String>> {
+        let org = self.org_of(account).filter(|o| o.management == account)?;
+        let ids = org.members.iter().filter_map(|m| m.account["Id"].as_str()).map(str::to_string);
+        let mut all = vec![account.to_string()];
+        all.extend(ids.filter(|id| id != account));
+        Some(all)
+    }
+
     fn managed_mut(&mut self, management: &str) -> Result<&mut Org, OrgError> {
         match self.home.get(management) {
             Some(&i) if self.orgs[i].management == management => Ok(&mut self.orgs[i]),
