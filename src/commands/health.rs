@@ -236,12 +236,15 @@ pub async fn ingest(ctx: &Context, args: &HealthIngestArgs) -> AppResult<Output>
         let events = match health::eventbridge::events(&m.body) {
             Ok(events) => events,
             Err(why) => {
-                tracing::warn!(message = %m.id, "not an AWS Health event, moved to the dead-letter queue: {why}");
+                tracing::warn!(message = %m.id, "not an AWS Health event: {why}");
                 if ctx.global.dry_run {
                     continue;
                 }
                 match dlq.send_poison(&m.body, &why.0).await {
-                    Ok(()) => done.push(m),
+                    Ok(()) => {
+                        tracing::info!(message = %m.id, "moved to the dead-letter queue {dlq_url}");
+                        done.push(m);
+                    }
                     Err(e) => failed(&mut errors, m, format!("cannot move it to {dlq_url}: {e:#}")),
                 }
                 continue;
@@ -252,35 +255,39 @@ pub async fn ingest(ctx: &Context, args: &HealthIngestArgs) -> AppResult<Output>
             let key = index.key_of(&e);
             // A kept finding of a later description (the API's, or a later message) wins
             // over an older message read late.
-            let kept_updated = index
-                .get(&key)
-                .and_then(|r| r.finding.fields.iter().find(|x| x.name == health::UPDATED_FIELD))
+            let kept = index.get(&key).map(|r| &r.finding);
+            let kept_updated = kept
+                .and_then(|f| f.fields.iter().find(|x| x.name == health::UPDATED_FIELD))
                 .and_then(|x| x.value.parse::<jiff::Timestamp>().ok());
-            let newer_kept = matches!((kept_updated, e.last_updated), (Some(k), Some(t)) if k > t);
+            let newer_kept = kept.filter(|_| matches!((kept_updated, e.last_updated), (Some(k), Some(t)) if k > t));
             let newer_here =
                 out.get(&key).is_some_and(|(_, t)| matches!((t, e.last_updated), (Some(a), Some(b)) if *a > b));
             keys.push(key.clone());
             if newer_here {
                 continue;
             }
-            let f = if newer_kept {
-                let mut f = index.get(&key).map(|r| r.finding.clone()).expect("kept");
-                if health::ends_of(&f).is_some_and(|t| t <= now) {
-                    f.status = Status::Resolved;
+            let f = match newer_kept {
+                Some(kept) => {
+                    let mut f = kept.clone();
+                    if health::ends_of(&f).is_some_and(|t| t <= now) {
+                        f.status = Status::Resolved;
+                    }
+                    f
                 }
-                f
-            } else {
-                let name = e.account.as_deref().and_then(|a| ctx.config.account(a)).map(|a| a.name.clone());
-                match health::event_finding(&index, &settings, &e, name.as_deref(), tz, now) {
-                    Ok(f) => f,
-                    Err(why) => {
-                        tracing::info!(message = %m.id, event = e.arn.as_deref().unwrap_or("-"), "suppressed: {why}");
-                        keys.pop();
-                        continue;
+                None => {
+                    let name = e.account.as_deref().and_then(|a| ctx.config.account(a)).map(|a| a.name.clone());
+                    match health::event_finding(&index, &settings, &e, name.as_deref(), tz, now) {
+                        Ok(f) => f,
+                        Err(why) => {
+                            tracing::info!(message = %m.id, event = e.arn.as_deref().unwrap_or("-"), "suppressed: {why}");
+                            keys.pop();
+                            continue;
+                        }
                     }
                 }
             };
-            if health::silence::is_dx_maintenance(&e) {
+            // Only this run's description of an event moves its silences, never a stale copy.
+            if newer_kept.is_none() && health::silence::is_dx_maintenance(&e) {
                 let mut e = e.clone();
                 if e.resources.is_empty() {
                     e.resources = f.resources.clone();

@@ -210,6 +210,7 @@ fn a_failing_sink_keeps_the_message_and_the_next_run_tells_it_once() {
     assert_eq!(msgs.len(), 1, "told once when Slack is back: {msgs:?}");
     assert!(msgs[0].contains(CODE), "{}", msgs[0]);
     assert_eq!(rt.block_on(w.count(&w.queue)), 0, "and only then deleted");
+    rt.block_on(w.put_health_event(&retirement()));
     let a = ingest(&b, &w, &[]);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert_eq!(b.slack_texts().len(), 1, "and only once");
@@ -292,4 +293,44 @@ fn a_queue_of_an_account_not_configured_is_a_usage_error_naming_the_flag() {
     let a = ingest(&b, &w, &["--queue-account", "other"]);
     assert_eq!(code(&a), 0, "--queue-account names whose credentials read it: {}", stderr(&a));
     assert_eq!(rt.block_on(w.count(&w.queue)), 0, "the message was read (no route: nothing owed)");
+}
+
+#[test]
+fn a_dry_run_tells_nothing_and_leaves_the_messages_for_the_real_run() {
+    let b = Bench::new();
+    setup(&b);
+    let rt = rt();
+    let w = rt.block_on(World::new(true));
+    rt.block_on(w.put_health_event(&retirement()));
+    let a = ingest(&b, &w, &["--dry-run"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(stdout(&a).contains(CODE), "the dry run shows the event: {}", stdout(&a));
+    assert!(b.slack_texts().is_empty(), "nothing sent");
+    assert_eq!(rt.block_on(w.count(&w.queue)), 1, "nothing deleted");
+    let a = ingest(&b, &w, &[]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(b.slack_texts().len(), 1);
+    assert_eq!(rt.block_on(w.count(&w.queue)), 0);
+}
+
+#[test]
+fn an_older_copy_read_late_does_not_undo_a_later_update() {
+    let b = Bench::new();
+    setup(&b);
+    let rt = rt();
+    let w = rt.block_on(World::new(true));
+    // AWS moved the window to 06:00 at 23:30; the copy of 23:00 (ending 04:00) comes last.
+    let mut moved = retirement();
+    moved["endTime"] = json!("Tue, 08 Dec 2026 06:00:00 GMT");
+    moved["lastUpdatedTime"] = json!("Mon, 30 Nov 2026 23:30:00 GMT");
+    rt.block_on(w.put_health_event(&moved));
+    let a = ingest(&b, &w, &[]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(b.slack_texts().len(), 1);
+    rt.block_on(w.put_health_event(&retirement()));
+    let a = ingest(&b, &w, &[]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let msgs = b.slack_texts();
+    assert_eq!(msgs.len(), 1, "the stale copy is no news: {msgs:?}");
+    assert_eq!(rt.block_on(w.count(&w.queue)), 0, "and it is settled");
 }
