@@ -139,8 +139,12 @@ fn account(name: &str, id: &str) -> String {
 }
 
 fn setup(b: &Bench) {
+    setup_with(b, "");
+}
+
+fn setup_with(b: &Bench, section: &str) {
     b.write_config(&format!(
-        "{}{}{}\n[[routes]]\nsources = [\"health\"]\nsinks = [\"slack\"]\n",
+        "{}{}{}\n[[routes]]\nsources = [\"health\"]\nsinks = [\"slack\"]\n\n{section}",
         b.defaults(),
         account("acme", ACCOUNT),
         b.sandbox.sinks_toml(),
@@ -333,4 +337,27 @@ fn an_older_copy_read_late_does_not_undo_a_later_update() {
     let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1, "the stale copy is no news: {msgs:?}");
     assert_eq!(rt.block_on(w.count(&w.queue)), 0, "and it is settled");
+}
+
+#[test]
+fn a_direct_connect_maintenance_event_silences_its_connection_with_auto_silence() {
+    let b = Bench::new();
+    setup_with(&b, "[commands.health]\nauto_silence = true\n");
+    let rt = rt();
+    let w = rt.block_on(World::new(true));
+    let mut dx = retirement();
+    dx["eventArn"] = json!("arn:aws:health:us-east-1::event/DIRECTCONNECT/AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED/x1");
+    dx["service"] = json!("DIRECTCONNECT");
+    dx["eventTypeCode"] = json!("AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED");
+    dx["affectedEntities"] = json!([{"entityValue": "dxcon-ffabc123"}]);
+    rt.block_on(w.put_health_event(&dx));
+    let a = ingest(&b, &w, &[]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(b.slack_texts().len(), 1);
+    let a = b.opskit().env("OPSKIT_NOW", NOW).args(["silence", "list", "-o", "json"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let silences: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let s = silences.as_array().unwrap();
+    assert_eq!(s.len(), 1, "{silences}");
+    assert!(s[0].to_string().contains("dxcon-ffabc123") && s[0].to_string().contains("dx-vif"), "{silences}");
 }
