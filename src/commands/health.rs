@@ -200,7 +200,7 @@ pub async fn ingest(ctx: &Context, args: &HealthIngestArgs) -> AppResult<Output>
     let queue = open_queue(ctx, &args.sqs, args.queue_account.as_deref()).await?;
     let dlq_url = match &args.dead_letter_queue {
         Some(u) => {
-            QueueUrl::parse(u).ok_or_else(|| crate::error::AppError::usage(format!("`{u}` is not an SQS queue URL (--dead-letter-queue)")))?;
+            QueueUrl::parse(u).ok_or_else(|| crate::error::AppError::usage(format!("--dead-letter-queue: `{u}` is not an SQS queue URL")))?;
             u.clone()
         }
         None => queue.dead_letter_queue().await?.ok_or_else(|| {
