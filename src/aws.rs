@@ -25,6 +25,7 @@ pub mod failure;
 pub mod health;
 pub mod query;
 pub mod sns;
+pub mod sqs;
 pub mod support;
 pub mod trustedadvisor;
 

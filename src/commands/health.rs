@@ -189,7 +189,233 @@ fn findings_of(
     (out.into_values().collect(), dx)
 }
 
-/// `health ingest --sqs`: see [`crate::health`] and `commands/health/README.md`.
-pub async fn ingest(_ctx: &Context, _args: &HealthIngestArgs) -> AppResult<Output> {
-    Err(crate::error::AppError::usage("health ingest: not built yet"))
+/// `health ingest --sqs`: the events an EventBridge rule put in the queue, told through the
+/// spine; a message is deleted once no sink still owes any of its findings, a poison one
+/// once it is safe in the dead-letter queue. See `commands/health/README.md`.
+pub async fn ingest(ctx: &Context, args: &HealthIngestArgs) -> AppResult<Output> {
+    use crate::aws::sqs::QueueUrl;
+    use crate::spine::engine::Outcome as Delivery;
+    use crate::spine::finding::Status;
+    let settings = Settings::load(&ctx.config)?;
+    let queue = open_queue(ctx, &args.sqs, args.queue_account.as_deref()).await?;
+    let dlq_url = match &args.dead_letter_queue {
+        Some(u) => {
+            QueueUrl::parse(u).ok_or_else(|| crate::error::AppError::usage(format!("--dead-letter-queue: `{u}` is not an SQS queue URL")))?;
+            u.clone()
+        }
+        None => queue.dead_letter_queue().await?.ok_or_else(|| {
+            crate::error::AppError::usage(format!(
+                "no dead-letter queue for {}: it has no RedrivePolicy\nhint: name one with --dead-letter-queue URL, or give the queue a RedrivePolicy (commands/health/eventbridge-sqs.yaml does)",
+                args.sqs
+            ))
+        })?,
+    };
+    let dlq = queue.sibling(&dlq_url);
+    let mut index = kept_events(ctx).await?;
+    let received = queue.receive(args.max_messages).await?;
+    let now = ctx.now();
+    let tz = &ctx.config.defaults.timezone;
+    let mut errors: Vec<crate::spine::engine::TargetError> = Vec::new();
+    let failed = |errors: &mut Vec<crate::spine::engine::TargetError>, m: &crate::aws::sqs::Received, why: String| {
+        tracing::warn!(message = %m.id, "{why}");
+        errors.push(crate::spine::engine::TargetError {
+            target: format!("{} message {}", queue.url, m.id),
+            message: why,
+            kind: None,
+            operation: None,
+        });
+    };
+
+    // Each message's events as findings, one per event: a duplicate (or an older copy) of
+    // an event folds into the newest description of it.
+    let mut out: BTreeMap<String, (Finding, Option<jiff::Timestamp>)> = BTreeMap::new();
+    let mut dx: BTreeMap<String, health::Event> = BTreeMap::new();
+    let mut told_by: Vec<(&crate::aws::sqs::Received, Vec<String>)> = Vec::new();
+    let mut done: Vec<&crate::aws::sqs::Received> = Vec::new();
+    for m in &received {
+        let events = match health::eventbridge::events(&m.body) {
+            Ok(events) => events,
+            Err(why) => {
+                tracing::warn!(message = %m.id, "not an AWS Health event: {why}");
+                if ctx.global.dry_run {
+                    continue;
+                }
+                match dlq.send_poison(&m.body, &why.0).await {
+                    Ok(()) => {
+                        tracing::info!(message = %m.id, "moved to the dead-letter queue {dlq_url}");
+                        done.push(m);
+                    }
+                    Err(e) => failed(&mut errors, m, format!("cannot move it to {dlq_url}: {e:#}")),
+                }
+                continue;
+            }
+        };
+        let mut keys = Vec::new();
+        for e in events {
+            let key = index.key_of(&e);
+            // A kept finding of a later description (the API's, or a later message) wins
+            // over an older message read late.
+            let kept = index.get(&key).map(|r| &r.finding);
+            let kept_updated = kept
+                .and_then(|f| f.fields.iter().find(|x| x.name == health::UPDATED_FIELD))
+                .and_then(|x| x.value.parse::<jiff::Timestamp>().ok());
+            let newer_kept = kept.filter(|_| matches!((kept_updated, e.last_updated), (Some(k), Some(t)) if k > t));
+            let newer_here =
+                out.get(&key).is_some_and(|(_, t)| matches!((t, e.last_updated), (Some(a), Some(b)) if *a > b));
+            keys.push(key.clone());
+            if newer_here {
+                continue;
+            }
+            let f = match newer_kept {
+                Some(kept) => {
+                    let mut f = kept.clone();
+                    if health::ends_of(&f).is_some_and(|t| t <= now) {
+                        f.status = Status::Resolved;
+                    }
+                    f
+                }
+                None => {
+                    let name = e.account.as_deref().and_then(|a| ctx.config.account(a)).map(|a| a.name.clone());
+                    match health::event_finding(&index, &settings, &e, name.as_deref(), tz, now) {
+                        Ok(f) => f,
+                        Err(why) => {
+                            tracing::info!(message = %m.id, event = e.arn.as_deref().unwrap_or("-"), "suppressed: {why}");
+                            keys.pop();
+                            continue;
+                        }
+                    }
+                }
+            };
+            // Only this run's description of an event moves its silences, never a stale copy.
+            if newer_kept.is_none() && health::silence::is_dx_maintenance(&e) {
+                let mut e = e.clone();
+                if e.resources.is_empty() {
+                    e.resources = f.resources.clone();
+                }
+                dx.insert(f.key.clone(), e);
+            }
+            index.note(&f);
+            out.insert(key, (f, e.last_updated));
+        }
+        told_by.push((m, keys));
+    }
+    if settings.auto_silence && !ctx.global.dry_run && !dx.is_empty() {
+        auto_silence(ctx, &settings, &dx.into_iter().collect::<Vec<_>>()).await?;
+    }
+
+    // The kept open events come along (what a sink is still owed of them goes out with
+    // this run; one whose window ended resolves); nothing resolves by absence.
+    let mut findings: BTreeMap<String, Finding> = out.into_iter().map(|(k, (f, _))| (k, f)).collect();
+    let told: BTreeSet<String> = findings.keys().cloned().collect();
+    for f in health::ended(&index, &told, now) {
+        findings.insert(f.key.clone(), f);
+    }
+    for r in index.records() {
+        if r.finding.status == Status::Open && !findings.contains_key(&r.finding.key) {
+            findings.insert(r.finding.key.clone(), r.finding.clone());
+        }
+    }
+    let mut collected =
+        Collected::new(SOURCE, findings.into_values().collect(), Scope::Accounts(Default::default())).with_board(BOARD);
+    collected.errors.extend(errors);
+    let mut report = ctx.run_spine("health-ingest", collected).await?;
+
+    let unsettled: BTreeSet<&str> = report
+        .deliveries
+        .iter()
+        .filter(|d| matches!(d.outcome, Delivery::Failed | Delivery::Deferred | Delivery::DryRun))
+        .map(|d| d.key.as_str())
+        .collect();
+    let mut kept_back = 0;
+    for (m, keys) in &told_by {
+        if keys.iter().any(|k| unsettled.contains(k.as_str())) {
+            kept_back += 1;
+        } else {
+            done.push(m);
+        }
+    }
+    let mut late_errors = Vec::new();
+    if ctx.global.dry_run {
+        // Received only to look: visible again at once for the real run.
+        let all: Vec<&crate::aws::sqs::Received> = received.iter().collect();
+        if let Err(e) = queue.release(&all).await {
+            tracing::warn!("cannot make the messages visible again: {e:#}");
+        }
+    } else {
+        let by_id: BTreeMap<&str, &crate::aws::sqs::Received> = done.iter().map(|m| (m.id.as_str(), *m)).collect();
+        for (id, why) in queue.delete(&done).await {
+            if let Some(m) = by_id.get(id.as_str()) {
+                failed(&mut late_errors, m, format!("cannot delete it: {why}"));
+            }
+        }
+    }
+    report.errors.extend(late_errors);
+    if !received.is_empty() {
+        tracing::info!(
+            "{} message(s) from {}: {} settled, {} kept in the queue until their notifications are delivered",
+            received.len(),
+            queue.url,
+            done.len(),
+            kept_back
+        );
+    }
+    Ok(Output::Report(Box::new(report)))
+}
+
+/// The queue at `url`, read with the credentials of `queue_account`, else of the configured
+/// account whose id the URL names, in the URL's region (an endpoint override's URL names
+/// none: `--region`, else the account's first region).
+async fn open_queue(ctx: &Context, url: &str, queue_account: Option<&str>) -> AppResult<crate::aws::sqs::Queue> {
+    let parsed = crate::aws::sqs::QueueUrl::parse(url).ok_or_else(|| {
+        crate::error::AppError::usage(format!(
+            "`{url}` is not an SQS queue URL\nhint: https://sqs.<region>.amazonaws.com/<account id>/<queue name>"
+        ))
+    })?;
+    let account = match queue_account {
+        Some(a) => ctx.config.account(a).ok_or_else(|| {
+            crate::error::AppError::usage(format!("--queue-account `{a}`: no such configured account\nhint: name an [[accounts]] entry (name or id)"))
+        })?,
+        None => ctx.config.account(&parsed.account).ok_or_else(|| {
+            crate::error::AppError::usage(format!(
+                "no configured account has the id {} of queue {url}\nhint: name the account whose credentials read it with --queue-account NAME",
+                parsed.account
+            ))
+        })?,
+    };
+    let region = parsed
+        .region
+        .clone()
+        .or_else(|| ctx.global.region.first().cloned())
+        .or_else(|| account.regions.first().cloned())
+        .ok_or_else(|| {
+            crate::error::AppError::usage(format!(
+                "no region for queue {url}\nhint: --region REGION, or regions on account `{}`",
+                account.name
+            ))
+        })?;
+    Ok(crate::aws::sqs::Queue::new(&ctx.aws.config(account, &region).await, url))
+}
+
+/// `auto_silence` for the Direct Connect maintenance events of this run (as `watch` does):
+/// EventBridge speaks for AWS, so its events may silence.
+async fn auto_silence(ctx: &Context, settings: &Settings, dx: &[(String, health::Event)]) -> AppResult<()> {
+    let state = ctx.open_state()?;
+    let notices: Vec<health::silence::Notice> = dx
+        .iter()
+        .map(|(key, e)| health::silence::Notice {
+            key,
+            event: e,
+            title: format!("{} ({})", e.code, e.arn.as_deref().unwrap_or("-")),
+            refused: None,
+            legacy_ids: Vec::new(),
+            created_by: "health auto_silence",
+        })
+        .collect();
+    let limits = health::silence::Limits {
+        max_window: settings.max_window(),
+        before: settings.margins().0,
+        after: settings.margins().1,
+    };
+    health::silence::apply(state.as_ref(), &notices, limits, ctx.now()).await?;
+    Ok(())
 }

@@ -18,6 +18,7 @@
 //! twice. Routes and silences naming source `maintenance-mail` match `health` findings too
 //! (see `spine::policy`).
 
+pub mod eventbridge;
 pub mod silence;
 
 use crate::config::{Config, ConfigError, Dur};
