@@ -49,6 +49,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand ta 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
             cand dx-vif 'Direct Connect virtual interface and BGP state, escalated when down'
             cand support 'AWS Support cases: new replies, status changes, awaiting-us reminders'
+            cand health 'AWS Health events (API, organization view, EventBridge via SQS): one finding per event'
             cand maintenance-mail 'AWS maintenance and warning mails: classify, extract, notify'
             cand mail 'AWS maintenance and warning mails: classify, extract, notify'
             cand wiki 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
@@ -766,6 +767,109 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;support;help;cases'= {
         }
         &'opskit;support;help;help'= {
+        }
+        &'opskit;health'= {
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand --profile 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand watch 'Tell the open and upcoming AWS Health events of every account (or of the organization)'
+            cand ingest 'Tell the AWS Health events an EventBridge rule delivered to an SQS queue'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opskit;health;watch'= {
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand --profile 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --strict 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opskit;health;ingest'= {
+            cand --sqs 'The SQS queue URL the EventBridge rule (source aws.health) delivers to'
+            cand --dead-letter-queue 'Where a message opskit cannot read goes (default: the queue''s RedrivePolicy target)'
+            cand --queue-account 'The account (name or id in the config) whose credentials read the queue (default: the account the queue URL names)'
+            cand --max-messages 'Stop after this many messages (default 1000)'
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand --profile 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opskit;health;help'= {
+            cand watch 'Tell the open and upcoming AWS Health events of every account (or of the organization)'
+            cand ingest 'Tell the AWS Health events an EventBridge rule delivered to an SQS queue'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opskit;health;help;watch'= {
+        }
+        &'opskit;health;help;ingest'= {
+        }
+        &'opskit;health;help;help'= {
         }
         &'opskit;maintenance-mail'= {
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
@@ -1747,6 +1851,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand trusted-advisor 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
             cand dx-vif 'Direct Connect virtual interface and BGP state, escalated when down'
             cand support 'AWS Support cases: new replies, status changes, awaiting-us reminders'
+            cand health 'AWS Health events (API, organization view, EventBridge via SQS): one finding per event'
             cand maintenance-mail 'AWS maintenance and warning mails: classify, extract, notify'
             cand wiki 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
             cand silence 'Mute matching findings until a time, with a reason (planned work)'
@@ -1800,6 +1905,14 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;help;support;watch'= {
         }
         &'opskit;help;support;cases'= {
+        }
+        &'opskit;help;health'= {
+            cand watch 'Tell the open and upcoming AWS Health events of every account (or of the organization)'
+            cand ingest 'Tell the AWS Health events an EventBridge rule delivered to an SQS queue'
+        }
+        &'opskit;help;health;watch'= {
+        }
+        &'opskit;help;health;ingest'= {
         }
         &'opskit;help;maintenance-mail'= {
             cand ingest 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'

@@ -59,6 +59,7 @@ complete -c opskit -n "__fish_opskit_needs_command" -f -a "trusted-advisor" -d '
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "ta" -d 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "dx-vif" -d 'Direct Connect virtual interface and BGP state, escalated when down'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "support" -d 'AWS Support cases: new replies, status changes, awaiting-us reminders'
+complete -c opskit -n "__fish_opskit_needs_command" -f -a "health" -d 'AWS Health events (API, organization view, EventBridge via SQS): one finding per event'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "wiki" -d 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
@@ -780,6 +781,107 @@ complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "cases" -d 'List open support cases across accounts (no notifications, nothing saved)'
 complete -c opskit -n "__fish_opskit_using_subcommand support; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -f -a "watch" -d 'Tell the open and upcoming AWS Health events of every account (or of the organization)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -f -a "ingest" -d 'Tell the AWS Health events an EventBridge rule delivered to an SQS queue'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and not __fish_seen_subcommand_from watch ingest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l strict -d 'An account without a qualifying support plan fails the run (exit 3) instead of being noted'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l sqs -d 'The SQS queue URL the EventBridge rule (source aws.health) delivers to' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l dead-letter-queue -d 'Where a message opskit cannot read goes (default: the queue\'s RedrivePolicy target)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l queue-account -d 'The account (name or id in the config) whose credentials read the queue (default: the account the queue URL names)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l max-messages -d 'Stop after this many messages (default 1000)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from ingest" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Tell the open and upcoming AWS Health events of every account (or of the organization)'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from help" -f -a "ingest" -d 'Tell the AWS Health events an EventBridge rule delivered to an SQS queue'
+complete -c opskit -n "__fish_opskit_using_subcommand health; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l region -d 'Only these regions; repeat or separate with commas' -r
@@ -1748,22 +1850,23 @@ complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l no-color -d 'N
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand sandbox" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "inventory" -d 'Resource inventory across accounts and regions, published to Backlog Wiki'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "dx-vif" -d 'Direct Connect virtual interface and BGP state, escalated when down'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "support" -d 'AWS Support cases: new replies, status changes, awaiting-us reminders'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "wiki" -d 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "silence" -d 'Mute matching findings until a time, with a reason (planned work)'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "findings" -d 'Run your own script\'s findings through opskit\'s diff, routes and sinks'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "notify" -d 'Send a test message to a sink'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "state" -d 'The state store: create it (a DynamoDB table, a SQLite file), or move state between stores'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "config" -d 'Validate the configuration and show what it resolves to'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "completions" -d 'Print shell completions'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "man" -d 'Print the man page (or write all pages to a directory)'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "demo" -d 'A tour of opskit against an embedded sandbox: no account, no network needed'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "sandbox" -d 'Serve the demo\'s fake cloud and sinks until interrupted, with a working config and the environment to export, to try opskit by hand'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "inventory" -d 'Resource inventory across accounts and regions, published to Backlog Wiki'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "trusted-advisor" -d 'Trusted Advisor recommendations at or above a status: `show` lists, `notify` tells the routes'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "dx-vif" -d 'Direct Connect virtual interface and BGP state, escalated when down'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "support" -d 'AWS Support cases: new replies, status changes, awaiting-us reminders'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "health" -d 'AWS Health events (API, organization view, EventBridge via SQS): one finding per event'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "wiki" -d 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "silence" -d 'Mute matching findings until a time, with a reason (planned work)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "findings" -d 'Run your own script\'s findings through opskit\'s diff, routes and sinks'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "notify" -d 'Send a test message to a sink'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "state" -d 'The state store: create it (a DynamoDB table, a SQLite file), or move state between stores'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "config" -d 'Validate the configuration and show what it resolves to'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "completions" -d 'Print shell completions'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "man" -d 'Print the man page (or write all pages to a directory)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "demo" -d 'A tour of opskit against an embedded sandbox: no account, no network needed'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "sandbox" -d 'Serve the demo\'s fake cloud and sinks until interrupted, with a working config and the environment to export, to try opskit by hand'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "show" -d 'Collect resources across accounts and regions and print them (notifies no one)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "diff" -d 'Compare with the last published snapshot: added, removed, changed (notifies no one)'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "publish" -d 'Render per-account pages and update Backlog Wiki only where content changed; the change summary is notified to the routes\' sinks'
@@ -1775,6 +1878,8 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from dx-vif" -f -a "watch" -d 'Poll in a loop (for a long-running service), notifying as `poll` does; stops cleanly on SIGTERM'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "watch" -d 'Notify new AWS replies, status changes and awaiting-us reminders on support cases'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from support" -f -a "cases" -d 'List open support cases across accounts (no notifications, nothing saved)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from health" -f -a "watch" -d 'Tell the open and upcoming AWS Health events of every account (or of the organization)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from health" -f -a "ingest" -d 'Tell the AWS Health events an EventBridge rule delivered to an SQS queue'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "parse" -d 'Print what was understood of mails, without notifying'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes\' sinks)'

@@ -111,24 +111,7 @@ pub async fn watch(ctx: &Context, args: &HealthWatchArgs) -> AppResult<Output> {
     }
     let (findings, dx) = findings_of(ctx, &settings, &index, &listed);
     if settings.auto_silence && !ctx.global.dry_run && !dx.is_empty() {
-        let state = ctx.open_state()?;
-        let notices: Vec<health::silence::Notice> = dx
-            .iter()
-            .map(|(key, e)| health::silence::Notice {
-                key,
-                event: e,
-                title: format!("{} ({})", e.code, e.arn.as_deref().unwrap_or("-")),
-                refused: None,
-                legacy_ids: Vec::new(),
-                created_by: "health auto_silence",
-            })
-            .collect();
-        let limits = health::silence::Limits {
-            max_window: settings.max_window(),
-            before: settings.margins().0,
-            after: settings.margins().1,
-        };
-        health::silence::apply(state.as_ref(), &notices, limits, ctx.now()).await?;
+        auto_silence(ctx, &settings, &dx).await?;
     }
     collected.scope = Scope::Keys(health::spoken_for(&index, &covered));
     collected.vanished = Some(health::closed);
@@ -396,8 +379,8 @@ async fn open_queue(ctx: &Context, url: &str, queue_account: Option<&str>) -> Ap
     Ok(crate::aws::sqs::Queue::new(&ctx.aws.config(account, &region).await, url))
 }
 
-/// `auto_silence` for the Direct Connect maintenance events of this run (as `watch` does):
-/// EventBridge speaks for AWS, so its events may silence.
+/// `auto_silence` for the Direct Connect maintenance events of a `watch` or `ingest` run:
+/// the Health API and EventBridge speak for AWS, so their events may silence.
 async fn auto_silence(ctx: &Context, settings: &Settings, dx: &[(String, health::Event)]) -> AppResult<()> {
     let state = ctx.open_state()?;
     let notices: Vec<health::silence::Notice> = dx

@@ -116,6 +116,7 @@ pub fn events(body: &str) -> Result<Vec<Event>, Poison> {
         links: Vec::new(),
         cancelled: false,
         channel: Channel::EventBridge,
+        severity: None,
     }])
 }
 
