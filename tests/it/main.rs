@@ -18,6 +18,7 @@ mod demo;
 mod dx_vif;
 mod findings;
 mod generated;
+mod health;
 mod health_ingest;
 mod inventory;
 mod inventory_publish;
