@@ -9,7 +9,7 @@
 //! the environment to export, for trying opskit by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
-use crate::commands::{Output, dx_vif, inventory, maintenance_mail, support, trusted_advisor, wiki};
+use crate::commands::{Output, dx_vif, health, inventory, maintenance_mail, support, trusted_advisor, wiki};
 use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -292,6 +292,17 @@ impl Tour {
         Ok(*report)
     }
 
+    /// One `opskit health watch` against the sandbox's AWS Health API.
+    async fn health_watch(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
+        let mut ctx = self.context()?;
+        ctx.aws = sandbox_session(&self.sb);
+        self.ran(None, "health watch");
+        let before = self.sb.requests().len();
+        let report = health::watch_once(&ctx, &crate::cli::HealthWatchArgs { strict: false }).await?;
+        self.show(title, story, &report, before);
+        Ok(report)
+    }
+
     async fn dx_poll_at(&mut self, title: &str, story: &str, now: Option<jiff::Timestamp>) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
         ctx.pinned_now = now;
@@ -476,7 +487,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail, inventory, wiki backups and an organization\nsplit over two hosts. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail, health, inventory, wiki backups and an organization\nsplit over two hosts. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -694,6 +705,54 @@ async fn mail_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     )
     .await?;
     t.sb.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "available").map_err(anyhow::Error::from)?;
+    health_segment(t, start, end).await
+}
+
+/// `opskit health watch`: the AWS Health API describes the two events the mails told (they
+/// converge on the same findings: nobody is told twice) and one only it knew.
+async fn health_segment(t: &mut Tour, start: jiff::Timestamp, end: jiff::Timestamp) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### health: AWS Health events by API (or EventBridge), one finding per event whichever way it came\n\
+         `opskit health watch` reads the open and upcoming events of every account (or of the organization) from the\n\
+         AWS Health API. An event told by mail and by the API is one finding: the same event ARN, or for a mail without\n\
+         one the same event code, account, resources and window."
+    );
+    let account = [sandbox::DX_DEMO_ACCOUNT];
+    let events = [
+        serde_json::json!({
+            "service": "DIRECTCONNECT", "eventTypeCode": "AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED",
+            "eventTypeCategory": "scheduledChange", "region": sandbox::DX_DEMO_REGION, "statusCode": "upcoming",
+            "startTime": start.to_string(), "endTime": end.to_string(),
+            "description": "Planned maintenance has been scheduled on an AWS Direct Connect router in Equinix TY2, Tokyo, JP.",
+            "entities": [{"entityValue": sandbox::DX_DEMO_CONNECTION_A}, {"entityValue": sandbox::DX_DEMO_TRANSIT_VIF}],
+        }),
+        serde_json::json!({
+            "service": "EC2", "eventTypeCode": "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED",
+            "eventTypeCategory": "scheduledChange", "region": sandbox::DX_DEMO_REGION, "statusCode": "upcoming",
+            "startTime": (start + jiff::SignedDuration::from_hours(24 * 10)).to_string(),
+            "description": "EC2 has detected degradation of the underlying hardware hosting your instance.",
+            "entities": [{"entityValue": "i-0de0a1b2c3d4e5f60"}],
+        }),
+        serde_json::json!({
+            "service": "RDS", "eventTypeCode": "AWS_RDS_MAINTENANCE_SCHEDULED",
+            "eventTypeCategory": "scheduledChange", "region": sandbox::DX_DEMO_REGION, "statusCode": "upcoming",
+            "startTime": (start + jiff::SignedDuration::from_hours(72)).to_string(),
+            "endTime": (start + jiff::SignedDuration::from_hours(74)).to_string(),
+            "description": "A required operating system update is scheduled for your DB instance acme-orders.",
+            "entities": [{"entityValue": "acme-orders"}],
+        }),
+    ];
+    for e in events {
+        t.sb.health_put_event(&account, e).map_err(anyhow::Error::from)?;
+    }
+    t.health_watch(
+        "18. health watch: the Health API knows the two events the mails told, and an RDS maintenance",
+        "The Direct Connect maintenance and the EC2 retirement are the findings the mails made (same account,\n\
+         resources and window): nothing to tell, their text is now the API's. The RDS maintenance only the API\n\
+         knew: it is told.",
+    )
+    .await?;
     Ok(())
 }
 
@@ -710,12 +769,12 @@ async fn inventory_segment(t: &mut Tour) -> AppResult<()> {
          page history and mails show real changes only; each change goes to a change-log page and to the routes."
     );
     t.inventory_publish(
-        "18. inventory publish: the first inventory",
+        "19. inventory publish: the first inventory",
         "The page Inventory/111122223333 is created. The first inventory is a baseline: no change log, nobody told.",
     )
     .await?;
     t.inventory_publish(
-        "19. The next morning, nothing changed",
+        "20. The next morning, nothing changed",
         "The Wiki is not touched (not even read): no page history entry, no Backlog mail.",
     )
     .await?;
@@ -727,7 +786,7 @@ async fn inventory_segment(t: &mut Tour) -> AppResult<()> {
     )
     .map_err(anyhow::Error::from)?;
     t.inventory_publish(
-        "20. web-2 is terminated and web-3 launched",
+        "21. web-2 is terminated and web-3 launched",
         "One PATCH of the page, a change-log page with one entry, and an \"inventory changed\" finding for chat.",
     )
     .await?;
@@ -798,12 +857,12 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
     );
     std::fs::write(&t.config_path, text).context("writing the demo config")?;
 
-    for (n, shard, host) in [(25, "0/2", "ops-a"), (26, "1/2", "ops-b")] {
+    for (n, shard, host) in [(26, "0/2", "ops-a"), (27, "1/2", "ops-b")] {
         let shard: crate::shard::Shard = shard.parse().map_err(anyhow::Error::msg)?;
         let mut ctx = t.context_with(|g| g.shard = Some(shard))?;
         ctx.aws = sandbox_session(&t.sb);
         ctx.discover(crate::organizations::Mode::List).await?;
-        if n == 25 {
+        if n == 26 {
             let _ = writeln!(t.out, "\norganization initech, as discovered (and cached for an hour):");
             for o in &ctx.discovery.organizations {
                 for a in &o.accounts {
@@ -826,7 +885,7 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
         let failed = t.failed;
         t.show(
             &format!("{n}. dx-vif poll --shard {shard} on {host}"),
-            if n == 25 {
+            if n == 26 {
                 "Host ops-a takes the accounts of shard 0: initech-web's VIF is down and told. initech-legacy's\n\
                  role is refused (AccessDenied): reported against that account alone, the run goes on."
             } else {
@@ -856,7 +915,7 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     // Whole seconds, so the command line each step prints reads well.
     let night = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second()).map_err(anyhow::Error::from)?;
     t.wiki_backup(
-        "21. wiki backup: the first generation",
+        "22. wiki backup: the first generation",
         "Every page is read (one list request, then each page, its attachments and history). The board shows\n\
          the generation; a successful backup sends nothing.",
         &to,
@@ -864,7 +923,7 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     )
     .await?;
     t.wiki_backup(
-        "22. The next night, nothing changed",
+        "23. The next night, nothing changed",
         "Only the page list is read: the new generation's manifest references the first one's objects.",
         &to,
         night + jiff::SignedDuration::from_hours(24),
@@ -875,7 +934,7 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     if let Output::Checked { text, passed } = wiki::verify(&ctx, &args).await? {
         let _ = writeln!(
             t.out,
-            "\n== 23. wiki verify --all: every object re-read against its SHA-256\n\n$ opskit --config {} wiki verify --all --from {to}\n\n{text}",
+            "\n== 24. wiki verify --all: every object re-read against its SHA-256\n\n$ opskit --config {} wiki verify --all --from {to}\n\n{text}",
             t.config_path.display()
         );
         t.failed |= !passed;
@@ -893,7 +952,7 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     if let Output::Text { text, failed } = wiki::restore(&ctx, &args).await? {
         let _ = writeln!(
             t.out,
-            "== 24. wiki restore --to-dir: the pages as files, readable without Backlog\n\n$ opskit --config {} wiki restore --from {from} --to-dir {}\n\n{text}",
+            "== 25. wiki restore --to-dir: the pages as files, readable without Backlog\n\n$ opskit --config {} wiki restore --from {from} --to-dir {}\n\n{text}",
             t.config_path.display(),
             restored.display()
         );

@@ -16,7 +16,7 @@ use crate::spine::finding::Finding;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The columns of `health watch`'s table.
-const BOARD: &[&str] = &["account name", "event code", "status", "window"];
+const BOARD: &[&str] = &["event code", "status", "window"];
 
 /// Bring kept `maintenance-mail` findings over (once), then read what the source keeps.
 pub async fn kept_events(ctx: &Context) -> AppResult<Index> {
@@ -45,6 +45,11 @@ fn known_of(index: &Index) -> Known {
 }
 
 pub async fn watch(ctx: &Context, args: &HealthWatchArgs) -> AppResult<Output> {
+    Ok(Output::Report(Box::new(watch_once(ctx, args).await?)))
+}
+
+/// One `health watch` run (the demo's too).
+pub async fn watch_once(ctx: &Context, args: &HealthWatchArgs) -> AppResult<crate::spine::engine::RunReport> {
     let settings = Settings::load(&ctx.config)?;
     let index = kept_events(ctx).await?;
     let known = known_of(&index);
@@ -118,7 +123,7 @@ pub async fn watch(ctx: &Context, args: &HealthWatchArgs) -> AppResult<Output> {
     collected.findings = findings;
     collected.skipped.extend(ctx.discovery.skipped(&ctx.global.account, ctx.config.shard));
     collected.errors.extend(ctx.discovery.errors());
-    Ok(Output::Report(Box::new(ctx.run_spine("health-watch", collected).await?)))
+    Ok(ctx.run_spine("health-watch", collected).await?)
 }
 
 /// The findings of the listed events (an unchanged one keeps its kept finding), plus the
