@@ -5,7 +5,8 @@
 //!
 //! Details and entities are asked only for events that are new or whose `lastUpdatedTime`
 //! moved since the kept finding: a run where nothing changed costs one `DescribeEvents`
-//! page per account (one `DescribeEventsForOrganization` page per organization).
+//! page per account (per organization: one `DescribeEventsForOrganization` page, plus one
+//! `DescribeAffectedAccountsForOrganization` per open event).
 //!
 //! Health answers in us-east-1 and, when that region cannot, in us-east-2 (the passive
 //! endpoint of its active-passive pair): a listing that fails to reach the first is asked
@@ -21,7 +22,7 @@ use aws_sdk_health::types::{
     OrganizationEventFilter,
 };
 use jiff::Timestamp;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Health's active region, and its passive one.
 pub const REGION: &str = "us-east-1";
@@ -45,11 +46,10 @@ pub struct Listed {
 }
 
 /// What the caller already knows: the `lastUpdatedTime` of each kept event, by
-/// (account, event ARN), and the accounts each kept event ARN concerned.
+/// (account, event ARN).
 #[derive(Debug, Default)]
 pub struct Known {
     pub updated: BTreeMap<(String, String), Timestamp>,
-    pub accounts: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Known {
@@ -231,13 +231,10 @@ pub async fn organization_events(client: &Client, cats: &[String], known: &Known
     for e in &events {
         let arn = required(e.arn.clone(), OP, "arn of an event")?;
         let updated = ts(e.last_updated_time());
-        // Unchanged since the last run: the accounts it concerned then still hold.
-        let kept =
-            known.accounts.get(&arn).filter(|a| !a.is_empty() && a.iter().all(|x| known.unchanged(x, &arn, updated)));
-        let accounts: Vec<String> = match kept {
-            Some(a) => a.iter().cloned().collect(),
-            None => affected_accounts(client, &arn).await?,
-        };
+        // Asked every run: the kept findings may not know every account (a run with
+        // `--account` told some), and an account can join an event without its
+        // lastUpdatedTime moving. Details and entities are asked only when it moved.
+        let accounts = affected_accounts(client, &arn).await?;
         for account in accounts {
             let event = event_of(
                 Some(&arn),

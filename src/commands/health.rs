@@ -27,7 +27,7 @@ pub async fn kept_events(ctx: &Context) -> AppResult<Index> {
     Ok(Index::new(ctx.previous_findings(SOURCE).await?))
 }
 
-/// What the kept findings say of each event: when it was last updated, which accounts.
+/// What the kept findings say of each event: when it was last updated.
 fn known_of(index: &Index) -> Known {
     let mut known = Known::default();
     for r in index.records() {
@@ -37,9 +37,8 @@ fn known_of(index: &Index) -> Known {
             continue;
         }
         if let Some(t) = f.fields.iter().find(|x| x.name == health::UPDATED_FIELD).and_then(|x| x.value.parse().ok()) {
-            known.updated.insert((account.clone(), arn.to_string()), t);
+            known.updated.insert((account, arn.to_string()), t);
         }
-        known.accounts.entry(arn.to_string()).or_default().insert(account);
     }
     known
 }
@@ -82,9 +81,21 @@ pub async fn watch_once(ctx: &Context, args: &HealthWatchArgs) -> AppResult<crat
         .await
     })
     .await;
+    // In the organization view, `--account` picks which affected accounts are told (and
+    // spoken for); without it, all of them.
+    let picked: Option<BTreeSet<String>> = (org_mode && !ctx.global.account.is_empty()).then(|| {
+        ctx.global
+            .account
+            .iter()
+            .map(|a| ctx.config.account(a).and_then(|x| x.id.clone()).unwrap_or_else(|| a.clone()))
+            .collect()
+    });
     for (t, r) in results {
         match r {
-            Ok(events) => {
+            Ok(mut events) => {
+                if let Some(p) = &picked {
+                    events.retain(|l| l.event.account.as_ref().is_some_and(|a| p.contains(a)));
+                }
                 if org_mode {
                     // The organization view speaks for every account it lists, and for
                     // those it described before.
@@ -99,6 +110,9 @@ pub async fn watch_once(ctx: &Context, args: &HealthWatchArgs) -> AppResult<crat
                             })
                             .filter_map(|r| r.finding.account.clone()),
                     );
+                    if let Some(p) = &picked {
+                        covered.retain(|a| p.contains(a));
+                    }
                 } else {
                     covered.insert(t.account_label());
                 }
@@ -220,6 +234,7 @@ pub async fn ingest(ctx: &Context, args: &HealthIngestArgs) -> AppResult<Output>
     let mut dx: BTreeMap<String, health::Event> = BTreeMap::new();
     let mut told_by: Vec<(&crate::aws::sqs::Received, Vec<String>)> = Vec::new();
     let mut done: Vec<&crate::aws::sqs::Received> = Vec::new();
+    let mut poison: Vec<crate::spine::engine::TargetError> = Vec::new();
     for m in &received {
         let events = match health::eventbridge::events(&m.body) {
             Ok(events) => events,
@@ -231,6 +246,11 @@ pub async fn ingest(ctx: &Context, args: &HealthIngestArgs) -> AppResult<Output>
                 match dlq.send_poison(&m.body, &why.0).await {
                     Ok(()) => {
                         tracing::info!(message = %m.id, "moved to the dead-letter queue {dlq_url}");
+                        // Said in the report too (a note, not a failure): someone should look.
+                        poison.push(crate::spine::engine::TargetError::new(
+                            format!("{} message {}", queue.url, m.id),
+                            format!("not an AWS Health event ({}): moved to the dead-letter queue {dlq_url}", why.0),
+                        ));
                         done.push(m);
                     }
                     Err(e) => failed(&mut errors, m, format!("cannot move it to {dlq_url}: {e:#}")),
@@ -306,6 +326,7 @@ pub async fn ingest(ctx: &Context, args: &HealthIngestArgs) -> AppResult<Output>
     let mut collected =
         Collected::new(SOURCE, findings.into_values().collect(), Scope::Accounts(Default::default())).with_board(BOARD);
     collected.errors.extend(errors);
+    collected.skipped.extend(poison);
     let mut report = ctx.run_spine("health-ingest", collected).await?;
 
     let unsettled: BTreeSet<&str> = report

@@ -380,6 +380,10 @@ pub fn findings_of(
             for account in accounts {
                 let event = health_event(e, account);
                 let name = event.account.as_deref().and_then(|a| config.account(a)).map(|a| a.name.clone());
+                // `[commands.health.suppress]` holds for every channel, unverified mails too.
+                if let Some(why) = health.suppressed(&event) {
+                    return Err(why);
+                }
                 let mut f = if p.verification.verified {
                     crate::health::event_finding(index, health, &event, name.as_deref(), timezone, now)?
                 } else {

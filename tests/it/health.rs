@@ -135,12 +135,13 @@ fn health_fails_over_to_us_east_2_when_us_east_1_does_not_answer() {
     assert_eq!(scopes, vec![false, false, false, true], "three tries in us-east-1, then us-east-2");
 }
 
-#[test]
-fn the_organization_view_tells_each_affected_account_once_by_its_name() {
-    let b = Bench::new();
-    const MGMT: &str = "600000000000";
-    const M1: &str = "600000000001";
-    const M2: &str = "600000000002";
+const MGMT: &str = "600000000000";
+const M1: &str = "600000000001";
+const M2: &str = "600000000002";
+
+/// An organization (management account `mgmt`, members shop and blog, only shop configured)
+/// with organizational view on, and one event affecting both members; returns its ARN.
+fn organization(b: &Bench) -> String {
     let (_, root) = b.sandbox.org_create(MGMT).unwrap();
     for (id, name) in [(M1, "shop"), (M2, "blog")] {
         b.sandbox.org_put_account(MGMT, Some(&root), id, name).unwrap();
@@ -157,7 +158,27 @@ fn the_organization_view_tells_each_affected_account_once_by_its_name() {
     let mut shared = retirement("i-0shared1");
     shared["entities"] =
         json!([{"entityValue": "i-0shop001", "awsAccountId": M1}, {"entityValue": "i-0blog001", "awsAccountId": M2}]);
-    let arn = b.sandbox.health_put_event(&[M1, M2], shared).unwrap();
+    b.sandbox.health_put_event(&[M1, M2], shared).unwrap()
+}
+
+#[test]
+fn account_picks_the_organization_accounts_told() {
+    let b = Bench::new();
+    organization(&b);
+    let a = b.opskit_aws().env("OPSKIT_NOW", NOW).args(["health", "watch", "--account", "shop"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let msgs = b.slack_texts();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains(M1), "{}", msgs[0]);
+    // The rest is told by a run for all.
+    assert_eq!(code(&watch(&b)), 0);
+    assert_eq!(b.slack_texts().len(), 2);
+}
+
+#[test]
+fn the_organization_view_tells_each_affected_account_once_by_its_name() {
+    let b = Bench::new();
+    let arn = organization(&b);
 
     let a = watch(&b);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
@@ -175,7 +196,11 @@ fn the_organization_view_tells_each_affected_account_once_by_its_name() {
     b.sandbox.clear();
     assert_eq!(code(&watch(&b)), 0);
     assert!(b.slack_texts().is_empty());
-    assert_eq!(health_ops(&b), vec!["DescribeEventsForOrganization"], "one call when nothing changed");
+    assert_eq!(
+        health_ops(&b),
+        vec!["DescribeEventsForOrganization", "DescribeAffectedAccountsForOrganization"],
+        "when nothing changed: the list, and the accounts of its one event"
+    );
 
     b.sandbox.health_set_status(&arn, "closed").unwrap();
     assert_eq!(code(&watch(&b)), 0);

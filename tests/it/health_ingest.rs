@@ -235,10 +235,17 @@ fn a_poison_message_lands_in_the_dead_letter_queue_and_the_good_ones_are_told() 
     );
     rt.block_on(w.put_health_event(&retirement()));
 
-    let a = ingest(&b, &w, &[]);
+    let a = ingest(&b, &w, &["-o", "json"]);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     let err = stderr(&a);
     assert!(err.contains("not JSON") && err.contains("aws.ec2"), "each poison message is reported with why: {err}");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let notes = report["skipped"].as_array().unwrap();
+    assert_eq!(notes.len(), 2, "the report names both: {report}");
+    assert!(
+        notes.iter().all(|n| n["message"].as_str().unwrap().contains("moved to the dead-letter queue")),
+        "{report}"
+    );
     let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1, "{msgs:?}");
     assert!(msgs[0].contains(CODE), "{}", msgs[0]);
