@@ -137,7 +137,7 @@ pub async fn watch_once(ctx: &Context, args: &HealthWatchArgs) -> AppResult<crat
     collected.findings = findings;
     collected.skipped.extend(ctx.discovery.skipped(&ctx.global.account, ctx.config.shard));
     collected.errors.extend(ctx.discovery.errors());
-    Ok(ctx.run_spine("health-watch", collected).await?)
+    ctx.run_spine("health-watch", collected).await
 }
 
 /// The findings of the listed events (an unchanged one keeps its kept finding), plus the
