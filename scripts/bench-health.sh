@@ -3,7 +3,8 @@
 # (`opskit sandbox`), which plays the AWS Health API (Smithy RPC v2 CBOR):
 #   ./scripts/bench-health.sh          # RUNS=3 (median of RUNS; set RUNS=5 for more)
 # 200 accounts (each its own profile), each with 5 generated events (4 open or upcoming,
-# 1 closed), 100 ms of latency on every Health call, concurrency 32. Prints, each with its
+# 1 closed), 100 ms of latency on every Health call, concurrency 32, at OPSKIT_NOW
+# 2026-11-01 (before the generated events' windows). Prints, each with its
 # median wall time, peak RSS, API calls by operation (from the sandbox's request log) and
 # the ideal (latency x sequential rounds):
 #   - the first run (every event new: DescribeEvents, then DescribeEventDetails and
@@ -27,6 +28,7 @@ EVENTS=5
 CONCURRENCY=32
 LATENCY_MS=100
 
+export OPSKIT_NOW=2026-11-01T00:00:00Z
 export AWS_CONFIG_FILE="$WORK/aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/aws-credentials" \
   AWS_ENDPOINT_URL="$SB" AWS_EC2_METADATA_DISABLED=true
 : >"$AWS_SHARED_CREDENTIALS_FILE"

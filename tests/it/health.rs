@@ -346,3 +346,21 @@ fn the_same_event_by_the_api_then_by_mail_is_told_once_per_sink() {
     assert_eq!(told(&b), (2, 2));
     assert!(b.slack_texts()[1].contains("RESOLVED"), "{}", b.slack_texts()[1]);
 }
+
+#[test]
+fn an_event_whose_window_ended_is_not_read_again_while_aws_still_lists_it() {
+    let b = Bench::new();
+    accounts_config(&b, "\"health\"", "");
+    let mut over = retirement("i-0aaa1111");
+    over["startTime"] = json!("2026-11-10T01:00:00Z");
+    over["endTime"] = json!("2026-11-10T02:00:00Z");
+    over["statusCode"] = json!("open");
+    b.sandbox.health_put_event(&[A1], over).unwrap();
+    let a = b.opskit_aws().env("OPSKIT_NOW", NOW).args(["health", "watch", "--account", "one"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert!(b.slack_texts().is_empty(), "over before it was seen: nothing to tell");
+    b.sandbox.clear();
+    let a = b.opskit_aws().env("OPSKIT_NOW", NOW).args(["health", "watch", "--account", "one"]).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(health_ops(&b), vec!["DescribeEvents"], "its details are not asked again");
+}
