@@ -899,6 +899,17 @@ where
     (f.code, text)
 }
 
+/// A failed account of a Business-support API (Trusted Advisor, Support, Health) into
+/// `collected`: a note when it lacks the plan (unless `strict`), else a failure.
+pub fn note_or_fail(collected: &mut crate::spine::engine::Collected, account: &str, e: &anyhow::Error, strict: bool) {
+    let te = target_error(account.to_string(), e);
+    if e.downcast_ref::<NoSupportPlan>().is_some() && !strict {
+        collected.skipped.push(te);
+    } else {
+        collected.errors.push(te);
+    }
+}
+
 /// An account whose support plan does not include an API (Trusted Advisor, Support):
 /// reported per account as a note, not a failure of the run (unless `--strict`).
 #[derive(Debug)]

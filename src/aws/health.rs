@@ -126,34 +126,30 @@ pub async fn account_events(
         .set_event_status_codes(Some(statuses()))
         .set_event_type_categories(Some(categories(cats)))
         .build();
-    let mut listed = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
-        let page = client
-            .describe_events()
-            .filter(filter.clone())
-            .max_results(100)
-            .set_next_token(token)
-            .send()
-            .await
-            .map_err(|e| err(OP, PERMISSIONS_HINT, e))?;
-        pages.answered(page.next_token())?;
-        for e in required(page.events, OP, "events list")? {
-            let arn = required(e.arn.clone(), OP, "arn of an event")?;
-            let event = event_of(
-                Some(&arn),
-                e.event_type_code(),
-                e.event_type_category(),
-                e.service(),
-                e.region(),
-                e.status_code(),
-                [e.start_time(), e.end_time(), e.last_updated_time()],
-                account,
-                Channel::Api,
-            );
-            let detailed = !known.unchanged(account, &arn, event.last_updated);
-            listed.push(Listed { event, detailed });
+    let events = Pages::all(OP, "events list", |token| {
+        let req = client.describe_events().filter(filter.clone()).max_results(100).set_next_token(token);
+        async move {
+            let page = req.send().await.map_err(|e| err(OP, PERMISSIONS_HINT, e))?;
+            anyhow::Ok((page.events, page.next_token))
         }
+    })
+    .await?;
+    let mut listed = Vec::new();
+    for e in &events {
+        let arn = required(e.arn.clone(), OP, "arn of an event")?;
+        let event = event_of(
+            Some(&arn),
+            e.event_type_code(),
+            e.event_type_category(),
+            e.service(),
+            e.region(),
+            e.status_code(),
+            [e.start_time(), e.end_time(), e.last_updated_time()],
+            account,
+            Channel::Api,
+        );
+        let detailed = !known.unchanged(account, &arn, event.last_updated);
+        listed.push(Listed { event, detailed });
     }
     let wanted: Vec<String> = listed.iter().filter(|l| l.detailed).filter_map(|l| l.event.arn.clone()).collect();
     let mut descriptions = BTreeMap::new();
@@ -213,20 +209,15 @@ pub async fn organization_events(client: &Client, cats: &[String], known: &Known
         .set_event_status_codes(Some(statuses()))
         .set_event_type_categories(Some(categories(cats)))
         .build();
-    let mut events = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
-        let page = client
-            .describe_events_for_organization()
-            .filter(filter.clone())
-            .max_results(100)
-            .set_next_token(token)
-            .send()
-            .await
-            .map_err(|e| err(OP, ORG_PERMISSIONS_HINT, e))?;
-        pages.answered(page.next_token())?;
-        events.extend(required(page.events, OP, "events list")?);
-    }
+    let events = Pages::all(OP, "events list", |token| {
+        let req =
+            client.describe_events_for_organization().filter(filter.clone()).max_results(100).set_next_token(token);
+        async move {
+            let page = req.send().await.map_err(|e| err(OP, ORG_PERMISSIONS_HINT, e))?;
+            anyhow::Ok((page.events, page.next_token))
+        }
+    })
+    .await?;
     let mut listed = Vec::new();
     for e in &events {
         let arn = required(e.arn.clone(), OP, "arn of an event")?;
@@ -318,19 +309,14 @@ pub async fn organization_events(client: &Client, cats: &[String], known: &Known
 /// Every account an organization event concerns.
 async fn affected_accounts(client: &Client, arn: &str) -> anyhow::Result<Vec<String>> {
     const OP: &str = "DescribeAffectedAccountsForOrganization";
-    let mut accounts = Vec::new();
-    let mut pages = Pages::new(OP);
-    while let Some(token) = pages.token() {
-        let page = client
-            .describe_affected_accounts_for_organization()
-            .event_arn(arn)
-            .set_next_token(token)
-            .send()
-            .await
-            .map_err(|e| err(OP, ORG_PERMISSIONS_HINT, e))?;
-        pages.answered(page.next_token())?;
-        accounts.extend(required(page.affected_accounts, OP, "affectedAccounts list")?);
-    }
+    let accounts = Pages::all(OP, "affectedAccounts list", |token| {
+        let req = client.describe_affected_accounts_for_organization().event_arn(arn).set_next_token(token);
+        async move {
+            let page = req.send().await.map_err(|e| err(OP, ORG_PERMISSIONS_HINT, e))?;
+            anyhow::Ok((page.affected_accounts, page.next_token))
+        }
+    })
+    .await?;
     Ok(accounts)
 }
 

@@ -130,14 +130,7 @@ pub async fn watch_once(ctx: &Context, args: &HealthWatchArgs) -> AppResult<crat
                 }
                 listed.extend(events);
             }
-            Err(e) => {
-                let te = crate::aws::target_error(t.account.name.clone(), &e);
-                if e.downcast_ref::<crate::aws::NoSupportPlan>().is_some() && !args.strict {
-                    collected.skipped.push(te);
-                } else {
-                    collected.errors.push(te);
-                }
-            }
+            Err(e) => crate::aws::note_or_fail(&mut collected, &t.account.name, &e, args.strict),
         }
     }
     let (findings, dx) = findings_of(ctx, &settings, &index, &listed);

@@ -295,14 +295,7 @@ async fn collect_cases(
                 }
                 covered.insert(l);
             }
-            Err(e) => {
-                let te = crate::aws::target_error(t.account.name.clone(), &e);
-                if e.downcast_ref::<crate::aws::NoSupportPlan>().is_some() && !args.strict {
-                    collected.skipped.push(te);
-                } else {
-                    collected.errors.push(te);
-                }
-            }
+            Err(e) => crate::aws::note_or_fail(&mut collected, &t.account.name, &e, args.strict),
         }
     }
     collected.scope = Scope::Accounts(covered);
