@@ -190,6 +190,12 @@ impl Index {
         let mut ix = Index::default();
         for r in previous {
             let f = &r.finding;
+            // An unverified mail's finding is never another channel's: it may not be
+            // changed, cancelled or resolved by what AWS said, nor stand for it.
+            if !speaks_for_aws(&f.key) {
+                ix.records.insert(f.key.clone(), r);
+                continue;
+            }
             let account = f.account.clone().unwrap_or_else(|| "-".into());
             if let Some(arn) = field(f, ARN_FIELD).filter(|a| !a.is_empty()) {
                 ix.by_arn.insert((account, arn.to_string()), f.key.clone());
@@ -230,6 +236,9 @@ impl Index {
 
     /// Remember a finding made in this run, so a second channel of the same run finds it.
     pub fn note(&mut self, f: &Finding) {
+        if !speaks_for_aws(&f.key) {
+            return;
+        }
         let account = f.account.clone().unwrap_or_else(|| "-".into());
         if let Some(arn) = field(f, ARN_FIELD).filter(|a| !a.is_empty()) {
             self.by_arn.insert((account, arn.to_string()), f.key.clone());
@@ -238,6 +247,11 @@ impl Index {
             self.by_match.insert(m.to_string(), f.key.clone());
         }
     }
+}
+
+/// Whether a finding's key is one of AWS's events (not an unverified or unparsed mail's).
+pub fn speaks_for_aws(key: &str) -> bool {
+    !key.starts_with(&format!("{SOURCE}/unverified/")) && !key.starts_with(&format!("{SOURCE}/unparsed/"))
 }
 
 /// Whether a kept finding was last described by the API or EventBridge.

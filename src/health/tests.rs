@@ -249,3 +249,14 @@ fn spoken_for_is_the_open_arn_findings_of_covered_accounts() {
     assert_eq!(spoken_for(&ix, &covered), [api.key.clone()].into());
     assert!(spoken_for(&ix, &BTreeSet::new()).is_empty(), "an account not read resolves nothing");
 }
+
+#[test]
+fn an_unverified_mails_finding_never_stands_for_the_event() {
+    let mut unverified =
+        event_finding(&Index::default(), &settings(), &event(Channel::Mail, Some(ARN)), None, "UTC", t(NOW)).unwrap();
+    unverified.key = "health/unverified/0123456789abcdef0123".into();
+    let ix = Index::new(vec![record(unverified.clone())]);
+    let k = ix.key_of(&event(Channel::Mail, Some(ARN)));
+    assert_ne!(k, unverified.key, "a verified notice or the API gets the event's own key");
+    assert!(k.starts_with("health/111122223333/"), "{k}");
+}
