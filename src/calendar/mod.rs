@@ -20,7 +20,7 @@ pub mod source;
 use calcard::common::timezone::Tz;
 use calcard::icalendar::dates::TimeOrDelta;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarProperty, ICalendarStatus,
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarParameter, ICalendarProperty, ICalendarStatus,
     ICalendarValue,
 };
 use chrono::DateTime;
@@ -129,6 +129,7 @@ pub fn occurrences(
                 exdate_values +=
                     comp.entries.iter().filter(|e| e.name == ICalendarProperty::Exdate).map(|e| e.values.len()).sum::<usize>();
                 comp.entries.retain(|e| e.name != ICalendarProperty::Exdate);
+                pin_utc_start(comp);
             }
         }
         let expanded = sub.expand_dates(default, EXPANSION_LIMIT);
@@ -259,6 +260,24 @@ fn group_problem(cal: &ICalendar, members: &[usize], known_tz: &dyn Fn(&str) -> 
         }
     }
     None
+}
+
+/// calcard 0.3.14 expands a rule in the zone of DTSTART's TZID or else the default zone, even
+/// when DTSTART is in UTC (`...Z`): a weekly 02:00Z would recur at 02:00 Tokyo. A UTC start
+/// is given `TZID=UTC` so that its rule recurs in UTC, as RFC 5545 says.
+fn pin_utc_start(comp: &mut ICalendarComponent) {
+    for entry in comp.entries.iter_mut().filter(|e| e.name == ICalendarProperty::Dtstart) {
+        let utc = entry
+            .values
+            .first()
+            .and_then(|v| v.as_partial_date_time())
+            .and_then(|d| d.to_date_time())
+            .and_then(|d| d.offset)
+            .is_some_and(|o| o.local_minus_utc() == 0);
+        if utc && entry.tz_id().is_none() {
+            entry.params.push(ICalendarParameter::tzid("UTC".to_string()));
+        }
+    }
 }
 
 fn exdates(master: &ICalendarComponent, default: Tz, resolve: &dyn Fn(&str) -> Option<Tz>) -> HashSet<i64> {
