@@ -58,6 +58,8 @@ fn tzid_times_follow_their_vtimezone_or_iana_name() {
     assert!(problems.is_empty(), "{problems:?}");
     let tokyo = occ.iter().find(|o| o.uid == "tokyo-1@opskit").unwrap();
     assert_eq!((tokyo.start, tokyo.end), (ts("2026-12-05T14:00:00Z"), ts("2026-12-05T16:00:00Z")));
+    let (occ, problems) = read("iana_tzid.ics");
+    assert!(problems.is_empty(), "{problems:?}");
     let berlin = occ.iter().find(|o| o.uid == "iana-1@opskit").unwrap();
     assert_eq!(berlin.start, ts("2026-12-07T09:00:00Z"));
 }
