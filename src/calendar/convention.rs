@@ -60,7 +60,9 @@ pub fn target(occ: &Occurrence) -> Result<Target, Problem> {
                 "key" => m.key = glob(v)?,
                 "resource" => m.resource = glob(v)?,
                 "account" => m.account = Some(v.to_string()),
-                "pagerduty" => t.pagerduty_services.extend(v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from)),
+                "pagerduty" => {
+                    t.pagerduty_services.extend(v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from))
+                }
                 "announce" => {
                     let durs = v
                         .split(',')

@@ -20,8 +20,8 @@ pub mod source;
 use calcard::common::timezone::Tz;
 use calcard::icalendar::dates::TimeOrDelta;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarParameter, ICalendarProperty, ICalendarStatus,
-    ICalendarValue,
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarParameter, ICalendarProperty,
+    ICalendarStatus, ICalendarValue,
 };
 use chrono::DateTime;
 use jiff::Timestamp;
@@ -126,8 +126,12 @@ pub fn occurrences(
             } else if members.contains(&i) {
                 // EXDATEs are applied here, not by calcard, so that an excluded occurrence
                 // comes back as cancelled instead of vanishing.
-                exdate_values +=
-                    comp.entries.iter().filter(|e| e.name == ICalendarProperty::Exdate).map(|e| e.values.len()).sum::<usize>();
+                exdate_values += comp
+                    .entries
+                    .iter()
+                    .filter(|e| e.name == ICalendarProperty::Exdate)
+                    .map(|e| e.values.len())
+                    .sum::<usize>();
                 comp.entries.retain(|e| e.name != ICalendarProperty::Exdate);
                 pin_utc_start(comp);
             }
@@ -249,9 +253,15 @@ fn group_problem(cal: &ICalendar, members: &[usize], known_tz: &dyn Fn(&str) -> 
                 {
                     return Some(problem(comp, &format!("TZID `{tz}` names no time zone (no VTIMEZONE, not IANA)")));
                 }
-                if entry.values.iter().any(|v| v.as_partial_date_time().is_none() && !matches!(v, ICalendarValue::Period(_)))
+                if entry
+                    .values
+                    .iter()
+                    .any(|v| v.as_partial_date_time().is_none() && !matches!(v, ICalendarValue::Period(_)))
                 {
-                    return Some(problem(comp, &format!("its {:?} is not a date: `{}`", entry.name, raw_values(entry))));
+                    return Some(problem(
+                        comp,
+                        &format!("its {:?} is not a date: `{}`", entry.name, raw_values(entry)),
+                    ));
                 }
             }
         }
@@ -323,7 +333,12 @@ fn categories(comp: &ICalendarComponent) -> Vec<String> {
 }
 
 fn raw_values(entry: &ICalendarEntry) -> String {
-    entry.values.iter().map(|v| v.as_text().map(str::to_owned).unwrap_or_else(|| format!("{v:?}"))).collect::<Vec<_>>().join(",")
+    entry
+        .values
+        .iter()
+        .map(|v| v.as_text().map(str::to_owned).unwrap_or_else(|| format!("{v:?}")))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn problem(comp: &ICalendarComponent, why: &str) -> Problem {

@@ -21,7 +21,11 @@ pub enum Source {
     /// A secret address: whoever has it reads the calendar, so it is never shown whole.
     Url(Secret),
     /// A CalDAV calendar collection (its URL ends in `/`).
-    CalDav { url: String, user: String, password: Secret },
+    CalDav {
+        url: String,
+        user: String,
+        password: Secret,
+    },
 }
 
 impl Source {
@@ -172,11 +176,6 @@ fn calendar_data(xml: &str) -> Result<Vec<String>, String> {
                 path.push(name);
                 text.clear();
             }
-            Event::Empty(e) => {
-                if e.local_name().as_ref() == b"calendar-data" && path.last().is_some_and(|p| p == "prop") {
-                    data = Some(String::new());
-                }
-            }
             Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| format!("the multistatus: {e}"))?),
             Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
             Event::GeneralRef(r) => {
@@ -201,7 +200,10 @@ fn calendar_data(xml: &str) -> Result<Vec<String>, String> {
                     "status" => {
                         let st = text.trim();
                         if st.split_whitespace().nth(1) != Some("200") {
-                            return Err(format!("the multistatus says `{st}` for {}", if href.is_empty() { "a response" } else { &href }));
+                            return Err(format!(
+                                "the multistatus says `{st}` for {}",
+                                if href.is_empty() { "a response" } else { &href }
+                            ));
                         }
                     }
                     "response" => match data.take() {
@@ -231,7 +233,8 @@ mod tests {
 
     #[test]
     fn a_secret_address_is_shown_with_its_path_masked() {
-        let s = Source::Url(Secret::new("https://calendar.google.com/calendar/ical/ops%40x.com/private-abc123/basic.ics"));
+        let s =
+            Source::Url(Secret::new("https://calendar.google.com/calendar/ical/ops%40x.com/private-abc123/basic.ics"));
         assert_eq!(s.shown(), "https://calendar.google.com/****");
     }
 

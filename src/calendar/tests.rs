@@ -100,8 +100,7 @@ fn events_that_cannot_be_read_are_problems_and_the_rest_still_count() {
 #[test]
 fn the_window_is_half_open() {
     let ics = fixture("weekly_exdate.ics");
-    let (occ, _) =
-        occurrences(&ics, "w", "UTC", ts("2026-12-08T03:00:00Z"), ts("2026-12-22T02:00:00Z")).unwrap();
+    let (occ, _) = occurrences(&ics, "w", "UTC", ts("2026-12-08T03:00:00Z"), ts("2026-12-22T02:00:00Z")).unwrap();
     assert_eq!(occ.iter().map(|o| o.start.to_string()).collect::<Vec<_>>(), vec!["2026-12-15T02:00:00Z"]);
 }
 
@@ -120,8 +119,7 @@ fn a_text_that_is_not_a_whole_calendar_is_an_error() {
 #[test]
 fn an_endless_dense_rule_is_a_problem_not_a_silent_stop() {
     let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:m@x\r\nDTSTART:20000101T000000Z\r\nDTEND:20000101T000100Z\r\nRRULE:FREQ=MINUTELY\r\nSUMMARY:every minute\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-    let (occ, problems) =
-        occurrences(ics, "m", "UTC", ts("2026-12-01T00:00:00Z"), ts("2026-12-02T00:00:00Z")).unwrap();
+    let (occ, problems) = occurrences(ics, "m", "UTC", ts("2026-12-01T00:00:00Z"), ts("2026-12-02T00:00:00Z")).unwrap();
     assert!(occ.is_empty());
     assert_eq!(problems.len(), 1, "{problems:?}");
 }
@@ -143,7 +141,8 @@ fn occ_with(description: &str, categories: &[&str]) -> Occurrence {
 
 #[test]
 fn the_convention_reads_google_html_descriptions_and_margins() {
-    let o = occ_with("Swap the router.<br>opskit: account=acme-prod resource=i-*<br/>opskit: margin=15m,30m&nbsp;", &[]);
+    let o =
+        occ_with("Swap the router.<br>opskit: account=acme-prod resource=i-*<br/>opskit: margin=15m,30m&nbsp;", &[]);
     let t = target(&o).unwrap();
     assert_eq!(t.matchers[0].resource.as_deref(), Some("i-*"));
     let (before, after) = t.margins.unwrap();

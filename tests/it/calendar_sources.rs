@@ -78,9 +78,14 @@ async fn the_caldav_time_range_leaves_out_events_outside_the_window() {
     let url = server.calendar_with("planned", &[("t.ics", &tokyo), ("a.ics", &all_day)]).await;
     let src = Source::CalDav { url, user: radicale::USER.into(), password: Secret::new(radicale::PASSWORD) };
     // 8-9 December: only the all-day event of the 10th (Tokyo) is out, the Tokyo swap is before.
-    let texts = calendar::fetch(&src, &http(), "2026-12-09T00:00:00Z".parse().unwrap(), "2026-12-11T00:00:00Z".parse().unwrap())
-        .await
-        .unwrap();
+    let texts = calendar::fetch(
+        &src,
+        &http(),
+        "2026-12-09T00:00:00Z".parse().unwrap(),
+        "2026-12-11T00:00:00Z".parse().unwrap(),
+    )
+    .await
+    .unwrap();
     assert_eq!(texts.len(), 1, "{texts:?}");
     assert!(texts[0].contains("allday-1@opskit"));
 }
@@ -107,7 +112,10 @@ async fn serve(status: &'static str, headers: &'static str, body: String) -> Str
             tokio::spawn(async move {
                 let mut buf = vec![0u8; 8192];
                 let _ = sock.read(&mut buf).await;
-                let head = format!("HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                let head = format!(
+                    "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
                 let _ = sock.write_all(head.as_bytes()).await;
                 let _ = sock.write_all(body.as_bytes()).await;
             });

@@ -83,7 +83,12 @@ impl Radicale {
                 .send()
                 .await
                 .expect("PUT");
-            assert!(resp.status().is_success(), "PUT {file}: {} {}", resp.status(), resp.text().await.unwrap_or_default());
+            assert!(
+                resp.status().is_success(),
+                "PUT {file}: {} {}",
+                resp.status(),
+                resp.text().await.unwrap_or_default()
+            );
         }
         url
     }
@@ -97,7 +102,9 @@ impl Drop for Radicale {
 }
 
 fn hint() -> String {
-    format!("hint: run ./scripts/test.sh, or `pip install radicale==3.9.0` and set {ENV_RADICALE} to the radicale binary")
+    format!(
+        "hint: run ./scripts/test.sh, or `pip install radicale==3.9.0` and set {ENV_RADICALE} to the radicale binary"
+    )
 }
 
 fn answers_http(addr: SocketAddr) -> bool {
