@@ -110,33 +110,37 @@ pub fn occurrences(
         }
     }
 
+    // One expansion per event: calcard's limit counts across the whole calendar, so one
+    // endless rule would starve the events after it. One working copy in which every event
+    // is parked (a component type calcard does not expand) and each event in turn woken.
+    let parked = ICalendarComponentType::Other("X-OPSKIT-PARKED".into());
+    let mut sub = cal.clone();
+    for comp in sub.components.iter_mut().filter(|c| c.component_type.has_time_ranges()) {
+        comp.component_type = parked.clone();
+        // EXDATEs are applied here, not by calcard, so that an excluded occurrence comes back
+        // as cancelled instead of vanishing.
+        comp.entries.retain(|e| e.name != ICalendarProperty::Exdate);
+        pin_utc_start(comp);
+    }
     let mut out = Vec::new();
     for (uid, members) in &groups {
         if let Some(p) = group_problem(&cal, members, &|name| resolver.resolve(name).is_some()) {
             problems.push(p);
             continue;
         }
-        // One expansion per event: calcard's limit counts across the whole calendar, so one
-        // endless rule would starve the events after it.
-        let mut sub = cal.clone();
-        let mut exdate_values = 0;
-        for (i, comp) in sub.components.iter_mut().enumerate() {
-            if comp.component_type.has_time_ranges() && !members.contains(&i) {
-                comp.component_type = ICalendarComponentType::Other("X-OPSKIT-ELSEWHERE".into());
-            } else if members.contains(&i) {
-                // EXDATEs are applied here, not by calcard, so that an excluded occurrence
-                // comes back as cancelled instead of vanishing.
-                exdate_values += comp
-                    .entries
-                    .iter()
-                    .filter(|e| e.name == ICalendarProperty::Exdate)
-                    .map(|e| e.values.len())
-                    .sum::<usize>();
-                comp.entries.retain(|e| e.name != ICalendarProperty::Exdate);
-                pin_utc_start(comp);
-            }
+        let exdate_values: usize = members
+            .iter()
+            .flat_map(|&i| cal.components[i].entries.iter())
+            .filter(|e| e.name == ICalendarProperty::Exdate)
+            .map(|e| e.values.len())
+            .sum();
+        for &i in members {
+            sub.components[i].component_type = ICalendarComponentType::VEvent;
         }
         let expanded = sub.expand_dates(default, EXPANSION_LIMIT);
+        for &i in members {
+            sub.components[i].component_type = parked.clone();
+        }
         let master = members.iter().map(|&i| &cal.components[i]).find(|c| c.is_recurrent());
         if let Some(err) = expanded.errors.first() {
             let comp = &cal.components[err.comp_id as usize];
