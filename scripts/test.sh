@@ -7,20 +7,22 @@ cd "$(dirname "$0")/.."
 
 MOTO_VERSION=5.2.5
 GCS_EMULATOR_VERSION=2026.7.19
+# Radicale: the CalDAV server the calendar sources are read back from (tests/it/calendar_sources.rs).
+RADICALE_VERSION=3.9.0
 VENV=.test-venv
 
 have_pins() {
-  "$VENV/bin/python" - "$MOTO_VERSION" "$GCS_EMULATOR_VERSION" <<'PY' 2>/dev/null
+  "$VENV/bin/python" - "$MOTO_VERSION" "$GCS_EMULATOR_VERSION" "$RADICALE_VERSION" <<'PY' 2>/dev/null
 import sys, importlib.metadata as m
-sys.exit(0 if (m.version("moto"), m.version("gcp-storage-emulator")) == (sys.argv[1], sys.argv[2]) else 1)
+sys.exit(0 if (m.version("moto"), m.version("gcp-storage-emulator"), m.version("radicale")) == tuple(sys.argv[1:4]) else 1)
 PY
 }
 
 if ! have_pins; then
-  echo "test.sh: installing moto[server]==$MOTO_VERSION and gcp-storage-emulator==$GCS_EMULATOR_VERSION into $VENV" >&2
+  echo "test.sh: installing moto[server]==$MOTO_VERSION, gcp-storage-emulator==$GCS_EMULATOR_VERSION and radicale==$RADICALE_VERSION into $VENV" >&2
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check \
-    "moto[server]==$MOTO_VERSION" "gcp-storage-emulator==$GCS_EMULATOR_VERSION"
+    "moto[server]==$MOTO_VERSION" "gcp-storage-emulator==$GCS_EMULATOR_VERSION" "radicale==$RADICALE_VERSION"
 fi
 
 # Dovecot from Debian's packages: the real IMAP server `maintenance-mail ingest --imap` is
@@ -66,6 +68,7 @@ fi
 export OPSKIT_MOTO_SERVER="$PWD/$VENV/bin/moto_server"
 export OPSKIT_GCS_EMULATOR="$PWD/$VENV/bin/gcp-storage-emulator"
 export OPSKIT_DOVECOT="$DOVECOT"
+export OPSKIT_RADICALE="$PWD/$VENV/bin/radicale"
 
 cargo test --locked --workspace --all-targets "$@"
 

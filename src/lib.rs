@@ -13,6 +13,7 @@ pub use opskit_core::{
 pub use opskit_mail as mail;
 
 pub mod aws;
+pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod context;

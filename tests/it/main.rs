@@ -12,6 +12,8 @@ mod ad_hoc;
 mod aws_errors;
 // The Backlog issue sink: notation per project, assignee, notified users, category.
 mod backlog_issue;
+// Calendar sources (file, secret address, CalDAV on Radicale) read back the same occurrences.
+mod calendar_sources;
 mod cli_contract;
 mod config;
 mod demo;

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod dovecot;
 pub mod gcs;
 pub mod moto;
+pub mod radicale;
 pub mod s3;
 
 /// Flip every bit of `bytes[offset]` (the last byte when `offset` is past the end); returns
