@@ -71,6 +71,10 @@ const EX_HEALTH_INGEST: &str = "\
 Examples:
   opskit health ingest --sqs https://sqs.us-east-1.amazonaws.com/111122223333/opskit-health
   opskit health ingest --sqs URL --dead-letter-queue URL2   # poison messages go to URL2";
+const EX_CALENDAR_SYNC: &str = "\
+Examples:
+  opskit calendar sync              # from a 5-minute timer: silences and announcements follow the calendars
+  opskit calendar sync --dry-run    # what would be silenced and told; nothing changed";
 const EX_MAIL_INGEST: &str = "\
 Examples:
   opskit mail ingest ~/Maildir           # from a timer: classify, extract, notify
@@ -303,6 +307,9 @@ pub enum Command {
     /// AWS Health events (API, organization view, EventBridge via SQS): one finding per event
     #[command(subcommand)]
     Health(HealthCommand),
+    /// Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
     /// AWS maintenance and warning mails: classify, extract, notify
     #[command(subcommand, name = "maintenance-mail", visible_alias = "mail")]
     MaintenanceMail(MailCommand),
@@ -507,6 +514,16 @@ pub struct SupportArgs {
     #[arg(long)]
     pub strict: bool,
 }
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Read the calendars: silence each planned work's window, announce it before, at the start and at the end
+    #[command(after_long_help = EX_CALENDAR_SYNC)]
+    Sync(CalendarSyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarSyncArgs {}
 
 #[derive(Debug, Subcommand)]
 pub enum HealthCommand {

@@ -16,6 +16,7 @@
 
 pub mod convention;
 pub mod source;
+pub mod sync;
 
 use calcard::common::timezone::Tz;
 use calcard::icalendar::dates::TimeOrDelta;

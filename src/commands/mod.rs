@@ -2,6 +2,7 @@
 //! (collect, then the spine). Commands do no HTTP of their own and print only through
 //! the [`Output`] they return.
 
+pub mod calendar;
 pub mod config_cmd;
 #[cfg(feature = "demo")]
 pub mod demo;
@@ -19,8 +20,8 @@ pub mod trusted_advisor;
 pub mod wiki;
 
 use crate::cli::{
-    Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, HealthCommand, InventoryCommand, MailCommand,
-    NotifyCommand, SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
+    CalendarCommand, Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, HealthCommand, InventoryCommand,
+    MailCommand, NotifyCommand, SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
 };
 use crate::config::CommandSection;
 use crate::context::Context;
@@ -69,6 +70,7 @@ pub const SECTIONS: &[CommandSection] = &[
     CommandSection { name: "trusted-advisor", check: |c| trusted_advisor::Settings::load(c).map(drop) },
     CommandSection { name: "dx-vif", check: |c| dx_vif::Settings::load(c).map(drop) },
     CommandSection { name: "support", check: |c| support::Settings::load(c).map(drop) },
+    CommandSection { name: "calendar", check: |c| calendar::Settings::load(c).map(drop) },
     CommandSection { name: "health", check: |c| crate::health::Settings::load(c).map(drop) },
     CommandSection { name: "maintenance-mail", check: |c| maintenance_mail::Settings::load(c).map(drop) },
     CommandSection { name: "wiki", check: |c| wiki::Settings::load(c).map(drop) },
@@ -123,6 +125,7 @@ pub fn run_lock(command: &Command) -> Option<String> {
         // One lock for every channel of AWS events: they keep one finding per event.
         Command::MaintenanceMail(MailCommand::Ingest(_)) | Command::Health(_) => HEALTH_LOCK.into(),
         Command::Inventory(InventoryCommand::Publish(_)) => "inventory-publish".into(),
+        Command::Calendar(CalendarCommand::Sync(_)) => "calendar-sync".into(),
         _ => return None,
     })
 }
@@ -186,6 +189,7 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Support(SupportCommand::Cases(a)) => support::cases(ctx, a).await,
         Command::MaintenanceMail(MailCommand::Ingest(a)) => maintenance_mail::ingest(ctx, a).await,
         Command::Health(HealthCommand::Watch(a)) => health::watch(ctx, a).await,
+        Command::Calendar(CalendarCommand::Sync(a)) => calendar::sync(ctx, a).await,
         Command::Health(HealthCommand::Ingest(a)) => health::ingest(ctx, a).await,
         Command::Wiki(WikiCommand::Backup(a)) => wiki::backup(ctx, a).await,
         Command::Wiki(WikiCommand::List(a)) => wiki::list(ctx, a).await,

@@ -13,6 +13,7 @@ mod aws_errors;
 // The Backlog issue sink: notation per project, assignee, notified users, category.
 mod backlog_issue;
 // Calendar sources (file, secret address, CalDAV on Radicale) read back the same occurrences.
+mod calendar;
 mod calendar_sources;
 mod cli_contract;
 mod config;
