@@ -1,6 +1,6 @@
 //! What a calendar event covers, as an operator writes it in Google Calendar or Outlook: lines
 //! `opskit: key=value ...` in the DESCRIPTION, or CATEGORIES `opskit:key=value`. The full text
-//! is in `src/calendar/CONVENTION.md` (for the command's README).
+//! is in `commands/calendar/README.md`.
 //!
 //! Keys: `source`, `key`, `account`, `resource` (the matchers of `opskit silence add`: source,
 //! key glob, account, resource glob; all given on one line make one matcher), `pagerduty`
