@@ -8,7 +8,7 @@
 //!   `calendar NAME`, which is how the command tells its own silences from an operator's
 //!   (never touched).
 //! - An announcement finding (`calendar/NAME/UID/OCCURRENCE`) exists from the first lead time
-//!   until the end; its fingerprint is its phase (`in 24h`, `in 30m`, `started`) and window,
+//!   until the end; its fingerprint is its phase (`24h notice`, `30m notice`, `started`) and window,
 //!   so each phase and each move is told once, and the end resolves it.
 //! - An event that cannot be understood is a warning finding naming it
 //!   (`calendar/NAME/problem/UID`), never a silent skip.
@@ -133,7 +133,7 @@ pub fn plan(
                 .iter()
                 .filter(|l| o.start.checked_sub(**l).is_ok_and(|at| now >= at))
                 .min()
-                .map(|l| format!("in {}", lead_text(*l)))
+                .map(|l| format!("{} notice", lead_text(*l)))
         };
         let Some(phase) = phase else { continue };
         let window = format!("{} – {}", when(o.start), when(o.end));
@@ -141,7 +141,7 @@ pub fn plan(
         let title = match phase.as_str() {
             "ended" => format!("Planned work ended: {}", o.summary),
             "started" => format!("Planned work started: {} (until {})", o.summary, when(o.end)),
-            p => format!("Planned work {p}: {} ({window})", o.summary),
+            p => format!("Planned work ({p}): {} ({window})", o.summary),
         };
         let mut f = Finding {
             status: if phase == "ended" { Status::Resolved } else { Status::Open },

@@ -106,12 +106,12 @@ impl Settings {
         let announce = if self.announce.is_empty() {
             DEFAULT_ANNOUNCE.iter().map(|s| jiff::SignedDuration::from_secs(*s as i64)).collect()
         } else {
-            self.announce.iter().map(|a| d(Some(a.clone()), 0)).collect()
+            self.announce.iter().map(|a| d(Some(*a), 0)).collect()
         };
         Policy {
             announce,
-            margin_before: d(self.margin_before.clone(), DEFAULT_MARGIN_BEFORE),
-            margin_after: d(self.margin_after.clone(), DEFAULT_MARGIN_AFTER),
+            margin_before: d(self.margin_before, DEFAULT_MARGIN_BEFORE),
+            margin_after: d(self.margin_after, DEFAULT_MARGIN_AFTER),
         }
     }
 }
@@ -153,7 +153,7 @@ pub async fn sync(ctx: &Context, _args: &CalendarSyncArgs) -> AppResult<Output> 
     }
     let now = ctx.now();
     let horizon = jiff::SignedDuration::try_from(
-        settings.horizon.clone().map_or(std::time::Duration::from_secs(DEFAULT_HORIZON), |d| d.0),
+        settings.horizon.map_or(std::time::Duration::from_secs(DEFAULT_HORIZON), |d| d.0),
     )
     .unwrap_or_default();
     let (from, to) = (now - LOOK_BACK, now + horizon);

@@ -9,7 +9,7 @@
 //! the environment to export, for trying opskit by hand.
 
 use crate::cli::{Cli, DemoArgs, GlobalArgs, SandboxArgs};
-use crate::commands::{Output, dx_vif, health, inventory, maintenance_mail, support, trusted_advisor, wiki};
+use crate::commands::{Output, calendar, dx_vif, health, inventory, maintenance_mail, support, trusted_advisor, wiki};
 use crate::config::{self, Env};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
@@ -62,11 +62,18 @@ sinks = ["pagerduty"]
 auto_silence = true
 authserv_id = "{authserv}"
 
+[[commands.calendar.sources]]
+# `calendar sync` reads planned work from this calendar (a file here; a secret iCal address or
+# a CalDAV collection in real life): its events silence what their `opskit:` lines name.
+name = "planned-work"
+file = "{calendar}"
+
 [commands.inventory.publish]
 # `inventory publish` writes one page per account into this project's Backlog Wiki.
 project = "OPS"
 "#,
         state = state.display(),
+        calendar = state.with_file_name("planned.ics").display(),
         sinks = sb.sinks_toml(),
         authserv = DEMO_MX,
     )
@@ -107,6 +114,10 @@ fn write_sandbox_files(sb: &Sandbox, dir: &Path) -> AppResult<(std::path::PathBu
         .with_context(|| format!("writing {}", aws_config.display()))?;
     crate::private_fs::write_new(&aws_credentials, b"")
         .with_context(|| format!("writing {}", aws_credentials.display()))?;
+    // The calendar the config names, with one router swap in three days.
+    let start = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(72);
+    std::fs::write(dir.join("planned.ics"), demo_calendar(start, start + jiff::SignedDuration::from_hours(2)))
+        .context("writing the demo calendar")?;
     let export = format!(
         "export AWS_CONFIG_FILE={} AWS_SHARED_CREDENTIALS_FILE={} AWS_ENDPOINT_URL={} AWS_EC2_METADATA_DISABLED=true",
         aws_config.display(),
@@ -292,6 +303,19 @@ impl Tour {
         Ok(*report)
     }
 
+    /// One `opskit calendar sync` at `now`.
+    async fn calendar_sync(&mut self, title: &str, story: &str, now: jiff::Timestamp) -> AppResult<RunReport> {
+        let mut ctx = self.context()?;
+        ctx.pinned_now = Some(now);
+        self.ran(Some(now), "calendar sync");
+        let before = self.sb.requests().len();
+        let Output::Report(report) = calendar::sync(&ctx, &crate::cli::CalendarSyncArgs {}).await? else {
+            return Err(AppError::Run(anyhow::anyhow!("calendar sync gave no report")));
+        };
+        self.show(title, story, &report, before);
+        Ok(*report)
+    }
+
     /// One `opskit health watch` against the sandbox's AWS Health API.
     async fn health_watch(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
@@ -470,6 +494,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     ta_segment(&mut t).await?;
     support_segment(&mut t).await?;
     mail_segment(&mut t, dir.path()).await?;
+    calendar_segment(&mut t, dir.path()).await?;
     inventory_segment(&mut t).await?;
     wiki_segment(&mut t, dir.path()).await?;
     organizations_segment(&mut t).await?;
@@ -487,7 +512,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     }
     let _ = writeln!(
         t.out,
-        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail, health, inventory, wiki backups and an organization\nsplit over two hosts. Next: `opskit config example > opskit.toml`, then `opskit config check`."
+        "\nThat was the spine, dx-vif, trusted-advisor, support, maintenance-mail, health, calendar, inventory, wiki backups and an organization\nsplit over two hosts. Next: `opskit config example > opskit.toml`, then `opskit config check`."
     );
     if args.keep {
         let _ = writeln!(t.out, "\nthe sandbox keeps running on {}; press Ctrl-C to stop", t.sb.url("/"));
@@ -756,6 +781,65 @@ async fn health_segment(t: &mut Tour, start: jiff::Timestamp, end: jiff::Timesta
     Ok(())
 }
 
+/// The demo calendar: a router swap on the transit VIF, `start`–`end`.
+fn demo_calendar(start: jiff::Timestamp, end: jiff::Timestamp) -> String {
+    let t = |t: jiff::Timestamp| t.strftime("%Y%m%dT%H%M%SZ").to_string();
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//opskit demo//EN\r\nBEGIN:VEVENT\r\nUID:router-swap@demo.example\r\n\
+         DTSTAMP:{stamp}\r\nDTSTART:{start}\r\nDTEND:{end}\r\nSUMMARY:Router swap at Equinix TY2\r\n\
+         DESCRIPTION:Carrier ticket 12345.\\nopskit: source=dx-vif resource={vif}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        stamp = t(jiff::Timestamp::now()),
+        start = t(start),
+        end = t(end),
+        vif = sandbox::DX_DEMO_TRANSIT_VIF,
+    )
+}
+
+/// `opskit calendar sync` the day before a router swap on the transit VIF, then dx-vif during
+/// and after the work.
+async fn calendar_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### calendar: planned work in a calendar announces itself and silences what it touches\n\
+         `opskit calendar sync` reads the team's calendar (a file, Google's secret iCal address, CalDAV). An event says\n\
+         what it covers with `opskit:` lines; each occurrence is announced (24h and 30m before, at the start, at the\n\
+         end) and silenced for its window plus margins. Move or cancel it in the calendar and the silence follows."
+    );
+    let now = jiff::Timestamp::now();
+    let day = now + jiff::SignedDuration::from_hours(72);
+    let start = jiff::Timestamp::from_second(day.as_second() - day.as_second() % 3600).map_err(anyhow::Error::from)?;
+    let end = start + jiff::SignedDuration::from_hours(2);
+    std::fs::write(dir.join("planned.ics"), demo_calendar(start, end)).context("writing the demo calendar")?;
+    t.calendar_sync(
+        "19. calendar sync, the day before the router swap",
+        "The swap is announced (its 24h notice) to the routes, and the transit VIF is silenced for the window\n\
+         (15 minutes before to 30 after): `opskit silence list` shows it, BY calendar planned-work.",
+        start - jiff::SignedDuration::from_hours(24),
+    )
+    .await?;
+    t.sb.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "down").map_err(anyhow::Error::from)?;
+    t.dx_poll_at(
+        "20. During the swap the transit VIF goes down",
+        "dx-vif sees it, the calendar's silence holds it back: nobody is paged for planned work.",
+        Some(start + jiff::SignedDuration::from_mins(30)),
+    )
+    .await?;
+    t.dx_poll_at(
+        "21. The window and its margin are over, and the VIF is still down",
+        "Now it is news: Slack is told, and PagerDuty pages (its route waits for two bad polls: this is the second).",
+        Some(end + jiff::SignedDuration::from_mins(31)),
+    )
+    .await?;
+    t.sb.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "available").map_err(anyhow::Error::from)?;
+    t.dx_poll_at(
+        "22. The carrier fixes the port: the VIF is back",
+        "Every sink hears it recovered: PagerDuty resolves the incident, the Backlog issue is closed.",
+        Some(end + jiff::SignedDuration::from_mins(45)),
+    )
+    .await?;
+    Ok(())
+}
+
 /// `opskit inventory publish` three times: the first creates acme-prod's Wiki page, the
 /// second finds nothing changed and writes nothing, the third (an instance replaced) updates
 /// the page, starts the change log and tells the routes.
@@ -769,12 +853,12 @@ async fn inventory_segment(t: &mut Tour) -> AppResult<()> {
          page history and mails show real changes only; each change goes to a change-log page and to the routes."
     );
     t.inventory_publish(
-        "19. inventory publish: the first inventory",
+        "23. inventory publish: the first inventory",
         "The page Inventory/111122223333 is created. The first inventory is a baseline: no change log, nobody told.",
     )
     .await?;
     t.inventory_publish(
-        "20. The next morning, nothing changed",
+        "24. The next morning, nothing changed",
         "The Wiki is not touched (not even read): no page history entry, no Backlog mail.",
     )
     .await?;
@@ -786,7 +870,7 @@ async fn inventory_segment(t: &mut Tour) -> AppResult<()> {
     )
     .map_err(anyhow::Error::from)?;
     t.inventory_publish(
-        "21. web-2 is terminated and web-3 launched",
+        "25. web-2 is terminated and web-3 launched",
         "One PATCH of the page, a change-log page with one entry, and an \"inventory changed\" finding for chat.",
     )
     .await?;
@@ -857,12 +941,12 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
     );
     std::fs::write(&t.config_path, text).context("writing the demo config")?;
 
-    for (n, shard, host) in [(26, "0/2", "ops-a"), (27, "1/2", "ops-b")] {
+    for (n, shard, host) in [(30, "0/2", "ops-a"), (31, "1/2", "ops-b")] {
         let shard: crate::shard::Shard = shard.parse().map_err(anyhow::Error::msg)?;
         let mut ctx = t.context_with(|g| g.shard = Some(shard))?;
         ctx.aws = sandbox_session(&t.sb);
         ctx.discover(crate::organizations::Mode::List).await?;
-        if n == 26 {
+        if n == 30 {
             let _ = writeln!(t.out, "\norganization initech, as discovered (and cached for an hour):");
             for o in &ctx.discovery.organizations {
                 for a in &o.accounts {
@@ -885,7 +969,7 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
         let failed = t.failed;
         t.show(
             &format!("{n}. dx-vif poll --shard {shard} on {host}"),
-            if n == 26 {
+            if n == 30 {
                 "Host ops-a takes the accounts of shard 0: initech-web's VIF is down and told. initech-legacy's\n\
                  role is refused (AccessDenied): reported against that account alone, the run goes on."
             } else {
@@ -915,7 +999,7 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     // Whole seconds, so the command line each step prints reads well.
     let night = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second()).map_err(anyhow::Error::from)?;
     t.wiki_backup(
-        "22. wiki backup: the first generation",
+        "26. wiki backup: the first generation",
         "Every page is read (one list request, then each page, its attachments and history). The board shows\n\
          the generation; a successful backup sends nothing.",
         &to,
@@ -923,7 +1007,7 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     )
     .await?;
     t.wiki_backup(
-        "23. The next night, nothing changed",
+        "27. The next night, nothing changed",
         "Only the page list is read: the new generation's manifest references the first one's objects.",
         &to,
         night + jiff::SignedDuration::from_hours(24),
@@ -934,7 +1018,7 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     if let Output::Checked { text, passed } = wiki::verify(&ctx, &args).await? {
         let _ = writeln!(
             t.out,
-            "\n== 24. wiki verify --all: every object re-read against its SHA-256\n\n$ opskit --config {} wiki verify --all --from {to}\n\n{text}",
+            "\n== 28. wiki verify --all: every object re-read against its SHA-256\n\n$ opskit --config {} wiki verify --all --from {to}\n\n{text}",
             t.config_path.display()
         );
         t.failed |= !passed;
@@ -952,7 +1036,7 @@ async fn wiki_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     if let Output::Text { text, failed } = wiki::restore(&ctx, &args).await? {
         let _ = writeln!(
             t.out,
-            "== 25. wiki restore --to-dir: the pages as files, readable without Backlog\n\n$ opskit --config {} wiki restore --from {from} --to-dir {}\n\n{text}",
+            "== 29. wiki restore --to-dir: the pages as files, readable without Backlog\n\n$ opskit --config {} wiki restore --from {from} --to-dir {}\n\n{text}",
             t.config_path.display(),
             restored.display()
         );

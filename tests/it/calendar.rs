@@ -143,13 +143,13 @@ fn announcements_are_told_once_each_at_their_times() {
     assert_eq!(told(NOW), 0, "four days ahead: not yet");
     assert_eq!(told("2026-12-04T13:00:00Z"), 1, "24 hours before");
     assert!(
-        b.slack_texts()[0].contains("in 24h") && b.slack_texts()[0].contains("Router swap"),
+        b.slack_texts()[0].contains("24h notice") && b.slack_texts()[0].contains("Router swap"),
         "{:?}",
         b.slack_texts()
     );
     assert_eq!(told("2026-12-04T18:00:00Z"), 1, "nothing new");
     assert_eq!(told("2026-12-05T12:30:00Z"), 2, "30 minutes before");
-    assert!(b.slack_texts()[1].contains("in 30m"), "{}", b.slack_texts()[1]);
+    assert!(b.slack_texts()[1].contains("30m notice"), "{}", b.slack_texts()[1]);
     assert_eq!(told("2026-12-05T12:40:00Z"), 2);
     assert_eq!(told("2026-12-05T13:00:00Z"), 3, "at the start");
     assert!(b.slack_texts()[2].contains("started"), "{}", b.slack_texts()[2]);

@@ -162,7 +162,7 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         // organizations and shards: discovered through the sandbox's Organizations and STS,
         // split over two hosts; a refused role and a suspended account named, not fatal.
         "initech-old        400000000005  SUSPENDED skipped  shard 1/2",
-        "== 26. dx-vif poll --shard 0/2 on ops-a",
+        "== 30. dx-vif poll --shard 0/2 on ops-a",
         "initech-legacy/ap-northeast-1: cannot assume arn:aws:iam::400000000004:role/OpsKitReadOnly: AccessDenied",
         "slack     | new  | delivered | dx-vif/400000000001/ap-northeast-1/",
         "initech-old (400000000005): account is SUSPENDED in organization initech: skipped",
@@ -171,6 +171,22 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         assert!(out.contains(expected), "demo output lacks `{expected}`:\n{out}");
     }
     assert!(!out.contains("AWS Weekly Roundup"), "the newsletter is never told:\n{out}");
+    // calendar: the planned swap is announced, the VIF held back during it, paged after it.
+    let cal = &out[out.find("== 19. calendar sync").unwrap()..out.find("#### inventory").unwrap()];
+    let during = &cal[cal.find("== 20.").unwrap()..cal.find("== 21.").unwrap()];
+    let after = &cal[cal.find("== 21.").unwrap()..cal.find("== 22.").unwrap()];
+    assert!(
+        cal.contains("| slack   | new  | delivered | calendar/planned-work/router-swap@demo.example/once"),
+        "{cal}"
+    );
+    assert!(
+        during.contains(
+            "| pagerduty | reopened | suppressed | dx-vif/111122223333/ap-northeast-1/dxvif-fgtr1234 | silence s-cal-"
+        ),
+        "{during}"
+    );
+    assert!(!during.contains("| delivered |"), "nobody is told during the window: {during}");
+    assert!(after.contains("pagerduty  <- 202 trigger"), "{after}");
     // health: the Health API's view of the two events the mails told tells nothing again; the
     // event only the API knew is told.
     let health_part = &out[out.find("== 18. health watch").unwrap()..out.find("#### inventory").unwrap()];
@@ -186,7 +202,7 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         assert_eq!(told, 3, "{code}: told once per sink (slack, webhook, backlog), by the mail:\n{out}");
     }
     assert_eq!(out.matches("PATCH /wikis/").count(), 1, "only the changed run writes the page again:\n{out}");
-    let org_part = &out[out.find("== 26.").unwrap()..out.find("== Backlog issues in project").unwrap()];
+    let org_part = &out[out.find("== 30.").unwrap()..out.find("== Backlog issues in project").unwrap()];
     assert_eq!(org_part.matches("slack      <- 200").count(), 2, "each shard tells its own VIF once:\n{org_part}");
     assert!(!org_part.contains("111122223333/"), "the organization's hosts leave acme-prod alone:\n{org_part}");
 }
