@@ -47,7 +47,19 @@ fn sink_target(s: &Sink) -> String {
             "bot in {channel} via {api_url} (token ****){}",
             if *thread_replies { ", thread replies" } else { "" }
         ),
-        Sink::Pagerduty { events_url, .. } => format!("{events_url} (routing key ****)"),
+        Sink::Pagerduty { events_url, rest, .. } => format!(
+            "{events_url} (routing key ****){}",
+            rest.as_ref()
+                .map(|r| format!(
+                    "; REST API {} (token ****){}",
+                    r.api_url,
+                    r.from
+                        .as_ref()
+                        .map(|f| format!(", as {f}"))
+                        .unwrap_or_else(|| ", no `from` (cannot create maintenance windows)".into())
+                ))
+                .unwrap_or_default()
+        ),
         Sink::Sns { topic_arn, account, .. } => match account {
             Some(a) => format!("{topic_arn} as {a}"),
             None => topic_arn.clone(),

@@ -311,6 +311,15 @@ pub enum RawSink {
         routing_key_file: Option<PathBuf>,
         /// Events API endpoint; defaults to PagerDuty's.
         events_url: Option<String>,
+        /// A REST API v2 token (incidents, maintenance windows): optional, for the commands
+        /// that read PagerDuty back (`calendar sync`, reminders).
+        api_token: Option<String>,
+        api_token_env: Option<String>,
+        api_token_file: Option<PathBuf>,
+        /// The user (email) writes are made as: PagerDuty's `From` header.
+        from: Option<String>,
+        /// REST API root; defaults to `https://api.pagerduty.com`.
+        api_url: Option<String>,
         /// Overrides `defaults.sink_timeout` for this sink.
         timeout: Option<Dur>,
         /// Overrides `defaults.sink_connect_timeout` for this sink.
@@ -595,6 +604,8 @@ pub enum Sink {
     Pagerduty {
         routing_key: ConfigSecret,
         events_url: String,
+        /// The REST API v2, when `api_token` is given.
+        rest: Option<PagerDutyRestSettings>,
     },
     Sns {
         topic_arn: String,
@@ -620,13 +631,25 @@ pub enum Sink {
     Stdout,
 }
 
+/// A `pagerduty` sink's REST API v2 settings (`api_token*`, `from`, `api_url`): what
+/// [`crate::pagerduty_rest::PagerDutyRest::new`] takes.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerDutyRestSettings {
+    pub api_token: ConfigSecret,
+    /// The user writes are made as (`From`); creating a maintenance window needs it.
+    pub from: Option<String>,
+    pub api_url: String,
+}
+
 impl Sink {
     /// The secrets the sink's own keys name.
     pub fn secrets(&self) -> Vec<&ConfigSecret> {
         match self {
             Sink::Slack { webhook_url } => vec![webhook_url],
             Sink::SlackBot { token, .. } => vec![token],
-            Sink::Pagerduty { routing_key, .. } => vec![routing_key],
+            Sink::Pagerduty { routing_key, rest, .. } => {
+                std::iter::once(routing_key).chain(rest.as_ref().map(|r| &r.api_token)).collect()
+            }
             Sink::Webhook { url, secret, .. } => std::iter::once(url).chain(secret.as_ref()).collect(),
             Sink::Sns { .. } | Sink::BacklogIssue { .. } | Sink::Stdout => Vec::new(),
         }
@@ -764,6 +787,15 @@ pub const DEFAULT_SLACK_API_URL: &str = "https://slack.com/api";
 pub const DEFAULT_PAGERDUTY_EVENTS_URL: &str = "https://events.pagerduty.com/v2/enqueue";
 
 impl Config {
+    /// The REST API v2 settings of pagerduty sink `sink`; `None` when there is no such
+    /// pagerduty sink or it has no `api_token`.
+    pub fn pagerduty_rest(&self, sink: &str) -> Option<&PagerDutyRestSettings> {
+        match self.sinks.get(sink) {
+            Some(Sink::Pagerduty { rest, .. }) => rest.as_ref(),
+            _ => None,
+        }
+    }
+
     /// Every secret the file names that cannot be read now, each naming its key: for
     /// `config check`, which reports them all (a command asks only for those it uses).
     pub fn secret_problems(&self) -> Vec<ConfigError> {
@@ -1931,7 +1963,19 @@ fn resolve_sink(
                 thread_replies: thread_replies.unwrap_or(false),
             }
         }
-        RawSink::Pagerduty { routing_key, routing_key_env, routing_key_file, events_url, timeout, connect_timeout } => {
+        RawSink::Pagerduty {
+            routing_key,
+            routing_key_env,
+            routing_key_file,
+            events_url,
+            api_token,
+            api_token_env,
+            api_token_file,
+            from,
+            api_url,
+            timeout,
+            connect_timeout,
+        } => {
             timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
             let routing_key = ctx.required_secret(
                 &base,
@@ -1943,7 +1987,44 @@ fn resolve_sink(
             // The routing key travels in the body.
             let events_url = events_url.unwrap_or_else(|| DEFAULT_PAGERDUTY_EVENTS_URL.into());
             ctx.check_secret_url(&format!("{base}.events_url"), &events_url)?;
-            Sink::Pagerduty { routing_key, events_url }
+            let token =
+                ctx.secret(&base, "api_token", api_token.as_ref(), api_token_env.as_ref(), api_token_file.as_ref())?;
+            let rest = match token {
+                Some(api_token) => {
+                    // The token travels in the Authorization header of every request.
+                    let api_url = api_url.unwrap_or_else(|| crate::pagerduty_rest::DEFAULT_API_URL.into());
+                    ctx.check_secret_url(&format!("{base}.api_url"), &api_url)?;
+                    let from = match from {
+                        Some(f) if !is_email(f.trim()) => {
+                            return Err(ctx.err_hint(
+                                &format!("{base}.from"),
+                                format!("`{}` is not an email address", f.trim()),
+                                "give the email of a user of the PagerDuty account (PagerDuty's `From` header)",
+                            ));
+                        }
+                        f => f.map(|f| f.trim().to_string()),
+                    };
+                    Some(PagerDutyRestSettings {
+                        api_token,
+                        from,
+                        api_url: api_url.trim().trim_end_matches('/').into(),
+                    })
+                }
+                None => {
+                    if let Some(key) = [("from", from.is_some()), ("api_url", api_url.is_some())]
+                        .into_iter()
+                        .find_map(|(k, given)| given.then_some(k))
+                    {
+                        return Err(ctx.err_hint(
+                            &format!("{base}.{key}"),
+                            "is for PagerDuty's REST API, and no `api_token` is given",
+                            "set `api_token_env = \"VAR\"` (a REST API key) or `api_token_file`, or remove the key",
+                        ));
+                    }
+                    None
+                }
+            };
+            Sink::Pagerduty { routing_key, events_url, rest }
         }
         RawSink::Sns { topic_arn, account, profile, region, timeout, connect_timeout } => {
             timeouts = Some(resolve_sink_timeouts(ctx, &base, defaults, timeout, connect_timeout)?);
@@ -2115,6 +2196,17 @@ struct RouteSinkKinds<'a> {
 
 /// The commented example that `opskit config example` prints; `config check` accepts it.
 pub const EXAMPLE: &str = include_str!("../../../commands/opskit.example.toml");
+
+/// `user@host.domain`, loosely: one `@`, something on each side, a dot in the host, no
+/// spaces. PagerDuty checks that it names one of its users.
+fn is_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty() && host.contains('.') && !host.contains('@') && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
 
 /// `localhost` (and `*.localhost`, RFC 6761) or a loopback address.
 fn is_loopback(url: &url::Url) -> bool {
@@ -2357,6 +2449,38 @@ mod tests {
         );
         let all = ConfigError::many(problems).to_string();
         assert!(all.starts_with("c.toml: 5 problems:\n1. c.toml:2: key `defaults.timezon`"), "{all}");
+    }
+
+    #[test]
+    fn pagerduty_rest_settings_resolve_and_their_errors_name_the_key() {
+        let base = "[sinks.pd]\ntype = \"pagerduty\"\nrouting_key = \"k\"\n";
+        let config = parse_and_resolve(base, None, &env_with(&[])).unwrap();
+        assert!(config.pagerduty_rest("pd").is_none(), "no api_token: no REST");
+        let text = format!("{base}api_token_env = \"PD_API_TOKEN\"\nfrom = \"ops@example.com\"\n");
+        let config = parse_and_resolve(&text, None, &env_with(&[("PD_API_TOKEN", "u+pdresttoken123")])).unwrap();
+        let rest = config.pagerduty_rest("pd").expect("REST settings");
+        assert_eq!(
+            (rest.api_url.as_str(), rest.from.as_deref()),
+            ("https://api.pagerduty.com", Some("ops@example.com"))
+        );
+        assert_eq!(rest.api_token.get().unwrap().expose(), "u+pdresttoken123");
+        assert_eq!(config.sinks["pd"].secrets().len(), 2);
+        assert!(config.pagerduty_rest("nope").is_none());
+        let missing = parse_and_resolve(&text, None, &env_with(&[])).unwrap();
+        assert_eq!(missing.secret_problems()[0].key.as_deref(), Some("sinks.pd.api_token_env"));
+        for (extra, key, says) in [
+            ("api_token = \"t\"\napi_url = \"http://api.pagerduty.com\"\n", "sinks.pd.api_url", "plain http://"),
+            ("api_token = \"t\"\nfrom = \"ops team\"\n", "sinks.pd.from", "not an email"),
+            ("from = \"ops@example.com\"\n", "sinks.pd.from", "no `api_token`"),
+            ("api_url = \"https://api.eu.pagerduty.com\"\n", "sinks.pd.api_url", "no `api_token`"),
+            ("api_token = \"t\"\napi_token_env = \"T\"\n", "sinks.pd.api_token", "only one of"),
+        ] {
+            let text = format!("{base}{extra}");
+            let err = parse_and_resolve(&text, Some(Path::new("c.toml")), &env_with(&[])).unwrap_err();
+            assert_eq!(err.key.as_deref(), Some(key), "{extra}: {err}");
+            assert!(err.line.is_some_and(|l| l >= 4), "{extra}: {err}");
+            assert!(err.to_string().contains(says), "{extra}: {err}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod config;
 pub mod env_vars;
 pub mod globs;
 pub mod http;
+pub mod pagerduty_rest;
 pub mod private_fs;
 pub mod redact;
 pub mod shard;

@@ -233,6 +233,8 @@ pub(crate) fn pagerduty(shared: &Shared, rec: &Recorded) -> Reply {
         }
     };
     ev["dedup_key"] = json!(dedup_key);
+    // The REST API's incidents are made of these alerts.
+    lock(&shared.pagerduty_rest).on_event(&ev, rec.at);
     events.push(ev);
     Reply::json(202, &json!({"status": "success", "message": "Event processed", "dedup_key": dedup_key}))
 }

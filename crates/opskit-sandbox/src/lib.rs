@@ -4,7 +4,9 @@
 //! This file owns the server, request recording, fault injection and the control plane.
 //! The fakes answer the way the vendors' API references say (not the way our client
 //! happens to talk): Backlog API v2 in `backlog.rs`, Slack incoming webhooks, PagerDuty
-//! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, AWS
+//! Events API v2, generic webhooks and healthchecks.io-style pings in `chat.rs`, PagerDuty's
+//! REST API v2 (incidents from the Events v2 fake's alerts, services, maintenance windows)
+//! under [`PAGERDUTY_API_PREFIX`] in `pagerduty_rest.rs`, AWS
 //! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs`, the Support API in
 //! `support.rs` (its cases kept in `cases.rs`, its legacy Trusted Advisor operations
 //! reading `ta.rs`'s data), EC2's inventory reads in `ec2.rs` (the EC2 query protocol:
@@ -34,6 +36,11 @@
 //!   `{"path_prefix": "/", "target": "OvertureService.DescribeVirtualInterfaces", "status": 200,
 //!   "body": "{}"}`: an answer that parses but is not the service's ([`Fault::ok_with_body`]).
 //! - `POST /_sandbox/clear`: same as [`Sandbox::clear`].
+//! - `GET /_sandbox/pagerduty`: `{"incidents": [..], "maintenance_windows": [..]}`, as the
+//!   REST fake answers them (incidents made from the Events v2 fake's alerts).
+//! - `POST /_sandbox/pagerduty`: `{"action": "acknowledge", "dedup_key": "..", "by": "Tanaka"}`
+//!   acknowledges the open incident of that key as a person would; `{"ok": true}`, 404 when
+//!   none is open. The same as [`Sandbox::pagerduty_acknowledge`].
 //! - `GET /_sandbox/dx`: `{"connections": [...], "virtualInterfaces": [...]}`, every Direct
 //!   Connect resource of every account and region, as DescribeConnections and
 //!   DescribeVirtualInterfaces answer them.
@@ -159,6 +166,12 @@ mod health_tests;
 mod organizations;
 #[cfg(test)]
 mod organizations_tests;
+mod pagerduty_rest;
+pub use pagerduty_rest::{
+    PAGERDUTY_API_PREFIX, PAGERDUTY_API_TOKEN, PAGERDUTY_FROM, PAGERDUTY_SERVICE_DATABASE, PAGERDUTY_SERVICE_NETWORK,
+};
+#[cfg(test)]
+mod pagerduty_rest_tests;
 mod sts;
 mod support;
 #[cfg(test)]
@@ -381,6 +394,16 @@ impl Fault {
             ]);
             f.body = backlog::error_body(13, "Too many requests.");
         }
+        if path_prefix.starts_with(PAGERDUTY_API_PREFIX) {
+            // developer.pagerduty.com, REST API Rate Limits: `ratelimit-reset` is the
+            // number of seconds until the window resets.
+            f.headers.extend([
+                ("ratelimit-limit".into(), "960".into()),
+                ("ratelimit-remaining".into(), "0".into()),
+                ("ratelimit-reset".into(), retry_after_secs.to_string()),
+            ]);
+            f.body = pagerduty_rest::rate_limited_body();
+        }
         f
     }
 
@@ -591,6 +614,7 @@ pub(crate) struct Shared {
     log: Mutex<Log>,
     pub backlog: Mutex<backlog::Backlog>,
     pub pagerduty: Mutex<Vec<Value>>,
+    pub pagerduty_rest: Mutex<pagerduty_rest::PdRest>,
     pub slack: Mutex<chat::SlackChannel>,
     pub dx: Mutex<dx::Dx>,
     pub ta: Mutex<ta::Ta>,
@@ -611,6 +635,7 @@ impl Shared {
             log: Mutex::default(),
             backlog: Mutex::new(backlog::Backlog::seeded()),
             pagerduty: Mutex::default(),
+            pagerduty_rest: Mutex::default(),
             slack: Mutex::default(),
             dx: Mutex::new(dx::Dx::seeded()),
             ta: Mutex::new(ta::Ta::seeded()),
@@ -841,8 +866,36 @@ impl Sandbox {
         open.into_iter().collect()
     }
 
+    /// The incidents PagerDuty made of the Events v2 alerts, as the REST API answers them
+    /// (`GET /incidents`), oldest first.
+    pub fn pagerduty_incidents(&self) -> Vec<Value> {
+        let pd = lock(&self.shared.pagerduty_rest);
+        pd.incidents.iter().map(|i| pd.incident_json(i)).collect()
+    }
+
+    /// Acknowledge the open incident of `dedup_key` as `by` (a person in PagerDuty's web
+    /// app); false when no incident of that key is open.
+    pub fn pagerduty_acknowledge(&self, dedup_key: &str, by: &str) -> bool {
+        lock(&self.shared.pagerduty_rest).acknowledge(dedup_key, by)
+    }
+
+    /// Maintenance windows as the REST API answers them, in creation order (deleted ones
+    /// gone, ended ones with their new end).
+    pub fn pagerduty_maintenance_windows(&self) -> Vec<Value> {
+        let pd = lock(&self.shared.pagerduty_rest);
+        pd.windows.iter().map(|w| pd.window_json(w)).collect()
+    }
+
+    /// Add a service to the fake account (for paging); returns its id.
+    pub fn pagerduty_add_service(&self, name: &str) -> String {
+        let mut pd = lock(&self.shared.pagerduty_rest);
+        let id = format!("PSVC{:04}", pd.services.len() + 1);
+        pd.services.push((id.clone(), name.to_string()));
+        id
+    }
+
     /// Config for opskit pointing at this sandbox: `[backlog]` and four sinks, `slack`,
-    /// `pagerduty`, `backlog` (issues in project OPS, closed on resolve) and `webhook`
+    /// `pagerduty` (Events v2, and the REST API for incidents and maintenance windows), `backlog` (issues in project OPS, closed on resolve) and `webhook`
     /// (signed). The secrets are literal, so the file must be `chmod 600`. What `opskit
     /// demo`, `opskit sandbox` and the tests configure, so they cannot drift apart.
     pub fn sinks_toml(&self) -> String {
@@ -859,6 +912,9 @@ webhook_url = "{slack}"
 type = "pagerduty"
 routing_key = "{PAGERDUTY_ROUTING_KEY}"
 events_url = "{pagerduty}"
+api_token = "{PAGERDUTY_API_TOKEN}"
+api_url = "{pagerduty_api}"
+from = "{PAGERDUTY_FROM}"
 
 [sinks.backlog]
 type = "backlog_issue"
@@ -874,6 +930,7 @@ secret = "{WEBHOOK_HMAC_SECRET}"
             backlog = self.url(BACKLOG_PREFIX),
             slack = self.url(SLACK_PATH),
             pagerduty = self.url(PAGERDUTY_PATH),
+            pagerduty_api = self.url(PAGERDUTY_API_PREFIX),
             webhook = self.url(WEBHOOK_PATH),
         )
     }
@@ -985,6 +1042,11 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
     if path == PAGERDUTY_PATH {
         return chat::pagerduty(shared, rec);
     }
+    if let Some(rest) = path.strip_prefix(PAGERDUTY_API_PREFIX)
+        && (rest.is_empty() || rest.starts_with('/'))
+    {
+        return pagerduty_rest::handle(shared, rec, rest);
+    }
     if path.starts_with("/webhook/") {
         return chat::webhook(rec);
     }
@@ -1024,6 +1086,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "organizations") => organizations::control(shared, &rec.body),
         ("GET", "health") => health::control_state(shared),
         ("POST", "health") => health::control(shared, &rec.body),
+        ("GET", "pagerduty") => pagerduty_rest::control_state(shared),
+        ("POST", "pagerduty") => pagerduty_rest::control(shared, &rec.body),
         ("POST", "clear") => {
             shared.clear();
             Reply::json(200, &serde_json::json!({"ok": true}))

@@ -15,6 +15,7 @@ pub fn sandbox_secrets() -> Vec<&'static str> {
         sandbox::WEBHOOK_HMAC_SECRET,
         sandbox::BACKLOG_API_KEY,
         sandbox::SLACK_BOT_TOKEN,
+        sandbox::PAGERDUTY_API_TOKEN,
     ]
 }
 

@@ -32,7 +32,7 @@ pub async fn build(
             http,
             templates,
         )),
-        Sink::Pagerduty { routing_key, events_url } => {
+        Sink::Pagerduty { routing_key, events_url, .. } => {
             Arc::new(PagerDutyNotifier::new(name, routing_key.get()?.clone(), events_url.clone(), http, templates))
         }
         Sink::Sns { .. } => anyhow::bail!("sink `{name}` is an SNS topic: the AWS layer builds it"),
