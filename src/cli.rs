@@ -75,6 +75,10 @@ const EX_CALENDAR_SYNC: &str = "\
 Examples:
   opskit calendar sync              # from a 5-minute timer: silences and announcements follow the calendars
   opskit calendar sync --dry-run    # what would be silenced and told; nothing changed";
+const EX_PAGERDUTY_REMIND: &str = "\
+Examples:
+  opskit pagerduty remind           # from a minutely timer: incidents nobody acknowledged, told again
+  opskit pagerduty remind --dry-run";
 const EX_MAIL_INGEST: &str = "\
 Examples:
   opskit mail ingest ~/Maildir           # from a timer: classify, extract, notify
@@ -307,6 +311,9 @@ pub enum Command {
     /// AWS Health events (API, organization view, EventBridge via SQS): one finding per event
     #[command(subcommand)]
     Health(HealthCommand),
+    /// PagerDuty read back through its REST API: reminders for incidents nobody acknowledged
+    #[command(subcommand)]
+    Pagerduty(PagerDutyCommand),
     /// Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements
     #[command(subcommand)]
     Calendar(CalendarCommand),
@@ -514,6 +521,16 @@ pub struct SupportArgs {
     #[arg(long)]
     pub strict: bool,
 }
+
+#[derive(Debug, Subcommand)]
+pub enum PagerDutyCommand {
+    /// Remind the routes of PagerDuty incidents opskit triggered that nobody has acknowledged
+    #[command(after_long_help = EX_PAGERDUTY_REMIND)]
+    Remind(PagerDutyRemindArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PagerDutyRemindArgs {}
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCommand {

@@ -8,7 +8,7 @@
 //! `crates/README.md` for the crates and the rule each boundary keeps.
 
 pub use opskit_core::{
-    backlog, config, env_vars, globs, http, private_fs, redact, shard, sinks, spine, state, text, time,
+    backlog, config, env_vars, globs, http, pagerduty_rest, private_fs, redact, shard, sinks, spine, state, text, time,
 };
 pub use opskit_mail as mail;
 
@@ -24,5 +24,6 @@ pub mod imap;
 pub mod inventory;
 pub mod organizations;
 pub mod output;
+pub mod reminders;
 pub mod storage;
 pub mod wiki;

@@ -13,6 +13,7 @@ pub mod health;
 pub mod inventory;
 pub mod maintenance_mail;
 pub mod notify;
+pub mod pagerduty;
 pub mod silence;
 pub mod state_cmd;
 pub mod support;
@@ -21,7 +22,8 @@ pub mod wiki;
 
 use crate::cli::{
     CalendarCommand, Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, HealthCommand, InventoryCommand,
-    MailCommand, NotifyCommand, SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand, WikiCommand,
+    MailCommand, NotifyCommand, PagerDutyCommand, SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand,
+    WikiCommand,
 };
 use crate::config::CommandSection;
 use crate::context::Context;
@@ -71,6 +73,7 @@ pub const SECTIONS: &[CommandSection] = &[
     CommandSection { name: "dx-vif", check: |c| dx_vif::Settings::load(c).map(drop) },
     CommandSection { name: "support", check: |c| support::Settings::load(c).map(drop) },
     CommandSection { name: "calendar", check: |c| calendar::Settings::load(c).map(drop) },
+    CommandSection { name: "pagerduty", check: |c| pagerduty::Settings::load(c).map(drop) },
     CommandSection { name: "health", check: |c| crate::health::Settings::load(c).map(drop) },
     CommandSection { name: "maintenance-mail", check: |c| maintenance_mail::Settings::load(c).map(drop) },
     CommandSection { name: "wiki", check: |c| wiki::Settings::load(c).map(drop) },
@@ -126,6 +129,7 @@ pub fn run_lock(command: &Command) -> Option<String> {
         Command::MaintenanceMail(MailCommand::Ingest(_)) | Command::Health(_) => HEALTH_LOCK.into(),
         Command::Inventory(InventoryCommand::Publish(_)) => "inventory-publish".into(),
         Command::Calendar(CalendarCommand::Sync(_)) => "calendar-sync".into(),
+        Command::Pagerduty(PagerDutyCommand::Remind(_)) => "pagerduty-remind".into(),
         _ => return None,
     })
 }
@@ -190,6 +194,7 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::MaintenanceMail(MailCommand::Ingest(a)) => maintenance_mail::ingest(ctx, a).await,
         Command::Health(HealthCommand::Watch(a)) => health::watch(ctx, a).await,
         Command::Calendar(CalendarCommand::Sync(a)) => calendar::sync(ctx, a).await,
+        Command::Pagerduty(PagerDutyCommand::Remind(a)) => pagerduty::remind(ctx, a).await,
         Command::Health(HealthCommand::Ingest(a)) => health::ingest(ctx, a).await,
         Command::Wiki(WikiCommand::Backup(a)) => wiki::backup(ctx, a).await,
         Command::Wiki(WikiCommand::List(a)) => wiki::list(ctx, a).await,

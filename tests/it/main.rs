@@ -30,6 +30,7 @@ mod maintenance_mail;
 mod maintenance_mail_imap;
 mod notify;
 mod organizations;
+mod pagerduty_remind;
 mod pagerduty_rest;
 mod private_files;
 mod shard;
