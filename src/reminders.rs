@@ -35,6 +35,7 @@ pub async fn due(
     remind_after: SignedDuration,
     timezone: &str,
     now: Timestamp,
+    reminded: &BTreeSet<String>,
 ) -> Result<Reminders, crate::state::StateError> {
     let mut out = Reminders::default();
     // Every delivery, whatever its source (a `findings push` source is anyone's name).
@@ -66,7 +67,33 @@ pub async fn due(
                 }
             };
             let Some(i) = incident else { continue };
+            let key = format!("{SOURCE}/{sink}/unacknowledged/{}", i.id);
             if i.status != IncidentStatus::Triggered {
+                // Reminded before and taken since: say who took it, and when.
+                if reminded.contains(&key) {
+                    let who = match i.acknowledgements.last() {
+                        Some(a) => format!("acknowledged by {} at {}", a.by, crate::time::local_time(a.at, timezone)),
+                        None => "resolved".to_string(),
+                    };
+                    out.findings.push(
+                        Finding {
+                            status: Status::Resolved,
+                            summary: format!("PagerDuty incident #{} was {who}.", i.number),
+                            links: vec![Link { text: format!("incident #{}", i.number), href: i.html_url.clone() }],
+                            fingerprint: i.id.clone(),
+                            ..Finding::new(
+                                SOURCE,
+                                key,
+                                Severity::Critical,
+                                format!("PagerDuty incident #{} {who}", i.number),
+                            )
+                        }
+                        .field("incident", format!("#{}", i.number))
+                        .field("status", if i.status == IncidentStatus::Resolved { "resolved" } else { "acknowledged" })
+                        .field("finding", &qualified)
+                        .field("sink", sink.as_str()),
+                    );
+                }
                 continue;
             }
             let waited = now.duration_since(i.created_at);
@@ -88,7 +115,7 @@ pub async fn due(
                 fingerprint: i.id.clone(),
                 ..Finding::new(
                     SOURCE,
-                    format!("{SOURCE}/{sink}/unacknowledged/{}", i.id),
+                    key,
                     Severity::Critical,
                     format!("Nobody has acknowledged PagerDuty incident #{} for {mins} min: {title}", i.number),
                 )

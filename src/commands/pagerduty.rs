@@ -41,10 +41,14 @@ pub async fn remind(ctx: &Context, _args: &PagerDutyRemindArgs) -> AppResult<Out
     .unwrap_or_default();
     let state = ctx.read_state()?;
     let now = ctx.now();
-    let found =
-        crate::reminders::due(&ctx.config, state.as_ref(), &ctx.http, after, &ctx.config.defaults.timezone, now)
-            .await?;
     let kept = ctx.previous_findings(crate::reminders::SOURCE).await?;
+    let open: BTreeSet<String> = kept
+        .iter()
+        .filter(|r| r.finding.status == crate::spine::finding::Status::Open)
+        .map(|r| r.finding.key.clone())
+        .collect();
+    let tz = &ctx.config.defaults.timezone;
+    let found = crate::reminders::due(&ctx.config, state.as_ref(), &ctx.http, after, tz, now, &open).await?;
     let scope: BTreeSet<String> = kept
         .iter()
         .map(|r| r.finding.key.clone())

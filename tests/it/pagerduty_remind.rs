@@ -56,7 +56,7 @@ fn an_unacknowledged_incident_is_reminded_once_and_an_acknowledged_one_never() {
     remind(&b, SignedDuration::from_mins(30));
     let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
-    assert!(msgs[1].contains("RESOLVED") && msgs[1].contains("Acknowledged"), "{}", msgs[1]);
+    assert!(msgs[1].contains("RESOLVED") && msgs[1].contains("acknowledged by Tanaka"), "{}", msgs[1]);
     remind(&b, SignedDuration::from_mins(60));
     assert_eq!(b.slack_texts().len(), 2);
 
