@@ -17,6 +17,7 @@
 pub mod convention;
 pub mod source;
 pub mod sync;
+pub mod windows;
 
 use calcard::common::timezone::Tz;
 use calcard::icalendar::dates::TimeOrDelta;

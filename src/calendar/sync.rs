@@ -195,3 +195,37 @@ pub fn plan(
     }
     out
 }
+
+/// The PagerDuty maintenance windows calendar `calendar` wants at `now`, by occurrence key:
+/// one per occurrence that names services and has not ended (margins included).
+pub fn windows(
+    calendar: &str,
+    occurrences: &[(Occurrence, Target)],
+    policy: &Policy,
+    now: Timestamp,
+) -> std::collections::BTreeMap<String, super::windows::Wanted> {
+    let mut out = std::collections::BTreeMap::new();
+    for (o, t) in occurrences {
+        if o.cancelled || t.pagerduty_services.is_empty() {
+            continue;
+        }
+        let (before, after) = match &t.margins {
+            Some((b, a)) => (dur(b), dur(a)),
+            None => (policy.margin_before, policy.margin_after),
+        };
+        let (Ok(start), Ok(end)) = (o.start.checked_sub(before), o.end.checked_add(after)) else { continue };
+        if end <= now {
+            continue;
+        }
+        out.insert(
+            announcement_key(calendar, o),
+            super::windows::Wanted {
+                start,
+                end,
+                services: t.pagerduty_services.clone(),
+                description: format!("{} (opskit calendar {calendar})", o.summary),
+            },
+        );
+    }
+    out
+}

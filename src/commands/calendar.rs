@@ -42,6 +42,9 @@ pub struct Settings {
     pub margin_after: Option<Dur>,
     /// How far ahead occurrences are read (default 14d).
     pub horizon: Option<Dur>,
+    /// The `pagerduty` sink (with its REST API and `from`) whose services events name with
+    /// `opskit: pagerduty=…` get maintenance windows.
+    pub pagerduty_sink: Option<String>,
 }
 
 /// One `[[commands.calendar.sources]]`: exactly one of `file`, `url_env`/`url_file`, `caldav`.
@@ -68,6 +71,23 @@ impl Settings {
             file: config.file.clone(),
             ..ConfigError::plain(message)
         };
+        if let Some(sink) = &s.pagerduty_sink {
+            match config.pagerduty_rest(sink) {
+                Some(r) if r.from.is_some() => {}
+                Some(_) => {
+                    return Err(err(
+                        "pagerduty_sink".into(),
+                        format!("sink `{sink}` has no `from`: creating a maintenance window needs it"),
+                    ));
+                }
+                None => {
+                    return Err(err(
+                        "pagerduty_sink".into(),
+                        format!("no pagerduty sink `{sink}` with the REST API (api_token_env, from)"),
+                    ));
+                }
+            }
+        }
         let mut names = BTreeSet::new();
         for (i, src) in s.sources.iter().enumerate() {
             let key = |k: &str| format!("sources[{i}].{k}");
@@ -164,6 +184,15 @@ pub async fn sync(ctx: &Context, _args: &CalendarSyncArgs) -> AppResult<Output> 
     let state = ctx.open_state()?;
     let kept: Vec<Finding> = ctx.previous_findings(sync::SOURCE).await?.into_iter().map(|r| r.finding).collect();
 
+    let pagerduty = match settings.pagerduty_sink.as_deref().and_then(|s| ctx.config.pagerduty_rest(s)) {
+        Some(r) => Some(crate::pagerduty_rest::PagerDutyRest::new(
+            ctx.http.clone(),
+            &r.api_url,
+            r.api_token.get()?.clone(),
+            r.from.clone(),
+        )),
+        None => None,
+    };
     let mut collected = Collected::new(sync::SOURCE, Vec::new(), Scope::Keys(BTreeSet::new()));
     let mut scope = BTreeSet::new();
     for c in &settings.sources {
@@ -201,6 +230,27 @@ pub async fn sync(ctx: &Context, _args: &CalendarSyncArgs) -> AppResult<Output> 
             tracing::warn!(calendar = %c.name, "{p}");
         }
         let plan = sync::plan(&c.name, &occs, &problems, &policy, &tz, now);
+        let windows = sync::windows(&c.name, &occs, &policy, now);
+        if !windows.is_empty() || pagerduty.is_some() {
+            match (&pagerduty, ctx.global.dry_run) {
+                (_, true) => {
+                    for (k, w) in &windows {
+                        tracing::info!(occurrence = %k, "dry run: would keep a PagerDuty maintenance window on {} from {} until {}", w.services.join(", "), w.start, w.end);
+                    }
+                }
+                (Some(client), false) => {
+                    for f in crate::calendar::windows::apply(state.as_ref(), client, &c.name, &windows, now).await? {
+                        collected.errors.push(TargetError::new(format!("calendar {}", c.name), format!("PagerDuty maintenance window of {f}")));
+                    }
+                }
+                (None, false) => collected.errors.push(TargetError::new(
+                    format!("calendar {}", c.name),
+                    "events name PagerDuty services, but no sink manages their maintenance windows: nothing was put in \
+                     maintenance\nhint: set [commands.calendar] pagerduty_sink to a pagerduty sink with api_token_env and from"
+                        .to_string(),
+                )),
+            }
+        }
         if !ctx.global.dry_run {
             apply_silences(state.as_ref(), &c.name, &plan.silences).await?;
         } else {

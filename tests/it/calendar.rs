@@ -245,3 +245,72 @@ fn a_caldav_collection_on_radicale_silences_like_a_file() {
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!((s[0].1.as_str(), s[0].2.as_str()), ("dxvif-fgtr1234", "2026-12-05T12:45:00Z"));
 }
+
+/// A time `minutes` from the real clock as iCalendar writes it (the PagerDuty fake checks
+/// windows against the real clock, as PagerDuty does).
+fn from_now(minutes: i64) -> String {
+    let t = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(minutes);
+    let t = jiff::Timestamp::from_second(t.as_second() - t.as_second() % 60).unwrap();
+    t.strftime("%Y%m%dT%H%M%SZ").to_string()
+}
+
+#[test]
+fn pagerduty_maintenance_windows_follow_the_calendar() {
+    let b = Bench::new();
+    let ics = setup(&b, "");
+    let text = std::fs::read_to_string(b.path("opskit.toml")).unwrap();
+    b.write_config(&text.replace("[commands.calendar]\n", "[commands.calendar]\npagerduty_sink = \"pagerduty\"\n"));
+    let db = sandbox::PAGERDUTY_SERVICE_DATABASE;
+    let event = |start: i64, end: i64, extra: &str| {
+        vevent(
+            "db-patch@example.com",
+            &from_now(start),
+            &from_now(end),
+            "DB patching",
+            &format!("opskit: source=health account=111122223333\\nopskit: pagerduty={db}"),
+            extra,
+        )
+    };
+    let run = || {
+        let a = b.opskit().args(["calendar", "sync"]).assert();
+        assert_eq!(code(&a), 0, "{}", stderr(&a));
+        b.sandbox.pagerduty_maintenance_windows()
+    };
+    std::fs::write(&ics, calendar(&[event(120, 240, "")])).unwrap();
+    let w = run();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0]["services"][0]["id"], db, "{w:?}");
+    let id = w[0]["id"].clone();
+    assert_eq!(run(), w, "nothing changed: nothing written");
+    // Moved an hour later: the same window, moved.
+    std::fs::write(&ics, calendar(&[event(180, 300, "")])).unwrap();
+    let moved = run();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(moved[0]["id"], id);
+    assert_ne!(moved[0]["start_time"], w[0]["start_time"], "{moved:?}");
+    // Cancelled: the window goes.
+    std::fs::write(&ics, calendar(&[event(180, 300, "STATUS:CANCELLED\r\n")])).unwrap();
+    assert!(run().is_empty(), "{:?}", b.sandbox.pagerduty_maintenance_windows());
+}
+
+#[test]
+fn an_event_naming_pagerduty_without_a_sink_for_it_fails_the_run() {
+    let b = Bench::new();
+    let ics = setup(&b, "");
+    std::fs::write(
+        &ics,
+        calendar(&[vevent(
+            "db-patch@example.com",
+            &from_now(120),
+            &from_now(240),
+            "DB patching",
+            "opskit: pagerduty=PSANDBOX2",
+            "",
+        )]),
+    )
+    .unwrap();
+    let a = b.opskit().args(["calendar", "sync"]).assert();
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    assert!(stderr(&a).contains("pagerduty_sink"), "{}", stderr(&a));
+    assert!(b.sandbox.pagerduty_maintenance_windows().is_empty());
+}
