@@ -50,6 +50,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand dx-vif 'Direct Connect virtual interface and BGP state, escalated when down'
             cand support 'AWS Support cases: new replies, status changes, awaiting-us reminders'
             cand health 'AWS Health events (API, organization view, EventBridge via SQS): one finding per event'
+            cand pagerduty 'PagerDuty read back through its REST API: reminders for incidents nobody acknowledged'
             cand calendar 'Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements'
             cand maintenance-mail 'AWS maintenance and warning mails: classify, extract, notify'
             cand mail 'AWS maintenance and warning mails: classify, extract, notify'
@@ -871,6 +872,72 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;health;help;ingest'= {
         }
         &'opskit;health;help;help'= {
+        }
+        &'opskit;pagerduty'= {
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand --profile 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand remind 'Remind the routes of PagerDuty incidents opskit triggered that nobody has acknowledged'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opskit;pagerduty;remind'= {
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand --profile 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opskit;pagerduty;help'= {
+            cand remind 'Remind the routes of PagerDuty incidents opskit triggered that nobody has acknowledged'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opskit;pagerduty;help;remind'= {
+        }
+        &'opskit;pagerduty;help;help'= {
         }
         &'opskit;calendar'= {
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
@@ -1919,6 +1986,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand dx-vif 'Direct Connect virtual interface and BGP state, escalated when down'
             cand support 'AWS Support cases: new replies, status changes, awaiting-us reminders'
             cand health 'AWS Health events (API, organization view, EventBridge via SQS): one finding per event'
+            cand pagerduty 'PagerDuty read back through its REST API: reminders for incidents nobody acknowledged'
             cand calendar 'Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements'
             cand maintenance-mail 'AWS maintenance and warning mails: classify, extract, notify'
             cand wiki 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
@@ -1981,6 +2049,11 @@ set edit:completion:arg-completer[opskit] = {|@words|
         &'opskit;help;health;watch'= {
         }
         &'opskit;help;health;ingest'= {
+        }
+        &'opskit;help;pagerduty'= {
+            cand remind 'Remind the routes of PagerDuty incidents opskit triggered that nobody has acknowledged'
+        }
+        &'opskit;help;pagerduty;remind'= {
         }
         &'opskit;help;calendar'= {
             cand sync 'Read the calendars: silence each planned work''s window, announce it before, at the start and at the end'

@@ -225,6 +225,8 @@ mod tests {
             ("WEBHOOK_URL", "https://ops.example.com/hooks/opskit"),
             ("WEBHOOK_SECRET", "example-hmac-secret"),
             ("ACME_EXTERNAL_ID", "acme-external-id"),
+            ("PAGERDUTY_API_TOKEN", "example-pagerduty-rest-key"),
+            ("OPS_CALENDAR_URL", "https://calendar.google.com/calendar/ical/ops%40example.com/private-0123/basic.ics"),
             ("INITECH_EXTERNAL_ID", "initech-external-id"),
         ]);
         let cfg = parse_and_check(EXAMPLE, None, &env, SECTIONS).unwrap();
