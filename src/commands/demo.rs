@@ -63,17 +63,18 @@ auto_silence = true
 authserv_id = "{authserv}"
 
 [[commands.calendar.sources]]
-# `calendar sync` reads planned work from this calendar (a file here; a secret iCal address or
-# a CalDAV collection in real life): its events silence what their `opskit:` lines name.
+# `calendar sync` reads planned work from this calendar's secret iCal address (the sandbox
+# plays Google Calendar; the address is a secret, kept in a file only opskit reads): its
+# events silence what their `opskit:` lines name.
 name = "planned-work"
-file = "{calendar}"
+url_file = "{calendar}"
 
 [commands.inventory.publish]
 # `inventory publish` writes one page per account into this project's Backlog Wiki.
 project = "OPS"
 "#,
         state = state.display(),
-        calendar = state.with_file_name("planned.ics").display(),
+        calendar = state.with_file_name("calendar-url").display(),
         sinks = sb.sinks_toml(),
         authserv = DEMO_MX,
     )
@@ -114,10 +115,12 @@ fn write_sandbox_files(sb: &Sandbox, dir: &Path) -> AppResult<(std::path::PathBu
         .with_context(|| format!("writing {}", aws_config.display()))?;
     crate::private_fs::write_new(&aws_credentials, b"")
         .with_context(|| format!("writing {}", aws_credentials.display()))?;
+    let calendar_url = dir.join("calendar-url");
+    crate::private_fs::write_new(&calendar_url, sb.calendar_url(DEMO_CALENDAR_SECRET).as_bytes())
+        .with_context(|| format!("writing {}", calendar_url.display()))?;
     // The calendar the config names, with one router swap in three days.
     let start = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(72);
-    std::fs::write(dir.join("planned.ics"), demo_calendar(start, start + jiff::SignedDuration::from_hours(2)))
-        .context("writing the demo calendar")?;
+    sb.calendar_put(DEMO_CALENDAR_SECRET, &demo_calendar(start, start + jiff::SignedDuration::from_hours(2)));
     let export = format!(
         "export AWS_CONFIG_FILE={} AWS_SHARED_CREDENTIALS_FILE={} AWS_ENDPOINT_URL={} AWS_EC2_METADATA_DISABLED=true",
         aws_config.display(),
@@ -494,7 +497,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     ta_segment(&mut t).await?;
     support_segment(&mut t).await?;
     mail_segment(&mut t, dir.path()).await?;
-    calendar_segment(&mut t, dir.path()).await?;
+    calendar_segment(&mut t).await?;
     inventory_segment(&mut t).await?;
     wiki_segment(&mut t, dir.path()).await?;
     organizations_segment(&mut t).await?;
@@ -781,6 +784,9 @@ async fn health_segment(t: &mut Tour, start: jiff::Timestamp, end: jiff::Timesta
     Ok(())
 }
 
+/// The path segment of the demo calendar's secret address on the sandbox.
+const DEMO_CALENDAR_SECRET: &str = "private-5f1c0a9e7d3b48c2a6e4f0b1d9c8a7e6";
+
 /// The demo calendar: a router swap on the transit VIF, `start`–`end`.
 fn demo_calendar(start: jiff::Timestamp, end: jiff::Timestamp) -> String {
     let t = |t: jiff::Timestamp| t.strftime("%Y%m%dT%H%M%SZ").to_string();
@@ -797,11 +803,12 @@ fn demo_calendar(start: jiff::Timestamp, end: jiff::Timestamp) -> String {
 
 /// `opskit calendar sync` the day before a router swap on the transit VIF, then dx-vif during
 /// and after the work.
-async fn calendar_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
+async fn calendar_segment(t: &mut Tour) -> AppResult<()> {
     let _ = writeln!(
         t.out,
         "\n\n#### calendar: planned work in a calendar announces itself and silences what it touches\n\
-         `opskit calendar sync` reads the team's calendar (a file, Google's secret iCal address, CalDAV). An event says\n\
+         `opskit calendar sync` reads the team's calendar (here Google's secret iCal address, played by the sandbox; a\n\
+         file or CalDAV work too). An event says\n\
          what it covers with `opskit:` lines; each occurrence is announced (24h and 30m before, at the start, at the\n\
          end) and silenced for its window plus margins. Move or cancel it in the calendar and the silence follows."
     );
@@ -809,7 +816,7 @@ async fn calendar_segment(t: &mut Tour, dir: &Path) -> AppResult<()> {
     let day = now + jiff::SignedDuration::from_hours(72);
     let start = jiff::Timestamp::from_second(day.as_second() - day.as_second() % 3600).map_err(anyhow::Error::from)?;
     let end = start + jiff::SignedDuration::from_hours(2);
-    std::fs::write(dir.join("planned.ics"), demo_calendar(start, end)).context("writing the demo calendar")?;
+    t.sb.calendar_put(DEMO_CALENDAR_SECRET, &demo_calendar(start, end));
     t.calendar_sync(
         "19. calendar sync, the day before the router swap",
         "The swap is announced (its 24h notice) to the routes, and the transit VIF is silenced for the window\n\

@@ -187,6 +187,7 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
     );
     assert!(!during.contains("| delivered |"), "nobody is told during the window: {during}");
     assert!(after.contains("pagerduty  <- 202 trigger"), "{after}");
+    assert!(!out.contains("private-5f1c0a9e7d3b48c2a6e4f0b1d9c8a7e6"), "the calendar's secret address is never shown");
     // health: the Health API's view of the two events the mails told tells nothing again; the
     // event only the API knew is told.
     let health_part = &out[out.find("== 18. health watch").unwrap()..out.find("#### inventory").unwrap()];

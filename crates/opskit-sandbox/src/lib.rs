@@ -29,7 +29,11 @@
 //! `/moved/...` answers anything `200 ok`: the target for a redirect fault
 //! ([`Fault::redirect`]), whose recorded requests show whether a client followed it.
 //!
+//! `GET /calendar/ical/<secret>/basic.ics` is a calendar's secret iCal address (`calendar.rs`).
+//!
 //! Control plane, for a sandbox running in another process:
+//! - `POST /_sandbox/calendar`: `{"secret": "…", "ics": "…"}` stores the calendar served at
+//!   that secret address ([`Sandbox::calendar_put`]).
 //! - `GET /_sandbox/requests`: JSON array of [`Recorded`]; `body` is standard base64.
 //! - `POST /_sandbox/faults`: a JSON [`Fault`] (missing fields take their defaults). With
 //!   `"status": 200` and a `body` it answers that body as a success, e.g.
@@ -149,6 +153,7 @@
 
 mod aws;
 mod backlog;
+mod calendar;
 mod cases;
 #[cfg(test)]
 mod cases_tests;
@@ -622,6 +627,7 @@ pub(crate) struct Shared {
     pub ec2: Mutex<ec2::Ec2>,
     pub orgs: Mutex<organizations::Orgs>,
     pub health: Mutex<health::Health>,
+    pub calendars: Mutex<calendar::Calendars>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -643,6 +649,7 @@ impl Shared {
             ec2: Mutex::new(ec2::Ec2::seeded()),
             orgs: Mutex::default(),
             health: Mutex::default(),
+            calendars: Mutex::default(),
         }
     }
 
@@ -1056,6 +1063,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
     if path.starts_with(MOVED_PREFIX) {
         return Reply::text(200, "ok");
     }
+    if path.starts_with(calendar::CALENDAR_PREFIX) {
+        return calendar::handle(shared, rec);
+    }
     Reply::text(404, "not found")
 }
 
@@ -1072,6 +1082,7 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
             }
             Err(e) => Reply::text(400, &format!("invalid fault: {e}")),
         },
+        ("POST", "calendar") => calendar::control_put(shared, &rec.body),
         ("GET", "dx") => dx::control_state(shared),
         ("POST", "dx") => dx::control(shared, &rec.body),
         ("GET", "ta") => ta::control_state(shared),

@@ -352,3 +352,24 @@ async fn slack_web_api_answers_200_with_ok_and_refuses_by_error_code() {
     assert_eq!(gone.json()["error"], "message_not_found");
     assert_eq!(sb.requests_to(SLACK_API_PREFIX).len(), 6);
 }
+
+#[tokio::test]
+async fn a_calendar_secret_address_answers_the_stored_calendar_and_an_unknown_one_404() {
+    let sb = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    sb.calendar_put("private-abc", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    let r = http.get(sb.calendar_url("private-abc")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    assert_eq!(r.text().await.unwrap(), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    assert_eq!(http.get(sb.calendar_url("private-other")).send().await.unwrap().status(), 404);
+    // The control plane stores one too.
+    let r = http
+        .post(sb.url("/_sandbox/calendar"))
+        .body(r#"{"secret": "private-def", "ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(http.get(sb.calendar_url("private-def")).send().await.unwrap().status(), 200);
+}
