@@ -402,6 +402,33 @@ async fn problems(ctx: &Context, c: &Config) -> AppResult<Vec<ConfigError>> {
         message,
         hint,
     };
+    // The calendars' secrets, read only when `calendar sync` runs: said here all at once.
+    for (i, src) in crate::commands::calendar::Settings::load(c)?.sources.iter().enumerate() {
+        for (k, var) in [("url_env", &src.url_env), ("password_env", &src.password_env)] {
+            if let Some(var) = var
+                && ctx.env.get(var).is_none_or(|v| v.trim().is_empty())
+            {
+                out.push(at(
+                    format!("commands.calendar.sources[{i}].{k}"),
+                    format!("environment variable `{var}` is not set or empty"),
+                    Some(format!(
+                        "export {var}=… in the environment of the opskit process (systemd: EnvironmentFile=)"
+                    )),
+                ));
+            }
+        }
+        for (k, path) in [("url_file", &src.url_file), ("password_file", &src.password_file)] {
+            if let Some(path) = path
+                && let Err(e) = std::fs::read_to_string(path)
+            {
+                out.push(at(
+                    format!("commands.calendar.sources[{i}].{k}"),
+                    format!("cannot read {}: {e}", path.display()),
+                    None,
+                ));
+            }
+        }
+    }
     // The configured accounts come first in `accounts`, in the order of the file.
     let discovered = discovered_names(ctx);
     let configured = || c.accounts.iter().enumerate().filter(|(_, a)| !discovered.contains(&a.name));

@@ -123,6 +123,7 @@ fn config_example_passes_config_check_and_secrets_print_masked() {
         .env("SLACK_WEBHOOK_OPS", "https://hooks.slack.com/services/T0/B0/examplesecret")
         .env("PAGERDUTY_ROUTING_KEY", "R0example0routing0key0000000000")
         .env("PAGERDUTY_API_TOKEN", "example-pagerduty-rest-key")
+        .env("OPS_CALENDAR_URL", "https://calendar.google.com/calendar/ical/x/private-examplecal/basic.ics")
         .env("BACKLOG_API_KEY", "example-backlog-api-key")
         .env("WEBHOOK_URL", "https://itsm.example.com/hook/exampletoken")
         .env("WEBHOOK_SECRET", "example-hmac-secret")
@@ -140,6 +141,7 @@ fn config_example_passes_config_check_and_secrets_print_masked() {
         "examplesecret",
         "R0example0routing",
         "example-pagerduty-rest-key",
+        "private-examplecal",
         "example-backlog-api-key",
         "exampletoken",
         "example-hmac-secret",
@@ -207,11 +209,12 @@ fn config_check_of_the_example_names_every_unset_variable_in_one_run_without_cal
         .assert();
     assert_eq!(code(&a), 2, "{}", outputs(&a));
     let err = stderr(&a);
-    assert!(err.contains("9 problems:"), "{err}");
+    assert!(err.contains("10 problems:"), "{err}");
     for var in [
         "SLACK_WEBHOOK_OPS",
         "PAGERDUTY_ROUTING_KEY",
         "PAGERDUTY_API_TOKEN",
+        "OPS_CALENDAR_URL",
         "BACKLOG_API_KEY",
         "WEBHOOK_URL",
         "WEBHOOK_SECRET",
@@ -221,7 +224,7 @@ fn config_check_of_the_example_names_every_unset_variable_in_one_run_without_cal
     ] {
         assert!(err.contains(&format!("environment variable `{var}` is not set")), "{var} not named: {err}");
     }
-    assert!(err.contains("9. opskit.toml:"), "numbered, each with its line: {err}");
+    assert!(err.contains("10. opskit.toml:"), "numbered, each with its line: {err}");
     assert!(b.sandbox.requests().is_empty(), "config check called AWS: {:?}", b.sandbox.requests());
 }
 
