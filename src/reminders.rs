@@ -23,6 +23,9 @@ pub const SOURCE: &str = "pagerduty";
 pub struct Reminders {
     pub findings: Vec<Finding>,
     pub errors: Vec<TargetError>,
+    /// Pages PagerDuty has no incident for (an alert grouped into another incident carries
+    /// no key of its own): not watched, and said so.
+    pub unmatched: Vec<TargetError>,
     /// The sinks whose incidents were all looked up: their reminders are spoken for.
     pub covered: BTreeSet<String>,
 }
@@ -66,7 +69,13 @@ pub async fn due(
                     break;
                 }
             };
-            let Some(i) = incident else { continue };
+            let Some(i) = incident else {
+                out.unmatched.push(TargetError::new(
+                    format!("sink {sink}"),
+                    format!("no PagerDuty incident has the dedup key `{dedup}` (of {qualified}): its page is not watched for acknowledgement"),
+                ));
+                continue;
+            };
             let key = format!("{SOURCE}/{sink}/unacknowledged/{}", i.id);
             if i.status != IncidentStatus::Triggered {
                 // Reminded before and taken since: say who took it, and when.

@@ -290,22 +290,19 @@ async fn apply_silences(
     wanted: &[crate::state::Silence],
 ) -> AppResult<()> {
     let owner = sync::owner(calendar);
-    let kept: Vec<crate::state::Silence> =
+    let mut kept: Vec<crate::state::Silence> =
         state.silences().await?.into_iter().filter(|s| s.created_by == owner).collect();
+    let stale: Vec<String> =
+        kept.iter().filter(|k| !wanted.iter().any(|w| w.id == k.id)).map(|k| k.id.clone()).collect();
     for s in wanted {
-        let same = kept.iter().find(|k| k.id == s.id).is_some_and(|k| {
-            k.matcher == s.matcher && k.starts == s.starts && k.until == s.until && k.reason == s.reason
-        });
-        if same {
+        if !crate::state::put_silence_if_changed(state, &mut kept, s).await? {
             continue;
         }
-        state.remove_silence(&s.id).await?;
-        state.add_silence(s).await?;
         tracing::info!(silence = %s.id, calendar, "planned work silenced from {} until {}", s.starts, s.until);
     }
-    for k in kept.iter().filter(|k| !wanted.iter().any(|w| w.id == k.id)) {
-        state.remove_silence(&k.id).await?;
-        tracing::info!(silence = %k.id, calendar, "planned work no longer in the calendar: silence removed");
+    for id in stale {
+        state.remove_silence(&id).await?;
+        tracing::info!(silence = %id, calendar, "planned work no longer in the calendar: silence removed");
     }
     Ok(())
 }

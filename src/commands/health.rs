@@ -378,7 +378,7 @@ pub async fn ingest(ctx: &Context, args: &HealthIngestArgs) -> AppResult<Output>
 
 /// The queue at `url`, read with the credentials of `queue_account`, else of the configured
 /// account whose id the URL names, in the URL's region (an endpoint override's URL names
-/// none: `--region`, else the account's first region).
+/// none: `--region`, else the account's region when it lists exactly one).
 async fn open_queue(ctx: &Context, url: &str, queue_account: Option<&str>) -> AppResult<crate::aws::sqs::Queue> {
     let parsed = crate::aws::sqs::QueueUrl::parse(url).ok_or_else(|| {
         crate::error::AppError::usage(format!(
@@ -400,11 +400,13 @@ async fn open_queue(ctx: &Context, url: &str, queue_account: Option<&str>) -> Ap
         .region
         .clone()
         .or_else(|| ctx.global.region.first().cloned())
-        .or_else(|| account.regions.first().cloned())
+        // The account's region only when it has just one: never a guess among several.
+        .or_else(|| (account.regions.len() == 1).then(|| account.regions[0].clone()))
         .ok_or_else(|| {
             crate::error::AppError::usage(format!(
-                "no region for queue {url}\nhint: --region REGION, or regions on account `{}`",
-                account.name
+                "no region for queue {url} (its address names none, and account `{}` lists {} regions)\nhint: --region REGION",
+                account.name,
+                account.regions.len()
             ))
         })?;
     Ok(crate::aws::sqs::Queue::new(&ctx.aws.config(account, &region).await, url))

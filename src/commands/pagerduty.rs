@@ -60,6 +60,7 @@ pub async fn remind(ctx: &Context, _args: &PagerDutyRemindArgs) -> AppResult<Out
         "triggered",
     ]);
     collected.errors = found.errors;
+    collected.skipped = found.unmatched;
     collected.vanished = Some(crate::reminders::taken);
     Ok(Output::Report(Box::new(ctx.run_spine("pagerduty-remind", collected).await?)))
 }

@@ -138,14 +138,9 @@ pub async fn apply(state: &dyn StateStore, notices: &[Notice<'_>], limits: Limit
                 created_at: now,
             };
             // Unchanged: nothing to write (a minutely poll must not rewrite it every time).
-            if kept.iter().any(|k| k.id == id && k.starts == starts && k.until == until && k.matcher == silence.matcher)
-            {
+            if !crate::state::put_silence_if_changed(state, &mut kept, &silence).await? {
                 continue;
             }
-            state.remove_silence(&id).await?;
-            state.add_silence(&silence).await?;
-            kept.retain(|k| k.id != id);
-            kept.push(silence.clone());
             tracing::info!(silence = %id, resource = %r, %starts, %until, "auto_silence: dx-vif silenced for the maintenance window");
         }
     }

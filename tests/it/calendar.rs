@@ -24,6 +24,11 @@ fn calendar(events: &[String]) -> String {
 
 const DX: &str = "opskit: source=dx-vif resource=dxvif-fgtr1234";
 
+/// The router swap on the transit VIF, 5 Dec 13:00–17:00 UTC.
+fn swap_calendar() -> String {
+    calendar(&[vevent("swap-1@example.com", "20261205T130000Z", "20261205T170000Z", "Router swap", DX, "")])
+}
+
 fn setup(b: &Bench, extra_source: &str) -> std::path::PathBuf {
     let ics = b.path("work.ics");
     b.aws_profiles(&[("acme-prod", sandbox::DX_DEMO_ACCOUNT)]);
@@ -130,11 +135,7 @@ fn silences_follow_the_calendar_through_create_move_cancel_and_recurrence() {
 fn announcements_are_told_once_each_at_their_times() {
     let b = Bench::new();
     let ics = setup(&b, "");
-    std::fs::write(
-        &ics,
-        calendar(&[vevent("swap-1@example.com", "20261205T130000Z", "20261205T170000Z", "Router swap", DX, "")]),
-    )
-    .unwrap();
+    std::fs::write(&ics, swap_calendar()).unwrap();
     let told = |now: &str| {
         let a = sync(&b, now);
         assert_eq!(code(&a), 0, "{}", stderr(&a));
@@ -162,11 +163,7 @@ fn announcements_are_told_once_each_at_their_times() {
 fn a_down_vif_inside_the_window_is_held_back_and_after_it_is_told() {
     let b = Bench::new();
     let ics = setup(&b, "");
-    std::fs::write(
-        &ics,
-        calendar(&[vevent("swap-1@example.com", "20261205T130000Z", "20261205T170000Z", "Router swap", DX, "")]),
-    )
-    .unwrap();
+    std::fs::write(&ics, swap_calendar()).unwrap();
     assert_eq!(code(&sync(&b, NOW)), 0);
     b.sandbox.dx_set_vif_state(sandbox::DX_DEMO_TRANSIT_VIF, "down").unwrap();
     let poll = |now: &str| {
@@ -183,11 +180,7 @@ fn a_down_vif_inside_the_window_is_held_back_and_after_it_is_told() {
 fn the_calendar_host_failing_keeps_the_silences_and_exits_3() {
     let b = Bench::new();
     let ics = setup(&b, "");
-    std::fs::write(
-        &ics,
-        calendar(&[vevent("swap-1@example.com", "20261205T130000Z", "20261205T170000Z", "Router swap", DX, "")]),
-    )
-    .unwrap();
+    std::fs::write(&ics, swap_calendar()).unwrap();
     assert_eq!(code(&sync(&b, "2026-12-04T13:00:00Z")), 0);
     let before = silences(&b);
     assert_eq!(before.len(), 1);
@@ -235,7 +228,7 @@ fn a_caldav_collection_on_radicale_silences_like_a_file() {
     let radicale = common::radicale::Radicale::start();
     let b = Bench::new();
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let ev = calendar(&[vevent("swap-1@example.com", "20261205T130000Z", "20261205T170000Z", "Router swap", DX, "")]);
+    let ev = swap_calendar();
     let url = rt.block_on(radicale.calendar_with("work", &[("swap-1.ics", &ev)]));
     setup(&b, &format!("caldav = \"{url}\"\nuser = \"{}\"\npassword_env = \"CAL_PW\"", common::radicale::USER));
     let a =

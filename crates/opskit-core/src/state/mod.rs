@@ -192,6 +192,25 @@ pub fn sort_silences(v: &mut [Silence]) {
     v.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
 }
 
+/// Put `s` in place of the silence with its id, unless `kept` (the silences read at the
+/// start of the run, kept up to date by this function) already holds it unchanged: a
+/// producer that owns silences (auto_silence, a calendar) re-states them every run, and
+/// must not rewrite them every run (on DynamoDB every write is billed). Returns whether it
+/// wrote. `created_at` is not compared: re-stating a silence is not changing it.
+pub async fn put_silence_if_changed(state: &dyn StateStore, kept: &mut Vec<Silence>, s: &Silence) -> StateResult<bool> {
+    let same = |k: &Silence| {
+        k.id == s.id && k.matcher == s.matcher && k.starts == s.starts && k.until == s.until && k.reason == s.reason
+    };
+    if kept.iter().any(same) {
+        return Ok(false);
+    }
+    state.remove_silence(&s.id).await?;
+    state.add_silence(s).await?;
+    kept.retain(|k| k.id != s.id);
+    kept.push(s.clone());
+    Ok(true)
+}
+
 /// The error of adding a silence whose id exists already, the same from every store.
 pub fn duplicate_silence(location: impl Into<String>, id: &str) -> StateError {
     StateError::backend(location, format!("a silence with id `{id}` exists already"))
