@@ -79,6 +79,12 @@ const EX_PAGERDUTY_REMIND: &str = "\
 Examples:
   opskit pagerduty remind           # from a minutely timer: incidents nobody acknowledged, told again
   opskit pagerduty remind --dry-run";
+
+const EX_RESPOND_LOG: &str = "\
+Examples:
+  opskit respond log                       # the last 50 scenario runs
+  opskit respond log --since 24h --steps   # today's, with every step's output
+  opskit respond log --scenario disk-full --output json";
 const EX_MAIL_INGEST: &str = "\
 Examples:
   opskit mail ingest ~/Maildir           # from a timer: classify, extract, notify
@@ -317,6 +323,9 @@ pub enum Command {
     /// Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified
+    #[command(subcommand)]
+    Respond(RespondCommand),
     /// AWS maintenance and warning mails: classify, extract, notify
     #[command(subcommand, name = "maintenance-mail", visible_alias = "mail")]
     MaintenanceMail(MailCommand),
@@ -531,6 +540,38 @@ pub enum PagerDutyCommand {
 
 #[derive(Debug, Args)]
 pub struct PagerDutyRemindArgs {}
+
+#[derive(Debug, Subcommand)]
+pub enum RespondCommand {
+    /// Every scenario run kept in the state, newest first, with each step's input, output, duration and outcome
+    #[command(after_long_help = EX_RESPOND_LOG)]
+    Log(RespondLogArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RespondLogArgs {
+    /// Only runs of this scenario
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Only runs on findings of this source
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only runs on findings whose key matches this glob
+    #[arg(long)]
+    pub key: Option<String>,
+    /// Only runs started within this long (e.g. 24h, 7d)
+    #[arg(long, value_name = "DURATION")]
+    pub since: Option<String>,
+    /// One run, by its id (or the start of it), with every step
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Show every step of every run listed
+    #[arg(long)]
+    pub steps: bool,
+    /// At most this many runs
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCommand {

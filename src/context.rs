@@ -561,6 +561,7 @@ impl Context {
 
     async fn spine_on(&self, state: Arc<dyn StateStore>, collected: Collected) -> AppResult<RunReport> {
         let notifiers = self.notifiers().await?;
+        let responder = crate::respond::AwsResponder { ctx: self };
         let spine = Spine {
             config: &self.config,
             state: state.as_ref(),
@@ -569,6 +570,10 @@ impl Context {
             baseline: self.global.baseline,
             now: self.now(),
             retry: RetryPolicy::from_config(&self.config),
+            respond: Some(opskit_core::spine::engine::RespondContext {
+                responder: Some(&responder),
+                holder: self.lock_holder("respond"),
+            }),
         };
         Ok(spine.process(collected).await?)
     }

@@ -25,5 +25,6 @@ pub mod inventory;
 pub mod organizations;
 pub mod output;
 pub mod reminders;
+pub mod respond;
 pub mod storage;
 pub mod wiki;

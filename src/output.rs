@@ -632,6 +632,16 @@ fn render_table(report: &RunReport, style: Style, out: &mut dyn Write, errors_ap
         }
         writeln!(out, "\n{t}")?;
     }
+    if !report.responses.is_empty() {
+        writeln!(out, "\nscenarios:")?;
+        for e in &report.responses {
+            let steps: Vec<String> =
+                e.steps.iter().map(|st| format!("{} {}", safe(&st.name), st.outcome.as_str())).collect();
+            let line =
+                format!("  {}/{}  {}  [{}]", safe(&e.source), safe(&e.key), safe(&e.headline()), steps.join(", "));
+            writeln!(out, "{}", prose(style, &line))?;
+        }
+    }
     let dry: Vec<_> = report.deliveries.iter().filter(|d| d.outcome == Outcome::DryRun).collect();
     if !dry.is_empty() {
         writeln!(out, "\ndry run: {} message(s) would be sent, nothing was sent or saved", dry.len())?;

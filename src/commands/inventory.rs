@@ -267,6 +267,7 @@ pub async fn diff(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         deliveries: Vec::new(),
         errors: inv.errors,
         skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
+        responses: Vec::new(),
         judging: Default::default(),
     })))
 }

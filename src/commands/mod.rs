@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod maintenance_mail;
 pub mod notify;
 pub mod pagerduty;
+pub mod respond;
 pub mod silence;
 pub mod state_cmd;
 pub mod support;
@@ -22,8 +23,8 @@ pub mod wiki;
 
 use crate::cli::{
     CalendarCommand, Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, HealthCommand, InventoryCommand,
-    MailCommand, NotifyCommand, PagerDutyCommand, SilenceCommand, StateCommand, SupportCommand, TrustedAdvisorCommand,
-    WikiCommand,
+    MailCommand, NotifyCommand, PagerDutyCommand, RespondCommand, SilenceCommand, StateCommand, SupportCommand,
+    TrustedAdvisorCommand, WikiCommand,
 };
 use crate::config::CommandSection;
 use crate::context::Context;
@@ -195,6 +196,7 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Health(HealthCommand::Watch(a)) => health::watch(ctx, a).await,
         Command::Calendar(CalendarCommand::Sync(a)) => calendar::sync(ctx, a).await,
         Command::Pagerduty(PagerDutyCommand::Remind(a)) => pagerduty::remind(ctx, a).await,
+        Command::Respond(RespondCommand::Log(a)) => respond::log(ctx, a).await,
         Command::Health(HealthCommand::Ingest(a)) => health::ingest(ctx, a).await,
         Command::Wiki(WikiCommand::Backup(a)) => wiki::backup(ctx, a).await,
         Command::Wiki(WikiCommand::List(a)) => wiki::list(ctx, a).await,

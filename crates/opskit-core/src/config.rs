@@ -7,6 +7,8 @@
 //! The `[commands.NAME]` sections belong to the commands, which this module does not know:
 //! the caller passes them in as [`CommandSection`]s, and [`load`] checks each while loading.
 
+mod scenarios;
+
 use crate::redact::Secret;
 use crate::spine::finding::Severity;
 use serde::{Deserialize, Serialize};
@@ -170,6 +172,11 @@ pub struct RawConfig {
     /// Per-command settings; each command reads its own table.
     #[serde(default)]
     pub commands: BTreeMap<String, toml::Table>,
+    /// The respond stage's own settings.
+    pub respond: Option<scenarios::RawRespond>,
+    /// First-response scenarios.
+    #[serde(default)]
+    pub scenarios: Vec<scenarios::RawScenario>,
     /// Where each entry of `accounts`, `organizations` and `routes` stands in the file
     /// (an entry that could not be read is left out), for errors that name its index.
     #[serde(skip)]
@@ -182,6 +189,7 @@ pub struct Positions {
     pub accounts: Vec<usize>,
     pub organizations: Vec<usize>,
     pub routes: Vec<usize>,
+    pub scenarios: Vec<usize>,
 }
 
 impl Positions {
@@ -389,6 +397,8 @@ pub struct RawRoute {
     pub notify_after_duration: Option<Dur>,
     pub quiet_hours: Option<RawQuietHours>,
     pub send_resolved: Option<bool>,
+    /// Tell this route's sinks when a scenario recovered a finding they were never told of.
+    pub notify_recovered: Option<bool>,
     /// The channel this route's `slack_bot` sinks post into, instead of the sink's own.
     pub slack_channel: Option<String>,
     /// Who the issues this route opens through its `backlog_issue` sinks reach, instead of
@@ -447,6 +457,10 @@ pub struct Config {
     /// `--shard`: not read from the file; set by the run so target selection sees it.
     #[serde(skip)]
     pub shard: Option<crate::shard::Shard>,
+    /// `[respond]`.
+    pub respond: crate::respond::scenario::RespondSettings,
+    /// `[[scenarios]]`, in file order (the first that matches a finding takes it).
+    pub scenarios: Vec<crate::respond::scenario::Scenario>,
 }
 
 impl Config {
@@ -683,6 +697,9 @@ pub struct Route {
     pub send_resolved: bool,
     pub slack_channel: Option<String>,
     pub backlog: Option<RouteBacklog>,
+    /// Its sinks get a "recovered by scenario" message for a finding a scenario recovered
+    /// before they were told of it (otherwise they hear nothing of it).
+    pub notify_recovered: bool,
 }
 
 /// A route's overrides of its `backlog_issue` sinks' recipients, as written (names or ids;
@@ -1030,6 +1047,10 @@ fn parse(text: &str, path: Option<&Path>) -> (RawConfig, Vec<ConfigError>) {
                     de_list(text, path, "organizations", value, &mut raw.organizations, &mut problems);
             }
             "routes" => raw.positions.routes = de_list(text, path, "routes", value, &mut raw.routes, &mut problems),
+            "scenarios" => {
+                raw.positions.scenarios = de_list(text, path, "scenarios", value, &mut raw.scenarios, &mut problems);
+            }
+            "respond" => raw.respond = de_part(text, path, "respond", value, &mut problems),
             "sinks" | "commands" => {
                 let toml::Value::Table(t) = value else {
                     problems.push(de_error(text, path, &name, "expected a table".into()));
@@ -1048,7 +1069,7 @@ fn parse(text: &str, path: Option<&Path>) -> (RawConfig, Vec<ConfigError>) {
             }
             other => problems.push(ConfigError {
                 hint: Some(
-                    "the sections are defaults, accounts, organizations, backlog, sinks, routes and commands".into(),
+                    "the sections are defaults, accounts, organizations, backlog, sinks, routes, commands, respond and scenarios".into(),
                 ),
                 ..de_error(text, path, other, format!("unknown section `{other}`"))
             }),
@@ -1740,6 +1761,28 @@ pub fn resolve_report(
         }
     }
 
+    let respond = match scenarios::resolve_respond(&ctx, raw.respond) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(e);
+            crate::respond::scenario::RespondSettings::default()
+        }
+    };
+    let mut scenario_list = Vec::new();
+    for (i, sc) in raw.scenarios.into_iter().enumerate() {
+        let at = Positions::at(&raw.positions.scenarios, i);
+        match scenarios::resolve_scenario(&ctx, at, sc, &defaults.timezone) {
+            Ok(sc) if scenario_list.iter().any(|x: &crate::respond::scenario::Scenario| x.name == sc.name) => problems
+                .push(ctx.err_hint(
+                    &format!("scenarios[{at}].name"),
+                    format!("a second scenario named `{}`", sc.name),
+                    "scenario names must be unique: the audit trail and silences name them",
+                )),
+            Ok(sc) => scenario_list.push(sc),
+            Err(e) => problems.push(e),
+        }
+    }
+
     let mut commands = raw.commands;
     let unknown: Vec<String> = commands.keys().filter(|n| !sections.iter().any(|s| s.name == *n)).cloned().collect();
     for name in unknown {
@@ -1763,6 +1806,8 @@ pub fn resolve_report(
         routes,
         commands,
         shard: None,
+        respond,
+        scenarios: scenario_list,
     };
     for section in sections {
         if let Err(e) = (section.check)(&config) {
@@ -2132,40 +2177,8 @@ fn resolve_route(
             globset::Glob::new(g).map_err(|e| ctx.err(&format!("{base}.{what}"), format!("bad pattern `{g}`: {e}")))?;
         }
     }
-    let quiet_hours = match r.quiet_hours {
-        None => None,
-        Some(q) => {
-            let qb = format!("{base}.quiet_hours");
-            let tz = q.timezone.unwrap_or_else(|| timezone.to_string());
-            check_tz(ctx, &format!("{qb}.timezone"), &tz)?;
-            if let Some(h) = &q.holidays
-                && h != "jp"
-            {
-                return Err(ctx.err(&format!("{qb}.holidays"), format!("unknown holiday calendar `{h}` (known: jp)")));
-            }
-            let mut windows = Vec::new();
-            for (j, w) in q.windows.iter().enumerate() {
-                let wb = format!("{qb}.windows[{j}]");
-                let days = parse_days(&w.days).map_err(|m| ctx.err(&format!("{wb}.days"), m))?;
-                let start = parse_hhmm(&w.start)
-                    .ok_or_else(|| ctx.err(&format!("{wb}.start"), format!("`{}` is not a time (HH:MM)", w.start)))?;
-                let end = parse_hhmm(&w.end)
-                    .ok_or_else(|| ctx.err(&format!("{wb}.end"), format!("`{}` is not a time (HH:MM)", w.end)))?;
-                if start == end {
-                    return Err(ctx.err_hint(
-                        &format!("{wb}.end"),
-                        "a window that ends when it starts is empty",
-                        "for a whole day write start = \"00:00\", end = \"24:00\"",
-                    ));
-                }
-                windows.push(Window { days, start, end });
-            }
-            if windows.is_empty() && q.holidays.is_none() {
-                return Err(ctx.err(&qb, "quiet hours need `windows` or `holidays`"));
-            }
-            Some(QuietHours { timezone: tz, windows, holidays: q.holidays })
-        }
-    };
+    let quiet_hours =
+        r.quiet_hours.map(|q| resolve_quiet_hours(ctx, &format!("{base}.quiet_hours"), q, timezone)).transpose()?;
     let slack_channel = route_slack_channel(ctx, &base, r.slack_channel, &r.sinks, kinds.bots)?;
     let name = r.name.unwrap_or_else(|| format!("route {}", i + 1));
     let backlog = route_backlog(ctx, &base, &name, r.backlog, &r.sinks, kinds.backlogs)?;
@@ -2183,7 +2196,40 @@ fn resolve_route(
         send_resolved: r.send_resolved.unwrap_or(true),
         slack_channel,
         backlog,
+        notify_recovered: r.notify_recovered.unwrap_or(false),
     })
+}
+
+/// A route's or a scenario's `quiet_hours`, under the key `qb`.
+fn resolve_quiet_hours(ctx: &Ctx, qb: &str, q: RawQuietHours, timezone: &str) -> Result<QuietHours, ConfigError> {
+    let tz = q.timezone.unwrap_or_else(|| timezone.to_string());
+    check_tz(ctx, &format!("{qb}.timezone"), &tz)?;
+    if let Some(h) = &q.holidays
+        && h != "jp"
+    {
+        return Err(ctx.err(&format!("{qb}.holidays"), format!("unknown holiday calendar `{h}` (known: jp)")));
+    }
+    let mut windows = Vec::new();
+    for (j, w) in q.windows.iter().enumerate() {
+        let wb = format!("{qb}.windows[{j}]");
+        let days = parse_days(&w.days).map_err(|m| ctx.err(&format!("{wb}.days"), m))?;
+        let start = parse_hhmm(&w.start)
+            .ok_or_else(|| ctx.err(&format!("{wb}.start"), format!("`{}` is not a time (HH:MM)", w.start)))?;
+        let end = parse_hhmm(&w.end)
+            .ok_or_else(|| ctx.err(&format!("{wb}.end"), format!("`{}` is not a time (HH:MM)", w.end)))?;
+        if start == end {
+            return Err(ctx.err_hint(
+                &format!("{wb}.end"),
+                "a window that ends when it starts is empty",
+                "for a whole day write start = \"00:00\", end = \"24:00\"",
+            ));
+        }
+        windows.push(Window { days, start, end });
+    }
+    if windows.is_empty() && q.holidays.is_none() {
+        return Err(ctx.err(qb, "quiet hours need `windows` or `holidays`"));
+    }
+    Ok(QuietHours { timezone: tz, windows, holidays: q.holidays })
 }
 
 /// The sinks of the kinds a route's own settings apply to (`slack_channel`, `backlog`),

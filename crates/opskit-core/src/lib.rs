@@ -14,6 +14,7 @@ pub mod http;
 pub mod pagerduty_rest;
 pub mod private_fs;
 pub mod redact;
+pub mod respond;
 pub mod shard;
 pub mod sinks;
 pub mod spine;

@@ -211,6 +211,9 @@ pub struct RunReport {
     /// Targets left out without failing the run (see [`Collected::skipped`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<TargetError>,
+    /// What first-response scenarios did in this run, one execution per finding they took.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<crate::respond::Execution>,
     /// The command's [`Judging`], from its [`Collected`]; not part of the JSON.
     #[serde(skip)]
     pub judging: Judging,
@@ -311,6 +314,14 @@ pub struct Spine<'a> {
     pub baseline: bool,
     pub now: Timestamp,
     pub retry: RetryPolicy,
+    /// The respond stage's AWS side and who this run is; `None` runs no scenarios.
+    pub respond: Option<RespondContext<'a>>,
+}
+
+/// What the respond stage needs from the app.
+pub struct RespondContext<'a> {
+    pub responder: Option<&'a dyn crate::respond::Responder>,
+    pub holder: crate::state::LockHolder,
 }
 
 /// One message owed to one sink.
@@ -454,7 +465,43 @@ impl Spine<'_> {
             ));
         }
 
-        // 2. Policy: what each sink is owed.
+        // 2. Respond: scenarios check, gather, recover and verify; their evidence joins the
+        // findings, and a verified recovery resolves its finding before anyone is told.
+        let mut recovered_now = BTreeSet::new();
+        let mut responses = Vec::new();
+        if let Some(rc) = self.respond.as_ref().filter(|_| !self.config.scenarios.is_empty()) {
+            let stage = crate::respond::stage::Stage {
+                config: self.config,
+                state: self.state,
+                responder: rc.responder,
+                dry_run: self.dry_run,
+                now: self.now,
+                holder: rc.holder.clone(),
+            };
+            let items = records
+                .iter()
+                .enumerate()
+                .map(|(index, (record, kind))| crate::respond::stage::Item {
+                    index,
+                    record,
+                    kind: *kind,
+                    previous: previous.get(&record.finding.key),
+                })
+                .collect();
+            for o in stage.run(&source, items, &silences).await? {
+                let prev = previous.get(&o.finding.key);
+                let mut kind = transition(prev, &o.finding);
+                if o.recovered_now {
+                    recovered_now.insert(o.finding.key.clone());
+                    // Open and recovered within this run: it was a problem, and it resolved.
+                    kind = kind.or(Some(TransitionKind::Resolved));
+                }
+                records[o.index] = (observe(prev, o.finding, kind, self.now), kind);
+                responses.push(o.execution);
+            }
+        }
+
+        // 3. Policy: what each sink is owed.
         let mut outcomes = Vec::new();
         let mut pending = Vec::new();
         let mut report_findings = Vec::new();
@@ -486,6 +533,14 @@ impl Spine<'_> {
                         != Some(f.fingerprint.as_str()))
                     .then_some(TransitionKind::Changed),
                     (Some(Status::Open), false) => Some(TransitionKind::Resolved),
+                    // Recovered by a scenario before this sink heard of it: told only when
+                    // its route asks (`notify_recovered`), so a chat channel sees what the
+                    // automation handled and the pager stays quiet.
+                    (None | Some(Status::Resolved), false)
+                        if recovered_now.contains(&f.key) && route.is_some_and(|r| r.notify_recovered) =>
+                    {
+                        Some(TransitionKind::Resolved)
+                    }
                     (None | Some(Status::Resolved), false) => None,
                 };
                 let Some(owed) = owed else { continue };
@@ -521,7 +576,8 @@ impl Spine<'_> {
                     }
                 }
                 if let Some(r) = route {
-                    if !r.send_resolved && owed == TransitionKind::Resolved {
+                    let recovered = recovered_now.contains(&f.key) && r.notify_recovered;
+                    if !r.send_resolved && owed == TransitionKind::Resolved && !recovered {
                         continue;
                     }
                     if let Some(until) = policy::quiet_until(r, self.now).filter(|_| !self.baseline) {
@@ -554,10 +610,10 @@ impl Spine<'_> {
             });
         }
 
-        // 3. Deliver: sinks in parallel, each sink's messages in order; commit on accept.
+        // 4. Deliver: sinks in parallel, each sink's messages in order; commit on accept.
         outcomes.extend(self.deliver(&source, pending).await?);
 
-        // 4. Observations. Written after delivery so a crash mid-run re-diffs the same way.
+        // 5. Observations. Written after delivery so a crash mid-run re-diffs the same way.
         // Only those that say something new: a steady poll of 10,000 findings rewrites
         // none of them (on DynamoDB every write is billed, every minute).
         if !self.dry_run {
@@ -600,6 +656,7 @@ impl Spine<'_> {
             deliveries: outcomes,
             errors: collected.errors,
             skipped: collected.skipped,
+            responses,
             judging: collected.judging,
         })
     }
@@ -911,6 +968,7 @@ mod tests {
                 baseline: false,
                 now,
                 retry: RetryPolicy::from_config(&self.config),
+                respond: None,
             };
             spine.process(Collected::new("test", findings, scope)).await.unwrap()
         }
@@ -968,6 +1026,7 @@ mod tests {
             baseline: false,
             now: Timestamp::now(),
             retry: RetryPolicy::from_config(&b.config),
+            respond: None,
         };
         let mut collected =
             Collected::new("test", vec![vif(Severity::Warning)], Scope::All).with_board(&["name", "state"]);
@@ -1025,6 +1084,7 @@ mod tests {
             baseline: true,
             now: Timestamp::now(),
             retry: RetryPolicy::from_config(&b.config),
+            respond: None,
         };
         let r = spine.process(Collected::new("test", vec![vif(Severity::Critical)], Scope::All)).await.unwrap();
         assert!(r.deliveries.iter().all(|d| d.outcome == Outcome::Baselined), "{:?}", r.deliveries);

@@ -52,26 +52,50 @@ fn account_names<'a>(config: &'a Config, finding: &'a Finding) -> Vec<&'a str> {
 }
 
 pub fn route_matches(config: &Config, route: &Route, finding: &Finding) -> bool {
-    if !route.sources.is_empty() && !any_glob(&route.sources, &source_names(&finding.source)) {
+    selector_matches(
+        config,
+        Selector {
+            sources: &route.sources,
+            min_severity: route.min_severity,
+            keys: &route.keys,
+            accounts: &route.accounts,
+            account_tags: &route.account_tags,
+        },
+        finding,
+    )
+}
+
+/// What a route (or a scenario) selects findings by; empty lists select all.
+#[derive(Clone, Copy)]
+pub struct Selector<'a> {
+    pub sources: &'a [String],
+    pub min_severity: Option<crate::spine::finding::Severity>,
+    pub keys: &'a [String],
+    pub accounts: &'a [String],
+    pub account_tags: &'a std::collections::BTreeMap<String, String>,
+}
+
+pub fn selector_matches(config: &Config, sel: Selector<'_>, finding: &Finding) -> bool {
+    if !sel.sources.is_empty() && !any_glob(sel.sources, &source_names(&finding.source)) {
         return false;
     }
-    if route.min_severity.is_some_and(|min| finding.severity < min) {
+    if sel.min_severity.is_some_and(|min| finding.severity < min) {
         return false;
     }
-    if !route.keys.is_empty() && !any_glob(&route.keys, &[&finding.key]) {
+    if !sel.keys.is_empty() && !any_glob(sel.keys, &[&finding.key]) {
         return false;
     }
-    if !route.accounts.is_empty() {
+    if !sel.accounts.is_empty() {
         let names = account_names(config, finding);
-        if names.is_empty() || !any_glob(&route.accounts, &names) {
+        if names.is_empty() || !any_glob(sel.accounts, &names) {
             return false;
         }
     }
-    if !route.account_tags.is_empty() {
+    if !sel.account_tags.is_empty() {
         let Some(acc) = finding.account.as_deref().and_then(|a| config.account(a)) else {
             return false;
         };
-        if !route.account_tags.iter().all(|(k, v)| acc.tags.get(k) == Some(v)) {
+        if !sel.account_tags.iter().all(|(k, v)| acc.tags.get(k) == Some(v)) {
             return false;
         }
     }

@@ -290,6 +290,20 @@ pub trait StateStore: Send + Sync {
 
     async fn snapshot(&self, name: &str) -> StateResult<Option<(Timestamp, Vec<u8>)>>;
     async fn put_snapshot(&self, name: &str, at: Timestamp, data: &[u8]) -> StateResult<()>;
+    /// Every snapshot whose name starts with `prefix`, as (name, time, data), by name. The
+    /// default reads the whole store ([`StateStore::dump`]): for audits, not hot paths.
+    async fn snapshots_under(&self, prefix: &str) -> StateResult<Vec<(String, Timestamp, Vec<u8>)>> {
+        let mut out: Vec<(String, Timestamp, Vec<u8>)> = self
+            .dump()
+            .await?
+            .snapshots
+            .into_iter()
+            .filter(|s| s.name.starts_with(prefix))
+            .map(|s| (s.name, s.at, s.data))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
 
     /// Which of `keys` were marked done in `namespace` (the Message-IDs and content hashes
     /// of mails already ingested).

@@ -304,6 +304,25 @@ impl StateStore for SqliteStore {
         })
     }
 
+    async fn snapshots_under(&self, prefix: &str) -> StateResult<Vec<(String, Timestamp, Vec<u8>)>> {
+        let rows: Vec<(String, String, Vec<u8>)> = self.with(|c| {
+            // `name >= prefix AND substr(name, 1, len) = prefix`: the index range, exactly.
+            let mut st = c.prepare(
+                "SELECT name, at, data FROM snapshots WHERE name >= ?1 AND substr(name, 1, ?2) = ?1 ORDER BY name",
+            )?;
+            let rows = st
+                .query_map(params![prefix, prefix.chars().count() as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<Vec<_>, _>>();
+            rows
+        })?;
+        rows.into_iter()
+            .map(|(name, at, data)| {
+                let at = super::decode_snapshot_at(&self.location(), &name, &at)?;
+                Ok((name, at, data))
+            })
+            .collect()
+    }
+
     async fn marked(&self, namespace: &str, keys: &[String]) -> StateResult<std::collections::BTreeSet<String>> {
         self.with(|c| {
             let mut stmt = c.prepare_cached("SELECT 1 FROM marks WHERE namespace = ?1 AND key = ?2")?;
