@@ -339,3 +339,57 @@ fn resolve_step(ctx: &Ctx, base: &str, j: usize, s: RawStep, default_timeout: Du
     let name = s.name.unwrap_or_else(|| format!("{} {}", role.as_str(), j + 1));
     Ok(Step { role, name, action, timeout, wait: s.wait })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Env, parse_and_resolve};
+
+    fn errors(scenario: &str) -> String {
+        let text = format!("[[scenarios]]\nname = \"s\"\n{scenario}");
+        match parse_and_resolve(&text, None, &Env::from_pairs(&[])) {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_scenario_resolves_with_its_defaults() {
+        let text = "[[scenarios]]\nname = \"disk\"\nkeys = [\"disk/*\"]\n[[scenarios.steps]]\nrole = \"gather\"\nssm = [\"df -h\"]\n";
+        let c = parse_and_resolve(text, None, &Env::from_pairs(&[])).unwrap();
+        let s = &c.scenarios[0];
+        assert_eq!(s.transitions.len(), 2);
+        assert!(!s.allow_recover && !s.run_in_silence && !s.run_in_quiet_hours);
+        assert_eq!(s.steps[0].name, "gather 1");
+        assert_eq!(s.steps[0].timeout.to_string(), "2m");
+        assert_eq!(c.respond.budget.to_string(), "20s");
+    }
+
+    #[test]
+    fn mistakes_in_steps_are_named_with_their_key() {
+        let e = errors("[[scenarios.steps]]\nrole = \"fix\"\nssm = [\"x\"]\n");
+        assert!(e.contains("scenarios[0].steps[0].role") && e.contains("unknown role `fix`"), "{e}");
+        let e = errors("[[scenarios.steps]]\nrole = \"gather\"\nreboot = true\n");
+        assert!(e.contains("must be a recover step"), "{e}");
+        let e = errors("[[scenarios.steps]]\nrole = \"recover\"\nssm = [\"systemctl restart x\"]\n");
+        assert!(e.contains("scenarios[0].allow_recover") && e.contains("does not say"), "{e}");
+        let e = errors("[[scenarios.steps]]\nrole = \"check\"\nssm = [\"x\"]\ntcp = { host = \"db\", port = 5432 }\n");
+        assert!(e.contains("one step, one action"), "{e}");
+        let e = errors("[[scenarios.steps]]\nrole = \"recover\"\ntcp = { host = \"db\", port = 5432 }\nallow = 1\n");
+        assert!(e.contains("allow"), "unknown keys are refused: {e}");
+        let e = errors("[[scenarios.steps]]\nrole = \"check\"\nhttp = { url = \"https://u:p@example.com/\" }\n");
+        assert!(e.contains("holds credentials") && !e.contains("u:p"), "{e}");
+        let e = errors(
+            "[[scenarios.steps]]\nrole = \"check\"\nmetric = { namespace = \"AWS/EC2\", name = \"CPUUtilization\", period = \"90s\" }\n",
+        );
+        assert!(e.contains("not a CloudWatch period"), "{e}");
+        let e = errors("");
+        assert!(e.contains("a scenario needs steps"), "{e}");
+    }
+
+    #[test]
+    fn two_scenarios_may_not_share_a_name() {
+        let one = "[[scenarios]]\nname = \"d\"\n[[scenarios.steps]]\nrole = \"gather\"\nssm = [\"df\"]\n";
+        let e = parse_and_resolve(&format!("{one}{one}"), None, &Env::from_pairs(&[])).unwrap_err().to_string();
+        assert!(e.contains("a second scenario named `d`"), "{e}");
+    }
+}
