@@ -9,8 +9,9 @@
 //! under [`PAGERDUTY_API_PREFIX`] in `pagerduty_rest.rs`, AWS
 //! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs`, the Support API in
 //! `support.rs` (its cases kept in `cases.rs`, its legacy Trusted Advisor operations
-//! reading `ta.rs`'s data), EC2's inventory reads in `ec2.rs` (the EC2 query protocol:
-//! `POST /` with a form body, signed for `ec2`, answered in XML), AWS Organizations in
+//! reading `ta.rs`'s data), EC2's inventory reads, instance status checks and reboots in
+//! `ec2.rs` (the EC2 query protocol: `POST /` with a form body, signed for `ec2`, answered in
+//! XML), AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
 //! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
 //! RPC v2 CBOR: `POST /service/AWSHealth_20160804/operation/<Operation>`), on top of
@@ -98,7 +99,9 @@
 //!   - `{"action": "add_project", "key": "DOCS", "name": "..", "text_formatting_rule": "markdown"}`
 //!   - `{"action": "set_rate_limit", "read": 600, "update": 150, "window_secs": 60}`
 //! - `GET /_sandbox/ec2`: `{"places": [{"account": "..", "region": "..", "counts":
-//!   {"instance": 3, ..}}]}`, how many EC2 resources of each kind every place lists; with
+//!   {"instance": 3, ..}}], "reboots": [{"instance_id": "i-..", "account": "..", "region":
+//!   "..", "at": ".."}]}`, how many EC2 resources of each kind every place lists and every
+//!   instance RebootInstances rebooted ([`Sandbox::ec2_reboots`]); with
 //!   `?account=..&region=..` that place's resources, `{"instances": [..], "volumes": [..],
 //!   ..}`, in the answers' element names.
 //! - `POST /_sandbox/ec2`: one EC2 change, tagged by `action`; answers `{"ok": true}` (plus
@@ -113,6 +116,11 @@
 //!   - `{"action": "generate", "accounts": [".."], "regions": [".."], "instances_per_region": 200}`
 //!   - `{"action": "set_opt_in", "account": "..", "region": "af-south-1", "opted_in": true}`
 //!   - `{"action": "set_terminated_retention", "seconds": 0}`
+//!   - `{"action": "set_instance_status", "instance_id": "i-..", "system": "impaired",
+//!     "instance": "ok"}` (each optional: `ok`, `impaired`, `initializing`, `insufficient-data`)
+//!     sets what DescribeInstanceStatus answers for a running instance
+//!   - `{"action": "set_reboot_heals", "instance_id": "i-..", "heals": true, "initializing_ms": 500}`:
+//!     after RebootInstances both checks read `initializing` that long, then `ok` if it heals
 //! - `GET /_sandbox/organizations`: `{"organizations": [{"organization": {..}, "roots": [..],
 //!   "organizationalUnits": [..], "accounts": [..]}], "deniedRoles": [..], "externalIdRoles":
 //!   [..]}`: each organization as DescribeOrganization answers it, its roots, OUs (plus
@@ -209,7 +217,7 @@ pub use ec2::{
     EC2_DEMO_SG_SSH_OPEN_NAME, EC2_DEMO_SG_WEB, EC2_DEMO_SG_WEB_NAME, EC2_DEMO_SUBNET_PRIVATE, EC2_DEMO_SUBNET_PUBLIC,
     EC2_DEMO_VPC, EC2_DEMO_VPC_CIDR, EC2_DEMO_WEB_1, EC2_DEMO_WEB_1_NAME, EC2_DEMO_WEB_1_VOLUME, EC2_DEMO_WEB_2,
     EC2_DEMO_WEB_2_NAME, EC2_DEMO_WEB_2_VOLUME, EC2_DEMO_WEB_EIP, EC2_DEMO_WEB_PUBLIC_IP, EC2_DEMO_WEB_RESERVATION,
-    EC2_TARGET_PREFIX, Ec2Counts, Ec2Error, Ec2Kind,
+    EC2_TARGET_PREFIX, Ec2Counts, Ec2Error, Ec2Kind, Ec2Reboot,
 };
 pub use health::{HEALTH_ORG_ACCESS_DENIED_MESSAGE, HEALTH_SERVICE, HEALTH_SUBSCRIPTION_REQUIRED_MESSAGE, HealthError};
 pub use organizations::{ORG_GENERATED_FIRST_ACCOUNT, OrgError, OrgSummary};
