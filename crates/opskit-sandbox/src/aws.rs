@@ -299,6 +299,11 @@ impl Input {
         }
     }
 
+    /// The member as it came, `null` counting as absent.
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        self.0.get(name).filter(|v| !v.is_null())
+    }
+
     pub fn boolean(&self, name: &str) -> Result<Option<bool>, Reply> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),

@@ -1236,6 +1236,26 @@ impl Ec2 {
         }
     }
 
+    /// The instance `id` as `account`/`region`'s listings show it now (`None`: not there).
+    pub(crate) fn instance(&self, account: &str, region: &str, id: &str) -> Option<Value> {
+        let now = jiff::Timestamp::now();
+        let item = match self.locate(id)? {
+            Loc::Stored(k, Ec2Kind::Instance, i) if k == key(account, region) => {
+                self.places.get(&k)?.items[Ec2Kind::Instance as usize].get(i)?.clone()
+            }
+            Loc::Generated(k, Ec2Kind::Instance, n) if k == key(account, region) => {
+                let g = self.places.get(&k)?.generated.as_ref()?;
+                match g.overrides.get(id) {
+                    Some(Some(item)) => item.clone(),
+                    Some(None) => return None,
+                    None => gen_item(account, region, g.slot, Ec2Kind::Instance, n),
+                }
+            }
+            _ => return None,
+        };
+        (!self.hidden(&item, now)).then_some(item.body)
+    }
+
     /// See [`Sandbox::ec2_set_instance_status`].
     pub fn set_instance_status(
         &mut self,

@@ -11,7 +11,9 @@
 //! `support.rs` (its cases kept in `cases.rs`, its legacy Trusted Advisor operations
 //! reading `ta.rs`'s data), EC2's inventory reads, instance status checks and reboots in
 //! `ec2.rs` (the EC2 query protocol: `POST /` with a form body, signed for `ec2`, answered in
-//! XML), AWS Organizations in
+//! XML), Systems Manager Run Command (SendCommand, GetCommandInvocation,
+//! ListCommandInvocations; awsJson1_1, `X-Amz-Target: AmazonSSM.<Operation>`) in `ssm.rs`,
+//! AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
 //! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
 //! RPC v2 CBOR: `POST /service/AWSHealth_20160804/operation/<Operation>`), on top of
@@ -158,6 +160,19 @@
 //!   - `{"action": "remove", "arn": ".."}`
 //!   - `{"action": "generate", "account": "..", "events": 250}`
 //!   - `{"action": "set_org_view", "management_account": "..", "enabled": true}`
+//! - `GET /_sandbox/ssm`: `{"commands": [{"command_id": "..", "account": "..", "region": "..",
+//!   "instance_ids": [".."], "document_name": "AWS-RunShellScript", "commands": [".."],
+//!   "comment": "..", "at": ".."}], "unmanaged": ["i-.."]}`: every SendCommand accepted,
+//!   oldest first ([`Sandbox::ssm_commands`]), and the instances marked unmanaged.
+//! - `POST /_sandbox/ssm`: one Run Command change, tagged by `action`; answers `{"ok": true}`,
+//!   400 for a malformed action. The same as the `Sandbox::ssm_*` methods:
+//!   - `{"action": "script", "instance": "i-.. or *", "contains": "systemctl restart",
+//!     "results": [{"status": "Failed", "stdout": "", "stderr": "..", "code": 3, "after_ms": 500},
+//!     {"status": "Success", "stdout": "ok"}]}`: matching commands end with these results in
+//!     order, the last repeating ([`SsmResult`]; missing fields: Success, empty, after 100 ms)
+//!   - `{"action": "set_managed", "instance_id": "i-..", "managed": false}`: the agent is offline
+//!   - `{"action": "set_visibility_delay", "ms": 200}`: how long after SendCommand its
+//!     invocations do not exist yet
 
 mod aws;
 mod backlog;
@@ -185,6 +200,10 @@ pub use pagerduty_rest::{
 };
 #[cfg(test)]
 mod pagerduty_rest_tests;
+mod ssm;
+pub use ssm::{SsmCommand, SsmResult, SsmStatus};
+#[cfg(test)]
+mod ssm_tests;
 mod sts;
 mod support;
 #[cfg(test)]
@@ -341,8 +360,9 @@ mod base64_body {
 /// no `drop_connection`) only a delay before the request goes on.
 ///
 /// A request matches when every matcher that is set matches. `target` only matches awsJson
-/// calls (`POST /` with `X-Amz-Target`), EC2 and STS query calls and Health rpcv2Cbor calls
-/// (as `AWSHealth_20160804.<Operation>`); `account` and `region`
+/// calls (`POST /` with `X-Amz-Target`, SSM's `AmazonSSM.<Operation>` among them), EC2 and
+/// STS query calls and Health rpcv2Cbor calls (as `AWSHealth_20160804.<Operation>`);
+/// `account` and `region`
 /// match any SigV4-signed call, as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -636,6 +656,7 @@ pub(crate) struct Shared {
     pub orgs: Mutex<organizations::Orgs>,
     pub health: Mutex<health::Health>,
     pub calendars: Mutex<calendar::Calendars>,
+    pub ssm: Mutex<ssm::Ssm>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -658,6 +679,7 @@ impl Shared {
             orgs: Mutex::default(),
             health: Mutex::default(),
             calendars: Mutex::default(),
+            ssm: Mutex::default(),
         }
     }
 
@@ -814,7 +836,8 @@ impl Sandbox {
 
     /// Forget recorded requests and armed faults. Backlog data, PagerDuty events, Direct
     /// Connect resources, Trusted Advisor recommendations, Support cases, EC2 resources,
-    /// organizations and Health events stay: they are the fake services' state, not the recording.
+    /// organizations, Health events and Run Commands stay: they are the fake services' state,
+    /// not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -1026,6 +1049,7 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
             dx::TARGET_PREFIX => dx::handle(shared, &call),
             support::TARGET_PREFIX => support::handle(shared, &call),
             organizations::TARGET_PREFIX => organizations::handle(shared, &call),
+            ssm::TARGET_PREFIX => ssm::handle(shared, &call),
             _ => aws::unknown_operation(target),
         };
     }
@@ -1105,6 +1129,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "organizations") => organizations::control(shared, &rec.body),
         ("GET", "health") => health::control_state(shared),
         ("POST", "health") => health::control(shared, &rec.body),
+        ("GET", "ssm") => ssm::control_state(shared),
+        ("POST", "ssm") => ssm::control(shared, &rec.body),
         ("GET", "pagerduty") => pagerduty_rest::control_state(shared),
         ("POST", "pagerduty") => pagerduty_rest::control(shared, &rec.body),
         ("POST", "clear") => {
