@@ -13,7 +13,8 @@
 //! `ec2.rs` (the EC2 query protocol: `POST /` with a form body, signed for `ec2`, answered in
 //! XML), Systems Manager Run Command (SendCommand, GetCommandInvocation,
 //! ListCommandInvocations; awsJson1_1, `X-Amz-Target: AmazonSSM.<Operation>`) in `ssm.rs`,
-//! AWS Organizations in
+//! CloudWatch GetMetricData (the query protocol, signed for `monitoring`) in
+//! `cloudwatch.rs`, AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
 //! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
 //! RPC v2 CBOR: `POST /service/AWSHealth_20160804/operation/<Operation>`), on top of
@@ -173,6 +174,14 @@
 //!   - `{"action": "set_managed", "instance_id": "i-..", "managed": false}`: the agent is offline
 //!   - `{"action": "set_visibility_delay", "ms": 200}`: how long after SendCommand its
 //!     invocations do not exist yet
+//! - `GET /_sandbox/cloudwatch`: `{"series": [{..as put.., "reads": 2}]}`: every metric
+//!   series and how many GetMetricData calls read it.
+//! - `POST /_sandbox/cloudwatch`: `{"action": "put_series", "series": {"account": "..",
+//!   "region": "..", "namespace": "AWS/EC2", "metric": "CPUUtilization", "dimensions":
+//!   {"InstanceId": "i-.."}, "points": [{"ago_s": 60, "value": 97.0}], "sequence": [[..], [..]]}}`
+//!   stores (or replaces) a series: `points`, or a `sequence` of point lists read one per call,
+//!   the last repeating ([`Sandbox::cloudwatch_put_series`], [`MetricSeries`]); `{"ok": true}`,
+//!   400 for a malformed one.
 
 mod aws;
 mod backlog;
@@ -182,6 +191,10 @@ mod cases;
 mod cases_tests;
 mod chat;
 pub use chat::SlackMessage;
+mod cloudwatch;
+pub use cloudwatch::{CLOUDWATCH_TARGET_PREFIX, CloudWatchError, MetricPoint, MetricSeries};
+#[cfg(test)]
+mod cloudwatch_tests;
 mod dx;
 #[cfg(test)]
 mod dx_tests;
@@ -360,9 +373,9 @@ mod base64_body {
 /// no `drop_connection`) only a delay before the request goes on.
 ///
 /// A request matches when every matcher that is set matches. `target` only matches awsJson
-/// calls (`POST /` with `X-Amz-Target`, SSM's `AmazonSSM.<Operation>` among them), EC2 and
-/// STS query calls and Health rpcv2Cbor calls (as `AWSHealth_20160804.<Operation>`);
-/// `account` and `region`
+/// calls (`POST /` with `X-Amz-Target`, SSM's `AmazonSSM.<Operation>` among them), EC2, STS
+/// and CloudWatch query calls (CloudWatch as `GraniteServiceVersion20100801.<Action>`) and
+/// Health rpcv2Cbor calls (as `AWSHealth_20160804.<Operation>`); `account` and `region`
 /// match any SigV4-signed call, as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -657,6 +670,7 @@ pub(crate) struct Shared {
     pub health: Mutex<health::Health>,
     pub calendars: Mutex<calendar::Calendars>,
     pub ssm: Mutex<ssm::Ssm>,
+    pub cloudwatch: Mutex<cloudwatch::CloudWatch>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -680,6 +694,7 @@ impl Shared {
             health: Mutex::default(),
             calendars: Mutex::default(),
             ssm: Mutex::default(),
+            cloudwatch: Mutex::default(),
         }
     }
 
@@ -836,8 +851,8 @@ impl Sandbox {
 
     /// Forget recorded requests and armed faults. Backlog data, PagerDuty events, Direct
     /// Connect resources, Trusted Advisor recommendations, Support cases, EC2 resources,
-    /// organizations, Health events and Run Commands stay: they are the fake services' state,
-    /// not the recording.
+    /// organizations, Health events, Run Commands and metric series stay: they are the fake
+    /// services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -1059,6 +1074,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
     if sts::SERVICE.is_call(rec) {
         return sts::handle(shared, rec);
     }
+    if cloudwatch::SERVICE.is_call(rec) {
+        return cloudwatch::handle(shared, rec);
+    }
     let path = rec.path.as_str();
     if path.starts_with(health::PATH_PREFIX) {
         return health::handle(shared, rec);
@@ -1131,6 +1149,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "health") => health::control(shared, &rec.body),
         ("GET", "ssm") => ssm::control_state(shared),
         ("POST", "ssm") => ssm::control(shared, &rec.body),
+        ("GET", "cloudwatch") => cloudwatch::control_state(shared),
+        ("POST", "cloudwatch") => cloudwatch::control(shared, &rec.body),
         ("GET", "pagerduty") => pagerduty_rest::control_state(shared),
         ("POST", "pagerduty") => pagerduty_rest::control(shared, &rec.body),
         ("POST", "clear") => {
