@@ -18,10 +18,11 @@
 //! </Error><RequestId/></ErrorResponse>` (400 `MissingParameter`, `InvalidParameterValue`,
 //! `InvalidParameterCombination`, `InvalidNextToken`).
 //!
-//! Since 2025 the CloudWatch SDKs also speak AWS JSON 1.0 and Smithy RPC v2 CBOR
-//! (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-protocols-faq.html>);
-//! the query protocol is still served and is what opskit's own signed client sends, so this
-//! fake answers only it.
+//! Since 2025 the CloudWatch SDKs also speak AWS JSON 1.0 and Smithy RPC v2 CBOR and prefer
+//! them (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-protocols-faq.html>
+//! calls them "additional protocols" and announces no end of AWS Query). opskit's own signed
+//! client sends the query protocol, so this fake answers only it: a JSON or CBOR call is not
+//! routed here (it is not `Version=2010-08-01` form data) and gets the sandbox's 404.
 //!
 //! The sandbox's rules:
 //! - A series is (account, region, namespace, metric name, dimensions) with points given as

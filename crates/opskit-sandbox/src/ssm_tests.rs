@@ -278,3 +278,26 @@ async fn faults_reach_ssm_calls_by_target() {
     assert_eq!(call(&sb, "SendCommand", input).await.0, 200, "used up");
     assert_eq!(sb.ssm_commands().len(), 1);
 }
+
+#[tokio::test]
+async fn the_control_plane_scripts_outcomes_like_the_rust_api() {
+    let sb = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let post = |v: Value| http.post(sb.url("/_sandbox/ssm")).json(&v).send();
+    let script = json!({"action": "script", "instance": EC2_DEMO_WEB_2, "contains": "df",
+                        "results": [{"status": "Failed", "stderr": "disk full\n", "code": 28, "after_ms": 0}]});
+    assert_eq!(post(script).await.unwrap().status(), 200);
+    assert_eq!(post(json!({"action": "set_visibility_delay", "ms": 0})).await.unwrap().status(), 200);
+    let empty = json!({"action": "script", "instance": "*", "contains": "x", "results": []});
+    assert_eq!(post(empty).await.unwrap().status(), 400);
+    assert_eq!(post(json!({"action": "reboot"})).await.unwrap().status(), 400);
+
+    let id = send(&sb, &[EC2_DEMO_WEB_2], &["df -h /"]).await;
+    let (_, _, inv) = invocation(&sb, &id, EC2_DEMO_WEB_2).await;
+    assert_eq!((inv["Status"].as_str(), inv["ResponseCode"].as_i64()), (Some("Failed"), Some(28)));
+    assert_eq!(inv["StandardErrorContent"], "disk full\n");
+    // The script names web-2: the same command on web-1 is unscripted.
+    let id = send(&sb, &[EC2_DEMO_WEB_1], &["df -h /"]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert_eq!(invocation(&sb, &id, EC2_DEMO_WEB_1).await.2["Status"], "Success");
+}
