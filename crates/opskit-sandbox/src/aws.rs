@@ -166,6 +166,7 @@ pub(crate) fn call_target(rec: &Recorded) -> Option<Cow<'_, str>> {
         .or_else(|| super::health::call_target(rec).map(Cow::Owned))
         .or_else(|| super::ec2::SERVICE.target(rec).map(Cow::Owned))
         .or_else(|| super::sts::SERVICE.target(rec).map(Cow::Owned))
+        .or_else(|| super::cloudwatch::SERVICE.target(rec).map(Cow::Owned))
 }
 
 /// `pattern` against an `X-Amz-Target`: a pattern ending in `*` matches every target that
@@ -299,6 +300,11 @@ impl Input {
         }
     }
 
+    /// The member as it came, `null` counting as absent.
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        self.0.get(name).filter(|v| !v.is_null())
+    }
+
     pub fn boolean(&self, name: &str) -> Result<Option<bool>, Reply> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),
@@ -414,7 +420,8 @@ pub(crate) fn encode_token(offset: usize) -> String {
     URL_SAFE_NO_PAD.encode(format!("{TOKEN_PREFIX}{offset}"))
 }
 
-fn decode_token(token: &str) -> Option<usize> {
+/// The offset of a token [`encode_token`] made; `None` for anything else.
+pub(crate) fn decode_token(token: &str) -> Option<usize> {
     let raw = URL_SAFE_NO_PAD.decode(token).ok()?;
     String::from_utf8(raw).ok()?.strip_prefix(TOKEN_PREFIX)?.parse().ok()
 }

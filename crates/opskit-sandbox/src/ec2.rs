@@ -54,6 +54,21 @@
 //!   `AllRegions=true`, as `not-opted-in`.
 //! - `DryRun=true` on a known operation is `412 DryRunOperation`. Operations the fake lacks
 //!   are `InvalidAction`. Version is not checked once the call is signed for `ec2`.
+//! - First response: RebootInstances (`InstanceId.N`) answers `<return>true</return>`; an
+//!   unknown id is `InvalidInstanceID.NotFound`, a terminated instance is ignored (the
+//!   reference: "Requests to reboot terminated instances are ignored"), one neither running
+//!   nor terminated is `400 IncorrectState` (the common error for a resource in the wrong
+//!   state; the reference names no error). The instance stays `running`; the reboot is
+//!   recorded ([`Sandbox::ec2_reboots`]). DescribeInstanceStatus lists `instanceStatusSet`
+//!   items (`instanceId`, `availabilityZone`, `availabilityZoneId`, `instanceState`,
+//!   `systemStatus` and `instanceStatus` with `details` of `reachability`, `eventsSet`), only
+//!   running instances unless `IncludeAllInstances=true` (the others read `not-applicable`),
+//!   pages like the Describe calls and filters by `availability-zone`,
+//!   `instance-state-name`/`-code`, `system-status.status`/`.reachability` and
+//!   `instance-status.status`/`.reachability`. Checks read `ok` until
+//!   [`Sandbox::ec2_set_instance_status`] says otherwise; after a reboot both read
+//!   `initializing` for a while, then `ok` if [`Sandbox::ec2_set_reboot_heals`] said the
+//!   reboot heals, else what they read before.
 
 use super::aws::{self, Caller, QueryService};
 use super::{Fault, Recorded, Reply, Sandbox, Shared, lock};
@@ -546,7 +561,53 @@ pub(crate) struct Ec2 {
     retention_ms: i64,
     /// Resources put without an id so far, for their ids.
     unnamed: u64,
+    /// Status checks set through the control plane, by instance id (others read `ok`).
+    checks: HashMap<String, Checks>,
+    /// Every RebootInstances that rebooted something, oldest first.
+    reboots: Vec<Ec2Reboot>,
 }
+
+/// The status checks the sandbox keeps for one instance (see [`Sandbox::ec2_set_instance_status`]).
+#[derive(Debug, Clone)]
+struct Checks {
+    system: String,
+    instance: String,
+    /// When each went `impaired`, for the details' `impairedSince`.
+    system_since: Option<jiff::Timestamp>,
+    instance_since: Option<jiff::Timestamp>,
+    reboot_heals: bool,
+    initializing_ms: u64,
+    /// Both checks read `initializing` until then (after a reboot).
+    initializing_until: Option<jiff::Timestamp>,
+}
+
+impl Default for Checks {
+    fn default() -> Checks {
+        Checks {
+            system: "ok".into(),
+            instance: "ok".into(),
+            system_since: None,
+            instance_since: None,
+            reboot_heals: false,
+            initializing_ms: DEFAULT_REBOOT_INITIALIZING_MS,
+            initializing_until: None,
+        }
+    }
+}
+
+/// One instance rebooted by RebootInstances, as [`Sandbox::ec2_reboots`] records it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Ec2Reboot {
+    pub instance_id: String,
+    pub account: String,
+    pub region: String,
+    pub at: jiff::Timestamp,
+}
+
+/// The status-check values DescribeInstanceStatus answers (`SummaryStatus`).
+const CHECK_STATUSES: [&str; 5] = ["ok", "impaired", "initializing", "insufficient-data", "not-applicable"];
+/// How long both checks read `initializing` after a reboot, unless set per instance.
+const DEFAULT_REBOOT_INITIALIZING_MS: u64 = 500;
 
 fn obj(v: Value) -> Map<String, Value> {
     match v {
@@ -1175,6 +1236,121 @@ impl Ec2 {
         }
     }
 
+    /// The instance `id` as `account`/`region`'s listings show it now (`None`: not there).
+    pub(crate) fn instance(&self, account: &str, region: &str, id: &str) -> Option<Value> {
+        let now = jiff::Timestamp::now();
+        let item = match self.locate(id)? {
+            Loc::Stored(k, Ec2Kind::Instance, i) if k == key(account, region) => {
+                self.places.get(&k)?.items[Ec2Kind::Instance as usize].get(i)?.clone()
+            }
+            Loc::Generated(k, Ec2Kind::Instance, n) if k == key(account, region) => {
+                let g = self.places.get(&k)?.generated.as_ref()?;
+                match g.overrides.get(id) {
+                    Some(Some(item)) => item.clone(),
+                    Some(None) => return None,
+                    None => gen_item(account, region, g.slot, Ec2Kind::Instance, n),
+                }
+            }
+            _ => return None,
+        };
+        (!self.hidden(&item, now)).then_some(item.body)
+    }
+
+    /// See [`Sandbox::ec2_set_instance_status`].
+    pub fn set_instance_status(
+        &mut self,
+        instance_id: &str,
+        system: Option<&str>,
+        instance: Option<&str>,
+    ) -> Result<(), Ec2Error> {
+        if !matches!(
+            self.locate(instance_id),
+            Some(Loc::Stored(_, Ec2Kind::Instance, _) | Loc::Generated(_, Ec2Kind::Instance, _))
+        ) {
+            return Err(Ec2Error::NotFound(instance_id.to_string()));
+        }
+        for s in [system, instance].into_iter().flatten() {
+            if !CHECK_STATUSES[..4].contains(&s) {
+                return Err(Ec2Error::Invalid(format!(
+                    "status `{s}` is not ok, impaired, initializing or insufficient-data"
+                )));
+            }
+        }
+        let now = jiff::Timestamp::now();
+        let c = self.checks.entry(instance_id.to_string()).or_default();
+        if let Some(s) = system {
+            c.system_since =
+                (s == "impaired").then(|| if c.system == "impaired" { c.system_since } else { Some(now) }).flatten();
+            c.system = s.to_string();
+        }
+        if let Some(s) = instance {
+            c.instance_since = (s == "impaired")
+                .then(|| if c.instance == "impaired" { c.instance_since } else { Some(now) })
+                .flatten();
+            c.instance = s.to_string();
+        }
+        c.initializing_until = None;
+        Ok(())
+    }
+
+    /// See [`Sandbox::ec2_set_reboot_heals`].
+    pub fn set_reboot_heals(&mut self, instance_id: &str, heals: bool, initializing_ms: u64) -> Result<(), Ec2Error> {
+        if !matches!(
+            self.locate(instance_id),
+            Some(Loc::Stored(_, Ec2Kind::Instance, _) | Loc::Generated(_, Ec2Kind::Instance, _))
+        ) {
+            return Err(Ec2Error::NotFound(instance_id.to_string()));
+        }
+        let c = self.checks.entry(instance_id.to_string()).or_default();
+        c.reboot_heals = heals;
+        c.initializing_ms = initializing_ms;
+        Ok(())
+    }
+
+    /// A reboot of a running instance: recorded; its checks read `initializing` for a while,
+    /// then `ok` when the reboot heals it, else what they were.
+    fn reboot(&mut self, account: &str, region: &str, instance_id: &str, now: jiff::Timestamp) {
+        self.reboots.push(Ec2Reboot {
+            instance_id: instance_id.to_string(),
+            account: account.to_string(),
+            region: region.to_string(),
+            at: now,
+        });
+        let c = self.checks.entry(instance_id.to_string()).or_default();
+        if c.reboot_heals {
+            *c = Checks { reboot_heals: true, initializing_ms: c.initializing_ms, ..Checks::default() };
+        }
+        c.initializing_until = now.checked_add(jiff::SignedDuration::from_millis(c.initializing_ms as i64)).ok();
+    }
+
+    /// `systemStatus` and `instanceStatus` of an instance in `state` now.
+    fn status_checks(&self, instance_id: &str, state: &str, now: jiff::Timestamp) -> (Value, Value) {
+        let one = |status: &str, since: Option<jiff::Timestamp>| {
+            let reach = match status {
+                "ok" => "passed",
+                "impaired" => "failed",
+                other => other,
+            };
+            let details = if status == "not-applicable" {
+                json!([])
+            } else {
+                json!([{"name": "reachability", "status": reach,
+                        "impairedSince": since.map(|t| timestamp(t.as_second()))}])
+            };
+            json!({"status": status, "details": details})
+        };
+        if state != "running" {
+            return (one("not-applicable", None), one("not-applicable", None));
+        }
+        match self.checks.get(instance_id) {
+            None => (one("ok", None), one("ok", None)),
+            Some(c) if c.initializing_until.is_some_and(|t| now < t) => {
+                (one("initializing", None), one("initializing", None))
+            }
+            Some(c) => (one(&c.system, c.system_since), one(&c.instance, c.instance_since)),
+        }
+    }
+
     /// Forget terminated instances past the retention, so that changes see them gone as
     /// the listings do.
     fn purge(&mut self) {
@@ -1553,6 +1729,8 @@ impl Default for Ec2 {
             opted_in: HashSet::new(),
             retention_ms: DEFAULT_RETENTION_MS,
             unnamed: 0,
+            checks: HashMap::new(),
+            reboots: Vec::new(),
         }
     }
 }
@@ -1748,19 +1926,22 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
         return error(400, "MissingAction", "The request must contain the parameter Action");
     };
     let kind = Ec2Kind::of_action(action);
-    if kind.is_none() && action != "DescribeRegions" {
+    let other = ["DescribeRegions", "DescribeInstanceStatus", "RebootInstances"].contains(&action);
+    if kind.is_none() && !other {
         return error(400, "InvalidAction", &format!("The action {action} is not valid for this web service."));
     }
-    let ec2 = lock(&shared.ec2);
+    let mut ec2 = lock(&shared.ec2);
     if ec2.opt_in_status(&caller.account, &caller.region) == Some("not-opted-in") {
         return error(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
     }
     if form.boolean("DryRun") {
         return error(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
     }
-    let answered = match kind {
-        Some(kind) => describe(&ec2, &caller, &form, kind),
-        None => describe_regions(&ec2, &caller, &form),
+    let answered = match (kind, action) {
+        (Some(kind), _) => describe(&ec2, &caller, &form, kind),
+        (None, "RebootInstances") => reboot_instances(&mut ec2, &caller, &form),
+        (None, "DescribeInstanceStatus") => describe_instance_status(&ec2, &caller, &form),
+        (None, _) => describe_regions(&ec2, &caller, &form),
     };
     answered.unwrap_or_else(|e| e)
 }
@@ -2001,6 +2182,107 @@ fn write_reservations(out: &mut String, account: &str, instances: &[Item]) {
     out.push_str("</reservationSet>");
 }
 
+/// The instances named by `InstanceId.N` in the caller's place, or EC2's error for a
+/// malformed or unknown one.
+fn named_instances(ec2: &Ec2, caller: &Caller, ids: &[&str], now: jiff::Timestamp) -> Result<Vec<Item>, Reply> {
+    let spec = Ec2Kind::Instance.spec();
+    if let Some(bad) = ids.iter().find(|id| Ec2Kind::of_id(id) != Some(Ec2Kind::Instance)) {
+        return Err(error(400, spec.malformed, &format!("Invalid id: \"{bad}\"")));
+    }
+    let items = ec2.visible(&caller.account, &caller.region, Ec2Kind::Instance, now);
+    let not_found = |missing: &[&str]| error(400, spec.not_found, &not_found_message(Ec2Kind::Instance, missing));
+    select(items, spec.id_field, ids, not_found)
+}
+
+/// RebootInstances: every named instance must be the caller's; a terminated one is ignored
+/// (as the reference says), one neither running nor terminated is `IncorrectState`, and the
+/// running ones reboot.
+fn reboot_instances(ec2: &mut Ec2, caller: &Caller, form: &Form) -> Result<Reply, Reply> {
+    let ids = form.list("InstanceId");
+    if ids.is_empty() {
+        return Err(error(400, "MissingParameter", "The request must contain the parameter InstanceId"));
+    }
+    let now = jiff::Timestamp::now();
+    let items = named_instances(ec2, caller, &ids, now)?;
+    let state = |i: &Item| i.body["instanceState"]["name"].as_str().unwrap_or("").to_string();
+    if let Some(i) = items.iter().find(|i| !["running", "terminated"].contains(&state(i).as_str())) {
+        let id = i.id(Ec2Kind::Instance);
+        return Err(error(
+            400,
+            "IncorrectState",
+            &format!("The instance '{id}' is not in a state from which it can be rebooted."),
+        ));
+    }
+    for i in items.iter().filter(|i| state(i) == "running") {
+        ec2.reboot(&caller.account, &caller.region, i.id(Ec2Kind::Instance), now);
+    }
+    Ok(answer("RebootInstances", "<return>true</return>"))
+}
+
+/// DescribeInstanceStatus filters, as element paths of an `instanceStatusSet` item.
+const STATUS_FILTERS: &[(&str, &str)] = &[
+    ("availability-zone", "availabilityZone"),
+    ("instance-state-name", "instanceState.name"),
+    ("instance-state-code", "instanceState.code"),
+    ("system-status.status", "systemStatus.status"),
+    ("system-status.reachability", "systemStatus.details.*.status"),
+    ("instance-status.status", "instanceStatus.status"),
+    ("instance-status.reachability", "instanceStatus.details.*.status"),
+];
+
+fn describe_instance_status(ec2: &Ec2, caller: &Caller, form: &Form) -> Result<Reply, Reply> {
+    let ids = form.list("InstanceId");
+    let filters = form.filters()?;
+    check_filters(&filters, STATUS_FILTERS, None)?;
+    let max_results = form.integer("MaxResults")?;
+    if !ids.is_empty() && max_results.is_some() {
+        return Err(error(
+            400,
+            "InvalidParameterCombination",
+            "The parameter instancesSet cannot be used with the parameter maxResults",
+        ));
+    }
+    let now = jiff::Timestamp::now();
+    let all = form.boolean("IncludeAllInstances");
+    let items = named_instances(ec2, caller, &ids, now)?;
+    let statuses: Vec<Value> = items
+        .iter()
+        .filter_map(|i| {
+            let b = &i.body;
+            let state = b["instanceState"]["name"].as_str().unwrap_or("");
+            if !all && state != "running" {
+                return None;
+            }
+            let id = i.id(Ec2Kind::Instance);
+            let (system, instance) = ec2.status_checks(id, state, now);
+            let az = b["placement"]["availabilityZone"].clone();
+            let item = json!({
+                "instanceId": id, "availabilityZone": az, "availabilityZoneId": az.as_str().map(az_id),
+                "eventsSet": [], "instanceState": b["instanceState"], "systemStatus": system,
+                "instanceStatus": instance,
+            });
+            matches(&filters, STATUS_FILTERS, &item, &|_| None).then_some(item)
+        })
+        .collect();
+    let size = match max_results {
+        None => EC2_DEFAULT_PAGE_SIZE,
+        Some(n) if !(MIN_MAX_RESULTS..=1000).contains(&n) => {
+            let message =
+                format!("Value ( {n} ) for parameter maxResults is invalid. Parameter may be between 5 and 1000.");
+            return Err(error(400, "InvalidParameterValue", &message));
+        }
+        Some(n) => n as usize,
+    };
+    let bad_token = |_: &str| error(400, "InvalidPaginationToken", "The specified pagination token is not valid");
+    let (page, next) = aws::page(statuses, Some(size as i64), form.get("NextToken"), size, bad_token)?;
+    let mut body = String::new();
+    write_element(&mut body, "instanceStatusSet", &Value::Array(page));
+    if let Some(token) = next {
+        write_element(&mut body, "nextToken", &json!(token));
+    }
+    Ok(answer("DescribeInstanceStatus", &body))
+}
+
 fn describe_regions(ec2: &Ec2, caller: &Caller, form: &Form) -> Result<Reply, Reply> {
     let filters = form.filters()?;
     check_filters(&filters, REGION_FILTERS, None)?;
@@ -2038,6 +2320,8 @@ enum Action {
     Generate { accounts: Vec<String>, regions: Vec<String>, instances_per_region: usize },
     SetOptIn { account: String, region: String, opted_in: bool },
     SetTerminatedRetention { seconds: u64 },
+    SetInstanceStatus { instance_id: String, system: Option<String>, instance: Option<String> },
+    SetRebootHeals { instance_id: String, heals: bool, initializing_ms: Option<u64> },
 }
 
 pub(crate) fn control(shared: &Shared, body: &[u8]) -> Reply {
@@ -2061,6 +2345,12 @@ pub(crate) fn control(shared: &Shared, body: &[u8]) -> Reply {
             ec2.set_retention(std::time::Duration::from_secs(seconds));
             Ok(None)
         }
+        Action::SetInstanceStatus { instance_id, system, instance } => {
+            ec2.set_instance_status(&instance_id, system.as_deref(), instance.as_deref()).map(|_| None)
+        }
+        Action::SetRebootHeals { instance_id, heals, initializing_ms } => ec2
+            .set_reboot_heals(&instance_id, heals, initializing_ms.unwrap_or(DEFAULT_REBOOT_INITIALIZING_MS))
+            .map(|_| None),
     };
     match done {
         Ok(None) => Reply::json(200, &json!({"ok": true})),
@@ -2078,7 +2368,7 @@ pub(crate) fn control_state(shared: &Shared, rec: &Recorded) -> Reply {
     let get = |name: &str| q.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     match (get("account"), get("region")) {
         (Some(a), Some(r)) => Reply::json(200, &ec2.resources(a, r)),
-        (None, None) => Reply::json(200, &json!({"places": ec2.counts()})),
+        (None, None) => Reply::json(200, &json!({"places": ec2.counts(), "reboots": ec2.reboots})),
         _ => Reply::text(400, "give both account and region, or neither"),
     }
 }
@@ -2193,5 +2483,37 @@ impl Sandbox {
     /// Per (account, region) the sandbox knows, how many of each kind it lists.
     pub fn ec2_counts(&self) -> Vec<Ec2Counts> {
         lock(&self.shared.ec2).counts()
+    }
+
+    /// Set what DescribeInstanceStatus answers for a running instance's system and instance
+    /// status checks (`ok`, `impaired`, `initializing`, `insufficient-data`; `None` leaves
+    /// one as it is). Every instance reads `ok` until set; one not running reads
+    /// `not-applicable`.
+    pub fn ec2_set_instance_status(
+        &self,
+        instance_id: &str,
+        system: Option<&str>,
+        instance: Option<&str>,
+    ) -> Result<(), Ec2Error> {
+        lock(&self.shared.ec2).set_instance_status(instance_id, system, instance)
+    }
+
+    /// Whether a reboot heals the instance: after RebootInstances both checks read
+    /// `initializing` for `initializing` (500 ms by default), then `ok` when it heals, else
+    /// what they read before.
+    pub fn ec2_set_reboot_heals(
+        &self,
+        instance_id: &str,
+        heals: bool,
+        initializing: std::time::Duration,
+    ) -> Result<(), Ec2Error> {
+        let ms = u64::try_from(initializing.as_millis()).unwrap_or(u64::MAX);
+        lock(&self.shared.ec2).set_reboot_heals(instance_id, heals, ms)
+    }
+
+    /// Every instance RebootInstances rebooted, oldest first (terminated ones it ignored are
+    /// not listed).
+    pub fn ec2_reboots(&self) -> Vec<Ec2Reboot> {
+        lock(&self.shared.ec2).reboots.clone()
     }
 }

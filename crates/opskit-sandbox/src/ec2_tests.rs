@@ -713,3 +713,138 @@ async fn a_200_fault_with_odd_xml_reaches_the_sdk_as_an_answer_without_its_set()
     assert!(out.reservations().is_empty());
     assert!(c.describe_instances().send().await.unwrap().reservations.is_some_and(|r| !r.is_empty()), "used up");
 }
+
+/// (instance id, system status, instance status) of every DescribeInstanceStatus item, through
+/// the paginator.
+async fn statuses(c: &Client, include_all: bool) -> Vec<(String, String, String)> {
+    let req = c.describe_instance_status().include_all_instances(include_all);
+    let items: Vec<aws_sdk_ec2::types::InstanceStatus> =
+        req.into_paginator().items().send().try_collect().await.expect("every page");
+    items
+        .iter()
+        .map(|s| {
+            let sys = s.system_status().and_then(|x| x.status()).map(|x| x.as_str().to_string()).unwrap_or_default();
+            let ins = s.instance_status().and_then(|x| x.status()).map(|x| x.as_str().to_string()).unwrap_or_default();
+            (s.instance_id().unwrap_or_default().to_string(), sys, ins)
+        })
+        .collect()
+}
+
+fn st(id: &str, sys: &str, ins: &str) -> (String, String, String) {
+    (id.to_string(), sys.to_string(), ins.to_string())
+}
+
+#[tokio::test]
+async fn describe_instance_status_lists_running_instances_unless_asked_for_all() {
+    let sb = Sandbox::start().await.unwrap();
+    let c = demo(&sb).await;
+    assert_eq!(statuses(&c, false).await, [st(EC2_DEMO_WEB_1, "ok", "ok"), st(EC2_DEMO_WEB_2, "ok", "ok")]);
+    assert_eq!(
+        statuses(&c, true).await,
+        [
+            st(EC2_DEMO_WEB_1, "ok", "ok"),
+            st(EC2_DEMO_WEB_2, "ok", "ok"),
+            st(EC2_DEMO_BATCH_1, "not-applicable", "not-applicable")
+        ],
+        "batch-1 is stopped"
+    );
+
+    sb.ec2_set_instance_status(EC2_DEMO_WEB_2, Some("impaired"), None).unwrap();
+    let out = c.describe_instance_status().instance_ids(EC2_DEMO_WEB_2).send().await.unwrap();
+    let s = &out.instance_statuses()[0];
+    assert_eq!(s.availability_zone(), Some("ap-northeast-1a"));
+    assert_eq!(s.instance_state().and_then(|x| x.name()), Some(&InstanceStateName::Running));
+    let sys = s.system_status().unwrap();
+    assert_eq!(sys.status().map(|x| x.as_str()), Some("impaired"));
+    let detail = &sys.details()[0];
+    assert_eq!(detail.name().map(|x| x.as_str()), Some("reachability"));
+    assert_eq!(detail.status().map(|x| x.as_str()), Some("failed"));
+    assert!(detail.impaired_since().is_some(), "an impaired check says since when");
+    assert_eq!(s.instance_status().and_then(|x| x.status()).map(|x| x.as_str()), Some("ok"));
+
+    let impaired =
+        c.describe_instance_status().filters(filter("system-status.status", &["impaired"])).send().await.unwrap();
+    let ids: Vec<_> = impaired.instance_statuses().iter().filter_map(|s| s.instance_id()).collect();
+    assert_eq!(ids, [EC2_DEMO_WEB_2]);
+
+    let err = c.describe_instance_status().instance_ids("i-0123456789abcdef0").send().await.unwrap_err();
+    assert_eq!(err.code(), Some("InvalidInstanceID.NotFound"));
+    let err = c.describe_instance_status().filters(filter("no-such-filter", &["x"])).send().await.unwrap_err();
+    assert_eq!(err.code(), Some("InvalidParameterValue"));
+}
+
+#[tokio::test]
+async fn a_reboot_is_recorded_and_heals_an_impaired_instance_after_initializing() {
+    let sb = Sandbox::start().await.unwrap();
+    let c = demo(&sb).await;
+    sb.ec2_set_instance_status(EC2_DEMO_WEB_1, Some("impaired"), Some("impaired")).unwrap();
+    sb.ec2_set_reboot_heals(EC2_DEMO_WEB_1, true, Duration::from_millis(400)).unwrap();
+    sb.ec2_set_instance_status(EC2_DEMO_WEB_2, None, Some("impaired")).unwrap();
+
+    let started = jiff::Timestamp::now();
+    c.reboot_instances().instance_ids(EC2_DEMO_WEB_1).instance_ids(EC2_DEMO_WEB_2).send().await.unwrap();
+    let reboots = sb.ec2_reboots();
+    let ids: Vec<&str> = reboots.iter().map(|r| r.instance_id.as_str()).collect();
+    assert_eq!(ids, [EC2_DEMO_WEB_1, EC2_DEMO_WEB_2]);
+    assert!(reboots.iter().all(|r| r.account == DX_DEMO_ACCOUNT && r.region == DX_DEMO_REGION && r.at >= started));
+
+    let now = statuses(&c, false).await;
+    if started.duration_until(jiff::Timestamp::now()) < jiff::SignedDuration::from_millis(400) {
+        assert_eq!(
+            now,
+            [st(EC2_DEMO_WEB_1, "initializing", "initializing"), st(EC2_DEMO_WEB_2, "initializing", "initializing")]
+        );
+    }
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(
+        statuses(&c, false).await,
+        [st(EC2_DEMO_WEB_1, "ok", "ok"), st(EC2_DEMO_WEB_2, "ok", "impaired")],
+        "web-1 healed by the reboot, web-2 not"
+    );
+    let r = sb.ec2_resources(DX_DEMO_ACCOUNT, DX_DEMO_REGION);
+    assert_eq!(r["instances"][0]["instanceState"]["name"], "running", "a reboot keeps it running");
+}
+
+#[tokio::test]
+async fn reboot_refuses_unknown_and_stopped_instances_and_honours_dry_run() {
+    let sb = Sandbox::start().await.unwrap();
+    let c = demo(&sb).await;
+    let err = c.reboot_instances().instance_ids("i-0123456789abcdef0").send().await.unwrap_err();
+    assert_eq!(err.code(), Some("InvalidInstanceID.NotFound"));
+    let err = c.reboot_instances().instance_ids("vol-0123456789abcdef0").send().await.unwrap_err();
+    assert_eq!(err.code(), Some("InvalidInstanceID.Malformed"));
+    let err = c.reboot_instances().instance_ids(EC2_DEMO_BATCH_1).send().await.unwrap_err();
+    assert_eq!(err.code(), Some("IncorrectState"), "batch-1 is stopped");
+    let err = c.reboot_instances().instance_ids(EC2_DEMO_WEB_1).dry_run(true).send().await.unwrap_err();
+    assert_eq!(err.code(), Some("DryRunOperation"));
+    let err = ec2(&sb, OTHER_ACCOUNT, DX_DEMO_REGION)
+        .await
+        .reboot_instances()
+        .instance_ids(EC2_DEMO_WEB_1)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some("InvalidInstanceID.NotFound"), "another account's instance");
+    assert!(sb.ec2_reboots().is_empty(), "nothing refused was rebooted");
+
+    sb.ec2_terminate(EC2_DEMO_WEB_2).unwrap();
+    c.reboot_instances().instance_ids(EC2_DEMO_WEB_2).send().await.unwrap();
+    assert!(sb.ec2_reboots().is_empty(), "a terminated instance is ignored, as the reference says");
+
+    let http = reqwest::Client::new();
+    let post = |v: serde_json::Value| http.post(sb.url("/_sandbox/ec2")).json(&v).send();
+    let r = post(json!({"action": "set_instance_status", "instance_id": EC2_DEMO_WEB_1, "system": "impaired"}))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = post(json!({"action": "set_instance_status", "instance_id": EC2_DEMO_WEB_1, "system": "broken"}))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let r =
+        post(json!({"action": "set_reboot_heals", "instance_id": "i-0123456789abcdef0", "heals": true})).await.unwrap();
+    assert_eq!(r.status(), 404);
+    c.reboot_instances().instance_ids(EC2_DEMO_WEB_1).send().await.unwrap();
+    let state: serde_json::Value = http.get(sb.url("/_sandbox/ec2")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(state["reboots"][0]["instance_id"], EC2_DEMO_WEB_1);
+}

@@ -9,8 +9,12 @@
 //! under [`PAGERDUTY_API_PREFIX`] in `pagerduty_rest.rs`, AWS
 //! Direct Connect in `dx.rs`, the Trusted Advisor API in `ta.rs`, the Support API in
 //! `support.rs` (its cases kept in `cases.rs`, its legacy Trusted Advisor operations
-//! reading `ta.rs`'s data), EC2's inventory reads in `ec2.rs` (the EC2 query protocol:
-//! `POST /` with a form body, signed for `ec2`, answered in XML), AWS Organizations in
+//! reading `ta.rs`'s data), EC2's inventory reads, instance status checks and reboots in
+//! `ec2.rs` (the EC2 query protocol: `POST /` with a form body, signed for `ec2`, answered in
+//! XML), Systems Manager Run Command (SendCommand, GetCommandInvocation,
+//! ListCommandInvocations; awsJson1_1, `X-Amz-Target: AmazonSSM.<Operation>`) in `ssm.rs`,
+//! CloudWatch GetMetricData (the query protocol, signed for `monitoring`) in
+//! `cloudwatch.rs`, AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
 //! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
 //! RPC v2 CBOR: `POST /service/AWSHealth_20160804/operation/<Operation>`), on top of
@@ -98,7 +102,9 @@
 //!   - `{"action": "add_project", "key": "DOCS", "name": "..", "text_formatting_rule": "markdown"}`
 //!   - `{"action": "set_rate_limit", "read": 600, "update": 150, "window_secs": 60}`
 //! - `GET /_sandbox/ec2`: `{"places": [{"account": "..", "region": "..", "counts":
-//!   {"instance": 3, ..}}]}`, how many EC2 resources of each kind every place lists; with
+//!   {"instance": 3, ..}}], "reboots": [{"instance_id": "i-..", "account": "..", "region":
+//!   "..", "at": ".."}]}`, how many EC2 resources of each kind every place lists and every
+//!   instance RebootInstances rebooted ([`Sandbox::ec2_reboots`]); with
 //!   `?account=..&region=..` that place's resources, `{"instances": [..], "volumes": [..],
 //!   ..}`, in the answers' element names.
 //! - `POST /_sandbox/ec2`: one EC2 change, tagged by `action`; answers `{"ok": true}` (plus
@@ -113,6 +119,11 @@
 //!   - `{"action": "generate", "accounts": [".."], "regions": [".."], "instances_per_region": 200}`
 //!   - `{"action": "set_opt_in", "account": "..", "region": "af-south-1", "opted_in": true}`
 //!   - `{"action": "set_terminated_retention", "seconds": 0}`
+//!   - `{"action": "set_instance_status", "instance_id": "i-..", "system": "impaired",
+//!     "instance": "ok"}` (each optional: `ok`, `impaired`, `initializing`, `insufficient-data`)
+//!     sets what DescribeInstanceStatus answers for a running instance
+//!   - `{"action": "set_reboot_heals", "instance_id": "i-..", "heals": true, "initializing_ms": 500}`:
+//!     after RebootInstances both checks read `initializing` that long, then `ok` if it heals
 //! - `GET /_sandbox/organizations`: `{"organizations": [{"organization": {..}, "roots": [..],
 //!   "organizationalUnits": [..], "accounts": [..]}], "deniedRoles": [..], "externalIdRoles":
 //!   [..]}`: each organization as DescribeOrganization answers it, its roots, OUs (plus
@@ -150,6 +161,27 @@
 //!   - `{"action": "remove", "arn": ".."}`
 //!   - `{"action": "generate", "account": "..", "events": 250}`
 //!   - `{"action": "set_org_view", "management_account": "..", "enabled": true}`
+//! - `GET /_sandbox/ssm`: `{"commands": [{"command_id": "..", "account": "..", "region": "..",
+//!   "instance_ids": [".."], "document_name": "AWS-RunShellScript", "commands": [".."],
+//!   "comment": "..", "at": ".."}], "unmanaged": ["i-.."]}`: every SendCommand accepted,
+//!   oldest first ([`Sandbox::ssm_commands`]), and the instances marked unmanaged.
+//! - `POST /_sandbox/ssm`: one Run Command change, tagged by `action`; answers `{"ok": true}`,
+//!   400 for a malformed action. The same as the `Sandbox::ssm_*` methods:
+//!   - `{"action": "script", "instance": "i-.. or *", "contains": "systemctl restart",
+//!     "results": [{"status": "Failed", "stdout": "", "stderr": "..", "code": 3, "after_ms": 500},
+//!     {"status": "Success", "stdout": "ok"}]}`: matching commands end with these results in
+//!     order, the last repeating ([`SsmResult`]; missing fields: Success, empty, after 100 ms)
+//!   - `{"action": "set_managed", "instance_id": "i-..", "managed": false}`: the agent is offline
+//!   - `{"action": "set_visibility_delay", "ms": 200}`: how long after SendCommand its
+//!     invocations do not exist yet
+//! - `GET /_sandbox/cloudwatch`: `{"series": [{..as put.., "reads": 2}]}`: every metric
+//!   series and how many GetMetricData calls read it.
+//! - `POST /_sandbox/cloudwatch`: `{"action": "put_series", "series": {"account": "..",
+//!   "region": "..", "namespace": "AWS/EC2", "metric": "CPUUtilization", "dimensions":
+//!   {"InstanceId": "i-.."}, "points": [{"ago_s": 60, "value": 97.0}], "sequence": [[..], [..]]}}`
+//!   stores (or replaces) a series: `points`, or a `sequence` of point lists read one per call,
+//!   the last repeating ([`Sandbox::cloudwatch_put_series`], [`MetricSeries`]); `{"ok": true}`,
+//!   400 for a malformed one.
 
 mod aws;
 mod backlog;
@@ -159,6 +191,10 @@ mod cases;
 mod cases_tests;
 mod chat;
 pub use chat::SlackMessage;
+mod cloudwatch;
+pub use cloudwatch::{CLOUDWATCH_TARGET_PREFIX, CloudWatchError, MetricPoint, MetricSeries};
+#[cfg(test)]
+mod cloudwatch_tests;
 mod dx;
 #[cfg(test)]
 mod dx_tests;
@@ -177,6 +213,10 @@ pub use pagerduty_rest::{
 };
 #[cfg(test)]
 mod pagerduty_rest_tests;
+mod ssm;
+pub use ssm::{SsmCommand, SsmResult, SsmStatus};
+#[cfg(test)]
+mod ssm_tests;
 mod sts;
 mod support;
 #[cfg(test)]
@@ -209,7 +249,7 @@ pub use ec2::{
     EC2_DEMO_SG_SSH_OPEN_NAME, EC2_DEMO_SG_WEB, EC2_DEMO_SG_WEB_NAME, EC2_DEMO_SUBNET_PRIVATE, EC2_DEMO_SUBNET_PUBLIC,
     EC2_DEMO_VPC, EC2_DEMO_VPC_CIDR, EC2_DEMO_WEB_1, EC2_DEMO_WEB_1_NAME, EC2_DEMO_WEB_1_VOLUME, EC2_DEMO_WEB_2,
     EC2_DEMO_WEB_2_NAME, EC2_DEMO_WEB_2_VOLUME, EC2_DEMO_WEB_EIP, EC2_DEMO_WEB_PUBLIC_IP, EC2_DEMO_WEB_RESERVATION,
-    EC2_TARGET_PREFIX, Ec2Counts, Ec2Error, Ec2Kind,
+    EC2_TARGET_PREFIX, Ec2Counts, Ec2Error, Ec2Kind, Ec2Reboot,
 };
 pub use health::{HEALTH_ORG_ACCESS_DENIED_MESSAGE, HEALTH_SERVICE, HEALTH_SUBSCRIPTION_REQUIRED_MESSAGE, HealthError};
 pub use organizations::{ORG_GENERATED_FIRST_ACCOUNT, OrgError, OrgSummary};
@@ -333,8 +373,9 @@ mod base64_body {
 /// no `drop_connection`) only a delay before the request goes on.
 ///
 /// A request matches when every matcher that is set matches. `target` only matches awsJson
-/// calls (`POST /` with `X-Amz-Target`), EC2 and STS query calls and Health rpcv2Cbor calls
-/// (as `AWSHealth_20160804.<Operation>`); `account` and `region`
+/// calls (`POST /` with `X-Amz-Target`, SSM's `AmazonSSM.<Operation>` among them), EC2, STS
+/// and CloudWatch query calls (CloudWatch as `GraniteServiceVersion20100801.<Action>`) and
+/// Health rpcv2Cbor calls (as `AWSHealth_20160804.<Operation>`); `account` and `region`
 /// match any SigV4-signed call, as [`Caller`] reads them from the `Authorization` header.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -628,6 +669,8 @@ pub(crate) struct Shared {
     pub orgs: Mutex<organizations::Orgs>,
     pub health: Mutex<health::Health>,
     pub calendars: Mutex<calendar::Calendars>,
+    pub ssm: Mutex<ssm::Ssm>,
+    pub cloudwatch: Mutex<cloudwatch::CloudWatch>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -650,6 +693,8 @@ impl Shared {
             orgs: Mutex::default(),
             health: Mutex::default(),
             calendars: Mutex::default(),
+            ssm: Mutex::default(),
+            cloudwatch: Mutex::default(),
         }
     }
 
@@ -806,7 +851,8 @@ impl Sandbox {
 
     /// Forget recorded requests and armed faults. Backlog data, PagerDuty events, Direct
     /// Connect resources, Trusted Advisor recommendations, Support cases, EC2 resources,
-    /// organizations and Health events stay: they are the fake services' state, not the recording.
+    /// organizations, Health events, Run Commands and metric series stay: they are the fake
+    /// services' state, not the recording.
     pub fn clear(&self) {
         self.shared.clear();
     }
@@ -1018,6 +1064,7 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
             dx::TARGET_PREFIX => dx::handle(shared, &call),
             support::TARGET_PREFIX => support::handle(shared, &call),
             organizations::TARGET_PREFIX => organizations::handle(shared, &call),
+            ssm::TARGET_PREFIX => ssm::handle(shared, &call),
             _ => aws::unknown_operation(target),
         };
     }
@@ -1026,6 +1073,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
     }
     if sts::SERVICE.is_call(rec) {
         return sts::handle(shared, rec);
+    }
+    if cloudwatch::SERVICE.is_call(rec) {
+        return cloudwatch::handle(shared, rec);
     }
     let path = rec.path.as_str();
     if path.starts_with(health::PATH_PREFIX) {
@@ -1097,6 +1147,10 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "organizations") => organizations::control(shared, &rec.body),
         ("GET", "health") => health::control_state(shared),
         ("POST", "health") => health::control(shared, &rec.body),
+        ("GET", "ssm") => ssm::control_state(shared),
+        ("POST", "ssm") => ssm::control(shared, &rec.body),
+        ("GET", "cloudwatch") => cloudwatch::control_state(shared),
+        ("POST", "cloudwatch") => cloudwatch::control(shared, &rec.body),
         ("GET", "pagerduty") => pagerduty_rest::control_state(shared),
         ("POST", "pagerduty") => pagerduty_rest::control(shared, &rec.body),
         ("POST", "clear") => {
