@@ -249,6 +249,48 @@ fn human(ctx: &Context, c: &Config) -> String {
         }
         let _ = writeln!(s, "\n{t}");
     }
+    if !c.scenarios.is_empty() {
+        let mut t = crate::output::table(
+            style,
+            vec![Col::id("SCENARIO"), Col::text("MATCH"), Col::text("STEPS"), Col::text("RECOVER").optional(1)],
+        );
+        for sc in &c.scenarios {
+            let mut m = Vec::new();
+            if !sc.sources.is_empty() {
+                m.push(format!("sources={}", sc.sources.join(",")));
+            }
+            if let Some(sev) = sc.min_severity {
+                m.push(format!("severity>={sev}"));
+            }
+            if !sc.keys.is_empty() {
+                m.push(format!("keys={}", sc.keys.join(",")));
+            }
+            if !sc.accounts.is_empty() {
+                m.push(format!("accounts={}", sc.accounts.join(",")));
+            }
+            for (k, v) in &sc.account_tags {
+                m.push(format!("tag {k}={v}"));
+            }
+            let steps: Vec<String> =
+                sc.steps.iter().map(|st| format!("{} {} ({})", st.role.as_str(), st.name, st.action.kind())).collect();
+            let recover = if !sc.has_recover() {
+                "none".to_string()
+            } else if !c.respond.recover {
+                "switched off ([respond] recover = false)".to_string()
+            } else if sc.allow_recover {
+                format!("allowed, once per {}", sc.recover_once_per)
+            } else {
+                "shown only (allow_recover = false)".to_string()
+            };
+            t.add_row(vec![
+                sc.name.clone(),
+                if m.is_empty() { "everything".into() } else { m.join(" ") },
+                steps.join("; "),
+                recover,
+            ]);
+        }
+        let _ = writeln!(s, "\nscenarios (budget {} per run):\n{t}", c.respond.budget);
+    }
     s
 }
 

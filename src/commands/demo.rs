@@ -43,6 +43,8 @@ tags = {{ customer = "acme", tier = "gold" }}
 [[routes]]
 name = "everything to Slack and the ITSM webhook"
 sinks = ["slack", "webhook"]
+# ...and what a first-response scenario handled, so people see it without being paged.
+notify_recovered = true
 
 [[routes]]
 name = "warnings become Backlog issues"
@@ -55,6 +57,37 @@ sources = ["nightly-checks", "dx-vif"]
 min_severity = "critical"
 notify_after = 2
 sinks = ["pagerduty"]
+
+[[routes]]
+name = "page on the monitoring system's critical alerts"
+sources = ["monitoring"]
+min_severity = "critical"
+sinks = ["pagerduty"]
+
+[respond]
+budget = "15s"
+
+[[scenarios]]
+# First response for the monitoring system's disk alerts: gather `df -h`, clear rotated
+# logs, verify, before anyone is paged (SSM Run Command on the alert's instance).
+name = "disk-full"
+sources = ["monitoring"]
+keys = ["disk/*"]
+allow_recover = true
+recover_once_per = "6h"
+[[scenarios.steps]]
+role = "gather"
+name = "disk usage"
+ssm = ["df -h /"]
+[[scenarios.steps]]
+role = "recover"
+name = "clear rotated logs"
+ssm = ["find /var/log/app -name '*.gz' -delete -print | wc -l"]
+[[scenarios.steps]]
+role = "verify"
+name = "root below 90%"
+wait = "2s"
+ssm = ["test $(df --output=pcent / | tail -1 | tr -dc 0-9) -lt 90"]
 
 [commands.maintenance-mail]
 # A Direct Connect maintenance mail silences its connections and VIFs in dx-vif, once the
@@ -244,6 +277,24 @@ impl Tour {
         self.ran(None, &format!("findings push --source {SOURCE} < {}", input.display()));
         let before = self.sb.requests().len();
         let report = ctx.run_spine("findings-push", Collected::new(SOURCE, findings, Scope::All)).await?;
+        self.show(title, story, &report, before);
+        Ok(report)
+    }
+
+    /// `opskit findings push --source monitoring`: a monitoring system's alerts, whose
+    /// scenarios run their SSM steps on the sandbox's instances.
+    async fn monitoring_push(&mut self, title: &str, story: &str, findings: Vec<Finding>) -> AppResult<RunReport> {
+        let mut ctx = self.context()?;
+        ctx.aws = sandbox_session(&self.sb);
+        self.pushes += 1;
+        let input = self.dir.join(format!("push-{}.json", self.pushes));
+        let json = serde_json::to_string_pretty(&findings).map_err(anyhow::Error::from)?;
+        std::fs::write(&input, json).with_context(|| format!("writing {}", input.display()))?;
+        self.ran(None, &format!("findings push --source {MONITORING} < {}", input.display()));
+        let before = self.sb.requests().len();
+        let report = ctx
+            .run_spine(&format!("findings-push {MONITORING}"), Collected::new(MONITORING, findings, Scope::All))
+            .await?;
         self.show(title, story, &report, before);
         Ok(report)
     }
@@ -500,6 +551,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     calendar_segment(&mut t).await?;
     inventory_segment(&mut t).await?;
     wiki_segment(&mut t, dir.path()).await?;
+    respond_segment(&mut t).await?;
     organizations_segment(&mut t).await?;
 
     let issues = t.sb.backlog_issues();
@@ -847,6 +899,76 @@ async fn calendar_segment(t: &mut Tour) -> AppResult<()> {
     Ok(())
 }
 
+/// The monitoring system that pushes alerts in the respond segment.
+const MONITORING: &str = "monitoring";
+
+/// `df -h /` on a full disk, as the sandbox's SSM answers it.
+const DF_FULL: &str = "Filesystem      Size  Used Avail Use% Mounted on\n/dev/nvme0n1p1   20G   19G  0.6G  97% /\n";
+
+/// A monitoring system's disk alert on one of the sandbox's instances.
+fn disk_alert(instance: &str, name: &str) -> Finding {
+    let mut f =
+        Finding::new(MONITORING, format!("disk/{instance}"), Severity::Critical, format!("Disk / at 97% on {name}"));
+    f.account = Some(sandbox::DX_DEMO_ACCOUNT.into());
+    f.region = Some(sandbox::DX_DEMO_REGION.into());
+    f.resources = vec![instance.into()];
+    f.fields.push(crate::spine::finding::Field { name: "used".into(), value: "97%".into() });
+    f
+}
+
+/// First response: two disk alerts pushed in; the scenario recovers web-1 (nobody paged)
+/// and escalates web-2, whose file system is read-only, with the evidence of every step.
+async fn respond_segment(t: &mut Tour) -> AppResult<()> {
+    use sandbox::SsmResult;
+    let _ = writeln!(
+        t.out,
+        "\n\n#### respond: first response before anyone is paged\n\
+         `[[scenarios]]` run inside every producer's run, between the diff and delivery: check, gather evidence,\n\
+         recover (only where allowed, at most once per period), verify. Here a monitoring system pushes disk alerts;\n\
+         the `disk-full` scenario runs `df -h`, clears rotated logs and checks again, over SSM Run Command on the\n\
+         alert's instance (the sandbox answers like SSM, with scripted outputs and latencies)."
+    );
+    let (web1, web2) = (sandbox::EC2_DEMO_WEB_1, sandbox::EC2_DEMO_WEB_2);
+    t.sb.ssm_script("*", "df -h", vec![SsmResult::success(DF_FULL, 400)]);
+    t.sb.ssm_script(web1, "find /var/log/app", vec![SsmResult::success("14\n", 600)]);
+    t.sb.ssm_script(web1, "test $(df", vec![SsmResult::success("", 300)]);
+    t.sb.ssm_script(
+        web2,
+        "find /var/log/app",
+        vec![SsmResult::failed(1, "find: cannot delete '/var/log/app/app.log.1.gz': Read-only file system", 600)],
+    );
+    t.sb.ssm_script(web2, "test $(df", vec![SsmResult::failed(1, "", 300)]);
+    t.monitoring_push(
+        "30. The monitoring system pushes two disk-full alerts",
+        "web-1: the logs are cleared and the verify passes, so the finding resolves \"Recovered by scenario disk-full\":\n\
+         Slack hears what the automation handled, PagerDuty hears nothing. web-2's file system is read-only: the\n\
+         recovery fails, the verify fails, and PagerDuty is triggered once with every step's output in custom_details.",
+        vec![disk_alert(web1, "web-1"), disk_alert(web2, "web-2")],
+    )
+    .await?;
+    let ctx = t.context()?;
+    let args = crate::cli::RespondLogArgs {
+        scenario: None,
+        source: None,
+        key: None,
+        since: None,
+        id: None,
+        steps: true,
+        limit: 10,
+    };
+    let text = match crate::commands::respond::log(&ctx, &args).await? {
+        Output::Text { text, .. } => text,
+        _ => String::new(),
+    };
+    let _ = writeln!(
+        t.out,
+        "\n== 31. respond log --steps: the audit trail\nEvery step with its input, target, outcome, duration and output.\n\n\
+         $ opskit --config {} respond log --steps\n\n{text}",
+        t.config_path.display()
+    );
+    Ok(())
+}
+
 /// `opskit inventory publish` three times: the first creates acme-prod's Wiki page, the
 /// second finds nothing changed and writes nothing, the third (an instance replaced) updates
 /// the page, starts the change log and tells the routes.
@@ -948,7 +1070,7 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
     );
     std::fs::write(&t.config_path, text).context("writing the demo config")?;
 
-    for (n, shard, host) in [(30, "0/2", "ops-a"), (31, "1/2", "ops-b")] {
+    for (n, shard, host) in [(32, "0/2", "ops-a"), (33, "1/2", "ops-b")] {
         let shard: crate::shard::Shard = shard.parse().map_err(anyhow::Error::msg)?;
         let mut ctx = t.context_with(|g| g.shard = Some(shard))?;
         ctx.aws = sandbox_session(&t.sb);
