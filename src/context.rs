@@ -573,6 +573,7 @@ impl Context {
             respond: Some(opskit_core::spine::engine::RespondContext {
                 responder: Some(&responder),
                 holder: self.lock_holder("respond"),
+                untrusted: crate::respond::untrusted,
             }),
         };
         Ok(spine.process(collected).await?)

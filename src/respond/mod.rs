@@ -20,3 +20,25 @@ impl Responder for AwsResponder<'_> {
         StepPoll::Error(format!("{} steps are not built yet", call.action.kind()))
     }
 }
+
+/// Why a finding may not drive a recover step: an AWS notice whose mail could not be
+/// verified (or understood) may be shown, with whatever evidence its scenario gathers, but
+/// never acts on a machine.
+pub fn untrusted(f: &opskit_core::spine::finding::Finding) -> Option<String> {
+    (f.source == crate::health::SOURCE && !crate::health::speaks_for_aws(&f.key))
+        .then(|| "the notice's sender is unverified: recover steps run only on verified findings".to_string())
+}
+
+#[cfg(test)]
+mod trust_tests {
+    use opskit_core::spine::finding::{Finding, Severity};
+
+    #[test]
+    fn only_unverified_or_unparsed_notices_may_not_act() {
+        let f = |source: &str, key: &str| Finding::new(source, key, Severity::Warning, "t");
+        assert!(super::untrusted(&f("health", "health/unverified/0123")).is_some());
+        assert!(super::untrusted(&f("health", "health/unparsed/0123")).is_some());
+        assert!(super::untrusted(&f("health", "health/111122223333/AWS_EC2_X/ab12")).is_none());
+        assert!(super::untrusted(&f("monitoring", "health/unverified/x")).is_none());
+    }
+}

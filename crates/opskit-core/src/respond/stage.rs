@@ -72,6 +72,14 @@ pub struct Stage<'a> {
     /// The run's time (pinned by `OPSKIT_NOW` in tests); step times run on from it.
     pub now: Timestamp,
     pub holder: LockHolder,
+    /// Why a finding may not drive a recover step, if it may not (see
+    /// [`crate::spine::engine::RespondContext::untrusted`]).
+    pub untrusted: fn(&Finding) -> Option<String>,
+}
+
+/// Every finding may drive recover steps (tests, and callers with no unverified input).
+pub fn trusted(_: &Finding) -> Option<String> {
+    None
 }
 
 /// A lease on one execution while a run advances it: two runs never run one scenario on
@@ -336,7 +344,10 @@ impl Stage<'_> {
                 would_run = true;
                 Some((StepOutcome::WouldRun, "a dry run: not run".to_string()))
             } else if step.role == Role::Recover && resuming.is_none() {
-                self.recover_refused(scenario, e, now).await?.map(|why| (StepOutcome::Skipped, why))
+                match (self.untrusted)(f) {
+                    Some(why) => Some((StepOutcome::Skipped, why)),
+                    None => self.recover_refused(scenario, e, now).await?.map(|why| (StepOutcome::Skipped, why)),
+                }
             } else {
                 None
             };

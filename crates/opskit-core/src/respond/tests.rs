@@ -134,6 +134,7 @@ struct Bench {
     sinks: BTreeMap<String, Arc<dyn Notifier>>,
     chat: Arc<Recorder>,
     pager: Arc<Recorder>,
+    untrusted: fn(&Finding) -> Option<String>,
 }
 
 fn bench_with(extra: &str) -> Bench {
@@ -143,7 +144,7 @@ fn bench_with(extra: &str) -> Bench {
     let mut sinks: BTreeMap<String, Arc<dyn Notifier>> = BTreeMap::new();
     sinks.insert("chat".into(), chat.clone());
     sinks.insert("pager".into(), pager.clone());
-    Bench { config, state: Arc::new(MemoryStore::new()), sinks, chat, pager }
+    Bench { config, state: Arc::new(MemoryStore::new()), sinks, chat, pager, untrusted: super::stage::trusted }
 }
 
 fn t0() -> Timestamp {
@@ -180,7 +181,7 @@ impl Bench {
             baseline: false,
             now: at,
             retry: RetryPolicy::from_config(&self.config),
-            respond: Some(RespondContext { responder: Some(script), holder: holder(host) }),
+            respond: Some(RespondContext { responder: Some(script), holder: holder(host), untrusted: self.untrusted }),
         };
         spine.process(Collected::new("monitoring", findings, Scope::All)).await.unwrap()
     }
@@ -324,6 +325,20 @@ async fn the_global_switch_shows_recover_steps_and_runs_none() {
     let e = &executions(b.state.as_ref()).await.unwrap()[0];
     assert_eq!(e.steps[1].outcome, StepOutcome::Skipped);
     assert!(e.steps[1].output.contains("[respond] recover = false"));
+}
+
+#[tokio::test]
+async fn an_untrusted_finding_gets_its_evidence_gathered_and_no_recover_step() {
+    fn unverified(f: &Finding) -> Option<String> {
+        f.key.contains("i-0bad").then(|| "its sender is unverified".to_string())
+    }
+    let b = Bench { untrusted: unverified, ..bench_with("") };
+    let script = recovering();
+    b.run(vec![disk("i-0bad1234def567890")], t0(), &script).await;
+    assert!(!script.started().iter().any(|c| c.contains("rm -rf")), "{:?}", script.started());
+    let e = &executions(b.state.as_ref()).await.unwrap()[0];
+    assert_eq!((e.steps[0].outcome, e.steps[1].outcome), (StepOutcome::Ok, StepOutcome::Skipped));
+    assert_eq!(e.steps[1].output, "its sender is unverified");
 }
 
 #[tokio::test]

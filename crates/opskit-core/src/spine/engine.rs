@@ -322,6 +322,9 @@ pub struct Spine<'a> {
 pub struct RespondContext<'a> {
     pub responder: Option<&'a dyn crate::respond::Responder>,
     pub holder: crate::state::LockHolder,
+    /// Why a finding may not drive a recover step (a mail whose sender is unverified: its
+    /// evidence may be gathered and shown, but it changes nothing), if it may not.
+    pub untrusted: fn(&Finding) -> Option<String>,
 }
 
 /// One message owed to one sink.
@@ -477,6 +480,7 @@ impl Spine<'_> {
                 dry_run: self.dry_run,
                 now: self.now,
                 holder: rc.holder.clone(),
+                untrusted: rc.untrusted,
             };
             let items = records
                 .iter()
