@@ -18,6 +18,7 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 
 pub mod answer;
+pub mod cloudwatch;
 pub mod directconnect;
 pub mod dynamodb;
 pub mod ec2;
@@ -26,6 +27,7 @@ pub mod health;
 pub mod query;
 pub mod sns;
 pub mod sqs;
+pub mod ssm;
 pub mod support;
 pub mod trustedadvisor;
 

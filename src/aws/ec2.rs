@@ -372,6 +372,73 @@ pub struct Region {
     pub region_name: Option<String>,
 }
 
+/// `DescribeInstanceStatus` of one instance, whatever its state (`IncludeAllInstances`):
+/// `None` when EC2 lists no status for it.
+pub async fn describe_instance_status(cfg: &SdkConfig, instance: &str) -> Result<Option<InstanceStatus>, QueryError> {
+    let params = [("InstanceId.1", instance.to_string()), ("IncludeAllInstances", "true".to_string())];
+    let answer: DescribeInstanceStatus = call(cfg, &SERVICE, "DescribeInstanceStatus", &params).await?;
+    Ok(instance_status(answer, instance))
+}
+
+/// The status of `instance` in an answer.
+pub fn instance_status(answer: DescribeInstanceStatus, instance: &str) -> Option<InstanceStatus> {
+    set(answer.instance_status_set)?.into_iter().find(|s| s.instance_id.as_deref() == Some(instance))
+}
+
+/// `RebootInstances` of one instance: whether EC2 accepted it (`<return>true</return>`).
+pub async fn reboot_instance(cfg: &SdkConfig, instance: &str) -> Result<bool, QueryError> {
+    let answer: Return = call(cfg, &SERVICE, "RebootInstances", &[("InstanceId.1", instance.to_string())]).await?;
+    Ok(answer.accepted())
+}
+
+/// An answer that is only `<return>`.
+#[derive(Debug, Default, Deserialize)]
+pub struct Return {
+    #[serde(rename = "return")]
+    pub value: Option<String>,
+}
+
+impl Return {
+    pub fn accepted(&self) -> bool {
+        self.value.as_deref().is_some_and(|v| v.trim() == "true")
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DescribeInstanceStatus {
+    pub instance_status_set: Option<Items<InstanceStatus>>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InstanceStatus {
+    pub instance_id: Option<String>,
+    pub availability_zone: Option<String>,
+    pub instance_state: Option<InstanceState>,
+    /// The system status check (AWS's side: hardware, network).
+    pub system_status: Option<StatusSummary>,
+    /// The instance status check (the guest: reachability).
+    pub instance_status: Option<StatusSummary>,
+}
+
+/// `ok | impaired | insufficient-data | not-applicable | initializing`, with its checks.
+#[derive(Debug, Default, Deserialize)]
+pub struct StatusSummary {
+    pub status: Option<String>,
+    pub details: Option<Items<StatusDetail>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusDetail {
+    pub name: Option<String>,
+    /// `passed | failed | insufficient-data | initializing`
+    pub status: Option<String>,
+    pub impaired_since: Option<String>,
+}
+
 #[cfg(test)]
 #[path = "ec2_tests.rs"]
 mod tests;

@@ -354,3 +354,101 @@ fn a_body_that_is_not_the_operations_answer_fails_naming_it() {
         assert!(text.contains("\nhint: something other than AWS"), "{text}");
     }
 }
+
+/// The API reference's DescribeInstanceStatus example: one instance impaired, one ok.
+const INSTANCE_STATUS: &str = r#"<DescribeInstanceStatusResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+    <requestId>3be1508e-c444-4fef-89cc-0b1223c4f02fEXAMPLE</requestId>
+    <instanceStatusSet>
+        <item>
+            <instanceId>i-1234567890abcdef0</instanceId>
+            <availabilityZone>us-east-1d</availabilityZone>
+            <instanceState>
+                <code>16</code>
+                <name>running</name>
+            </instanceState>
+            <systemStatus>
+                <status>impaired</status>
+                <details>
+                    <item>
+                        <name>reachability</name>
+                        <status>failed</status>
+                        <impairedSince>YYYY-MM-DDTHH:MM:SS.000Z</impairedSince>
+                    </item>
+                </details>
+            </systemStatus>
+            <instanceStatus>
+                <status>impaired</status>
+                <details>
+                    <item>
+                        <name>reachability</name>
+                        <status>failed</status>
+                        <impairedSince>YYYY-MM-DDTHH:MM:SS.000Z</impairedSince>
+                    </item>
+                </details>
+            </instanceStatus>
+            <eventsSet>
+                <item>
+                    <code>instance-retirement</code>
+                    <description>The instance is running on degraded hardware</description>
+                    <notBefore>YYYY-MM-DDTHH:MM:SS+0000</notBefore>
+                    <notAfter>YYYY-MM-DDTHH:MM:SS+0000</notAfter>
+                </item>
+            </eventsSet>
+        </item>
+        <item>
+            <instanceId>i-0598c7d356eba48d7</instanceId>
+            <availabilityZone>us-east-1d</availabilityZone>
+            <instanceState>
+                <code>16</code>
+                <name>running</name>
+            </instanceState>
+            <systemStatus>
+                <status>ok</status>
+                <details>
+                    <item>
+                        <name>reachability</name>
+                        <status>passed</status>
+                    </item>
+                </details>
+            </systemStatus>
+            <instanceStatus>
+                <status>ok</status>
+                <details>
+                    <item>
+                        <name>reachability</name>
+                        <status>passed</status>
+                    </item>
+                </details>
+            </instanceStatus>
+        </item>
+    </instanceStatusSet>
+</DescribeInstanceStatusResponse>"#;
+
+#[test]
+fn instance_status_reads_state_and_both_checks_of_the_instance_asked_for() {
+    let bad = instance_status(read("DescribeInstanceStatus", INSTANCE_STATUS), "i-1234567890abcdef0").unwrap();
+    assert_eq!(bad.instance_state.and_then(|s| s.name).as_deref(), Some("running"));
+    let system = bad.system_status.unwrap();
+    assert_eq!(system.status.as_deref(), Some("impaired"));
+    assert_eq!(items(&system.details)[0].status.as_deref(), Some("failed"));
+    let good = instance_status(read("DescribeInstanceStatus", INSTANCE_STATUS), "i-0598c7d356eba48d7").unwrap();
+    assert_eq!(good.instance_status.and_then(|s| s.status).as_deref(), Some("ok"));
+    assert!(instance_status(read("DescribeInstanceStatus", INSTANCE_STATUS), "i-0000000000000000f").is_none());
+    let none: DescribeInstanceStatus = read(
+        "DescribeInstanceStatus",
+        "<DescribeInstanceStatusResponse><requestId>x</requestId><instanceStatusSet/></DescribeInstanceStatusResponse>",
+    );
+    assert!(instance_status(none, "i-1234567890abcdef0").is_none());
+}
+
+#[test]
+fn reboot_is_accepted_only_on_return_true() {
+    let yes: Return = read(
+        "RebootInstances",
+        r#"<RebootInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId><return>true</return></RebootInstancesResponse>"#,
+    );
+    assert!(yes.accepted());
+    let no: Return =
+        read("RebootInstances", "<RebootInstancesResponse><return>false</return></RebootInstancesResponse>");
+    assert!(!no.accepted());
+}

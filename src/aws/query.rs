@@ -129,7 +129,7 @@ fn is_transient_code(code: &str) -> bool {
 
 /// One HTTP client for every Query call of the run (connection pools, TLS set up once).
 /// Redirects are not followed: a 3xx is not an AWS answer.
-fn http() -> Result<&'static reqwest::Client, QueryError> {
+pub(super) fn http() -> Result<&'static reqwest::Client, QueryError> {
     static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
     if let Some(c) = CLIENT.get() {
         return Ok(c);
@@ -245,7 +245,7 @@ pub async fn call<T: DeserializeOwned>(
 }
 
 /// Full jitter over an exponential backoff: a random wait up to `base * 2^(attempt-1)`.
-fn backoff(attempt: u32) -> Duration {
+pub(super) fn backoff(attempt: u32) -> Duration {
     super::full_jitter(BACKOFF_BASE.saturating_mul(1 << (attempt - 1).min(16)).min(BACKOFF_MAX))
 }
 

@@ -5,6 +5,8 @@
 pub use opskit_core::respond::{ExecStatus, Execution, Responder, StepCall, StepOutcome, StepPoll};
 pub use opskit_core::respond::{exec, probe, scenario, stage};
 
+pub mod aws;
+
 use crate::context::Context;
 use async_trait::async_trait;
 
@@ -16,8 +18,7 @@ pub struct AwsResponder<'a> {
 #[async_trait]
 impl Responder for AwsResponder<'_> {
     async fn step(&self, call: StepCall<'_>) -> StepPoll {
-        let _ = self.ctx;
-        StepPoll::Error(format!("{} steps are not built yet", call.action.kind()))
+        aws::step(self.ctx, call).await
     }
 }
 

@@ -1,0 +1,320 @@
+//! SSM Run Command as the respond stage uses it: `SendCommand` to one instance and
+//! `GetCommandInvocation` for its result, over the awsJson1_1 protocol (`POST /` with
+//! `X-Amz-Target: AmazonSSM.<Op>` and a JSON body, SigV4 with the signing name `ssm`),
+//! signed and sent by opskit itself like the Query services ([`crate::aws::query`]: its
+//! endpoint overrides, signing, retries and failures), not by `aws-sdk-ssm`.
+//!
+//! References: [SendCommand](https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_SendCommand.html),
+//! [GetCommandInvocation](https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetCommandInvocation.html),
+//! [JSON errors](https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html#operation-error-serialization).
+//!
+//! An error answer is 4xx/5xx with `{"__type": "...", "message": "..."}`; the type may carry
+//! a namespace (`com.amazonaws.ssm#InvalidInstanceId`) or a trailing `:uri`, both dropped.
+
+use super::query::{self, QueryError, Scope, Service};
+use aws_config::SdkConfig;
+use aws_credential_types::provider::ProvideCredentials as _;
+use aws_credential_types::provider::error::CredentialsError;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::time::SystemTime;
+
+/// SSM: signing name `ssm`, `AWS_ENDPOINT_URL_SSM`. The version is the model's; awsJson
+/// requests do not carry it.
+pub const SERVICE: Service = Service { name: "ssm", service_id: "SSM", version: "2014-11-06" };
+
+const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+
+/// The shortest `TimeoutSeconds` SendCommand accepts.
+pub const MIN_DELIVERY_TIMEOUT_S: u64 = 30;
+
+/// What GetCommandInvocation said about one instance's run of a command.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Invocation {
+    /// Pending, InProgress, Delayed, Success, Cancelled, TimedOut, Failed, Cancelling.
+    #[serde(default)]
+    pub status: String,
+    /// The commands' exit code; -1 while they have not run.
+    #[serde(default = "not_run")]
+    pub response_code: i64,
+    #[serde(default, rename = "StandardOutputContent")]
+    pub stdout: String,
+    #[serde(default, rename = "StandardErrorContent")]
+    pub stderr: String,
+    /// Finer than `status` (`Undeliverable`, `DeliveryTimedOut`, `ExecutionTimedOut`, …).
+    #[serde(default)]
+    pub status_details: String,
+}
+
+fn not_run() -> i64 {
+    -1
+}
+
+impl Invocation {
+    /// Whether the command is over on the instance (nothing will change any more).
+    pub fn is_terminal(&self) -> bool {
+        matches!(self.status.as_str(), "Success" | "Failed" | "TimedOut" | "Cancelled")
+    }
+}
+
+/// Run `commands` with `document` (AWS-RunShellScript, AWS-RunPowerShellScript: both take
+/// `commands` and `executionTimeout`) on `instance`, each run cut off after
+/// `execution_timeout_s`; SSM gives up delivering it after the same time (at least
+/// [`MIN_DELIVERY_TIMEOUT_S`]). Returns the command id.
+pub async fn send_command(
+    cfg: &SdkConfig,
+    instance: &str,
+    document: &str,
+    commands: &[String],
+    execution_timeout_s: u64,
+    comment: &str,
+) -> Result<String, QueryError> {
+    let body = send_command_body(instance, document, commands, execution_timeout_s, comment);
+    let answer: SendCommandAnswer = call(cfg, "SendCommand", &body).await?;
+    answer.command.and_then(|c| c.command_id).filter(|id| !id.is_empty()).ok_or_else(|| QueryError::Answer {
+        status: 200,
+        body: Vec::new(),
+        why: "the SendCommand answer names no Command.CommandId".into(),
+    })
+}
+
+/// The body of SendCommand (its own function so a test can read it).
+pub fn send_command_body(
+    instance: &str,
+    document: &str,
+    commands: &[String],
+    execution_timeout_s: u64,
+    comment: &str,
+) -> serde_json::Value {
+    let execution = execution_timeout_s.max(1);
+    serde_json::json!({
+        "DocumentName": document,
+        "InstanceIds": [instance],
+        "Parameters": {
+            "commands": commands,
+            "executionTimeout": [execution.to_string()],
+        },
+        "TimeoutSeconds": execution.max(MIN_DELIVERY_TIMEOUT_S),
+        "Comment": comment,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+struct SendCommandAnswer {
+    #[serde(rename = "Command")]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Command {
+    #[serde(rename = "CommandId")]
+    command_id: Option<String>,
+}
+
+/// The invocation of `command_id` on `instance`, `None` while SSM does not know it yet
+/// (`InvocationDoesNotExist`, which it answers for a moment after SendCommand).
+pub async fn get_command_invocation(
+    cfg: &SdkConfig,
+    command_id: &str,
+    instance: &str,
+) -> Result<Option<Invocation>, QueryError> {
+    let body = serde_json::json!({ "CommandId": command_id, "InstanceId": instance });
+    match call::<Invocation>(cfg, "GetCommandInvocation", &body).await {
+        Ok(i) => Ok(Some(i)),
+        Err(QueryError::Service { code, .. }) if code == "InvocationDoesNotExist" => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Call `op` with `body`, retried as [`QueryError::retryable`] says, and read the answer.
+pub async fn call<T: DeserializeOwned>(cfg: &SdkConfig, op: &str, body: &serde_json::Value) -> Result<T, QueryError> {
+    let body = body.to_string();
+    let mut attempt = 1;
+    loop {
+        match once(cfg, op, &body).await {
+            Err(e) if attempt < query::MAX_ATTEMPTS && e.retryable() => {
+                let wait = query::backoff(attempt);
+                tracing::debug!(operation = op, attempt, wait_ms = wait.as_millis() as u64, error = %e.failure(op).line(), "retrying");
+                tokio::time::sleep(wait).await;
+                attempt += 1;
+            }
+            r => return r,
+        }
+    }
+}
+
+async fn once<T: DeserializeOwned>(cfg: &SdkConfig, op: &str, body: &str) -> Result<T, QueryError> {
+    let url = query::endpoint(cfg, &SERVICE)?;
+    let url = reqwest::Url::parse(&url).map_err(|e| QueryError::Request(format!("endpoint `{url}`: {e}")))?;
+    let region = cfg.region().map(|r| r.as_ref().to_string()).ok_or_else(|| QueryError::Request("no region".into()))?;
+    let provider = cfg
+        .credentials_provider()
+        .ok_or_else(|| QueryError::Credentials(CredentialsError::not_loaded("no credentials provider")))?;
+    let credentials = provider.provide_credentials().await.map_err(QueryError::Credentials)?;
+    let host = match url.port() {
+        Some(p) => format!("{}:{p}", url.host_str().unwrap_or_default()),
+        None => url.host_str().unwrap_or_default().to_string(),
+    };
+    let target = format!("AmazonSSM.{op}");
+    let headers = [("content-type", CONTENT_TYPE), ("host", host.as_str()), ("x-amz-target", target.as_str())];
+    let scope = Scope { region: &region, service: SERVICE.name, time: SystemTime::now() };
+    let signed = query::sign("POST", url.as_str(), &headers, body.as_bytes(), &credentials, scope)?;
+    let mut req = query::http()?
+        .post(url)
+        .header("content-type", CONTENT_TYPE)
+        .header("x-amz-target", &target)
+        .body(body.to_string());
+    for (k, v) in signed {
+        req = req.header(k, v);
+    }
+    let resp = req.send().await.map_err(QueryError::Transport)?;
+    let status = resp.status().as_u16();
+    let request_id = resp.headers().get("x-amzn-requestid").and_then(|v| v.to_str().ok()).map(str::to_string);
+    let bytes = resp.bytes().await.map_err(QueryError::Transport)?;
+    read_answer(op, status, &bytes, request_id)
+}
+
+/// An awsJson answer's status and body as `T`, or why not.
+pub fn read_answer<T: DeserializeOwned>(
+    op: &str,
+    status: u16,
+    body: &[u8],
+    request_id: Option<String>,
+) -> Result<T, QueryError> {
+    let answer = |why: String| QueryError::Answer { status, body: body.to_vec(), why };
+    let json: Option<serde_json::Value> = serde_json::from_slice(body).ok();
+    if !(200..300).contains(&status) {
+        let Some(json) = json else { return Err(answer("not an AWS error".into())) };
+        let code = json.get("__type").and_then(|t| t.as_str()).map(error_code).filter(|c| !c.is_empty());
+        let Some(code) = code else { return Err(answer("no error code".into())) };
+        let message = ["message", "Message"].iter().find_map(|k| json.get(*k)).and_then(|m| m.as_str());
+        return Err(QueryError::Service {
+            status,
+            code: code.to_string(),
+            message: message.map(str::to_string),
+            request_id,
+        });
+    }
+    match json {
+        Some(v @ serde_json::Value::Object(_)) => {
+            serde_json::from_value(v).map_err(|e| answer(format!("the {op} answer cannot be read: {e}")))
+        }
+        Some(_) => Err(answer(format!("the {op} answer is not a JSON object"))),
+        None if body.iter().all(u8::is_ascii_whitespace) => Err(answer("the answer is empty".into())),
+        None => Err(answer("the answer is not JSON".into())),
+    }
+}
+
+/// `com.amazonaws.ssm#InvalidInstanceId` and `InvalidInstanceId:http://…` as `InvalidInstanceId`.
+fn error_code(t: &str) -> &str {
+    let t = t.rsplit('#').next().unwrap_or(t);
+    t.split(':').next().unwrap_or(t).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::failure::Kind;
+
+    // The examples of the API reference's GetCommandInvocation page.
+    const INVOCATION: &str = r#"{
+        "CommandId": "ef7fdfd8-9b57-4151-a15c-db9a12345678",
+        "InstanceId": "i-02573cafcfEXAMPLE",
+        "Comment": "b48291dd-ba76-43e0-b9df-13e11ddaac26:6960febb-2907-4b59-8e1a-d6ce8EXAMPLE",
+        "DocumentName": "AWS-UpdateSSMAgent",
+        "DocumentVersion": "",
+        "PluginName": "aws:updateSsmAgent",
+        "ResponseCode": 0,
+        "ExecutionStartDateTime": "2020-02-19T18:18:03.419Z",
+        "ExecutionElapsedTime": "PT0.091S",
+        "ExecutionEndDateTime": "2020-02-19T18:18:03.419Z",
+        "Status": "Success",
+        "StatusDetails": "Success",
+        "StandardOutputContent": "Updating amazon-ssm-agent from 2.3.842.0 to latest\nSuccessfully downloaded https://s3.us-east-1.amazonaws.com/amazon-ssm-us-east-1/ssm-agent-manifest.json\namazon-ssm-agent 2.3.842.0 has already been installed, update skipped\n",
+        "StandardOutputUrl": "",
+        "StandardErrorContent": "",
+        "StandardErrorUrl": "",
+        "CloudWatchOutputConfig": { "CloudWatchLogGroupName": "", "CloudWatchOutputEnabled": false }
+    }"#;
+
+    #[test]
+    fn a_finished_invocation_reads_status_exit_code_and_output() {
+        let i: Invocation = read_answer("GetCommandInvocation", 200, INVOCATION.as_bytes(), None).unwrap();
+        assert_eq!((i.status.as_str(), i.response_code, i.status_details.as_str()), ("Success", 0, "Success"));
+        assert!(i.stdout.starts_with("Updating amazon-ssm-agent"));
+        assert!(i.is_terminal());
+    }
+
+    #[test]
+    fn a_pending_invocation_has_not_run_and_is_not_over() {
+        let body = r#"{"CommandId":"c","InstanceId":"i-0123456789abcdef0","Status":"InProgress","StatusDetails":"InProgress","ResponseCode":-1,"StandardOutputContent":"","StandardErrorContent":""}"#;
+        let i: Invocation = read_answer("GetCommandInvocation", 200, body.as_bytes(), None).unwrap();
+        assert_eq!(i.response_code, -1);
+        assert!(!i.is_terminal());
+        let failed =
+            r#"{"Status":"Failed","StatusDetails":"Failed","ResponseCode":2,"StandardErrorContent":"disk full"}"#;
+        let f: Invocation = read_answer("GetCommandInvocation", 200, failed.as_bytes(), None).unwrap();
+        assert_eq!((f.is_terminal(), f.response_code, f.stderr.as_str()), (true, 2, "disk full"));
+    }
+
+    #[test]
+    fn json_errors_carry_the_code_without_its_namespace_and_classify_like_the_sdks() {
+        let e = read_answer::<Invocation>(
+            "GetCommandInvocation",
+            400,
+            br#"{"__type":"com.amazonaws.ssm#InvocationDoesNotExist","message":""}"#,
+            Some("r-1".into()),
+        )
+        .unwrap_err();
+        let QueryError::Service { code, request_id, .. } = &e else { panic!("{e:?}") };
+        assert_eq!((code.as_str(), request_id.as_deref()), ("InvocationDoesNotExist", Some("r-1")));
+
+        let denied = read_answer::<Invocation>(
+            "SendCommand",
+            400,
+            br#"{"__type":"AccessDeniedException","Message":"User: arn:aws:sts::111122223333:assumed-role/R/s is not authorized to perform: ssm:SendCommand on resource: arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0"}"#,
+            None,
+        )
+        .unwrap_err();
+        assert!(!denied.retryable());
+        let f = denied.failure("SendCommand");
+        assert_eq!(f.kind, Kind::AccessDenied);
+        assert_eq!(f.line(), "SendCommand: AccessDeniedException: not authorized to perform ssm:SendCommand");
+
+        let throttled = read_answer::<Invocation>(
+            "GetCommandInvocation",
+            400,
+            br#"{"__type":"ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/","message":"Rate exceeded"}"#,
+            None,
+        )
+        .unwrap_err();
+        assert!(throttled.retryable(), "throttling is retried with backoff");
+        assert_eq!(throttled.failure("GetCommandInvocation").kind, Kind::Throttled);
+
+        let internal =
+            read_answer::<Invocation>("SendCommand", 500, br#"{"__type":"InternalServerError"}"#, None).unwrap_err();
+        assert!(internal.retryable());
+    }
+
+    #[test]
+    fn an_answer_that_is_not_ssms_json_fails_naming_why_never_an_empty_invocation() {
+        let html = read_answer::<Invocation>("GetCommandInvocation", 200, b"<html>portal</html>", None).unwrap_err();
+        assert!(matches!(&html, QueryError::Answer { why, .. } if why == "the answer is not JSON"), "{html:?}");
+        let proxy = read_answer::<Invocation>("GetCommandInvocation", 502, b"Bad Gateway", None).unwrap_err();
+        assert!(matches!(&proxy, QueryError::Answer { status: 502, .. }), "{proxy:?}");
+        let no_id = read_answer::<SendCommandAnswer>("SendCommand", 200, br#"{"Command":{}}"#, None).unwrap();
+        assert!(no_id.command.unwrap().command_id.is_none());
+    }
+
+    #[test]
+    fn send_command_asks_for_the_step_timeout_and_at_least_thirty_seconds_of_delivery() {
+        let b = send_command_body("i-0123456789abcdef0", "AWS-RunShellScript", &["uptime".into()], 10, "c");
+        assert_eq!(b["InstanceIds"], serde_json::json!(["i-0123456789abcdef0"]));
+        assert_eq!(b["Parameters"]["commands"], serde_json::json!(["uptime"]));
+        assert_eq!(b["Parameters"]["executionTimeout"], serde_json::json!(["10"]));
+        assert_eq!(b["TimeoutSeconds"], serde_json::json!(30));
+        let long = send_command_body("i-0123456789abcdef0", "AWS-RunShellScript", &[], 600, "c");
+        assert_eq!(long["TimeoutSeconds"], serde_json::json!(600));
+    }
+}
