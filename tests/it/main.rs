@@ -32,6 +32,7 @@ mod notify;
 mod organizations;
 mod pagerduty_remind;
 mod pagerduty_rest;
+mod respond;
 mod private_files;
 mod shard;
 mod silence;
