@@ -928,7 +928,16 @@ async fn respond_segment(t: &mut Tour) -> AppResult<()> {
          the `disk-full` scenario runs `df -h`, clears rotated logs and checks again, over SSM Run Command on the\n\
          alert's instance (the sandbox answers like SSM, with scripted outputs and latencies)."
     );
-    let (web1, web2) = (sandbox::EC2_DEMO_WEB_1, sandbox::EC2_DEMO_WEB_2);
+    let web1 = sandbox::EC2_DEMO_WEB_1;
+    // web-2 was terminated in the inventory story: app-1 is the second machine here.
+    let app1 =
+        t.sb.ec2_put_instance(
+            sandbox::DX_DEMO_ACCOUNT,
+            sandbox::DX_DEMO_REGION,
+            serde_json::json!({"instanceType": "t3.medium", "tags": {"Name": "app-1"}}),
+        )
+        .map_err(anyhow::Error::from)?;
+    let web2 = app1.as_str();
     t.sb.ssm_script("*", "df -h", vec![SsmResult::success(DF_FULL, 400)]);
     t.sb.ssm_script(web1, "find /var/log/app", vec![SsmResult::success("14\n", 600)]);
     t.sb.ssm_script(web1, "test $(df", vec![SsmResult::success("", 300)]);
@@ -941,9 +950,9 @@ async fn respond_segment(t: &mut Tour) -> AppResult<()> {
     t.monitoring_push(
         "30. The monitoring system pushes two disk-full alerts",
         "web-1: the logs are cleared and the verify passes, so the finding resolves \"Recovered by scenario disk-full\":\n\
-         Slack hears what the automation handled, PagerDuty hears nothing. web-2's file system is read-only: the\n\
+         Slack hears what the automation handled, PagerDuty hears nothing. app-1's file system is read-only: the\n\
          recovery fails, the verify fails, and PagerDuty is triggered once with every step's output in custom_details.",
-        vec![disk_alert(web1, "web-1"), disk_alert(web2, "web-2")],
+        vec![disk_alert(web1, "web-1"), disk_alert(web2, "app-1")],
     )
     .await?;
     let ctx = t.context()?;

@@ -32,8 +32,8 @@ mod notify;
 mod organizations;
 mod pagerduty_remind;
 mod pagerduty_rest;
-mod respond;
 mod private_files;
+mod respond;
 mod shard;
 mod silence;
 // Slack as a bot: post once, then update that message.

@@ -64,10 +64,21 @@ fn setup(b: &Bench) {
 /// web-1's disk fills and the logs clear; web-2's file system is read-only.
 fn script(b: &Bench) {
     let sb = &b.sandbox;
-    sb.ssm_script("*", "df -h", vec![SsmResult::success("Filesystem  Size  Used Avail Use% Mounted on\n/dev/nvme0n1p1  20G  19G  1.0G  97% /\n", 300)]);
+    sb.ssm_script(
+        "*",
+        "df -h",
+        vec![SsmResult::success(
+            "Filesystem  Size  Used Avail Use% Mounted on\n/dev/nvme0n1p1  20G  19G  1.0G  97% /\n",
+            300,
+        )],
+    );
     sb.ssm_script(WEB_1, "find /var/log/app", vec![SsmResult::success("", 200)]);
     sb.ssm_script(WEB_1, "test $(df", vec![SsmResult::success("", 200)]);
-    sb.ssm_script(WEB_2, "find /var/log/app", vec![SsmResult::failed(1, "find: cannot delete '/var/log/app/a.gz': Read-only file system", 200)]);
+    sb.ssm_script(
+        WEB_2,
+        "find /var/log/app",
+        vec![SsmResult::failed(1, "find: cannot delete '/var/log/app/a.gz': Read-only file system", 200)],
+    );
     sb.ssm_script(WEB_2, "test $(df", vec![SsmResult::failed(1, "", 200)]);
 }
 
@@ -119,7 +130,12 @@ fn a_recovered_disk_resolves_with_nobody_paged_and_the_audit_shows_every_step() 
     let sent: Vec<String> = b.sandbox.ssm_commands().iter().map(|c| c.commands.join(" ")).collect();
     assert_eq!(sent.len(), 3, "{sent:?}");
     assert!(sent[0].starts_with("df -h") && sent[1].starts_with("find") && sent[2].starts_with("test"), "{sent:?}");
-    assert!(b.sandbox.ssm_commands().iter().all(|c| c.instance_ids == vec![WEB_1.to_string()] && c.document_name == "AWS-RunShellScript"));
+    assert!(
+        b.sandbox
+            .ssm_commands()
+            .iter()
+            .all(|c| c.instance_ids == vec![WEB_1.to_string()] && c.document_name == "AWS-RunShellScript")
+    );
 
     let log = log_json(&b);
     assert_eq!(log.len(), 1);
@@ -135,7 +151,10 @@ fn a_recovered_disk_resolves_with_nobody_paged_and_the_audit_shows_every_step() 
     let recover_end: jiff::Timestamp = steps[1]["ended"].as_str().unwrap().parse().unwrap();
     assert!(verify_start.duration_since(recover_end) >= jiff::SignedDuration::from_millis(900));
     let text = stdout(&b.opskit().env("OPSKIT_NOW", LATER).args(["respond", "log", "--steps"]).assert());
-    assert!(text.contains("disk-full: recovered") && text.contains("| /dev/nvme0n1p1") && text.contains(WEB_1), "{text}");
+    assert!(
+        text.contains("disk-full: recovered") && text.contains("| /dev/nvme0n1p1") && text.contains(WEB_1),
+        "{text}"
+    );
 }
 
 #[test]

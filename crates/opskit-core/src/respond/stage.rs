@@ -233,7 +233,7 @@ impl Stage<'_> {
             not_before: None,
             steps: Vec::new(),
             ended: None,
-            host: self.holder.to_string(),
+            host: format!("{} (pid {})", self.holder.host, self.holder.pid),
         }
     }
 
@@ -289,7 +289,7 @@ impl Stage<'_> {
         began: tokio::time::Instant,
         deadline: tokio::time::Instant,
     ) -> Result<(), StateError> {
-        e.host = self.holder.to_string();
+        e.host = format!("{} (pid {})", self.holder.host, self.holder.pid);
         if matches!(e.status, ExecStatus::Waiting | ExecStatus::DryRun) && e.next_step == 0 && e.steps.is_empty() {
             if let Some(problem) =
                 target_of(self.config, f).problem.filter(|_| scenario.steps.iter().any(|s| s.action.needs_instance()))
