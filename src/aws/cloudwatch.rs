@@ -169,7 +169,7 @@ pub fn datapoints(pages: Vec<Answer>) -> Result<Vec<Datapoint>, QueryError> {
         }
         None => return Err(incomplete("NoStatusCode", "no page was read".into())),
     }
-    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.sort_by_key(|p| std::cmp::Reverse(p.at));
     Ok(out)
 }
 

@@ -54,9 +54,8 @@ async fn ssm_send_command_then_get_command_invocation_on_a_moto_instance() {
     let moto = MotoServer::start();
     let sdk = sdk_config(&moto.endpoint()).await;
     let instance = launch(&sdk).await;
-    let id = ssm::send_command(&sdk, &instance, "AWS-RunShellScript", &["uptime".into()], 60, "opskit test")
-        .await
-        .unwrap();
+    let id =
+        ssm::send_command(&sdk, &instance, "AWS-RunShellScript", &["uptime".into()], 60, "opskit test").await.unwrap();
     assert!(!id.is_empty());
     let inv = ssm::get_command_invocation(&sdk, &id, &instance).await.unwrap().expect("moto knows the invocation");
     assert_eq!((inv.status.as_str(), inv.response_code), ("Success", 0));
@@ -130,8 +129,7 @@ fn finding(account: &str, instance: &str) -> String {
 /// The executions `opskit respond log` kept.
 fn log(b: &Bench, endpoint: &str) -> Vec<Value> {
     let a = b.opskit_aws_at(endpoint).env("OPSKIT_NOW", NOW).args(["respond", "log", "-o", "json"]).assert();
-    serde_json::from_slice(&a.get_output().stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(&a), stderr(&a)))
+    serde_json::from_slice(&a.get_output().stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(&a), stderr(&a)))
 }
 
 const STEPS: &str = r#"
