@@ -6,7 +6,6 @@
 //! The judging is apart from the calls ([`ssm_result`], [`metric_result`],
 //! [`status_result`]) so it is tested without a server.
 
-use crate::aws::failure::Failure;
 use crate::aws::query::QueryError;
 use crate::aws::{cloudwatch, ec2, ssm};
 use crate::context::Context;
@@ -27,12 +26,8 @@ struct Place {
 impl Place {
     /// The error of `op` here, as the audit trail shows it (AWS's code in it, no secret).
     fn error(&self, op: &str, e: &QueryError) -> StepPoll {
-        StepPoll::Error(format!("{}: {}", self.label, one_line(&e.failure(op))))
+        StepPoll::Error(format!("{}: {}", self.label, e.failure(op).line()))
     }
-}
-
-fn one_line(f: &Failure) -> String {
-    f.line()
 }
 
 /// Run or go on with one AWS step of `call` for the run of `ctx`.

@@ -182,6 +182,11 @@ async fn a_pushed_finding_runs_metric_ssm_reboot_and_status_steps_in_its_account
     assert_eq!(steps[2]["output"], format!("EC2 accepted the reboot of {instance}"));
     assert_eq!(steps[3]["output"], format!("{instance} running, system status ok, instance status ok"));
     assert_eq!(e["status"], "recovered", "{e:#}");
+    let sent: Value = ssm::call(&sdk, "ListCommands", &serde_json::json!({})).await.unwrap();
+    let sent = sent["Commands"].as_array().unwrap();
+    assert_eq!(sent.len(), 1, "one SendCommand, for the gather step: {sent:#?}");
+    assert_eq!(sent[0]["InstanceIds"], serde_json::json!([instance]));
+    assert_eq!(sent[0]["Parameters"]["commands"], serde_json::json!(["top -bn1 | head -20"]));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -198,7 +203,7 @@ async fn a_finding_of_an_account_not_in_the_config_reaches_no_aws() {
         .args(["--config", config.to_str().unwrap(), "findings", "push", "--source", "monitoring"])
         .write_stdin(finding("999988887777", &instance))
         .assert();
-    assert!(a.get_output().status.code().is_some(), "{}", stderr(&a));
+    assert!(a.get_output().status.success(), "the finding is still delivered: {}", stderr(&a));
 
     let execs = log(&b, &moto.endpoint());
     let steps = execs[0]["steps"].as_array().unwrap();
@@ -210,4 +215,7 @@ async fn a_finding_of_an_account_not_in_the_config_reaches_no_aws() {
         steps[0]
     );
     assert_ne!(execs[0]["status"], "recovered");
+    // Nothing reached moto's SSM (the instance is in moto's default account).
+    let sent: Value = ssm::call(&sdk, "ListCommands", &serde_json::json!({})).await.unwrap();
+    assert_eq!(sent["Commands"], serde_json::json!([]), "{sent:#}");
 }
