@@ -164,7 +164,8 @@ async fn a_pushed_finding_runs_metric_ssm_reboot_and_status_steps_in_its_account
         .opskit_aws_at(&moto.endpoint())
         .env("OPSKIT_NOW", NOW)
         .args(["--config", config.to_str().unwrap(), "findings", "push", "--source", "monitoring"])
-        .write_stdin(finding("acme", &instance))
+        // By id, as a script pushes it: the configured account `acme` has that id.
+        .write_stdin(finding(ACCOUNT, &instance))
         .assert();
     assert!(a.get_output().status.success(), "{}\n{}", stdout(&a), stderr(&a));
 
