@@ -81,6 +81,7 @@ pub async fn get_metric_data(
     let start = now.checked_sub(span).unwrap_or(Timestamp::MIN);
     let mut pages = Vec::new();
     let mut token: Option<String> = None;
+    let mut seen = std::collections::BTreeSet::new();
     loop {
         let owned = params(q, start, now, token.as_deref());
         let params: Vec<(&str, String)> = owned.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
@@ -92,7 +93,7 @@ pub async fn get_metric_data(
             Some(_) if pages.len() >= MAX_PAGES => {
                 return Err(incomplete("PartialData", format!("still more after {MAX_PAGES} pages")));
             }
-            Some(t) if token.as_deref() == Some(t.as_str()) => {
+            Some(t) if !seen.insert(t.clone()) => {
                 return Err(incomplete("PartialData", "the same NextToken twice".into()));
             }
             Some(t) => token = Some(t),
@@ -169,7 +170,7 @@ pub fn datapoints(pages: Vec<Answer>) -> Result<Vec<Datapoint>, QueryError> {
         }
         None => return Err(incomplete("NoStatusCode", "no page was read".into())),
     }
-    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.sort_by_key(|p| std::cmp::Reverse(p.at));
     Ok(out)
 }
 

@@ -385,7 +385,10 @@ pub fn instance_status(answer: DescribeInstanceStatus, instance: &str) -> Option
     set(answer.instance_status_set)?.into_iter().find(|s| s.instance_id.as_deref() == Some(instance))
 }
 
-/// `RebootInstances` of one instance: whether EC2 accepted it (`<return>true</return>`).
+/// `RebootInstances` of one instance: whether EC2 accepted it. The reference's example
+/// answers `<return>true</return>`, but the API model gives the operation no output (the
+/// SDKs read nothing), so a well-formed answer without `<return>` is acceptance too (moto
+/// sends none); only an explicit `false` is a refusal.
 pub async fn reboot_instance(cfg: &SdkConfig, instance: &str) -> Result<bool, QueryError> {
     let answer: Return = call(cfg, &SERVICE, "RebootInstances", &[("InstanceId.1", instance.to_string())]).await?;
     Ok(answer.accepted())
@@ -400,7 +403,7 @@ pub struct Return {
 
 impl Return {
     pub fn accepted(&self) -> bool {
-        self.value.as_deref().is_some_and(|v| v.trim() == "true")
+        self.value.as_deref().is_none_or(|v| v.trim() != "false")
     }
 }
 

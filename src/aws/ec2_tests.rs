@@ -442,7 +442,7 @@ fn instance_status_reads_state_and_both_checks_of_the_instance_asked_for() {
 }
 
 #[test]
-fn reboot_is_accepted_only_on_return_true() {
+fn reboot_is_refused_only_by_an_explicit_return_false() {
     let yes: Return = read(
         "RebootInstances",
         r#"<RebootInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId><return>true</return></RebootInstancesResponse>"#,
@@ -451,4 +451,7 @@ fn reboot_is_accepted_only_on_return_true() {
     let no: Return =
         read("RebootInstances", "<RebootInstancesResponse><return>false</return></RebootInstancesResponse>");
     assert!(!no.accepted());
+    let bare: Return =
+        read("RebootInstances", "<RebootInstancesResponse><requestId>x</requestId></RebootInstancesResponse>");
+    assert!(bare.accepted(), "the model has no output: a well-formed answer is acceptance");
 }

@@ -6,7 +6,6 @@
 //! The judging is apart from the calls ([`ssm_result`], [`metric_result`],
 //! [`status_result`]) so it is tested without a server.
 
-use crate::aws::failure::Failure;
 use crate::aws::query::QueryError;
 use crate::aws::{cloudwatch, ec2, ssm};
 use crate::context::Context;
@@ -27,12 +26,8 @@ struct Place {
 impl Place {
     /// The error of `op` here, as the audit trail shows it (AWS's code in it, no secret).
     fn error(&self, op: &str, e: &QueryError) -> StepPoll {
-        StepPoll::Error(format!("{}: {}", self.label, one_line(&e.failure(op))))
+        StepPoll::Error(format!("{}: {}", self.label, e.failure(op).line()))
     }
-}
-
-fn one_line(f: &Failure) -> String {
-    f.line()
 }
 
 /// Run or go on with one AWS step of `call` for the run of `ctx`.
@@ -206,6 +201,7 @@ pub fn status_result(instance: &str, s: Option<&ec2::InstanceStatus>) -> StepPol
 mod tests {
     use super::*;
     use jiff::Timestamp;
+    use serde_json::Value;
 
     fn at(s: &str) -> Timestamp {
         s.parse().unwrap()
@@ -276,6 +272,172 @@ mod tests {
             matches!(ssm_result(&inv("TimedOut", -1, "", "")), StepPoll::Done { ok: false, output } if output.starts_with("timed out"))
         );
         assert!(matches!(ssm_result(&inv("Cancelled", -1, "", "")), StepPoll::Done { ok: false, .. }));
+    }
+
+    /// A local SSM endpoint answering SendCommand with `cmd-1` and GetCommandInvocation
+    /// with `invocations` in turn (the last one again once they are used up); it records
+    /// each request's target and body.
+    struct FakeSsm {
+        url: String,
+        seen: std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>,
+    }
+
+    async fn fake_ssm(invocations: Vec<(u16, &'static str)>) -> FakeSsm {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let script = std::sync::Arc::new(std::sync::Mutex::new(std::collections::VecDeque::from(invocations)));
+        let (rec, script2) = (seen.clone(), script.clone());
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut sock, _)) = listener.accept().await else { return };
+                let (rec, script) = (rec.clone(), script2.clone());
+                tokio::spawn(async move {
+                    let mut buf = Vec::new();
+                    loop {
+                        let head_end = loop {
+                            if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                                break i + 4;
+                            }
+                            let mut chunk = [0u8; 4096];
+                            match sock.read(&mut chunk).await {
+                                Ok(0) | Err(_) => return,
+                                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                            }
+                        };
+                        let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+                        let header = |name: &str| {
+                            head.lines()
+                                .find_map(|l| l.strip_prefix(&format!("{name}: ")).map(|v| v.trim().to_string()))
+                        };
+                        let len: usize = header("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        while buf.len() < head_end + len {
+                            let mut chunk = [0u8; 4096];
+                            match sock.read(&mut chunk).await {
+                                Ok(0) | Err(_) => return,
+                                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                            }
+                        }
+                        let body = String::from_utf8_lossy(&buf[head_end..head_end + len]).into_owned();
+                        buf.drain(..head_end + len);
+                        let target = header("x-amz-target").unwrap_or_default();
+                        rec.lock().unwrap().push((target.clone(), body));
+                        let (status, answer) = if target.ends_with(".sendcommand") {
+                            (200, r#"{"Command":{"CommandId":"cmd-1","Status":"Pending"}}"#)
+                        } else {
+                            let mut s = script.lock().unwrap();
+                            if s.len() > 1 { s.pop_front().unwrap() } else { *s.front().unwrap() }
+                        };
+                        let resp = format!(
+                            "HTTP/1.1 {status} X\r\ncontent-type: application/x-amz-json-1.1\r\ncontent-length: {}\r\n\r\n{answer}",
+                            answer.len()
+                        );
+                        if sock.write_all(resp.as_bytes()).await.is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        FakeSsm { url, seen }
+    }
+
+    fn place_at(url: &str) -> Place {
+        let cfg = aws_config::SdkConfig::builder()
+            .region(aws_config::Region::new("ap-northeast-1"))
+            .endpoint_url(url)
+            .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(
+                aws_credential_types::Credentials::new("AKIDEXAMPLE", "secret", None, None, "test"),
+            ))
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .build();
+        Place { label: "acme (111122223333) ap-northeast-1".into(), cfg }
+    }
+
+    const NOT_YET: (u16, &str) = (400, r#"{"__type":"InvocationDoesNotExist","message":""}"#);
+    const RUNNING: (u16, &str) = (200, r#"{"Status":"InProgress","StatusDetails":"InProgress","ResponseCode":-1}"#);
+    const DONE: (u16, &str) = (
+        200,
+        r#"{"Status":"Success","StatusDetails":"Success","ResponseCode":0,"StandardOutputContent":"42% used\n"}"#,
+    );
+
+    fn ssm_call<'a>(action: &'a Action, handle: Option<&'a str>, within: Duration) -> StepCall<'a> {
+        StepCall {
+            action,
+            account: Some("acme"),
+            region: Some("ap-northeast-1"),
+            instance: Some("i-0123456789abcdef0"),
+            handle,
+            timeout: Duration::from_secs(120),
+            until: tokio::time::Instant::now() + within,
+            comment: "opskit scenario disk step usage".into(),
+        }
+    }
+
+    fn df() -> Action {
+        Action::Ssm { document: "AWS-RunShellScript".into(), commands: vec!["df -h /".into()] }
+    }
+
+    #[tokio::test]
+    async fn an_ssm_step_sends_once_waits_out_invocation_does_not_exist_and_reads_the_result() {
+        let fake = fake_ssm(vec![NOT_YET, RUNNING, DONE]).await;
+        let action = df();
+        let call = ssm_call(&action, None, Duration::from_secs(10));
+        let r = ssm_step(&place_at(&fake.url), &call, "i-0123456789abcdef0", "AWS-RunShellScript", &["df -h /".into()])
+            .await;
+        assert_eq!(r, StepPoll::Done { ok: true, output: "42% used".into() });
+        let seen = fake.seen.lock().unwrap().clone();
+        let targets: Vec<&str> = seen.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            targets,
+            [
+                "amazonssm.sendcommand",
+                "amazonssm.getcommandinvocation",
+                "amazonssm.getcommandinvocation",
+                "amazonssm.getcommandinvocation"
+            ]
+        );
+        let send: Value = serde_json::from_str(&seen[0].1).unwrap();
+        assert_eq!(send["Parameters"]["executionTimeout"], serde_json::json!(["120"]));
+        assert_eq!(send["Comment"], "opskit scenario disk step usage");
+        let poll: Value = serde_json::from_str(&seen[1].1).unwrap();
+        assert_eq!(poll, serde_json::json!({"CommandId": "cmd-1", "InstanceId": "i-0123456789abcdef0"}));
+    }
+
+    #[tokio::test]
+    async fn an_ssm_step_still_running_at_until_is_pending_with_its_command_id_and_resumes_without_resending() {
+        let fake = fake_ssm(vec![RUNNING]).await;
+        let action = df();
+        let call = ssm_call(&action, None, Duration::from_millis(1200));
+        let r = ssm_step(&place_at(&fake.url), &call, "i-0123456789abcdef0", "AWS-RunShellScript", &["df -h /".into()])
+            .await;
+        assert_eq!(
+            r,
+            StepPoll::Pending { handle: "cmd-1".into(), output: "command cmd-1: InProgress (InProgress)".into() }
+        );
+
+        let later = fake_ssm(vec![DONE]).await;
+        let call = ssm_call(&action, Some("cmd-1"), Duration::from_secs(10));
+        let r =
+            ssm_step(&place_at(&later.url), &call, "i-0123456789abcdef0", "AWS-RunShellScript", &["df -h /".into()])
+                .await;
+        assert_eq!(r, StepPoll::Done { ok: true, output: "42% used".into() });
+        let seen = later.seen.lock().unwrap().clone();
+        assert!(seen.iter().all(|(t, _)| t == "amazonssm.getcommandinvocation"), "no second SendCommand: {seen:?}");
+    }
+
+    #[tokio::test]
+    async fn an_ssm_api_failure_is_an_error_naming_account_region_operation_and_code() {
+        let fake = fake_ssm(vec![(400, r#"{"__type":"InvalidInstanceId","message":"Instances [[i-0123456789abcdef0]] not in a valid state for account 111122223333"}"#)]).await;
+        let action = df();
+        let call = ssm_call(&action, Some("cmd-1"), Duration::from_secs(5));
+        let r = ssm_step(&place_at(&fake.url), &call, "i-0123456789abcdef0", "AWS-RunShellScript", &[]).await;
+        let StepPoll::Error(why) = r else { panic!("{r:?}") };
+        assert!(
+            why.starts_with("acme (111122223333) ap-northeast-1: GetCommandInvocation: InvalidInstanceId: Instances"),
+            "{why}"
+        );
     }
 
     fn status(state: &str, system: &str, instance: &str) -> ec2::InstanceStatus {

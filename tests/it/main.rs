@@ -34,6 +34,8 @@ mod pagerduty_remind;
 mod pagerduty_rest;
 mod private_files;
 mod respond;
+// First-response scenarios' AWS steps (SSM, CloudWatch, EC2) against moto.
+mod respond_aws;
 mod shard;
 mod silence;
 // Slack as a bot: post once, then update that message.
