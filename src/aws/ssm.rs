@@ -71,7 +71,10 @@ pub async fn send_command(
     comment: &str,
 ) -> Result<String, QueryError> {
     let body = send_command_body(instance, document, commands, execution_timeout_s, comment);
-    let answer: SendCommandAnswer = call(cfg, "SendCommand", &body).await?;
+    // Retried only when SSM surely did not take it (no connection, throttled): after a
+    // timeout or a 5xx the command may be running already, and a recover step must not run
+    // twice. Such a failure is the step's error; the audit trail says so.
+    let answer: SendCommandAnswer = call_retrying(cfg, "SendCommand", &body, not_taken).await?;
     answer.command.and_then(|c| c.command_id).filter(|id| !id.is_empty()).ok_or_else(|| QueryError::Answer {
         status: 200,
         body: Vec::new(),
@@ -129,11 +132,32 @@ pub async fn get_command_invocation(
 
 /// Call `op` with `body`, retried as [`QueryError::retryable`] says, and read the answer.
 pub async fn call<T: DeserializeOwned>(cfg: &SdkConfig, op: &str, body: &serde_json::Value) -> Result<T, QueryError> {
+    call_retrying(cfg, op, body, QueryError::retryable).await
+}
+
+/// Whether a failed call surely never reached SSM's handling: no connection was made, or it
+/// was throttled. Only then is a call that acts (SendCommand) tried again.
+pub fn not_taken(e: &QueryError) -> bool {
+    match e {
+        QueryError::Transport(t) => t.is_connect(),
+        QueryError::Service { code, .. } => code == "ThrottlingException" || code == "Throttling",
+        QueryError::Answer { status, .. } => *status == 429,
+        QueryError::Credentials(_) | QueryError::Request(_) => false,
+    }
+}
+
+/// [`call`], retried when `retry` says so.
+pub async fn call_retrying<T: DeserializeOwned>(
+    cfg: &SdkConfig,
+    op: &str,
+    body: &serde_json::Value,
+    retry: fn(&QueryError) -> bool,
+) -> Result<T, QueryError> {
     let body = body.to_string();
     let mut attempt = 1;
     loop {
         match once(cfg, op, &body).await {
-            Err(e) if attempt < query::MAX_ATTEMPTS && e.retryable() => {
+            Err(e) if attempt < query::MAX_ATTEMPTS && retry(&e) => {
                 let wait = query::backoff(attempt);
                 tracing::debug!(operation = op, attempt, wait_ms = wait.as_millis() as u64, error = %e.failure(op).line(), "retrying");
                 tokio::time::sleep(wait).await;
@@ -305,6 +329,20 @@ mod tests {
         assert!(matches!(&proxy, QueryError::Answer { status: 502, .. }), "{proxy:?}");
         let no_id = read_answer::<SendCommandAnswer>("SendCommand", 200, br#"{"Command":{}}"#, None).unwrap();
         assert!(no_id.command.unwrap().command_id.is_none());
+    }
+
+    #[test]
+    fn a_send_command_is_tried_again_only_when_ssm_surely_did_not_take_it() {
+        let service = |status: u16, code: &str| QueryError::Service {
+            status,
+            code: code.into(),
+            message: None,
+            request_id: None,
+        };
+        assert!(not_taken(&service(400, "ThrottlingException")));
+        assert!(!not_taken(&service(500, "InternalServerError")), "a 5xx may have run it");
+        assert!(!not_taken(&QueryError::Answer { status: 503, body: Vec::new(), why: String::new() }));
+        assert!(not_taken(&QueryError::Answer { status: 429, body: Vec::new(), why: String::new() }));
     }
 
     #[test]

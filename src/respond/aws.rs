@@ -103,6 +103,12 @@ async fn ssm_step(place: &Place, call: &StepCall<'_>, instance: &str, document: 
             Ok(Ok(Some(inv))) => seen = format!("{} ({})", inv.status, inv.status_details),
             // SSM does not know the invocation for a moment after SendCommand.
             Ok(Ok(None)) => {}
+            // The command was sent and may be running: a passing failure to read it leaves
+            // the step pending (the next run reads it again, the step's timeout bounds it).
+            Ok(Err(e)) if e.retryable() => {
+                seen = format!("not read: {}", e.failure("GetCommandInvocation").line());
+                break;
+            }
             Ok(Err(e)) => return place.error("GetCommandInvocation", &e),
         }
         if tokio::time::Instant::now() + SSM_POLL >= call.until {

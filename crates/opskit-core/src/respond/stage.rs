@@ -312,18 +312,19 @@ impl Stage<'_> {
             let now = self.clock(began);
             let resuming =
                 e.steps.last().filter(|s| s.index == e.next_step && s.outcome == StepOutcome::Pending).cloned();
-            if resuming.is_none() && !would_run {
-                if let Some(wait) = step.wait {
-                    let at = *e
-                        .not_before
-                        .get_or_insert_with(|| now + jiff::SignedDuration::try_from(wait.0).unwrap_or_default());
-                    if at > now {
-                        let left = at.duration_since(now).unsigned_abs();
-                        if tokio::time::Instant::now() + left > deadline {
-                            return Ok(()); // the next run goes on
-                        }
-                        tokio::time::sleep(left).await;
+            if resuming.is_none()
+                && !would_run
+                && let Some(wait) = step.wait
+            {
+                let at = *e
+                    .not_before
+                    .get_or_insert_with(|| now + jiff::SignedDuration::try_from(wait.0).unwrap_or_default());
+                if at > now {
+                    let left = at.duration_since(now).unsigned_abs();
+                    if tokio::time::Instant::now() + left > deadline {
+                        return Ok(()); // the next run goes on
                     }
+                    tokio::time::sleep(left).await;
                 }
             }
             let now = self.clock(began);

@@ -208,7 +208,7 @@ async fn a_verified_recovery_resolves_with_nobody_paged_and_every_step_kept() {
         vec![(TransitionKind::Resolved, Status::Resolved)],
         "the chat route asked to hear of it"
     );
-    let told = &b.chat.sent.lock().unwrap()[0].finding;
+    let told = b.chat.sent.lock().unwrap()[0].finding.clone();
     assert!(told.summary.starts_with("Recovered by scenario disk-full"), "{}", told.summary);
     assert!(told.fields.iter().any(|f| f.name.contains("usage") && f.value.contains("97%")), "{:?}", told.fields);
     let kept = b.state.findings("monitoring").await.unwrap();

@@ -310,10 +310,8 @@ impl StateStore for SqliteStore {
             let mut st = c.prepare(
                 "SELECT name, at, data FROM snapshots WHERE name >= ?1 AND substr(name, 1, ?2) = ?1 ORDER BY name",
             )?;
-            let rows = st
-                .query_map(params![prefix, prefix.chars().count() as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<Result<Vec<_>, _>>();
-            rows
+            st.query_map(params![prefix, prefix.chars().count() as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<Vec<_>, _>>()
         })?;
         rows.into_iter()
             .map(|(name, at, data)| {
