@@ -396,6 +396,27 @@ async fn a_finding_that_resolves_on_its_own_stops_its_scenario() {
 }
 
 #[tokio::test]
+async fn findings_no_scenario_takes_are_delivered_while_the_scenarios_run() {
+    let b = bench_with("");
+    let script = Script { delay: Duration::from_millis(400), ..recovering() };
+    let mut other = disk("i-0abc1234def567890");
+    other.key = "cpu/i-0abc1234def567890".into();
+    let started = std::time::Instant::now();
+    let told_at = Arc::new(Mutex::new(None));
+    let (report, ()) = tokio::join!(b.run(vec![disk("i-0abc1234def567890"), other], t0(), &script), async {
+        while b.pager.sent.lock().unwrap().is_empty() {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        *told_at.lock().unwrap() = Some(started.elapsed());
+    });
+    let told_at = told_at.lock().unwrap().unwrap();
+    assert!(told_at < Duration::from_millis(400), "the page waited for the scenario: {told_at:?}");
+    assert!(started.elapsed() >= Duration::from_millis(1200), "the scenario ran its three steps");
+    assert_eq!(report.responses.len(), 1);
+    assert_eq!(b.pager.kinds(), vec![(TransitionKind::New, Status::Open)], "only the finding no scenario took");
+}
+
+#[tokio::test]
 async fn findings_no_scenario_takes_are_left_alone() {
     let b = bench_with("");
     let script = recovering();

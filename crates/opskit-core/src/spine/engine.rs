@@ -468,11 +468,20 @@ impl Spine<'_> {
             ));
         }
 
-        // 2. Respond: scenarios check, gather, recover and verify; their evidence joins the
-        // findings, and a verified recovery resolves its finding before anyone is told.
-        let mut recovered_now = BTreeSet::new();
-        let mut responses = Vec::new();
-        if let Some(rc) = self.respond.as_ref().filter(|_| !self.config.scenarios.is_empty()) {
+        // 2. Respond, 3. policy, 4. deliver. Findings no scenario takes are owed and delivered
+        // while the scenarios run (a scenario never holds up the rest of the run); those it
+        // takes once their scenarios have had this run's budget, with the evidence so far.
+        let active = self.respond.is_some() && !self.config.scenarios.is_empty();
+        let taken: Vec<bool> = records
+            .iter()
+            .map(|(r, _)| active && crate::respond::scenario::scenario_for(self.config, &r.finding).is_some())
+            .collect();
+        let no_recovery = BTreeSet::new();
+        let free = records.iter().zip(&taken).filter(|(_, t)| !**t).map(|(r, _)| r);
+        let (mut outcomes, free_pending, mut report_findings) =
+            self.plan(free, &told, &silences, &previous, &no_recovery);
+        let stage_run = async {
+            let Some(rc) = self.respond.as_ref().filter(|_| active) else { return Ok(Vec::new()) };
             let stage = crate::respond::stage::Stage {
                 config: self.config,
                 state: self.state,
@@ -485,6 +494,7 @@ impl Spine<'_> {
             let items = records
                 .iter()
                 .enumerate()
+                .filter(|(index, _)| taken[*index])
                 .map(|(index, (record, kind))| crate::respond::stage::Item {
                     index,
                     record,
@@ -492,32 +502,103 @@ impl Spine<'_> {
                     previous: previous.get(&record.finding.key),
                 })
                 .collect();
-            for o in stage.run(&source, items, &silences).await? {
-                let prev = previous.get(&o.finding.key);
-                let mut kind = transition(prev, &o.finding);
-                if o.recovered_now {
-                    recovered_now.insert(o.finding.key.clone());
-                    // Open and recovered within this run: it was a problem, and it resolved.
-                    kind = kind.or(Some(TransitionKind::Resolved));
-                }
-                records[o.index] = (observe(prev, o.finding, kind, self.now), kind);
-                responses.push(o.execution);
+            stage.run(&source, items, &silences).await
+        };
+        let (delivered, staged) = futures::join!(self.deliver(&source, free_pending), stage_run);
+        outcomes.extend(delivered?);
+
+        // The scenarios' evidence joins their findings, and a verified recovery resolves its
+        // finding before anyone is told.
+        let mut recovered_now = BTreeSet::new();
+        let mut responses = Vec::new();
+        for o in staged? {
+            let prev = previous.get(&o.finding.key);
+            let mut kind = transition(prev, &o.finding);
+            if o.recovered_now {
+                recovered_now.insert(o.finding.key.clone());
+                // Open and recovered within this run: it was a problem, and it resolved.
+                kind = kind.or(Some(TransitionKind::Resolved));
             }
+            records[o.index] = (observe(prev, o.finding, kind, self.now), kind);
+            responses.push(o.execution);
+        }
+        let held = records.iter().zip(&taken).filter(|(_, t)| **t).map(|(r, _)| r);
+        let (held_outcomes, held_pending, held_findings) = self.plan(held, &told, &silences, &previous, &recovered_now);
+        outcomes.extend(held_outcomes);
+        report_findings.extend(held_findings);
+        outcomes.extend(self.deliver(&source, held_pending).await?);
+
+        // 5. Observations. Written after delivery so a crash mid-run re-diffs the same way.
+        // Only those that say something new: a steady poll of 10,000 findings rewrites
+        // none of them (on DynamoDB every write is billed, every minute).
+        if !self.dry_run {
+            let streak_cap = self.config.routes.iter().map(|r| r.notify_after).max().unwrap_or(1);
+            let recs: Vec<FindingRecord> = records
+                .into_iter()
+                .filter(|(r, kind)| worth_writing(previous.get(&r.finding.key), r, *kind, streak_cap, self.now))
+                .map(|(r, _)| r)
+                .collect();
+            if !recs.is_empty() {
+                self.state.put_findings(&recs).await?;
+            }
+            self.forget_long_resolved(&source, &previous, &seen, &told).await?;
         }
 
-        // 3. Policy: what each sink is owed.
+        report_findings.sort_by(|a, b| {
+            b.finding.severity.cmp(&a.finding.severity).then_with(|| a.finding.key.cmp(&b.finding.key))
+        });
+        let mut summary = Summary::default();
+        for f in &report_findings {
+            if f.finding.status == Status::Open {
+                *summary.open.entry(f.finding.severity.to_string()).or_default() += 1;
+            }
+            if let Some(k) = f.change {
+                *summary.transitions.entry(k.to_string()).or_default() += 1;
+            }
+        }
+        for d in &outcomes {
+            *summary.deliveries.entry(d.outcome.as_str().to_string()).or_default() += 1;
+        }
+        summary.errors = collected.errors.len();
+        Ok(RunReport {
+            version: 1,
+            source,
+            started,
+            finished: Timestamp::now().max(started),
+            dry_run: self.dry_run,
+            summary,
+            findings: report_findings,
+            deliveries: outcomes,
+            errors: collected.errors,
+            skipped: collected.skipped,
+            responses,
+            judging: collected.judging,
+        })
+    }
+
+    /// Step 3, the policy: what each sink is owed for `records` (under routes, damping,
+    /// silences and quiet hours), the outcomes decided without sending, and the report's
+    /// findings. `recovered_now`: the keys a scenario recovered in this run.
+    fn plan<'r>(
+        &self,
+        records: impl Iterator<Item = &'r (FindingRecord, Option<TransitionKind>)>,
+        told: &BTreeMap<(String, String), DeliveryRecord>,
+        silences: &[crate::state::Silence],
+        previous: &BTreeMap<String, FindingRecord>,
+        recovered_now: &BTreeSet<String>,
+    ) -> (Vec<DeliveryOutcome>, Vec<Pending>, Vec<ReportFinding>) {
         let mut outcomes = Vec::new();
         let mut pending = Vec::new();
         let mut report_findings = Vec::new();
-        for (rec, kind) in &records {
+        for (rec, kind) in records {
             let f = &rec.finding;
-            let silence = policy::silenced_by(self.config, &silences, f, self.now);
+            let silence = policy::silenced_by(self.config, silences, f, self.now);
             let routed = policy::sinks_for(self.config, f);
             // Sinks told "open" earlier but no longer routed (e.g. severity dropped below a
             // pager route's minimum) are owed a resolve, so nothing stays open there.
             let mut sinks: Vec<(String, Option<&crate::config::Route>)> =
                 routed.iter().map(|(s, r)| (s.to_string(), Some(*r))).collect();
-            for ((_, sink), d) in told_about(&told, &f.key) {
+            for ((_, sink), d) in told_about(told, &f.key) {
                 // A sink since removed from the config cannot be told anything any more.
                 if d.status == Status::Open
                     && !sinks.iter().any(|(s, _)| s == sink)
@@ -614,55 +695,7 @@ impl Spine<'_> {
             });
         }
 
-        // 4. Deliver: sinks in parallel, each sink's messages in order; commit on accept.
-        outcomes.extend(self.deliver(&source, pending).await?);
-
-        // 5. Observations. Written after delivery so a crash mid-run re-diffs the same way.
-        // Only those that say something new: a steady poll of 10,000 findings rewrites
-        // none of them (on DynamoDB every write is billed, every minute).
-        if !self.dry_run {
-            let streak_cap = self.config.routes.iter().map(|r| r.notify_after).max().unwrap_or(1);
-            let recs: Vec<FindingRecord> = records
-                .into_iter()
-                .filter(|(r, kind)| worth_writing(previous.get(&r.finding.key), r, *kind, streak_cap, self.now))
-                .map(|(r, _)| r)
-                .collect();
-            if !recs.is_empty() {
-                self.state.put_findings(&recs).await?;
-            }
-            self.forget_long_resolved(&source, &previous, &seen, &told).await?;
-        }
-
-        report_findings.sort_by(|a, b| {
-            b.finding.severity.cmp(&a.finding.severity).then_with(|| a.finding.key.cmp(&b.finding.key))
-        });
-        let mut summary = Summary::default();
-        for f in &report_findings {
-            if f.finding.status == Status::Open {
-                *summary.open.entry(f.finding.severity.to_string()).or_default() += 1;
-            }
-            if let Some(k) = f.change {
-                *summary.transitions.entry(k.to_string()).or_default() += 1;
-            }
-        }
-        for d in &outcomes {
-            *summary.deliveries.entry(d.outcome.as_str().to_string()).or_default() += 1;
-        }
-        summary.errors = collected.errors.len();
-        Ok(RunReport {
-            version: 1,
-            source,
-            started,
-            finished: Timestamp::now().max(started),
-            dry_run: self.dry_run,
-            summary,
-            findings: report_findings,
-            deliveries: outcomes,
-            errors: collected.errors,
-            skipped: collected.skipped,
-            responses,
-            judging: collected.judging,
-        })
+        (outcomes, pending, report_findings)
     }
 
     /// Step 5: forget findings resolved and not seen for `defaults.forget_resolved_after`
