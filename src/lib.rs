@@ -8,7 +8,8 @@
 //! `crates/README.md` for the crates and the rule each boundary keeps.
 
 pub use opskit_core::{
-    backlog, config, env_vars, globs, http, pagerduty_rest, private_fs, redact, shard, sinks, spine, state, text, time,
+    backlog, config, env_vars, globs, history, http, pagerduty_rest, private_fs, redact, shard, sinks, spine, state,
+    text, time,
 };
 pub use opskit_mail as mail;
 

@@ -28,6 +28,9 @@ pub struct Reminders {
     pub unmatched: Vec<TargetError>,
     /// The sinks whose incidents were all looked up: their reminders are spoken for.
     pub covered: BTreeSet<String>,
+    /// The first acknowledgement of each incident read, for the history (`report ops`:
+    /// the time to first response).
+    pub acknowledged: Vec<crate::history::Event>,
 }
 
 /// Every reminder due at `now`, over the `pagerduty` sinks that have REST settings.
@@ -76,6 +79,18 @@ pub async fn due(
                 ));
                 continue;
             };
+            if let Some(first) = i.acknowledgements.iter().min_by_key(|a| a.at) {
+                out.acknowledged.push(crate::history::Event {
+                    at: first.at,
+                    kind: crate::history::EventKind::Acknowledged,
+                    severity: d.told.as_ref().map_or(Severity::Critical, |f| f.severity),
+                    silenced: false,
+                    source: d.source.clone(),
+                    account: d.told.as_ref().and_then(|f| f.account.clone()),
+                    by: Some(first.by.clone()),
+                    key: d.key.clone(),
+                });
+            }
             let key = format!("{SOURCE}/{sink}/unacknowledged/{}", i.id);
             if i.status != IncidentStatus::Triggered {
                 // Reminded before and taken since: say who took it, and when.

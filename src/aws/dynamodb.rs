@@ -916,6 +916,19 @@ impl StateStore for DynamoStore {
         self.batch_write(&format!("writing marks of `{namespace}`"), requests).await
     }
 
+    async fn marks_since(&self, namespace: &str, since: Timestamp) -> StateResult<Vec<(String, i64)>> {
+        let what = format!("reading marks of `{namespace}`");
+        let pk = format!("mark#{namespace}");
+        let mut out = Vec::new();
+        for item in self.query_all(&what, &pk, None).await? {
+            let at = num_attr(&item, "at").map_err(|e| self.err(e))?;
+            if at >= since.as_second() {
+                out.push((str_attr(&item, "key").map_err(|e| self.err(e))?.to_string(), at));
+            }
+        }
+        Ok(out)
+    }
+
     async fn prune_marks(&self, namespace: &str, before: Timestamp) -> StateResult<usize> {
         let what = format!("pruning marks of `{namespace}`");
         let pk = format!("mark#{namespace}");

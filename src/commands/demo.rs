@@ -1084,7 +1084,7 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
         let mut ctx = t.context_with(|g| g.shard = Some(shard))?;
         ctx.aws = sandbox_session(&t.sb);
         ctx.discover(crate::organizations::Mode::List).await?;
-        if n == 30 {
+        if n == 32 {
             let _ = writeln!(t.out, "\norganization initech, as discovered (and cached for an hour):");
             for o in &ctx.discovery.organizations {
                 for a in &o.accounts {
@@ -1107,7 +1107,7 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
         let failed = t.failed;
         t.show(
             &format!("{n}. dx-vif poll --shard {shard} on {host}"),
-            if n == 30 {
+            if n == 32 {
                 "Host ops-a takes the accounts of shard 0: initech-web's VIF is down and told. initech-legacy's\n\
                  role is refused (AccessDenied): reported against that account alone, the run goes on."
             } else {

@@ -49,6 +49,9 @@ pub async fn remind(ctx: &Context, _args: &PagerDutyRemindArgs) -> AppResult<Out
         .collect();
     let tz = &ctx.config.defaults.timezone;
     let found = crate::reminders::due(&ctx.config, state.as_ref(), &ctx.http, after, tz, now, &open).await?;
+    if !ctx.global.dry_run && !found.acknowledged.is_empty() {
+        crate::history::record(state.as_ref(), &found.acknowledged).await?;
+    }
     let scope: BTreeSet<String> = kept
         .iter()
         .map(|r| r.finding.key.clone())

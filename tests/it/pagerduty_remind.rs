@@ -65,6 +65,21 @@ fn an_unacknowledged_incident_is_reminded_once_and_an_acknowledged_one_never() {
     assert!(b.sandbox.pagerduty_acknowledge("nightly/db-2", "Sato"));
     remind(&b, SignedDuration::from_mins(20));
     assert_eq!(b.slack_texts().len(), 2, "{:?}", b.slack_texts());
+
+    // The history keeps each incident's first acknowledgement, once, for `report ops`.
+    use opskit::state::StateStore as _;
+    let store = opskit::state::sqlite::SqliteStore::open(&b.path("state.db")).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let events = rt.block_on(opskit::history::events_since(&store, Timestamp::UNIX_EPOCH)).unwrap();
+    let acks: Vec<(String, String)> = events
+        .iter()
+        .filter(|e| e.kind == opskit::history::EventKind::Acknowledged)
+        .map(|e| (e.key.clone(), e.by.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(acks, vec![("db-1".to_string(), "Tanaka".to_string()), ("db-2".to_string(), "Sato".to_string())]);
+    let opened = events.iter().filter(|e| e.kind == opskit::history::EventKind::New && e.source == "nightly").count();
+    assert_eq!(opened, 2, "{events:?}");
+    let _ = store.location();
 }
 
 #[test]

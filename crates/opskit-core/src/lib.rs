@@ -10,6 +10,7 @@ pub mod backlog;
 pub mod config;
 pub mod env_vars;
 pub mod globs;
+pub mod history;
 pub mod http;
 pub mod pagerduty_rest;
 pub mod private_fs;

@@ -224,6 +224,15 @@ async fn a_verified_recovery_resolves_with_nobody_paged_and_every_step_kept() {
     );
     assert_eq!(log[0].steps[0].target.as_deref(), Some("i-0abc1234def567890 111122223333 ap-northeast-1"));
     assert_eq!(script.started().len(), 3);
+    // The history says it opened and a scenario resolved it.
+    let events = crate::history::events_since(b.state.as_ref(), t0()).await.unwrap();
+    let seen: Vec<(crate::history::EventKind, Option<&str>)> =
+        events.iter().map(|e| (e.kind, e.by.as_deref())).collect();
+    assert_eq!(
+        seen,
+        vec![(crate::history::EventKind::New, None), (crate::history::EventKind::Recovered, Some("disk-full"))]
+    );
+    assert!(events[1].at >= events[0].at);
 }
 
 #[tokio::test]

@@ -532,6 +532,14 @@ impl Spine<'_> {
         // Only those that say something new: a steady poll of 10,000 findings rewrites
         // none of them (on DynamoDB every write is billed, every minute).
         if !self.dry_run {
+            // The history the operation's numbers come from (`report ops`): each opening and
+            // resolution, and who resolved it. A baseline adopts what is there: no history.
+            if !self.baseline {
+                let events = self.history(&records, &previous, &silences, &recovered_now, &responses);
+                if !events.is_empty() {
+                    crate::history::record(self.state, &events).await?;
+                }
+            }
             let streak_cap = self.config.routes.iter().map(|r| r.notify_after).max().unwrap_or(1);
             let recs: Vec<FindingRecord> = records
                 .into_iter()
@@ -574,6 +582,52 @@ impl Spine<'_> {
             responses,
             judging: collected.judging,
         })
+    }
+
+    /// The history events of this run's transitions (see [`crate::history`]).
+    fn history(
+        &self,
+        records: &[(FindingRecord, Option<TransitionKind>)],
+        previous: &BTreeMap<String, FindingRecord>,
+        silences: &[crate::state::Silence],
+        recovered_now: &BTreeSet<String>,
+        responses: &[crate::respond::Execution],
+    ) -> Vec<crate::history::Event> {
+        use crate::history::{Event, EventKind};
+        let mut out = Vec::new();
+        for (rec, kind) in records {
+            let f = &rec.finding;
+            let event = |kind: EventKind, at: Timestamp, by: Option<String>| Event {
+                at,
+                kind,
+                severity: f.severity,
+                silenced: kind.opens() && policy::silenced_by(self.config, silences, f, self.now).is_some(),
+                source: f.source.clone(),
+                account: f.account.clone(),
+                by,
+                key: f.key.clone(),
+            };
+            if recovered_now.contains(&f.key) {
+                let was_open = previous.get(&f.key).is_some_and(|p| p.finding.status == Status::Open);
+                if !was_open {
+                    // Opened and recovered within this run: both happened.
+                    let opened = if previous.contains_key(&f.key) { EventKind::Reopened } else { EventKind::New };
+                    out.push(event(opened, self.now, None));
+                }
+                let e = responses.iter().find(|e| e.key == f.key);
+                let at = e.and_then(|e| e.ended).unwrap_or(self.now).max(self.now);
+                out.push(event(EventKind::Recovered, at, e.map(|e| e.scenario.clone())));
+                continue;
+            }
+            let k = match kind {
+                Some(TransitionKind::New) => EventKind::New,
+                Some(TransitionKind::Reopened) => EventKind::Reopened,
+                Some(TransitionKind::Resolved) => EventKind::Resolved,
+                _ => continue,
+            };
+            out.push(event(k, self.now, None));
+        }
+        out
     }
 
     /// Step 3, the policy: what each sink is owed for `records` (under routes, damping,

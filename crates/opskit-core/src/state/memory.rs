@@ -137,6 +137,15 @@ impl StateStore for MemoryStore {
         Ok(())
     }
 
+    async fn marks_since(&self, namespace: &str, since: Timestamp) -> StateResult<Vec<(String, i64)>> {
+        let g = self.lock();
+        Ok(g.marks
+            .iter()
+            .filter(|((ns, _), at)| ns == namespace && **at >= since.as_second())
+            .map(|((_, k), at)| (k.clone(), *at))
+            .collect())
+    }
+
     async fn prune_marks(&self, namespace: &str, before: Timestamp) -> StateResult<usize> {
         let mut g = self.lock();
         let n = g.marks.len();

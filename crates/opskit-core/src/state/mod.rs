@@ -310,6 +310,9 @@ pub trait StateStore: Send + Sync {
     async fn marked(&self, namespace: &str, keys: &[String]) -> StateResult<std::collections::BTreeSet<String>>;
     /// Mark `keys` done at `at` (marking again moves the time on).
     async fn put_marks(&self, namespace: &str, keys: &[String], at: Timestamp) -> StateResult<()>;
+    /// The marks of `namespace` made at or after `since`, as (key, epoch seconds), in no
+    /// particular order.
+    async fn marks_since(&self, namespace: &str, since: Timestamp) -> StateResult<Vec<(String, i64)>>;
     /// Forget marks made before `before`; returns how many.
     async fn prune_marks(&self, namespace: &str, before: Timestamp) -> StateResult<usize>;
 

@@ -348,6 +348,14 @@ impl StateStore for SqliteStore {
         })
     }
 
+    async fn marks_since(&self, namespace: &str, since: Timestamp) -> StateResult<Vec<(String, i64)>> {
+        self.with(|c| {
+            let mut st = c.prepare_cached("SELECT key, at FROM marks WHERE namespace = ?1 AND at >= ?2")?;
+            st.query_map(params![namespace, since.as_second()], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<Vec<_>, _>>()
+        })
+    }
+
     async fn prune_marks(&self, namespace: &str, before: Timestamp) -> StateResult<usize> {
         self.with(|c| {
             c.execute("DELETE FROM marks WHERE namespace = ?1 AND at < ?2", params![namespace, before.as_second()])
