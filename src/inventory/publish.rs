@@ -321,6 +321,15 @@ impl BacklogPages {
     fn id(&self, name: &str) -> Option<u64> {
         self.ids.lock().unwrap_or_else(|e| e.into_inner()).get(name).copied()
     }
+
+    /// The project's Wiki and the id of its page `name` (listing the pages if need be).
+    pub async fn page_id(&self, name: &str) -> anyhow::Result<(&crate::backlog::wiki::ProjectWiki, u64)> {
+        if self.id(name).is_none() {
+            self.names().await?;
+        }
+        let id = self.id(name).ok_or_else(|| anyhow::anyhow!("the Wiki has no page `{name}`"))?;
+        Ok((&self.wiki, id))
+    }
 }
 
 #[async_trait]

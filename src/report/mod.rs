@@ -1,0 +1,3 @@
+//! Reports of the state across customers (`opskit report`).
+
+pub mod publish;

@@ -1,0 +1,173 @@
+//! Where a report goes besides stdout: a file for a web server (written whole, then renamed
+//! over the old one, so a reader never sees half a page), and a Backlog Wiki page, written
+//! only when it changed (the inventory's [`PageStore`] machinery) with the HTML page attached.
+
+use crate::inventory::publish::{BacklogPages, PageStore};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// A report as a Wiki page: its name, its text, and a file attached to it.
+#[derive(Debug, Clone, Copy)]
+pub struct WikiPage<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub attachment: Option<(&'a str, &'a [u8])>,
+}
+
+/// What one publication did.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct Published {
+    /// `created`, `updated` or `unchanged`.
+    pub page: String,
+    /// The attachment replaced (or `unchanged`, or none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<String>,
+}
+
+/// What the state remembers of a page's attachment: which one is ours and what it held.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+struct Attached {
+    id: u64,
+    sha256: String,
+}
+
+fn sha(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Write `bytes` to `path` by way of a temporary file beside it and a rename: a web server
+/// serving the old file never serves half of the new one, and a symlink at `path` is
+/// replaced, never followed.
+pub fn to_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    use std::io::Write as _;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".opskit-report-")
+        .tempfile_in(dir)
+        .with_context(|| format!("writing {}: cannot create a file in {}", path.display(), dir.display()))?;
+    tmp.write_all(bytes).with_context(|| format!("writing {}", path.display()))?;
+    // A page for a web server: readable by it, like any file it serves.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    tmp.persist(path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// Publish `text` as the Wiki page `page` of `store`'s project, written only when its
+/// content (`stable`: the text without what changes every run, such as the time it was made)
+/// differs, and `attachment` (file name, bytes) attached to it when its bytes changed
+/// (the old one removed after the new one is in). `dry_run` computes and writes nothing.
+pub async fn to_wiki(
+    store: &BacklogPages,
+    state: &dyn crate::state::StateStore,
+    page: &WikiPage<'_>,
+    stable: impl Fn(&str) -> String,
+    now: Timestamp,
+    dry_run: bool,
+) -> anyhow::Result<Published> {
+    let WikiPage { name: page, text, attachment } = *page;
+    let names = store.names().await?;
+    let exists = names.iter().any(|n| n == page);
+    let current = if exists { store.get(page).await? } else { None };
+    let mut out = Published::default();
+    let same = current.as_deref().is_some_and(|c| stable(c.trim_end()) == stable(text.trim_end()));
+    out.page = if same {
+        "unchanged".into()
+    } else {
+        if !dry_run {
+            store.put(page, text, current.is_some()).await?;
+        }
+        if current.is_some() { "updated".into() } else { "created".into() }
+    };
+    let Some((file, bytes)) = attachment else { return Ok(out) };
+    let memo = format!("report/wiki-attachment/{}", sha(page.as_bytes()));
+    let kept: Option<Attached> = state.snapshot(&memo).await?.and_then(|(_, d)| serde_json::from_slice(&d).ok());
+    let digest = sha(&stable(&String::from_utf8_lossy(bytes)).into_bytes());
+    if dry_run {
+        out.attachment =
+            Some(if kept.as_ref().is_some_and(|k| k.sha256 == digest) { "unchanged" } else { "replaced" }.into());
+        return Ok(out);
+    }
+    let (wiki, id) = store.page_id(page).await?;
+    let listed = wiki.attachments(id).await?;
+    if let Some(k) = &kept
+        && k.sha256 == digest
+        && listed.iter().any(|a| a.id == k.id)
+    {
+        out.attachment = Some("unchanged".into());
+        return Ok(out);
+    }
+    let added = wiki.upload_and_attach(id, &[(file, bytes)]).await?;
+    let new_id = added.first().map(|a| a.id).ok_or_else(|| anyhow::anyhow!("Backlog attached nothing to `{page}`"))?;
+    // The old copies of our file go once the new one is in: the page always has one.
+    for old in listed.iter().filter(|a| a.name == file && a.id != new_id) {
+        wiki.remove_attachment(id, old.id).await?;
+    }
+    let data = serde_json::to_vec(&Attached { id: new_id, sha256: digest })?;
+    state.put_snapshot(&memo, now, &data).await?;
+    out.attachment = Some("replaced".into());
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backlog::BacklogClient;
+    use crate::redact::Secret;
+    use opskit_sandbox::{BACKLOG_API_KEY, BACKLOG_PREFIX, Sandbox};
+
+    fn without_time(s: &str) -> String {
+        s.lines().filter(|l| !l.starts_with("Generated ")).collect::<Vec<_>>().join("\n")
+    }
+
+    #[tokio::test]
+    async fn a_page_and_its_attachment_are_written_only_when_they_changed() {
+        let sb = Sandbox::start().await.unwrap();
+        let http = reqwest::Client::builder().timeout(std::time::Duration::from_secs(10)).build().unwrap();
+        let client = BacklogClient::new(&sb.url(BACKLOG_PREFIX), Secret::new(BACKLOG_API_KEY), http);
+        let store = BacklogPages::new(client.project_wiki("OPS").await.unwrap(), false);
+        let state = crate::state::memory::MemoryStore::new();
+        let now: Timestamp = "2026-12-01T03:00:00Z".parse().unwrap();
+        let publish = |text: &'static str, html: &'static str| {
+            let store = &store;
+            let state = &state;
+            async move {
+                let page = WikiPage { name: "Ops/Status", text, attachment: Some(("status.html", html.as_bytes())) };
+                to_wiki(store, state, &page, without_time, now, false).await.unwrap()
+            }
+        };
+        let first = publish("# Status\nGenerated 10:00\n3 open", "Generated 10:00\n<p>3 open</p>").await;
+        assert_eq!((first.page.as_str(), first.attachment.as_deref()), ("created", Some("replaced")));
+        // Only the time it was made differs: nothing is written.
+        let again = publish("# Status\nGenerated 10:01\n3 open", "Generated 10:01\n<p>3 open</p>").await;
+        assert_eq!((again.page.as_str(), again.attachment.as_deref()), ("unchanged", Some("unchanged")));
+        let changed = publish("# Status\nGenerated 10:02\n2 open", "Generated 10:02\n<p>2 open</p>").await;
+        assert_eq!((changed.page.as_str(), changed.attachment.as_deref()), ("updated", Some("replaced")));
+        let pages = sb.backlog_wiki_pages();
+        let page = pages.iter().find(|p| p["name"] == "Ops/Status").unwrap();
+        assert!(page["content"].as_str().unwrap().contains("2 open"));
+        let attachments = page["attachments"].as_array().unwrap();
+        assert_eq!(attachments.len(), 1, "the old copy goes once the new one is in: {attachments:?}");
+        assert_eq!(attachments[0]["name"], "status.html");
+    }
+
+    #[test]
+    fn a_file_is_replaced_whole_and_a_symlink_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let page = dir.path().join("status.html");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&victim, &page).unwrap();
+        to_file(&page, b"<html></html>").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert_eq!(std::fs::read_to_string(&page).unwrap(), "<html></html>");
+    }
+}
