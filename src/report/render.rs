@@ -2,7 +2,7 @@
 //! font, nothing fetched: it opens from a file:// URL and as a Backlog Wiki attachment),
 //! Markdown, and JSON.
 //!
-//! The page comes from the embedded template `output-templates/report_status.html.j2`,
+//! The page comes from the embedded template `output-templates/report/status.html.j2`,
 //! rendered by minijinja with HTML auto-escaping on every value: titles, resource names
 //! and reasons are customers' and operators' text. The template writes well-formed
 //! markup (void elements closed, attributes quoted), so an XML parser can check every page.
@@ -15,7 +15,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
 use serde::Serialize;
 use std::fmt::Write as _;
 
-const PAGE: &str = include_str!("../../output-templates/report_status.html.j2");
+const PAGE: &str = include_str!("../../output-templates/report/status.html.j2");
 
 /// The longest span the timeline covers: windows further out are listed, not drawn.
 const TIMELINE_DAYS: i64 = 14;
