@@ -30,10 +30,11 @@ fi
 # package's postinst would start the system service: a policy-rc.d that answers 101 keeps it
 # from doing so (a container has no init to start it with anyway).
 DOVECOT=/usr/sbin/dovecot
-install_dovecot() {
+install_debian_package() {
+  local pkg=$1
   local sudo=() policy=/usr/sbin/policy-rc.d ours=""
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "test.sh: need root or sudo to apt-get install dovecot-imapd" >&2; exit 2; }
+    command -v sudo >/dev/null || { echo "test.sh: need root or sudo to apt-get install $pkg" >&2; exit 2; }
     sudo=(sudo)
   fi
   if ! [ -e "$policy" ]; then
@@ -45,29 +46,38 @@ install_dovecot() {
   local log ok=""
   log=$(mktemp)
   # Update the package lists only when they lack the package or are too old to fetch it.
-  if apt-cache show dovecot-imapd >/dev/null 2>&1 \
-    && "${get[@]}" install -y --no-install-recommends dovecot-imapd >"$log" 2>&1; then
+  if apt-cache show "$pkg" >/dev/null 2>&1 \
+    && "${get[@]}" install -y --no-install-recommends "$pkg" >"$log" 2>&1; then
     ok=1
   elif "${get[@]}" update >>"$log" 2>&1 \
-    && "${get[@]}" install -y --no-install-recommends dovecot-imapd >>"$log" 2>&1; then
+    && "${get[@]}" install -y --no-install-recommends "$pkg" >>"$log" 2>&1; then
     ok=1
   fi
   if [ -n "$ours" ]; then "${sudo[@]}" rm -f "$policy"; fi
   if [ -z "$ok" ]; then
     cat "$log" >&2
-    echo "test.sh: apt-get install dovecot-imapd failed" >&2
+    echo "test.sh: apt-get install $pkg failed" >&2
     exit 2
   fi
   rm -f "$log"
 }
 if ! [ -x "$DOVECOT" ]; then
   echo "test.sh: installing dovecot-imapd from Debian's packages" >&2
-  install_dovecot
+  install_debian_package dovecot-imapd
+fi
+
+# Chromium from Debian's packages: `report status` pages are looked at in headless Chromium
+# (a screenshot that must not be blank, the DOM with every section).
+CHROMIUM=/usr/bin/chromium
+if ! [ -x "$CHROMIUM" ]; then
+  echo "test.sh: installing chromium from Debian's packages" >&2
+  install_debian_package chromium
 fi
 
 export OPSKIT_MOTO_SERVER="$PWD/$VENV/bin/moto_server"
 export OPSKIT_GCS_EMULATOR="$PWD/$VENV/bin/gcp-storage-emulator"
 export OPSKIT_DOVECOT="$DOVECOT"
+export OPSKIT_CHROMIUM="$CHROMIUM"
 export OPSKIT_RADICALE="$PWD/$VENV/bin/radicale"
 
 cargo test --locked --workspace --all-targets "$@"

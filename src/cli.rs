@@ -85,6 +85,11 @@ Examples:
   opskit respond log                       # the last 50 scenario runs
   opskit respond log --since 24h --steps   # today's, with every step's output
   opskit respond log --scenario disk-full --output json";
+const EX_REPORT_STATUS: &str = "\
+Examples:
+  opskit report status --out /var/www/ops/status.html   # one self-contained page, from the state
+  opskit report status -o markdown > status.md
+  opskit report status -o json | jq '.runs[] | select(.late)'";
 const EX_MAIL_INGEST: &str = "\
 Examples:
   opskit mail ingest ~/Maildir           # from a timer: classify, extract, notify
@@ -326,6 +331,9 @@ pub enum Command {
     /// First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified
     #[command(subcommand)]
     Respond(RespondCommand),
+    /// Pages made from the state store: `status` is the current state across customers
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// AWS maintenance and warning mails: classify, extract, notify
     #[command(subcommand, name = "maintenance-mail", visible_alias = "mail")]
     MaintenanceMail(MailCommand),
@@ -390,6 +398,23 @@ impl Command {
     pub fn mta_pipe(&self) -> bool {
         matches!(self, Command::MaintenanceMail(MailCommand::Ingest(a)) if a.mta)
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// One self-contained HTML page of the current state across accounts (open findings by
+    /// customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs),
+    /// from the state store only; `--output markdown` or `json` for those (notifies no one)
+    #[command(after_long_help = EX_REPORT_STATUS)]
+    Status(ReportStatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportStatusArgs {
+    /// Write the report to this file (replaced whole: written beside it, then renamed)
+    /// instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -150,6 +150,9 @@ pub struct Context {
     /// The run works on an ad-hoc target (`--profile`/`AWS_PROFILE`/`--region` without
     /// accounts in the config), see [`Context::select_profile`].
     pub ad_hoc: bool,
+    /// Record each run as the command's last (`runs/NAME`) in [`Context::after_run`]; see
+    /// [`crate::commands::records_run`].
+    pub record_run: bool,
 }
 
 /// A run lock held for a whole run, and the state store it is held in.
@@ -194,6 +197,7 @@ impl Context {
             held: None,
             keeps_nothing: false,
             ad_hoc: false,
+            record_run: false,
         })
     }
 
@@ -508,11 +512,37 @@ impl Context {
             tracing::info!("another run holds the lock: no heartbeat ping");
             return;
         }
+        self.record_last_run(name, code, took).await;
         if let Some(url) = &self.global.heartbeat_url {
             // healthchecks.io keeps the first 100 kB of a ping body: the report's tail is enough.
             let lines: Vec<&str> = shown.lines().collect();
             let body = lines[lines.len().saturating_sub(40)..].join("\n");
             crate::cron::ping(&self.http, &crate::cron::end_url(url, code), Some(body)).await;
+        }
+    }
+
+    /// Keep this run as the last of `name` (`runs/NAME`, read by `report status`), when
+    /// the command records its runs and this one may write (not a dry run, a state kept).
+    /// A failure to write it is logged: it must not fail a run that did its work.
+    async fn record_last_run(&self, name: &str, code: u8, took: Duration) {
+        if !self.record_run || self.global.dry_run || matches!(self.state_location(), Ok(StateLocation::None) | Err(_))
+        {
+            return;
+        }
+        let record = crate::report::status::RunRecord {
+            at: self.now(),
+            code,
+            took_ms: u64::try_from(took.as_millis()).unwrap_or(u64::MAX),
+            host: self.env.get(crate::env_vars::OPSKIT_HOSTNAME).unwrap_or_else(crate::state::hostname),
+        };
+        let snapshot = format!("{}{name}", crate::report::status::RUNS_PREFIX);
+        let written = match (self.open_state(), serde_json::to_vec(&record)) {
+            (Ok(state), Ok(data)) => state.put_snapshot(&snapshot, record.at, &data).await.map_err(|e| e.to_string()),
+            (Err(e), _) => Err(e.to_string()),
+            (_, Err(e)) => Err(e.to_string()),
+        };
+        if let Err(e) = written {
+            tracing::warn!("cannot record the run in the state ({snapshot}): {e}");
         }
     }
 

@@ -155,6 +155,7 @@ fn main() -> ExitCode {
             Err(e) => return present(&cli, style, &Err(e)).0,
         };
         ctx.keeps_nothing = cli.command.keeps_nothing();
+        ctx.record_run = commands::records_run(&cli.command);
         // A loop (`dx-vif watch`) pings and writes metrics after each of its polls instead.
         let per_run = !cli.command.loops();
         // The run lock first: a second run of the same work exits 4 before any API call,

@@ -167,7 +167,10 @@ pub fn plan(
         .field("calendar", calendar)
         .field("phase", &phase)
         .field("window", &window)
-        .field("covers", covers.join("; "));
+        .field("covers", covers.join("; "))
+        // For the timeline of `report status`; not in the fingerprint (set above).
+        .field("starts", o.start.to_string())
+        .field("ends", o.end.to_string());
         if phase == "ended" {
             f.summary = format!("{window}: over; its silences end {}", when(until));
         }

@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod maintenance_mail;
 pub mod notify;
 pub mod pagerduty;
+pub mod report;
 pub mod respond;
 pub mod silence;
 pub mod state_cmd;
@@ -23,8 +24,8 @@ pub mod wiki;
 
 use crate::cli::{
     CalendarCommand, Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, HealthCommand, InventoryCommand,
-    MailCommand, NotifyCommand, PagerDutyCommand, RespondCommand, SilenceCommand, StateCommand, SupportCommand,
-    TrustedAdvisorCommand, WikiCommand,
+    MailCommand, NotifyCommand, PagerDutyCommand, ReportCommand, RespondCommand, SilenceCommand, StateCommand,
+    SupportCommand, TrustedAdvisorCommand, WikiCommand,
 };
 use crate::config::CommandSection;
 use crate::context::Context;
@@ -79,6 +80,7 @@ pub const SECTIONS: &[CommandSection] = &[
     CommandSection { name: "maintenance-mail", check: |c| maintenance_mail::Settings::load(c).map(drop) },
     CommandSection { name: "wiki", check: |c| wiki::Settings::load(c).map(drop) },
     CommandSection { name: "findings", check: |_| Ok(()) },
+    CommandSection { name: "report", check: |c| crate::report::status::Settings::load(c).map(drop) },
 ];
 
 /// Commands that need no config or context.
@@ -107,7 +109,9 @@ pub fn discovery_mode(command: &Command) -> Option<crate::organizations::Mode> {
         Command::Findings(_)
         | Command::MaintenanceMail(MailCommand::Ingest(_))
         | Command::Health(HealthCommand::Ingest(_))
-        | Command::Wiki(_) => Some(Mode::CacheOnly),
+        | Command::Wiki(_)
+        // Discovered accounts' names and `customer` tags, for grouping by customer.
+        | Command::Report(_) => Some(Mode::CacheOnly),
         _ => None,
     }
 }
@@ -133,6 +137,16 @@ pub fn run_lock(command: &Command) -> Option<String> {
         Command::Pagerduty(PagerDutyCommand::Remind(_)) => "pagerduty-remind".into(),
         _ => return None,
     })
+}
+
+/// Whether a run of `command` is recorded as its last run (snapshot `runs/NAME`, shown by
+/// `report status`): the commands that do their work under a run lock, and those that take
+/// their locks themselves (`dx-vif watch` at each poll, `findings push`, `wiki backup`).
+/// Commands that only read leave no record.
+pub fn records_run(command: &Command) -> bool {
+    run_lock(command).is_some()
+        || command.loops()
+        || matches!(command, Command::Findings(FindingsCommand::Push(_)) | Command::Wiki(WikiCommand::Backup(_)))
 }
 
 /// The run lock of the commands that keep AWS events' findings (source `health`).
@@ -197,6 +211,7 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Calendar(CalendarCommand::Sync(a)) => calendar::sync(ctx, a).await,
         Command::Pagerduty(PagerDutyCommand::Remind(a)) => pagerduty::remind(ctx, a).await,
         Command::Respond(RespondCommand::Log(a)) => respond::log(ctx, a).await,
+        Command::Report(ReportCommand::Status(a)) => report::status(ctx, a).await,
         Command::Health(HealthCommand::Ingest(a)) => health::ingest(ctx, a).await,
         Command::Wiki(WikiCommand::Backup(a)) => wiki::backup(ctx, a).await,
         Command::Wiki(WikiCommand::List(a)) => wiki::list(ctx, a).await,

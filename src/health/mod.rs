@@ -34,6 +34,8 @@ pub const SOURCE: &str = "health";
 /// The source mail findings had before the channels were joined.
 pub const LEGACY_MAIL_SOURCE: &str = "maintenance-mail";
 
+/// The finding field holding when an event starts, UTC (the timeline of `report status`).
+pub const STARTS_FIELD: &str = "starts";
 /// The finding field holding when an event is over (its end, else its start), UTC.
 pub const ENDS_FIELD: &str = "ends";
 /// The finding field holding the event ARN.
@@ -461,6 +463,9 @@ pub fn finding(e: &Event, key: String, severity: Severity, account_name: Option<
         .field(MATCH_FIELD, match_key(e));
     if let Some(t) = e.last_updated {
         f = f.field(UPDATED_FIELD, t.to_string());
+    }
+    if let Some(t) = e.start {
+        f = f.field(STARTS_FIELD, t.to_string());
     }
     if let Some(t) = e.over_at() {
         f = f.field(ENDS_FIELD, t.to_string());

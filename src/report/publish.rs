@@ -1,12 +1,10 @@
-//! Where a report goes besides stdout: a file for a web server (written whole, then renamed
-//! over the old one, so a reader never sees half a page), and a Backlog Wiki page, written
-//! only when it changed (the inventory's [`PageStore`] machinery) with the HTML page attached.
+//! A report on a Backlog Wiki page, written only when it changed (the inventory's
+//! [`PageStore`] machinery), with the HTML page attached.
 
 use crate::inventory::publish::{BacklogPages, PageStore};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::path::Path;
 
 /// A report as a Wiki page: its name, its text, and a file attached to it.
 #[derive(Debug, Clone, Copy)]
@@ -35,29 +33,6 @@ struct Attached {
 
 fn sha(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
-}
-
-/// Write `bytes` to `path` by way of a temporary file beside it and a rename: a web server
-/// serving the old file never serves half of the new one, and a symlink at `path` is
-/// replaced, never followed.
-pub fn to_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    use std::io::Write as _;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".opskit-report-")
-        .tempfile_in(dir)
-        .with_context(|| format!("writing {}: cannot create a file in {}", path.display(), dir.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("writing {}", path.display()))?;
-    // A page for a web server: readable by it, like any file it serves.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
-            .with_context(|| format!("writing {}", path.display()))?;
-    }
-    tmp.persist(path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
 }
 
 /// Publish `text` as the Wiki page `page` of `store`'s project, written only when its
@@ -156,18 +131,5 @@ mod tests {
         let attachments = page["attachments"].as_array().unwrap();
         assert_eq!(attachments.len(), 1, "the old copy goes once the new one is in: {attachments:?}");
         assert_eq!(attachments[0]["name"], "status.html");
-    }
-
-    #[test]
-    fn a_file_is_replaced_whole_and_a_symlink_is_not_followed() {
-        let dir = tempfile::tempdir().unwrap();
-        let victim = dir.path().join("victim");
-        std::fs::write(&victim, "keep").unwrap();
-        let page = dir.path().join("status.html");
-        #[cfg(unix)]
-        std::os::unix::fs::symlink(&victim, &page).unwrap();
-        to_file(&page, b"<html></html>").unwrap();
-        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
-        assert_eq!(std::fs::read_to_string(&page).unwrap(), "<html></html>");
     }
 }

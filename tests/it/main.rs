@@ -33,6 +33,8 @@ mod organizations;
 mod pagerduty_remind;
 mod pagerduty_rest;
 mod private_files;
+// The status page: built from a real state, looked at in headless Chromium.
+mod report;
 mod respond;
 // First-response scenarios' AWS steps (SSM, CloudWatch, EC2) against moto.
 mod respond_aws;

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod chromium;
 pub mod cli;
 pub mod dovecot;
 pub mod gcs;
