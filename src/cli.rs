@@ -415,6 +415,10 @@ pub struct ReportStatusArgs {
     /// instead of stdout
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Also put it on the Backlog Wiki page of [commands.report] wiki_project / status_page
+    /// (written only when it changed; the HTML page attached)
+    #[arg(long)]
+    pub wiki: bool,
 }
 
 #[derive(Debug, Subcommand)]

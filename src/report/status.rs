@@ -36,6 +36,12 @@ pub struct Settings {
     /// Command name (as in `runs/NAME`: `dx-vif-poll`) → the oldest its last run may be
     /// before the page calls its heartbeat late.
     pub expect: BTreeMap<String, Dur>,
+    /// `report status --wiki`: the Backlog project whose Wiki takes the page.
+    pub wiki_project: Option<String>,
+    /// Its page (default `opskit/status`).
+    pub status_page: Option<String>,
+    /// `report ops --wiki`: its page (default `opskit/ops`).
+    pub ops_page: Option<String>,
 }
 
 impl Settings {

@@ -214,3 +214,39 @@ fn formats_other_than_html_markdown_and_json_are_a_usage_error() {
     assert_eq!(code(&a), 2);
     assert!(stderr(&a).contains("HTML (the default), markdown or json, not csv"), "{}", stderr(&a));
 }
+
+#[test]
+fn wiki_puts_the_page_on_backlog_once_and_again_only_when_it_changed() {
+    let b = Bench::new();
+    build_state(&b);
+    let cfg = std::fs::read_to_string(b.path("opskit.toml")).unwrap();
+    b.write_config(&format!(
+        "{cfg}wiki_project = \"{}\"\nstatus_page = \"Ops/Status\"\n",
+        sandbox::BACKLOG_PROJECT_KEY
+    ));
+    let publish = |at: &str| {
+        let a = b.opskit().env("OPSKIT_NOW", at).args(["report", "status", "--wiki"]).assert();
+        assert_eq!(code(&a), 0, "{}", stderr(&a));
+        stdout(&a)
+    };
+    let first = publish(LATER);
+    assert!(first.contains("page created, attachment replaced"), "{first}");
+    let page = |b: &Bench| {
+        b.sandbox.backlog_wiki_pages().into_iter().find(|p| p["name"] == "Ops/Status").expect("the page is there")
+    };
+    let p = page(&b);
+    let attachments = p["attachments"].as_array().unwrap().clone();
+    assert_eq!(attachments.len(), 1, "{attachments:?}");
+    assert_eq!(attachments[0]["name"], "opskit-status.html");
+    // Nothing changed but the time it was made: nothing is written.
+    let writes =
+        |b: &Bench| b.sandbox.requests().iter().filter(|r| r.path.contains("/wikis") && r.method != "GET").count();
+    let before = writes(&b);
+    let again = publish(LATER);
+    assert!(again.contains("page unchanged, attachment unchanged"), "{again}");
+    assert_eq!(writes(&b), before, "no Wiki write when nothing changed");
+    // A dry run says what it would do and writes nothing.
+    let a = b.opskit().env("OPSKIT_NOW", LATER).args(["report", "status", "--wiki", "--dry-run"]).assert();
+    assert!(stdout(&a).starts_with("dry run: "), "{}", stdout(&a));
+    assert_eq!(writes(&b), before);
+}
