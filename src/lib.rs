@@ -26,6 +26,7 @@ pub mod inventory;
 pub mod organizations;
 pub mod output;
 pub mod reminders;
+pub mod report;
 pub mod respond;
 pub mod storage;
 pub mod wiki;

@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod maintenance_mail;
 pub mod notify;
 pub mod pagerduty;
+pub mod report_ops;
 pub mod respond;
 pub mod silence;
 pub mod state_cmd;
@@ -23,7 +24,7 @@ pub mod wiki;
 
 use crate::cli::{
     CalendarCommand, Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, HealthCommand, InventoryCommand,
-    MailCommand, NotifyCommand, PagerDutyCommand, RespondCommand, SilenceCommand, StateCommand, SupportCommand,
+    MailCommand, NotifyCommand, PagerDutyCommand, ReportCommand, RespondCommand, SilenceCommand, StateCommand, SupportCommand,
     TrustedAdvisorCommand, WikiCommand,
 };
 use crate::config::CommandSection;
@@ -197,6 +198,7 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Calendar(CalendarCommand::Sync(a)) => calendar::sync(ctx, a).await,
         Command::Pagerduty(PagerDutyCommand::Remind(a)) => pagerduty::remind(ctx, a).await,
         Command::Respond(RespondCommand::Log(a)) => respond::log(ctx, a).await,
+        Command::Report(ReportCommand::Ops(a)) => report_ops::ops(ctx, a).await,
         Command::Health(HealthCommand::Ingest(a)) => health::ingest(ctx, a).await,
         Command::Wiki(WikiCommand::Backup(a)) => wiki::backup(ctx, a).await,
         Command::Wiki(WikiCommand::List(a)) => wiki::list(ctx, a).await,
