@@ -33,6 +33,8 @@ mod organizations;
 mod pagerduty_remind;
 mod pagerduty_rest;
 mod private_files;
+// `report ops`: the operation's numbers from 30 simulated days of history, against a model of it.
+mod report_ops;
 mod respond;
 // First-response scenarios' AWS steps (SSM, CloudWatch, EC2) against moto.
 mod respond_aws;
