@@ -77,19 +77,25 @@ fn first_response_is_the_first_ack_or_recovery_before_the_next_opening() {
         ev("2026-11-10T00:30:00Z", EventKind::Recovered, "b"),
         // c: silenced: not owed a response.
         Event { silenced: true, ..ev("2026-11-10T00:00:00Z", EventKind::New, "c") },
+        // e: unanswered, resolved, reopened and acknowledged after 5 minutes: the
+        // acknowledgement answers the reopening only.
+        ev("2026-11-10T00:00:00Z", EventKind::New, "e"),
+        ev("2026-11-10T01:00:00Z", EventKind::Resolved, "e"),
+        ev("2026-11-11T00:00:00Z", EventKind::Reopened, "e"),
+        ev("2026-11-11T00:05:00Z", EventKind::Acknowledged, "e"),
         // d: a different source with the same key does not answer a.
         Event { source: "other".into(), ..ev("2026-11-11T00:05:00Z", EventKind::Acknowledged, "a") },
     ];
     let r = build_(&events, &window("2026-11-09T00:00:00Z", "2026-11-12T00:00:00Z", Period::Week, "UTC"));
     let fr = &r.first_response;
-    assert_eq!((fr.openings, fr.responded, fr.unanswered), (3, 2, 1), "{fr:?}");
-    assert_eq!((fr.by_person, fr.by_scenario), (1, 1));
-    assert_eq!(fr.mean_seconds, Some(1200.0));
-    assert_eq!(fr.median_seconds, Some(1200.0), "mean of the two middle values: 600 and 1800");
-    assert_eq!(r.alerts.total, 4);
+    assert_eq!((fr.openings, fr.responded, fr.unanswered), (5, 3, 2), "{fr:?}");
+    assert_eq!((fr.by_person, fr.by_scenario), (2, 1));
+    assert_eq!(fr.mean_seconds, Some(900.0), "600, 1800 and 300");
+    assert_eq!(fr.median_seconds, Some(600.0));
+    assert_eq!(r.alerts.total, 6);
     assert_eq!(r.silenced, vec![SourceCount { source: "monitoring".into(), openings: 1 }]);
     assert_eq!(r.noisiest[0], KeyCount { source: "monitoring".into(), key: "a".into(), openings: 2 });
-    assert_eq!(r.alerts.by_customer["acme"].warning, 4);
+    assert_eq!(r.alerts.by_customer["acme"].warning, 6);
 }
 
 #[test]
