@@ -189,16 +189,20 @@ fn the_numbers_of_thirty_days_equal_those_computed_from_the_fixtures() {
     push(&b, &mut m, "backup-check", day(21), &[FILES], false);
     push(&b, &mut m, "uptime", day(25), &[WWW], false);
 
-    // Now, on the wall clock: someone takes db-1's page; `pagerduty remind` reads it.
+    // Now, on the wall clock: someone takes db-1's page; `pagerduty remind` reads it, and
+    // reminds of backup/files' page nobody took (a finding of source `pagerduty`, which is
+    // not an alert).
     let before_ack = Timestamp::now();
     assert!(b.sandbox.pagerduty_acknowledge("monitoring/db-1", "Tanaka"), "db-1 was paged");
     let after_ack = Timestamp::now();
     let r = b
         .opskit()
-        .env("OPSKIT_NOW", (after_ack + SignedDuration::from_mins(1)).to_string())
+        .env("OPSKIT_NOW", (after_ack + SignedDuration::from_mins(20)).to_string())
         .args(["pagerduty", "remind"])
         .assert();
     assert!(code(&r) == 0, "{}", stderr(&r));
+    let reminders = b.slack_texts().into_iter().filter(|t| t.contains("Nobody has acknowledged")).count();
+    assert_eq!(reminders, 1, "{:?}", b.slack_texts());
     m.open.get_mut("monitoring").unwrap().get_mut("db-1").unwrap().4 = true;
 
     // A disk fills and the scenario clears it within the run: opened and recovered.
@@ -209,7 +213,7 @@ fn the_numbers_of_thirty_days_equal_those_computed_from_the_fixtures() {
     m.open.get_mut("monitoring").unwrap().remove(disk_key);
     m.closed.0 += 1;
     // db-1 resolves after its acknowledgement: a person handled it.
-    let end = disk_at + SignedDuration::from_mins(5);
+    let end = disk_at + SignedDuration::from_mins(25);
     push(&b, &mut m, "monitoring", end, &[], false);
 
     let now = end + SignedDuration::from_mins(1);
