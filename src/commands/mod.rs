@@ -24,8 +24,8 @@ pub mod wiki;
 
 use crate::cli::{
     CalendarCommand, Cli, Command, ConfigCommand, DxVifCommand, FindingsCommand, HealthCommand, InventoryCommand,
-    MailCommand, NotifyCommand, PagerDutyCommand, ReportCommand, RespondCommand, SilenceCommand, StateCommand, SupportCommand,
-    TrustedAdvisorCommand, WikiCommand,
+    MailCommand, NotifyCommand, PagerDutyCommand, ReportCommand, RespondCommand, SilenceCommand, StateCommand,
+    SupportCommand, TrustedAdvisorCommand, WikiCommand,
 };
 use crate::config::CommandSection;
 use crate::context::Context;

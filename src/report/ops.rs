@@ -453,11 +453,8 @@ fn md_table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
 /// The report as markdown tables (also what a terminal is shown).
 pub fn markdown(r: &OpsReport) -> String {
     let tz = &r.timezone;
-    let mut out = format!(
-        "# Operations {} – {}\n\n",
-        crate::time::local_time(r.from, tz),
-        crate::time::local_time(r.to, tz)
-    );
+    let mut out =
+        format!("# Operations {} – {}\n\n", crate::time::local_time(r.from, tz), crate::time::local_time(r.to, tz));
     if r.empty {
         out.push_str(NOTHING_YET);
         out.push('\n');
@@ -481,7 +478,19 @@ pub fn markdown(r: &OpsReport) -> String {
     out.push_str(&format!("## Per {}\n\n", period_word(r.by)));
     md_table(
         &mut out,
-        &["from", "alerts", "critical", "warning", "info", "first response (median)", "closed", "scenario", "auto", "person", "automatic"],
+        &[
+            "from",
+            "alerts",
+            "critical",
+            "warning",
+            "info",
+            "first response (median)",
+            "closed",
+            "scenario",
+            "auto",
+            "person",
+            "automatic",
+        ],
         r.buckets
             .iter()
             .map(|b| {
@@ -508,7 +517,9 @@ pub fn markdown(r: &OpsReport) -> String {
         r.alerts
             .by_customer
             .iter()
-            .map(|(c, s)| vec![c.clone(), s.total.to_string(), s.critical.to_string(), s.warning.to_string(), s.info.to_string()])
+            .map(|(c, s)| {
+                vec![c.clone(), s.total.to_string(), s.critical.to_string(), s.warning.to_string(), s.info.to_string()]
+            })
             .collect(),
     );
     out.push_str("## Alerts per source\n\n");
@@ -580,8 +591,8 @@ fn md_to_html_tables(md: &str) -> String {
     for line in md.lines() {
         if let Some(h) = line.strip_prefix("## ") {
             out.push_str(&format!("<h2>{}</h2>\n", esc(h)));
-        } else if line.starts_with("# ") {
-        } else if line.starts_with("|---") {
+        } else if line.starts_with("# ") || line.starts_with("|---") {
+            // The page has its own title; the separator row is markdown's.
         } else if let Some(row) = line.strip_prefix("| ").and_then(|l| l.strip_suffix(" |")) {
             let tag = if in_table { "td" } else { "th" };
             if !in_table {
@@ -633,12 +644,14 @@ pub fn charts_svg(report: &OpsReport) -> Vec<(String, String)> {
     let unit = period_word(report.by);
     vec![
         (format!("Alerts per {unit}, by severity"), alerts_chart(report)),
-        (format!("Time to first response per {unit} (median, minutes)"), line_chart(report, |b| {
-            b.first_response.median_seconds.map(|s| s / 60.0)
-        })),
-        (format!("Handled automatically per {unit} (%)"), line_chart(report, |b| {
-            b.handled.share_automatic.map(|r| r * 100.0)
-        })),
+        (
+            format!("Time to first response per {unit} (median, minutes)"),
+            line_chart(report, |b| b.first_response.median_seconds.map(|s| s / 60.0)),
+        ),
+        (
+            format!("Handled automatically per {unit} (%)"),
+            line_chart(report, |b| b.handled.share_automatic.map(|r| r * 100.0)),
+        ),
     ]
 }
 
@@ -668,7 +681,11 @@ fn alerts_chart(report: &OpsReport) -> String {
             .x_label_formatter(&|x| names.get(*x as usize).cloned().unwrap_or_default())
             .y_label_formatter(&|y| format!("{y:.0}"))
             .draw();
-        let colours = [(Severity::Info, RGBColor(120, 160, 220)), (Severity::Warning, RGBColor(240, 170, 50)), (Severity::Critical, RGBColor(210, 60, 60))];
+        let colours = [
+            (Severity::Info, RGBColor(120, 160, 220)),
+            (Severity::Warning, RGBColor(240, 170, 50)),
+            (Severity::Critical, RGBColor(210, 60, 60)),
+        ];
         for (sev, colour) in colours {
             let bars = report.buckets.iter().enumerate().filter_map(|(i, b)| {
                 let below: u64 = Severity::ALL.iter().filter(|s| **s < sev).map(|s| b.alerts.get(*s)).sum();
@@ -681,7 +698,8 @@ fn alerts_chart(report: &OpsReport) -> String {
                 })
             });
             if let Ok(a) = chart.draw_series(bars) {
-                a.label(sev.as_str()).legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
+                a.label(sev.as_str())
+                    .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
             }
         }
         let _ = chart.configure_series_labels().background_style(WHITE.mix(0.8)).border_style(BLACK).draw();

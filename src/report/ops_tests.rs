@@ -168,7 +168,8 @@ fn charts_are_svg_with_one_stacked_bar_per_severity_present() {
 
 #[test]
 fn prometheus_gauges_name_customer_and_severity() {
-    let events = [ev("2026-11-03T00:00:00Z", EventKind::New, "a"), ev("2026-11-03T00:10:00Z", EventKind::Acknowledged, "a")];
+    let events =
+        [ev("2026-11-03T00:00:00Z", EventKind::New, "a"), ev("2026-11-03T00:10:00Z", EventKind::Acknowledged, "a")];
     let r = build_(&events, &window("2026-11-01T00:00:00Z", "2026-11-15T00:00:00Z", Period::Week, "UTC"));
     let m = metrics_text(&r);
     assert!(m.contains("opskit_ops_alerts{customer=\"acme\",severity=\"warning\"} 1\n"), "{m}");

@@ -50,9 +50,8 @@ type Fx = (&'static str, &'static str, Option<&'static str>);
 /// keeps each key's current episode and counts as the pushes go).
 #[derive(Default)]
 struct Model {
-    /// Per source, the open keys: (severity, account, opened at, silenced, acknowledged).
-    open: BTreeMap<String, BTreeMap<String, (String, Option<String>, Timestamp, bool, bool)>>,
-    seen: BTreeSet<(String, String)>,
+    /// Per source, the open keys, and whether a person acknowledged each.
+    open: BTreeMap<String, BTreeMap<String, bool>>,
     alerts: u64,
     by_customer: BTreeMap<(String, String), u64>,
     by_source: BTreeMap<String, u64>,
@@ -84,8 +83,7 @@ impl Model {
         let keys: BTreeSet<&str> = now.iter().map(|f| f.0).collect();
         let gone: Vec<String> = open.keys().filter(|k| !keys.contains(k.as_str())).cloned().collect();
         for k in gone {
-            let (_, _, _, _, acked) = open.remove(&k).unwrap();
-            if acked {
+            if open.remove(&k).unwrap() {
                 self.closed.2 += 1;
             } else {
                 self.closed.1 += 1;
@@ -95,8 +93,7 @@ impl Model {
             if open.contains_key(*key) {
                 continue;
             }
-            open.insert(key.to_string(), (sev.to_string(), account.map(String::from), at, silenced, false));
-            self.seen.insert((source.into(), key.to_string()));
+            open.insert(key.to_string(), false);
             self.alerts += 1;
             *self.by_customer.entry((customer(*account), sev.to_string())).or_default() += 1;
             *self.by_source.entry(source.into()).or_default() += 1;
@@ -117,7 +114,8 @@ fn doc(fx: &[Fx]) -> String {
         .map(|(key, sev, account)| {
             // A disk alert names its instance, as the scenario needs.
             let resource = key.strip_prefix("disk/").unwrap_or(key);
-            let mut f = json!({"key": key, "severity": sev, "title": format!("{key} is unwell"), "resources": [resource]});
+            let mut f =
+                json!({"key": key, "severity": sev, "title": format!("{key} is unwell"), "resources": [resource]});
             if let Some(a) = account {
                 f["account"] = json!(a);
                 f["region"] = json!(sandbox::DX_DEMO_REGION);
@@ -203,7 +201,7 @@ fn the_numbers_of_thirty_days_equal_those_computed_from_the_fixtures() {
     assert!(code(&r) == 0, "{}", stderr(&r));
     let reminders = b.slack_texts().into_iter().filter(|t| t.contains("Nobody has acknowledged")).count();
     assert_eq!(reminders, 1, "{:?}", b.slack_texts());
-    m.open.get_mut("monitoring").unwrap().get_mut("db-1").unwrap().4 = true;
+    m.open.get_mut("monitoring").unwrap().insert("db-1".into(), true);
 
     // A disk fills and the scenario clears it within the run: opened and recovered.
     let disk_at = Timestamp::from_second(Timestamp::now().as_second()).unwrap();
@@ -226,7 +224,8 @@ fn the_numbers_of_thirty_days_equal_those_computed_from_the_fixtures() {
     for ((cust, sev), n) in &m.by_customer {
         assert_eq!(r["alerts"]["by_customer"][cust][sev], *n, "{cust} {sev}: {:#}", r["alerts"]);
     }
-    let total_by_customer: u64 = r["alerts"]["by_customer"].as_object().unwrap().values().map(|c| c["total"].as_u64().unwrap()).sum();
+    let total_by_customer: u64 =
+        r["alerts"]["by_customer"].as_object().unwrap().values().map(|c| c["total"].as_u64().unwrap()).sum();
     assert_eq!(total_by_customer, m.alerts);
     assert_eq!(r["alerts"]["by_source"], json!(m.by_source));
     assert!(r["alerts"]["by_source"].get("pagerduty").is_none(), "reminders are not alerts");
@@ -247,7 +246,10 @@ fn the_numbers_of_thirty_days_equal_those_computed_from_the_fixtures() {
     // by the scenario; every other unsilenced opening is unanswered.
     let fr = &r["first_response"];
     assert_eq!(fr["openings"], m.unsilenced, "{fr:#}");
-    assert_eq!((fr["responded"].as_u64(), fr["by_person"].as_u64(), fr["by_scenario"].as_u64()), (Some(2), Some(1), Some(1)));
+    assert_eq!(
+        (fr["responded"].as_u64(), fr["by_person"].as_u64(), fr["by_scenario"].as_u64()),
+        (Some(2), Some(1), Some(1))
+    );
     assert_eq!(fr["unanswered"], m.unsilenced - 2);
     let db1_opened = day(6);
     let ack_lo = before_ack.as_second() - db1_opened.as_second();
@@ -280,7 +282,9 @@ fn the_numbers_of_thirty_days_equal_those_computed_from_the_fixtures() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| (k["openings"].as_u64().unwrap(), k["source"].as_str().unwrap().into(), k["key"].as_str().unwrap().into()))
+        .map(|k| {
+            (k["openings"].as_u64().unwrap(), k["source"].as_str().unwrap().into(), k["key"].as_str().unwrap().into())
+        })
         .collect();
     assert_eq!(got, noisy.into_iter().take(10).collect::<Vec<_>>());
     assert_eq!(got[0], (4, "backup-check".to_string(), "backup/db-main".to_string()), "the flapping backup");
@@ -298,7 +302,10 @@ fn the_numbers_of_thirty_days_equal_those_computed_from_the_fixtures() {
     // The same numbers for Prometheus users.
     let prom = std::fs::read_to_string(&metrics).unwrap();
     let n = m.by_customer[&("Acme Corp".to_string(), "critical".to_string())];
-    assert!(prom.contains(&format!("opskit_ops_alerts{{customer=\"Acme Corp\",severity=\"critical\"}} {n}\n")), "{prom}");
+    assert!(
+        prom.contains(&format!("opskit_ops_alerts{{customer=\"Acme Corp\",severity=\"critical\"}} {n}\n")),
+        "{prom}"
+    );
     assert!(prom.contains(&format!("opskit_ops_handled_automatically_ratio {share}\n")), "{prom}");
     assert!(prom.contains("opskit_ops_first_response_seconds{quantile=\"0.5\"} "), "{prom}");
     assert!(prom.contains("opskit_run_exit_code{command=\"report-ops\"} 0"), "{prom}");
