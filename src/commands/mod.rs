@@ -108,7 +108,9 @@ pub fn discovery_mode(command: &Command) -> Option<crate::organizations::Mode> {
         Command::Findings(_)
         | Command::MaintenanceMail(MailCommand::Ingest(_))
         | Command::Health(HealthCommand::Ingest(_))
-        | Command::Wiki(_) => Some(Mode::CacheOnly),
+        | Command::Wiki(_)
+        // Names the customer of a discovered account from its cached tags.
+        | Command::Report(_) => Some(Mode::CacheOnly),
         _ => None,
     }
 }

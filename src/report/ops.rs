@@ -642,11 +642,14 @@ const H: u32 = 280;
 /// automatically per period (a line, percent). For this page and the status page.
 pub fn charts_svg(report: &OpsReport) -> Vec<(String, String)> {
     let unit = period_word(report.by);
+    // Minutes read well up to a few hours; beyond, hours.
+    let slowest = report.buckets.iter().filter_map(|b| b.first_response.median_seconds).fold(0f64, f64::max);
+    let (per, name) = if slowest > 3.0 * 3600.0 { (3600.0, "hours") } else { (60.0, "minutes") };
     vec![
         (format!("Alerts per {unit}, by severity"), alerts_chart(report)),
         (
-            format!("Time to first response per {unit} (median, minutes)"),
-            line_chart(report, |b| b.first_response.median_seconds.map(|s| s / 60.0)),
+            format!("Time to first response per {unit} (median, {name})"),
+            line_chart(report, |b| b.first_response.median_seconds.map(|s| s / per)),
         ),
         (
             format!("Handled automatically per {unit} (%)"),
@@ -655,30 +658,43 @@ pub fn charts_svg(report: &OpsReport) -> Vec<(String, String)> {
     ]
 }
 
-fn labels(report: &OpsReport) -> Vec<String> {
-    report.buckets.iter().map(|b| b.start.strftime("%m-%d").to_string()).collect()
+/// Each period's label (`11-02`) under its middle; with many periods, every few only.
+fn x_label(report: &OpsReport, v: &plotters::coord::ranged1d::SegmentValue<u32>) -> String {
+    use plotters::coord::ranged1d::SegmentValue;
+    let step = report.buckets.len().div_ceil(8).max(1);
+    match v {
+        SegmentValue::CenterOf(i) if (*i as usize).is_multiple_of(step) => {
+            report.buckets.get(*i as usize).map(|b| b.start.strftime("%m-%d").to_string()).unwrap_or_default()
+        }
+        _ => String::new(),
+    }
 }
 
 fn alerts_chart(report: &OpsReport) -> String {
+    use plotters::coord::ranged1d::SegmentValue;
     use plotters::prelude::*;
     let mut svg = String::new();
     {
-        let n = report.buckets.len().max(1);
+        // A segmented range of one value has no width: one period gets an empty neighbour.
+        let n = report.buckets.len().max(1) as u32;
         let top = report.buckets.iter().map(|b| b.alerts.total).max().unwrap_or(0).max(1);
-        let names = labels(report);
         let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let chart = ChartBuilder::on(&root)
+        let Ok(mut chart) = ChartBuilder::on(&root)
             .margin(10)
             .x_label_area_size(30)
             .y_label_area_size(40)
-            .build_cartesian_2d(0f64..n as f64, 0f64..(top as f64 * 1.1));
-        let Ok(mut chart) = chart else { return svg_fallback() };
+            // Headroom for the legend.
+            .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0f64..(top as f64 * 1.35))
+        else {
+            return svg_fallback();
+        };
         let _ = chart
             .configure_mesh()
             .disable_x_mesh()
-            .x_labels(n.min(12))
-            .x_label_formatter(&|x| names.get(*x as usize).cloned().unwrap_or_default())
+            .light_line_style(WHITE)
+            .x_labels(n as usize + 1)
+            .x_label_formatter(&|v| x_label(report, v))
             .y_label_formatter(&|y| format!("{y:.0}"))
             .draw();
         let colours = [
@@ -691,10 +707,13 @@ fn alerts_chart(report: &OpsReport) -> String {
                 let below: u64 = Severity::ALL.iter().filter(|s| **s < sev).map(|s| b.alerts.get(*s)).sum();
                 let h = b.alerts.get(sev);
                 (h > 0).then(|| {
-                    Rectangle::new(
-                        [(i as f64 + 0.15, below as f64), (i as f64 + 0.85, (below + h) as f64)],
+                    let i = i as u32;
+                    let mut bar = Rectangle::new(
+                        [(SegmentValue::Exact(i), below as f64), (SegmentValue::Exact(i + 1), (below + h) as f64)],
                         colour.filled(),
-                    )
+                    );
+                    bar.set_margin(0, 0, 4, 4);
+                    bar
                 })
             });
             if let Ok(a) = chart.draw_series(bars) {
@@ -702,41 +721,52 @@ fn alerts_chart(report: &OpsReport) -> String {
                     .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
             }
         }
-        let _ = chart.configure_series_labels().background_style(WHITE.mix(0.8)).border_style(BLACK).draw();
+        let _ = chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .draw();
         let _ = root.present();
     }
     svg
 }
 
 fn line_chart(report: &OpsReport, value: impl Fn(&Bucket) -> Option<f64>) -> String {
+    use plotters::coord::ranged1d::SegmentValue;
     use plotters::prelude::*;
     let mut svg = String::new();
     {
-        let n = report.buckets.len().max(1);
-        let points: Vec<(f64, f64)> =
-            report.buckets.iter().enumerate().filter_map(|(i, b)| value(b).map(|v| (i as f64 + 0.5, v))).collect();
+        // A segmented range of one value has no width: one period gets an empty neighbour.
+        let n = report.buckets.len().max(1) as u32;
+        let points: Vec<(SegmentValue<u32>, f64)> = report
+            .buckets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| value(b).map(|v| (SegmentValue::CenterOf(i as u32), v)))
+            .collect();
         let top = points.iter().map(|p| p.1).fold(0f64, f64::max).max(1.0);
-        let names = labels(report);
         let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let Ok(mut chart) = ChartBuilder::on(&root)
             .margin(10)
             .x_label_area_size(30)
             .y_label_area_size(40)
-            .build_cartesian_2d(0f64..n as f64, 0f64..top * 1.1)
+            .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0f64..top * 1.1)
         else {
             return svg_fallback();
         };
         let _ = chart
             .configure_mesh()
             .disable_x_mesh()
-            .x_labels(n.min(12))
-            .x_label_formatter(&|x| names.get(*x as usize).cloned().unwrap_or_default())
+            .light_line_style(WHITE)
+            .x_labels(n as usize + 1)
+            .x_label_formatter(&|v| x_label(report, v))
             .y_label_formatter(&|y| format!("{y:.0}"))
             .draw();
         let colour = RGBColor(50, 110, 180);
-        let _ = chart.draw_series(LineSeries::new(points.iter().copied(), colour.stroke_width(2)));
-        let _ = chart.draw_series(points.iter().map(|p| Circle::new(*p, 3, colour.filled())));
+        let _ = chart.draw_series(LineSeries::new(points.iter().cloned(), colour.stroke_width(2)));
+        let _ = chart.draw_series(points.iter().map(|p| Circle::new(p.clone(), 3, colour.filled())));
         let _ = root.present();
     }
     svg
