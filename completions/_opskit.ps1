@@ -56,7 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('pagerduty', 'pagerduty', [CompletionResultType]::ParameterValue, 'PagerDuty read back through its REST API: reminders for incidents nobody acknowledged')
             [CompletionResult]::new('calendar', 'calendar', [CompletionResultType]::ParameterValue, 'Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements')
             [CompletionResult]::new('respond', 'respond', [CompletionResultType]::ParameterValue, 'First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Pages made from the state store: `status` is the current state across customers')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Reports over what the state keeps: `status` is the current state across customers, `ops` the operation''s numbers')
             [CompletionResult]::new('maintenance-mail', 'maintenance-mail', [CompletionResultType]::ParameterValue, 'AWS maintenance and warning mails: classify, extract, notify')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'AWS maintenance and warning mails: classify, extract, notify')
             [CompletionResult]::new('wiki', 'wiki', [CompletionResultType]::ParameterValue, 'Backlog Wiki backups to GCS, S3 or a directory, in generations')
@@ -1179,6 +1179,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)')
+            [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The operation''s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1213,12 +1214,48 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opskit;report;ops' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window: this long up to now (e.g. 30d, 12w)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the numbers by day, week or month')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Render as this instead of `--output` (html: a page with charts)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Report format on stdout')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when an open finding is at or above this severity')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--heartbeat-url', '--heartbeat-url', [CompletionResultType]::ParameterName, 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'Write run metrics in node_exporter textfile format to this file (atomically)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout')
+            [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'When another run holds the lock, wait up to this long instead of exiting 4')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing, write nothing: print what would be sent')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no report on stdout (logs still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (NO_COLOR is honoured too)')
+            [CompletionResult]::new('--refresh-accounts', '--refresh-accounts', [CompletionResultType]::ParameterName, 'List the accounts of [[organizations]] afresh instead of using the cached listing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opskit;report;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)')
+            [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The operation''s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opskit;report;help;status' {
+            break
+        }
+        'opskit;report;help;ops' {
             break
         }
         'opskit;report;help;help' {
@@ -2270,7 +2307,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('pagerduty', 'pagerduty', [CompletionResultType]::ParameterValue, 'PagerDuty read back through its REST API: reminders for incidents nobody acknowledged')
             [CompletionResult]::new('calendar', 'calendar', [CompletionResultType]::ParameterValue, 'Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements')
             [CompletionResult]::new('respond', 'respond', [CompletionResultType]::ParameterValue, 'First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Pages made from the state store: `status` is the current state across customers')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Reports over what the state keeps: `status` is the current state across customers, `ops` the operation''s numbers')
             [CompletionResult]::new('maintenance-mail', 'maintenance-mail', [CompletionResultType]::ParameterValue, 'AWS maintenance and warning mails: classify, extract, notify')
             [CompletionResult]::new('wiki', 'wiki', [CompletionResultType]::ParameterValue, 'Backlog Wiki backups to GCS, S3 or a directory, in generations')
             [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Mute matching findings until a time, with a reason (planned work)')
@@ -2375,9 +2412,13 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
         }
         'opskit;help;report' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)')
+            [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The operation''s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources')
             break
         }
         'opskit;help;report;status' {
+            break
+        }
+        'opskit;help;report;ops' {
             break
         }
         'opskit;help;maintenance-mail' {

@@ -271,6 +271,9 @@ _opskit() {
             opskit__subcmd__help__subcmd__pagerduty,remind)
                 cmd="opskit__subcmd__help__subcmd__pagerduty__subcmd__remind"
                 ;;
+            opskit__subcmd__help__subcmd__report,ops)
+                cmd="opskit__subcmd__help__subcmd__report__subcmd__ops"
+                ;;
             opskit__subcmd__help__subcmd__report,status)
                 cmd="opskit__subcmd__help__subcmd__report__subcmd__status"
                 ;;
@@ -391,11 +394,17 @@ _opskit() {
             opskit__subcmd__report,help)
                 cmd="opskit__subcmd__report__subcmd__help"
                 ;;
+            opskit__subcmd__report,ops)
+                cmd="opskit__subcmd__report__subcmd__ops"
+                ;;
             opskit__subcmd__report,status)
                 cmd="opskit__subcmd__report__subcmd__status"
                 ;;
             opskit__subcmd__report__subcmd__help,help)
                 cmd="opskit__subcmd__report__subcmd__help__subcmd__help"
+                ;;
+            opskit__subcmd__report__subcmd__help,ops)
+                cmd="opskit__subcmd__report__subcmd__help__subcmd__ops"
                 ;;
             opskit__subcmd__report__subcmd__help,status)
                 cmd="opskit__subcmd__report__subcmd__help__subcmd__status"
@@ -2345,8 +2354,22 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__help__subcmd__report)
-            opts="status"
+            opts="status ops"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__help__subcmd__report__subcmd__ops)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3777,7 +3800,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__report)
-            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version status help"
+            opts="-o -q -v -h -V --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version status ops help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3847,7 +3870,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__report__subcmd__help)
-            opts="status help"
+            opts="status ops help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3874,6 +3897,20 @@ _opskit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opskit__subcmd__report__subcmd__help__subcmd__ops)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opskit__subcmd__report__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3881,6 +3918,88 @@ _opskit() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opskit__subcmd__report__subcmd__ops)
+            opts="-o -q -v -h -V --since --by --format --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "day week month" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "html" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "never info warning critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

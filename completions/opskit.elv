@@ -53,7 +53,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand pagerduty 'PagerDuty read back through its REST API: reminders for incidents nobody acknowledged'
             cand calendar 'Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements'
             cand respond 'First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified'
-            cand report 'Pages made from the state store: `status` is the current state across customers'
+            cand report 'Reports over what the state keeps: `status` is the current state across customers, `ops` the operation''s numbers'
             cand maintenance-mail 'AWS maintenance and warning mails: classify, extract, notify'
             cand mail 'AWS maintenance and warning mails: classify, extract, notify'
             cand wiki 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
@@ -1108,6 +1108,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand status 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)'
+            cand ops 'The operation''s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;report;status'= {
@@ -1140,11 +1141,45 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opskit;report;ops'= {
+            cand --since 'The window: this long up to now (e.g. 30d, 12w)'
+            cand --by 'Split the numbers by day, week or month'
+            cand --format 'Render as this instead of `--output` (html: a page with charts)'
+            cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
+            cand --account 'Only these accounts (name or id); repeat or separate with commas'
+            cand --region 'Only these regions; repeat or separate with commas'
+            cand --profile 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it'
+            cand -o 'Report format on stdout'
+            cand --output 'Report format on stdout'
+            cand --state 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run'
+            cand --fail-on 'Exit 1 when an open finding is at or above this severity'
+            cand --log-format 'Log format on stderr'
+            cand --heartbeat-url 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end'
+            cand --metrics-file 'Write run metrics in node_exporter textfile format to this file (atomically)'
+            cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
+            cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
+            cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --dry-run 'Send nothing, write nothing: print what would be sent'
+            cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+            cand -q 'Print no report on stdout (logs still go to stderr)'
+            cand --quiet 'Print no report on stdout (logs still go to stderr)'
+            cand -v 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-color 'No colour (NO_COLOR is honoured too)'
+            cand --refresh-accounts 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opskit;report;help'= {
             cand status 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)'
+            cand ops 'The operation''s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;report;help;status'= {
+        }
+        &'opskit;report;help;ops'= {
         }
         &'opskit;report;help;help'= {
         }
@@ -2132,7 +2167,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand pagerduty 'PagerDuty read back through its REST API: reminders for incidents nobody acknowledged'
             cand calendar 'Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements'
             cand respond 'First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified'
-            cand report 'Pages made from the state store: `status` is the current state across customers'
+            cand report 'Reports over what the state keeps: `status` is the current state across customers, `ops` the operation''s numbers'
             cand maintenance-mail 'AWS maintenance and warning mails: classify, extract, notify'
             cand wiki 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
             cand silence 'Mute matching findings until a time, with a reason (planned work)'
@@ -2212,8 +2247,11 @@ set edit:completion:arg-completer[opskit] = {|@words|
         }
         &'opskit;help;report'= {
             cand status 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)'
+            cand ops 'The operation''s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources'
         }
         &'opskit;help;report;status'= {
+        }
+        &'opskit;help;report;ops'= {
         }
         &'opskit;help;maintenance-mail'= {
             cand ingest 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'

@@ -63,7 +63,7 @@ complete -c opskit -n "__fish_opskit_needs_command" -f -a "health" -d 'AWS Healt
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "pagerduty" -d 'PagerDuty read back through its REST API: reminders for incidents nobody acknowledged'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "calendar" -d 'Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "respond" -d 'First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified'
-complete -c opskit -n "__fish_opskit_needs_command" -f -a "report" -d 'Pages made from the state store: `status` is the current state across customers'
+complete -c opskit -n "__fish_opskit_needs_command" -f -a "report" -d 'Reports over what the state keeps: `status` is the current state across customers, `ops` the operation\'s numbers'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
 complete -c opskit -n "__fish_opskit_needs_command" -f -a "wiki" -d 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
@@ -1085,38 +1085,39 @@ complete -c opskit -n "__fish_opskit_using_subcommand respond; and __fish_seen_s
 complete -c opskit -n "__fish_opskit_using_subcommand respond; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand respond; and __fish_seen_subcommand_from help" -f -a "log" -d 'Every scenario run kept in the state, newest first, with each step\'s input, output, duration and outcome'
 complete -c opskit -n "__fish_opskit_using_subcommand respond; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l region -d 'Only these regions; repeat or separate with commas' -r
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
 wide\t'The table with every column (on a terminal, long text is still cut to its width)'
 json\t''
 jsonl\t''
 csv\t''
 markdown\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
 info\t''
 warning\t''
 critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)'
-complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -f -a "status" -d 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -f -a "ops" -d 'The operation\'s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and not __fish_seen_subcommand_from status ops help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from status" -l out -d 'Write the report to this file (replaced whole: written beside it, then renamed) instead of stdout' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from status" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from status" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -1149,7 +1150,43 @@ complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_su
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from status" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l since -d 'The window: this long up to now (e.g. 30d, 12w)' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l by -d 'Split the numbers by day, week or month' -r -f -a "day\t''
+week\t'Calendar weeks from Monday, in `defaults.timezone`'
+month\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l format -d 'Render as this instead of `--output` (html: a page with charts)' -r -f -a "html\t'One self-contained HTML page with the charts as inline SVG (instead of `--output`)'"
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l region -d 'Only these regions; repeat or separate with commas' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l profile -d 'AWS profile: with no accounts in the config, work on it alone, ad hoc (AWS_PROFILE too); with accounts, only those using it' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -s o -l output -d 'Report format on stdout' -r -f -a "table\t'A table for people: on a terminal, the columns that fit its width, long text cut with …'
+wide\t'The table with every column (on a terminal, long text is still cut to its width)'
+json\t''
+jsonl\t''
+csv\t''
+markdown\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l state -d 'State store: a SQLite path or sqlite:PATH, dynamodb://TABLE?region=REGION&profile=PROFILE (shared by several hosts), or `none` for a stateless run' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l fail-on -d 'Exit 1 when an open finding is at or above this severity' -r -f -a "never\t''
+info\t''
+warning\t''
+critical\t'Also spelled `error`, as AWS calls red ("Action recommended")'"
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l heartbeat-url -d 'healthchecks.io-style ping URL: <url>/start at the start, <url> or <url>/fail at the end' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l metrics-file -d 'Write run metrics in node_exporter textfile format to this file (atomically)' -r -F
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l timeout -d 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l wait-lock -d 'When another run holds the lock, wait up to this long instead of exiting 4' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l shard -d 'Take only the targets of shard K of N (numbered from 0, like Kubernetes\' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work' -r
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l dry-run -d 'Send nothing, write nothing: print what would be sent'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l baseline -d 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -s q -l quiet -d 'Print no report on stdout (logs still go to stderr)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -s v -l verbose -d 'More logs on stderr (-v info, -vv debug, -vvv trace)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l no-color -d 'No colour (NO_COLOR is honoured too)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l refresh-accounts -d 'List the accounts of [[organizations]] afresh instead of using the cached listing'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -s V -l version -d 'Print version'
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "status" -d 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "ops" -d 'The operation\'s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources'
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand maintenance-mail; and not __fish_seen_subcommand_from ingest parse help" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
@@ -2127,7 +2164,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health pagerduty calendar respond report maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "pagerduty" -d 'PagerDuty read back through its REST API: reminders for incidents nobody acknowledged'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health pagerduty calendar respond report maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "calendar" -d 'Planned work from calendars (iCalendar file, secret address, CalDAV): silences and announcements'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health pagerduty calendar respond report maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "respond" -d 'First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified'
-complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health pagerduty calendar respond report maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "report" -d 'Pages made from the state store: `status` is the current state across customers'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health pagerduty calendar respond report maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "report" -d 'Reports over what the state keeps: `status` is the current state across customers, `ops` the operation\'s numbers'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health pagerduty calendar respond report maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "maintenance-mail" -d 'AWS maintenance and warning mails: classify, extract, notify'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health pagerduty calendar respond report maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "wiki" -d 'Backlog Wiki backups to GCS, S3 or a directory, in generations'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and not __fish_seen_subcommand_from inventory trusted-advisor dx-vif support health pagerduty calendar respond report maintenance-mail wiki silence findings notify state config completions man demo sandbox help" -f -a "silence" -d 'Mute matching findings until a time, with a reason (planned work)'
@@ -2157,6 +2194,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subc
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "sync" -d 'Read the calendars: silence each planned work\'s window, announce it before, at the start and at the end'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from respond" -f -a "log" -d 'Every scenario run kept in the state, newest first, with each step\'s input, output, duration and outcome'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "status" -d 'One self-contained HTML page of the current state across accounts (open findings by customer, Direct Connect, Trusted Advisor, Support, maintenance, silences, last runs), from the state store only; `--output markdown` or `json` for those (notifies no one)'
+complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "ops" -d 'The operation\'s numbers over a window: alerts per customer, source and severity, time to first response, share handled automatically, noisiest keys, silenced sources'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "ingest" -d 'Read mails (stdin, .eml, Maildir, mbox, IMAP), classify, extract and notify'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from maintenance-mail" -f -a "parse" -d 'Print what was understood of mails, without notifying'
 complete -c opskit -n "__fish_opskit_using_subcommand help; and __fish_seen_subcommand_from wiki" -f -a "backup" -d 'Back up Backlog Wiki pages and attachments as a new generation (a failure or recovery is notified to the routes\' sinks)'

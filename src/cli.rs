@@ -90,6 +90,13 @@ Examples:
   opskit report status --out /var/www/ops/status.html   # one self-contained page, from the state
   opskit report status -o markdown > status.md
   opskit report status -o json | jq '.runs[] | select(.late)'";
+
+const EX_REPORT_OPS: &str = "\
+Examples:
+  opskit report ops                               # the last 30 days, per week, as tables
+  opskit report ops --since 90d --by month -o json
+  opskit report ops --format html > ops.html      # a page with charts
+  opskit report ops -q --metrics-file /var/lib/node_exporter/opskit_ops.prom  # gauges for Prometheus";
 const EX_MAIL_INGEST: &str = "\
 Examples:
   opskit mail ingest ~/Maildir           # from a timer: classify, extract, notify
@@ -331,7 +338,7 @@ pub enum Command {
     /// First-response scenarios ([[scenarios]]): the audit trail of what they checked, gathered, recovered and verified
     #[command(subcommand)]
     Respond(RespondCommand),
-    /// Pages made from the state store: `status` is the current state across customers
+    /// Reports over what the state keeps: `status` is the current state across customers, `ops` the operation's numbers
     #[command(subcommand)]
     Report(ReportCommand),
     /// AWS maintenance and warning mails: classify, extract, notify
@@ -407,6 +414,10 @@ pub enum ReportCommand {
     /// from the state store only; `--output markdown` or `json` for those (notifies no one)
     #[command(after_long_help = EX_REPORT_STATUS)]
     Status(ReportStatusArgs),
+    /// The operation's numbers over a window: alerts per customer, source and severity, time
+    /// to first response, share handled automatically, noisiest keys, silenced sources
+    #[command(after_long_help = EX_REPORT_OPS)]
+    Ops(ReportOpsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -600,6 +611,36 @@ pub struct RespondLogArgs {
     /// At most this many runs
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
+}
+
+/// The calendar period `report ops` splits its numbers by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportPeriod {
+    Day,
+    /// Calendar weeks from Monday, in `defaults.timezone`
+    #[default]
+    Week,
+    Month,
+}
+
+/// Formats `report ops` renders beyond `--output`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML page with the charts as inline SVG (instead of `--output`)
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportOpsArgs {
+    /// The window: this long up to now (e.g. 30d, 12w)
+    #[arg(long, value_name = "DURATION", default_value = "30d")]
+    pub since: String,
+    /// Split the numbers by day, week or month
+    #[arg(long, value_enum, default_value_t)]
+    pub by: ReportPeriod,
+    /// Render as this instead of `--output` (html: a page with charts)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -153,6 +153,8 @@ pub struct Context {
     /// Record each run as the command's last (`runs/NAME`) in [`Context::after_run`]; see
     /// [`crate::commands::records_run`].
     pub record_run: bool,
+    /// Gauges a command adds to `--metrics-file` beside the run's own (`report ops`).
+    pub extra_metrics: std::sync::Mutex<String>,
 }
 
 /// A run lock held for a whole run, and the state store it is held in.
@@ -198,6 +200,7 @@ impl Context {
             keeps_nothing: false,
             ad_hoc: false,
             record_run: false,
+            extra_metrics: Default::default(),
         })
     }
 
@@ -489,6 +492,12 @@ impl Context {
         }
     }
 
+    /// Gauges (node_exporter textfile lines, with their HELP and TYPE) to write to
+    /// `--metrics-file` after the run, beside the run's own.
+    pub fn add_metrics(&self, text: &str) {
+        self.extra_metrics.lock().unwrap_or_else(|e| e.into_inner()).push_str(text);
+    }
+
     /// Tell the heartbeat URL, if any, that a run starts.
     pub async fn heartbeat_start(&self) {
         if let Some(url) = &self.global.heartbeat_url {
@@ -500,7 +509,8 @@ impl Context {
     /// with the outcome and the tail of what was shown.
     pub async fn after_run(&self, name: &str, report: Option<&RunReport>, code: u8, shown: &str, took: Duration) {
         if let Some(path) = &self.global.metrics_file {
-            let text = crate::cron::metrics_text(name, report, code, took, Timestamp::now());
+            let mut text = crate::cron::metrics_text(name, report, code, took, Timestamp::now());
+            text.push_str(&self.extra_metrics.lock().unwrap_or_else(|e| e.into_inner()));
             if let Err(e) = crate::cron::write_metrics(path, &text) {
                 tracing::warn!("cannot write metrics to {}: {e}", path.display());
             }

@@ -15,6 +15,7 @@ pub mod maintenance_mail;
 pub mod notify;
 pub mod pagerduty;
 pub mod report;
+pub mod report_ops;
 pub mod respond;
 pub mod silence;
 pub mod state_cmd;
@@ -212,6 +213,7 @@ pub async fn run(cli: &Cli, ctx: &Context, name: &str) -> AppResult<Output> {
         Command::Pagerduty(PagerDutyCommand::Remind(a)) => pagerduty::remind(ctx, a).await,
         Command::Respond(RespondCommand::Log(a)) => respond::log(ctx, a).await,
         Command::Report(ReportCommand::Status(a)) => report::status(ctx, a).await,
+        Command::Report(ReportCommand::Ops(a)) => report_ops::ops(ctx, a).await,
         Command::Health(HealthCommand::Ingest(a)) => health::ingest(ctx, a).await,
         Command::Wiki(WikiCommand::Backup(a)) => wiki::backup(ctx, a).await,
         Command::Wiki(WikiCommand::List(a)) => wiki::list(ctx, a).await,

@@ -3,6 +3,7 @@
 //! customers; its renderers ([`render`]) give one self-contained HTML file, Markdown or
 //! JSON; [`publish`] puts a report on a Backlog Wiki page. Reports only read the state: they call no cloud API and notify no one.
 
+pub mod ops;
 pub mod publish;
 pub mod render;
 pub mod status;

@@ -35,6 +35,8 @@ mod pagerduty_rest;
 mod private_files;
 // The status page: built from a real state, looked at in headless Chromium.
 mod report;
+// `report ops`: the operation's numbers from 30 simulated days of history, against a model of it.
+mod report_ops;
 mod respond;
 // First-response scenarios' AWS steps (SSM, CloudWatch, EC2) against moto.
 mod respond_aws;
