@@ -1159,6 +1159,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --timeout 'Per-target timeout (e.g. 30s, 2m); overrides defaults.timeout'
             cand --wait-lock 'When another run holds the lock, wait up to this long instead of exiting 4'
             cand --shard 'Take only the targets of shard K of N (numbered from 0, like Kubernetes'' JOB_COMPLETION_INDEX): N hosts sharing one state store split the work'
+            cand --wiki 'Put it on the Backlog Wiki page of [commands.report] wiki_project / ops_page instead (written only when it changed; the HTML page with its charts attached)'
             cand --dry-run 'Send nothing, write nothing: print what would be sent'
             cand --baseline 'Record what each sink would be told now as already told, and send nothing: adopt opskit on accounts with known problems and hear only of changes from now on'
             cand -q 'Print no report on stdout (logs still go to stderr)'

@@ -641,6 +641,10 @@ pub struct ReportOpsArgs {
     /// Render as this instead of `--output` (html: a page with charts)
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
+    /// Put it on the Backlog Wiki page of [commands.report] wiki_project / ops_page instead
+    /// (written only when it changed; the HTML page with its charts attached)
+    #[arg(long)]
+    pub wiki: bool,
 }
 
 #[derive(Debug, Subcommand)]

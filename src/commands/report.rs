@@ -37,7 +37,7 @@ pub async fn status(ctx: &Context, a: &ReportStatusArgs) -> AppResult<Output> {
         let page = settings.status_page.clone().unwrap_or_else(|| "opskit/status".into());
         let markdown = crate::report::render_markdown(&data);
         let attachment = ("opskit-status.html", html.as_bytes());
-        Some(to_wiki(ctx, &settings, &page, &markdown, attachment, &data.generated_local).await?)
+        Some(to_wiki(ctx, &settings, &page, &markdown, attachment, std::slice::from_ref(&data.generated_local)).await?)
     } else {
         None
     };
@@ -55,7 +55,8 @@ pub async fn status(ctx: &Context, a: &ReportStatusArgs) -> AppResult<Output> {
 
 /// Put a report on the Backlog Wiki page `page` of `[commands.report] wiki_project`: its text
 /// `markdown` (in a project that writes Backlog notation, a pointer to the attachment), the
-/// HTML attached; written only when something but `generated` (the time it was made) changed.
+/// HTML attached; written only when something but `volatile` (the time it was made, the
+/// window's ends) changed.
 /// Returns one line saying what was done.
 pub async fn to_wiki(
     ctx: &Context,
@@ -63,8 +64,9 @@ pub async fn to_wiki(
     page: &str,
     markdown: &str,
     attachment: (&str, &[u8]),
-    generated: &str,
+    volatile: &[String],
 ) -> AppResult<String> {
+    let generated = volatile.first().map(String::as_str).unwrap_or_default();
     use crate::inventory::pages::Notation;
     use crate::inventory::publish::{BacklogPages, PageStore as _};
     let Some(project) = settings.wiki_project.clone() else {
@@ -89,7 +91,8 @@ pub async fn to_wiki(
         ),
     };
     let state = ctx.read_state()?;
-    let stable = |s: &str| s.replace(generated, "");
+    let stable =
+        |s: &str| volatile.iter().filter(|v| !v.is_empty()).fold(s.to_string(), |t, v| t.replace(v.as_str(), ""));
     let wiki_page = crate::report::publish::WikiPage { name: page, text: &text, attachment: Some(attachment) };
     let done =
         crate::report::publish::to_wiki(&store, state.as_ref(), &wiki_page, stable, ctx.now(), ctx.global.dry_run)

@@ -35,6 +35,23 @@ pub async fn ops(ctx: &Context, a: &ReportOpsArgs) -> AppResult<Output> {
     let window = Window { from, to, by, timezone: ctx.config.defaults.timezone.clone() };
     let report = ops::build(&events, &executions, &customer, &window);
     ctx.add_metrics(&ops::metrics_text(&report));
+    if a.wiki {
+        let settings = crate::report::status::Settings::load(&ctx.config)?;
+        let page = settings.ops_page.clone().unwrap_or_else(|| "opskit/ops".into());
+        let html = ops::html(&report);
+        let tz = &report.timezone;
+        let volatile = [crate::time::local_time(report.to, tz), crate::time::local_time(report.from, tz)];
+        let line = crate::commands::report::to_wiki(
+            ctx,
+            &settings,
+            &page,
+            &ops::markdown(&report),
+            ("opskit-ops.html", html.as_bytes()),
+            &volatile,
+        )
+        .await?;
+        return Ok(Output::text(line + "\n"));
+    }
     Ok(Output::text(render(ctx, a, &report)?))
 }
 

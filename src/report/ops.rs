@@ -438,8 +438,15 @@ pub fn csv(r: &OpsReport) -> String {
     out
 }
 
+/// A table cell: `|` escaped for the table, and `&`, `<`, `>` as entities, so a key or source
+/// from outside (`findings push`) is text on a Markdown page (Backlog's Wiki), never markup.
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// The text of a cell written by [`md_cell`].
+fn md_cell_text(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
 fn md_table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
@@ -599,7 +606,8 @@ fn md_to_html_tables(md: &str) -> String {
                 out.push_str("<table>\n");
                 in_table = true;
             }
-            let cells: Vec<String> = split_md_row(row).iter().map(|c| format!("<{tag}>{}</{tag}>", esc(c))).collect();
+            let cells: Vec<String> =
+                split_md_row(row).iter().map(|c| format!("<{tag}>{}</{tag}>", esc(&md_cell_text(c)))).collect();
             out.push_str(&format!("<tr>{}</tr>\n", cells.concat()));
         } else if line.is_empty() && in_table {
             out.push_str("</table>\n");

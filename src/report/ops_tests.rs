@@ -178,3 +178,16 @@ fn prometheus_gauges_name_customer_and_severity() {
         assert_eq!(line.rsplitn(2, ' ').count(), 2, "{line}");
     }
 }
+
+#[test]
+fn a_key_from_outside_is_text_in_the_markdown_and_the_page() {
+    let w = window("2026-11-01T00:00:00Z", "2026-11-08T00:00:00Z", Period::Week, "UTC");
+    let mut r = build(&[], &[], &|a: Option<&str>| a.unwrap_or("-").to_string(), &w);
+    r.empty = false;
+    r.noisiest = vec![KeyCount { source: "push".into(), key: "<script>x</script> & |y".into(), openings: 3 }];
+    let md = markdown(&r);
+    assert!(md.contains("&lt;script&gt;x&lt;/script&gt; &amp; \\|y"), "{md}");
+    let page = html(&r);
+    assert!(page.contains("<td>&lt;script&gt;x&lt;/script&gt; &amp; |y</td>"), "{page}");
+    assert!(!page.contains("<script>"));
+}

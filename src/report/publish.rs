@@ -24,11 +24,14 @@ pub struct Published {
     pub attachment: Option<String>,
 }
 
-/// What the state remembers of a page's attachment: which one is ours and what it held.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
-struct Attached {
-    id: u64,
-    sha256: String,
+/// What the state remembers of a page it wrote: the text (hash), its stable part (hash),
+/// and which attachment is ours and what its stable part was.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Memo {
+    page: String,
+    page_stable: String,
+    attachment: u64,
+    attachment_sha: String,
 }
 
 fn sha(bytes: &[u8]) -> String {
@@ -48,46 +51,58 @@ pub async fn to_wiki(
     dry_run: bool,
 ) -> anyhow::Result<Published> {
     let WikiPage { name: page, text, attachment } = *page;
+    // What was last written, as its text and as its stable part: the stable part of the
+    // page as it stands cannot be had (the time it holds is the old run's), so a page counts
+    // as unchanged when it is still what opskit wrote and the stable part is the same.
+    let memo_name = format!("report/wiki/{}", sha(page.as_bytes()));
+    let memo: Memo =
+        state.snapshot(&memo_name).await?.and_then(|(_, d)| serde_json::from_slice(&d).ok()).unwrap_or_default();
     let names = store.names().await?;
     let exists = names.iter().any(|n| n == page);
     let current = if exists { store.get(page).await? } else { None };
     let mut out = Published::default();
-    let same = current.as_deref().is_some_and(|c| stable(c.trim_end()) == stable(text.trim_end()));
+    let text_stable = sha(stable(text.trim_end()).as_bytes());
+    let same = current.as_deref().is_some_and(|c| {
+        c.trim_end() == text.trim_end()
+            || (sha(c.trim_end().as_bytes()) == memo.page && memo.page_stable == text_stable)
+    });
+    let mut next = memo.clone();
     out.page = if same {
         "unchanged".into()
     } else {
         if !dry_run {
             store.put(page, text, current.is_some()).await?;
+            next.page = sha(text.trim_end().as_bytes());
+            next.page_stable = text_stable;
         }
         if current.is_some() { "updated".into() } else { "created".into() }
     };
-    let Some((file, bytes)) = attachment else { return Ok(out) };
-    let memo = format!("report/wiki-attachment/{}", sha(page.as_bytes()));
-    let kept: Option<Attached> = state.snapshot(&memo).await?.and_then(|(_, d)| serde_json::from_slice(&d).ok());
-    let digest = sha(&stable(&String::from_utf8_lossy(bytes)).into_bytes());
-    if dry_run {
-        out.attachment =
-            Some(if kept.as_ref().is_some_and(|k| k.sha256 == digest) { "unchanged" } else { "replaced" }.into());
-        return Ok(out);
+    if let Some((file, bytes)) = attachment {
+        let digest = sha(stable(&String::from_utf8_lossy(bytes)).as_bytes());
+        if dry_run {
+            out.attachment = Some(if memo.attachment_sha == digest { "unchanged" } else { "replaced" }.into());
+            return Ok(out);
+        }
+        let (wiki, id) = store.page_id(page).await?;
+        let listed = wiki.attachments(id).await?;
+        if memo.attachment_sha == digest && listed.iter().any(|a| a.id == memo.attachment) {
+            out.attachment = Some("unchanged".into());
+        } else {
+            let added = wiki.upload_and_attach(id, &[(file, bytes)]).await?;
+            let new_id =
+                added.first().map(|a| a.id).ok_or_else(|| anyhow::anyhow!("Backlog attached nothing to `{page}`"))?;
+            // The old copies of our file go once the new one is in: the page always has one.
+            for old in listed.iter().filter(|a| a.name == file && a.id != new_id) {
+                wiki.remove_attachment(id, old.id).await?;
+            }
+            next.attachment = new_id;
+            next.attachment_sha = digest;
+            out.attachment = Some("replaced".into());
+        }
     }
-    let (wiki, id) = store.page_id(page).await?;
-    let listed = wiki.attachments(id).await?;
-    if let Some(k) = &kept
-        && k.sha256 == digest
-        && listed.iter().any(|a| a.id == k.id)
-    {
-        out.attachment = Some("unchanged".into());
-        return Ok(out);
+    if !dry_run && next != memo {
+        state.put_snapshot(&memo_name, now, &serde_json::to_vec(&next)?).await?;
     }
-    let added = wiki.upload_and_attach(id, &[(file, bytes)]).await?;
-    let new_id = added.first().map(|a| a.id).ok_or_else(|| anyhow::anyhow!("Backlog attached nothing to `{page}`"))?;
-    // The old copies of our file go once the new one is in: the page always has one.
-    for old in listed.iter().filter(|a| a.name == file && a.id != new_id) {
-        wiki.remove_attachment(id, old.id).await?;
-    }
-    let data = serde_json::to_vec(&Attached { id: new_id, sha256: digest })?;
-    state.put_snapshot(&memo, now, &data).await?;
-    out.attachment = Some("replaced".into());
     Ok(out)
 }
 

@@ -249,4 +249,19 @@ fn wiki_puts_the_page_on_backlog_once_and_again_only_when_it_changed() {
     let a = b.opskit().env("OPSKIT_NOW", LATER).args(["report", "status", "--wiki", "--dry-run"]).assert();
     assert!(stdout(&a).starts_with("dry run: "), "{}", stdout(&a));
     assert_eq!(writes(&b), before);
+
+    // The operation's numbers on their own page; a minute later, with nothing new but the
+    // window's ends, nothing is written.
+    let ops = |at: &str| {
+        let a = b.opskit().env("OPSKIT_NOW", at).args(["report", "ops", "--wiki"]).assert();
+        assert_eq!(code(&a), 0, "{}", stderr(&a));
+        stdout(&a)
+    };
+    assert!(ops(LATER).contains("opskit/ops: page created, attachment replaced"));
+    let before = writes(&b);
+    let later = ops("2026-11-22T00:06:00Z");
+    assert!(later.contains("page unchanged, attachment unchanged"), "{later}");
+    assert_eq!(writes(&b), before);
+    let p = b.sandbox.backlog_wiki_pages().into_iter().find(|p| p["name"] == "opskit/ops").unwrap();
+    assert_eq!(p["attachments"][0]["name"], "opskit-ops.html");
 }
