@@ -552,6 +552,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> AppResult<Output> {
     inventory_segment(&mut t).await?;
     wiki_segment(&mut t, dir.path()).await?;
     respond_segment(&mut t).await?;
+    report_segment(&mut t).await?;
     organizations_segment(&mut t).await?;
 
     let issues = t.sb.backlog_issues();
@@ -899,6 +900,55 @@ async fn calendar_segment(t: &mut Tour) -> AppResult<()> {
     Ok(())
 }
 
+/// The whole picture from the state the tour built: the status page as one file, and the
+/// operation's numbers (alerts, first response, share handled automatically).
+async fn report_segment(t: &mut Tour) -> AppResult<()> {
+    let _ = writeln!(
+        t.out,
+        "\n\n#### report: the whole picture, and the numbers the operation is measured by\n\
+         Both read only the state store: no API is called, nobody is notified. `--wiki` puts either on a Backlog Wiki page."
+    );
+    let ctx = t.context()?;
+    let page = t.dir.join("status.html");
+    let args = crate::cli::ReportStatusArgs { out: Some(page.clone()), wiki: false };
+    crate::commands::report::status(&ctx, &args).await?;
+    let html = std::fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
+    let sections: Vec<&str> = ["open", "dx", "trusted-advisor", "support", "maintenance", "silences", "runs"]
+        .into_iter()
+        .filter(|id| html.contains(&format!("id=\"{id}\"")))
+        .collect();
+    let _ = writeln!(
+        t.out,
+        "\n== 32. report status: one self-contained page of the current state\n\
+         Open findings by customer and severity, the Direct Connect board, Trusted Advisor's red items, cases waiting on\n\
+         us, the maintenance and planned-work timeline, silences, each command's last run. No script, font or CDN:\n\
+         it opens from a file, a web server or a Backlog Wiki attachment.\n\n\
+         $ opskit --config {} report status --out {}\n\n\
+         wrote {} ({} kB), sections: {}",
+        t.config_path.display(),
+        page.display(),
+        page.display(),
+        html.len() / 1024,
+        sections.join(", ")
+    );
+    let ctx = t.context_with(|g| g.output = crate::cli::OutputFormat::Markdown)?;
+    let args =
+        crate::cli::ReportOpsArgs { since: "7d".into(), by: crate::cli::ReportPeriod::Day, format: None, wiki: false };
+    let text = match crate::commands::report_ops::ops(&ctx, &args).await? {
+        Output::Text { text, .. } => text,
+        _ => String::new(),
+    };
+    let _ = writeln!(
+        t.out,
+        "\n== 33. report ops: the operation's numbers\n\
+         From the history the spine keeps: alerts per customer, source and severity, time to first response (a\n\
+         PagerDuty acknowledgement, or a scenario's verified recovery), the share handled without a person.\n\n\
+         $ opskit --config {} report ops --since 7d --by day -o markdown\n\n{text}",
+        t.config_path.display()
+    );
+    Ok(())
+}
+
 /// The monitoring system that pushes alerts in the respond segment.
 const MONITORING: &str = "monitoring";
 
@@ -1079,12 +1129,12 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
     );
     std::fs::write(&t.config_path, text).context("writing the demo config")?;
 
-    for (n, shard, host) in [(32, "0/2", "ops-a"), (33, "1/2", "ops-b")] {
+    for (n, shard, host) in [(34, "0/2", "ops-a"), (35, "1/2", "ops-b")] {
         let shard: crate::shard::Shard = shard.parse().map_err(anyhow::Error::msg)?;
         let mut ctx = t.context_with(|g| g.shard = Some(shard))?;
         ctx.aws = sandbox_session(&t.sb);
         ctx.discover(crate::organizations::Mode::List).await?;
-        if n == 32 {
+        if n == 34 {
             let _ = writeln!(t.out, "\norganization initech, as discovered (and cached for an hour):");
             for o in &ctx.discovery.organizations {
                 for a in &o.accounts {
@@ -1107,7 +1157,7 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
         let failed = t.failed;
         t.show(
             &format!("{n}. dx-vif poll --shard {shard} on {host}"),
-            if n == 32 {
+            if n == 34 {
                 "Host ops-a takes the accounts of shard 0: initech-web's VIF is down and told. initech-legacy's\n\
                  role is refused (AccessDenied): reported against that account alone, the run goes on."
             } else {

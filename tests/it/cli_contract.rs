@@ -162,7 +162,7 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         // organizations and shards: discovered through the sandbox's Organizations and STS,
         // split over two hosts; a refused role and a suspended account named, not fatal.
         "initech-old        400000000005  SUSPENDED skipped  shard 1/2",
-        "== 32. dx-vif poll --shard 0/2 on ops-a",
+        "== 34. dx-vif poll --shard 0/2 on ops-a",
         "initech-legacy/ap-northeast-1: cannot assume arn:aws:iam::400000000004:role/OpsKitReadOnly: AccessDenied",
         "slack     | new  | delivered | dx-vif/400000000001/ap-northeast-1/",
         "initech-old (400000000005): account is SUSPENDED in organization initech: skipped",
@@ -203,7 +203,7 @@ fn demo_runs_with_no_credentials_and_no_network_and_shows_findings_and_deliverie
         assert_eq!(told, 3, "{code}: told once per sink (slack, webhook, backlog), by the mail:\n{out}");
     }
     assert_eq!(out.matches("PATCH /wikis/").count(), 1, "only the changed run writes the page again:\n{out}");
-    let org_part = &out[out.find("== 32.").unwrap()..out.find("== Backlog issues in project").unwrap()];
+    let org_part = &out[out.find("== 34.").unwrap()..out.find("== Backlog issues in project").unwrap()];
     assert_eq!(org_part.matches("slack      <- 200").count(), 2, "each shard tells its own VIF once:\n{org_part}");
     assert!(!org_part.contains("111122223333/"), "the organization's hosts leave acme-prod alone:\n{org_part}");
 }

@@ -265,3 +265,47 @@ fn wiki_puts_the_page_on_backlog_once_and_again_only_when_it_changed() {
     let p = b.sandbox.backlog_wiki_pages().into_iter().find(|p| p["name"] == "opskit/ops").unwrap();
     assert_eq!(p["attachments"][0]["name"], "opskit-ops.html");
 }
+
+/// The acceptance's own state: what `opskit demo` builds (every story of the tour), read
+/// back through the built binary while the kept demo's sandbox still runs.
+#[test]
+fn the_demo_states_status_page_opens_with_every_section_and_its_numbers_add_up() {
+    use std::io::BufRead as _;
+    let b = Bench::new();
+    let mut child = b
+        .opskit_process()
+        .args(["demo", "--keep"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut config = None;
+    for line in std::io::BufReader::new(child.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        if let Some(rest) = line.split("Config used: ").nth(1) {
+            config = Some(rest.trim().to_string());
+        }
+        if line.contains("keeps running") {
+            break;
+        }
+    }
+    let config = config.expect("the demo names its config");
+    let page = b.path("demo-status.html");
+    let run = |args: &[&str]| {
+        let out = b.opskit_process().arg("--config").arg(&config).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["report", "status", "--out", page.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_str(&run(&["report", "ops", "-o", "json"])).unwrap();
+    child.kill().unwrap();
+    let _ = child.wait();
+    let dom = look_at(&b, &page);
+    assert!(dom.contains("acme"), "the demo's customer is named");
+    // The tour opened findings in eight sources, a scenario recovered one, and its silence
+    // held one back: the numbers say so.
+    assert!(json["alerts"]["total"].as_u64().unwrap() >= 10, "{json}");
+    assert_eq!(json["scenarios"]["recovered"], 1, "{json}");
+    assert!(json["handled"]["scenario"].as_u64().unwrap() >= 1, "{json}");
+    assert!(!json["silenced"].as_array().unwrap().is_empty(), "{json}");
+}
