@@ -1218,6 +1218,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window: this long up to now (e.g. 30d, 12w)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the numbers by day, week or month')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Render as this instead of `--output` (html: a page with charts)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the report to this file (replaced whole: written beside it, then renamed) instead of stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Only these regions; repeat or separate with commas')

@@ -3926,7 +3926,7 @@ _opskit() {
             return 0
             ;;
         opskit__subcmd__report__subcmd__ops)
-            opts="-o -q -v -h -V --since --by --format --wiki --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
+            opts="-o -q -v -h -V --since --by --format --wiki --out --config --account --region --profile --output --dry-run --baseline --state --fail-on --quiet --verbose --log-format --no-color --heartbeat-url --metrics-file --timeout --wait-lock --shard --refresh-accounts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3942,6 +3942,10 @@ _opskit() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "html" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -1145,6 +1145,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --since 'The window: this long up to now (e.g. 30d, 12w)'
             cand --by 'Split the numbers by day, week or month'
             cand --format 'Render as this instead of `--output` (html: a page with charts)'
+            cand --out 'Write the report to this file (replaced whole: written beside it, then renamed) instead of stdout'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
             cand --region 'Only these regions; repeat or separate with commas'

@@ -1155,6 +1155,7 @@ complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_su
 week\t'Calendar weeks from Monday, in `defaults.timezone`'
 month\t''"
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l format -d 'Render as this instead of `--output` (html: a page with charts)' -r -f -a "html\t'One self-contained HTML page with the charts as inline SVG (instead of `--output`)'"
+complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l out -d 'Write the report to this file (replaced whole: written beside it, then renamed) instead of stdout' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l config -d 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)' -r -F
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l account -d 'Only these accounts (name or id); repeat or separate with commas' -r
 complete -c opskit -n "__fish_opskit_using_subcommand report; and __fish_seen_subcommand_from ops" -l region -d 'Only these regions; repeat or separate with commas' -r

@@ -17,12 +17,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 . scripts/bench-lib.sh
 
-PORT=$(free_port)
-"$BIN" sandbox --port "$PORT" >"$WORK/sandbox.log" 2>&1 &
-SANDBOX=$!
-trap 'kill $SANDBOX 2>/dev/null; rm -rf "$WORK"' EXIT
-SB="http://127.0.0.1:$PORT"
-for _ in $(seq 50); do curl -sf "$SB/_sandbox/requests" >/dev/null && break; sleep 0.1; done
+start_sandbox
 
 MGMT=999900000000
 ACCOUNTS=2500

@@ -55,11 +55,6 @@ echo "  all new:         without scenarios ${p1} ms, with 20 scenarios ${s1} ms 
 echo "  nothing changed: without scenarios ${p2} ms, with 20 scenarios ${s2} ms (ratio $(python3 -c "print(round($s2/$p2, 3))"))"
 
 # 2. The demo story against the sandbox.
-PORT=$(free_port)
-"$BIN" sandbox --port "$PORT" >"$WORK/sandbox.log" 2>&1 &
-SANDBOX=$!
-trap 'kill $SANDBOX 2>/dev/null; rm -rf "$WORK"' EXIT
-SB="http://127.0.0.1:$PORT"
-for _ in $(seq 50); do curl -sf "$SB/_sandbox/requests" >/dev/null && break; sleep 0.1; done
+start_sandbox
 RECOVERY_SETUP=${RECOVERY_SETUP:-scripts/bench-respond-story.py}
 python3 "$RECOVERY_SETUP" "$SB" "$WORK" "$BIN" "$RUNS"

@@ -53,12 +53,7 @@ run "all new (10,000 stdout messages)"
 run unchanged
 
 echo "== dx-vif poll against the sandbox"
-PORT=$(free_port)
-"$BIN" sandbox --port "$PORT" >"$WORK/sandbox.log" 2>&1 &
-SANDBOX=$!
-trap 'kill $SANDBOX 2>/dev/null; rm -rf "$WORK"' EXIT
-SB="http://127.0.0.1:$PORT"
-for _ in $(seq 50); do curl -sf "$SB/_sandbox/requests" >/dev/null && break; sleep 0.1; done
+start_sandbox
 export AWS_CONFIG_FILE="$WORK/aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/aws-credentials" \
   AWS_ENDPOINT_URL="$SB" AWS_EC2_METADATA_DISABLED=true
 : >"$AWS_SHARED_CREDENTIALS_FILE"

@@ -645,6 +645,10 @@ pub struct ReportOpsArgs {
     /// (written only when it changed; the HTML page with its charts attached)
     #[arg(long)]
     pub wiki: bool,
+    /// Write the report to this file (replaced whole: written beside it, then renamed)
+    /// instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

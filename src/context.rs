@@ -533,9 +533,13 @@ impl Context {
 
     /// Keep this run as the last of `name` (`runs/NAME`, read by `report status`), when
     /// the command records its runs and this one may write (not a dry run, a state kept).
-    /// A failure to write it is logged: it must not fail a run that did its work.
+    /// A failure to write it is logged: it must not fail a run that did its work. A usage
+    /// or config error (exit 2) is no run: it is not kept, and creates no state.
     async fn record_last_run(&self, name: &str, code: u8, took: Duration) {
-        if !self.record_run || self.global.dry_run || matches!(self.state_location(), Ok(StateLocation::None) | Err(_))
+        if !self.record_run
+            || self.global.dry_run
+            || code == crate::error::EXIT_USAGE
+            || matches!(self.state_location(), Ok(StateLocation::None) | Err(_))
         {
             return;
         }

@@ -24,6 +24,9 @@ pub enum AppError {
 /// the lock.
 pub const EXIT_LOCKED: u8 = 4;
 
+/// The exit code of a usage or config error: the command never ran.
+pub const EXIT_USAGE: u8 = 2;
+
 impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {

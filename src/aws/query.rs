@@ -230,14 +230,28 @@ pub async fn call<T: DeserializeOwned>(
     action: &str,
     params: &[(&str, String)],
 ) -> Result<T, QueryError> {
-    let mut attempt = 1;
+    with_retries(action, QueryError::retryable, || once(cfg, service, action, params)).await
+}
+
+/// Run `attempt` until it succeeds, fails for good, or `retry` says a failure is not worth
+/// another try, waiting [`backoff`] between tries: the SDK's standard mode.
+pub(super) async fn with_retries<T, F, Fut>(
+    op: &str,
+    retry: fn(&QueryError) -> bool,
+    attempt: F,
+) -> Result<T, QueryError>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<T, QueryError>>,
+{
+    let mut n = 1;
     loop {
-        match once(cfg, service, action, params).await {
-            Err(e) if attempt < MAX_ATTEMPTS && e.retryable() => {
-                let wait = backoff(attempt);
-                tracing::debug!(operation = action, attempt, wait_ms = wait.as_millis() as u64, error = %e.failure(action).line(), "retrying");
+        match attempt().await {
+            Err(e) if n < MAX_ATTEMPTS && retry(&e) => {
+                let wait = backoff(n);
+                tracing::debug!(operation = op, attempt = n, wait_ms = wait.as_millis() as u64, error = %e.failure(op).line(), "retrying");
                 tokio::time::sleep(wait).await;
-                attempt += 1;
+                n += 1;
             }
             r => return r,
         }
@@ -255,6 +269,20 @@ async fn once<T: DeserializeOwned>(
     action: &str,
     params: &[(&str, String)],
 ) -> Result<T, QueryError> {
+    let resp = signed_post(cfg, service, &[("content-type", CONTENT_TYPE)], form(service, action, params)).await?;
+    let status = resp.status().as_u16();
+    let bytes = resp.bytes().await.map_err(QueryError::Transport)?;
+    read_answer(action, status, &bytes)
+}
+
+/// POST `body` to `service`'s endpoint for `cfg` (its region, its endpoint overrides),
+/// signed with its credentials, with `headers` (the content type, a protocol's own headers).
+pub(super) async fn signed_post(
+    cfg: &SdkConfig,
+    service: &Service,
+    headers: &[(&str, &str)],
+    body: String,
+) -> Result<reqwest::Response, QueryError> {
     let url = endpoint(cfg, service)?;
     let url = reqwest::Url::parse(&url).map_err(|e| QueryError::Request(format!("endpoint `{url}`: {e}")))?;
     let region = cfg.region().map(|r| r.as_ref().to_string()).ok_or_else(|| QueryError::Request("no region".into()))?;
@@ -262,22 +290,22 @@ async fn once<T: DeserializeOwned>(
         .credentials_provider()
         .ok_or_else(|| QueryError::Credentials(CredentialsError::not_loaded("no credentials provider")))?;
     let credentials = provider.provide_credentials().await.map_err(QueryError::Credentials)?;
-    let body = form(service, action, params);
     let host = match url.port() {
         Some(p) => format!("{}:{p}", url.host_str().unwrap_or_default()),
         None => url.host_str().unwrap_or_default().to_string(),
     };
-    let headers = [("content-type", CONTENT_TYPE), ("host", host.as_str())];
+    let mut signed_headers: Vec<(&str, &str)> = headers.to_vec();
+    signed_headers.push(("host", host.as_str()));
     let scope = Scope { region: &region, service: service.name, time: SystemTime::now() };
-    let signed = sign("POST", url.as_str(), &headers, body.as_bytes(), &credentials, scope)?;
-    let mut req = http()?.post(url).header("content-type", CONTENT_TYPE).body(body);
+    let signed = sign("POST", url.as_str(), &signed_headers, body.as_bytes(), &credentials, scope)?;
+    let mut req = http()?.post(url).body(body);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
     for (k, v) in signed {
         req = req.header(k, v);
     }
-    let resp = req.send().await.map_err(QueryError::Transport)?;
-    let status = resp.status().as_u16();
-    let bytes = resp.bytes().await.map_err(QueryError::Transport)?;
-    read_answer(action, status, &bytes)
+    req.send().await.map_err(QueryError::Transport)
 }
 
 /// An answer's status and body as the operation's `T`, or why not.

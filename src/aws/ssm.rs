@@ -11,13 +11,10 @@
 //! An error answer is 4xx/5xx with `{"__type": "...", "message": "..."}`; the type may carry
 //! a namespace (`com.amazonaws.ssm#InvalidInstanceId`) or a trailing `:uri`, both dropped.
 
-use super::query::{self, QueryError, Scope, Service};
+use super::query::{self, QueryError, Service};
 use aws_config::SdkConfig;
-use aws_credential_types::provider::ProvideCredentials as _;
-use aws_credential_types::provider::error::CredentialsError;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use std::time::SystemTime;
 
 /// SSM: signing name `ssm`, `AWS_ENDPOINT_URL_SSM`. The version is the model's; awsJson
 /// requests do not carry it.
@@ -154,45 +151,13 @@ pub async fn call_retrying<T: DeserializeOwned>(
     retry: fn(&QueryError) -> bool,
 ) -> Result<T, QueryError> {
     let body = body.to_string();
-    let mut attempt = 1;
-    loop {
-        match once(cfg, op, &body).await {
-            Err(e) if attempt < query::MAX_ATTEMPTS && retry(&e) => {
-                let wait = query::backoff(attempt);
-                tracing::debug!(operation = op, attempt, wait_ms = wait.as_millis() as u64, error = %e.failure(op).line(), "retrying");
-                tokio::time::sleep(wait).await;
-                attempt += 1;
-            }
-            r => return r,
-        }
-    }
+    query::with_retries(op, retry, || once(cfg, op, &body)).await
 }
 
 async fn once<T: DeserializeOwned>(cfg: &SdkConfig, op: &str, body: &str) -> Result<T, QueryError> {
-    let url = query::endpoint(cfg, &SERVICE)?;
-    let url = reqwest::Url::parse(&url).map_err(|e| QueryError::Request(format!("endpoint `{url}`: {e}")))?;
-    let region = cfg.region().map(|r| r.as_ref().to_string()).ok_or_else(|| QueryError::Request("no region".into()))?;
-    let provider = cfg
-        .credentials_provider()
-        .ok_or_else(|| QueryError::Credentials(CredentialsError::not_loaded("no credentials provider")))?;
-    let credentials = provider.provide_credentials().await.map_err(QueryError::Credentials)?;
-    let host = match url.port() {
-        Some(p) => format!("{}:{p}", url.host_str().unwrap_or_default()),
-        None => url.host_str().unwrap_or_default().to_string(),
-    };
     let target = format!("AmazonSSM.{op}");
-    let headers = [("content-type", CONTENT_TYPE), ("host", host.as_str()), ("x-amz-target", target.as_str())];
-    let scope = Scope { region: &region, service: SERVICE.name, time: SystemTime::now() };
-    let signed = query::sign("POST", url.as_str(), &headers, body.as_bytes(), &credentials, scope)?;
-    let mut req = query::http()?
-        .post(url)
-        .header("content-type", CONTENT_TYPE)
-        .header("x-amz-target", &target)
-        .body(body.to_string());
-    for (k, v) in signed {
-        req = req.header(k, v);
-    }
-    let resp = req.send().await.map_err(QueryError::Transport)?;
+    let headers = [("content-type", CONTENT_TYPE), ("x-amz-target", target.as_str())];
+    let resp = query::signed_post(cfg, &SERVICE, &headers, body.to_string()).await?;
     let status = resp.status().as_u16();
     let request_id = resp.headers().get("x-amzn-requestid").and_then(|v| v.to_str().ok()).map(str::to_string);
     let bytes = resp.bytes().await.map_err(QueryError::Transport)?;

@@ -932,8 +932,13 @@ async fn report_segment(t: &mut Tour) -> AppResult<()> {
         sections.join(", ")
     );
     let ctx = t.context_with(|g| g.output = crate::cli::OutputFormat::Markdown)?;
-    let args =
-        crate::cli::ReportOpsArgs { since: "7d".into(), by: crate::cli::ReportPeriod::Day, format: None, wiki: false };
+    let args = crate::cli::ReportOpsArgs {
+        since: "7d".into(),
+        by: crate::cli::ReportPeriod::Day,
+        format: None,
+        wiki: false,
+        out: None,
+    };
     let text = match crate::commands::report_ops::ops(&ctx, &args).await? {
         Output::Text { text, .. } => text,
         _ => String::new(),

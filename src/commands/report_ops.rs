@@ -52,7 +52,15 @@ pub async fn ops(ctx: &Context, a: &ReportOpsArgs) -> AppResult<Output> {
         .await?;
         return Ok(Output::text(line + "\n"));
     }
-    Ok(Output::text(render(ctx, a, &report)?))
+    let text = render(ctx, a, &report)?;
+    let Some(path) = &a.out else { return Ok(Output::text(text)) };
+    if ctx.global.dry_run {
+        return Ok(Output::text(format!("dry run: would write {} bytes to {}\n", text.len(), path.display())));
+    }
+    crate::report::write_page(path, text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("writing the report to {}: {e}", path.display()))?;
+    tracing::info!("wrote the operations report to {}", path.display());
+    Ok(Output::text(""))
 }
 
 fn render(ctx: &Context, a: &ReportOpsArgs, r: &OpsReport) -> AppResult<String> {

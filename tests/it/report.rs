@@ -264,6 +264,14 @@ fn wiki_puts_the_page_on_backlog_once_and_again_only_when_it_changed() {
     assert_eq!(writes(&b), before);
     let p = b.sandbox.backlog_wiki_pages().into_iter().find(|p| p["name"] == "opskit/ops").unwrap();
     assert_eq!(p["attachments"][0]["name"], "opskit-ops.html");
+
+    // And to a file for a web server.
+    let file = b.path("ops.html");
+    let a =
+        b.opskit().env("OPSKIT_NOW", LATER).args(["report", "ops", "--format", "html", "--out"]).arg(&file).assert();
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"), "{html}");
 }
 
 /// The acceptance's own state: what `opskit demo` builds (every story of the tour), read

@@ -109,14 +109,19 @@ async fn state_migrate_moves_a_sqlite_state_and_the_next_run_knows_its_findings(
     let j: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     assert_eq!(
         j["counts"],
-        serde_json::json!({"findings": 1, "deliveries": 4, "silences": 1, "snapshots": 0, "marks": 0})
+        // The snapshot is the push's last run (`report status`), the mark its history event.
+        serde_json::json!({"findings": 1, "deliveries": 4, "silences": 1, "snapshots": 1, "marks": 1})
     );
     assert_eq!(j["to"], "dynamodb://opskit-state (us-east-1)");
 
     // A non-empty destination is refused unless --force.
     let a = opskit(&b, &moto).args(["state", "migrate", "--from", &sqlite, "--to", &state_url()]).assert();
     assert_eq!(code(&a), 2);
-    assert!(stderr(&a).contains("holds records already (1 findings, 4 deliveries, 1 silences)"), "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains("holds records already (1 findings, 4 deliveries, 1 silences, 1 snapshots, 1 marks)"),
+        "{}",
+        stderr(&a)
+    );
     assert!(stderr(&a).contains("hint: --force"), "{}", stderr(&a));
     let a = opskit(&b, &moto).args(["state", "migrate", "--from", &sqlite, "--to", &state_url(), "--force"]).assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
