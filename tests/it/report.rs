@@ -306,8 +306,15 @@ fn the_demo_states_status_page_opens_with_every_section_and_its_numbers_add_up()
     };
     run(&["report", "status", "--out", page.to_str().unwrap()]);
     let json: serde_json::Value = serde_json::from_str(&run(&["report", "ops", "-o", "json"])).unwrap();
+    let ops_page = b.path("demo-ops.html");
+    run(&["report", "ops", "--format", "html", "--out", ops_page.to_str().unwrap()]);
     child.kill().unwrap();
     let _ = child.wait();
+    // The numbers' page too: drawn, with its three charts.
+    let shot = chromium::screenshot(b.dir.path(), &ops_page, "ops.png");
+    chromium::assert_not_blank(b.dir.path(), &shot);
+    let ops_dom = chromium::dump_dom(b.dir.path(), &ops_page);
+    assert_eq!(ops_dom.matches("<svg").count(), 3, "{ops_dom}");
     let dom = look_at(&b, &page);
     assert!(dom.contains("acme"), "the demo's customer is named");
     // The tour opened findings in eight sources, a scenario recovered one, and its silence
