@@ -25,6 +25,7 @@ pub mod ec2;
 pub mod failure;
 pub mod health;
 pub mod query;
+pub mod rds;
 pub mod sns;
 pub mod sqs;
 pub mod ssm;

@@ -18,8 +18,8 @@
 
 use super::{Resource, ResourceType};
 use crate::aws::answer::{Incomplete, Pages, required};
-use crate::aws::ec2;
 use crate::aws::{AwsSession, Target, fan_out_with_progress};
+use crate::aws::{ec2, rds};
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::TargetError;
@@ -223,7 +223,7 @@ impl From<Incomplete> for CallError {
     }
 }
 
-const HINT: &str = "\nhint: the role needs the ec2:Describe* and directconnect:Describe* calls in \
+const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe* and rds:Describe* calls in \
                     commands/inventory/iam-policy.json";
 
 /// The failed calls of one target as one message: calls that failed the same way are
@@ -308,6 +308,8 @@ async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Cli
         ResourceType::InternetGateway => internet_gateways(cfg, at).await,
         ResourceType::DxConnection => dx_connections(dx, at).await,
         ResourceType::DxVif => dx_vifs(dx, at).await,
+        ResourceType::RdsInstance => rds_instances(cfg, at).await,
+        ResourceType::RdsCluster => rds_clusters(cfg, at).await,
     }
 }
 
@@ -816,6 +818,77 @@ async fn dx_vifs(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
             ]));
         }
     });
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// RDS (Marker paging, opskit's own Query client)
+// ---------------------------------------------------------------------------------------
+
+/// Days as RDS wrote them (`0`: automated backups off).
+fn days(n: Option<&str>) -> String {
+    num(n)
+}
+
+async fn rds_instances(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeDBInstances";
+    let mut out = Vec::new();
+    let mut pages = Pages::new(OP);
+    while let Some(marker) = pages.token() {
+        let page: rds::DescribeDbInstances =
+            rds::describe(cfg, OP, marker).await.map_err(|e| CallError::query(OP, &e))?;
+        let result = required(page.result, OP, "DescribeDBInstancesResult")?;
+        pages.answered(result.marker.as_deref())?;
+        for i in required(result.instances, OP, "DBInstances")?.items {
+            if s(i.status.as_deref()) == "deleting" {
+                continue;
+            }
+            out.push(at.resource(ResourceType::RdsInstance, s(i.id.as_deref())).with_fields([
+                ("engine", s(i.engine.as_deref())),
+                ("engine_version", s(i.engine_version.as_deref())),
+                ("class", s(i.class.as_deref())),
+                ("status", s(i.status.as_deref())),
+                ("multi_az", yes_no(i.multi_az.as_deref())),
+                ("encrypted", yes_no(i.storage_encrypted.as_deref())),
+                ("backup_retention_days", &days(i.backup_retention.as_deref())),
+                ("maintenance_window", s(i.maintenance_window.as_deref())),
+                ("public", yes_no(i.publicly_accessible.as_deref())),
+                ("az", s(i.availability_zone.as_deref())),
+                ("cluster", s(i.cluster.as_deref())),
+            ]));
+        }
+    }
+    Ok(out)
+}
+
+async fn rds_clusters(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeDBClusters";
+    let mut out = Vec::new();
+    let mut pages = Pages::new(OP);
+    while let Some(marker) = pages.token() {
+        let page: rds::DescribeDbClusters =
+            rds::describe(cfg, OP, marker).await.map_err(|e| CallError::query(OP, &e))?;
+        let result = required(page.result, OP, "DescribeDBClustersResult")?;
+        pages.answered(result.marker.as_deref())?;
+        for c in required(result.clusters, OP, "DBClusters")?.items {
+            if s(c.status.as_deref()) == "deleting" {
+                continue;
+            }
+            let members = list_of(c.members.iter().flat_map(|m| &m.items).map(|m| s(m.instance.as_deref())));
+            out.push(at.resource(ResourceType::RdsCluster, s(c.id.as_deref())).with_fields([
+                ("engine", s(c.engine.as_deref())),
+                ("engine_version", s(c.engine_version.as_deref())),
+                ("class", s(c.class.as_deref())),
+                ("status", s(c.status.as_deref())),
+                ("multi_az", yes_no(c.multi_az.as_deref())),
+                ("encrypted", yes_no(c.storage_encrypted.as_deref())),
+                ("backup_retention_days", &days(c.backup_retention.as_deref())),
+                ("maintenance_window", s(c.maintenance_window.as_deref())),
+                ("public", yes_no(c.publicly_accessible.as_deref())),
+                ("members", &members),
+            ]));
+        }
+    }
     Ok(out)
 }
 
