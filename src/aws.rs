@@ -17,6 +17,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::OnceCell;
 
+pub mod acm;
 pub mod answer;
 pub mod cloudwatch;
 pub mod directconnect;

@@ -19,7 +19,7 @@
 use super::{Resource, ResourceType};
 use crate::aws::answer::{Incomplete, Pages, required};
 use crate::aws::{AwsSession, Target, fan_out_with_progress};
-use crate::aws::{ec2, rds};
+use crate::aws::{acm, ec2, rds};
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::TargetError;
@@ -223,7 +223,7 @@ impl From<Incomplete> for CallError {
     }
 }
 
-const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe* and rds:Describe* calls in \
+const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe*, rds:Describe* and acm:List/Describe calls in \
                     commands/inventory/iam-policy.json";
 
 /// The failed calls of one target as one message: calls that failed the same way are
@@ -310,6 +310,7 @@ async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Cli
         ResourceType::DxVif => dx_vifs(dx, at).await,
         ResourceType::RdsInstance => rds_instances(cfg, at).await,
         ResourceType::RdsCluster => rds_clusters(cfg, at).await,
+        ResourceType::AcmCertificate => acm_certificates(cfg, at).await,
     }
 }
 
@@ -888,6 +889,46 @@ async fn rds_clusters(cfg: &SdkConfig, at: &At) -> Listed {
                 ("members", &members),
             ]));
         }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// ACM (awsJson1_1: ListCertificates, then DescribeCertificate of each)
+// ---------------------------------------------------------------------------------------
+
+/// Epoch seconds as RFC 3339 UTC, seconds precision.
+fn epoch(t: Option<f64>) -> String {
+    use aws_smithy_types::date_time::{DateTime, Format};
+    t.and_then(|t| DateTime::from_secs(t.floor() as i64).fmt(Format::DateTime).ok()).unwrap_or_default()
+}
+
+async fn acm_certificates(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "ListCertificates";
+    const DESCRIBE: &str = "DescribeCertificate";
+    let mut arns = Vec::new();
+    let mut pages = Pages::new(OP);
+    while let Some(token) = pages.token() {
+        let page = acm::list_certificates(cfg, token).await.map_err(|e| CallError::query(OP, &e))?;
+        pages.answered(page.next_token.as_deref())?;
+        arns.extend(
+            required(page.certificate_summary_list, OP, "CertificateSummaryList")?
+                .into_iter()
+                .filter_map(|c| c.certificate_arn),
+        );
+    }
+    let mut out = Vec::new();
+    for arn in arns {
+        let answer = acm::describe_certificate(cfg, &arn).await.map_err(|e| CallError::query(DESCRIBE, &e))?;
+        let c = required(answer.certificate, DESCRIBE, "Certificate")?;
+        let domains = list_of(c.domain_name.iter().chain(c.subject_alternative_names.iter()).map(String::as_str));
+        out.push(at.resource(ResourceType::AcmCertificate, &arn).name(s(c.domain_name.as_deref())).with_fields([
+            ("domains", domains.as_str()),
+            ("status", s(c.status.as_deref())),
+            ("type", s(c.kind.as_deref())),
+            ("not_after", &epoch(c.not_after)),
+            ("in_use_by", &c.in_use_by.len().to_string()),
+        ]));
     }
     Ok(out)
 }

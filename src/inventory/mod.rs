@@ -1,7 +1,7 @@
 //! The resource inventory: what `opskit inventory show` collects, `diff` compares and
 //! `publish` renders into Backlog Wiki pages. One [`Resource`] per EC2 instance, EBS volume,
 //! VPC, subnet, security group, Elastic IP, NAT gateway, route table, internet gateway,
-//! Direct Connect connection and VIF, RDS DB instance and DB cluster, with the fields a person reads in a management table.
+//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, with the fields a person reads in a management table.
 //!
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
 //! round-trips and two inventories compare field by field ([`diff`]).
@@ -36,10 +36,11 @@ pub enum ResourceType {
     DxVif,
     RdsInstance,
     RdsCluster,
+    AcmCertificate,
 }
 
 impl ResourceType {
-    pub const ALL: [ResourceType; 13] = [
+    pub const ALL: [ResourceType; 14] = [
         ResourceType::Instance,
         ResourceType::Volume,
         ResourceType::Vpc,
@@ -53,6 +54,7 @@ impl ResourceType {
         ResourceType::DxVif,
         ResourceType::RdsInstance,
         ResourceType::RdsCluster,
+        ResourceType::AcmCertificate,
     ];
 
     /// The name used on the command line (`--resource-types`), in JSON and in snapshots.
@@ -71,6 +73,7 @@ impl ResourceType {
             ResourceType::DxVif => "dx-vif",
             ResourceType::RdsInstance => "rds-instance",
             ResourceType::RdsCluster => "rds-cluster",
+            ResourceType::AcmCertificate => "acm-certificate",
         }
     }
 
@@ -90,6 +93,7 @@ impl ResourceType {
             ResourceType::DxVif => "Direct Connect virtual interfaces",
             ResourceType::RdsInstance => "RDS DB instances",
             ResourceType::RdsCluster => "RDS DB clusters",
+            ResourceType::AcmCertificate => "ACM certificates",
         }
     }
 
@@ -143,6 +147,7 @@ impl ResourceType {
                 "public",
                 "members",
             ],
+            ResourceType::AcmCertificate => &["domains", "status", "type", "not_after", "in_use_by"],
         }
     }
 
@@ -161,6 +166,7 @@ impl ResourceType {
             "igw" | "internet-gateways" => "internet-gateway",
             "rds-instances" | "db-instance" | "db-instances" => "rds-instance",
             "rds-clusters" | "db-cluster" | "db-clusters" => "rds-cluster",
+            "acm" | "certificate" | "certificates" | "acm-certificates" => "acm-certificate",
             "rds" => return Err("`rds` is two types: give rds-instance and/or rds-cluster".into()),
             "dx" => return Err("`dx` is two types: give dx-connection and/or dx-vif".into()),
             other => other,

@@ -1,6 +1,8 @@
-//! The AWS types beyond EC2 in `opskit inventory show`: RDS DB instances and clusters,
-//! end to end, the built binary against moto server. The resources are created first with
-//! raw signed calls of opskit's own Query client (no SDK crate for RDS is built for tests).
+//! The AWS types beyond EC2 in `opskit inventory show`, `publish` and `diff`: RDS DB
+//! instances and clusters, ACM certificates (and their expiry findings), end to end, the
+//! built binary against moto server. The resources are created first with raw signed calls
+//! of opskit's own clients (no SDK crate for RDS or ACM is built for tests); certificates
+//! are made by the `openssl` command and imported.
 
 use crate::common;
 
@@ -181,7 +183,8 @@ fn publish_bench(notation: &str) -> Bench {
     b.aws_profiles(&[("acme-prod", ACME)]);
     b.write_config(&format!(
         "{}[[accounts]]\nname = \"acme-prod\"\nid = \"{ACME}\"\nprofile = \"acme-prod\"\nregions = [\"{EAST}\"]\n\n\
-         {}\n[commands.inventory]\nresource_types = [\"rds-instance\", \"rds-cluster\"]\n\n\
+         {}\n[[routes]]\nsources = [\"inventory\"]\nsinks = [\"slack\"]\n\n\
+         [commands.inventory]\nresource_types = [\"rds-instance\", \"rds-cluster\", \"acm-certificate\"]\n\n\
          [commands.inventory.publish]\nproject = \"{}\"\n",
         b.defaults(),
         b.sandbox.sinks_toml(),
@@ -261,4 +264,88 @@ async fn rds_resources_are_published_in_backlog_notation() {
     assert!(text.contains("*** RDS DB instances (1)"), "{text}");
     assert!(text.contains("|id|name|engine|engine_version|class|"), "{text}");
     assert!(text.lines().any(|l| l.starts_with("|orders-db||postgres|16.3|db.t3.micro|available|no|")), "{text}");
+}
+
+/// The certificate findings in the state, (key, status): read on a thread of its own, since
+/// the state reader runs a runtime and the test is inside one.
+fn acm_findings(b: &Bench) -> Vec<(String, String)> {
+    std::thread::scope(|t| t.spawn(|| b.state_findings("inventory")).join().unwrap())
+        .into_iter()
+        .filter(|(k, _)| k.contains("/acm/"))
+        .collect()
+}
+
+/// A self-signed certificate for `domain` (and `www.` of it) valid for `days` from now,
+/// imported into ACM in moto; its ARN.
+async fn import_cert(sdk: &aws_config::SdkConfig, dir: &std::path::Path, domain: &str, days: u32) -> String {
+    use base64::Engine as _;
+    let (key, cert) = (dir.join(format!("{domain}.key")), dir.join(format!("{domain}.pem")));
+    let out = std::process::Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", &days.to_string()])
+        .args(["-subj", &format!("/CN={domain}"), "-addext", &format!("subjectAltName=DNS:{domain},DNS:www.{domain}")])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl is needed to make test certificates");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let b64 = |p: &std::path::Path| base64::engine::general_purpose::STANDARD.encode(std::fs::read(p).unwrap());
+    let body = serde_json::json!({"Certificate": b64(&cert), "PrivateKey": b64(&key)});
+    let answer: Value = opskit::aws::acm::call(sdk, "ImportCertificate", &body)
+        .await
+        .unwrap_or_else(|e| panic!("ImportCertificate: {}", e.failure("ImportCertificate").line()));
+    answer["CertificateArn"].as_str().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn acm_certificates_are_listed_and_one_expiring_within_the_setting_is_a_finding_until_gone() {
+    let moto = MotoServer::start();
+    let sdk = sdk_config(&moto.endpoint()).await;
+    let b = publish_bench("markdown");
+    let soon = import_cert(&sdk, &b.path(""), "soon.example.com", 10).await;
+    let later = import_cert(&sdk, &b.path(""), "later.example.com", 200).await;
+    // The run's clock, pinned: the certificates' lives count from just before it.
+    let now = jiff::Timestamp::now().to_string();
+    let run = |args: &[&str]| {
+        b.opskit_aws()
+            .env("AWS_ENDPOINT_URL_RDS", moto.endpoint())
+            .env("AWS_ENDPOINT_URL_ACM", moto.endpoint())
+            .env("OPSKIT_NOW", &now)
+            .arg("inventory")
+            .args(args)
+            .assert()
+    };
+
+    let a = run(&["show", "-o", "json", "--resource-types", "acm"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let rs = json_array(&a);
+    let arns: BTreeSet<String> = rs.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(arns, [soon.clone(), later.clone()].into(), "exactly the certificates imported");
+    let cert = rs.iter().find(|r| r["id"] == soon.as_str()).unwrap();
+    assert_eq!(cert["type"], "acm-certificate");
+    assert_eq!(cert["name"], "soon.example.com");
+    let f = &cert["fields"];
+    assert_eq!(f["domains"], "soon.example.com, www.soon.example.com");
+    assert_eq!(f["status"], "ISSUED");
+    assert_eq!(f["type"], "IMPORTED");
+    let not_after: jiff::Timestamp = f["not_after"].as_str().unwrap().parse().unwrap();
+    let days = (not_after.as_second() - now.parse::<jiff::Timestamp>().unwrap().as_second()) / 86_400;
+    assert!((9..=10).contains(&days), "about 10 days left: {not_after}");
+
+    // publish: one finding, for the certificate within the default 30 days, in Slack.
+    let a = run(&["publish"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let key = format!("inventory/{ACME}/acm/{soon}");
+    assert_eq!(acm_findings(&b), [(key.clone(), "open".to_string())], "later.example.com is not within 30 days");
+    let msgs = b.slack_texts();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains("ACM certificate soon.example.com expires"), "{}", msgs[0]);
+
+    // Gone (renewed into a new certificate elsewhere, or deleted): the finding resolves.
+    let _: Value =
+        opskit::aws::acm::call(&sdk, "DeleteCertificate", &serde_json::json!({"CertificateArn": soon})).await.unwrap();
+    let a = run(&["publish"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    assert_eq!(acm_findings(&b), [(key, "resolved".to_string())]);
 }

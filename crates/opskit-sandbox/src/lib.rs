@@ -15,7 +15,8 @@
 //! ListCommandInvocations; awsJson1_1, `X-Amz-Target: AmazonSSM.<Operation>`) in `ssm.rs`,
 //! CloudWatch GetMetricData (the query protocol, signed for `monitoring`) in
 //! `cloudwatch.rs`, RDS's DescribeDBInstances / DescribeDBClusters (no databases: empty
-//! listings; the query protocol, signed for `rds`) in `rds.rs`, AWS Organizations in
+//! listings; the query protocol, signed for `rds`) in `rds.rs`, ACM's ListCertificates (no
+//! certificates; awsJson1_1) in `acm.rs`, AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
 //! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
 //! RPC v2 CBOR: `POST /service/AWSHealth_20160804/operation/<Operation>`), on top of
@@ -184,6 +185,7 @@
 //!   the last repeating ([`Sandbox::cloudwatch_put_series`], [`MetricSeries`]); `{"ok": true}`,
 //!   400 for a malformed one.
 
+mod acm;
 mod aws;
 mod backlog;
 mod calendar;
@@ -1067,6 +1069,7 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
             support::TARGET_PREFIX => support::handle(shared, &call),
             organizations::TARGET_PREFIX => organizations::handle(shared, &call),
             ssm::TARGET_PREFIX => ssm::handle(shared, &call),
+            acm::TARGET_PREFIX => acm::handle(&call),
             _ => aws::unknown_operation(target),
         };
     }
