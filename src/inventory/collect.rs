@@ -840,10 +840,8 @@ async fn rds_instances(cfg: &SdkConfig, at: &At) -> Listed {
             rds::describe(cfg, OP, marker).await.map_err(|e| CallError::query(OP, &e))?;
         let result = required(page.result, OP, "DescribeDBInstancesResult")?;
         pages.answered(result.marker.as_deref())?;
+        // RDS lists no deleted database; one being deleted still exists and is shown.
         for i in required(result.instances, OP, "DBInstances")?.items {
-            if s(i.status.as_deref()) == "deleting" {
-                continue;
-            }
             out.push(at.resource(ResourceType::RdsInstance, s(i.id.as_deref())).with_fields([
                 ("engine", s(i.engine.as_deref())),
                 ("engine_version", s(i.engine_version.as_deref())),
@@ -872,9 +870,6 @@ async fn rds_clusters(cfg: &SdkConfig, at: &At) -> Listed {
         let result = required(page.result, OP, "DescribeDBClustersResult")?;
         pages.answered(result.marker.as_deref())?;
         for c in required(result.clusters, OP, "DBClusters")?.items {
-            if s(c.status.as_deref()) == "deleting" {
-                continue;
-            }
             let members = list_of(c.members.iter().flat_map(|m| &m.items).map(|m| s(m.instance.as_deref())));
             out.push(at.resource(ResourceType::RdsCluster, s(c.id.as_deref())).with_fields([
                 ("engine", s(c.engine.as_deref())),
@@ -919,7 +914,14 @@ async fn acm_certificates(cfg: &SdkConfig, at: &At) -> Listed {
     }
     let mut out = Vec::new();
     for arn in arns {
-        let answer = acm::describe_certificate(cfg, &arn).await.map_err(|e| CallError::query(DESCRIBE, &e))?;
+        let answer = match acm::describe_certificate(cfg, &arn).await {
+            Ok(a) => a,
+            // Deleted between the listing and now: it no longer exists.
+            Err(crate::aws::query::QueryError::Service { code, .. }) if code == "ResourceNotFoundException" => {
+                continue;
+            }
+            Err(e) => return Err(CallError::query(DESCRIBE, &e)),
+        };
         let c = required(answer.certificate, DESCRIBE, "Certificate")?;
         let domains = list_of(c.domain_name.iter().chain(c.subject_alternative_names.iter()).map(String::as_str));
         out.push(at.resource(ResourceType::AcmCertificate, &arn).name(s(c.domain_name.as_deref())).with_fields([
