@@ -17,6 +17,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::OnceCell;
 
+pub mod acm;
 pub mod answer;
 pub mod cloudwatch;
 pub mod directconnect;
@@ -25,6 +26,7 @@ pub mod ec2;
 pub mod failure;
 pub mod health;
 pub mod query;
+pub mod rds;
 pub mod sns;
 pub mod sqs;
 pub mod ssm;

@@ -18,6 +18,9 @@ use serde::Deserialize;
 
 pub const SOURCE: &str = "inventory";
 
+/// `[commands.inventory] cert_expiry_days` when unset.
+pub const DEFAULT_CERT_EXPIRY_DAYS: u32 = 30;
+
 /// `[commands.inventory]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -26,6 +29,9 @@ pub struct Settings {
     pub resource_types: Vec<String>,
     /// Where and how `inventory publish` writes.
     pub publish: PublishConfig,
+    /// `inventory publish` raises a finding for each ACM certificate expiring within this
+    /// many days (default 30).
+    pub cert_expiry_days: Option<u32>,
     /// `resource_types`, parsed.
     #[serde(skip)]
     types: Vec<ResourceType>,
@@ -356,7 +362,22 @@ pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
             state.put_snapshot(&publish::snapshot_name(account), ctx.now(), &data).await?;
         }
     }
-    let mut collected = Collected::new(publish::SOURCE, findings, Scope::Accounts(Default::default()));
+    findings.extend(publish::cert_expiry_findings(
+        &inv.resources,
+        ctx.now(),
+        settings.cert_expiry_days.unwrap_or(DEFAULT_CERT_EXPIRY_DAYS),
+    ));
+    // An expiry finding speaks for its (account, region): where ACM was listed completely, a
+    // certificate no longer expiring soon (renewed, deleted) resolves. The "inventory
+    // changed" findings name no region, so this scope never resolves them, as before.
+    let acm_targets: std::collections::BTreeSet<(String, String)> = inv
+        .covered
+        .iter()
+        .filter(|(_, _, t)| *t == ResourceType::AcmCertificate)
+        .map(|(a, r, _)| (a.clone(), r.clone()))
+        .collect();
+    let scope = if acm_targets.is_empty() { Scope::Accounts(Default::default()) } else { Scope::Targets(acm_targets) };
+    let mut collected = Collected::new(publish::SOURCE, findings, scope);
     collected.errors = errors;
     collected.skipped = ctx.discovery.skipped(&ctx.global.account, ctx.config.shard);
     let report = ctx.run_spine("inventory-publish", collected).await?;

@@ -18,8 +18,8 @@
 
 use super::{Resource, ResourceType};
 use crate::aws::answer::{Incomplete, Pages, required};
-use crate::aws::ec2;
 use crate::aws::{AwsSession, Target, fan_out_with_progress};
+use crate::aws::{acm, ec2, rds};
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::spine::engine::TargetError;
@@ -223,7 +223,7 @@ impl From<Incomplete> for CallError {
     }
 }
 
-const HINT: &str = "\nhint: the role needs the ec2:Describe* and directconnect:Describe* calls in \
+const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe*, rds:Describe* and acm:List/Describe calls in \
                     commands/inventory/iam-policy.json";
 
 /// The failed calls of one target as one message: calls that failed the same way are
@@ -308,6 +308,9 @@ async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Cli
         ResourceType::InternetGateway => internet_gateways(cfg, at).await,
         ResourceType::DxConnection => dx_connections(dx, at).await,
         ResourceType::DxVif => dx_vifs(dx, at).await,
+        ResourceType::RdsInstance => rds_instances(cfg, at).await,
+        ResourceType::RdsCluster => rds_clusters(cfg, at).await,
+        ResourceType::AcmCertificate => acm_certificates(cfg, at).await,
     }
 }
 
@@ -816,6 +819,119 @@ async fn dx_vifs(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
             ]));
         }
     });
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// RDS (Marker paging, opskit's own Query client)
+// ---------------------------------------------------------------------------------------
+
+/// Days as RDS wrote them (`0`: automated backups off).
+fn days(n: Option<&str>) -> String {
+    num(n)
+}
+
+async fn rds_instances(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeDBInstances";
+    let mut out = Vec::new();
+    let mut pages = Pages::new(OP);
+    while let Some(marker) = pages.token() {
+        let page: rds::DescribeDbInstances =
+            rds::describe(cfg, OP, marker).await.map_err(|e| CallError::query(OP, &e))?;
+        let result = required(page.result, OP, "DescribeDBInstancesResult")?;
+        pages.answered(result.marker.as_deref())?;
+        // RDS lists no deleted database; one being deleted still exists and is shown.
+        for i in required(result.instances, OP, "DBInstances")?.items {
+            out.push(at.resource(ResourceType::RdsInstance, s(i.id.as_deref())).with_fields([
+                ("engine", s(i.engine.as_deref())),
+                ("engine_version", s(i.engine_version.as_deref())),
+                ("class", s(i.class.as_deref())),
+                ("status", s(i.status.as_deref())),
+                ("multi_az", yes_no(i.multi_az.as_deref())),
+                ("encrypted", yes_no(i.storage_encrypted.as_deref())),
+                ("backup_retention_days", &days(i.backup_retention.as_deref())),
+                ("maintenance_window", s(i.maintenance_window.as_deref())),
+                ("public", yes_no(i.publicly_accessible.as_deref())),
+                ("az", s(i.availability_zone.as_deref())),
+                ("cluster", s(i.cluster.as_deref())),
+            ]));
+        }
+    }
+    Ok(out)
+}
+
+async fn rds_clusters(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "DescribeDBClusters";
+    let mut out = Vec::new();
+    let mut pages = Pages::new(OP);
+    while let Some(marker) = pages.token() {
+        let page: rds::DescribeDbClusters =
+            rds::describe(cfg, OP, marker).await.map_err(|e| CallError::query(OP, &e))?;
+        let result = required(page.result, OP, "DescribeDBClustersResult")?;
+        pages.answered(result.marker.as_deref())?;
+        for c in required(result.clusters, OP, "DBClusters")?.items {
+            let members = list_of(c.members.iter().flat_map(|m| &m.items).map(|m| s(m.instance.as_deref())));
+            out.push(at.resource(ResourceType::RdsCluster, s(c.id.as_deref())).with_fields([
+                ("engine", s(c.engine.as_deref())),
+                ("engine_version", s(c.engine_version.as_deref())),
+                ("class", s(c.class.as_deref())),
+                ("status", s(c.status.as_deref())),
+                ("multi_az", yes_no(c.multi_az.as_deref())),
+                ("encrypted", yes_no(c.storage_encrypted.as_deref())),
+                ("backup_retention_days", &days(c.backup_retention.as_deref())),
+                ("maintenance_window", s(c.maintenance_window.as_deref())),
+                ("public", yes_no(c.publicly_accessible.as_deref())),
+                ("members", &members),
+            ]));
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// ACM (awsJson1_1: ListCertificates, then DescribeCertificate of each)
+// ---------------------------------------------------------------------------------------
+
+/// Epoch seconds as RFC 3339 UTC, seconds precision.
+fn epoch(t: Option<f64>) -> String {
+    use aws_smithy_types::date_time::{DateTime, Format};
+    t.and_then(|t| DateTime::from_secs(t.floor() as i64).fmt(Format::DateTime).ok()).unwrap_or_default()
+}
+
+async fn acm_certificates(cfg: &SdkConfig, at: &At) -> Listed {
+    const OP: &str = "ListCertificates";
+    const DESCRIBE: &str = "DescribeCertificate";
+    let mut arns = Vec::new();
+    let mut pages = Pages::new(OP);
+    while let Some(token) = pages.token() {
+        let page = acm::list_certificates(cfg, token).await.map_err(|e| CallError::query(OP, &e))?;
+        pages.answered(page.next_token.as_deref())?;
+        arns.extend(
+            required(page.certificate_summary_list, OP, "CertificateSummaryList")?
+                .into_iter()
+                .filter_map(|c| c.certificate_arn),
+        );
+    }
+    let mut out = Vec::new();
+    for arn in arns {
+        let answer = match acm::describe_certificate(cfg, &arn).await {
+            Ok(a) => a,
+            // Deleted between the listing and now: it no longer exists.
+            Err(crate::aws::query::QueryError::Service { code, .. }) if code == "ResourceNotFoundException" => {
+                continue;
+            }
+            Err(e) => return Err(CallError::query(DESCRIBE, &e)),
+        };
+        let c = required(answer.certificate, DESCRIBE, "Certificate")?;
+        let domains = list_of(c.domain_name.iter().chain(c.subject_alternative_names.iter()).map(String::as_str));
+        out.push(at.resource(ResourceType::AcmCertificate, &arn).name(s(c.domain_name.as_deref())).with_fields([
+            ("domains", domains.as_str()),
+            ("status", s(c.status.as_deref())),
+            ("type", s(c.kind.as_deref())),
+            ("not_after", &epoch(c.not_after)),
+            ("in_use_by", &c.in_use_by.len().to_string()),
+        ]));
+    }
     Ok(out)
 }
 

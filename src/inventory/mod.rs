@@ -1,7 +1,7 @@
 //! The resource inventory: what `opskit inventory show` collects, `diff` compares and
 //! `publish` renders into Backlog Wiki pages. One [`Resource`] per EC2 instance, EBS volume,
 //! VPC, subnet, security group, Elastic IP, NAT gateway, route table, internet gateway,
-//! Direct Connect connection and VIF, with the fields a person reads in a management table.
+//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, with the fields a person reads in a management table.
 //!
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
 //! round-trips and two inventories compare field by field ([`diff`]).
@@ -34,10 +34,13 @@ pub enum ResourceType {
     InternetGateway,
     DxConnection,
     DxVif,
+    RdsInstance,
+    RdsCluster,
+    AcmCertificate,
 }
 
 impl ResourceType {
-    pub const ALL: [ResourceType; 11] = [
+    pub const ALL: [ResourceType; 14] = [
         ResourceType::Instance,
         ResourceType::Volume,
         ResourceType::Vpc,
@@ -49,6 +52,9 @@ impl ResourceType {
         ResourceType::InternetGateway,
         ResourceType::DxConnection,
         ResourceType::DxVif,
+        ResourceType::RdsInstance,
+        ResourceType::RdsCluster,
+        ResourceType::AcmCertificate,
     ];
 
     /// The name used on the command line (`--resource-types`), in JSON and in snapshots.
@@ -65,6 +71,9 @@ impl ResourceType {
             ResourceType::InternetGateway => "internet-gateway",
             ResourceType::DxConnection => "dx-connection",
             ResourceType::DxVif => "dx-vif",
+            ResourceType::RdsInstance => "rds-instance",
+            ResourceType::RdsCluster => "rds-cluster",
+            ResourceType::AcmCertificate => "acm-certificate",
         }
     }
 
@@ -82,6 +91,9 @@ impl ResourceType {
             ResourceType::InternetGateway => "Internet gateways",
             ResourceType::DxConnection => "Direct Connect connections",
             ResourceType::DxVif => "Direct Connect virtual interfaces",
+            ResourceType::RdsInstance => "RDS DB instances",
+            ResourceType::RdsCluster => "RDS DB clusters",
+            ResourceType::AcmCertificate => "ACM certificates",
         }
     }
 
@@ -110,6 +122,32 @@ impl ResourceType {
             ResourceType::InternetGateway => &["vpcs"],
             ResourceType::DxConnection => &["state", "location", "bandwidth", "device"],
             ResourceType::DxVif => &["type", "state", "connection", "vlan", "bgp"],
+            ResourceType::RdsInstance => &[
+                "engine",
+                "engine_version",
+                "class",
+                "status",
+                "multi_az",
+                "encrypted",
+                "backup_retention_days",
+                "maintenance_window",
+                "public",
+                "az",
+                "cluster",
+            ],
+            ResourceType::RdsCluster => &[
+                "engine",
+                "engine_version",
+                "class",
+                "status",
+                "multi_az",
+                "encrypted",
+                "backup_retention_days",
+                "maintenance_window",
+                "public",
+                "members",
+            ],
+            ResourceType::AcmCertificate => &["domains", "status", "type", "not_after", "in_use_by"],
         }
     }
 
@@ -126,6 +164,10 @@ impl ResourceType {
             "nat" | "nat-gateways" => "nat-gateway",
             "route-tables" => "route-table",
             "igw" | "internet-gateways" => "internet-gateway",
+            "rds-instances" | "db-instance" | "db-instances" => "rds-instance",
+            "rds-clusters" | "db-cluster" | "db-clusters" => "rds-cluster",
+            "acm" | "certificate" | "certificates" | "acm-certificates" => "acm-certificate",
+            "rds" => return Err("`rds` is two types: give rds-instance and/or rds-cluster".into()),
             "dx" => return Err("`dx` is two types: give dx-connection and/or dx-vif".into()),
             other => other,
         };

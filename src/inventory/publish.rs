@@ -257,6 +257,53 @@ impl Publisher<'_> {
 /// The finding of an account whose inventory changed: its details list each change.
 /// Keyed per account, so routes see one finding per account; its fingerprint is the diff,
 /// so every new change is a Changed message (a Backlog issue gets a comment).
+/// One finding per ACM certificate of `resources` whose `not_after` is within `within_days`
+/// of `now` (or past), keyed `inventory/<account>/acm/<arn>`: warning, critical once expired.
+/// The fingerprint is the expiry itself, so a finding changes when the certificate is
+/// renewed or replaced, not every day it comes closer; a renewed one is absent and resolves.
+pub fn cert_expiry_findings(resources: &[Resource], now: Timestamp, within_days: u32) -> Vec<Finding> {
+    let limit = now.as_second().saturating_add(i64::from(within_days) * 86_400);
+    let mut out = Vec::new();
+    for r in resources.iter().filter(|r| r.resource_type == super::ResourceType::AcmCertificate) {
+        let Ok(not_after) = r.get("not_after").parse::<Timestamp>() else { continue };
+        if not_after.as_second() > limit {
+            continue;
+        }
+        let expired = not_after <= now;
+        let domain = if r.name.is_empty() { r.id.as_str() } else { r.name.as_str() };
+        let title = if expired {
+            format!("ACM certificate {domain} expired {}", r.get("not_after"))
+        } else {
+            format!("ACM certificate {domain} expires {}", r.get("not_after"))
+        };
+        let f = Finding {
+            account: Some(r.account.clone()),
+            region: Some(r.region.clone()),
+            resources: vec![r.id.clone()],
+            fingerprint: sha(&format!("{}|{}|{expired}", r.id, r.get("not_after"))),
+            summary: format!(
+                "{} (status {}, type {}, used by {} resource(s)); within the {within_days} days of \
+                 [commands.inventory] cert_expiry_days",
+                r.get("domains"),
+                r.get("status"),
+                r.get("type"),
+                r.get("in_use_by")
+            ),
+            ..Finding::new(
+                SOURCE,
+                format!("{SOURCE}/{}/acm/{}", r.account, r.id),
+                if expired { Severity::Critical } else { Severity::Warning },
+                title,
+            )
+        }
+        .field("not_after", r.get("not_after"))
+        .field("domains", r.get("domains"))
+        .field("status", r.get("status"));
+        out.push(f);
+    }
+    out
+}
+
 pub fn changed_finding(account_id: &str, account_name: &str, d: &Diff, severity: Severity, page: &str) -> Finding {
     let rows: Vec<Vec<String>> = d
         .changes
@@ -404,6 +451,45 @@ mod tests {
             self.pages.lock().unwrap().insert(name.into(), text.into());
             Ok(())
         }
+    }
+
+    #[test]
+    fn a_certificate_within_the_days_is_a_warning_an_expired_one_critical_a_later_one_nothing() {
+        use crate::inventory::ResourceType;
+        let now: Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
+        let cert = |id: &str, not_after: &str| {
+            Resource::new("111122223333", "us-east-1", ResourceType::AcmCertificate, id)
+                .name(format!("{id}.example.com"))
+                .field("not_after", not_after)
+        };
+        let rs = [
+            cert("soon", "2026-07-01T00:00:00Z"),
+            cert("later", "2026-07-01T00:00:01Z"),
+            cert("gone", "2026-05-31T23:59:59Z"),
+            cert("unknown", ""),
+            inst("i-1", "us-east-1"),
+        ];
+        let fs = cert_expiry_findings(&rs, now, 30);
+        let got: Vec<(&str, Severity, &str)> =
+            fs.iter().map(|f| (f.key.as_str(), f.severity, f.title.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "inventory/111122223333/acm/soon",
+                    Severity::Warning,
+                    "ACM certificate soon.example.com expires 2026-07-01T00:00:00Z"
+                ),
+                (
+                    "inventory/111122223333/acm/gone",
+                    Severity::Critical,
+                    "ACM certificate gone.example.com expired 2026-05-31T23:59:59Z"
+                ),
+            ]
+        );
+        let a_day_later = cert_expiry_findings(&rs[..1], "2026-06-02T00:00:00Z".parse().unwrap(), 30);
+        assert_eq!(a_day_later[0].fingerprint, fs[0].fingerprint, "coming closer is no change");
+        assert!(fs.iter().all(|f| f.region.as_deref() == Some("us-east-1")), "the scope resolves by (account, region)");
     }
 
     fn inst(id: &str, region: &str) -> Resource {

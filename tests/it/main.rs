@@ -25,6 +25,8 @@ mod health;
 mod health_ingest;
 mod inventory;
 mod inventory_publish;
+// RDS, ACM and IAM in the inventory, against moto.
+mod inventory_aws;
 mod leases;
 mod maintenance_mail;
 mod maintenance_mail_imap;

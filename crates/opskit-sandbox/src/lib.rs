@@ -14,7 +14,9 @@
 //! XML), Systems Manager Run Command (SendCommand, GetCommandInvocation,
 //! ListCommandInvocations; awsJson1_1, `X-Amz-Target: AmazonSSM.<Operation>`) in `ssm.rs`,
 //! CloudWatch GetMetricData (the query protocol, signed for `monitoring`) in
-//! `cloudwatch.rs`, AWS Organizations in
+//! `cloudwatch.rs`, RDS's DescribeDBInstances / DescribeDBClusters (no databases: empty
+//! listings; the query protocol, signed for `rds`) in `rds.rs`, ACM's ListCertificates (no
+//! certificates; awsJson1_1) in `acm.rs`, AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
 //! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
 //! RPC v2 CBOR: `POST /service/AWSHealth_20160804/operation/<Operation>`), on top of
@@ -183,6 +185,7 @@
 //!   the last repeating ([`Sandbox::cloudwatch_put_series`], [`MetricSeries`]); `{"ok": true}`,
 //!   400 for a malformed one.
 
+mod acm;
 mod aws;
 mod backlog;
 mod calendar;
@@ -208,6 +211,7 @@ mod organizations;
 #[cfg(test)]
 mod organizations_tests;
 mod pagerduty_rest;
+mod rds;
 pub use pagerduty_rest::{
     PAGERDUTY_API_PREFIX, PAGERDUTY_API_TOKEN, PAGERDUTY_FROM, PAGERDUTY_SERVICE_DATABASE, PAGERDUTY_SERVICE_NETWORK,
 };
@@ -1065,6 +1069,7 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
             support::TARGET_PREFIX => support::handle(shared, &call),
             organizations::TARGET_PREFIX => organizations::handle(shared, &call),
             ssm::TARGET_PREFIX => ssm::handle(shared, &call),
+            acm::TARGET_PREFIX => acm::handle(&call),
             _ => aws::unknown_operation(target),
         };
     }
@@ -1076,6 +1081,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
     }
     if cloudwatch::SERVICE.is_call(rec) {
         return cloudwatch::handle(shared, rec);
+    }
+    if rds::SERVICE.is_call(rec) {
+        return rds::handle(rec);
     }
     let path = rec.path.as_str();
     if path.starts_with(health::PATH_PREFIX) {
