@@ -385,7 +385,7 @@ impl Grid {
         let (shown, cut) = self.layout();
         let natural = self.natural();
         let widths: Vec<usize> = shown.iter().map(|&i| cut[i].unwrap_or(natural[i])).collect();
-        let grid = Grid { rows: Vec::new(), measured: Vec::new(), ..Grid::new(self.style, self.cols.clone()) };
+        let grid = Grid::new(self.style, self.cols.clone());
         let rows = GridRows { out, grid, shown, widths, cut, head: 0, tail: Vec::new() };
         // The table's frame, from comfy-table itself: what comes before the first row (top
         // border, heading, its rule) and after the last (bottom border), found by rendering
@@ -404,7 +404,7 @@ impl Grid {
 /// The rows of a streamed table ([`Grid::stream`]), written as they come.
 pub struct GridRows<'w> {
     out: &'w mut dyn Write,
-    /// Its columns and style (no rows kept).
+    /// Its columns and style (no rows kept: each row is laid out alone, padded to `widths`).
     grid: Grid,
     shown: Vec<usize>,
     /// The width of each shown column.
