@@ -99,11 +99,19 @@ fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> 
         Ok(Output::Stream { data, errors, skipped }) => {
             if !cli.global.quiet {
                 output::emit_with(|w| data.render(w));
+            } else if data.works_as_it_renders() {
+                let _ = data.render(&mut std::io::sink());
             }
             output::print_target_notes(skipped, errors);
             let mut shown = data.summary();
             for e in errors {
                 shown.push_str(&format!("\nerror: {}: {}", e.target, e.message));
+            }
+            if let Some(e) = data.failure() {
+                let msg = redact(&format!("error: {e}"));
+                output::print_error(&msg);
+                shown.push_str(&format!("\n{msg}"));
+                return (e.exit_code(), shown);
             }
             (if errors.is_empty() { 0 } else { 3 }, redact(&shown))
         }

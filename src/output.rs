@@ -212,6 +212,8 @@ pub struct Grid {
     cols: Vec<Col>,
     rows: Vec<Vec<Cell>>,
     width: Option<usize>,
+    /// The widest cell of each column among rows measured but not kept ([`Grid::measure`]).
+    measured: Vec<usize>,
 }
 
 /// Free text is not cut narrower than this by default while an optional column can still go.
@@ -253,7 +255,8 @@ fn cell_width(s: &str) -> usize {
 
 impl Grid {
     pub fn new(style: Style, cols: Vec<Col>) -> Grid {
-        Grid { style, cols, rows: Vec::new(), width: None }
+        let measured = vec![0; cols.len()];
+        Grid { style, cols, rows: Vec::new(), width: None, measured }
     }
 
     /// Fit to this width instead of the terminal's (for callers that know better: tests).
@@ -271,15 +274,28 @@ impl Grid {
         self.rows.is_empty()
     }
 
+    /// Count a row toward the layout without keeping it: a table too long to hold is
+    /// measured in a first pass over its rows, then written a row at a time ([`Grid::stream`]).
+    pub fn measure<S: AsRef<str>>(&mut self, row: &[S]) {
+        for (m, cell) in self.measured.iter_mut().zip(row) {
+            *m = (*m).max(cell_width(cell.as_ref()));
+        }
+    }
+
+    /// The widest cell of each column (its heading included), kept rows and measured ones.
+    fn natural(&self) -> Vec<usize> {
+        (0..self.cols.len())
+            .map(|i| {
+                let cells = self.rows.iter().filter_map(|r| r.get(i)).map(|c| cell_width(&c.text));
+                cells.chain([cell_width(&self.cols[i].name), self.measured[i]]).max().unwrap_or(0)
+            })
+            .collect()
+    }
+
     /// The indices of the columns shown, and on a terminal the width of each text column.
     fn layout(&self) -> (Vec<usize>, Vec<Option<usize>>) {
         let mut shown: Vec<usize> = (0..self.cols.len()).collect();
-        let natural: Vec<usize> = (0..self.cols.len())
-            .map(|i| {
-                let cells = self.rows.iter().filter_map(|r| r.get(i)).map(|c| cell_width(&c.text));
-                cells.chain([cell_width(&self.cols[i].name)]).max().unwrap_or(0)
-            })
-            .collect();
+        let natural = self.natural();
         if !self.style.tty {
             return (shown, vec![None; self.cols.len()]);
         }
@@ -325,8 +341,8 @@ impl Grid {
         (shown, widths)
     }
 
-    fn build(&self) -> Table {
-        let (shown, widths) = self.layout();
+    /// An empty comfy-table in this grid's style.
+    fn frame(&self) -> Table {
         let mut t = Table::new();
         // Laid out here: comfy-table neither wraps nor splits a cell.
         t.set_content_arrangement(ContentArrangement::Disabled);
@@ -338,6 +354,12 @@ impl Grid {
         } else {
             t.load_style(presets::ASCII_MARKDOWN);
         }
+        t
+    }
+
+    fn build(&self) -> Table {
+        let (shown, widths) = self.layout();
+        let mut t = self.frame();
         t.set_header(shown.iter().map(|&i| self.cols[i].name.clone()));
         for row in &self.rows {
             t.add_row(shown.iter().map(|&i| {
@@ -354,6 +376,86 @@ impl Grid {
             }));
         }
         t
+    }
+
+    /// Write the heading of a table laid out for every row measured ([`Grid::measure`]) and
+    /// kept; the rows then follow one at a time through [`GridRows::row`], looking as they
+    /// would in the whole table (no colours: a streamed cell is plain text).
+    pub fn stream<'w>(&self, out: &'w mut dyn Write) -> std::io::Result<GridRows<'w>> {
+        let (shown, cut) = self.layout();
+        let natural = self.natural();
+        let widths: Vec<usize> = shown.iter().map(|&i| cut[i].unwrap_or(natural[i])).collect();
+        let grid = Grid::new(self.style, self.cols.clone());
+        let rows = GridRows { out, grid, shown, widths, cut, head: 0, tail: Vec::new() };
+        // The table's frame, from comfy-table itself: what comes before the first row (top
+        // border, heading, its rule) and after the last (bottom border), found by rendering
+        // it with one blank row and with two.
+        let one = rows.lines(&[&[][..]]);
+        let two = rows.lines(&[&[][..], &[][..]]);
+        let head = one.iter().zip(&two).take_while(|(a, b)| a == b).count().saturating_sub(1);
+        let rows = GridRows { head, tail: one[(head + 1).min(one.len())..].to_vec(), ..rows };
+        for line in &one[..head] {
+            writeln!(rows.out, "{line}")?;
+        }
+        Ok(rows)
+    }
+}
+
+/// The rows of a streamed table ([`Grid::stream`]), written as they come.
+pub struct GridRows<'w> {
+    out: &'w mut dyn Write,
+    /// Its columns and style (no rows kept: each row is laid out alone, padded to `widths`).
+    grid: Grid,
+    shown: Vec<usize>,
+    /// The width of each shown column.
+    widths: Vec<usize>,
+    /// On a terminal, the width a text column is cut to (by column index).
+    cut: Vec<Option<usize>>,
+    /// Lines of the frame before the first row.
+    head: usize,
+    /// Lines of the frame after the last row.
+    tail: Vec<String>,
+}
+
+impl GridRows<'_> {
+    /// The table of these rows, each cell padded to its column's width so that comfy-table
+    /// lays it out as the whole table would, as lines.
+    fn lines(&self, rows: &[&[String]]) -> Vec<String> {
+        let pad = |text: &str, w: usize| -> String {
+            use unicode_width::UnicodeWidthStr;
+            let lines: Vec<String> =
+                text.split('\n').map(|l| format!("{l}{}", " ".repeat(w.saturating_sub(l.width())))).collect();
+            lines.join("\n")
+        };
+        let mut t = self.grid.frame();
+        t.set_header(self.shown.iter().zip(&self.widths).map(|(&i, &w)| pad(&self.grid.cols[i].name, w)));
+        for row in rows {
+            t.add_row(self.shown.iter().zip(&self.widths).map(|(&i, &w)| {
+                let text = row.get(i).map(String::as_str).unwrap_or_default();
+                match self.cut[i] {
+                    Some(c) => pad(&elide(text, c), w),
+                    None => pad(text, w),
+                }
+            }));
+        }
+        t.to_string().lines().map(str::to_string).collect()
+    }
+
+    /// Write one row.
+    pub fn row(&mut self, row: &[String]) -> std::io::Result<()> {
+        let lines = self.lines(&[row]);
+        for line in &lines[self.head..lines.len() - self.tail.len()] {
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+
+    /// Write what closes the table.
+    pub fn finish(self) -> std::io::Result<()> {
+        for line in &self.tail {
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
     }
 }
 
@@ -902,6 +1004,39 @@ mod tests {
         assert!(grid(Style { wide: true, ..tty }).to_string().contains("4094"));
         let piped = grid(Style::PLAIN).to_string();
         assert!(piped.contains("4094") && piped.contains("is down since noon") && piped.starts_with("| ACCOUNT"));
+    }
+
+    #[test]
+    fn a_streamed_table_looks_like_the_whole_table() {
+        let rows: Vec<Vec<String>> = [
+            ["acme-prod", "dxvif-fgtr1234", "4094", "BGP peer ipv6 2001:db8::2 is down since noon"],
+            ["b", "dxvif-1", "", "two\nlines"],
+            ["接続-account", "dxvif-22", "7", ""],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+        let cols = || vec![Col::id("ACCOUNT"), Col::id("ID"), Col::id("VLAN").optional(1), Col::text("TITLE")];
+        let tty = Style { tty: true, color: false, wide: false };
+        for (style, width) in [(Style::PLAIN, 40), (tty, 40), (tty, 200), (Style { wide: true, ..tty }, 40)] {
+            let mut whole = Grid::new(style, cols()).with_width(width);
+            let mut measured = Grid::new(style, cols()).with_width(width);
+            for r in &rows {
+                whole.add_row(r);
+                measured.measure(r);
+            }
+            let mut out = Vec::new();
+            let mut streamed = measured.stream(&mut out).unwrap();
+            for r in &rows {
+                streamed.row(r).unwrap();
+            }
+            streamed.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{whole}\n"), "{style:?} {width}");
+            // No rows: the heading alone, as the whole table shows it.
+            let mut out = Vec::new();
+            Grid::new(style, cols()).with_width(width).stream(&mut out).unwrap().finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{}\n", Grid::new(style, cols()).with_width(width)));
+        }
     }
 
     #[test]

@@ -17,32 +17,165 @@ use std::time::Duration;
 /// Resource ids shown in a table cell before "+N".
 const TABLE_RESOURCES: usize = 4;
 
-/// Parse every input with the rules of the config (when there is one); an unreadable file
-/// is reported on stderr, the others still print, and the command then exits 2.
+/// Parse every input with the rules of the config (when there is one), writing each result
+/// as it is parsed (an mbox is read message by message: memory stays flat whatever its
+/// size); an unreadable file is reported on stderr after the others, and the command then
+/// exits 2.
 pub fn parse(global: &GlobalArgs, args: &MailArgs) -> AppResult<Output> {
     let config =
         crate::config::load(global.config.as_deref(), &crate::config::Env::process(), crate::commands::SECTIONS)?;
     let settings = Settings::load(&config)?;
-    let mut results: Vec<(String, Parsed)> = Vec::new();
-    let mut unreadable: Vec<String> = Vec::new();
-    if args.inputs.is_empty() {
+    let stdin = if args.inputs.is_empty() {
         let mut raw = Vec::new();
         std::io::stdin().read_to_end(&mut raw).map_err(|e| AppError::usage(format!("cannot read stdin: {e}")))?;
-        results.push(("-".into(), crate::mail::parse_with(&raw, &settings.policy)));
+        Some(raw)
+    } else {
+        None
+    };
+    let parsed = ParseOutput {
+        stdin,
+        inputs: args.inputs.clone(),
+        policy: settings.policy,
+        format: global.output,
+        style: Style::detect(global.no_color),
+        timezone: config.defaults.timezone.clone(),
+        messages: Default::default(),
+        unreadable: Default::default(),
+    };
+    Ok(Output::Stream { data: Box::new(parsed), errors: Vec::new(), skipped: Vec::new() })
+}
+
+/// What `mail parse` prints, parsed as it is written: nothing but the inputs is held.
+struct ParseOutput {
+    /// The one message read from stdin when no file is given.
+    stdin: Option<Vec<u8>>,
+    inputs: Vec<std::path::PathBuf>,
+    policy: crate::mail::Policy,
+    format: OutputFormat,
+    style: Style,
+    timezone: String,
+    /// Messages written (for the heartbeat's summary).
+    messages: std::sync::atomic::AtomicUsize,
+    /// `cannot read FILE: why`, one per input that could not be read.
+    unreadable: std::sync::Mutex<Vec<String>>,
+}
+
+impl ParseOutput {
+    /// How many inputs there are: stdin's message, or the files.
+    fn len(&self) -> usize {
+        if self.stdin.is_some() { 1 } else { self.inputs.len() }
     }
-    for path in &args.inputs {
-        if let Err(e) = parse_file(path, &settings.policy, &mut results) {
-            unreadable.push(format!("cannot read {}: {e}", path.display()));
+
+    /// Whether input `k` can be read again (a regular file, not a pipe nor stdin).
+    fn rereadable(&self, k: usize) -> bool {
+        self.stdin.is_none() && std::fs::metadata(&self.inputs[k]).is_ok_and(|m| m.is_file())
+    }
+
+    /// Parse every message of input `k` in order, handing each to `each` with its label
+    /// (`-`, `FILE` or `FILE#N` in an mbox). The outer error is the output's; the inner
+    /// one says the input could not be read (after the messages read before the failure).
+    fn each(
+        &self,
+        k: usize,
+        mut each: impl FnMut(&str, &Parsed) -> std::io::Result<()>,
+    ) -> std::io::Result<Result<(), String>> {
+        if let Some(raw) = &self.stdin {
+            return each("-", &crate::mail::parse_with(raw, &self.policy)).map(Ok);
+        }
+        let path = &self.inputs[k];
+        match parse_file(path, &self.policy, &mut each) {
+            Ok(written) => written.map(Ok),
+            Err(e) => Ok(Err(format!("cannot read {}: {e}", path.display()))),
         }
     }
-    let text = render(&results, global.output, Style::detect(global.no_color), &config.defaults.timezone);
-    if unreadable.is_empty() {
-        return Ok(Output::text(text));
+}
+
+impl crate::commands::Render for ParseOutput {
+    fn render(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut n = 0;
+        let mut unreadable = Vec::new();
+        match self.format {
+            OutputFormat::Json | OutputFormat::Jsonl => {
+                // As `json_rows` writes it whole: a pretty array (each item indented one
+                // level: a JSON string holds no raw line break), or one object a line.
+                for k in 0..self.len() {
+                    let read = self.each(k, |file, p| {
+                        let v = json_row(file, p);
+                        n += 1;
+                        if self.format == OutputFormat::Jsonl {
+                            return writeln!(out, "{v}");
+                        }
+                        out.write_all(if n == 1 { b"[\n" } else { b",\n" })?;
+                        let text = serde_json::to_string_pretty(&v).map_err(std::io::Error::other)?;
+                        for (i, line) in text.lines().enumerate() {
+                            write!(out, "{}  {line}", if i == 0 { "" } else { "\n" })?;
+                        }
+                        Ok(())
+                    })?;
+                    unreadable.extend(read.err());
+                }
+                if self.format == OutputFormat::Json {
+                    out.write_all(if n == 0 { b"[]\n" } else { b"\n]\n" })?;
+                }
+            }
+            _ => {
+                // The table's columns fit its widest cells: a first pass measures them, the
+                // second parses again and writes the rows. The rows of an input that cannot
+                // be read twice (stdin, a pipe) are kept from the first.
+                let mut grid = crate::output::table(self.style, columns());
+                let mut kept: Vec<Option<Vec<Vec<String>>>> = Vec::with_capacity(self.len());
+                for k in 0..self.len() {
+                    let again = self.rereadable(k);
+                    let mut rows = Vec::new();
+                    let read = self.each(k, |file, p| {
+                        let row = table_row(file, p, &self.timezone);
+                        grid.measure(&row);
+                        if !again {
+                            rows.push(row);
+                        }
+                        Ok(())
+                    })?;
+                    kept.push((!again).then_some(rows));
+                    unreadable.extend(read.err());
+                }
+                let mut table = grid.stream(out)?;
+                for (k, kept) in kept.into_iter().enumerate() {
+                    match kept {
+                        Some(rows) => {
+                            for row in rows {
+                                n += 1;
+                                table.row(&row)?;
+                            }
+                        }
+                        None => {
+                            // Read again; should it now fail, the first pass's verdict stands.
+                            let _ = self.each(k, |file, p| {
+                                n += 1;
+                                table.row(&table_row(file, p, &self.timezone))
+                            })?;
+                        }
+                    }
+                }
+                table.finish()?;
+            }
+        }
+        self.messages.store(n, std::sync::atomic::Ordering::Relaxed);
+        *self.unreadable.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = unreadable;
+        Ok(())
     }
-    if !global.quiet {
-        crate::output::flush_now(&text);
+
+    fn summary(&self) -> String {
+        format!("mail parse: {} message(s)", self.messages.load(std::sync::atomic::Ordering::Relaxed))
     }
-    Err(AppError::usage(unreadable.join("\nerror: ")))
+
+    fn works_as_it_renders(&self) -> bool {
+        true
+    }
+
+    fn failure(&self) -> Option<AppError> {
+        let unreadable = self.unreadable.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        (!unreadable.is_empty()).then(|| AppError::usage(unreadable.join("\nerror: ")))
+    }
 }
 
 /// Who a notice is from, and whether that was verified; nothing for an ignored mail, whose
@@ -61,87 +194,80 @@ fn sender_cell(p: &Parsed) -> String {
 }
 
 /// One message, or every message of an mbox (streamed: memory stays bounded whatever
-/// its size), labelled `FILE#N`.
+/// its size), labelled `FILE#N`, each handed to `each` as it is parsed. The outer error is
+/// the file's (it could not be read), the inner one `each`'s (writing the output failed).
 fn parse_file(
     path: &std::path::Path,
     policy: &crate::mail::Policy,
-    results: &mut Vec<(String, Parsed)>,
-) -> std::io::Result<()> {
+    each: &mut impl FnMut(&str, &Parsed) -> std::io::Result<()>,
+) -> std::io::Result<std::io::Result<()>> {
     use std::io::BufRead;
     let mut reader = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
     if !crate::mail::mbox::looks_like_mbox(reader.fill_buf()?) {
         let mut raw = Vec::new();
         reader.read_to_end(&mut raw)?;
-        results.push((path.display().to_string(), crate::mail::parse_with(&raw, policy)));
-        return Ok(());
+        return Ok(each(&path.display().to_string(), &crate::mail::parse_with(&raw, policy)));
     }
     for (i, message) in crate::mail::mbox::Mbox::new(reader).enumerate() {
-        results.push((format!("{}#{}", path.display(), i + 1), crate::mail::parse_with(&message?, policy)));
+        let written = each(&format!("{}#{}", path.display(), i + 1), &crate::mail::parse_with(&message?, policy));
+        if written.is_err() {
+            return Ok(written);
+        }
     }
-    Ok(())
+    Ok(Ok(()))
 }
 
-fn render(results: &[(String, Parsed)], format: OutputFormat, style: Style, timezone: &str) -> String {
-    let json = |(file, p): &(String, Parsed)| {
-        let mut v = serde_json::to_value(p).unwrap_or_default();
-        if let Some(o) = v.as_object_mut() {
-            o.insert("file".into(), file.clone().into());
-        }
-        v
-    };
-    match format {
-        OutputFormat::Json | OutputFormat::Jsonl => {
-            let items: Vec<serde_json::Value> = results.iter().map(json).collect();
-            crate::output::json_rows(&items, format).unwrap_or_default()
-        }
-        _ => {
-            let mut t = crate::output::table(
-                style,
-                vec![
-                    Col::text("FILE"),
-                    Col::id("OUTCOME"),
-                    Col::text("SENDER").optional(3),
-                    Col::text("KIND"),
-                    Col::id("EVENT CODE").optional(4),
-                    Col::text("ACCOUNTS"),
-                    Col::id("REGION").optional(2),
-                    Col::id("START"),
-                    Col::id("END").optional(1),
-                    Col::text("RESOURCES").optional(5),
-                ],
-            );
-            for (file, p) in results {
-                let label = if p.suppressed.is_some() { "suppressed" } else { p.outcome.label() };
-                let mut row = vec![file.clone(), label.to_string(), sender_cell(p)];
-                match &p.outcome {
-                    Outcome::Recognised(e) => {
-                        let t = |t: Option<jiff::Timestamp>| {
-                            t.map(|t| crate::output::local_time(t, timezone)).unwrap_or_default()
-                        };
-                        let mut res = e.resources.iter().take(TABLE_RESOURCES).cloned().collect::<Vec<_>>().join(" ");
-                        if e.resources.len() > TABLE_RESOURCES {
-                            res.push_str(&format!(" +{}", e.resources.len() - TABLE_RESOURCES));
-                        }
-                        row.extend([
-                            e.kind.clone(),
-                            e.event_type_code.clone().unwrap_or_default(),
-                            e.accounts.join(" "),
-                            e.region.clone().unwrap_or_default(),
-                            t(e.start),
-                            t(e.end),
-                            res,
-                        ]);
-                    }
-                    Outcome::Ignored { reason } | Outcome::Unparsed { reason } => {
-                        row.extend([reason.clone(), String::new(), String::new(), String::new()]);
-                        row.extend([String::new(), String::new(), String::new()]);
-                    }
-                }
-                t.add_row(row);
+/// One result as `-o json`/`jsonl` shows it: the parse, and the file it came from.
+fn json_row(file: &str, p: &Parsed) -> serde_json::Value {
+    let mut v = serde_json::to_value(p).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert("file".into(), file.into());
+    }
+    v
+}
+
+fn columns() -> Vec<Col> {
+    vec![
+        Col::text("FILE"),
+        Col::id("OUTCOME"),
+        Col::text("SENDER").optional(3),
+        Col::text("KIND"),
+        Col::id("EVENT CODE").optional(4),
+        Col::text("ACCOUNTS"),
+        Col::id("REGION").optional(2),
+        Col::id("START"),
+        Col::id("END").optional(1),
+        Col::text("RESOURCES").optional(5),
+    ]
+}
+
+/// One result as a table row ([`columns`]).
+fn table_row(file: &str, p: &Parsed, timezone: &str) -> Vec<String> {
+    let label = if p.suppressed.is_some() { "suppressed" } else { p.outcome.label() };
+    let mut row = vec![file.to_string(), label.to_string(), sender_cell(p)];
+    match &p.outcome {
+        Outcome::Recognised(e) => {
+            let t = |t: Option<jiff::Timestamp>| t.map(|t| crate::output::local_time(t, timezone)).unwrap_or_default();
+            let mut res = e.resources.iter().take(TABLE_RESOURCES).cloned().collect::<Vec<_>>().join(" ");
+            if e.resources.len() > TABLE_RESOURCES {
+                res.push_str(&format!(" +{}", e.resources.len() - TABLE_RESOURCES));
             }
-            format!("{t}\n")
+            row.extend([
+                e.kind.clone(),
+                e.event_type_code.clone().unwrap_or_default(),
+                e.accounts.join(" "),
+                e.region.clone().unwrap_or_default(),
+                t(e.start),
+                t(e.end),
+                res,
+            ]);
+        }
+        Outcome::Ignored { reason } | Outcome::Unparsed { reason } => {
+            row.extend([reason.clone(), String::new(), String::new(), String::new()]);
+            row.extend([String::new(), String::new(), String::new()]);
         }
     }
+    row
 }
 
 // ---------------------------------------------------------------------------------------

@@ -58,6 +58,17 @@ pub trait Render: Send + Sync {
     fn render(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
     /// A line or two for a heartbeat's body, instead of the whole output.
     fn summary(&self) -> String;
+    /// Whether rendering does the work itself (`mail parse` reads its inputs as it writes
+    /// them): then `--quiet` renders into nothing instead of skipping it, so that what
+    /// [`Render::failure`] reports is still found.
+    fn works_as_it_renders(&self) -> bool {
+        false
+    }
+    /// What went wrong while rendering (an input that could not be read): `main` reports
+    /// it after the output and exits with its code.
+    fn failure(&self) -> Option<crate::error::AppError> {
+        None
+    }
 }
 
 impl Output {

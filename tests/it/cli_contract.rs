@@ -43,12 +43,11 @@ fn mail_parse_prints_each_file_and_exits_2_when_one_cannot_be_read() {
     assert!(String::from_utf8_lossy(&a.get_output().stdout).contains("recognised"));
 }
 
-#[test]
-fn mail_parse_streams_an_mbox_message_by_message() {
-    let b = Bench::new();
+/// An mboxrd of these fixtures, in order.
+fn mbox_of(files: &[&str]) -> Vec<u8> {
     let dir = format!("{}/tests/fixtures/mail", env!("CARGO_MANIFEST_DIR"));
     let mut mbox = Vec::new();
-    for (i, f) in ["legacy_dx_maintenance.eml", "ignored_not_aws.eml", "legacy_ec2_retirement.eml"].iter().enumerate() {
+    for (i, f) in files.iter().enumerate() {
         mbox.extend_from_slice(format!("From MAILER-DAEMON Mon Nov 23 00:00:0{i} 2026\n").as_bytes());
         let raw = std::fs::read(format!("{dir}/{f}")).unwrap();
         // mboxrd: body lines starting with "From " are quoted.
@@ -60,6 +59,13 @@ fn mail_parse_streams_an_mbox_message_by_message() {
         }
         mbox.extend_from_slice(b"\n");
     }
+    mbox
+}
+
+#[test]
+fn mail_parse_streams_an_mbox_message_by_message() {
+    let b = Bench::new();
+    let mbox = mbox_of(&["legacy_dx_maintenance.eml", "ignored_not_aws.eml", "legacy_ec2_retirement.eml"]);
     let path = b.path("inbox.mbox");
     std::fs::write(&path, &mbox).unwrap();
     let a = b.opskit().args(["mail", "parse", path.to_str().unwrap(), "-o", "jsonl"]).assert().success();
@@ -69,6 +75,42 @@ fn mail_parse_streams_an_mbox_message_by_message() {
     assert_eq!(rows[0]["kind"], "dx-maintenance");
     assert_eq!(rows[1]["outcome"], "ignored");
     assert_eq!(rows[2]["kind"], "ec2-retirement");
+}
+
+#[test]
+fn mail_parse_written_as_it_reads_is_one_json_array_an_aligned_table_and_quiet_still_fails_on_an_unreadable_file() {
+    let b = Bench::new();
+    let path = b.path("inbox.mbox");
+    std::fs::write(&path, mbox_of(&["legacy_ec2_retirement.eml", "ignored_not_aws.eml", "legacy_dx_maintenance.eml"]))
+        .unwrap();
+    let path = path.to_str().unwrap();
+    let a = b.opskit().args(["mail", "parse", path, path, "-o", "json"]).assert().success();
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&a)).unwrap();
+    let files: Vec<&str> = rows.iter().map(|r| r["file"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
+    assert_eq!(files, ["inbox.mbox#1", "inbox.mbox#2", "inbox.mbox#3", "inbox.mbox#1", "inbox.mbox#2", "inbox.mbox#3"]);
+    assert_eq!(rows[5]["kind"], "dx-maintenance");
+    assert!(stdout(&a).starts_with("[\n  {\n    \"") && stdout(&a).ends_with("\n  }\n]\n"), "{}", stdout(&a));
+
+    // The table's columns fit the widest cell of any row, the last one's too.
+    let a = b.opskit().args(["mail", "parse", path]).assert().success();
+    let out = stdout(&a);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(lines[0].starts_with("| FILE") && lines[4].contains("AWS_DIRECTCONNECT_MAINTENANCE_SCHEDULED"), "{out}");
+    assert!(lines.iter().all(|l| l.chars().count() == lines[0].chars().count()), "{out}");
+    // Through a pipe, read once, the same table.
+    let a = b.opskit().args(["mail", "parse", "/dev/stdin"]).write_stdin(std::fs::read(path).unwrap()).assert();
+    let piped = stdout(&a.success());
+    let lines: Vec<&str> = piped.lines().collect();
+    assert_eq!(lines.len(), 5, "{piped}");
+    assert!(lines[4].starts_with("| /dev/stdin#3 ") && lines[4].contains("dxvif-ab12cd34"), "{piped}");
+    assert!(lines.iter().all(|l| l.chars().count() == lines[0].chars().count()), "{piped}");
+
+    // --quiet prints nothing but still reads every input, and says which it could not.
+    let a = b.opskit().args(["mail", "parse", "-q", path, "/nonexistent/y.mbox"]).assert();
+    assert_eq!(code(&a), 2);
+    assert_eq!(stdout(&a), "");
+    assert!(stderr(&a).contains("cannot read /nonexistent/y.mbox"), "{}", stderr(&a));
 }
 
 #[test]
