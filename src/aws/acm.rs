@@ -12,15 +12,12 @@
 //! awsJson sends as epoch seconds (a number, possibly fractional).
 
 use super::query::{self, QueryError, Service};
-use super::ssm::read_answer;
 use aws_config::SdkConfig;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 /// ACM: signing name `acm`, `AWS_ENDPOINT_URL_ACM`.
 pub const SERVICE: Service = Service { name: "acm", service_id: "ACM", version: "2015-12-08" };
-
-const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 
 /// Every key type ListCertificates knows, so none is left out by its RSA_2048 default.
 pub const KEY_TYPES: &[&str] =
@@ -33,13 +30,7 @@ pub async fn call<T: DeserializeOwned>(cfg: &SdkConfig, op: &str, body: &serde_j
 }
 
 async fn once<T: DeserializeOwned>(cfg: &SdkConfig, op: &str, body: &str) -> Result<T, QueryError> {
-    let target = format!("CertificateManager.{op}");
-    let headers = [("content-type", CONTENT_TYPE), ("x-amz-target", target.as_str())];
-    let resp = query::signed_post(cfg, &SERVICE, &headers, body.to_string()).await?;
-    let status = resp.status().as_u16();
-    let request_id = resp.headers().get("x-amzn-requestid").and_then(|v| v.to_str().ok()).map(str::to_string);
-    let bytes = resp.bytes().await.map_err(QueryError::Transport)?;
-    read_answer(op, status, &bytes, request_id)
+    super::ssm::json_once(cfg, &SERVICE, &format!("CertificateManager.{op}"), op, body).await
 }
 
 /// One page of ListCertificates from `next_token`.
@@ -102,7 +93,7 @@ mod tests {
         let body = br#"{"Certificate":{"CertificateArn":"arn:aws:acm:us-east-1:123456789012:certificate/abc",
             "DomainName":"example.com","SubjectAlternativeNames":["example.com","www.example.com"],
             "Status":"ISSUED","Type":"AMAZON_ISSUED","NotAfter":1.7961984E9,"InUseBy":["arn:lb"]}}"#;
-        let d: DescribeCertificate = read_answer("DescribeCertificate", 200, body, None).unwrap();
+        let d: DescribeCertificate = crate::aws::ssm::read_answer("DescribeCertificate", 200, body, None).unwrap();
         let c = d.certificate.unwrap();
         assert_eq!(c.not_after, Some(1_796_198_400.0));
         assert_eq!(c.subject_alternative_names, ["example.com", "www.example.com"]);

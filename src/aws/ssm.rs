@@ -155,9 +155,20 @@ pub async fn call_retrying<T: DeserializeOwned>(
 }
 
 async fn once<T: DeserializeOwned>(cfg: &SdkConfig, op: &str, body: &str) -> Result<T, QueryError> {
-    let target = format!("AmazonSSM.{op}");
-    let headers = [("content-type", CONTENT_TYPE), ("x-amz-target", target.as_str())];
-    let resp = query::signed_post(cfg, &SERVICE, &headers, body.to_string()).await?;
+    json_once(cfg, &SERVICE, &format!("AmazonSSM.{op}"), op, body).await
+}
+
+/// One awsJson1_1 call of `service`: `target` (`AmazonSSM.SendCommand`) with `body`, its
+/// answer read into `T` (SSM, ACM and the other JSON services share the shape).
+pub(super) async fn json_once<T: DeserializeOwned>(
+    cfg: &SdkConfig,
+    service: &Service,
+    target: &str,
+    op: &str,
+    body: &str,
+) -> Result<T, QueryError> {
+    let headers = [("content-type", CONTENT_TYPE), ("x-amz-target", target)];
+    let resp = query::signed_post(cfg, service, &headers, body.to_string()).await?;
     let status = resp.status().as_u16();
     let request_id = resp.headers().get("x-amzn-requestid").and_then(|v| v.to_str().ok()).map(str::to_string);
     let bytes = resp.bytes().await.map_err(QueryError::Transport)?;
