@@ -79,14 +79,20 @@ pub async fn due(
                 ));
                 continue;
             };
-            if let Some(first) = i.acknowledgements.iter().min_by_key(|a| a.at) {
+            // The finding as the sink was told it, or as last observed (a delivery recorded
+            // before opskit kept what it told): never a guessed severity.
+            let paged = d
+                .told
+                .as_ref()
+                .or_else(|| dump.findings.iter().map(|r| &r.finding).find(|f| f.source == d.source && f.key == d.key));
+            if let (Some(first), Some(paged)) = (i.acknowledgements.iter().min_by_key(|a| a.at), paged) {
                 out.acknowledged.push(crate::history::Event {
                     at: first.at,
                     kind: crate::history::EventKind::Acknowledged,
-                    severity: d.told.as_ref().map_or(Severity::Critical, |f| f.severity),
+                    severity: paged.severity,
                     silenced: false,
                     source: d.source.clone(),
-                    account: d.told.as_ref().and_then(|f| f.account.clone()),
+                    account: paged.account.clone(),
                     by: Some(first.by.clone()),
                     key: d.key.clone(),
                 });

@@ -161,3 +161,19 @@ fn unknown_keys_bad_values_and_no_target_are_problems_naming_the_line() {
     assert!(none.why.contains("names no account, source, key or resource"), "{none:?}");
     assert_eq!(none.uid, "u1");
 }
+
+#[tokio::test]
+async fn an_unreadable_note_of_the_pagerduty_windows_made_fails_instead_of_making_them_again() {
+    use crate::state::StateStore as _;
+    let state = crate::state::memory::MemoryStore::new();
+    state.put_snapshot("calendar-pagerduty/ops", ts("2026-12-01T00:00:00Z"), b"{not json").await.unwrap();
+    // Nothing may be asked of PagerDuty: the client points nowhere.
+    let client = crate::pagerduty_rest::PagerDutyRest::new(
+        reqwest::Client::new(),
+        "http://127.0.0.1:9",
+        crate::redact::Secret::new("token"),
+        None,
+    );
+    let e = windows::apply(&state, &client, "ops", &Default::default(), ts("2026-12-01T00:00:00Z")).await.unwrap_err();
+    assert!(e.to_string().contains("calendar-pagerduty/ops"), "{e}");
+}

@@ -42,7 +42,10 @@ pub async fn apply(
 ) -> crate::state::StateResult<Vec<String>> {
     let name = snapshot_name(calendar);
     let mut made: BTreeMap<String, Made> = match state.snapshot(&name).await? {
-        Some((_, bytes)) => serde_json::from_slice(&bytes).unwrap_or_default(),
+        // Unreadable, it would forget the windows it made: they would be made again beside
+        // the old ones, which nothing would remove. A failure of the calendar instead.
+        Some((_, bytes)) => serde_json::from_slice(&bytes)
+            .map_err(|e| crate::state::corrupt_record(state.location(), "snapshots", &[("name", &name)], e))?,
         None => BTreeMap::new(),
     };
     let mut failures = Vec::new();

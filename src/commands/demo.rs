@@ -268,33 +268,29 @@ impl Tour {
     }
 
     async fn step(&mut self, title: &str, story: &str, findings: Vec<Finding>) -> AppResult<RunReport> {
-        let ctx = self.context()?;
+        self.push_as(SOURCE, title, story, findings).await
+    }
+
+    /// `opskit findings push --source SOURCE` with `findings` as its input file; AWS calls
+    /// (a scenario's SSM steps) go to the sandbox.
+    async fn push_as(
+        &mut self,
+        source: &str,
+        title: &str,
+        story: &str,
+        findings: Vec<Finding>,
+    ) -> AppResult<RunReport> {
+        let mut ctx = self.context()?;
+        ctx.aws = sandbox_session(&self.sb);
         self.pushes += 1;
         let input = self.dir.join(format!("push-{}.json", self.pushes));
         // `findings push` takes opskit's own JSON of a finding back.
         let json = serde_json::to_string_pretty(&findings).map_err(anyhow::Error::from)?;
         std::fs::write(&input, json).with_context(|| format!("writing {}", input.display()))?;
-        self.ran(None, &format!("findings push --source {SOURCE} < {}", input.display()));
+        self.ran(None, &format!("findings push --source {source} < {}", input.display()));
         let before = self.sb.requests().len();
-        let report = ctx.run_spine("findings-push", Collected::new(SOURCE, findings, Scope::All)).await?;
-        self.show(title, story, &report, before);
-        Ok(report)
-    }
-
-    /// `opskit findings push --source monitoring`: a monitoring system's alerts, whose
-    /// scenarios run their SSM steps on the sandbox's instances.
-    async fn monitoring_push(&mut self, title: &str, story: &str, findings: Vec<Finding>) -> AppResult<RunReport> {
-        let mut ctx = self.context()?;
-        ctx.aws = sandbox_session(&self.sb);
-        self.pushes += 1;
-        let input = self.dir.join(format!("push-{}.json", self.pushes));
-        let json = serde_json::to_string_pretty(&findings).map_err(anyhow::Error::from)?;
-        std::fs::write(&input, json).with_context(|| format!("writing {}", input.display()))?;
-        self.ran(None, &format!("findings push --source {MONITORING} < {}", input.display()));
-        let before = self.sb.requests().len();
-        let report = ctx
-            .run_spine(&format!("findings-push {MONITORING}"), Collected::new(MONITORING, findings, Scope::All))
-            .await?;
+        let collected = Collected::new(source, findings, Scope::All);
+        let report = ctx.run_spine(&crate::commands::findings::run_lock(source), collected).await?;
         self.show(title, story, &report, before);
         Ok(report)
     }
@@ -1002,7 +998,8 @@ async fn respond_segment(t: &mut Tour) -> AppResult<()> {
         vec![SsmResult::failed(1, "find: cannot delete '/var/log/app/app.log.1.gz': Read-only file system", 600)],
     );
     t.sb.ssm_script(web2, "test $(df", vec![SsmResult::failed(1, "", 300)]);
-    t.monitoring_push(
+    t.push_as(
+        MONITORING,
         "30. The monitoring system pushes two disk-full alerts",
         "web-1: the logs are cleared and the verify passes, so the finding resolves \"Recovered by scenario disk-full\":\n\
          Slack hears what the automation handled, PagerDuty hears nothing. app-1's file system is read-only: the\n\

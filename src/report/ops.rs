@@ -438,23 +438,10 @@ pub fn csv(r: &OpsReport) -> String {
     out
 }
 
-/// A table cell: `|` escaped for the table, and `&`, `<`, `>` as entities, so a key or source
-/// from outside (`findings push`) is text on a Markdown page (Backlog's Wiki), never markup.
-fn md_cell(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-/// The text of a cell written by [`md_cell`].
+/// The text of a cell [`super::render::md_table`] wrote (`&`, `<`, `>` as entities, so a
+/// key from outside is text on a Markdown page, never markup).
 fn md_cell_text(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-}
-
-fn md_table(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
-    out.push_str(&format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len())));
-    for r in rows {
-        out.push_str(&format!("| {} |\n", r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")));
-    }
-    out.push('\n');
 }
 
 /// The report as markdown tables (also what a terminal is shown).
@@ -469,7 +456,7 @@ pub fn markdown(r: &OpsReport) -> String {
     }
     let fr = &r.first_response;
     let h = &r.handled;
-    md_table(
+    super::render::md_table(
         &mut out,
         &["alerts", "answered", "unanswered", "first response (median)", "(mean)", "closed", "share automatic"],
         vec![vec![
@@ -483,7 +470,7 @@ pub fn markdown(r: &OpsReport) -> String {
         ]],
     );
     out.push_str(&format!("## Per {}\n\n", period_word(r.by)));
-    md_table(
+    super::render::md_table(
         &mut out,
         &[
             "from",
@@ -515,10 +502,10 @@ pub fn markdown(r: &OpsReport) -> String {
                     pct(b.handled.share_automatic),
                 ]
             })
-            .collect(),
+            .collect::<Vec<_>>(),
     );
     out.push_str("## Alerts per customer\n\n");
-    md_table(
+    super::render::md_table(
         &mut out,
         &["customer", "alerts", "critical", "warning", "info"],
         r.alerts
@@ -527,29 +514,29 @@ pub fn markdown(r: &OpsReport) -> String {
             .map(|(c, s)| {
                 vec![c.clone(), s.total.to_string(), s.critical.to_string(), s.warning.to_string(), s.info.to_string()]
             })
-            .collect(),
+            .collect::<Vec<_>>(),
     );
     out.push_str("## Alerts per source\n\n");
-    md_table(
+    super::render::md_table(
         &mut out,
         &["source", "alerts"],
-        r.alerts.by_source.iter().map(|(s, n)| vec![s.clone(), n.to_string()]).collect(),
+        r.alerts.by_source.iter().map(|(s, n)| vec![s.clone(), n.to_string()]).collect::<Vec<_>>(),
     );
     out.push_str("## Noisiest keys\n\n");
-    md_table(
+    super::render::md_table(
         &mut out,
         &["source", "key", "openings"],
-        r.noisiest.iter().map(|k| vec![k.source.clone(), k.key.clone(), k.openings.to_string()]).collect(),
+        r.noisiest.iter().map(|k| vec![k.source.clone(), k.key.clone(), k.openings.to_string()]).collect::<Vec<_>>(),
     );
     out.push_str("## Most silenced sources\n\n");
-    md_table(
+    super::render::md_table(
         &mut out,
         &["source", "silenced openings"],
-        r.silenced.iter().map(|s| vec![s.source.clone(), s.openings.to_string()]).collect(),
+        r.silenced.iter().map(|s| vec![s.source.clone(), s.openings.to_string()]).collect::<Vec<_>>(),
     );
     let s = &r.scenarios;
     out.push_str("## First-response scenarios\n\n");
-    md_table(
+    super::render::md_table(
         &mut out,
         &["runs", "recovered", "escalated", "other"],
         vec![vec![s.runs.to_string(), s.recovered.to_string(), s.escalated.to_string(), s.other.to_string()]],

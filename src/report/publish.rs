@@ -55,8 +55,14 @@ pub async fn to_wiki(
     // page as it stands cannot be had (the time it holds is the old run's), so a page counts
     // as unchanged when it is still what opskit wrote and the stable part is the same.
     let memo_name = format!("report/wiki/{}", sha(page.as_bytes()));
-    let memo: Memo =
-        state.snapshot(&memo_name).await?.and_then(|(_, d)| serde_json::from_slice(&d).ok()).unwrap_or_default();
+    // A memo that cannot be read costs one rewrite of the page, never a skipped one.
+    let memo: Memo = match state.snapshot(&memo_name).await? {
+        None => Memo::default(),
+        Some((_, d)) => serde_json::from_slice(&d).unwrap_or_else(|e| {
+            tracing::warn!("the state's note of Wiki page `{page}` cannot be read ({e}): writing the page again");
+            Memo::default()
+        }),
+    };
     let names = store.names().await?;
     let exists = names.iter().any(|n| n == page);
     let current = if exists { store.get(page).await? } else { None };

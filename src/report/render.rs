@@ -101,11 +101,11 @@ pub fn render_json(data: &StatusData) -> serde_json::Result<String> {
 
 /// Text in Markdown: one line, pipes escaped, and no markup of its own: Markdown passes
 /// HTML through, and a customer's resource name must not become a tag on a wiki page.
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     md_escape(s).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-fn md_table(out: &mut String, head: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+pub(crate) fn md_table(out: &mut String, head: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
     let _ = writeln!(out, "| {} |", head.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
     for r in rows {

@@ -224,6 +224,18 @@ pub(crate) fn authenticate(rec: &Recorded, error: fn(u16, &str, &str) -> Reply) 
     }
 }
 
+/// [`authenticate`] for the Query protocol (EC2, STS, RDS, CloudWatch), whose common
+/// errors carry no `Exception` suffix.
+pub(crate) fn authenticate_query(rec: &Recorded, error: fn(u16, &str, &str) -> Reply) -> Result<Caller, Reply> {
+    match (rec.header("authorization"), Caller::from_request(rec)) {
+        (_, Some(c)) => Ok(c),
+        (None, None) => Err(error(403, "MissingAuthenticationToken", "Request is missing Authentication Token")),
+        (Some(_), None) => {
+            Err(error(400, "IncompleteSignature", "Authorization header requires 'Credential' parameter"))
+        }
+    }
+}
+
 /// One authenticated restJson1 call: the path split into percent-decoded segments (so a
 /// label holding an ARN, sent as `arn%3Aaws%3A...%2F...`, is one segment) and the query.
 pub(crate) struct RestCall<'a> {

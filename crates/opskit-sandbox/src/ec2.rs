@@ -1913,13 +1913,9 @@ impl Fault {
 
 /// An EC2 call (see [`is_call`]).
 pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
-    // The query protocol's common errors carry no `Exception` suffix, unlike awsJson's.
-    let caller = match (rec.header("authorization"), Caller::from_request(rec)) {
-        (_, Some(c)) => c,
-        (None, None) => return error(403, "MissingAuthenticationToken", "Request is missing Authentication Token"),
-        (Some(_), None) => {
-            return error(400, "IncompleteSignature", "Authorization header requires 'Credential' parameter");
-        }
+    let caller = match aws::authenticate_query(rec, error) {
+        Ok(c) => c,
+        Err(reply) => return reply,
     };
     let form = Form::parse(&rec.body);
     let Some(action) = form.get("Action") else {

@@ -7,7 +7,7 @@
 //! action is `InvalidAction`; errors are `<ErrorResponse><Error><Type>Sender</Type><Code/>
 //! <Message/></Error><RequestId/></ErrorResponse>`, as RDS sends them.
 
-use super::aws::{self, Caller, QueryService};
+use super::aws::{self, QueryService};
 use super::{Recorded, Reply};
 
 pub(crate) const API_VERSION: &str = "2014-10-31";
@@ -49,12 +49,8 @@ fn empty_listing(action: &str, list: &str) -> Reply {
 }
 
 pub(crate) fn handle(rec: &Recorded) -> Reply {
-    match (rec.header("authorization"), Caller::from_request(rec)) {
-        (_, Some(_)) => {}
-        (None, None) => return error(403, "MissingAuthenticationToken", "Request is missing Authentication Token"),
-        (Some(_), None) => {
-            return error(400, "IncompleteSignature", "Authorization header requires 'Credential' parameter");
-        }
+    if let Err(reply) = aws::authenticate_query(rec, error) {
+        return reply;
     }
     let form = rec.form();
     match form.iter().find(|(k, _)| k == "Action").map(|(_, v)| v.as_str()) {

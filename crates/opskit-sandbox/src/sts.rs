@@ -114,12 +114,9 @@ fn unique_id(prefix: &str, seed: &str) -> String {
 
 /// An STS call (see [`is_call`]).
 pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
-    let caller = match (rec.header("authorization"), Caller::from_request(rec)) {
-        (_, Some(c)) => c,
-        (None, None) => return error(403, "MissingAuthenticationToken", "Request is missing Authentication Token"),
-        (Some(_), None) => {
-            return error(400, "IncompleteSignature", "Authorization header requires 'Credential' parameter");
-        }
+    let caller = match aws::authenticate_query(rec, error) {
+        Ok(c) => c,
+        Err(reply) => return reply,
     };
     let form = rec.form();
     match get(&form, "Action") {

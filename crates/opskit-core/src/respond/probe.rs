@@ -43,15 +43,24 @@ pub async fn http(
         .and_then(|t| t.peer_certificate())
         .and_then(not_after)
         .map(|end| end.duration_since(now).as_secs() / 86_400);
-    let body = if body_contains.is_some() { resp.text().await.unwrap_or_default() } else { String::new() };
     let mut problems = Vec::new();
+    let body = match body_contains {
+        None => Some(String::new()),
+        Some(_) => match resp.text().await {
+            Ok(b) => Some(b),
+            Err(e) => {
+                problems.push(format!("the body could not be read: {}", crate::http::error_chain(&e)));
+                None
+            }
+        },
+    };
     if !status.contains(&code) {
         problems.push(format!(
             "status {code}, expected {}",
             status.iter().map(u16::to_string).collect::<Vec<_>>().join("|")
         ));
     }
-    if let Some(want) = body_contains
+    if let (Some(want), Some(body)) = (body_contains, &body)
         && !body.contains(want)
     {
         problems.push(format!("the body does not hold {want:?}"));

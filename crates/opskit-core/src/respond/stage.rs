@@ -49,6 +49,8 @@ pub trait Responder: Send + Sync {
 /// What the spine hands the stage: one finding's observation this run.
 pub struct Item<'a> {
     pub index: usize,
+    /// The scenario that takes it (the first that matches).
+    pub scenario: &'a Scenario,
     pub record: &'a FindingRecord,
     pub kind: Option<TransitionKind>,
     pub previous: Option<&'a FindingRecord>,
@@ -109,12 +111,12 @@ impl Stage<'_> {
         let mut work = Vec::new();
         for item in items {
             let f = &item.record.finding;
-            let Some(scenario) = crate::respond::scenario::scenario_for(self.config, f) else { continue };
+            let scenario = item.scenario;
             match f.status {
                 Status::Open => {
                     let id = exec::execution_id(source, &f.key, item.record.since);
-                    let starts = item.kind.is_some_and(|k| scenario.transitions.contains(&k))
-                        && matches!(item.kind, Some(TransitionKind::New | TransitionKind::Reopened));
+                    // `transitions` holds only New and Reopened (the config refuses others).
+                    let starts = item.kind.is_some_and(|k| scenario.transitions.contains(&k));
                     work.push((item.index, scenario, id, starts, item.record));
                 }
                 Status::Resolved => {
@@ -570,6 +572,8 @@ pub fn target_of(config: &Config, f: &Finding) -> Target {
             found.push(id.to_string());
         }
     }
+    // One instance named twice (its id and its ARN, anywhere in the list) counts once.
+    found.sort();
     found.dedup();
     match found.as_slice() {
         [] => {}

@@ -445,8 +445,20 @@ fn an_instance_is_taken_only_when_the_finding_names_it_safely() {
     assert!(t.problem.is_none());
     f.resources = vec!["arn:aws:ec2:ap-northeast-1:999988887777:instance/i-0abc1234def567890".into()];
     assert!(target_of(&config, &f).problem.unwrap().contains("not in the finding's account"));
-    f.resources = vec!["i-0abc1234def567890".into(), "i-0abc1234def567891".into()];
-    assert!(target_of(&config, &f).problem.unwrap().contains("2 instances"));
+    f.resources = vec![
+        "i-0abc1234def567890".into(),
+        "web-1".into(),
+        "arn:aws:ec2:ap-northeast-1:111122223333:instance/i-0abc1234def567890".into(),
+    ];
+    assert_eq!(target_of(&config, &f).instance.as_deref(), Some("i-0abc1234def567890"), "one instance named twice");
+    // Two instances (one of them named twice, apart) are two.
+    f.resources = vec![
+        "i-0abc1234def567890".into(),
+        "i-0abc1234def567891".into(),
+        "arn:aws:ec2:ap-northeast-1:111122223333:instance/i-0abc1234def567890".into(),
+    ];
+    let problem = target_of(&config, &f).problem.unwrap();
+    assert!(problem.contains("names 2 instances (i-0abc1234def567890, i-0abc1234def567891)"), "{problem}");
     f.resources = vec!["i-0abc1234def567890; reboot".into(), "I-0ABC1234".into()];
     assert!(target_of(&config, &f).instance.is_none());
     // The region comes from the account when it has exactly one.
@@ -468,4 +480,22 @@ fn a_certificates_end_is_read_from_its_der() {
     let cert = [&[0x30u8, tbs.len() as u8][..], &tbs].concat();
     assert_eq!(super::probe::not_after(&cert).unwrap().to_string(), "2027-03-15T12:00:00Z");
     assert!(super::probe::not_after(&cert[..cert.len() - 3]).is_none(), "a cut certificate is no date");
+}
+
+#[tokio::test]
+async fn http_and_tcp_probes_judge_what_answered() {
+    use super::probe;
+    let sb = opskit_sandbox::Sandbox::start().await.unwrap();
+    let url = sb.url("/_sandbox/requests");
+    let t = Duration::from_secs(5);
+    let ok = |p: &StepPoll| matches!(p, StepPoll::Done { ok: true, .. });
+    assert!(ok(&probe::http(&url, &[200], Some("["), None, None, t, t0()).await));
+    let wrong = probe::http(&url, &[204], Some("no such text"), None, None, t, t0()).await;
+    let StepPoll::Done { ok: false, output } = &wrong else { panic!("{wrong:?}") };
+    assert!(output.contains("status 200, expected 204") && output.contains("does not hold"), "{output}");
+    let addr = sb.addr();
+    assert!(ok(&probe::tcp(&addr.ip().to_string(), addr.port(), t).await));
+    // A port nothing listens on: refused, not ok.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    assert!(!ok(&probe::tcp("127.0.0.1", closed, t).await));
 }

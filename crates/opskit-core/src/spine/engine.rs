@@ -472,12 +472,13 @@ impl Spine<'_> {
         // while the scenarios run (a scenario never holds up the rest of the run); those it
         // takes once their scenarios have had this run's budget, with the evidence so far.
         let active = self.respond.is_some() && !self.config.scenarios.is_empty();
-        let taken: Vec<bool> = records
+        // Which scenario takes each finding, matched once.
+        let taken: Vec<Option<&crate::respond::Scenario>> = records
             .iter()
-            .map(|(r, _)| active && crate::respond::scenario::scenario_for(self.config, &r.finding).is_some())
+            .map(|(r, _)| active.then(|| crate::respond::scenario::scenario_for(self.config, &r.finding)).flatten())
             .collect();
         let no_recovery = BTreeSet::new();
-        let free = records.iter().zip(&taken).filter(|(_, t)| !**t).map(|(r, _)| r);
+        let free = records.iter().zip(&taken).filter(|(_, t)| t.is_none()).map(|(r, _)| r);
         let (mut outcomes, free_pending, mut report_findings) =
             self.plan(free, &told, &silences, &previous, &no_recovery);
         let stage_run = async {
@@ -494,9 +495,10 @@ impl Spine<'_> {
             let items = records
                 .iter()
                 .enumerate()
-                .filter(|(index, _)| taken[*index])
-                .map(|(index, (record, kind))| crate::respond::stage::Item {
+                .filter_map(|(index, r)| taken[index].map(|scenario| (index, r, scenario)))
+                .map(|(index, (record, kind), scenario)| crate::respond::stage::Item {
                     index,
+                    scenario,
                     record,
                     kind: *kind,
                     previous: previous.get(&record.finding.key),
@@ -522,7 +524,7 @@ impl Spine<'_> {
             records[o.index] = (observe(prev, o.finding, kind, self.now), kind);
             responses.push(o.execution);
         }
-        let held = records.iter().zip(&taken).filter(|(_, t)| **t).map(|(r, _)| r);
+        let held = records.iter().zip(&taken).filter(|(_, t)| t.is_some()).map(|(r, _)| r);
         let (held_outcomes, held_pending, held_findings) = self.plan(held, &told, &silences, &previous, &recovered_now);
         outcomes.extend(held_outcomes);
         report_findings.extend(held_findings);
