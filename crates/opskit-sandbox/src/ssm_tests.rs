@@ -118,9 +118,11 @@ async fn unknown_documents_and_unmanaged_or_stopped_instances_are_refused() {
 
 #[tokio::test]
 async fn an_invocation_does_not_exist_right_after_the_send_then_runs_then_succeeds() {
+    // Windows of seconds, not fixed sleeps: the test polls for each state, so a loaded
+    // machine (a slow request, a late wake-up) cannot step over a window.
     let sb = Sandbox::start().await.unwrap();
-    sb.ssm_set_visibility_delay(Duration::from_millis(300));
-    sb.ssm_script(EC2_DEMO_WEB_1, "systemctl restart nginx", vec![SsmResult::success("restarted\n", 700)]);
+    sb.ssm_set_visibility_delay(Duration::from_secs(2));
+    sb.ssm_script(EC2_DEMO_WEB_1, "systemctl restart nginx", vec![SsmResult::success("restarted\n", 4000)]);
     let id = send(&sb, &[EC2_DEMO_WEB_1], &["systemctl restart nginx"]).await;
 
     let (status, code, body) = invocation(&sb, &id, EC2_DEMO_WEB_1).await;
@@ -128,15 +130,27 @@ async fn an_invocation_does_not_exist_right_after_the_send_then_runs_then_succee
     let (_, _, list) = call(&sb, "ListCommandInvocations", json!({"CommandId": id})).await;
     assert_eq!(list["CommandInvocations"], json!([]), "not listed in the window either");
 
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let (status, _, running) = invocation(&sb, &id, EC2_DEMO_WEB_1).await;
-    assert_eq!(status, 200, "{running}");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let running = loop {
+        let (status, _, v) = invocation(&sb, &id, EC2_DEMO_WEB_1).await;
+        if status == 200 {
+            break v;
+        }
+        assert!(std::time::Instant::now() < deadline, "never became visible: {v}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
     assert_eq!((running["Status"].as_str(), running["ResponseCode"].as_i64()), (Some("InProgress"), Some(-1)));
     assert_eq!(running["StandardOutputContent"], "");
     assert_eq!(running["ExecutionEndDateTime"], "");
 
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let (_, _, done) = invocation(&sb, &id, EC2_DEMO_WEB_1).await;
+    let done = loop {
+        let (_, _, v) = invocation(&sb, &id, EC2_DEMO_WEB_1).await;
+        if v["Status"] != "InProgress" {
+            break v;
+        }
+        assert!(std::time::Instant::now() < deadline, "never finished: {v}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     assert_eq!((done["Status"].as_str(), done["ResponseCode"].as_i64()), (Some("Success"), Some(0)));
     assert_eq!(done["StandardOutputContent"], "restarted\n");
     assert_eq!(done["PluginName"], "aws:runShellScript");
