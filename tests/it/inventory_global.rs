@@ -198,11 +198,16 @@ async fn buckets_users_and_zones_are_listed_once_per_account_with_their_settings
         let a = b
             .opskit_aws_at(&moto.endpoint())
             .env("OPSKIT_NOW", days_from_now(100))
-            .args(["inventory", "show", "-o", "json", "--resource-types", "s3-bucket,iam-user,route53-zone"])
+            .args(["inventory", "show", "-o", "json", "--resource-types", "vpc,s3-bucket,iam-user,route53-zone"])
             .args(region_args)
             .assert();
         assert_eq!(code(&a), 0, "{}", stderr(&a));
-        let rs = json_array(&a);
+        let all = json_array(&a);
+        // The regional type in the regions asked, the account-wide ones once, in `global`.
+        let vpc_regions: BTreeSet<&str> = of_type(&all, "vpc").iter().map(|r| r["region"].as_str().unwrap()).collect();
+        let want: BTreeSet<&str> = if region_args.is_empty() { [EAST, WEST].into() } else { [WEST].into() };
+        assert_eq!(vpc_regions, want, "moto's default VPCs");
+        let rs: Vec<Value> = all.into_iter().filter(|r| r["type"] != "vpc").collect();
         assert!(rs.iter().all(|r| r["account"] == ACME && r["region"] == "global"), "{rs:?}");
         let buckets = of_type(&rs, "s3-bucket");
         let users = of_type(&rs, "iam-user");
