@@ -102,6 +102,9 @@ pub struct Bucket {
     pub name: Option<String>,
     #[serde(rename = "CreationDate")]
     pub creation_date: Option<String>,
+    /// The bucket's region, in answers since 2024 (emulators may leave it out).
+    #[serde(rename = "BucketRegion")]
+    pub region: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -237,7 +240,8 @@ mod tests {
 <ContinuationToken>t-2</ContinuationToken></ListAllMyBucketsResult>"#;
         let l: ListBuckets = read_answer("ListBuckets", "ListAllMyBucketsResult", 200, list).unwrap();
         assert_eq!(l.continuation_token.as_deref(), Some("t-2"));
-        assert_eq!(l.buckets.unwrap().items[0].name.as_deref(), Some("logs"));
+        let b = &l.buckets.unwrap().items[0];
+        assert_eq!((b.name.as_deref(), b.region.as_deref()), (Some("logs"), Some("eu-west-1")));
         let empty: ListBuckets = read_answer(
             "ListBuckets",
             "ListAllMyBucketsResult",

@@ -1,6 +1,6 @@
 //! The account-wide types, collected once per account in its [`super::GLOBAL`] target (signed in
-//! us-east-1): S3 buckets (ListBuckets, then each bucket's location and settings in its own
-//! region), IAM users (ListUsers, then each user's keys, MFA devices and console password)
+//! us-east-1): S3 buckets (ListBuckets, then each bucket's settings in its own region, which
+//! ListBuckets's `BucketRegion` names or else GetBucketLocation), IAM users (ListUsers, then each user's keys, MFA devices and console password)
 //! and Route 53 hosted zones (ListHostedZones).
 //!
 //! As for every type, a listing is taken only when complete ([`Pages`], [`required`]), and
@@ -54,10 +54,14 @@ pub(super) async fn s3_buckets(cfg: &SdkConfig, at: &At) -> Listed {
 async fn bucket(cfg: &SdkConfig, at: &At, b: s3api::Bucket) -> Result<Option<Resource>, CallError> {
     let name = s(b.name.as_deref());
     let about = format!("bucket {name}");
-    let region = match s3api::bucket_region(cfg, GLOBAL_SIGNING_REGION, name).await {
-        Ok(r) => r,
-        Err(e) if gone(&e, "NoSuchBucket") => return Ok(None),
-        Err(e) => return Err(CallError::query("GetBucketLocation", &e).about(&about)),
+    // ListBuckets names each bucket's region now; GetBucketLocation when it does not.
+    let region = match b.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => r.to_string(),
+        None => match s3api::bucket_region(cfg, GLOBAL_SIGNING_REGION, name).await {
+            Ok(r) => r,
+            Err(e) if gone(&e, "NoSuchBucket") => return Ok(None),
+            Err(e) => return Err(CallError::query("GetBucketLocation", &e).about(&about)),
+        },
     };
     let r = region.as_str();
     let (pab, enc, ver, life) = futures::join!(
