@@ -168,10 +168,18 @@ pub fn endpoint(cfg: &SdkConfig, service: &Service) -> Result<String, QueryError
     Ok(public_endpoint(service, &region))
 }
 
-/// `https://ec2.{region}.amazonaws.com`, `.amazonaws.com.cn` in China.
+/// `https://ec2.{region}.amazonaws.com`, `.amazonaws.com.cn` in China. IAM and Route 53
+/// are global services with one endpoint per partition (`https://iam.amazonaws.com`,
+/// `https://route53.amazonaws.com`), whatever region signs.
 fn public_endpoint(service: &Service, region: &str) -> String {
-    let suffix = if region.starts_with("cn-") { "amazonaws.com.cn" } else { "amazonaws.com" };
-    format!("https://{}.{region}.{suffix}", service.name)
+    let china = region.starts_with("cn-");
+    let suffix = if china { "amazonaws.com.cn" } else { "amazonaws.com" };
+    match (service.name, china) {
+        ("iam", false) | ("route53", false) => format!("https://{}.{suffix}", service.name),
+        ("iam", true) => format!("https://iam.cn-north-1.{suffix}"),
+        ("route53", true) => format!("https://route53.{suffix}"),
+        _ => format!("https://{}.{region}.{suffix}", service.name),
+    }
 }
 
 /// `Action=…&Version=…&` then `params`, form-encoded.
@@ -202,14 +210,28 @@ pub fn sign(
     credentials: &Credentials,
     scope: Scope<'_>,
 ) -> Result<Vec<(&'static str, String)>, QueryError> {
-    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+    sign_with(method, url, headers, body, credentials, scope, aws_sigv4::http_request::SigningSettings::default())
+}
+
+/// [`sign`] with `settings` (S3's: the path encoded once, not normalised, and the
+/// `x-amz-content-sha256` header).
+pub fn sign_with(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    credentials: &Credentials,
+    scope: Scope<'_>,
+    settings: aws_sigv4::http_request::SigningSettings,
+) -> Result<Vec<(&'static str, String)>, QueryError> {
+    use aws_sigv4::http_request::{SignableBody, SignableRequest, sign};
     let identity = credentials.clone().into();
     let params = aws_sigv4::sign::v4::SigningParams::builder()
         .identity(&identity)
         .region(scope.region)
         .name(scope.service)
         .time(scope.time)
-        .settings(SigningSettings::default())
+        .settings(settings)
         .build()
         .map_err(|e| QueryError::Request(format!("cannot sign: {e}")))?
         .into();
@@ -332,7 +354,7 @@ pub fn read_answer<T: DeserializeOwned>(action: &str, status: u16, body: &[u8]) 
 }
 
 /// The local name of the document's root element, if it is XML.
-fn root_name(body: &[u8]) -> Option<String> {
+pub(super) fn root_name(body: &[u8]) -> Option<String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(body);
     loop {
@@ -373,7 +395,7 @@ struct ErrorBody {
 }
 
 /// The first error of an error answer, when it names a code.
-fn read_error(status: u16, body: &[u8]) -> Option<QueryError> {
+pub(super) fn read_error(status: u16, body: &[u8]) -> Option<QueryError> {
     let a: ErrorAnswer = quick_xml::de::from_str(std::str::from_utf8(body).ok()?).ok()?;
     let e = a.errors.and_then(|e| e.error.into_iter().next()).or(a.error)?;
     let code = e.code.filter(|c| !c.trim().is_empty())?;

@@ -166,3 +166,14 @@ fn signing_matches_the_sigv4_test_suite() {
     .unwrap();
     assert!(added.iter().any(|(k, v)| *k == "x-amz-security-token" && v == "the-token"), "{added:?}");
 }
+
+#[test]
+fn iam_and_route53_have_one_endpoint_per_partition_and_the_rest_one_per_region() {
+    let iam = Service { name: "iam", service_id: "IAM", version: "2010-05-08" };
+    let route53 = Service { name: "route53", service_id: "Route 53", version: "2013-04-01" };
+    let s3 = Service { name: "s3", service_id: "S3", version: "2006-03-01" };
+    assert_eq!(public_endpoint(&iam, "us-east-1"), "https://iam.amazonaws.com");
+    assert_eq!(public_endpoint(&iam, "cn-north-1"), "https://iam.cn-north-1.amazonaws.com.cn");
+    assert_eq!(public_endpoint(&route53, "eu-west-1"), "https://route53.amazonaws.com");
+    assert_eq!(public_endpoint(&s3, "eu-west-1"), "https://s3.eu-west-1.amazonaws.com");
+}

@@ -21,6 +21,9 @@ pub const SOURCE: &str = "inventory";
 /// `[commands.inventory] cert_expiry_days` when unset.
 pub const DEFAULT_CERT_EXPIRY_DAYS: u32 = 30;
 
+/// `[commands.inventory] access_key_max_age_days` when unset.
+pub const DEFAULT_ACCESS_KEY_MAX_AGE_DAYS: u32 = 90;
+
 /// `[commands.inventory]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -32,6 +35,9 @@ pub struct Settings {
     /// `inventory publish` raises a finding for each ACM certificate expiring within this
     /// many days (default 30).
     pub cert_expiry_days: Option<u32>,
+    /// `inventory publish` raises a finding for each active IAM access key older than this
+    /// many days (default 90).
+    pub access_key_max_age_days: Option<u32>,
     /// `resource_types`, parsed.
     #[serde(skip)]
     types: Vec<ResourceType>,
@@ -104,6 +110,7 @@ pub fn options(ctx: &Context, args: &InventoryArgs) -> AppResult<inventory::Opti
         concurrency,
         timeout: ctx.timeout()?,
         progress: !ctx.global.quiet,
+        now: ctx.now(),
     })
 }
 
@@ -367,16 +374,23 @@ pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         ctx.now(),
         settings.cert_expiry_days.unwrap_or(DEFAULT_CERT_EXPIRY_DAYS),
     ));
-    // An expiry finding speaks for its (account, region): where ACM was listed completely, a
-    // certificate no longer expiring soon (renewed, deleted) resolves. The "inventory
-    // changed" findings name no region, so this scope never resolves them, as before.
-    let acm_targets: std::collections::BTreeSet<(String, String)> = inv
+    findings.extend(publish::access_key_age_findings(
+        &inv.resources,
+        ctx.now(),
+        settings.access_key_max_age_days.unwrap_or(DEFAULT_ACCESS_KEY_MAX_AGE_DAYS),
+    ));
+    // An expiry finding speaks for its (account, region), a key-age finding for its
+    // (account, global): where ACM (IAM) was listed completely, a certificate no longer
+    // expiring soon (a key rotated or deactivated) resolves. The "inventory changed"
+    // findings name no region, so this scope never resolves them, as before.
+    let finding_targets: std::collections::BTreeSet<(String, String)> = inv
         .covered
         .iter()
-        .filter(|(_, _, t)| *t == ResourceType::AcmCertificate)
+        .filter(|(_, _, t)| matches!(t, ResourceType::AcmCertificate | ResourceType::IamUser))
         .map(|(a, r, _)| (a.clone(), r.clone()))
         .collect();
-    let scope = if acm_targets.is_empty() { Scope::Accounts(Default::default()) } else { Scope::Targets(acm_targets) };
+    let scope =
+        if finding_targets.is_empty() { Scope::Accounts(Default::default()) } else { Scope::Targets(finding_targets) };
     let mut collected = Collected::new(publish::SOURCE, findings, scope);
     collected.errors = errors;
     collected.skipped = ctx.discovery.skipped(&ctx.global.account, ctx.config.shard);

@@ -16,7 +16,7 @@
 //! gateways and volumes, deleted Direct Connect connections and VIFs) are left out: the
 //! inventory is what exists.
 
-use super::{Resource, ResourceType};
+use super::{GLOBAL, Resource, ResourceType};
 use crate::aws::answer::{Incomplete, Pages, required};
 use crate::aws::{AwsSession, Target, fan_out_with_progress};
 use crate::aws::{acm, ec2, rds};
@@ -44,6 +44,8 @@ pub struct Options {
     pub timeout: Duration,
     /// Show a progress bar on a terminal's stderr.
     pub progress: bool,
+    /// The run's clock (`OPSKIT_NOW` when pinned): what an IAM access key's age counts to.
+    pub now: jiff::Timestamp,
 }
 
 /// What a collection found.
@@ -94,6 +96,7 @@ pub async fn collect(
     let mut types = opts.types.clone();
     types.sort();
     types.dedup();
+    let targets = with_global_targets(targets, &types);
     let n = targets.len();
     let bar = crate::aws::progress_bar("collecting the inventory", n, !opts.progress);
     let types = &types;
@@ -102,7 +105,7 @@ pub async fn collect(
     let all = std::sync::Mutex::new(Vec::new());
     let all_ref = &all;
     let results = fan_out_with_progress(targets, opts.concurrency, opts.timeout, bar.as_ref(), |t| async move {
-        let out = collect_target(session, &t, types).await;
+        let out = collect_target(session, &t, types, opts.now).await;
         let n = out.resources.len();
         all_ref.lock().unwrap_or_else(|e| e.into_inner()).extend(out.resources);
         Ok::<_, anyhow::Error>((n, out.covered, out.failed))
@@ -130,6 +133,23 @@ pub async fn collect(
     resources.shrink_to_fit();
     super::sort(&mut resources);
     Ok(Inventory { resources, errors, covered, targets: n })
+}
+
+/// The regional targets when a regional type is asked, and one target per account whose
+/// region is [`GLOBAL`] when an account-wide type is ([`ResourceType::is_global`]): those
+/// are listed once per account, whatever `--region` says.
+fn with_global_targets(targets: Vec<Target>, types: &[ResourceType]) -> Vec<Target> {
+    let mut accounts: Vec<Target> = Vec::new();
+    if types.iter().any(|t| t.is_global()) {
+        for t in &targets {
+            if !accounts.iter().any(|a| a.account.name == t.account.name) {
+                accounts.push(Target { account: t.account.clone(), region: GLOBAL.to_string() });
+            }
+        }
+    }
+    let mut out = if types.iter().any(|t| !t.is_global()) { targets } else { Vec::new() };
+    out.extend(accounts);
+    out
 }
 
 /// `--all-regions`: one DescribeRegions per selected account (in its first configured
@@ -176,7 +196,7 @@ async fn discover_regions(
 
 /// One failed call: the operation and what AWS (or the transport) said.
 #[derive(Debug, Clone)]
-struct CallError {
+pub(super) struct CallError {
     op: &'static str,
     text: String,
     denied: bool,
@@ -193,7 +213,7 @@ impl CallError {
     }
 
     /// A failed call of opskit's own EC2 client ([`crate::aws::query`]).
-    fn query(op: &'static str, e: &crate::aws::query::QueryError) -> CallError {
+    pub(super) fn query(op: &'static str, e: &crate::aws::query::QueryError) -> CallError {
         CallError::of(op, e.failure(op))
     }
 
@@ -202,6 +222,12 @@ impl CallError {
         // A denial's hint is this command's own (its IAM policy); others keep the classifier's.
         let hint = if denied { None } else { f.hint };
         CallError { op, text: f.message, denied, hint }
+    }
+
+    /// The same failure, saying which item it was about (`bucket logs`, `user alice`).
+    pub(super) fn about(mut self, what: &str) -> CallError {
+        self.text = format!("{what}: {}", self.text);
+        self
     }
 
     fn with_hint(self) -> String {
@@ -223,7 +249,8 @@ impl From<Incomplete> for CallError {
     }
 }
 
-const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe*, rds:Describe* and acm:List/Describe calls in \
+const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe*, rds:Describe*, acm:List/Describe, \
+                    s3:ListAllMyBuckets/GetBucket*, iam:List/Get and route53:ListHostedZones calls in \
                     commands/inventory/iam-policy.json";
 
 /// The failed calls of one target as one message: calls that failed the same way are
@@ -259,12 +286,20 @@ struct TargetOutcome {
     failed: Vec<CallError>,
 }
 
-/// Every asked type in one target, the calls at once.
-async fn collect_target(session: &AwsSession, t: &Target, types: &[ResourceType]) -> TargetOutcome {
-    let cfg = session.config(&t.account, &t.region).await;
+/// Every asked type in one target, the calls at once: the regional types in a region's
+/// target, the account-wide ones in the account's [`GLOBAL`] target (signed in
+/// [`GLOBAL_SIGNING_REGION`]).
+async fn collect_target(
+    session: &AwsSession,
+    t: &Target,
+    types: &[ResourceType],
+    now: jiff::Timestamp,
+) -> TargetOutcome {
+    let global = t.region == GLOBAL;
+    let cfg = session.config(&t.account, if global { GLOBAL_SIGNING_REGION } else { &t.region }).await;
     let dx = aws_sdk_directconnect::Client::new(&cfg);
-    let at = At { account: t.account_label(), region: t.region.clone() };
-    let calls = types.iter().map(|ty| {
+    let at = At { account: t.account_label(), region: t.region.clone(), now };
+    let calls = types.iter().filter(|ty| ty.is_global() == global).map(|ty| {
         let (cfg, dx, at) = (&cfg, &dx, &at);
         async move { (*ty, list(*ty, cfg, dx, at).await) }
     });
@@ -281,19 +316,25 @@ async fn collect_target(session: &AwsSession, t: &Target, types: &[ResourceType]
     out
 }
 
+/// The region account-wide calls are signed in (IAM's and Route 53's global endpoints,
+/// S3's ListBuckets).
+pub(super) const GLOBAL_SIGNING_REGION: &str = "us-east-1";
+
 /// Where the resources being built live.
-struct At {
-    account: String,
-    region: String,
+pub(super) struct At {
+    pub(super) account: String,
+    pub(super) region: String,
+    /// The run's clock.
+    pub(super) now: jiff::Timestamp,
 }
 
 impl At {
-    fn resource(&self, ty: ResourceType, id: &str) -> Resource {
+    pub(super) fn resource(&self, ty: ResourceType, id: &str) -> Resource {
         Resource::new(&self.account, &self.region, ty, id)
     }
 }
 
-type Listed = Result<Vec<Resource>, CallError>;
+pub(super) type Listed = Result<Vec<Resource>, CallError>;
 
 async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
     match ty {
@@ -311,6 +352,9 @@ async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Cli
         ResourceType::RdsInstance => rds_instances(cfg, at).await,
         ResourceType::RdsCluster => rds_clusters(cfg, at).await,
         ResourceType::AcmCertificate => acm_certificates(cfg, at).await,
+        ResourceType::S3Bucket => super::global::s3_buckets(cfg, at).await,
+        ResourceType::IamUser => super::global::iam_users(cfg, at).await,
+        ResourceType::Route53Zone => super::global::route53_zones(cfg, at).await,
     }
 }
 
@@ -348,12 +392,12 @@ macro_rules! each_ec2_page {
 // Display strings (the model's conventions: lists ", ", booleans yes/no, RFC 3339 UTC)
 // ---------------------------------------------------------------------------------------
 
-fn s(v: Option<&str>) -> &str {
+pub(super) fn s(v: Option<&str>) -> &str {
     v.unwrap_or_default()
 }
 
 /// EC2's `true` / `false` as yes / no (anything else as it came).
-fn yes_no(b: Option<&str>) -> &str {
+pub(super) fn yes_no(b: Option<&str>) -> &str {
     match b.map(str::trim) {
         Some("true") => "yes",
         Some("false") => "no",
@@ -363,13 +407,13 @@ fn yes_no(b: Option<&str>) -> &str {
 }
 
 /// A number as EC2 wrote it.
-fn num(n: Option<&str>) -> String {
+pub(super) fn num(n: Option<&str>) -> String {
     n.map(|n| n.trim().to_string()).unwrap_or_default()
 }
 
 /// Seconds precision, `Z`: a snapshot compares what a person sees. EC2 writes ISO 8601
 /// (`2026-03-02T01:15:42.000Z`); a text that is not one shows as it came.
-fn time(t: Option<&str>) -> String {
+pub(super) fn time(t: Option<&str>) -> String {
     use aws_smithy_types::date_time::{DateTime, Format};
     t.map(|t| match DateTime::from_str(t.trim(), Format::DateTime) {
         Ok(d) => DateTime::from_secs(d.secs()).fmt(Format::DateTime).unwrap_or_else(|_| t.to_string()),
@@ -383,7 +427,7 @@ fn name_tag(tags: &Option<ec2::Items<ec2::Tag>>) -> &str {
 }
 
 /// Sorted and joined with ", ", so the API's order never shows as a change.
-fn list_of<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+pub(super) fn list_of<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = items.into_iter().filter(|s| !s.is_empty()).collect();
     v.sort_unstable();
     v.dedup();
@@ -893,7 +937,7 @@ async fn rds_clusters(cfg: &SdkConfig, at: &At) -> Listed {
 // ---------------------------------------------------------------------------------------
 
 /// Epoch seconds as RFC 3339 UTC, seconds precision.
-fn epoch(t: Option<f64>) -> String {
+pub(super) fn epoch(t: Option<f64>) -> String {
     use aws_smithy_types::date_time::{DateTime, Format};
     t.and_then(|t| DateTime::from_secs(t.floor() as i64).fmt(Format::DateTime).ok()).unwrap_or_default()
 }

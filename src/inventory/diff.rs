@@ -70,7 +70,8 @@ impl Diff {
 }
 
 /// Compare `old` with `new`. The name counts as a field (`name`), so a renamed instance is
-/// a change.
+/// a change; a type's [`super::ResourceType::volatile`] fields (an IAM key's age, its last
+/// use) do not, or every day would be one.
 pub fn diff(old: &[Resource], new: &[Resource]) -> Diff {
     let index = |v: &[Resource]| -> BTreeMap<(String, String, super::ResourceType, String), Resource> {
         v.iter().map(|r| ((r.account.clone(), r.region.clone(), r.resource_type, r.id.clone()), r.clone())).collect()
@@ -88,7 +89,8 @@ pub fn diff(old: &[Resource], new: &[Resource]) -> Diff {
                     fields.push(FieldChange { field: "name".into(), old: o.name.clone(), new: n.name.clone() });
                 }
                 let names: std::collections::BTreeSet<&str> = o.fields.keys().chain(n.fields.keys()).collect();
-                for f in names {
+                let volatile = n.resource_type.volatile();
+                for f in names.into_iter().filter(|f| !volatile.contains(f)) {
                     let (a, b) = (o.get(f), n.get(f));
                     if a != b {
                         fields.push(FieldChange { field: f.to_string(), old: a.into(), new: b.into() });
@@ -144,6 +146,26 @@ mod tests {
         let a = i("i-1", "running").field("public_ip", "");
         let b = i("i-1", "running");
         assert!(diff(&[a], &[b]).is_empty());
+    }
+
+    #[test]
+    fn an_iam_users_key_age_and_last_use_are_no_change_but_its_keys_are() {
+        let u = |keys: &str, age: &str, used: &str| {
+            Resource::new("111122223333", super::super::GLOBAL, ResourceType::IamUser, "alice")
+                .field("access_keys", keys)
+                .field("oldest_key_days", age)
+                .field("key_last_used", used)
+        };
+        let old = u("AKIA1 Active 2026-01-01T00:00:00Z", "10", "2026-01-05T00:00:00Z");
+        assert!(
+            diff(std::slice::from_ref(&old), &[u("AKIA1 Active 2026-01-01T00:00:00Z", "11", "2026-01-06T00:00:00Z")])
+                .is_empty()
+        );
+        let rotated = diff(&[old], &[u("AKIA2 Active 2026-01-11T00:00:00Z", "0", "")]);
+        match &rotated.changes[..] {
+            [Change::Changed { fields, .. }] => assert_eq!(fields.len(), 1, "{fields:?}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

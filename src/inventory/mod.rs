@@ -1,7 +1,8 @@
 //! The resource inventory: what `opskit inventory show` collects, `diff` compares and
 //! `publish` renders into Backlog Wiki pages. One [`Resource`] per EC2 instance, EBS volume,
 //! VPC, subnet, security group, Elastic IP, NAT gateway, route table, internet gateway,
-//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, with the fields a person reads in a management table.
+//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, and
+//! per account (region `global`) S3 bucket, IAM user and Route 53 hosted zone, with the fields a person reads in a management table.
 //!
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
 //! round-trips and two inventories compare field by field ([`diff`]).
@@ -9,6 +10,7 @@
 pub mod collect;
 pub mod diff;
 pub mod fields;
+mod global;
 pub mod pages;
 pub mod publish;
 pub mod render;
@@ -37,10 +39,13 @@ pub enum ResourceType {
     RdsInstance,
     RdsCluster,
     AcmCertificate,
+    S3Bucket,
+    IamUser,
+    Route53Zone,
 }
 
 impl ResourceType {
-    pub const ALL: [ResourceType; 14] = [
+    pub const ALL: [ResourceType; 17] = [
         ResourceType::Instance,
         ResourceType::Volume,
         ResourceType::Vpc,
@@ -55,7 +60,25 @@ impl ResourceType {
         ResourceType::RdsInstance,
         ResourceType::RdsCluster,
         ResourceType::AcmCertificate,
+        ResourceType::S3Bucket,
+        ResourceType::IamUser,
+        ResourceType::Route53Zone,
     ];
+
+    /// Types of account-wide services (S3's bucket listing, IAM, Route 53): collected once
+    /// per account, in the target whose region is [`GLOBAL`].
+    pub fn is_global(self) -> bool {
+        matches!(self, ResourceType::S3Bucket | ResourceType::IamUser | ResourceType::Route53Zone)
+    }
+
+    /// Fields that move without anyone changing the resource (an age, a last use): shown,
+    /// but never a change in [`diff()`].
+    pub fn volatile(self) -> &'static [&'static str] {
+        match self {
+            ResourceType::IamUser => &["oldest_key_days", "key_last_used", "password_last_used"],
+            _ => &[],
+        }
+    }
 
     /// The name used on the command line (`--resource-types`), in JSON and in snapshots.
     pub fn as_str(self) -> &'static str {
@@ -74,6 +97,9 @@ impl ResourceType {
             ResourceType::RdsInstance => "rds-instance",
             ResourceType::RdsCluster => "rds-cluster",
             ResourceType::AcmCertificate => "acm-certificate",
+            ResourceType::S3Bucket => "s3-bucket",
+            ResourceType::IamUser => "iam-user",
+            ResourceType::Route53Zone => "route53-zone",
         }
     }
 
@@ -94,6 +120,9 @@ impl ResourceType {
             ResourceType::RdsInstance => "RDS DB instances",
             ResourceType::RdsCluster => "RDS DB clusters",
             ResourceType::AcmCertificate => "ACM certificates",
+            ResourceType::S3Bucket => "S3 buckets",
+            ResourceType::IamUser => "IAM users",
+            ResourceType::Route53Zone => "Route 53 hosted zones",
         }
     }
 
@@ -148,6 +177,19 @@ impl ResourceType {
                 "members",
             ],
             ResourceType::AcmCertificate => &["domains", "status", "type", "not_after", "in_use_by"],
+            ResourceType::S3Bucket => {
+                &["bucket_region", "public_access_block", "encryption", "versioning", "lifecycle", "created"]
+            }
+            ResourceType::IamUser => &[
+                "created",
+                "console_access",
+                "mfa",
+                "access_keys",
+                "oldest_key_days",
+                "key_last_used",
+                "password_last_used",
+            ],
+            ResourceType::Route53Zone => &["private", "record_count", "comment"],
         }
     }
 
@@ -167,6 +209,9 @@ impl ResourceType {
             "rds-instances" | "db-instance" | "db-instances" => "rds-instance",
             "rds-clusters" | "db-cluster" | "db-clusters" => "rds-cluster",
             "acm" | "certificate" | "certificates" | "acm-certificates" => "acm-certificate",
+            "s3" | "bucket" | "buckets" | "s3-buckets" => "s3-bucket",
+            "iam" | "iam-users" | "users" => "iam-user",
+            "route53" | "route-53" | "hosted-zone" | "hosted-zones" | "route53-zones" => "route53-zone",
             "rds" => return Err("`rds` is two types: give rds-instance and/or rds-cluster".into()),
             "dx" => return Err("`dx` is two types: give dx-connection and/or dx-vif".into()),
             other => other,
@@ -247,6 +292,9 @@ impl Resource {
         (&self.account, &self.region, self.resource_type, &self.id)
     }
 }
+
+/// The region of resources of account-wide services ([`ResourceType::is_global`]).
+pub const GLOBAL: &str = "global";
 
 /// Resources in page order: account, region, type, id.
 pub fn sort(resources: &mut [Resource]) {

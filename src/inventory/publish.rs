@@ -304,6 +304,51 @@ pub fn cert_expiry_findings(resources: &[Resource], now: Timestamp, within_days:
     out
 }
 
+/// One finding per active IAM access key of `resources` created more than `max_age_days`
+/// before `now`, keyed `inventory/<account>/iam-key/<key id>` (region `global`): a warning
+/// naming the user and the key. The key's `access_keys` entry is `ID Status Created`. The
+/// fingerprint is the key and its creation, so the finding does not change as the key ages;
+/// a key rotated away or deactivated is absent and resolves.
+pub fn access_key_age_findings(resources: &[Resource], now: Timestamp, max_age_days: u32) -> Vec<Finding> {
+    let limit = now.as_second().saturating_sub(i64::from(max_age_days) * 86_400);
+    let mut out = Vec::new();
+    for r in resources.iter().filter(|r| r.resource_type == super::ResourceType::IamUser) {
+        for entry in r.get("access_keys").split(", ").filter(|e| !e.is_empty()) {
+            let mut parts = entry.split(' ');
+            let (Some(id), Some(status), Some(created)) = (parts.next(), parts.next(), parts.next()) else { continue };
+            let Ok(created_at) = created.parse::<Timestamp>() else { continue };
+            if status != "Active" || created_at.as_second() >= limit {
+                continue;
+            }
+            let days = (now.as_second() - created_at.as_second()) / 86_400;
+            let f = Finding {
+                account: Some(r.account.clone()),
+                region: Some(r.region.clone()),
+                resources: vec![r.id.clone(), id.to_string()],
+                fingerprint: sha(&format!("{id}|{created}")),
+                summary: format!(
+                    "IAM user {} has an active access key {id} created {created} ({days} days ago), older than the \
+                     {max_age_days} days of [commands.inventory] access_key_max_age_days: rotate it (create a new \
+                     key, move its users, deactivate then delete this one)",
+                    r.id
+                ),
+                ..Finding::new(
+                    SOURCE,
+                    format!("{SOURCE}/{}/iam-key/{id}", r.account),
+                    Severity::Warning,
+                    format!("IAM access key {id} of {} is older than {max_age_days} days (created {created})", r.id),
+                )
+            }
+            .field("user", &r.id)
+            .field("access_key", id)
+            .field("created", created)
+            .field("last_used", r.get("key_last_used"));
+            out.push(f);
+        }
+    }
+    out
+}
+
 pub fn changed_finding(account_id: &str, account_name: &str, d: &Diff, severity: Severity, page: &str) -> Finding {
     let rows: Vec<Vec<String>> = d
         .changes
@@ -490,6 +535,31 @@ mod tests {
         let a_day_later = cert_expiry_findings(&rs[..1], "2026-06-02T00:00:00Z".parse().unwrap(), 30);
         assert_eq!(a_day_later[0].fingerprint, fs[0].fingerprint, "coming closer is no change");
         assert!(fs.iter().all(|f| f.region.as_deref() == Some("us-east-1")), "the scope resolves by (account, region)");
+    }
+
+    #[test]
+    fn an_active_key_older_than_the_limit_is_a_finding_an_inactive_or_younger_one_not() {
+        use crate::inventory::ResourceType;
+        let now: Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
+        let user = Resource::new("111122223333", "global", ResourceType::IamUser, "alice").field(
+            "access_keys",
+            "AKIAOLD Active 2026-03-02T23:59:59Z, AKIAOFF Inactive 2025-01-01T00:00:00Z, AKIANEW Active 2026-03-03T00:00:00Z",
+        );
+        let fs = access_key_age_findings(&[user.clone(), inst("i-1", "us-east-1")], now, 90);
+        let got: Vec<(&str, Severity, &str)> =
+            fs.iter().map(|f| (f.key.as_str(), f.severity, f.title.as_str())).collect();
+        assert_eq!(
+            got,
+            [(
+                "inventory/111122223333/iam-key/AKIAOLD",
+                Severity::Warning,
+                "IAM access key AKIAOLD of alice is older than 90 days (created 2026-03-02T23:59:59Z)"
+            )]
+        );
+        assert_eq!(fs[0].region.as_deref(), Some("global"), "the scope resolves by (account, global)");
+        let later = access_key_age_findings(&[user], "2026-07-01T00:00:00Z".parse().unwrap(), 90);
+        assert_eq!(later.len(), 2, "the younger key came of age too");
+        assert_eq!(later[0].fingerprint, fs[0].fingerprint, "ageing is no change");
     }
 
     fn inst(id: &str, region: &str) -> Resource {

@@ -27,6 +27,7 @@ mod inventory;
 mod inventory_publish;
 // RDS, ACM and IAM in the inventory, against moto.
 mod inventory_aws;
+mod inventory_global;
 mod leases;
 mod maintenance_mail;
 mod maintenance_mail_imap;

@@ -16,7 +16,8 @@
 //! CloudWatch GetMetricData (the query protocol, signed for `monitoring`) in
 //! `cloudwatch.rs`, RDS's DescribeDBInstances / DescribeDBClusters (no databases: empty
 //! listings; the query protocol, signed for `rds`) in `rds.rs`, ACM's ListCertificates (no
-//! certificates; awsJson1_1) in `acm.rs`, AWS Organizations in
+//! certificates; awsJson1_1) in `acm.rs`, S3's ListBuckets, IAM's ListUsers and Route 53's
+//! ListHostedZones (none of them: empty listings, each in its protocol) in `global.rs`, AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
 //! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
 //! RPC v2 CBOR: `POST /service/AWSHealth_20160804/operation/<Operation>`), on top of
@@ -204,6 +205,9 @@ mod dx_tests;
 mod ec2;
 #[cfg(test)]
 mod ec2_tests;
+mod global;
+#[cfg(test)]
+mod global_tests;
 mod health;
 #[cfg(test)]
 mod health_tests;
@@ -1084,6 +1088,15 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
     }
     if rds::SERVICE.is_call(rec) {
         return rds::handle(rec);
+    }
+    if global::IAM.is_call(rec) {
+        return global::iam(rec);
+    }
+    if global::signed_for(rec, "s3") {
+        return global::s3(rec);
+    }
+    if rec.path.starts_with(global::ROUTE53_PREFIX) {
+        return global::route53(rec);
     }
     let path = rec.path.as_str();
     if path.starts_with(health::PATH_PREFIX) {
