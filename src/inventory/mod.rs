@@ -1,7 +1,10 @@
 //! The resource inventory: what `opskit inventory show` collects, `diff` compares and
 //! `publish` renders into Backlog Wiki pages. One [`Resource`] per EC2 instance, EBS volume,
 //! VPC, subnet, security group, Elastic IP, NAT gateway, route table, internet gateway,
-//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, with the fields a person reads in a management table.
+//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, and in
+//! Google Cloud projects per Compute Engine instance, disk, network, subnetwork, firewall rule,
+//! address, route and forwarding rule, with the fields a person reads in a management table.
+//! For a Google Cloud project, `account` is the project id.
 //!
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
 //! round-trips and two inventories compare field by field ([`diff`]).
@@ -9,6 +12,7 @@
 pub mod collect;
 pub mod diff;
 pub mod fields;
+pub mod gcp;
 pub mod pages;
 pub mod publish;
 pub mod render;
@@ -37,10 +41,18 @@ pub enum ResourceType {
     RdsInstance,
     RdsCluster,
     AcmCertificate,
+    GceInstance,
+    GceDisk,
+    GceNetwork,
+    GceSubnetwork,
+    GceFirewall,
+    GceAddress,
+    GceRoute,
+    GceForwardingRule,
 }
 
 impl ResourceType {
-    pub const ALL: [ResourceType; 14] = [
+    pub const ALL: [ResourceType; 22] = [
         ResourceType::Instance,
         ResourceType::Volume,
         ResourceType::Vpc,
@@ -55,7 +67,31 @@ impl ResourceType {
         ResourceType::RdsInstance,
         ResourceType::RdsCluster,
         ResourceType::AcmCertificate,
+        ResourceType::GceInstance,
+        ResourceType::GceDisk,
+        ResourceType::GceNetwork,
+        ResourceType::GceSubnetwork,
+        ResourceType::GceFirewall,
+        ResourceType::GceAddress,
+        ResourceType::GceRoute,
+        ResourceType::GceForwardingRule,
     ];
+
+    /// Google Compute Engine's types, listed per Google Cloud project (`[[gcp_projects]]`);
+    /// the others are AWS's, listed per (account, region).
+    pub fn is_gcp(self) -> bool {
+        matches!(
+            self,
+            ResourceType::GceInstance
+                | ResourceType::GceDisk
+                | ResourceType::GceNetwork
+                | ResourceType::GceSubnetwork
+                | ResourceType::GceFirewall
+                | ResourceType::GceAddress
+                | ResourceType::GceRoute
+                | ResourceType::GceForwardingRule
+        )
+    }
 
     /// The name used on the command line (`--resource-types`), in JSON and in snapshots.
     pub fn as_str(self) -> &'static str {
@@ -74,6 +110,14 @@ impl ResourceType {
             ResourceType::RdsInstance => "rds-instance",
             ResourceType::RdsCluster => "rds-cluster",
             ResourceType::AcmCertificate => "acm-certificate",
+            ResourceType::GceInstance => "gce-instance",
+            ResourceType::GceDisk => "gce-disk",
+            ResourceType::GceNetwork => "gce-network",
+            ResourceType::GceSubnetwork => "gce-subnetwork",
+            ResourceType::GceFirewall => "gce-firewall",
+            ResourceType::GceAddress => "gce-address",
+            ResourceType::GceRoute => "gce-route",
+            ResourceType::GceForwardingRule => "gce-forwarding-rule",
         }
     }
 
@@ -94,6 +138,14 @@ impl ResourceType {
             ResourceType::RdsInstance => "RDS DB instances",
             ResourceType::RdsCluster => "RDS DB clusters",
             ResourceType::AcmCertificate => "ACM certificates",
+            ResourceType::GceInstance => "Compute Engine VM instances",
+            ResourceType::GceDisk => "Compute Engine disks",
+            ResourceType::GceNetwork => "VPC networks (Google Cloud)",
+            ResourceType::GceSubnetwork => "Subnetworks (Google Cloud)",
+            ResourceType::GceFirewall => "Firewall rules (Google Cloud)",
+            ResourceType::GceAddress => "IP addresses (Google Cloud)",
+            ResourceType::GceRoute => "Routes (Google Cloud)",
+            ResourceType::GceForwardingRule => "Forwarding rules (Google Cloud)",
         }
     }
 
@@ -148,6 +200,29 @@ impl ResourceType {
                 "members",
             ],
             ResourceType::AcmCertificate => &["domains", "status", "type", "not_after", "in_use_by"],
+            ResourceType::GceInstance => &[
+                "zone",
+                "machine_type",
+                "status",
+                "internal_ip",
+                "external_ip",
+                "network",
+                "subnetwork",
+                "disks",
+                "service_account",
+                "created",
+            ],
+            ResourceType::GceDisk => &["zone", "type", "size_gb", "status", "users", "encryption", "created"],
+            ResourceType::GceNetwork => &["mode", "routing_mode", "cidr", "subnetworks", "mtu"],
+            ResourceType::GceSubnetwork => &["network", "cidr", "secondary_ranges", "private_google_access", "purpose"],
+            ResourceType::GceFirewall => {
+                &["network", "direction", "action", "priority", "rules", "sources", "targets", "disabled", "flags"]
+            }
+            ResourceType::GceAddress => &["address", "type", "status", "purpose", "users", "network_tier"],
+            ResourceType::GceRoute => &["network", "dest_range", "next_hop", "priority", "tags"],
+            ResourceType::GceForwardingRule => {
+                &["ip", "protocol", "ports", "target", "scheme", "network", "network_tier"]
+            }
         }
     }
 
@@ -167,6 +242,14 @@ impl ResourceType {
             "rds-instances" | "db-instance" | "db-instances" => "rds-instance",
             "rds-clusters" | "db-cluster" | "db-clusters" => "rds-cluster",
             "acm" | "certificate" | "certificates" | "acm-certificates" => "acm-certificate",
+            "gce-instances" | "vm" | "vms" => "gce-instance",
+            "gce-disks" => "gce-disk",
+            "gce-networks" => "gce-network",
+            "gce-subnetworks" | "gce-subnets" => "gce-subnetwork",
+            "gce-firewalls" | "gce-firewall-rules" => "gce-firewall",
+            "gce-addresses" => "gce-address",
+            "gce-routes" => "gce-route",
+            "gce-forwarding-rules" => "gce-forwarding-rule",
             "rds" => return Err("`rds` is two types: give rds-instance and/or rds-cluster".into()),
             "dx" => return Err("`dx` is two types: give dx-connection and/or dx-vif".into()),
             other => other,

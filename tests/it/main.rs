@@ -27,6 +27,8 @@ mod inventory;
 mod inventory_publish;
 // RDS, ACM and IAM in the inventory, against moto.
 mod inventory_aws;
+// Google Cloud projects (Compute Engine) in the inventory, against the sandbox.
+mod inventory_gcp;
 mod leases;
 mod maintenance_mail;
 mod maintenance_mail_imap;
