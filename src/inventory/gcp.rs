@@ -190,7 +190,7 @@ async fn list(c: &Compute<'_>, p: &str, ty: ResourceType) -> Listed {
                 "instances",
                 "compute#instanceAggregatedList",
                 "instances.aggregatedList",
-                |scope, i: compute::Instance| { instance(p, scope, i) }
+                |scope, i: compute::Instance| instance(p, scope, i)
             )
         }
         ResourceType::GceDisk => {
@@ -215,7 +215,7 @@ async fn list(c: &Compute<'_>, p: &str, ty: ResourceType) -> Listed {
                 "addresses",
                 "compute#addressAggregatedList",
                 "addresses.aggregatedList",
-                |scope, a: compute::Address| { address(p, &region_of_scope(scope), a) }
+                |scope, a: compute::Address| address(p, &region_of_scope(scope), a)
             );
             global!("addresses", "compute#addressList", "globalAddresses.list", |a: compute::Address| address(
                 p, "global", a
