@@ -452,7 +452,9 @@ pub struct InventoryArgs {
     /// instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table,
     /// internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate,
     /// and once per account (region `global`, whatever --region says) s3-bucket, iam-user,
-    /// route53-zone (also ec2, ebs, sg, eip, nat, igw, acm, s3, iam, route53)
+    /// route53-zone; Google Cloud projects: gce-instance, gce-disk, gce-network, gce-subnetwork,
+    /// gce-firewall, gce-address, gce-route, gce-forwarding-rule (also ec2, ebs, sg, eip, nat, igw,
+    /// acm, s3, iam, route53, vm)
     #[arg(long, value_delimiter = ',', value_name = "TYPES")]
     pub resource_types: Vec<String>,
     /// Every region DescribeRegions reports enabled in each account, instead of the configured ones

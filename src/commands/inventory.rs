@@ -118,14 +118,20 @@ pub fn options(ctx: &Context, args: &InventoryArgs) -> AppResult<inventory::Opti
 /// `args`: what `show` prints and what `diff` and `publish` compare.
 pub async fn collect(ctx: &Context, args: &InventoryArgs) -> AppResult<(Inventory, inventory::Options)> {
     let opts = options(ctx, args)?;
-    let mut inv = inventory::collect(&ctx.aws, &ctx.config, &ctx.global.account, &ctx.global.region, &opts).await?;
+    let mut inv =
+        inventory::collect(&ctx.aws, &ctx.config, &ctx.env, &ctx.global.account, &ctx.global.region, &opts).await?;
     inv.errors.extend(ctx.discovery.errors());
     Ok((inv, opts))
 }
 
 /// Account id → name, as the config knows them: tables show the name a team uses.
 pub fn account_names(config: &Config) -> std::collections::BTreeMap<String, String> {
-    config.accounts.iter().filter_map(|a| a.id.clone().map(|id| (id, a.name.clone()))).collect()
+    config
+        .accounts
+        .iter()
+        .filter_map(|a| a.id.clone().map(|id| (id, a.name.clone())))
+        .chain(config.gcp_projects.iter().map(|p| (p.id.clone(), p.name.clone())))
+        .collect()
 }
 
 struct Printed {

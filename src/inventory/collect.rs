@@ -21,7 +21,7 @@ use crate::aws::answer::{Incomplete, Pages, required};
 use crate::aws::{AwsSession, Target, fan_out_with_progress};
 use crate::aws::{acm, ec2, rds};
 use crate::config::Config;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::spine::engine::TargetError;
 use aws_config::SdkConfig;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
@@ -63,9 +63,11 @@ pub struct Inventory {
 }
 
 impl Inventory {
-    /// Whether `r`'s account, region and type were listed completely by this collection.
+    /// Whether `r`'s account, region and type were listed completely by this collection
+    /// (a Google Cloud project's listing covers all its regions: region [`super::gcp::ANY_REGION`]).
     pub fn covers(&self, r: &Resource) -> bool {
         self.covered.contains(&(r.account.clone(), r.region.clone(), r.resource_type))
+            || self.covered.contains(&(r.account.clone(), super::gcp::ANY_REGION.to_string(), r.resource_type))
     }
 }
 
@@ -76,24 +78,49 @@ impl Inventory {
 pub async fn collect(
     session: &AwsSession,
     config: &Config,
+    env: &crate::config::Env,
     accounts: &[String],
     regions: &[String],
     opts: &Options,
 ) -> AppResult<Inventory> {
+    let gce_types: Vec<ResourceType> = opts.types.iter().copied().filter(|t| t.is_gcp()).collect();
+    let aws_types: Vec<ResourceType> = opts.types.iter().copied().filter(|t| !t.is_gcp()).collect();
+    // Google Cloud projects: configured and discovered, selected by id or name.
+    let mut gcp_errors = Vec::new();
+    let mut gcp = None;
+    let mut projects = Vec::new();
+    if !gce_types.is_empty() && (!config.gcp_projects.is_empty() || config.gcp.discover_query.is_some()) {
+        match super::gcp::client(config, env, opts) {
+            Ok(google) => {
+                let (found, failed) = super::gcp::projects(config, &google).await;
+                projects = found;
+                gcp_errors = failed;
+                gcp = Some(google);
+            }
+            Err(e) => gcp_errors.push(TargetError::new("gcp", format!("{e}\nhint: {}", crate::gcp::CREDENTIALS_HINT))),
+        }
+    }
+    let is_project = |a: &String| projects.iter().any(|p| &p.id == a || &p.name == a);
+    let (gcp_selected, aws_selected): (Vec<String>, Vec<String>) = accounts.iter().cloned().partition(is_project);
+    if !accounts.is_empty() {
+        projects.retain(|p| gcp_selected.iter().any(|a| a == &p.id || a == &p.name));
+    }
+    // `--account` naming only projects selects no AWS account (an empty selection is "all").
+    let aws_wanted = !aws_types.is_empty() && (accounts.is_empty() || !aws_selected.is_empty());
     let mut errors = Vec::new();
-    let targets = if opts.all_regions {
-        let (targets, failed) = discover_regions(session, config, accounts, regions, opts).await?;
+    let targets = if !aws_wanted || (config.accounts.is_empty() && !projects.is_empty() && accounts.is_empty()) {
+        Vec::new()
+    } else if opts.all_regions {
+        let (targets, failed) = discover_regions(session, config, &aws_selected, regions, opts).await?;
         errors.extend(failed);
         targets
     } else {
-        crate::aws::select_targets(config, accounts, regions)?
+        crate::aws::select_targets(config, &aws_selected, regions)?
     };
-    if targets.is_empty() && errors.is_empty() {
-        return Err(AppError::usage(
-            "no (account, region) to collect\nhint: add [[accounts]] with regions to the config, or pass --profile NAME --region REGION for one account",
-        ));
+    if targets.is_empty() && errors.is_empty() && projects.is_empty() && gcp_errors.is_empty() {
+        return Err(super::gcp::no_targets());
     }
-    let mut types = opts.types.clone();
+    let mut types = aws_types;
     types.sort();
     types.dedup();
     let targets = with_global_targets(targets, &types);
@@ -129,10 +156,15 @@ pub async fn collect(
         }
     }
     errors.extend(failures.into_errors());
-    let mut resources = all.into_inner().unwrap_or_else(|e| e.into_inner());
-    resources.shrink_to_fit();
-    super::sort(&mut resources);
-    Ok(Inventory { resources, errors, covered, targets: n })
+    let resources = all.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut inv = Inventory { resources, errors, covered, targets: n };
+    inv.errors.extend(gcp_errors);
+    if let Some(google) = &gcp {
+        super::gcp::collect(config, google, projects, regions, &gce_types, opts, &mut inv).await?;
+    }
+    inv.resources.shrink_to_fit();
+    super::sort(&mut inv.resources);
+    Ok(inv)
 }
 
 /// The regional targets when a regional type is asked, and one target per account whose
@@ -355,6 +387,21 @@ async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Cli
         ResourceType::S3Bucket => super::global::s3_buckets(cfg, at).await,
         ResourceType::IamUser => super::global::iam_users(cfg, at).await,
         ResourceType::Route53Zone => super::global::route53_zones(cfg, at).await,
+        // Listed per Google Cloud project (`super::gcp`): `collect` never asks an AWS target
+        // for them, and were it to, the type fails rather than reading as an empty listing.
+        ResourceType::GceInstance
+        | ResourceType::GceDisk
+        | ResourceType::GceNetwork
+        | ResourceType::GceSubnetwork
+        | ResourceType::GceFirewall
+        | ResourceType::GceAddress
+        | ResourceType::GceRoute
+        | ResourceType::GceForwardingRule => Err(CallError {
+            op: "list",
+            text: format!("{ty} is a Google Cloud type, not listed in an AWS account"),
+            denied: false,
+            hint: None,
+        }),
     }
 }
 
@@ -716,13 +763,13 @@ async fn internet_gateways(cfg: &SdkConfig, at: &At) -> Listed {
 
 /// One inbound permission, reduced to what the summary and the flags need.
 #[derive(Debug, Clone, PartialEq)]
-struct Rule {
+pub(super) struct Rule {
     /// `tcp`, `udp`, `icmp`, `icmpv6`, `all` or the protocol number.
-    proto: String,
-    from: Option<i32>,
-    to: Option<i32>,
+    pub(super) proto: String,
+    pub(super) from: Option<i32>,
+    pub(super) to: Option<i32>,
     /// CIDRs (v4 and v6), security group ids, prefix list ids.
-    sources: Vec<String>,
+    pub(super) sources: Vec<String>,
 }
 
 impl From<&ec2::IpPermission> for Rule {
@@ -807,7 +854,7 @@ const ADMIN_PORTS: &[(i32, &str)] = &[
 
 /// `world-open: ssh 22, rdp 3389` or `world-open: all traffic` for rules open to
 /// 0.0.0.0/0 or ::/0; empty when none.
-fn world_open_flags(rules: &[Rule]) -> String {
+pub(super) fn world_open_flags(rules: &[Rule]) -> String {
     let open: Vec<&Rule> = rules.iter().filter(|r| r.world_open()).collect();
     if open.iter().any(|r| r.proto == "all") {
         return "world-open: all traffic".into();

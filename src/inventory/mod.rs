@@ -2,7 +2,10 @@
 //! `publish` renders into Backlog Wiki pages. One [`Resource`] per EC2 instance, EBS volume,
 //! VPC, subnet, security group, Elastic IP, NAT gateway, route table, internet gateway,
 //! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, and
-//! per account (region `global`) S3 bucket, IAM user and Route 53 hosted zone, with the fields a person reads in a management table.
+//! per account (region `global`) S3 bucket, IAM user and Route 53 hosted zone; and in
+//! Google Cloud projects per Compute Engine instance, disk, network, subnetwork, firewall rule,
+//! address, route and forwarding rule, with the fields a person reads in a management table.
+//! For a Google Cloud project, `account` is the project id.
 //!
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
 //! round-trips and two inventories compare field by field ([`diff`]).
@@ -11,6 +14,7 @@ pub mod collect;
 pub mod diff;
 pub mod fields;
 mod global;
+pub mod gcp;
 pub mod pages;
 pub mod publish;
 pub mod render;
@@ -42,10 +46,18 @@ pub enum ResourceType {
     S3Bucket,
     IamUser,
     Route53Zone,
+    GceInstance,
+    GceDisk,
+    GceNetwork,
+    GceSubnetwork,
+    GceFirewall,
+    GceAddress,
+    GceRoute,
+    GceForwardingRule,
 }
 
 impl ResourceType {
-    pub const ALL: [ResourceType; 17] = [
+    pub const ALL: [ResourceType; 25] = [
         ResourceType::Instance,
         ResourceType::Volume,
         ResourceType::Vpc,
@@ -63,6 +75,14 @@ impl ResourceType {
         ResourceType::S3Bucket,
         ResourceType::IamUser,
         ResourceType::Route53Zone,
+        ResourceType::GceInstance,
+        ResourceType::GceDisk,
+        ResourceType::GceNetwork,
+        ResourceType::GceSubnetwork,
+        ResourceType::GceFirewall,
+        ResourceType::GceAddress,
+        ResourceType::GceRoute,
+        ResourceType::GceForwardingRule,
     ];
 
     /// Types of account-wide services (S3's bucket listing, IAM, Route 53): collected once
@@ -78,6 +98,22 @@ impl ResourceType {
             ResourceType::IamUser => &["oldest_key_days", "key_last_used", "password_last_used"],
             _ => &[],
         }
+    }
+
+    /// Google Compute Engine's types, listed per Google Cloud project (`[[gcp_projects]]`);
+    /// the others are AWS's, listed per (account, region).
+    pub fn is_gcp(self) -> bool {
+        matches!(
+            self,
+            ResourceType::GceInstance
+                | ResourceType::GceDisk
+                | ResourceType::GceNetwork
+                | ResourceType::GceSubnetwork
+                | ResourceType::GceFirewall
+                | ResourceType::GceAddress
+                | ResourceType::GceRoute
+                | ResourceType::GceForwardingRule
+        )
     }
 
     /// The name used on the command line (`--resource-types`), in JSON and in snapshots.
@@ -100,6 +136,14 @@ impl ResourceType {
             ResourceType::S3Bucket => "s3-bucket",
             ResourceType::IamUser => "iam-user",
             ResourceType::Route53Zone => "route53-zone",
+            ResourceType::GceInstance => "gce-instance",
+            ResourceType::GceDisk => "gce-disk",
+            ResourceType::GceNetwork => "gce-network",
+            ResourceType::GceSubnetwork => "gce-subnetwork",
+            ResourceType::GceFirewall => "gce-firewall",
+            ResourceType::GceAddress => "gce-address",
+            ResourceType::GceRoute => "gce-route",
+            ResourceType::GceForwardingRule => "gce-forwarding-rule",
         }
     }
 
@@ -123,6 +167,14 @@ impl ResourceType {
             ResourceType::S3Bucket => "S3 buckets",
             ResourceType::IamUser => "IAM users",
             ResourceType::Route53Zone => "Route 53 hosted zones",
+            ResourceType::GceInstance => "Compute Engine VM instances",
+            ResourceType::GceDisk => "Compute Engine disks",
+            ResourceType::GceNetwork => "VPC networks (Google Cloud)",
+            ResourceType::GceSubnetwork => "Subnetworks (Google Cloud)",
+            ResourceType::GceFirewall => "Firewall rules (Google Cloud)",
+            ResourceType::GceAddress => "IP addresses (Google Cloud)",
+            ResourceType::GceRoute => "Routes (Google Cloud)",
+            ResourceType::GceForwardingRule => "Forwarding rules (Google Cloud)",
         }
     }
 
@@ -190,6 +242,29 @@ impl ResourceType {
                 "password_last_used",
             ],
             ResourceType::Route53Zone => &["private", "record_count", "comment"],
+            ResourceType::GceInstance => &[
+                "zone",
+                "machine_type",
+                "status",
+                "internal_ip",
+                "external_ip",
+                "network",
+                "subnetwork",
+                "disks",
+                "service_account",
+                "created",
+            ],
+            ResourceType::GceDisk => &["zone", "type", "size_gb", "status", "users", "encryption", "created"],
+            ResourceType::GceNetwork => &["mode", "routing_mode", "cidr", "subnetworks", "mtu"],
+            ResourceType::GceSubnetwork => &["network", "cidr", "secondary_ranges", "private_google_access", "purpose"],
+            ResourceType::GceFirewall => {
+                &["network", "direction", "action", "priority", "rules", "sources", "targets", "disabled", "flags"]
+            }
+            ResourceType::GceAddress => &["address", "type", "status", "purpose", "users", "network_tier"],
+            ResourceType::GceRoute => &["network", "dest_range", "next_hop", "priority", "tags"],
+            ResourceType::GceForwardingRule => {
+                &["ip", "protocol", "ports", "target", "scheme", "network", "network_tier"]
+            }
         }
     }
 
@@ -212,6 +287,14 @@ impl ResourceType {
             "s3" | "bucket" | "buckets" | "s3-buckets" => "s3-bucket",
             "iam" | "iam-users" | "users" => "iam-user",
             "route53" | "route-53" | "hosted-zone" | "hosted-zones" | "route53-zones" => "route53-zone",
+            "gce-instances" | "vm" | "vms" => "gce-instance",
+            "gce-disks" => "gce-disk",
+            "gce-networks" => "gce-network",
+            "gce-subnetworks" | "gce-subnets" => "gce-subnetwork",
+            "gce-firewalls" | "gce-firewall-rules" => "gce-firewall",
+            "gce-addresses" => "gce-address",
+            "gce-routes" => "gce-route",
+            "gce-forwarding-rules" => "gce-forwarding-rule",
             "rds" => return Err("`rds` is two types: give rds-instance and/or rds-cluster".into()),
             "dx" => return Err("`dx` is two types: give dx-connection and/or dx-vif".into()),
             other => other,

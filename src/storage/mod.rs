@@ -375,7 +375,7 @@ fn retry_config(settings: &Settings) -> object_store::RetryConfig {
 }
 
 const GCS_API: &str = "https://storage.googleapis.com";
-const GCS_CREDENTIALS_HINT: &str = "run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (on GCE, GKE and Cloud Run the attached service account is used)";
+const GCS_CREDENTIALS_HINT: &str = crate::gcp::CREDENTIALS_HINT;
 
 fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> Result<Location, StorageError> {
     let env = &settings.env;
@@ -402,28 +402,20 @@ fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> R
     Ok(Location { store: Arc::new(store), prefix, url, credentials_hint: GCS_CREDENTIALS_HINT.into() })
 }
 
-/// Application Default Credentials through object_store's providers: the key file named by
-/// `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's `application_default_credentials.json`,
-/// else the metadata server. The bucket name only satisfies the builder.
+/// Application Default Credentials, the one Google credentials stack ([`crate::gcp::adc`]).
 fn gcs_credentials(
     url: &str,
-    bucket: &str,
+    _bucket: &str,
     settings: &Settings,
 ) -> Result<object_store::gcp::GcpCredentialProvider, StorageError> {
-    let mut b = object_store::gcp::GoogleCloudStorageBuilder::new()
-        .with_bucket_name(bucket)
-        .with_client_options(client_options(settings, false))
-        .with_retry(retry_config(settings));
-    if let Some(path) = settings.env.get("GOOGLE_APPLICATION_CREDENTIALS") {
-        b = b.with_application_credentials(path);
-    }
-    let gcs = b.build().map_err(|e| StorageError::Credentials {
-        op: "opening".into(),
-        url: url.to_string(),
-        detail: crate::redact::redact(&chain_text(&e)),
-        hint: GCS_CREDENTIALS_HINT.into(),
-    })?;
-    Ok(gcs.credentials().clone())
+    crate::gcp::adc(&settings.env, client_options(settings, false), retry_config(settings)).map_err(|detail| {
+        StorageError::Credentials {
+            op: "opening".into(),
+            url: url.to_string(),
+            detail,
+            hint: GCS_CREDENTIALS_HINT.into(),
+        }
+    })
 }
 
 /// An error with its causes, each once: object_store nests the useful part (the HTTP

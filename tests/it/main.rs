@@ -28,6 +28,8 @@ mod inventory_publish;
 // RDS, ACM and IAM in the inventory, against moto.
 mod inventory_aws;
 mod inventory_global;
+// Google Cloud projects (Compute Engine) in the inventory, against the sandbox.
+mod inventory_gcp;
 mod leases;
 mod maintenance_mail;
 mod maintenance_mail_imap;

@@ -164,6 +164,11 @@ pub struct RawConfig {
     /// AWS Organizations whose member accounts are discovered (one per customer org).
     #[serde(default)]
     pub organizations: Vec<RawOrganization>,
+    /// Google Cloud projects, listed one by one.
+    #[serde(default)]
+    pub gcp_projects: Vec<RawGcpProject>,
+    /// `[gcp]`: project discovery and endpoint overrides.
+    pub gcp: Option<RawGcp>,
     pub backlog: Option<RawBacklog>,
     #[serde(default)]
     pub sinks: BTreeMap<String, RawSink>,
@@ -188,6 +193,7 @@ pub struct RawConfig {
 pub struct Positions {
     pub accounts: Vec<usize>,
     pub organizations: Vec<usize>,
+    pub gcp_projects: Vec<usize>,
     pub routes: Vec<usize>,
     pub scenarios: Vec<usize>,
 }
@@ -244,6 +250,38 @@ pub struct RawAccount {
     pub regions: Option<Vec<String>>,
     #[serde(default)]
     pub tags: BTreeMap<String, String>,
+}
+
+/// One `[[gcp_projects]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGcpProject {
+    /// The project id (`acme-prod-123`), not its number.
+    pub id: String,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+}
+
+/// `[gcp]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGcp {
+    /// Projects found through Resource Manager `projects.search`: one of `organization`,
+    /// `folder` or `query`.
+    pub discover: Option<RawGcpDiscover>,
+    /// Compute Engine's API root instead of `https://compute.googleapis.com`.
+    pub compute_endpoint: Option<String>,
+    /// Resource Manager's API root instead of `https://cloudresourcemanager.googleapis.com`.
+    pub resource_manager_endpoint: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGcpDiscover {
+    pub organization: Option<String>,
+    pub folder: Option<String>,
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -447,6 +485,10 @@ pub struct Config {
     pub defaults: Defaults,
     pub accounts: Vec<Account>,
     pub organizations: Vec<Organization>,
+    /// `[[gcp_projects]]`, in file order.
+    pub gcp_projects: Vec<GcpProject>,
+    /// `[gcp]`.
+    pub gcp: Gcp,
     pub backlog: Option<Backlog>,
     pub sinks: BTreeMap<String, Sink>,
     /// Each sink's timeouts: its own `timeout` / `connect_timeout`, else the defaults.
@@ -566,6 +608,24 @@ impl Account {
             _ => None,
         }
     }
+}
+
+/// One Google Cloud project the inventory lists (`[[gcp_projects]]`, or discovered).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GcpProject {
+    pub id: String,
+    /// The name tables show; the id when none is given.
+    pub name: String,
+    pub tags: BTreeMap<String, String>,
+}
+
+/// `[gcp]`, resolved.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Gcp {
+    /// The `projects.search` query (`parent:organizations/123`), when discovery is on.
+    pub discover_query: Option<String>,
+    pub compute_endpoint: Option<String>,
+    pub resource_manager_endpoint: Option<String>,
 }
 
 /// One `[[organizations]]` entry: where its member accounts are listed from and how each
@@ -1046,6 +1106,11 @@ fn parse(text: &str, path: Option<&Path>) -> (RawConfig, Vec<ConfigError>) {
                 raw.positions.organizations =
                     de_list(text, path, "organizations", value, &mut raw.organizations, &mut problems);
             }
+            "gcp_projects" => {
+                raw.positions.gcp_projects =
+                    de_list(text, path, "gcp_projects", value, &mut raw.gcp_projects, &mut problems);
+            }
+            "gcp" => raw.gcp = de_part(text, path, "gcp", value, &mut problems),
             "routes" => raw.positions.routes = de_list(text, path, "routes", value, &mut raw.routes, &mut problems),
             "scenarios" => {
                 raw.positions.scenarios = de_list(text, path, "scenarios", value, &mut raw.scenarios, &mut problems);
@@ -1069,7 +1134,7 @@ fn parse(text: &str, path: Option<&Path>) -> (RawConfig, Vec<ConfigError>) {
             }
             other => problems.push(ConfigError {
                 hint: Some(
-                    "the sections are defaults, accounts, organizations, backlog, sinks, routes, commands, respond and scenarios".into(),
+                    "the sections are defaults, accounts, organizations, gcp_projects, gcp, backlog, sinks, routes, commands, respond and scenarios".into(),
                 ),
                 ..de_error(text, path, other, format!("unknown section `{other}`"))
             }),
@@ -1722,6 +1787,21 @@ pub fn resolve_report(
         }
     }
 
+    let mut gcp_projects: Vec<GcpProject> = Vec::with_capacity(raw.gcp_projects.len());
+    for (i, p) in raw.gcp_projects.into_iter().enumerate() {
+        match resolve_gcp_project(&ctx, Positions::at(&raw.positions.gcp_projects, i), p, &gcp_projects) {
+            Ok(p) => gcp_projects.push(p),
+            Err(e) => problems.push(e),
+        }
+    }
+    let gcp = match raw.gcp.map(|g| resolve_gcp(&ctx, g)).transpose() {
+        Ok(g) => g.unwrap_or_default(),
+        Err(e) => {
+            problems.push(e);
+            Gcp::default()
+        }
+    };
+
     let backlog_given = raw.backlog.is_some();
     let backlog = match raw.backlog.map(|b| resolve_backlog(&ctx, b)).transpose() {
         Ok(b) => b,
@@ -1800,6 +1880,8 @@ pub fn resolve_report(
         defaults,
         accounts,
         organizations,
+        gcp_projects,
+        gcp,
         backlog,
         sinks,
         sink_timeouts,
@@ -1924,6 +2006,104 @@ fn resolve_account(
         external_id,
         regions,
         tags: a.tags,
+    })
+}
+
+/// Google's rule for project ids: 6 to 30 lowercase letters, digits and hyphens, starting
+/// with a letter, not ending with a hyphen.
+pub fn gcp_project_id_ok(id: &str) -> bool {
+    (6..=30).contains(&id.len())
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && !id.ends_with('-')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn resolve_gcp_project(ctx: &Ctx, i: usize, p: RawGcpProject, seen: &[GcpProject]) -> Result<GcpProject, ConfigError> {
+    let base = format!("gcp_projects[{i}]");
+    if !gcp_project_id_ok(&p.id) {
+        return Err(ctx.err_hint(
+            &format!("{base}.id"),
+            format!("`{}` is not a Google Cloud project id", p.id),
+            "the project id (6-30 lowercase letters, digits and hyphens, e.g. `acme-prod-123`), not its number",
+        ));
+    }
+    if seen.iter().any(|s| s.id == p.id) {
+        return Err(ctx.err(&format!("{base}.id"), format!("project `{}` is listed twice", p.id)));
+    }
+    let name = p.name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| p.id.clone());
+    Ok(GcpProject { id: p.id, name, tags: p.tags })
+}
+
+/// An API root: https, or plain http only to a loopback host (an emulator, the sandbox).
+fn check_api_endpoint(ctx: &Ctx, key: &str, endpoint: &str) -> Result<(), ConfigError> {
+    let parsed = url::Url::parse(endpoint).map_err(|e| ctx.err(key, format!("`{endpoint}` is not a URL: {e}")))?;
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" => {
+            let loopback = match parsed.host() {
+                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                None => false,
+            };
+            if loopback {
+                Ok(())
+            } else {
+                Err(ctx.err_hint(
+                    key,
+                    format!("`{endpoint}` is plain http to a host that is not loopback"),
+                    "use https: the requests carry a bearer token",
+                ))
+            }
+        }
+        other => Err(ctx.err(key, format!("`{endpoint}`: unknown scheme `{other}`"))),
+    }
+}
+
+fn resolve_gcp(ctx: &Ctx, g: RawGcp) -> Result<Gcp, ConfigError> {
+    for (key, e) in
+        [("gcp.compute_endpoint", &g.compute_endpoint), ("gcp.resource_manager_endpoint", &g.resource_manager_endpoint)]
+    {
+        if let Some(e) = e {
+            check_api_endpoint(ctx, key, e)?;
+        }
+    }
+    let discover_query = match g.discover {
+        None => None,
+        Some(d) => {
+            let given =
+                [d.organization.is_some(), d.folder.is_some(), d.query.is_some()].iter().filter(|b| **b).count();
+            if given != 1 {
+                return Err(ctx.err_hint(
+                    "gcp.discover",
+                    "give exactly one of `organization`, `folder` or `query`",
+                    "e.g. discover = { organization = \"123456789012\" }",
+                ));
+            }
+            let digits = |key: &str, v: &str| -> Result<(), ConfigError> {
+                if v.is_empty() || !v.chars().all(|c| c.is_ascii_digit()) {
+                    return Err(ctx.err(key, format!("`{v}` is not a numeric id")));
+                }
+                Ok(())
+            };
+            if let Some(o) = d.organization {
+                digits("gcp.discover.organization", &o)?;
+                Some(format!("parent:organizations/{o}"))
+            } else if let Some(f) = d.folder {
+                digits("gcp.discover.folder", &f)?;
+                Some(format!("parent:folders/{f}"))
+            } else {
+                d.query
+                    .filter(|q| !q.trim().is_empty())
+                    .map(Some)
+                    .ok_or_else(|| ctx.err("gcp.discover.query", "is empty"))?
+            }
+        }
+    };
+    Ok(Gcp {
+        discover_query,
+        compute_endpoint: g.compute_endpoint.map(|e| e.trim_end_matches('/').to_string()),
+        resource_manager_endpoint: g.resource_manager_endpoint.map(|e| e.trim_end_matches('/').to_string()),
     })
 }
 
@@ -2596,6 +2776,29 @@ mod tests {
         // (The line is looked up in the file on disk, which this test has none of.)
         assert_eq!(err.key.as_deref(), Some("commands.dx-vif.poll"));
         assert!(err.message.contains("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn gcp_projects_and_discovery_resolve_and_bad_keys_are_named() {
+        let ok = "[[gcp_projects]]\nid = \"acme-web-prod\"\nname = \"Acme web\"\n\n[[gcp_projects]]\nid = \"acme-idle\"\n\n\
+                  [gcp]\ndiscover = { folder = \"456\" }\ncompute_endpoint = \"http://127.0.0.1:9/\"\n";
+        let cfg = parse_and_resolve(ok, None, &env_with(&[])).unwrap();
+        let names: Vec<(&str, &str)> = cfg.gcp_projects.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+        assert_eq!(names, [("acme-web-prod", "Acme web"), ("acme-idle", "acme-idle")]);
+        assert_eq!(cfg.gcp.discover_query.as_deref(), Some("parent:folders/456"));
+        assert_eq!(cfg.gcp.compute_endpoint.as_deref(), Some("http://127.0.0.1:9"));
+        for (text, key) in [
+            ("[[gcp_projects]]\nid = \"123456789012\"\n", "gcp_projects[0].id"),
+            ("[[gcp_projects]]\nid = \"acme-web\"\nregion = \"x\"\n", "gcp_projects[0]"),
+            ("[[gcp_projects]]\nid = \"acme-web\"\n[[gcp_projects]]\nid = \"acme-web\"\n", "gcp_projects[1].id"),
+            ("[gcp]\ndiscover = { organization = \"1\", folder = \"2\" }\n", "gcp.discover"),
+            ("[gcp]\ndiscover = { organization = \"acme\" }\n", "gcp.discover.organization"),
+            ("[gcp]\ncompute_endpoint = \"http://compute.example.com\"\n", "gcp.compute_endpoint"),
+            ("[gcp]\nendpoint = \"https://x\"\n", "gcp"),
+        ] {
+            let e = parse_and_resolve(text, None, &env_with(&[])).unwrap_err();
+            assert!(e.to_string().contains(key), "{text}: {e}");
+        }
     }
 
     fn org(body: &str) -> Result<Config, ConfigError> {

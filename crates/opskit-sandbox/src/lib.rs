@@ -185,6 +185,9 @@
 //!   stores (or replaces) a series: `points`, or a `sequence` of point lists read one per call,
 //!   the last repeating ([`Sandbox::cloudwatch_put_series`], [`MetricSeries`]); `{"ok": true}`,
 //!   400 for a malformed one.
+//! - `GET /_sandbox/gcp` and `POST /_sandbox/gcp`: the Google Cloud projects and Compute
+//!   Engine resources `gcp.rs` serves (under `/compute/v1/projects/` and
+//!   `/v3/projects:search`); the actions are listed there ([`Sandbox::gcp`]).
 
 mod acm;
 mod aws;
@@ -200,6 +203,8 @@ pub use cloudwatch::{CLOUDWATCH_TARGET_PREFIX, CloudWatchError, MetricPoint, Met
 #[cfg(test)]
 mod cloudwatch_tests;
 mod dx;
+mod gcp;
+pub use gcp::GcpError;
 #[cfg(test)]
 mod dx_tests;
 mod ec2;
@@ -208,6 +213,8 @@ mod ec2_tests;
 mod global;
 #[cfg(test)]
 mod global_tests;
+#[cfg(test)]
+mod gcp_tests;
 mod health;
 #[cfg(test)]
 mod health_tests;
@@ -679,6 +686,7 @@ pub(crate) struct Shared {
     pub calendars: Mutex<calendar::Calendars>,
     pub ssm: Mutex<ssm::Ssm>,
     pub cloudwatch: Mutex<cloudwatch::CloudWatch>,
+    pub gcp: Mutex<gcp::Gcp>,
 }
 
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
@@ -703,6 +711,7 @@ impl Shared {
             calendars: Mutex::default(),
             ssm: Mutex::default(),
             cloudwatch: Mutex::default(),
+            gcp: Mutex::default(),
         }
     }
 
@@ -888,6 +897,12 @@ impl Sandbox {
     }
 
     /// Accepted PagerDuty events in arrival order, with the `dedup_key` that was answered.
+    /// One Google Cloud change (an action of `POST /_sandbox/gcp`, see `gcp.rs`); the
+    /// answer's extra fields (`{"id": ..}` for `put`).
+    pub fn gcp(&self, action: serde_json::Value) -> Result<serde_json::Value, GcpError> {
+        gcp::apply(&mut lock(&self.shared.gcp), &action)
+    }
+
     /// The messages in the Web API fake's channel as they read now, oldest first (thread
     /// replies included, with their `thread_ts`).
     pub fn slack_messages(&self) -> Vec<chat::SlackMessage> {
@@ -1099,6 +1114,9 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
         return global::route53(rec);
     }
     let path = rec.path.as_str();
+    if path.starts_with(gcp::COMPUTE_PREFIX) || path == gcp::SEARCH_PATH {
+        return gcp::handle(shared, rec);
+    }
     if path.starts_with(health::PATH_PREFIX) {
         return health::handle(shared, rec);
     }
@@ -1172,6 +1190,8 @@ fn control(shared: &Shared, rec: &Recorded) -> Reply {
         ("POST", "ssm") => ssm::control(shared, &rec.body),
         ("GET", "cloudwatch") => cloudwatch::control_state(shared),
         ("POST", "cloudwatch") => cloudwatch::control(shared, &rec.body),
+        ("GET", "gcp") => gcp::control_state(shared),
+        ("POST", "gcp") => gcp::control(shared, &rec.body),
         ("GET", "pagerduty") => pagerduty_rest::control_state(shared),
         ("POST", "pagerduty") => pagerduty_rest::control(shared, &rec.body),
         ("POST", "clear") => {
