@@ -20,6 +20,7 @@ pub mod commands;
 pub mod context;
 pub mod cron;
 pub mod error;
+pub mod gcp;
 pub mod health;
 pub mod imap;
 pub mod inventory;

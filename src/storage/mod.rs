@@ -10,8 +10,10 @@
 //! - `s3://`: object_store's `AmazonS3`, signed with an AWS SDK config's credentials (the
 //!   account's profile or assumed role, [`s3::SdkCredentials`]); the bucket's region is
 //!   looked up; `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL` point it elsewhere (path-style).
-//! - `gs://`: the GCS JSON API ([`gcs::GcsJson`]; the module says why not object_store's
-//!   own GCS store) with Application Default Credentials; `OPSKIT_GCS_ENDPOINT` replaces the
+//! - `gs://`: the GCS JSON API through gcloud-storage ([`gcs::GcsJson`]; the module says why
+//!   not object_store's own GCS store) with Application Default Credentials
+//!   ([`crate::gcp::auth`]: key files, gcloud's login, workload identity federation's
+//!   `external_account` files, the metadata server); `OPSKIT_GCS_ENDPOINT` replaces the
 //!   endpoint, `STORAGE_EMULATOR_HOST` points at an emulator and drops the credentials.
 //!
 //! Keys: [`keys`] turns page names into keys that keep `/`, spaces and Japanese readable.
@@ -375,7 +377,7 @@ fn retry_config(settings: &Settings) -> object_store::RetryConfig {
 }
 
 const GCS_API: &str = "https://storage.googleapis.com";
-const GCS_CREDENTIALS_HINT: &str = "run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (on GCE, GKE and Cloud Run the attached service account is used)";
+const GCS_CREDENTIALS_HINT: &str = "run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file or a workload identity federation (external_account) configuration (on GCE, GKE and Cloud Run the attached service account is used)";
 
 fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> Result<Location, StorageError> {
     let env = &settings.env;
@@ -390,7 +392,19 @@ fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> R
         (None, Some(h)) => (h, true),
         (None, None) => (GCS_API.to_string(), false),
     };
-    let credentials = if anonymous { None } else { Some(gcs_credentials(&url, &bucket, settings)?) };
+    let auth = if anonymous {
+        None
+    } else {
+        let auth = crate::gcp::auth::GoogleAuth::from_env(env, crate::gcp::auth::CLOUD_PLATFORM).map_err(|e| {
+            StorageError::Credentials {
+                op: "opening".into(),
+                url: url.clone(),
+                detail: e.0,
+                hint: GCS_CREDENTIALS_HINT.into(),
+            }
+        })?;
+        Some(auth)
+    };
     // It carries a bearer token: no redirects, no `Referer` (see `http::http_client`).
     let http = crate::http::http_client()
         .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
@@ -398,32 +412,8 @@ fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> R
         .connect_timeout(Duration::from_secs(10))
         .build()
         .map_err(|e| url_error(&url, format!("building the HTTP client: {e}")))?;
-    let store = gcs::GcsJson::new(http, &base, &bucket, credentials, settings.retries);
+    let store = gcs::GcsJson::new(http, &base, &bucket, auth, settings.retries);
     Ok(Location { store: Arc::new(store), prefix, url, credentials_hint: GCS_CREDENTIALS_HINT.into() })
-}
-
-/// Application Default Credentials through object_store's providers: the key file named by
-/// `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's `application_default_credentials.json`,
-/// else the metadata server. The bucket name only satisfies the builder.
-fn gcs_credentials(
-    url: &str,
-    bucket: &str,
-    settings: &Settings,
-) -> Result<object_store::gcp::GcpCredentialProvider, StorageError> {
-    let mut b = object_store::gcp::GoogleCloudStorageBuilder::new()
-        .with_bucket_name(bucket)
-        .with_client_options(client_options(settings, false))
-        .with_retry(retry_config(settings));
-    if let Some(path) = settings.env.get("GOOGLE_APPLICATION_CREDENTIALS") {
-        b = b.with_application_credentials(path);
-    }
-    let gcs = b.build().map_err(|e| StorageError::Credentials {
-        op: "opening".into(),
-        url: url.to_string(),
-        detail: crate::redact::redact(&chain_text(&e)),
-        hint: GCS_CREDENTIALS_HINT.into(),
-    })?;
-    Ok(gcs.credentials().clone())
 }
 
 /// An error with its causes, each once: object_store nests the useful part (the HTTP
