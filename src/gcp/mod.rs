@@ -1,43 +1,24 @@
-//! Google Cloud's REST APIs, one credentials stack for all of them: Application Default
-//! Credentials through object_store's providers (the key file named by
-//! `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's `application_default_credentials.json`,
-//! else the metadata server), used by GCS (`crate::storage`) and by the inventory's Compute
-//! Engine and Resource Manager calls ([`Google::get_json`]).
+//! Google Cloud's REST APIs, one credentials stack for all of them ([`auth`]: Application
+//! Default Credentials through gcloud-auth, workload identity federation included), used by
+//! GCS (`crate::storage::gcs`) and by the inventory's Compute Engine and Resource Manager
+//! calls ([`Google::get_json`]).
 //!
 //! Typed serde over the REST API rather than `google-cloud-compute-v1`: the inventory reads
 //! a handful of list calls, and the official crate (with its gax/auth/gRPC-free stack still
 //! ~200 crates) would cost more build time than the whole client here.
 
+pub mod auth;
 pub mod compute;
 pub mod resource_manager;
 
 use crate::config::Env;
-use object_store::gcp::GcpCredentialProvider;
+use auth::GoogleAuth;
 use reqwest::StatusCode;
 use serde::Deserialize;
 use std::time::Duration;
 
 /// What to do when Google refuses: the credentials opskit looked for.
-pub const CREDENTIALS_HINT: &str = "run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (on GCE, GKE and Cloud Run the attached service account is used)";
-
-/// Application Default Credentials (see the module doc). `client_options` carries the
-/// timeouts and user agent used to fetch tokens. Errors are the providers' text, redacted.
-pub fn adc(
-    env: &Env,
-    client_options: object_store::ClientOptions,
-    retry: object_store::RetryConfig,
-) -> Result<GcpCredentialProvider, String> {
-    // The builder wants a bucket; only its credentials are used.
-    let mut b = object_store::gcp::GoogleCloudStorageBuilder::new()
-        .with_bucket_name("opskit-credentials-only")
-        .with_client_options(client_options)
-        .with_retry(retry);
-    if let Some(path) = env.get("GOOGLE_APPLICATION_CREDENTIALS") {
-        b = b.with_application_credentials(path);
-    }
-    let gcs = b.build().map_err(|e| crate::redact::redact(&chain_text(&e)))?;
-    Ok(gcs.credentials().clone())
-}
+pub const CREDENTIALS_HINT: &str = "run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file or a workload identity federation (external_account) configuration (on GCE, GKE and Cloud Run the attached service account is used)";
 
 /// An error with its causes, each once.
 pub fn chain_text(e: &(dyn std::error::Error + 'static)) -> String {
@@ -163,12 +144,12 @@ pub struct Google {
     http: reqwest::Client,
     /// `None`: no Authorization header (an endpoint override to loopback without
     /// `GOOGLE_APPLICATION_CREDENTIALS`: the sandbox).
-    credentials: Option<GcpCredentialProvider>,
+    credentials: Option<GoogleAuth>,
     retries: usize,
 }
 
 impl Google {
-    pub fn new(http: reqwest::Client, credentials: Option<GcpCredentialProvider>, retries: usize) -> Google {
+    pub fn new(http: reqwest::Client, credentials: Option<GoogleAuth>, retries: usize) -> Google {
         Google { http, credentials, retries }
     }
 
@@ -186,15 +167,7 @@ impl Google {
         let credentials = if local && env.get("GOOGLE_APPLICATION_CREDENTIALS").is_none() {
             None
         } else {
-            let options = object_store::ClientOptions::new()
-                .with_timeout(timeout)
-                .with_connect_timeout(Duration::from_secs(10))
-                .with_user_agent(reqwest::header::HeaderValue::from_static(concat!(
-                    "opskit/",
-                    env!("CARGO_PKG_VERSION")
-                )));
-            let retry = object_store::RetryConfig { max_retries: 3, ..Default::default() };
-            Some(adc(env, options, retry).map_err(GoogleError::Credentials)?)
+            Some(GoogleAuth::from_env(env, auth::CLOUD_PLATFORM).map_err(|e| GoogleError::Credentials(e.0))?)
         };
         Ok(Google::new(http, credentials, 3))
     }
@@ -209,13 +182,8 @@ impl Google {
         loop {
             let mut req = self.http.get(url).query(query);
             if let Some(creds) = &self.credentials {
-                let token = creds
-                    .get_credential()
-                    .await
-                    .map_err(|e| GoogleError::Credentials(crate::redact::redact(&chain_text(&e))))?;
-                if !token.bearer.is_empty() {
-                    req = req.bearer_auth(&token.bearer);
-                }
+                let bearer = creds.authorization().await.map_err(|e| GoogleError::Credentials(e.0))?;
+                req = req.header(reqwest::header::AUTHORIZATION, bearer);
             }
             let transient = match req.send().await {
                 Ok(resp) if resp.status().is_success() => {

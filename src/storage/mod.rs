@@ -10,8 +10,10 @@
 //! - `s3://`: object_store's `AmazonS3`, signed with an AWS SDK config's credentials (the
 //!   account's profile or assumed role, [`s3::SdkCredentials`]); the bucket's region is
 //!   looked up; `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL` point it elsewhere (path-style).
-//! - `gs://`: the GCS JSON API ([`gcs::GcsJson`]; the module says why not object_store's
-//!   own GCS store) with Application Default Credentials; `OPSKIT_GCS_ENDPOINT` replaces the
+//! - `gs://`: the GCS JSON API through gcloud-storage ([`gcs::GcsJson`]; the module says why
+//!   not object_store's own GCS store) with Application Default Credentials
+//!   ([`crate::gcp::auth`]: key files, gcloud's login, workload identity federation's
+//!   `external_account` files, the metadata server); `OPSKIT_GCS_ENDPOINT` replaces the
 //!   endpoint, `STORAGE_EMULATOR_HOST` points at an emulator and drops the credentials.
 //!
 //! Keys: [`keys`] turns page names into keys that keep `/`, spaces and Japanese readable.
@@ -390,7 +392,19 @@ fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> R
         (None, Some(h)) => (h, true),
         (None, None) => (GCS_API.to_string(), false),
     };
-    let credentials = if anonymous { None } else { Some(gcs_credentials(&url, &bucket, settings)?) };
+    let auth = if anonymous {
+        None
+    } else {
+        let auth = crate::gcp::auth::GoogleAuth::from_env(env, crate::gcp::auth::CLOUD_PLATFORM).map_err(|e| {
+            StorageError::Credentials {
+                op: "opening".into(),
+                url: url.clone(),
+                detail: e.0,
+                hint: GCS_CREDENTIALS_HINT.into(),
+            }
+        })?;
+        Some(auth)
+    };
     // It carries a bearer token: no redirects, no `Referer` (see `http::http_client`).
     let http = crate::http::http_client()
         .user_agent(concat!("opskit/", env!("CARGO_PKG_VERSION")))
@@ -398,24 +412,8 @@ fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> R
         .connect_timeout(Duration::from_secs(10))
         .build()
         .map_err(|e| url_error(&url, format!("building the HTTP client: {e}")))?;
-    let store = gcs::GcsJson::new(http, &base, &bucket, credentials, settings.retries);
+    let store = gcs::GcsJson::new(http, &base, &bucket, auth, settings.retries);
     Ok(Location { store: Arc::new(store), prefix, url, credentials_hint: GCS_CREDENTIALS_HINT.into() })
-}
-
-/// Application Default Credentials, the one Google credentials stack ([`crate::gcp::adc`]).
-fn gcs_credentials(
-    url: &str,
-    _bucket: &str,
-    settings: &Settings,
-) -> Result<object_store::gcp::GcpCredentialProvider, StorageError> {
-    crate::gcp::adc(&settings.env, client_options(settings, false), retry_config(settings)).map_err(|detail| {
-        StorageError::Credentials {
-            op: "opening".into(),
-            url: url.to_string(),
-            detail,
-            hint: GCS_CREDENTIALS_HINT.into(),
-        }
-    })
 }
 
 /// An error with its causes, each once: object_store nests the useful part (the HTTP

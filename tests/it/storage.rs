@@ -306,3 +306,97 @@ async fn file_round_trip_keeps_readable_names_and_copies_are_hard_links() {
     assert!(dir.is_dir());
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "emptied folders are removed");
 }
+
+/// A token endpoint that answers every exchange with `(status, body)` and keeps each request.
+async fn fake_sts(status: u16, body: &'static str) -> (String, Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v1/token", listener.local_addr().unwrap());
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 4096];
+            loop {
+                let n = sock.read(&mut chunk).await.unwrap_or(0);
+                buf.extend_from_slice(&chunk[..n]);
+                let text = String::from_utf8_lossy(&buf).to_string();
+                let done = text.find("\r\n\r\n").is_some_and(|end| {
+                    let len = text[..end]
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_string())
+                        })
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .unwrap_or(0);
+                    buf.len() >= end + 4 + len
+                });
+                if done || n == 0 {
+                    log.lock().unwrap().push(text);
+                    break;
+                }
+            }
+            let reply = format!(
+                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = sock.write_all(reply.as_bytes()).await;
+        }
+    });
+    (url, seen)
+}
+
+/// A workload identity federation file whose subject token is a file.
+fn wif_file(dir: &std::path::Path, token_url: &str) -> String {
+    let subject = dir.join("subject-token");
+    std::fs::write(&subject, "subject-jwt-from-the-idp").unwrap();
+    let config = serde_json::json!({
+        "type": "external_account",
+        "audience": "//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/pool/providers/oidc",
+        "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",
+        "token_url": token_url,
+        "credential_source": { "file": subject.to_str().unwrap() },
+    });
+    let file = dir.join("wif.json");
+    std::fs::write(&file, config.to_string()).unwrap();
+    file.to_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn gcs_with_a_workload_identity_federation_file_exchanges_its_token_and_round_trips() {
+    let emu = GcsEmulator::start();
+    emu.create_bucket("bkt").await;
+    let dir = tempfile::tempdir().unwrap();
+    let ok = r#"{"access_token":"ya29.federated","issued_token_type":"urn:ietf:params:oauth:token-type:access_token","token_type":"Bearer","expires_in":3600}"#;
+    let (sts, seen) = fake_sts(200, ok).await;
+    let creds = wif_file(dir.path(), &sts);
+    // OPSKIT_GCS_ENDPOINT keeps the credentials (STORAGE_EMULATOR_HOST would drop them).
+    let env = Env::from_pairs(&[("OPSKIT_GCS_ENDPOINT", &emu.endpoint()), ("GOOGLE_APPLICATION_CREDENTIALS", &creds)]);
+    let loc = storage::open("gs://bkt/w", &Settings::new(env)).await.unwrap();
+    loc.put("手順 1.md", "x").await.unwrap();
+    assert_eq!(loc.get("手順 1.md").await.unwrap().as_ref(), b"x");
+    assert_eq!(loc.list("").await.unwrap().len(), 1);
+    let requests = seen.lock().unwrap().clone();
+    assert_eq!(requests.len(), 1, "one exchange, the token reused: {requests:?}");
+    assert!(requests[0].contains("subject_token=subject-jwt-from-the-idp"), "{}", requests[0]);
+
+    // The STS refuses: a credentials error naming the file and the answer, nothing written.
+    let refused = r#"{"error":"invalid_grant","error_description":"The audience in the subject token is not allowed"}"#;
+    let (sts, _seen) = fake_sts(400, refused).await;
+    let creds = wif_file(dir.path(), &sts);
+    let env = Env::from_pairs(&[("OPSKIT_GCS_ENDPOINT", &emu.endpoint()), ("GOOGLE_APPLICATION_CREDENTIALS", &creds)]);
+    let loc = storage::open("gs://bkt/w", &Settings::new(env)).await.unwrap();
+    let err = loc.put("b.md", "y").await.unwrap_err();
+    assert!(matches!(err, StorageError::Credentials { .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.starts_with(
+            "writing gs://bkt/w/b.md: no usable credentials: getting a token from GOOGLE_APPLICATION_CREDENTIALS ("
+        ),
+        "{text}"
+    );
+    assert!(text.contains("The audience in the subject token is not allowed"), "{text}");
+    assert!(text.contains("\nhint: run `gcloud auth application-default login`"), "{text}");
+    assert_eq!(emu.read_object("bkt", "w/b.md").await, None);
+}
