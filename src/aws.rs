@@ -19,14 +19,18 @@ use tokio::sync::OnceCell;
 
 pub mod acm;
 pub mod answer;
+pub mod autoscaling;
 pub mod cloudwatch;
 pub mod directconnect;
 pub mod dynamodb;
 pub mod ec2;
+pub mod elb;
 pub mod failure;
 pub mod health;
+pub mod lambda;
 pub mod query;
 pub mod rds;
+pub mod rest_json;
 pub mod sns;
 pub mod sqs;
 pub mod ssm;

@@ -450,8 +450,9 @@ pub enum InventoryCommand {
 pub struct InventoryArgs {
     /// Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types):
     /// instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table,
-    /// internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate
-    /// (also ec2, ebs, sg, eip, nat, igw, acm)
+    /// internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate,
+    /// load-balancer, lambda-function, auto-scaling-group (also ec2, ebs, sg, eip, nat, igw, acm,
+    /// elb, lambda, asg)
     #[arg(long, value_delimiter = ',', value_name = "TYPES")]
     pub resource_types: Vec<String>,
     /// Every region DescribeRegions reports enabled in each account, instead of the configured ones

@@ -104,6 +104,7 @@ pub fn options(ctx: &Context, args: &InventoryArgs) -> AppResult<inventory::Opti
         concurrency,
         timeout: ctx.timeout()?,
         progress: !ctx.global.quiet,
+        now: ctx.now(),
     })
 }
 

@@ -30,6 +30,9 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
+#[path = "services.rs"]
+mod services;
+
 /// What to collect and how hard to push.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -44,6 +47,9 @@ pub struct Options {
     pub timeout: Duration,
     /// Show a progress bar on a terminal's stderr.
     pub progress: bool,
+    /// The time of the run (`OPSKIT_NOW` when pinned): what a Lambda runtime's deprecation
+    /// date is compared with.
+    pub now: jiff::Timestamp,
 }
 
 /// What a collection found.
@@ -97,12 +103,13 @@ pub async fn collect(
     let n = targets.len();
     let bar = crate::aws::progress_bar("collecting the inventory", n, !opts.progress);
     let types = &types;
+    let today = opts.now.to_zoned(jiff::tz::TimeZone::UTC).date();
     // Each target's resources join one vector as soon as the target is done, so its own
     // vector is freed (and reused) at once instead of all 800 living until the end.
     let all = std::sync::Mutex::new(Vec::new());
     let all_ref = &all;
     let results = fan_out_with_progress(targets, opts.concurrency, opts.timeout, bar.as_ref(), |t| async move {
-        let out = collect_target(session, &t, types).await;
+        let out = collect_target(session, &t, types, today).await;
         let n = out.resources.len();
         all_ref.lock().unwrap_or_else(|e| e.into_inner()).extend(out.resources);
         Ok::<_, anyhow::Error>((n, out.covered, out.failed))
@@ -223,7 +230,8 @@ impl From<Incomplete> for CallError {
     }
 }
 
-const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe*, rds:Describe* and acm:List/Describe calls in \
+const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe*, rds:Describe*, acm:List/Describe, \
+                    elasticloadbalancing:Describe*, lambda:ListFunctions and autoscaling:DescribeAutoScalingGroups calls in \
                     commands/inventory/iam-policy.json";
 
 /// The failed calls of one target as one message: calls that failed the same way are
@@ -260,10 +268,15 @@ struct TargetOutcome {
 }
 
 /// Every asked type in one target, the calls at once.
-async fn collect_target(session: &AwsSession, t: &Target, types: &[ResourceType]) -> TargetOutcome {
+async fn collect_target(
+    session: &AwsSession,
+    t: &Target,
+    types: &[ResourceType],
+    today: jiff::civil::Date,
+) -> TargetOutcome {
     let cfg = session.config(&t.account, &t.region).await;
     let dx = aws_sdk_directconnect::Client::new(&cfg);
-    let at = At { account: t.account_label(), region: t.region.clone() };
+    let at = At { account: t.account_label(), region: t.region.clone(), today };
     let calls = types.iter().map(|ty| {
         let (cfg, dx, at) = (&cfg, &dx, &at);
         async move { (*ty, list(*ty, cfg, dx, at).await) }
@@ -285,6 +298,8 @@ async fn collect_target(session: &AwsSession, t: &Target, types: &[ResourceType]
 struct At {
     account: String,
     region: String,
+    /// The run's date (UTC), for what depends on it (a Lambda runtime's deprecation).
+    today: jiff::civil::Date,
 }
 
 impl At {
@@ -311,6 +326,9 @@ async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Cli
         ResourceType::RdsInstance => rds_instances(cfg, at).await,
         ResourceType::RdsCluster => rds_clusters(cfg, at).await,
         ResourceType::AcmCertificate => acm_certificates(cfg, at).await,
+        ResourceType::LoadBalancer => services::load_balancers(cfg, at).await,
+        ResourceType::LambdaFunction => services::lambda_functions(cfg, at).await,
+        ResourceType::AutoScalingGroup => services::auto_scaling_groups(cfg, at).await,
     }
 }
 

@@ -1,7 +1,9 @@
 //! The resource inventory: what `opskit inventory show` collects, `diff` compares and
 //! `publish` renders into Backlog Wiki pages. One [`Resource`] per EC2 instance, EBS volume,
 //! VPC, subnet, security group, Elastic IP, NAT gateway, route table, internet gateway,
-//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, with the fields a person reads in a management table.
+//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, load
+//! balancer (ELBv2 and classic), Lambda function and Auto Scaling group, with the fields a
+//! person reads in a management table.
 //!
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
 //! round-trips and two inventories compare field by field ([`diff`]).
@@ -37,10 +39,13 @@ pub enum ResourceType {
     RdsInstance,
     RdsCluster,
     AcmCertificate,
+    LoadBalancer,
+    LambdaFunction,
+    AutoScalingGroup,
 }
 
 impl ResourceType {
-    pub const ALL: [ResourceType; 14] = [
+    pub const ALL: [ResourceType; 17] = [
         ResourceType::Instance,
         ResourceType::Volume,
         ResourceType::Vpc,
@@ -55,6 +60,9 @@ impl ResourceType {
         ResourceType::RdsInstance,
         ResourceType::RdsCluster,
         ResourceType::AcmCertificate,
+        ResourceType::LoadBalancer,
+        ResourceType::LambdaFunction,
+        ResourceType::AutoScalingGroup,
     ];
 
     /// The name used on the command line (`--resource-types`), in JSON and in snapshots.
@@ -74,6 +82,9 @@ impl ResourceType {
             ResourceType::RdsInstance => "rds-instance",
             ResourceType::RdsCluster => "rds-cluster",
             ResourceType::AcmCertificate => "acm-certificate",
+            ResourceType::LoadBalancer => "load-balancer",
+            ResourceType::LambdaFunction => "lambda-function",
+            ResourceType::AutoScalingGroup => "auto-scaling-group",
         }
     }
 
@@ -94,6 +105,9 @@ impl ResourceType {
             ResourceType::RdsInstance => "RDS DB instances",
             ResourceType::RdsCluster => "RDS DB clusters",
             ResourceType::AcmCertificate => "ACM certificates",
+            ResourceType::LoadBalancer => "Load balancers",
+            ResourceType::LambdaFunction => "Lambda functions",
+            ResourceType::AutoScalingGroup => "Auto Scaling groups",
         }
     }
 
@@ -148,6 +162,15 @@ impl ResourceType {
                 "members",
             ],
             ResourceType::AcmCertificate => &["domains", "status", "type", "not_after", "in_use_by"],
+            ResourceType::LoadBalancer => {
+                &["type", "scheme", "state", "dns_name", "vpc", "listeners", "certificates", "target_groups", "created"]
+            }
+            ResourceType::LambdaFunction => {
+                &["runtime", "deprecated", "memory_mb", "timeout_s", "last_modified", "package_type", "architectures"]
+            }
+            ResourceType::AutoScalingGroup => {
+                &["min", "max", "desired", "instances", "launch", "azs", "health_check", "target_groups"]
+            }
         }
     }
 
@@ -167,6 +190,9 @@ impl ResourceType {
             "rds-instances" | "db-instance" | "db-instances" => "rds-instance",
             "rds-clusters" | "db-cluster" | "db-clusters" => "rds-cluster",
             "acm" | "certificate" | "certificates" | "acm-certificates" => "acm-certificate",
+            "elb" | "alb" | "nlb" | "lb" | "load-balancers" => "load-balancer",
+            "lambda" | "function" | "functions" | "lambda-functions" => "lambda-function",
+            "asg" | "asgs" | "auto-scaling-groups" => "auto-scaling-group",
             "rds" => return Err("`rds` is two types: give rds-instance and/or rds-cluster".into()),
             "dx" => return Err("`dx` is two types: give dx-connection and/or dx-vif".into()),
             other => other,

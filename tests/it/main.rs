@@ -27,6 +27,8 @@ mod inventory;
 mod inventory_publish;
 // RDS, ACM and IAM in the inventory, against moto.
 mod inventory_aws;
+// Load balancers, Lambda functions and Auto Scaling groups in the inventory, against moto.
+mod inventory_services;
 mod leases;
 mod maintenance_mail;
 mod maintenance_mail_imap;
