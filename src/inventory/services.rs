@@ -116,6 +116,9 @@ async fn elbv2_details(cfg: &SdkConfig, arn: &str) -> Result<Option<Details>, Ca
         let page: elb::DescribeTargetGroups = match elb::v2(cfg, GROUPS, by_lb(), marker).await {
             Ok(p) => p,
             Err(e) if not_found(&e, GONE) => return Ok(None),
+            // Asked by load balancer, "not found" is an answer: it has no target group
+            // (moto says so this way; AWS with an empty list).
+            Err(e) if not_found(&e, &["TargetGroupNotFound"]) => break,
             Err(e) => return Err(CallError::query(GROUPS, &e)),
         };
         let result = required(page.result, GROUPS, "DescribeTargetGroupsResult")?;
