@@ -106,7 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;inventory;show' {
-            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate (also ec2, ebs, sg, eip, nat, igw, acm)')
+            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, load-balancer, lambda-function, auto-scaling-group (also ec2, ebs, sg, eip, nat, igw, acm, elb, lambda, asg)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, '(account, region) targets collected at once; overrides defaults.concurrency')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
@@ -138,7 +138,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;inventory;diff' {
-            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate (also ec2, ebs, sg, eip, nat, igw, acm)')
+            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, load-balancer, lambda-function, auto-scaling-group (also ec2, ebs, sg, eip, nat, igw, acm, elb, lambda, asg)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, '(account, region) targets collected at once; overrides defaults.concurrency')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
@@ -170,7 +170,7 @@ Register-ArgumentCompleter -Native -CommandName 'opskit' -ScriptBlock {
             break
         }
         'opskit;inventory;publish' {
-            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate (also ec2, ebs, sg, eip, nat, igw, acm)')
+            [CompletionResult]::new('--resource-types', '--resource-types', [CompletionResultType]::ParameterName, 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, load-balancer, lambda-function, auto-scaling-group (also ec2, ebs, sg, eip, nat, igw, acm, elb, lambda, asg)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, '(account, region) targets collected at once; overrides defaults.concurrency')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only these accounts (name or id); repeat or separate with commas')
