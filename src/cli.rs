@@ -451,10 +451,10 @@ pub struct InventoryArgs {
     /// Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types):
     /// instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table,
     /// internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate,
-    /// and once per account (region `global`, whatever --region says) s3-bucket, iam-user,
-    /// route53-zone; Google Cloud projects: gce-instance, gce-disk, gce-network, gce-subnetwork,
-    /// gce-firewall, gce-address, gce-route, gce-forwarding-rule (also ec2, ebs, sg, eip, nat, igw,
-    /// acm, s3, iam, route53, vm)
+    /// load-balancer, lambda-function, auto-scaling-group, and once per account (region `global`,
+    /// whatever --region says) s3-bucket, iam-user, route53-zone; Google Cloud projects: gce-instance,
+    /// gce-disk, gce-network, gce-subnetwork, gce-firewall, gce-address, gce-route,
+    /// gce-forwarding-rule (also ec2, ebs, sg, eip, nat, igw, acm, elb, lambda, asg, s3, iam, route53, vm)
     #[arg(long, value_delimiter = ',', value_name = "TYPES")]
     pub resource_types: Vec<String>,
     /// Every region DescribeRegions reports enabled in each account, instead of the configured ones

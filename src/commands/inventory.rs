@@ -412,8 +412,10 @@ mod tests {
     fn types_parse_with_aliases_and_an_unknown_one_is_named() {
         let t = parse_types(&["ec2".into(), "sg".into(), "instance".into(), " ".into()]).unwrap();
         assert_eq!(t, [ResourceType::Instance, ResourceType::SecurityGroup]);
-        let e = parse_types(&["vpc".into(), "lambda".into()]).unwrap_err();
-        assert!(e.contains("`lambda`") && e.contains("known: instance"), "{e}");
+        let t = parse_types(&["lambda".into(), "elb".into(), "asg".into()]).unwrap();
+        assert_eq!(t, [ResourceType::LoadBalancer, ResourceType::LambdaFunction, ResourceType::AutoScalingGroup]);
+        let e = parse_types(&["vpc".into(), "cloudfront".into()]).unwrap_err();
+        assert!(e.contains("`cloudfront`") && e.contains("known: instance"), "{e}");
     }
 
     #[test]

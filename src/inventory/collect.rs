@@ -30,6 +30,9 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
+#[path = "services.rs"]
+mod services;
+
 /// What to collect and how hard to push.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -44,7 +47,8 @@ pub struct Options {
     pub timeout: Duration,
     /// Show a progress bar on a terminal's stderr.
     pub progress: bool,
-    /// The run's clock (`OPSKIT_NOW` when pinned): what an IAM access key's age counts to.
+    /// The run's clock (`OPSKIT_NOW` when pinned): what an IAM access key's age counts to and
+    /// a Lambda runtime's deprecation date is compared with.
     pub now: jiff::Timestamp,
 }
 
@@ -127,6 +131,7 @@ pub async fn collect(
     let n = targets.len();
     let bar = crate::aws::progress_bar("collecting the inventory", n, !opts.progress);
     let types = &types;
+    let today = opts.now.to_zoned(jiff::tz::TimeZone::UTC).date();
     // Each target's resources join one vector as soon as the target is done, so its own
     // vector is freed (and reused) at once instead of all 800 living until the end.
     let all = std::sync::Mutex::new(Vec::new());
@@ -282,7 +287,8 @@ impl From<Incomplete> for CallError {
 }
 
 const HINT: &str = "\nhint: the role needs the ec2:Describe*, directconnect:Describe*, rds:Describe*, acm:List/Describe, \
-                    s3:ListAllMyBuckets/GetBucket*, iam:List/Get and route53:ListHostedZones calls in \
+                    s3:ListAllMyBuckets/GetBucket*, iam:List/Get, route53:ListHostedZones, elasticloadbalancing:Describe*, \
+                    lambda:ListFunctions and autoscaling:DescribeAutoScalingGroups calls in \
                     commands/inventory/iam-policy.json";
 
 /// The failed calls of one target as one message: calls that failed the same way are
@@ -330,7 +336,7 @@ async fn collect_target(
     let global = t.region == GLOBAL;
     let cfg = session.config(&t.account, if global { GLOBAL_SIGNING_REGION } else { &t.region }).await;
     let dx = aws_sdk_directconnect::Client::new(&cfg);
-    let at = At { account: t.account_label(), region: t.region.clone(), now };
+    let at = At { account: t.account_label(), region: t.region.clone(), now, today: now.to_zoned(jiff::tz::TimeZone::UTC).date() };
     let calls = types.iter().filter(|ty| ty.is_global() == global).map(|ty| {
         let (cfg, dx, at) = (&cfg, &dx, &at);
         async move { (*ty, list(*ty, cfg, dx, at).await) }
@@ -358,6 +364,8 @@ pub(super) struct At {
     pub(super) region: String,
     /// The run's clock.
     pub(super) now: jiff::Timestamp,
+    /// The run's date (UTC), for what depends on it (a Lambda runtime's deprecation).
+    pub(super) today: jiff::civil::Date,
 }
 
 impl At {
@@ -384,6 +392,9 @@ async fn list(ty: ResourceType, cfg: &SdkConfig, dx: &aws_sdk_directconnect::Cli
         ResourceType::RdsInstance => rds_instances(cfg, at).await,
         ResourceType::RdsCluster => rds_clusters(cfg, at).await,
         ResourceType::AcmCertificate => acm_certificates(cfg, at).await,
+        ResourceType::LoadBalancer => services::load_balancers(cfg, at).await,
+        ResourceType::LambdaFunction => services::lambda_functions(cfg, at).await,
+        ResourceType::AutoScalingGroup => services::auto_scaling_groups(cfg, at).await,
         ResourceType::S3Bucket => super::global::s3_buckets(cfg, at).await,
         ResourceType::IamUser => super::global::iam_users(cfg, at).await,
         ResourceType::Route53Zone => super::global::route53_zones(cfg, at).await,

@@ -1,10 +1,11 @@
 //! The resource inventory: what `opskit inventory show` collects, `diff` compares and
 //! `publish` renders into Backlog Wiki pages. One [`Resource`] per EC2 instance, EBS volume,
 //! VPC, subnet, security group, Elastic IP, NAT gateway, route table, internet gateway,
-//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, and
-//! per account (region `global`) S3 bucket, IAM user and Route 53 hosted zone; and in
-//! Google Cloud projects per Compute Engine instance, disk, network, subnetwork, firewall rule,
-//! address, route and forwarding rule, with the fields a person reads in a management table.
+//! Direct Connect connection and VIF, RDS DB instance and DB cluster, ACM certificate, load
+//! balancer (ELBv2 and classic), Lambda function and Auto Scaling group, and per account
+//! (region `global`) S3 bucket, IAM user and Route 53 hosted zone; and in Google Cloud
+//! projects per Compute Engine instance, disk, network, subnetwork, firewall rule, address,
+//! route and forwarding rule, with the fields a person reads in a management table.
 //! For a Google Cloud project, `account` is the project id.
 //!
 //! The model is plain data, ordered and serialisable, so a snapshot kept in the state store
@@ -43,6 +44,9 @@ pub enum ResourceType {
     RdsInstance,
     RdsCluster,
     AcmCertificate,
+    LoadBalancer,
+    LambdaFunction,
+    AutoScalingGroup,
     S3Bucket,
     IamUser,
     Route53Zone,
@@ -57,7 +61,7 @@ pub enum ResourceType {
 }
 
 impl ResourceType {
-    pub const ALL: [ResourceType; 25] = [
+    pub const ALL: [ResourceType; 28] = [
         ResourceType::Instance,
         ResourceType::Volume,
         ResourceType::Vpc,
@@ -72,6 +76,9 @@ impl ResourceType {
         ResourceType::RdsInstance,
         ResourceType::RdsCluster,
         ResourceType::AcmCertificate,
+        ResourceType::LoadBalancer,
+        ResourceType::LambdaFunction,
+        ResourceType::AutoScalingGroup,
         ResourceType::S3Bucket,
         ResourceType::IamUser,
         ResourceType::Route53Zone,
@@ -133,6 +140,9 @@ impl ResourceType {
             ResourceType::RdsInstance => "rds-instance",
             ResourceType::RdsCluster => "rds-cluster",
             ResourceType::AcmCertificate => "acm-certificate",
+            ResourceType::LoadBalancer => "load-balancer",
+            ResourceType::LambdaFunction => "lambda-function",
+            ResourceType::AutoScalingGroup => "auto-scaling-group",
             ResourceType::S3Bucket => "s3-bucket",
             ResourceType::IamUser => "iam-user",
             ResourceType::Route53Zone => "route53-zone",
@@ -164,6 +174,10 @@ impl ResourceType {
             ResourceType::RdsInstance => "RDS DB instances",
             ResourceType::RdsCluster => "RDS DB clusters",
             ResourceType::AcmCertificate => "ACM certificates",
+            ResourceType::LoadBalancer => "Load balancers",
+            ResourceType::LambdaFunction => "Lambda functions",
+            ResourceType::AutoScalingGroup => "Auto Scaling groups",
+            }
             ResourceType::S3Bucket => "S3 buckets",
             ResourceType::IamUser => "IAM users",
             ResourceType::Route53Zone => "Route 53 hosted zones",
@@ -229,6 +243,14 @@ impl ResourceType {
                 "members",
             ],
             ResourceType::AcmCertificate => &["domains", "status", "type", "not_after", "in_use_by"],
+            ResourceType::LoadBalancer => {
+                &["type", "scheme", "state", "dns_name", "vpc", "listeners", "certificates", "target_groups", "created"]
+            }
+            ResourceType::LambdaFunction => {
+                &["runtime", "deprecated", "memory_mb", "timeout_s", "last_modified", "package_type", "architectures"]
+            }
+            ResourceType::AutoScalingGroup => {
+                &["min", "max", "desired", "instances", "launch", "azs", "health_check", "target_groups"]
             ResourceType::S3Bucket => {
                 &["bucket_region", "public_access_block", "encryption", "versioning", "lifecycle", "created"]
             }
@@ -284,6 +306,9 @@ impl ResourceType {
             "rds-instances" | "db-instance" | "db-instances" => "rds-instance",
             "rds-clusters" | "db-cluster" | "db-clusters" => "rds-cluster",
             "acm" | "certificate" | "certificates" | "acm-certificates" => "acm-certificate",
+            "elb" | "alb" | "nlb" | "lb" | "load-balancers" => "load-balancer",
+            "lambda" | "function" | "functions" | "lambda-functions" => "lambda-function",
+            "asg" | "asgs" | "auto-scaling-groups" => "auto-scaling-group",
             "s3" | "bucket" | "buckets" | "s3-buckets" => "s3-bucket",
             "iam" | "iam-users" | "users" => "iam-user",
             "route53" | "route-53" | "hosted-zone" | "hosted-zones" | "route53-zones" => "route53-zone",

@@ -593,11 +593,11 @@ async fn resource_types_select_and_every_output_renders() {
     assert_eq!(lines.count(), 5);
 
     // An unknown type is a usage error naming it, before any call.
-    let a = opskit().args(["inventory", "show", "--resource-types", "vpc,lambda"]).assert();
+    let a = opskit().args(["inventory", "show", "--resource-types", "vpc,cloudfront"]).assert();
     assert_eq!(code(&a), 2);
     let err = stderr(&a);
     assert!(
-        err.contains("--resource-types: unknown resource type `lambda`") && err.contains("known: instance"),
+        err.contains("--resource-types: unknown resource type `cloudfront`") && err.contains("known: instance"),
         "{err}"
     );
     assert!(stdout(&a).is_empty());

@@ -30,6 +30,8 @@ mod inventory_aws;
 mod inventory_global;
 // Google Cloud projects (Compute Engine) in the inventory, against the sandbox.
 mod inventory_gcp;
+// Load balancers, Lambda functions and Auto Scaling groups in the inventory, against moto.
+mod inventory_services;
 mod leases;
 mod maintenance_mail;
 mod maintenance_mail_imap;

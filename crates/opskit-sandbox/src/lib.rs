@@ -16,7 +16,10 @@
 //! CloudWatch GetMetricData (the query protocol, signed for `monitoring`) in
 //! `cloudwatch.rs`, RDS's DescribeDBInstances / DescribeDBClusters (no databases: empty
 //! listings; the query protocol, signed for `rds`) in `rds.rs`, ACM's ListCertificates (no
-//! certificates; awsJson1_1) in `acm.rs`, S3's ListBuckets, IAM's ListUsers and Route 53's
+//! certificates; awsJson1_1) in `acm.rs`, Elastic Load Balancing's (ELBv2 and classic) and
+//! Auto Scaling's Describe* (no load balancers or groups: empty listings; the query protocol)
+//! in `elb.rs` and `autoscaling.rs`, Lambda's ListFunctions (no functions; restJson1,
+//! `GET /2015-03-31/functions/`) in `lambda.rs`, S3's ListBuckets, IAM's ListUsers and Route 53's
 //! ListHostedZones (none of them: empty listings, each in its protocol) in `global.rs`, AWS Organizations in
 //! `organizations.rs` and STS AssumeRole / GetCallerIdentity into its member accounts in
 //! `sts.rs` (the query protocol, signed for `sts`), the AWS Health API in `health.rs` (Smithy
@@ -190,6 +193,7 @@
 //!   `/v3/projects:search`); the actions are listed there ([`Sandbox::gcp`]).
 
 mod acm;
+mod autoscaling;
 mod aws;
 mod backlog;
 mod calendar;
@@ -210,6 +214,7 @@ mod dx_tests;
 mod ec2;
 #[cfg(test)]
 mod ec2_tests;
+mod elb;
 mod global;
 #[cfg(test)]
 mod global_tests;
@@ -218,11 +223,14 @@ mod gcp_tests;
 mod health;
 #[cfg(test)]
 mod health_tests;
+mod lambda;
 mod organizations;
 #[cfg(test)]
 mod organizations_tests;
 mod pagerduty_rest;
 mod rds;
+#[cfg(test)]
+mod services_tests;
 pub use pagerduty_rest::{
     PAGERDUTY_API_PREFIX, PAGERDUTY_API_TOKEN, PAGERDUTY_FROM, PAGERDUTY_SERVICE_DATABASE, PAGERDUTY_SERVICE_NETWORK,
 };
@@ -1103,6 +1111,15 @@ fn route(shared: &Shared, rec: &Recorded, rate: Option<&backlog::Rate>) -> Reply
     }
     if rds::SERVICE.is_call(rec) {
         return rds::handle(rec);
+    }
+    if elb::is_call(rec) {
+        return elb::handle(rec);
+    }
+    if autoscaling::SERVICE.is_call(rec) {
+        return autoscaling::handle(rec);
+    }
+    if lambda::is_call(rec) {
+        return lambda::handle(rec);
     }
     if global::IAM.is_call(rec) {
         return global::iam(rec);
