@@ -281,7 +281,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
@@ -669,7 +669,8 @@ pub(crate) struct Shared {
     pub dx: Mutex<dx::Dx>,
     pub ta: Mutex<ta::Ta>,
     pub cases: Mutex<cases::Cases>,
-    pub ec2: Mutex<ec2::Ec2>,
+    /// Read-locked by the Describe calls (answered side by side), write-locked by changes.
+    pub ec2: RwLock<ec2::Ec2>,
     pub orgs: Mutex<organizations::Orgs>,
     pub health: Mutex<health::Health>,
     pub calendars: Mutex<calendar::Calendars>,
@@ -680,6 +681,16 @@ pub(crate) struct Shared {
 /// A poisoned lock only means a test panicked elsewhere; the data is still good to read.
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// [`lock`] for reading a [`RwLock`].
+pub(crate) fn read<T>(m: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// [`lock`] for changing what a [`RwLock`] holds.
+pub(crate) fn write<T>(m: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    m.write().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Shared {
@@ -693,7 +704,7 @@ impl Shared {
             dx: Mutex::new(dx::Dx::seeded()),
             ta: Mutex::new(ta::Ta::seeded()),
             cases: Mutex::new(cases::Cases::seeded()),
-            ec2: Mutex::new(ec2::Ec2::seeded()),
+            ec2: RwLock::new(ec2::Ec2::seeded()),
             orgs: Mutex::default(),
             health: Mutex::default(),
             calendars: Mutex::default(),
