@@ -201,7 +201,6 @@ impl Printed {
         // Output that could not be written (a closed pipe) still has its failed targets
         // found, for the exit code.
         parts.for_each(drop);
-        drop(next);
         let mut failures = crate::aws::Failures::new(&targets);
         // In the order the targets were given, as `collect` reports them.
         failed.sort_by_key(|(i, _, _)| *i);

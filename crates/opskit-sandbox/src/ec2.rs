@@ -545,6 +545,9 @@ impl Generated {
     }
 }
 
+/// Generated resources by (slot, kind), see [`Ec2::made`].
+type Made = HashMap<(usize, Ec2Kind), Arc<Vec<Item>>>;
+
 /// Where a resource is: stored in a place's list, or generated (slot, index).
 enum Loc {
     Stored(Key, Ec2Kind, usize),
@@ -569,7 +572,7 @@ pub(crate) struct Ec2 {
     /// Generated resources made once per (slot, kind): they depend on nothing but their
     /// place and number ([`gen_item`]), so Describe calls under the read lock share them
     /// instead of making 200 instances again for every page.
-    made: std::sync::Mutex<HashMap<(usize, Ec2Kind), Arc<Vec<Item>>>>,
+    made: std::sync::Mutex<Made>,
 }
 
 /// The status checks the sandbox keeps for one instance (see [`Sandbox::ec2_set_instance_status`]).
