@@ -137,7 +137,7 @@ pub struct Context {
     pub pinned_now: Option<Timestamp>,
     pub style: Style,
     pub http: reqwest::Client,
-    pub aws: crate::aws::AwsSession,
+    pub aws: std::sync::Arc<crate::aws::AwsSession>,
     /// What `[[organizations]]` discovery did before the command ran (see
     /// [`Context::discover`]); empty when the command needs none.
     pub discovery: crate::organizations::Discovery,
@@ -194,7 +194,7 @@ impl Context {
             pinned_now,
             style,
             http,
-            aws: crate::aws::AwsSession::new(),
+            aws: std::sync::Arc::new(crate::aws::AwsSession::new()),
             discovery: Default::default(),
             held: None,
             keeps_nothing: false,

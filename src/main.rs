@@ -102,6 +102,9 @@ fn present_inner(cli: &Cli, style: Style, result: &Result<Output, AppError>) -> 
             } else if data.works_as_it_renders() {
                 let _ = data.render(&mut std::io::sink());
             }
+            let mut errors = errors.clone();
+            errors.extend(data.target_errors());
+            let errors = &errors;
             output::print_target_notes(skipped, errors);
             let mut shown = data.summary();
             for e in errors {

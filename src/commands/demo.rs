@@ -281,7 +281,7 @@ impl Tour {
         findings: Vec<Finding>,
     ) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
-        ctx.aws = sandbox_session(&self.sb);
+        ctx.aws = sandbox_session(&self.sb).into();
         self.pushes += 1;
         let input = self.dir.join(format!("push-{}.json", self.pushes));
         // `findings push` takes opskit's own JSON of a finding back.
@@ -298,7 +298,7 @@ impl Tour {
     /// One `opskit trusted-advisor notify` against the sandbox's Trusted Advisor API.
     async fn ta_check(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
-        ctx.aws = sandbox_session(&self.sb);
+        ctx.aws = sandbox_session(&self.sb).into();
         let args = crate::cli::TaCheckArgs { select: Default::default(), new_only: false };
         self.ran(None, "trusted-advisor notify");
         let before = self.sb.requests().len();
@@ -310,7 +310,7 @@ impl Tour {
     /// One `opskit support watch` against the sandbox's Support API, at `now`.
     async fn support_watch(&mut self, title: &str, story: &str, now: jiff::Timestamp) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
-        ctx.aws = sandbox_session(&self.sb);
+        ctx.aws = sandbox_session(&self.sb).into();
         ctx.pinned_now = Some(now);
         self.ran(Some(now), "support watch");
         let before = self.sb.requests().len();
@@ -328,7 +328,7 @@ impl Tour {
     /// and Backlog Wiki.
     async fn inventory_publish(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
-        ctx.aws = sandbox_session(&self.sb);
+        ctx.aws = sandbox_session(&self.sb).into();
         let args = crate::cli::InventoryArgs { resource_types: Vec::new(), all_regions: false, concurrency: None };
         self.ran(None, "inventory publish");
         let before = self.sb.requests().len();
@@ -369,7 +369,7 @@ impl Tour {
     /// One `opskit health watch` against the sandbox's AWS Health API.
     async fn health_watch(&mut self, title: &str, story: &str) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
-        ctx.aws = sandbox_session(&self.sb);
+        ctx.aws = sandbox_session(&self.sb).into();
         self.ran(None, "health watch");
         let before = self.sb.requests().len();
         let report = health::watch_once(&ctx, &crate::cli::HealthWatchArgs { strict: false }).await?;
@@ -380,7 +380,7 @@ impl Tour {
     async fn dx_poll_at(&mut self, title: &str, story: &str, now: Option<jiff::Timestamp>) -> AppResult<RunReport> {
         let mut ctx = self.context()?;
         ctx.pinned_now = now;
-        ctx.aws = sandbox_session(&self.sb);
+        ctx.aws = sandbox_session(&self.sb).into();
         let settings = dx_vif::Settings::load(&ctx.config)?;
         self.ran(now, "dx-vif poll");
         let before = self.sb.requests().len();
@@ -1134,7 +1134,7 @@ async fn organizations_segment(t: &mut Tour) -> AppResult<()> {
     for (n, shard, host) in [(34, "0/2", "ops-a"), (35, "1/2", "ops-b")] {
         let shard: crate::shard::Shard = shard.parse().map_err(anyhow::Error::msg)?;
         let mut ctx = t.context_with(|g| g.shard = Some(shard))?;
-        ctx.aws = sandbox_session(&t.sb);
+        ctx.aws = sandbox_session(&t.sb).into();
         ctx.discover(crate::organizations::Mode::List).await?;
         if n == 34 {
             let _ = writeln!(t.out, "\norganization initech, as discovered (and cached for an hour):");

@@ -1,19 +1,22 @@
 //! `opskit inventory show`: the resources of every selected (account, region), printed as
 //! one table per type, markdown, csv, json or jsonl. The arguments become
-//! [`inventory::Options`]; the collecting is [`crate::inventory::collect`], the printing
-//! [`crate::inventory::render`].
+//! [`inventory::Options`]; the collecting is [`crate::inventory::collect::stream`] (each
+//! target written as it comes, in page order: memory bounded by `--concurrency`, not by the
+//! number of resources), the printing [`crate::inventory::render`].
 //!
 //! `diff` and `publish` build on [`collect`]: the same selection, the same resources, and
 //! [`Inventory::covered`] to tell "deleted" from "not looked at".
 
+use crate::aws::Target;
 use crate::cli::InventoryArgs;
 use crate::commands::{Output, Render};
 use crate::config::{Config, ConfigError};
 use crate::context::Context;
 use crate::error::{AppError, AppResult};
 use crate::inventory::publish::{self, PageStore as _};
-use crate::inventory::render::Show;
+use crate::inventory::render::{self, Show};
 use crate::inventory::{self, Inventory, ResourceType};
+use crate::spine::engine::TargetError;
 use serde::Deserialize;
 
 pub const SOURCE: &str = "inventory";
@@ -134,30 +137,176 @@ pub fn account_names(config: &Config) -> std::collections::BTreeMap<String, Stri
         .collect()
 }
 
+/// What `inventory show` prints, collected as it is written ([`inventory::collect::stream`]):
+/// `-o json`, `jsonl` and `csv` hold only the targets being worked on and written, however
+/// many resources there are; the tables and markdown (one table per type across every
+/// target, its columns measured first) gather the whole inventory before writing, as
+/// before. The counts and the failed targets are known once it is written.
 struct Printed {
-    show: Show,
+    /// The collection's parts and its targets (sorted), until rendering takes them.
+    parts: std::sync::Mutex<Option<(futures::channel::mpsc::Receiver<inventory::collect::Part>, Vec<Target>)>>,
+    types: Vec<ResourceType>,
+    account_names: std::collections::BTreeMap<String, String>,
+    format: crate::cli::OutputFormat,
+    style: crate::output::Style,
+    /// Accounts whose enabled regions could not be listed (`--all-regions`).
+    before: Vec<TargetError>,
+    /// `[[organizations]]` discovery's failures.
+    after: Vec<TargetError>,
     targets: usize,
+    done: std::sync::Mutex<Done>,
+}
+
+/// What the written inventory held.
+#[derive(Default)]
+struct Done {
+    counts: std::collections::BTreeMap<ResourceType, usize>,
+    resources: usize,
+    errors: Vec<TargetError>,
+}
+
+impl Printed {
+    /// Write the parts as they come, then note what failed.
+    fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        use futures::StreamExt as _;
+        let taken = self.parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+        let Some((mut rx, targets)) = taken else { return Ok(()) };
+        let mut done = Done::default();
+        let mut seen = vec![false; targets.len()];
+        let mut failed: Vec<(usize, Target, Result<String, anyhow::Error>)> = Vec::new();
+        let mut next = || {
+            // The collection runs on the runtime's workers; this thread only waits for it.
+            while let Some(part) = futures::executor::block_on(rx.next()) {
+                let i = part.index;
+                if let Some(s) = seen.get_mut(i) {
+                    *s = true;
+                }
+                if let Some(msg) = part.failed {
+                    failed.push((i, part.target.clone(), Ok(msg)));
+                }
+                match part.resources {
+                    Ok(v) => {
+                        tracing::debug!(target = %part.target.label(), resources = v.len(), "collected");
+                        done.resources += v.len();
+                        for r in &v {
+                            *done.counts.entry(r.resource_type).or_insert(0) += 1;
+                        }
+                        return Some(v);
+                    }
+                    Err(e) => failed.push((i, part.target, Err(e))),
+                }
+            }
+            None
+        };
+        let mut parts = std::iter::from_fn(&mut next);
+        let written = if render::streams(self.format) {
+            render::stream(self.format, &self.types, &self.account_names, &mut parts, out)
+        } else {
+            let show = Show {
+                resources: parts.by_ref().flatten().collect(),
+                types: self.types.clone(),
+                account_names: self.account_names.clone(),
+                format: self.format,
+                style: self.style,
+            };
+            show.render(out)
+        };
+        // Output that could not be written (a closed pipe) still has its failed targets
+        // found, for the exit code.
+        parts.for_each(drop);
+        let mut failures = crate::aws::Failures::new(&targets);
+        // In the order the targets were given, as `collect` reports them.
+        failed.sort_by_key(|(i, _, _)| *i);
+        for (_, t, r) in failed {
+            match r {
+                Ok(msg) => failures.push_message(t, msg),
+                Err(e) => failures.push(t, &e),
+            }
+        }
+        // A collection that ended early (it cannot, short of a bug) leaves no target unsaid.
+        for (t, _) in targets.iter().zip(&seen).filter(|(_, s)| !**s) {
+            failures.push_message(t.clone(), "not collected: the collection stopped before this target".into());
+        }
+        done.errors = self.before.clone();
+        done.errors.extend(failures.into_errors());
+        done.errors.extend(self.after.iter().cloned());
+        tracing::info!(
+            resources = done.resources,
+            targets = self.targets,
+            errors = done.errors.len(),
+            "inventory collected"
+        );
+        *self.done.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = done;
+        written
+    }
 }
 
 impl Render for Printed {
     fn render(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.show.render(out)
+        self.write(out)
     }
 
     fn summary(&self) -> String {
-        let counts = inventory::collect::counts(&self.show.resources);
-        let by_type: Vec<String> = counts.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        let done = self.done.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let by_type: Vec<String> = done.counts.iter().map(|(t, n)| format!("{t} {n}")).collect();
         format!(
             "inventory: {} resource(s) in {} target(s){}{}",
-            self.show.resources.len(),
+            done.resources,
             self.targets,
             if by_type.is_empty() { "" } else { ": " },
             by_type.join(", ")
         )
     }
+
+    fn works_as_it_renders(&self) -> bool {
+        true
+    }
+
+    fn target_errors(&self) -> Vec<TargetError> {
+        self.done.lock().unwrap_or_else(std::sync::PoisonError::into_inner).errors.clone()
+    }
 }
 
 pub async fn show(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
+    let opts = options(ctx, args)?;
+    let gcp = &ctx.config;
+    if opts.types.iter().any(|t| t.is_gcp()) && (!gcp.gcp_projects.is_empty() || gcp.gcp.discover_query.is_some()) {
+        return show_whole(ctx, args).await;
+    }
+    // AWS only: streamed, target by target in page order. The Google Cloud types, asked for
+    // with no project configured, have nothing to list (as in `collect`).
+    let mut opts = opts;
+    opts.types.retain(|t| !t.is_gcp());
+    let (targets, before) =
+        inventory::collect::targets(&ctx.aws, &ctx.config, &ctx.global.account, &ctx.global.region, &opts).await?;
+    let targets = inventory::collect::with_global_targets(targets, &opts.types);
+    let n = targets.len();
+    let (rx, targets) = inventory::collect::stream(ctx.aws.clone(), targets, &opts);
+    let mut types = opts.types.clone();
+    types.sort();
+    types.dedup();
+    let printed = Printed {
+        parts: std::sync::Mutex::new(Some((rx, targets))),
+        types,
+        account_names: account_names(&ctx.config),
+        format: ctx.global.output,
+        style: ctx.style,
+        before,
+        after: ctx.discovery.errors(),
+        targets: n,
+        done: Default::default(),
+    };
+    Ok(Output::Stream {
+        data: Box::new(printed),
+        errors: Vec::new(),
+        skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
+    })
+}
+
+/// `show` with Google Cloud projects in the selection: collected whole, then sorted and
+/// printed (a project's aggregated lists answer for all its regions at once, so it is not
+/// one of the streamed (account, region) targets). Memory is the whole inventory.
+async fn show_whole(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
     let (inv, opts) = collect(ctx, args).await?;
     tracing::info!(
         resources = inv.resources.len(),
@@ -173,10 +322,34 @@ pub async fn show(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
         style: ctx.style,
     };
     Ok(Output::Stream {
-        data: Box::new(Printed { show, targets: inv.targets }),
+        data: Box::new(Whole { show, targets: inv.targets }),
         errors: inv.errors,
         skipped: ctx.discovery.skipped(&ctx.global.account, ctx.config.shard),
     })
+}
+
+/// What [`show_whole`] prints.
+struct Whole {
+    show: Show,
+    targets: usize,
+}
+
+impl Render for Whole {
+    fn render(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.show.render(out)
+    }
+
+    fn summary(&self) -> String {
+        let counts = inventory::collect::counts(&self.show.resources);
+        let by_type: Vec<String> = counts.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        format!(
+            "inventory: {} resource(s) in {} target(s){}{}",
+            self.show.resources.len(),
+            self.targets,
+            if by_type.is_empty() { "" } else { ": " },
+            by_type.join(", ")
+        )
+    }
 }
 
 /// Every account the collection looked at, with what it found there.
@@ -295,7 +468,7 @@ pub async fn diff(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
 /// "inventory changed" finding through the spine. An account's snapshot is stored only once
 /// its pages were written, so a failed publish is redone whole by the next run.
 pub async fn publish(ctx: &Context, args: &InventoryArgs) -> AppResult<Output> {
-    use crate::spine::engine::{Collected, Scope, TargetError};
+    use crate::spine::engine::{Collected, Scope};
     let settings = Settings::load(&ctx.config)?;
     let cfg = &settings.publish;
     let Some(project) = cfg.project.clone() else {

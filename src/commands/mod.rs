@@ -69,6 +69,11 @@ pub trait Render: Send + Sync {
     fn failure(&self) -> Option<crate::error::AppError> {
         None
     }
+    /// Targets found failed while rendering (`inventory show` collects as it writes): `main`
+    /// reports them after the output with [`Output::Stream`]'s `errors`, and any makes the exit 3.
+    fn target_errors(&self) -> Vec<crate::spine::engine::TargetError> {
+        Vec::new()
+    }
 }
 
 impl Output {

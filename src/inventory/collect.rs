@@ -2,6 +2,9 @@
 //! (opskit's own Query-protocol client, [`crate::aws::ec2`]) and Direct Connect's DescribeConnections and
 //! DescribeVirtualInterfaces (aws-sdk-directconnect), one [`Resource`] per item.
 //!
+//! [`collect`] gathers the whole [`Inventory`] (`diff` and `publish` compare it); [`stream`]
+//! (`show`) hands each target on in page order as soon as it and the ones before it are done.
+//!
 //! Targets run with bounded concurrency ([`crate::aws::fan_out_with_progress`]); inside a
 //! target the calls for the asked types run at once, since they are independent. Every
 //! page is turned into resources and dropped before the next one is read, so memory is the
@@ -21,7 +24,7 @@ use crate::aws::answer::{Incomplete, Pages, required};
 use crate::aws::{AwsSession, Target, fan_out_with_progress};
 use crate::aws::{acm, ec2, rds};
 use crate::config::Config;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::spine::engine::TargetError;
 use aws_config::SdkConfig;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
@@ -131,7 +134,6 @@ pub async fn collect(
     let n = targets.len();
     let bar = crate::aws::progress_bar("collecting the inventory", n, !opts.progress);
     let types = &types;
-    let today = opts.now.to_zoned(jiff::tz::TimeZone::UTC).date();
     // Each target's resources join one vector as soon as the target is done, so its own
     // vector is freed (and reused) at once instead of all 800 living until the end.
     let all = std::sync::Mutex::new(Vec::new());
@@ -175,7 +177,7 @@ pub async fn collect(
 /// The regional targets when a regional type is asked, and one target per account whose
 /// region is [`GLOBAL`] when an account-wide type is ([`ResourceType::is_global`]): those
 /// are listed once per account, whatever `--region` says.
-fn with_global_targets(targets: Vec<Target>, types: &[ResourceType]) -> Vec<Target> {
+pub fn with_global_targets(targets: Vec<Target>, types: &[ResourceType]) -> Vec<Target> {
     let mut accounts: Vec<Target> = Vec::new();
     if types.iter().any(|t| t.is_global()) {
         for t in &targets {
@@ -187,6 +189,112 @@ fn with_global_targets(targets: Vec<Target>, types: &[ResourceType]) -> Vec<Targ
     let mut out = if types.iter().any(|t| !t.is_global()) { targets } else { Vec::new() };
     out.extend(accounts);
     out
+}
+
+/// The (account, region) targets of a selection (accounts: names or ids, empty = all;
+/// regions: empty = each account's configured ones, or with `all_regions` every enabled
+/// one), and the accounts whose enabled regions could not be listed. Errors only for a
+/// selection that names nothing.
+pub async fn targets(
+    session: &AwsSession,
+    config: &Config,
+    accounts: &[String],
+    regions: &[String],
+    opts: &Options,
+) -> AppResult<(Vec<Target>, Vec<TargetError>)> {
+    let mut errors = Vec::new();
+    let targets = if opts.all_regions {
+        let (targets, failed) = discover_regions(session, config, accounts, regions, opts).await?;
+        errors.extend(failed);
+        targets
+    } else {
+        crate::aws::select_targets(config, accounts, regions)?
+    };
+    if targets.is_empty() && errors.is_empty() {
+        return Err(AppError::usage(
+            "no (account, region) to collect\nhint: add [[accounts]] with regions to the config, or pass --profile NAME --region REGION for one account",
+        ));
+    }
+    Ok((targets, errors))
+}
+
+fn types_of(opts: &Options) -> Vec<ResourceType> {
+    let mut types = opts.types.clone();
+    types.sort();
+    types.dedup();
+    types
+}
+
+/// One target of a [`stream`]ed collection, as it finished.
+pub struct Part {
+    /// Its place in the targets as given (errors are reported in that order, as by [`collect`]).
+    pub index: usize,
+    pub target: Target,
+    /// Its resources in page order ([`super::sort`]), or why the whole target failed (timed out).
+    pub resources: anyhow::Result<Vec<Resource>>,
+    /// The calls that failed, as one message ([`describe_failures`]); their types' resources are absent.
+    pub failed: Option<String>,
+}
+
+/// `collect` for `inventory show`: the targets sorted by (account, region), worked on
+/// `opts.concurrency` at once, and handed on one by one in that order as each is done, so
+/// that concatenated they are in page order and no more than about `concurrency` targets'
+/// resources are held at once (`buffered`, not `buffer_unordered`: a target finished early
+/// waits for the ones before it). The work runs on a task of its own, so the output is
+/// written while the next targets are collected; `parts` has room for `concurrency` parts.
+/// A dropped receiver stops the collection.
+pub fn stream(
+    session: std::sync::Arc<AwsSession>,
+    targets: Vec<Target>,
+    opts: &Options,
+) -> (futures::channel::mpsc::Receiver<Part>, Vec<Target>) {
+    use futures::{SinkExt as _, StreamExt as _};
+    let types = std::sync::Arc::new(types_of(opts));
+    let mut indexed: Vec<(usize, Target)> = targets.into_iter().enumerate().collect();
+    indexed.sort_by_cached_key(|(_, t)| (t.account_label(), t.region.clone()));
+    let sorted: Vec<Target> = indexed.iter().map(|(_, t)| t.clone()).collect();
+    let bar = crate::aws::progress_bar("collecting the inventory", indexed.len(), !opts.progress);
+    let (concurrency, timeout, now) = (opts.concurrency.max(1), opts.timeout, opts.now);
+    let (mut tx, rx) = futures::channel::mpsc::channel(concurrency);
+    tokio::spawn(async move {
+        let mut parts = futures::stream::iter(indexed)
+            .map(|(index, target)| {
+                let (session, types, bar) = (session.clone(), types.clone(), bar.clone());
+                async move {
+                    let part = match tokio::time::timeout(timeout, collect_target(&session, &target, &types, now)).await
+                    {
+                        Ok(mut out) => {
+                            super::sort(&mut out.resources);
+                            out.resources.shrink_to_fit();
+                            let failed = (!out.failed.is_empty()).then(|| describe_failures(&out.failed));
+                            Part { index, target, resources: Ok(out.resources), failed }
+                        }
+                        Err(_) => Part { index, target, resources: Err(timed_out(timeout)), failed: None },
+                    };
+                    if let Some(b) = &bar {
+                        b.inc(1);
+                    }
+                    part
+                }
+            })
+            .buffered(concurrency);
+        while let Some(part) = parts.next().await {
+            if tx.send(part).await.is_err() {
+                break;
+            }
+        }
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
+    });
+    (rx, sorted)
+}
+
+fn timed_out(timeout: Duration) -> anyhow::Error {
+    anyhow::anyhow!(
+        "timed out after {}s\nhint: raise --timeout (or defaults.timeout), or check the network path to AWS",
+        timeout.as_secs_f64()
+    )
 }
 
 /// `--all-regions`: one DescribeRegions per selected account (in its first configured
@@ -336,7 +444,12 @@ async fn collect_target(
     let global = t.region == GLOBAL;
     let cfg = session.config(&t.account, if global { GLOBAL_SIGNING_REGION } else { &t.region }).await;
     let dx = aws_sdk_directconnect::Client::new(&cfg);
-    let at = At { account: t.account_label(), region: t.region.clone(), now, today: now.to_zoned(jiff::tz::TimeZone::UTC).date() };
+    let at = At {
+        account: t.account_label(),
+        region: t.region.clone(),
+        now,
+        today: now.to_zoned(jiff::tz::TimeZone::UTC).date(),
+    };
     let calls = types.iter().filter(|ty| ty.is_global() == global).map(|ty| {
         let (cfg, dx, at) = (&cfg, &dx, &at);
         async move { (*ty, list(*ty, cfg, dx, at).await) }

@@ -14,8 +14,8 @@
 pub mod collect;
 pub mod diff;
 pub mod fields;
-mod global;
 pub mod gcp;
+mod global;
 pub mod pages;
 pub mod publish;
 pub mod render;
@@ -177,7 +177,6 @@ impl ResourceType {
             ResourceType::LoadBalancer => "Load balancers",
             ResourceType::LambdaFunction => "Lambda functions",
             ResourceType::AutoScalingGroup => "Auto Scaling groups",
-            }
             ResourceType::S3Bucket => "S3 buckets",
             ResourceType::IamUser => "IAM users",
             ResourceType::Route53Zone => "Route 53 hosted zones",
@@ -251,6 +250,7 @@ impl ResourceType {
             }
             ResourceType::AutoScalingGroup => {
                 &["min", "max", "desired", "instances", "launch", "azs", "health_check", "target_groups"]
+            }
             ResourceType::S3Bucket => {
                 &["bucket_region", "public_access_block", "encryption", "versioning", "lifecycle", "created"]
             }

@@ -76,26 +76,10 @@ impl Show {
     }
 
     fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut columns: Vec<&str> = Vec::new();
-        for t in self.types() {
-            for c in t.columns() {
-                if !columns.contains(c) {
-                    columns.push(c);
-                }
-            }
-        }
-        // `type` is a column of several types (instance type, volume type): the
-        // resource's own kind is `resource_type`.
-        write!(out, "account,account_name,region,resource_type,id,name")?;
-        for c in &columns {
-            write!(out, ",{c}")?;
-        }
-        writeln!(out)?;
+        let columns = csv_columns(self.types().into_iter());
+        csv_header(&columns, out)?;
         for r in &self.resources {
-            let name = self.account_names.get(&r.account).map(String::as_str).unwrap_or("");
-            let fixed = [r.account.as_str(), name, &r.region, r.resource_type.as_str(), &r.id, &r.name];
-            let row: Vec<String> = fixed.into_iter().chain(columns.iter().map(|c| r.get(c))).map(csv_escape).collect();
-            writeln!(out, "{}", row.join(","))?;
+            csv_row(r, &columns, &self.account_names, out)?;
         }
         Ok(())
     }
@@ -182,6 +166,91 @@ impl Show {
         }
         Ok(())
     }
+}
+
+/// Whether `format` is written resource by resource as targets come ([`stream`]); the
+/// tables and markdown are one table per type across every target, measured first, so
+/// they still take the whole inventory ([`Show`]).
+pub fn streams(format: OutputFormat) -> bool {
+    matches!(format, OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv)
+}
+
+/// `-o json`, `jsonl` or `csv` written part by part (each part sorted, the parts in page
+/// order), byte for byte what [`Show::render`] writes for all of them at once. Only the
+/// part being written is held.
+pub fn stream(
+    format: OutputFormat,
+    types: &[ResourceType],
+    account_names: &BTreeMap<String, String>,
+    parts: &mut dyn Iterator<Item = Vec<Resource>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use serde::ser::{SerializeSeq as _, Serializer as _};
+    match format {
+        OutputFormat::Json => {
+            let mut ser = serde_json::Serializer::pretty(&mut *out);
+            let mut seq = ser.serialize_seq(None)?;
+            for part in parts {
+                for r in &part {
+                    seq.serialize_element(r)?;
+                }
+            }
+            seq.end()?;
+            writeln!(out)
+        }
+        OutputFormat::Jsonl => {
+            for part in parts {
+                for r in &part {
+                    serde_json::to_writer(&mut *out, r)?;
+                    writeln!(out)?;
+                }
+            }
+            Ok(())
+        }
+        OutputFormat::Csv => {
+            let columns = csv_columns(types.iter().copied());
+            csv_header(&columns, out)?;
+            for part in parts {
+                for r in &part {
+                    csv_row(r, &columns, account_names, out)?;
+                }
+            }
+            Ok(())
+        }
+        OutputFormat::Markdown | OutputFormat::Table | OutputFormat::Wide => {
+            Err(io::Error::other(format!("-o {format:?} is not streamed")))
+        }
+    }
+}
+
+/// The union of the types' columns, in type order.
+fn csv_columns(types: impl Iterator<Item = ResourceType>) -> Vec<&'static str> {
+    let mut columns: Vec<&'static str> = Vec::new();
+    for t in types {
+        for c in t.columns() {
+            if !columns.contains(c) {
+                columns.push(c);
+            }
+        }
+    }
+    columns
+}
+
+fn csv_header(columns: &[&str], out: &mut dyn Write) -> io::Result<()> {
+    // `type` is a column of several types (instance type, volume type): the
+    // resource's own kind is `resource_type`.
+    write!(out, "account,account_name,region,resource_type,id,name")?;
+    for c in columns {
+        write!(out, ",{c}")?;
+    }
+    writeln!(out)
+}
+
+fn csv_row(r: &Resource, columns: &[&str], names: &BTreeMap<String, String>, out: &mut dyn Write) -> io::Result<()> {
+    let name = names.get(&r.account).map(String::as_str).unwrap_or("");
+    let fixed = [r.account.as_str(), name, &r.region, r.resource_type.as_str(), &r.id, &r.name];
+    let row: Vec<String> = fixed.into_iter().chain(columns.iter().map(|c| r.get(c))).map(csv_escape).collect();
+    writeln!(out, "{}", row.join(","))
 }
 
 /// A cell on one line: a newline in a description would break the row.

@@ -56,8 +56,11 @@ async fn elbv2(cfg: &SdkConfig, at: &At) -> Listed {
         pages.answered(result.next_marker.as_deref())?;
         lbs.extend(required(result.load_balancers, OP, "LoadBalancers")?.items);
     }
-    let details: Vec<Result<Option<Details>, CallError>> = futures::stream::iter(lbs.iter())
-        .map(|lb| elbv2_details(cfg, s(lb.arn.as_deref())))
+    // Owned names, not `&lb`: a closure over borrowed items trips rustc's higher-ranked
+    // `Send` check when the collection runs on a spawned task (`collect::stream`).
+    let arns: Vec<String> = lbs.iter().map(|lb| s(lb.arn.as_deref()).to_string()).collect();
+    let details: Vec<Result<Option<Details>, CallError>> = futures::stream::iter(arns)
+        .map(|arn| async move { elbv2_details(cfg, &arn).await })
         .buffered(PER_LB_CONCURRENCY)
         .collect()
         .await;
@@ -178,8 +181,9 @@ async fn classic(cfg: &SdkConfig, at: &At) -> Listed {
         pages.answered(result.next_marker.as_deref())?;
         lbs.extend(required(result.descriptions, OP, "LoadBalancerDescriptions")?.items);
     }
-    let health: Vec<Result<Option<String>, CallError>> = futures::stream::iter(lbs.iter())
-        .map(|lb| classic_health(cfg, s(lb.name.as_deref())))
+    let names: Vec<String> = lbs.iter().map(|lb| s(lb.name.as_deref()).to_string()).collect();
+    let health: Vec<Result<Option<String>, CallError>> = futures::stream::iter(names)
+        .map(|name| async move { classic_health(cfg, &name).await })
         .buffered(PER_LB_CONCURRENCY)
         .collect()
         .await;

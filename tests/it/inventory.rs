@@ -738,3 +738,105 @@ fn direct_connect_connections_and_vifs_come_from_the_sandbox_without_secrets() {
         assert!(!all.contains(s), "`{s}` leaked");
     }
 }
+
+/// `inventory show` writes each (account, region) as it is collected, in page order: the
+/// targets sorted by account and region however the config lists them, the resources of
+/// each sorted. Here targets finish out of order (the first one is the slowest, by the
+/// sandbox's latency), several run at once, and one fails: the rest is still printed in
+/// order, the failed one is named on stderr, and the run exits 3.
+#[test]
+fn show_streams_targets_in_page_order_whatever_order_they_finish_and_a_failed_one_exits_3() {
+    use opskit_sandbox::Fault;
+    let b = Bench::new();
+    // Listed out of order in the config, as are the regions.
+    let accounts = [("c", "100000000003"), ("a", "100000000001"), ("b", "100000000002")];
+    let regions = ["us-west-2", "ap-northeast-1", "eu-west-1"];
+    b.aws_profiles(&accounts);
+    let ids: Vec<&str> = accounts.iter().map(|(_, id)| *id).collect();
+    b.sandbox.ec2_generate(&ids, &regions, 3).unwrap();
+    let late = |account: &str, region: &str, ms: u64| Fault {
+        target: Some("AmazonEC2.*".into()),
+        account: Some(account.into()),
+        region: Some(region.into()),
+        delay_ms: ms,
+        ..Fault::default()
+    };
+    // The first target in page order answers last; another one in the middle late too.
+    b.sandbox.inject(late("100000000001", "ap-northeast-1", 1500));
+    b.sandbox.inject(late("100000000002", "ap-northeast-1", 700));
+    b.sandbox.inject(Fault {
+        account: Some("100000000002".into()),
+        region: Some("eu-west-1".into()),
+        ..Fault::ec2_error(None, 403, "UnauthorizedOperation", "You are not authorized to perform this operation.", 0)
+    });
+    let mut cfg = b.defaults();
+    for (name, id) in accounts {
+        cfg.push_str(&account_toml(name, id, &regions));
+    }
+    b.write_config(&cfg);
+    let show = |format: &str| {
+        b.opskit_aws()
+            .args(["inventory", "show", "-o", format, "--resource-types", "instance,vpc,subnet", "--concurrency", "4"])
+            .assert()
+    };
+
+    let a = show("json");
+    assert_eq!(code(&a), 3, "a failed target exits 3 after the output: {}", stderr(&a));
+    let rs = json_array(&a);
+    let keys: Vec<(String, String, String, String)> = rs
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap().to_string();
+            (s("account"), s("region"), s("type"), s("id"))
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort_by(|x, y| {
+        let ty = |t: &str| opskit::inventory::ResourceType::parse(t).unwrap();
+        (&x.0, &x.1, ty(&x.2), &x.3).cmp(&(&y.0, &y.1, ty(&y.2), &y.3))
+    });
+    sorted.dedup();
+    assert_eq!(keys, sorted, "page order: account, region, type, id; no resource twice");
+    let targets: Vec<(String, String)> = {
+        let mut v: Vec<(String, String)> = keys.iter().map(|k| (k.0.clone(), k.1.clone())).collect();
+        v.dedup();
+        v
+    };
+    let mut want: Vec<(String, String)> = Vec::new();
+    for id in ["100000000001", "100000000002", "100000000003"] {
+        for region in ["ap-northeast-1", "eu-west-1", "us-west-2"] {
+            if (id, region) != ("100000000002", "eu-west-1") {
+                want.push((id.into(), region.into()));
+            }
+        }
+    }
+    assert_eq!(targets, want, "every target but the failed one, each once, in order");
+    for (account, region) in &want {
+        let n = |ty: &str| keys.iter().filter(|k| &k.0 == account && &k.1 == region && k.2 == ty).count();
+        assert_eq!((n("instance"), n("vpc"), n("subnet")), (3, 1, 2), "{account}/{region}");
+    }
+    let err = stderr(&a);
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(errors[0].starts_with("error: b/eu-west-1: ") && errors[0].contains("UnauthorizedOperation"), "{err}");
+
+    // jsonl and csv stream the same resources in the same order, and fail the same way.
+    let a = show("jsonl");
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let lines: Vec<Value> = stdout(&a).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines, rs);
+    let a = show("csv");
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    let out = stdout(&a);
+    let csv_ids: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').nth(4).unwrap()).collect();
+    let json_ids: Vec<&str> = rs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(csv_ids, json_ids);
+    // The tables gather every target first: the same resources, the same failure.
+    let a = show("table");
+    assert_eq!(code(&a), 3, "{}", stderr(&a));
+    assert!(
+        stdout(&a).ends_with(&format!("{} resource(s) in 3 account(s), 3 region(s)\n", rs.len())),
+        "{}",
+        stdout(&a)
+    );
+}

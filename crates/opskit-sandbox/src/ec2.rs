@@ -71,10 +71,11 @@
 //!   reboot heals, else what they read before.
 
 use super::aws::{self, Caller, QueryService};
-use super::{Fault, Recorded, Reply, Sandbox, Shared, lock};
+use super::{Fault, Recorded, Reply, Sandbox, Shared, lock, read, write};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 pub(crate) const API_VERSION: &str = "2016-11-15";
 const XMLNS: &str = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -544,6 +545,9 @@ impl Generated {
     }
 }
 
+/// Generated resources by (slot, kind), see [`Ec2::made`].
+type Made = HashMap<(usize, Ec2Kind), Arc<Vec<Item>>>;
+
 /// Where a resource is: stored in a place's list, or generated (slot, index).
 enum Loc {
     Stored(Key, Ec2Kind, usize),
@@ -565,6 +569,10 @@ pub(crate) struct Ec2 {
     checks: HashMap<String, Checks>,
     /// Every RebootInstances that rebooted something, oldest first.
     reboots: Vec<Ec2Reboot>,
+    /// Generated resources made once per (slot, kind): they depend on nothing but their
+    /// place and number ([`gen_item`]), so Describe calls under the read lock share them
+    /// instead of making 200 instances again for every page.
+    made: std::sync::Mutex<Made>,
 }
 
 /// The status checks the sandbox keeps for one instance (see [`Sandbox::ec2_set_instance_status`]).
@@ -1175,15 +1183,35 @@ impl Ec2 {
         let Some(place) = self.places.get(&key(account, region)) else { return Vec::new() };
         let mut out: Vec<Item> = place.items[kind as usize].iter().filter(|i| !self.hidden(i, now)).cloned().collect();
         if let Some(g) = &place.generated {
-            for n in 0..g.count(kind) {
+            let count = g.count(kind);
+            let made = self.made(account, region, g.slot, kind, count);
+            if g.overrides.is_empty() {
+                out.extend(made[..count].iter().cloned());
+                return out;
+            }
+            for (n, made) in made[..count].iter().enumerate() {
                 match g.overrides.get(&gen_id(kind, g.slot, n)) {
                     Some(Some(item)) if !self.hidden(item, now) => out.push(item.clone()),
                     Some(_) => {}
-                    None => out.push(gen_item(account, region, g.slot, kind, n)),
+                    None => out.push(made.clone()),
                 }
             }
         }
         out
+    }
+
+    /// The first `count` generated `kind` resources of slot `slot` (`account`/`region`),
+    /// made on first use and kept ([`Ec2::made`]).
+    fn made(&self, account: &str, region: &str, slot: usize, kind: Ec2Kind, count: usize) -> Arc<Vec<Item>> {
+        if let Some(v) = lock(&self.made).get(&(slot, kind))
+            && v.len() >= count
+        {
+            return v.clone();
+        }
+        // Made outside the lock: two calls may make the same list, both the same.
+        let v: Arc<Vec<Item>> = Arc::new((0..count).map(|n| gen_item(account, region, slot, kind, n)).collect());
+        lock(&self.made).insert((slot, kind), v.clone());
+        v
     }
 
     /// How many `kind` resources `account`/`region` lists, without building them.
@@ -1731,6 +1759,7 @@ impl Default for Ec2 {
             unnamed: 0,
             checks: HashMap::new(),
             reboots: Vec::new(),
+            made: Default::default(),
         }
     }
 }
@@ -1926,20 +1955,33 @@ pub(crate) fn handle(shared: &Shared, rec: &Recorded) -> Reply {
     if kind.is_none() && !other {
         return error(400, "InvalidAction", &format!("The action {action} is not valid for this web service."));
     }
-    let mut ec2 = lock(&shared.ec2);
-    if ec2.opt_in_status(&caller.account, &caller.region) == Some("not-opted-in") {
-        return error(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
+    // Only RebootInstances changes anything: the Describe calls read side by side.
+    if action == "RebootInstances" {
+        let mut ec2 = write(&shared.ec2);
+        return ec2_checked(&ec2, &caller, &form)
+            .unwrap_or_else(|| reboot_instances(&mut ec2, &caller, &form).unwrap_or_else(|e| e));
     }
-    if form.boolean("DryRun") {
-        return error(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+    let ec2 = read(&shared.ec2);
+    if let Some(refused) = ec2_checked(&ec2, &caller, &form) {
+        return refused;
     }
-    let answered = match (kind, action) {
-        (Some(kind), _) => describe(&ec2, &caller, &form, kind),
-        (None, "RebootInstances") => reboot_instances(&mut ec2, &caller, &form),
-        (None, "DescribeInstanceStatus") => describe_instance_status(&ec2, &caller, &form),
-        (None, _) => describe_regions(&ec2, &caller, &form),
+    let answered = match kind {
+        Some(kind) => describe(&ec2, &caller, &form, kind),
+        None if action == "DescribeInstanceStatus" => describe_instance_status(&ec2, &caller, &form),
+        None => describe_regions(&ec2, &caller, &form),
     };
     answered.unwrap_or_else(|e| e)
+}
+
+/// What every call meets before its action: a region the account has not opted in to, `DryRun`.
+fn ec2_checked(ec2: &Ec2, caller: &Caller, form: &Form) -> Option<Reply> {
+    if ec2.opt_in_status(&caller.account, &caller.region) == Some("not-opted-in") {
+        return Some(error(401, "AuthFailure", "AWS was not able to validate the provided access credentials"));
+    }
+    if form.boolean("DryRun") {
+        return Some(error(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set."));
+    }
+    None
 }
 
 /// Glob match with `*` (any run) and `?` (one character), as EC2 filter values allow.
@@ -2325,7 +2367,7 @@ pub(crate) fn control(shared: &Shared, body: &[u8]) -> Reply {
         Ok(a) => a,
         Err(e) => return Reply::text(400, &format!("invalid ec2 action: {e}")),
     };
-    let mut ec2 = lock(&shared.ec2);
+    let mut ec2 = write(&shared.ec2);
     let done = match action {
         Action::Put { kind, account, region, resource } => ec2.put(kind, &account, &region, resource).map(Some),
         Action::SetInstanceState { instance_id, state } => ec2.set_instance_state(&instance_id, &state).map(|_| None),
@@ -2359,7 +2401,7 @@ pub(crate) fn control(shared: &Shared, body: &[u8]) -> Reply {
 /// `GET /_sandbox/ec2`: the counts per place; with `?account=..&region=..`, that place's
 /// resources.
 pub(crate) fn control_state(shared: &Shared, rec: &Recorded) -> Reply {
-    let ec2 = lock(&shared.ec2);
+    let ec2 = read(&shared.ec2);
     let q = rec.query_pairs();
     let get = |name: &str| q.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     match (get("account"), get("region")) {
@@ -2381,7 +2423,7 @@ impl Sandbox {
     /// an id gets reservation `r-<its id's digits>` and an attached 8 GiB root volume. Putting
     /// into an opt-in region opts the account in. Returns the id.
     pub fn ec2_put(&self, kind: Ec2Kind, account: &str, region: &str, resource: Value) -> Result<String, Ec2Error> {
-        lock(&self.shared.ec2).put(kind, account, region, resource)
+        write(&self.shared.ec2).put(kind, account, region, resource)
     }
 
     pub fn ec2_put_instance(&self, account: &str, region: &str, instance: Value) -> Result<String, Ec2Error> {
@@ -2422,7 +2464,7 @@ impl Sandbox {
 
     /// Any state name (`stopped`, `pending`, one the SDK does not know); the code follows.
     pub fn ec2_set_instance_state(&self, instance_id: &str, state: &str) -> Result<(), Ec2Error> {
-        lock(&self.shared.ec2).set_instance_state(instance_id, state)
+        write(&self.shared.ec2).set_instance_state(instance_id, state)
     }
 
     /// The instance is `terminated` now (without public or private address, subnet, groups
@@ -2431,18 +2473,18 @@ impl Sandbox {
     /// `deleteOnTermination` vanish, the others become `available`; its Elastic IPs are
     /// disassociated. Terminating again changes nothing.
     pub fn ec2_terminate(&self, instance_id: &str) -> Result<(), Ec2Error> {
-        lock(&self.shared.ec2).terminate(instance_id)
+        write(&self.shared.ec2).terminate(instance_id)
     }
 
     /// How long terminated instances stay listed (also for those terminated before).
     /// `Duration::ZERO`: gone at once.
     pub fn ec2_set_terminated_retention(&self, retention: std::time::Duration) {
-        lock(&self.shared.ec2).set_retention(retention);
+        write(&self.shared.ec2).set_retention(retention);
     }
 
     /// The resource vanishes from every listing at once, whatever its kind.
     pub fn ec2_remove(&self, id: &str) -> Result<(), Ec2Error> {
-        lock(&self.shared.ec2).remove(id)
+        write(&self.shared.ec2).remove(id)
     }
 
     /// For every account × region: a VPC (10.0.0.0/16) with a public and a private subnet,
@@ -2461,24 +2503,24 @@ impl Sandbox {
     ) -> Result<(), Ec2Error> {
         let accounts: Vec<&str> = accounts.iter().map(AsRef::as_ref).collect();
         let regions: Vec<&str> = regions.iter().map(AsRef::as_ref).collect();
-        lock(&self.shared.ec2).generate(&accounts, &regions, instances_per_region)
+        write(&self.shared.ec2).generate(&accounts, &regions, instances_per_region)
     }
 
     /// Enable or disable an opt-in region (af-south-1, ...) for an account.
     pub fn ec2_set_opt_in(&self, account: &str, region: &str, opted_in: bool) -> Result<(), Ec2Error> {
-        lock(&self.shared.ec2).set_opt_in(account, region, opted_in)
+        write(&self.shared.ec2).set_opt_in(account, region, opted_in)
     }
 
     /// Everything `account`/`region` lists, as `{"instances": [..], "volumes": [..], ...}`
     /// (kind names as [`Ec2Kind::name`] plus `s`), in the answers' field names; instances
     /// carry their `reservationId`.
     pub fn ec2_resources(&self, account: &str, region: &str) -> Value {
-        lock(&self.shared.ec2).resources(account, region)
+        read(&self.shared.ec2).resources(account, region)
     }
 
     /// Per (account, region) the sandbox knows, how many of each kind it lists.
     pub fn ec2_counts(&self) -> Vec<Ec2Counts> {
-        lock(&self.shared.ec2).counts()
+        read(&self.shared.ec2).counts()
     }
 
     /// Set what DescribeInstanceStatus answers for a running instance's system and instance
@@ -2491,7 +2533,7 @@ impl Sandbox {
         system: Option<&str>,
         instance: Option<&str>,
     ) -> Result<(), Ec2Error> {
-        lock(&self.shared.ec2).set_instance_status(instance_id, system, instance)
+        write(&self.shared.ec2).set_instance_status(instance_id, system, instance)
     }
 
     /// Whether a reboot heals the instance: after RebootInstances both checks read
@@ -2504,12 +2546,12 @@ impl Sandbox {
         initializing: std::time::Duration,
     ) -> Result<(), Ec2Error> {
         let ms = u64::try_from(initializing.as_millis()).unwrap_or(u64::MAX);
-        lock(&self.shared.ec2).set_reboot_heals(instance_id, heals, ms)
+        write(&self.shared.ec2).set_reboot_heals(instance_id, heals, ms)
     }
 
     /// Every instance RebootInstances rebooted, oldest first (terminated ones it ignored are
     /// not listed).
     pub fn ec2_reboots(&self) -> Vec<Ec2Reboot> {
-        lock(&self.shared.ec2).reboots.clone()
+        read(&self.shared.ec2).reboots.clone()
     }
 }

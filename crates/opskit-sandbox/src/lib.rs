@@ -215,11 +215,11 @@ mod ec2;
 #[cfg(test)]
 mod ec2_tests;
 mod elb;
+#[cfg(test)]
+mod gcp_tests;
 mod global;
 #[cfg(test)]
 mod global_tests;
-#[cfg(test)]
-mod gcp_tests;
 mod health;
 #[cfg(test)]
 mod health_tests;
@@ -300,7 +300,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
@@ -688,7 +688,8 @@ pub(crate) struct Shared {
     pub dx: Mutex<dx::Dx>,
     pub ta: Mutex<ta::Ta>,
     pub cases: Mutex<cases::Cases>,
-    pub ec2: Mutex<ec2::Ec2>,
+    /// Read-locked by the Describe calls (answered side by side), write-locked by changes.
+    pub ec2: RwLock<ec2::Ec2>,
     pub orgs: Mutex<organizations::Orgs>,
     pub health: Mutex<health::Health>,
     pub calendars: Mutex<calendar::Calendars>,
@@ -702,6 +703,16 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// [`lock`] for reading a [`RwLock`].
+pub(crate) fn read<T>(m: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// [`lock`] for changing what a [`RwLock`] holds.
+pub(crate) fn write<T>(m: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    m.write().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Shared {
     fn new() -> Shared {
         Shared {
@@ -713,7 +724,7 @@ impl Shared {
             dx: Mutex::new(dx::Dx::seeded()),
             ta: Mutex::new(ta::Ta::seeded()),
             cases: Mutex::new(cases::Cases::seeded()),
-            ec2: Mutex::new(ec2::Ec2::seeded()),
+            ec2: RwLock::new(ec2::Ec2::seeded()),
             orgs: Mutex::default(),
             health: Mutex::default(),
             calendars: Mutex::default(),

@@ -318,7 +318,7 @@ fn send_command(shared: &Shared, call: &Call, input: &Input) -> Result<Reply, Re
 
     let mut names = Vec::with_capacity(ids.len());
     {
-        let ec2 = lock(&shared.ec2);
+        let ec2 = crate::read(&shared.ec2);
         let ssm = lock(&shared.ssm);
         let bad: Vec<&str> = ids
             .iter()
