@@ -101,7 +101,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opskit;inventory;show'= {
-            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, and once per account (region `global`, whatever --region says) s3-bucket, iam-user, route53-zone (also ec2, ebs, sg, eip, nat, igw, acm, s3, iam, route53)'
+            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, load-balancer, lambda-function, auto-scaling-group, and once per account (region `global`, whatever --region says) s3-bucket, iam-user, route53-zone; Google Cloud projects: gce-instance, gce-disk, gce-network, gce-subnetwork, gce-firewall, gce-address, gce-route, gce-forwarding-rule (also ec2, ebs, sg, eip, nat, igw, acm, elb, lambda, asg, s3, iam, route53, vm)'
             cand --concurrency '(account, region) targets collected at once; overrides defaults.concurrency'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
@@ -132,7 +132,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;inventory;diff'= {
-            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, and once per account (region `global`, whatever --region says) s3-bucket, iam-user, route53-zone (also ec2, ebs, sg, eip, nat, igw, acm, s3, iam, route53)'
+            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, load-balancer, lambda-function, auto-scaling-group, and once per account (region `global`, whatever --region says) s3-bucket, iam-user, route53-zone; Google Cloud projects: gce-instance, gce-disk, gce-network, gce-subnetwork, gce-firewall, gce-address, gce-route, gce-forwarding-rule (also ec2, ebs, sg, eip, nat, igw, acm, elb, lambda, asg, s3, iam, route53, vm)'
             cand --concurrency '(account, region) targets collected at once; overrides defaults.concurrency'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
@@ -163,7 +163,7 @@ set edit:completion:arg-completer[opskit] = {|@words|
             cand --version 'Print version'
         }
         &'opskit;inventory;publish'= {
-            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, and once per account (region `global`, whatever --region says) s3-bucket, iam-user, route53-zone (also ec2, ebs, sg, eip, nat, igw, acm, s3, iam, route53)'
+            cand --resource-types 'Resource types to collect, comma-separated (default: all, or commands.inventory.resource_types): instance, volume, vpc, subnet, security-group, elastic-ip, nat-gateway, route-table, internet-gateway, dx-connection, dx-vif, rds-instance, rds-cluster, acm-certificate, load-balancer, lambda-function, auto-scaling-group, and once per account (region `global`, whatever --region says) s3-bucket, iam-user, route53-zone; Google Cloud projects: gce-instance, gce-disk, gce-network, gce-subnetwork, gce-firewall, gce-address, gce-route, gce-forwarding-rule (also ec2, ebs, sg, eip, nat, igw, acm, elb, lambda, asg, s3, iam, route53, vm)'
             cand --concurrency '(account, region) targets collected at once; overrides defaults.concurrency'
             cand --config 'Config file (default: ./opskit.toml, $XDG_CONFIG_HOME/opskit/config.toml, /etc/opskit/config.toml)'
             cand --account 'Only these accounts (name or id); repeat or separate with commas'
