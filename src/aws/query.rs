@@ -297,6 +297,22 @@ async fn once<T: DeserializeOwned>(
     read_answer(action, status, &bytes)
 }
 
+/// The credentials of `cfg`'s provider, or why there are none.
+pub(super) async fn credentials(cfg: &SdkConfig) -> Result<Credentials, QueryError> {
+    let provider = cfg
+        .credentials_provider()
+        .ok_or_else(|| QueryError::Credentials(CredentialsError::not_loaded("no credentials provider")))?;
+    provider.provide_credentials().await.map_err(QueryError::Credentials)
+}
+
+/// `host[:port]` of `url`: the `host` header SigV4 signs.
+pub(super) fn host_header(url: &reqwest::Url) -> String {
+    match url.port() {
+        Some(p) => format!("{}:{p}", url.host_str().unwrap_or_default()),
+        None => url.host_str().unwrap_or_default().to_string(),
+    }
+}
+
 /// POST `body` to `service`'s endpoint for `cfg` (its region, its endpoint overrides),
 /// signed with its credentials, with `headers` (the content type, a protocol's own headers).
 pub(super) async fn signed_post(
@@ -308,14 +324,8 @@ pub(super) async fn signed_post(
     let url = endpoint(cfg, service)?;
     let url = reqwest::Url::parse(&url).map_err(|e| QueryError::Request(format!("endpoint `{url}`: {e}")))?;
     let region = cfg.region().map(|r| r.as_ref().to_string()).ok_or_else(|| QueryError::Request("no region".into()))?;
-    let provider = cfg
-        .credentials_provider()
-        .ok_or_else(|| QueryError::Credentials(CredentialsError::not_loaded("no credentials provider")))?;
-    let credentials = provider.provide_credentials().await.map_err(QueryError::Credentials)?;
-    let host = match url.port() {
-        Some(p) => format!("{}:{p}", url.host_str().unwrap_or_default()),
-        None => url.host_str().unwrap_or_default().to_string(),
-    };
+    let credentials = credentials(cfg).await?;
+    let host = host_header(&url);
     let mut signed_headers: Vec<(&str, &str)> = headers.to_vec();
     signed_headers.push(("host", host.as_str()));
     let scope = Scope { region: &region, service: service.name, time: SystemTime::now() };

@@ -14,8 +14,6 @@
 
 use super::query::{self, QueryError, Scope, Service};
 use aws_config::SdkConfig;
-use aws_credential_types::provider::ProvideCredentials as _;
-use aws_credential_types::provider::error::CredentialsError;
 use serde::de::DeserializeOwned;
 use std::time::SystemTime;
 
@@ -45,14 +43,8 @@ pub async fn send(cfg: &SdkConfig, req: &Request<'_>) -> Result<(u16, Vec<u8>), 
     let base = query::endpoint(&in_region, req.service)?;
     let url = format!("{}{}", base.trim_end_matches('/'), req.path);
     let url = reqwest::Url::parse(&url).map_err(|e| QueryError::Request(format!("endpoint `{url}`: {e}")))?;
-    let provider = cfg
-        .credentials_provider()
-        .ok_or_else(|| QueryError::Credentials(CredentialsError::not_loaded("no credentials provider")))?;
-    let credentials = provider.provide_credentials().await.map_err(QueryError::Credentials)?;
-    let host = match url.port() {
-        Some(p) => format!("{}:{p}", url.host_str().unwrap_or_default()),
-        None => url.host_str().unwrap_or_default().to_string(),
-    };
+    let credentials = query::credentials(cfg).await?;
+    let host = query::host_header(&url);
     let mut signed_headers: Vec<(&str, &str)> = req.headers.to_vec();
     signed_headers.push(("host", host.as_str()));
     let scope = Scope { region: req.region, service: req.service.name, time: SystemTime::now() };

@@ -12,8 +12,6 @@
 
 use super::query::{self, QueryError, Scope, Service};
 use aws_config::SdkConfig;
-use aws_credential_types::provider::ProvideCredentials as _;
-use aws_credential_types::provider::error::CredentialsError;
 use serde::de::DeserializeOwned;
 use std::time::SystemTime;
 
@@ -47,14 +45,8 @@ async fn once<T: DeserializeOwned>(
         }
     }
     let region = cfg.region().map(|r| r.as_ref().to_string()).ok_or_else(|| QueryError::Request("no region".into()))?;
-    let provider = cfg
-        .credentials_provider()
-        .ok_or_else(|| QueryError::Credentials(CredentialsError::not_loaded("no credentials provider")))?;
-    let credentials = provider.provide_credentials().await.map_err(QueryError::Credentials)?;
-    let host = match url.port() {
-        Some(p) => format!("{}:{p}", url.host_str().unwrap_or_default()),
-        None => url.host_str().unwrap_or_default().to_string(),
-    };
+    let credentials = query::credentials(cfg).await?;
+    let host = query::host_header(&url);
     let scope = Scope { region: &region, service: service.name, time: SystemTime::now() };
     let signed = query::sign("GET", url.as_str(), &[("host", host.as_str())], b"", &credentials, scope)?;
     let mut req = query::http()?.get(url);

@@ -182,34 +182,8 @@ pub fn read_answer<T: DeserializeOwned>(
     body: &[u8],
     request_id: Option<String>,
 ) -> Result<T, QueryError> {
-    let answer = |why: String| QueryError::Answer { status, body: body.to_vec(), why };
-    let json: Option<serde_json::Value> = serde_json::from_slice(body).ok();
-    if !(200..300).contains(&status) {
-        let Some(json) = json else { return Err(answer("not an AWS error".into())) };
-        let code = json.get("__type").and_then(|t| t.as_str()).map(error_code).filter(|c| !c.is_empty());
-        let Some(code) = code else { return Err(answer("no error code".into())) };
-        let message = ["message", "Message"].iter().find_map(|k| json.get(*k)).and_then(|m| m.as_str());
-        return Err(QueryError::Service {
-            status,
-            code: code.to_string(),
-            message: message.map(str::to_string),
-            request_id,
-        });
-    }
-    match json {
-        Some(v @ serde_json::Value::Object(_)) => {
-            serde_json::from_value(v).map_err(|e| answer(format!("the {op} answer cannot be read: {e}")))
-        }
-        Some(_) => Err(answer(format!("the {op} answer is not a JSON object"))),
-        None if body.iter().all(u8::is_ascii_whitespace) => Err(answer("the answer is empty".into())),
-        None => Err(answer("the answer is not JSON".into())),
-    }
-}
-
-/// `com.amazonaws.ssm#InvalidInstanceId` and `InvalidInstanceId:http://…` as `InvalidInstanceId`.
-fn error_code(t: &str) -> &str {
-    let t = t.rsplit('#').next().unwrap_or(t);
-    t.split(':').next().unwrap_or(t).trim()
+    // awsJson1_1 errors carry their code in the body's `__type`, as restJson1's may.
+    super::rest_json::read_answer(op, status, body, None, request_id)
 }
 
 #[cfg(test)]

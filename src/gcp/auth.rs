@@ -159,7 +159,7 @@ impl GoogleAuth {
     }
 
     fn token_error(&self, e: &gcloud_auth::error::Error) -> AuthError {
-        fail(format!("getting a token from {}: {}", self.inner.origin, chain(e)))
+        fail(format!("getting a token from {}: {}", self.inner.origin, crate::http::error_chain(e)))
     }
 }
 
@@ -206,21 +206,6 @@ fn parse(json: &str) -> Result<CredentialsFile, String> {
         return Err("an external_account file without `credential_source`".into());
     }
     Ok(file)
-}
-
-/// An error with its causes, each once.
-fn chain(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(cause) = src {
-        let c = cause.to_string();
-        if !s.contains(&c) {
-            s.push_str(": ");
-            s.push_str(&c);
-        }
-        src = cause.source();
-    }
-    s
 }
 
 /// A canned HTTP server for tests of Google clients (token endpoints, GCS answers).

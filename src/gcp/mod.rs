@@ -20,21 +20,6 @@ use std::time::Duration;
 /// What to do when Google refuses: the credentials opskit looked for.
 pub const CREDENTIALS_HINT: &str = "run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file or a workload identity federation (external_account) configuration (on GCE, GKE and Cloud Run the attached service account is used)";
 
-/// An error with its causes, each once.
-pub fn chain_text(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(cause) = src {
-        let c = cause.to_string();
-        if !s.contains(&c) {
-            s.push_str(": ");
-            s.push_str(&c);
-        }
-        src = cause.source();
-    }
-    s
-}
-
 /// Whether `endpoint` is plain http to a loopback host (the sandbox, an emulator).
 pub fn is_loopback_http(endpoint: &str) -> bool {
     let Ok(u) = url::Url::parse(endpoint) else { return false };
@@ -187,7 +172,7 @@ impl Google {
             }
             let transient = match req.send().await {
                 Ok(resp) if resp.status().is_success() => {
-                    let body = resp.bytes().await.map_err(|e| GoogleError::Transport(transport_text(&e)))?;
+                    let body = resp.bytes().await.map_err(|e| GoogleError::Transport(crate::http::error_chain(&e)))?;
                     return serde_json::from_slice(&body).map_err(|e| GoogleError::Decode(e.to_string()));
                 }
                 Ok(resp) => {
@@ -199,7 +184,7 @@ impl Google {
                     }
                     err
                 }
-                Err(e) => GoogleError::Transport(transport_text(&e)),
+                Err(e) => GoogleError::Transport(crate::http::error_chain(&e)),
             };
             if attempt >= self.retries {
                 return Err(match transient {
@@ -223,11 +208,6 @@ impl Google {
 
 fn backoff(attempt: usize) -> Duration {
     Duration::from_millis(200u64.saturating_mul(1 << attempt.min(6))).min(Duration::from_secs(8))
-}
-
-/// reqwest's error with its causes (`error sending request: connection refused`).
-fn transport_text(e: &reqwest::Error) -> String {
-    chain_text(e)
 }
 
 #[cfg(test)]

@@ -313,8 +313,8 @@ fn classify(e: ApiError) -> Class {
         // not one), or the body could not be read or decoded, or no answer at all.
         ApiError::HttpClient(e) => match e.status() {
             Some(s) => Class::Status(s, "(no JSON error in the answer)".into()),
-            None if e.is_decode() => Class::Other(GcsError::Decode(transport_text(&e))),
-            None => Class::Transport(transport_text(&e)),
+            None if e.is_decode() => Class::Other(GcsError::Decode(crate::http::error_chain(&e))),
+            None => Class::Transport(crate::http::error_chain(&e)),
         },
         ApiError::TokenSource(e) => Class::Token(e.to_string()),
         ApiError::HttpMiddleware(e) => Class::Transport(format!("{e:#}")),
@@ -335,21 +335,6 @@ fn parse_generation(g: &str) -> object_store::Result<i64> {
         store: STORE,
         source: Box::new(GcsError::Decode(format!("`{g}` is not a GCS generation"))),
     })
-}
-
-/// reqwest's error with its causes (`error sending request: connection refused`).
-fn transport_text(e: &reqwest::Error) -> String {
-    let mut s = e.to_string();
-    let mut src = std::error::Error::source(e);
-    while let Some(cause) = src {
-        let c = cause.to_string();
-        if !s.contains(&c) {
-            s.push_str(": ");
-            s.push_str(&c);
-        }
-        src = cause.source();
-    }
-    s
 }
 
 fn e_tag(o: &Object) -> Option<String> {

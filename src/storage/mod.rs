@@ -416,22 +416,6 @@ fn open_gcs(url: String, bucket: String, prefix: Path, settings: &Settings) -> R
     Ok(Location { store: Arc::new(store), prefix, url, credentials_hint: GCS_CREDENTIALS_HINT.into() })
 }
 
-/// An error with its causes, each once: object_store nests the useful part (the HTTP
-/// status and body, the connection error) several sources deep.
-fn chain_text(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(cause) = src {
-        let c = cause.to_string();
-        if !s.contains(&c) {
-            s.push_str(": ");
-            s.push_str(&c);
-        }
-        src = cause.source();
-    }
-    s
-}
-
 /// What went wrong, without object_store's wrapper text where the variant is told apart
 /// anyway (`Generic S3 error:`, `Object at location … not found:`): the message already
 /// names the object's URL.
@@ -441,8 +425,8 @@ fn detail_of(e: &object_store::Error) -> String {
         E::Generic { source, .. }
         | E::NotFound { source, .. }
         | E::PermissionDenied { source, .. }
-        | E::Unauthenticated { source, .. } => chain_text(source.as_ref()),
-        other => chain_text(other),
+        | E::Unauthenticated { source, .. } => crate::http::error_chain(source.as_ref()),
+        other => crate::http::error_chain(other),
     }
 }
 
