@@ -258,12 +258,21 @@ async fn rds_resources_are_published_in_backlog_notation() {
     let sdk = sdk_config(&moto.endpoint()).await;
     create_orders_db(&sdk).await;
     let b = publish_bench("backlog");
-    let a = b.opskit_aws().env("AWS_ENDPOINT_URL_RDS", moto.endpoint()).args(["inventory", "publish"]).assert();
+    let cert = import_cert(&sdk, &b.path(""), "shop.example.com", 200).await;
+    let a = b
+        .opskit_aws()
+        .env("AWS_ENDPOINT_URL_RDS", moto.endpoint())
+        .env("AWS_ENDPOINT_URL_ACM", moto.endpoint())
+        .args(["inventory", "publish"])
+        .assert();
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     let text = page(&b, &format!("Inventory/{ACME}"));
     assert!(text.contains("*** RDS DB instances (1)"), "{text}");
     assert!(text.contains("|id|name|engine|engine_version|class|"), "{text}");
     assert!(text.lines().any(|l| l.starts_with("|orders-db||postgres|16.3|db.t3.micro|available|no|")), "{text}");
+    assert!(text.contains("*** ACM certificates (1)"), "{text}");
+    let row = format!("|{cert}|shop.example.com|shop.example.com, www.shop.example.com|ISSUED|IMPORTED|");
+    assert!(text.lines().any(|l| l.starts_with(&row)), "{row} in {text}");
 }
 
 /// The certificate findings in the state, (key, status): read on a thread of its own, since
@@ -341,10 +350,21 @@ async fn acm_certificates_are_listed_and_one_expiring_within_the_setting_is_a_fi
     let msgs = b.slack_texts();
     assert_eq!(msgs.len(), 1, "{msgs:?}");
     assert!(msgs[0].contains("ACM certificate soon.example.com expires"), "{}", msgs[0]);
+    let text = page(&b, &format!("Inventory/{ACME}"));
+    assert!(text.contains("### ACM certificates (2)"), "{text}");
+    let row = text.lines().find(|l| l.contains(soon.as_str())).unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("| soon.example.com, www.soon.example.com | ISSUED | IMPORTED |"), "{row}");
 
-    // Gone (renewed into a new certificate elsewhere, or deleted): the finding resolves.
+    // Gone (renewed into a new certificate elsewhere, or deleted): `diff` shows it removed,
+    // and the next publish resolves the finding.
     let _: Value =
         opskit::aws::acm::call(&sdk, "DeleteCertificate", &serde_json::json!({"CertificateArn": soon})).await.unwrap();
+    let a = run(&["diff", "-o", "json"]);
+    assert_eq!(code(&a), 0, "{}", stderr(&a));
+    let report: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let titles: Vec<&str> =
+        report["findings"].as_array().unwrap().iter().map(|f| f["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, [format!("− acm-certificate {soon} (soon.example.com)")], "{report}");
     let a = run(&["publish"]);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert_eq!(acm_findings(&b), [(key, "resolved".to_string())]);
