@@ -27,7 +27,7 @@ use futures::StreamExt;
 pub const ANY_REGION: &str = "*";
 
 const HINT: &str =
-    "hint: the credentials need roles/compute.viewer on the project (see commands/inventory/show.md, \"Google Cloud\")";
+    "hint: the credentials need roles/compute.viewer on the project (see commands/inventory/README.md, \"Google Cloud projects\")";
 
 /// The projects to collect: the configured ones, plus discovered ones when `[gcp] discover`
 /// is set (discovery failing is an error of its own, the configured projects still run).
