@@ -26,8 +26,7 @@ use futures::StreamExt;
 /// The region of a covered triple that stands for every region of the project.
 pub const ANY_REGION: &str = "*";
 
-const HINT: &str =
-    "hint: the credentials need roles/compute.viewer on the project (see commands/inventory/README.md, \"Google Cloud projects\")";
+const HINT: &str = "hint: the credentials need roles/compute.viewer on the project (see commands/inventory/README.md, \"Google Cloud projects\")";
 
 /// The projects to collect: the configured ones, plus discovered ones when `[gcp] discover`
 /// is set (discovery failing is an error of its own, the configured projects still run).
