@@ -333,17 +333,50 @@ async fn global_resources_are_published_an_old_key_is_a_finding_until_deactivate
     let a = run(&["diff", "--fail-on", "info"]);
     assert_eq!(code(&a), 0, "no drift yet: {}", stdout(&a));
 
-    // Deleted bucket: diff shows its removal.
+    // A bucket and a hosted zone deleted, a key deactivated: diff shows each type's change.
     s3(&sdk, "DELETE", EAST, "/acme-plain", "").await;
+    iam_call(&sdk, "UpdateAccessKey", &[("UserName", "alice"), ("AccessKeyId", &key_id), ("Status", "Inactive")]).await;
+    let zones = rest_call(
+        &sdk,
+        Request {
+            service: &route53::SERVICE,
+            region: EAST,
+            method: "GET",
+            path: "/2013-04-01/hostedzone",
+            body: b"",
+            headers: &[],
+        },
+    )
+    .await;
+    let public = zones
+        .split("<HostedZone>")
+        .find(|z| z.contains("<Name>example.com.</Name>"))
+        .unwrap_or_else(|| panic!("{zones}"));
+    let zone_id = between(public, "<Id>", "</Id>").trim_start_matches("/hostedzone/").to_string();
+    rest_call(
+        &sdk,
+        Request {
+            service: &route53::SERVICE,
+            region: EAST,
+            method: "DELETE",
+            path: &format!("/2013-04-01/hostedzone/{zone_id}"),
+            body: b"",
+            headers: &[],
+        },
+    )
+    .await;
     let a = run(&["diff", "--fail-on", "info", "-o", "json"]);
     assert_eq!(code(&a), 1, "drift: {}", stdout(&a));
     let report: Value = serde_json::from_str(&stdout(&a)).unwrap();
-    let titles: Vec<&str> =
+    let mut titles: Vec<&str> =
         report["findings"].as_array().unwrap().iter().map(|f| f["title"].as_str().unwrap()).collect();
-    assert_eq!(titles, ["− s3-bucket acme-plain"]);
+    titles.sort_unstable();
+    assert_eq!(titles.len(), 3, "{report}");
+    assert!(titles.contains(&"− s3-bucket acme-plain"), "{report}");
+    assert!(titles.iter().any(|t| t.starts_with("~ iam-user") && t.contains("alice")), "{report}");
+    assert!(titles.iter().any(|t| t.starts_with(&format!("− route53-zone {zone_id}"))), "{report}");
 
     // Deactivated: the key-age finding resolves.
-    iam_call(&sdk, "UpdateAccessKey", &[("UserName", "alice"), ("AccessKeyId", &key_id), ("Status", "Inactive")]).await;
     let a = run(&["publish"]);
     assert_eq!(code(&a), 0, "{}", stderr(&a));
     assert_eq!(key_findings(&b), [(key, "resolved".to_string())]);

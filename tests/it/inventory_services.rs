@@ -436,11 +436,27 @@ async fn they_are_published_in_both_notations_and_a_deleted_function_shows_in_di
 
     let a = run(&b, &moto, &["diff", "--fail-on", "info"]);
     assert_eq!(code(&a), 0, "no drift yet: {}", stdout(&a));
+    // One of each type goes: a function, the classic load balancer, the group.
     lambda(&moto, reqwest::Method::DELETE, "/2015-03-31/functions/legacy-report", None).await;
+    let sdk = sdk_config(&moto.endpoint()).await;
+    let _: serde::de::IgnoredAny =
+        q(&sdk, &elb::CLASSIC, "DeleteLoadBalancer", &[("LoadBalancerName", "legacy")]).await;
+    let _: serde::de::IgnoredAny = q(
+        &sdk,
+        &AUTOSCALING,
+        "DeleteAutoScalingGroup",
+        &[("AutoScalingGroupName", "web-asg"), ("ForceDelete", "true")],
+    )
+    .await;
     let a = run(&b, &moto, &["diff", "--fail-on", "info", "-o", "json"]);
     assert_eq!(code(&a), 1, "drift: {}", stdout(&a));
     let report: Value = serde_json::from_str(&stdout(&a)).unwrap();
-    let findings = report["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 1, "{findings:?}");
-    assert_eq!(findings[0]["title"], "− lambda-function legacy-report");
+    let mut titles: Vec<&str> =
+        report["findings"].as_array().unwrap().iter().map(|f| f["title"].as_str().unwrap()).collect();
+    titles.sort_unstable();
+    assert_eq!(
+        titles,
+        ["− auto-scaling-group web-asg", "− lambda-function legacy-report", "− load-balancer legacy (legacy)"],
+        "{report}"
+    );
 }
