@@ -82,6 +82,19 @@ impl Settings {
     }
 }
 
+/// Google Cloud types asked for by name with no project to list them in are said, not
+/// read as an empty listing.
+fn gcp_types_have_projects(types: &[ResourceType], config: &Config) -> Result<(), String> {
+    let asked: Vec<&str> = types.iter().filter(|t| t.is_gcp()).map(|t| t.as_str()).collect();
+    if asked.is_empty() || !config.gcp_projects.is_empty() || config.gcp.discover_query.is_some() {
+        return Ok(());
+    }
+    Err(format!(
+        "{} are listed in Google Cloud projects, and none is configured\nhint: add [[gcp_projects]] (id = \"my-project\") or [gcp] discover to the config",
+        asked.join(", ")
+    ))
+}
+
 fn parse_types(names: &[String]) -> Result<Vec<ResourceType>, String> {
     let mut types = Vec::new();
     for n in names.iter().filter(|n| !n.trim().is_empty()) {
@@ -97,10 +110,15 @@ fn parse_types(names: &[String]) -> Result<Vec<ResourceType>, String> {
 pub fn options(ctx: &Context, args: &InventoryArgs) -> AppResult<inventory::Options> {
     let settings = Settings::load(&ctx.config)?;
     let types = if args.resource_types.iter().any(|t| !t.trim().is_empty()) {
-        parse_types(&args.resource_types).map_err(|e| AppError::usage(format!("--resource-types: {e}")))?
+        let types = parse_types(&args.resource_types).map_err(|e| AppError::usage(format!("--resource-types: {e}")))?;
+        gcp_types_have_projects(&types, &ctx.config).map_err(|e| AppError::usage(format!("--resource-types: {e}")))?;
+        types
     } else if !settings.types.is_empty() {
+        gcp_types_have_projects(&settings.types, &ctx.config)
+            .map_err(|e| AppError::usage(format!("commands.inventory.resource_types: {e}")))?;
         settings.types
     } else {
+        // The default, every type: Google's are listed where projects are configured.
         ResourceType::ALL.to_vec()
     };
     let concurrency = args.concurrency.unwrap_or(ctx.config.defaults.concurrency);
@@ -589,6 +607,22 @@ mod tests {
         assert_eq!(t, [ResourceType::LoadBalancer, ResourceType::LambdaFunction, ResourceType::AutoScalingGroup]);
         let e = parse_types(&["vpc".into(), "cloudfront".into()]).unwrap_err();
         assert!(e.contains("`cloudfront`") && e.contains("known: instance"), "{e}");
+    }
+
+    #[test]
+    fn google_types_asked_for_without_a_project_are_refused() {
+        let parse = |toml: &str| {
+            crate::config::parse_and_check(toml, None, &crate::config::Env::process(), crate::commands::SECTIONS)
+                .unwrap()
+        };
+        let types = [ResourceType::Vpc, ResourceType::GceInstance];
+        let e = gcp_types_have_projects(&types, &parse("")).unwrap_err();
+        assert!(
+            e.starts_with("gce-instance are listed in Google Cloud projects") && e.contains("[[gcp_projects]]"),
+            "{e}"
+        );
+        assert!(gcp_types_have_projects(&types, &parse("[[gcp_projects]]\nid = \"acme-web-prod\"\n")).is_ok());
+        assert!(gcp_types_have_projects(&[ResourceType::Vpc], &parse("")).is_ok());
     }
 
     #[test]

@@ -1041,11 +1041,6 @@ async fn dx_vifs(dx: &aws_sdk_directconnect::Client, at: &At) -> Listed {
 // RDS (Marker paging, opskit's own Query client)
 // ---------------------------------------------------------------------------------------
 
-/// Days as RDS wrote them (`0`: automated backups off).
-fn days(n: Option<&str>) -> String {
-    num(n)
-}
-
 async fn rds_instances(cfg: &SdkConfig, at: &At) -> Listed {
     const OP: &str = "DescribeDBInstances";
     let mut out = Vec::new();
@@ -1064,7 +1059,7 @@ async fn rds_instances(cfg: &SdkConfig, at: &At) -> Listed {
                 ("status", s(i.status.as_deref())),
                 ("multi_az", yes_no(i.multi_az.as_deref())),
                 ("encrypted", yes_no(i.storage_encrypted.as_deref())),
-                ("backup_retention_days", &days(i.backup_retention.as_deref())),
+                ("backup_retention_days", &num(i.backup_retention.as_deref())),
                 ("maintenance_window", s(i.maintenance_window.as_deref())),
                 ("public", yes_no(i.publicly_accessible.as_deref())),
                 ("az", s(i.availability_zone.as_deref())),
@@ -1093,7 +1088,7 @@ async fn rds_clusters(cfg: &SdkConfig, at: &At) -> Listed {
                 ("status", s(c.status.as_deref())),
                 ("multi_az", yes_no(c.multi_az.as_deref())),
                 ("encrypted", yes_no(c.storage_encrypted.as_deref())),
-                ("backup_retention_days", &days(c.backup_retention.as_deref())),
+                ("backup_retention_days", &num(c.backup_retention.as_deref())),
                 ("maintenance_window", s(c.maintenance_window.as_deref())),
                 ("public", yes_no(c.publicly_accessible.as_deref())),
                 ("members", &members),

@@ -601,6 +601,14 @@ async fn resource_types_select_and_every_output_renders() {
         "{err}"
     );
     assert!(stdout(&a).is_empty());
+
+    // A Google Cloud type asked for by name with no project configured is said, not an
+    // empty listing.
+    let a = opskit().args(["inventory", "show", "-o", "json", "--resource-types", "vpc,gce-instance"]).assert();
+    assert_eq!(code(&a), 2, "{}", stdout(&a));
+    let err = stderr(&a);
+    assert!(err.contains("gce-instance are listed in Google Cloud projects, and none is configured"), "{err}");
+    assert!(stdout(&a).is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread")]
